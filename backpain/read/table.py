@@ -1,0 +1,361 @@
+"""Generic tables: CSV/TSV (English, Dutch or Belgian), Excel, Parquet, JSON, DataFrames.
+
+Column names are matched in English or Dutch, any case and spacing, through the
+aliases in :mod:`backpain.schema`; ``columns={...}`` maps any other name.
+Columns that name one treatment (``kinesist``, ``fysio``, ``warmte`` ...) hold
+yes/no marks and become tags.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+
+from ..errors import DiaryError
+from ..schema import COLUMNS, TAG_SEP, VARIABLES, normalise_header
+from ..validate import LoadReport, build_diary
+from ._source import Source
+
+__all__ = ["TAG_COLUMNS", "TAG_WORDS", "map_columns", "read_table", "table_kind"]
+
+TAG_WORDS: dict[str, str] = {
+    "kinesist": "physiotherapy",
+    "kine": "physiotherapy",
+    "kinesitherapie": "physiotherapy",
+    "fysio": "physiotherapy",
+    "fysiotherapie": "physiotherapy",
+    "fysiotherapeut": "physiotherapy",
+    "physio": "physiotherapy",
+    "physiotherapy": "physiotherapy",
+    "physical therapy": "physiotherapy",
+    "heat": "heat",
+    "warmte": "heat",
+    "warmtekussen": "heat",
+    "kruik": "heat",
+    "exercise": "exercise",
+    "exercises": "exercise",
+    "oefeningen": "exercise",
+    "oefenen": "exercise",
+    "sport": "exercise",
+    "medication": "medication",
+    "medicatie": "medication",
+    "medicijnen": "medication",
+    "painkiller": "medication",
+    "painkillers": "medication",
+    "pijnstiller": "medication",
+    "pijnstillers": "medication",
+    "massage": "massage",
+    "yoga": "yoga",
+    "walk": "walking",
+    "walking": "walking",
+    "wandelen": "walking",
+    "wandeling": "walking",
+    "swimming": "swimming",
+    "zwemmen": "swimming",
+    "rest": "rest",
+    "rust": "rest",
+}
+"""Tag words (normalised, English or Dutch) and the canonical tag they stand for.
+
+Unknown tags are kept as written (lower-case)."""
+
+TAG_COLUMNS = frozenset(TAG_WORDS)
+"""Column headers that name one treatment: their yes/no cells become that tag."""
+
+_YES = {"1", "1.0", "x", "ja", "j", "yes", "y", "true", "waar", "wel", "v", "✓"}
+_NO = {"0", "0.0", "nee", "n", "no", "false", "onwaar", "niet", "-"}
+
+
+def map_columns(
+    headers: list[str], *, columns: dict[str, str] | None, source: str
+) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """Match input headers to canonical columns.
+
+    Returns ``(mapping, tag_columns, unused)``: input header -> canonical
+    column, input header -> tag name for yes/no treatment columns, and the
+    headers left unused.
+    """
+    columns = dict(columns or {})
+    unknown = {v for v in columns.values() if v not in COLUMNS}
+    if unknown:
+        msg = (
+            f"columns= maps to {sorted(unknown)}, which are not diary columns; use {list(COLUMNS)}"
+        )
+        raise ValueError(msg)
+    lookup = {alias: name for name, var in VARIABLES.items() for alias in var.aliases}
+    mapping: dict[str, str] = {}
+    tags: dict[str, str] = {}
+    unused: list[str] = []
+    for h in headers:
+        key = normalise_header(h)
+        if h in columns:
+            mapping[h] = columns[h]
+        elif key in lookup and lookup[key] not in columns.values():
+            mapping[h] = lookup[key]
+        elif key in TAG_COLUMNS:
+            tags[h] = TAG_WORDS[key]
+        else:
+            unused.append(h)
+    seen: dict[str, str] = {}
+    for h, name in mapping.items():
+        if name in seen:
+            msg = (
+                f"{source}: columns {seen[name]!r} and {h!r} both look like {name!r}. "
+                f"Say which one to use, e.g. columns={{{seen[name]!r}: {name!r}}}, "
+                "or rename the other."
+            )
+            raise DiaryError(msg)
+        seen[name] = h
+    return mapping, tags, unused
+
+
+def table_kind(source: Source) -> str:
+    """Guess the container from the content: csv, excel, parquet or json."""
+    head = source.head(8)
+    if head.startswith(b"PK\x03\x04"):
+        return "excel"
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        msg = (
+            f"{source.name}: this is an old Excel 97-2003 (.xls) file; open it in "
+            "Excel or LibreOffice and save it as .xlsx or CSV."
+        )
+        raise DiaryError(msg)
+    stripped = source.head(1024).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith((b"[", b"{")):
+        return "json"
+    return "csv"
+
+
+def _sniff(text: str) -> tuple[str, str]:
+    """Return ``(separator, decimal mark)`` from the first lines of a CSV."""
+    lines = [ln for ln in text[:20000].splitlines() if ln.strip()][:20]
+    if not lines:
+        return ",", "."
+    best, score = ",", -1.0
+    for sep in (";", "\t", ",", "|"):
+        counts = [ln.count(sep) for ln in lines]
+        if counts[0] == 0:
+            continue
+        consistent = sum(c == counts[0] for c in counts) / len(counts)
+        s = consistent * 10 + min(counts[0], 50) / 50
+        if s > score:
+            best, score = sep, s
+    decimal = "."
+    if best != ",":
+        cells = [c.strip().strip('"') for ln in lines[1:] for c in ln.split(best)]
+        if sum(bool(re.fullmatch(r"-?\d+,\d+", c)) for c in cells) > sum(
+            bool(re.fullmatch(r"-?\d+\.\d+", c)) for c in cells
+        ):
+            decimal = ","
+    return best, decimal
+
+
+def _tag_cells(values: pd.Series, tag: str) -> pd.Series:
+    """Yes/no cells of a treatment column -> the tag or missing; other text is kept."""
+    text = values.astype("string").str.strip()
+    low = text.str.lower()
+    out = pd.Series(pd.NA, index=values.index, dtype="string")
+    yes = low.isin(_YES)
+    out[yes] = tag
+    other = ~yes & ~low.isin(_NO) & text.notna() & (text != "")
+    out[other] = tag + ":" + low[other]
+    return out
+
+
+def normalise_tags(values: pd.Series) -> pd.Series:
+    """Split free tag text on ``|``, ``,`` or ``;``, translate known words, join with ``|``."""
+    text = values.astype("string").str.strip().str.lower()
+
+    def one(cell: object) -> object:
+        if cell is pd.NA or cell is None or cell == "":
+            return pd.NA
+        items = []
+        for part in re.split(r"[|,;]", str(cell)):
+            part = normalise_header(part)
+            if part:
+                tag = TAG_WORDS.get(part, part)
+                if tag not in items:
+                    items.append(tag)
+        return TAG_SEP.join(sorted(items)) if items else pd.NA
+
+    return text.map(one, na_action="ignore").astype("string")
+
+
+def read_table(
+    source: Source | pd.DataFrame,
+    *,
+    subject: str | None = None,
+    columns: dict[str, str] | None = None,
+    dayfirst: bool | None = None,
+    pain_scale: float = 10,
+    sheet_name: str | int = 0,
+    sep: str | None = None,
+    decimal: str | None = None,
+    encoding: str | None = None,
+) -> tuple[pd.DataFrame, LoadReport]:
+    """Read a generic diary table; see :func:`backpain.read_diary` for the options."""
+    prefer_dayfirst = False
+    header_rows = 0
+    if isinstance(source, pd.DataFrame):
+        name, kind, raw = "<DataFrame>", "dataframe", source.copy()
+        raw.columns = [str(c) for c in raw.columns]
+        decimal = decimal or "."
+    else:
+        name, kind = source.name, table_kind(source)
+        raw = _load(
+            source, kind, sheet_name=sheet_name, sep=sep, decimal=decimal, encoding=encoding
+        )
+        if kind == "csv":
+            header_rows = 1
+            if raw.attrs.get("sep") == ";" or raw.attrs.get("decimal") == ",":
+                prefer_dayfirst = True
+            decimal = raw.attrs["decimal"]
+        elif kind == "excel":
+            header_rows = 1
+            decimal = "."
+        else:
+            decimal = "."
+    report = LoadReport(source=name, format="table")
+    if kind == "csv" and raw.attrs.get("encoding") not in (None, "utf-8-sig"):
+        report.notes.append(f"file decoded as {raw.attrs['encoding']} (it is not UTF-8)")
+    if kind == "csv" and raw.attrs.get("sep") != ",":
+        report.notes.append(f"separator {raw.attrs['sep']!r} and decimal mark {decimal!r} detected")
+    report.rows_read = len(raw)
+    mapping, tag_cols, unused = map_columns(list(raw.columns), columns=columns, source=name)
+    if any(normalise_header(h) in ("pijn", "datum", "stemming", "slaap") for h in mapping):
+        prefer_dayfirst = True
+    if "date" not in mapping.values():
+        msg = (
+            f"{name}: no date column found among {list(raw.columns)}. Name it "
+            "'date' or 'datum', or pass columns={'your column': 'date'}."
+        )
+        raise DiaryError(msg)
+    entries = pd.DataFrame(index=raw.index)
+    for h, canon in mapping.items():
+        entries[canon] = raw[h]
+    report.columns = {canon: h for h, canon in mapping.items()}
+    if unused:
+        report.notes.append(f"columns not used (not diary variables): {unused}")
+
+    tag_parts = []
+    if "tags" in entries.columns:
+        tag_parts.append(normalise_tags(entries["tags"]))
+    for h, tag in tag_cols.items():
+        tag_parts.append(_tag_cells(raw[h], tag))
+        report.columns[f"tags ({tag})"] = h
+    if tag_parts:
+        joined = (
+            pd.concat(tag_parts, axis=1).apply(
+                lambda r: (
+                    TAG_SEP.join(
+                        sorted({t for cell in r.dropna() for t in str(cell).split(TAG_SEP)})
+                    )
+                    or pd.NA
+                ),
+                axis=1,
+            )
+            if len(tag_parts) > 1
+            else tag_parts[0]
+        )
+        entries["tags"] = pd.Series(joined, index=raw.index, dtype="string")
+
+    if "subject" not in entries.columns:
+        entries["subject"] = subject or _subject_from_name(name)
+        report.columns["subject"] = "(given)" if subject else "(file name)"
+    elif subject is not None:
+        entries["subject"] = entries["subject"].fillna(subject)
+    entries["row"] = range(1 + header_rows, len(entries) + 1 + header_rows)
+
+    blank = raw.isna().all(axis=1)
+    if kind == "csv":
+        blank |= raw.astype("string").apply(lambda s: s.str.strip().fillna("") == "").all(axis=1)
+    if blank.any():
+        report.ignore(int(blank.sum()), "blank row")
+        entries = entries[~blank]
+    diary = build_diary(
+        entries,
+        report,
+        decimal=decimal,
+        dayfirst=dayfirst,
+        prefer_dayfirst=prefer_dayfirst,
+        pain_scale=pain_scale,
+    )
+    return diary, report
+
+
+def _subject_from_name(name: str) -> str:
+    stem = re.sub(r"\.[A-Za-z0-9]+$", "", name.rsplit("/", 1)[-1])
+    return stem if stem and not stem.startswith("<") else "subject"
+
+
+def _load(source: Source, kind: str, *, sheet_name, sep, decimal, encoding) -> pd.DataFrame:
+    try:
+        if kind == "excel":
+            return pd.read_excel(io.BytesIO(source.read_bytes()), sheet_name=sheet_name)
+        if kind == "parquet":
+            return pd.read_parquet(io.BytesIO(source.read_bytes()))
+        if kind == "json":
+            return _read_json(source)
+    except DiaryError:
+        raise
+    except Exception as exc:
+        msg = f"{source.name}: could not read it as {kind}: {exc}"
+        raise DiaryError(msg) from exc
+    if encoding:
+        source._text = source.read_bytes().decode(encoding)
+        source.encoding = encoding
+    text = source.text()
+    if not text.strip():
+        msg = f"{source.name}: the file is empty. Export the diary again."
+        raise DiaryError(msg)
+    found_sep, found_dec = _sniff(text)
+    sep = sep or found_sep
+    decimal = decimal or found_dec
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            decimal=decimal,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            skip_blank_lines=False,
+            skipinitialspace=True,
+        )
+    except (pd.errors.ParserError, ValueError) as exc:
+        msg = (
+            f"{source.name}: could not read it as a table with separator {sep!r}: "
+            f"{exc}. Check that every row has the same number of columns, or pass sep=."
+        )
+        raise DiaryError(msg) from exc
+    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.attrs.update(sep=sep, decimal=decimal, encoding=source.encoding)
+    return frame
+
+
+def _read_json(source: Source) -> pd.DataFrame:
+    import json
+
+    try:
+        obj = json.loads(source.text())
+    except json.JSONDecodeError as exc:
+        msg = f"{source.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        raise DiaryError(msg) from exc
+    if isinstance(obj, dict):
+        for key in ("diary", "data", "entries", "records"):
+            if isinstance(obj.get(key), list):
+                obj = obj[key]
+                break
+        else:
+            obj = [obj] if all(not isinstance(v, (list, dict)) for v in obj.values()) else obj
+    if not isinstance(obj, list) or not all(isinstance(r, dict) for r in obj):
+        msg = (
+            f"{source.name}: JSON must be a list of records such as "
+            '[{"date": "2026-01-05", "pain": 4}, ...]'
+        )
+        raise DiaryError(msg)
+    return pd.DataFrame.from_records(obj)

@@ -1,0 +1,331 @@
+"""The canonical diary: one tidy row per subject and calendar day.
+
+This module is the single place where the diary's columns, units, valid ranges,
+daily combination rules and English/Dutch header names are defined. Every reader
+produces this table, and every analysis consumes it.
+
+=================  ===========  ==================  ========  ================
+column             dtype        unit / range        required  several a day
+=================  ===========  ==================  ========  ================
+``subject``        string       identifier          yes       (key)
+``date``           datetime64   calendar day        yes       (key)
+``pain``           float        NRS 0-10            yes       mean
+``stress``         float        0-10                no        mean
+``sleep_hours``    float        hours, 0-24         no        sum
+``sleep_quality``  float        0-10                no        mean
+``steps``          float        count, >= 0         no        sum
+``active_minutes`` float        minutes, 0-1440     no        sum
+``mood``           float        0-10                no        mean
+``tags``           string       ``"a|b"``           no        union
+``notes``          string       free text           no        joined
+=================  ===========  ==================  ========  ================
+
+``pain`` may be missing on a kept day (a day with only sleep recorded, say),
+but a diary must have a pain column.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "COLUMNS",
+    "KEYS",
+    "TAG_SEP",
+    "VARIABLES",
+    "Variable",
+    "empty_diary",
+    "normalise_header",
+]
+
+TAG_SEP = "|"
+"""Separator between tags in the ``tags`` column (``"physiotherapy|heat"``)."""
+
+KEYS = ("subject", "date")
+
+
+@dataclass(frozen=True)
+class Variable:
+    """One column of the canonical diary.
+
+    Attributes
+    ----------
+    name : str
+        Column name in the canonical diary.
+    kind : {"key", "number", "text"}
+        What the column holds.
+    unit : str
+        Unit or scale, for labels and documentation.
+    low, high : float or None
+        Inclusive valid range for numbers (``None`` = unbounded).
+    daily : {"mean", "sum", "max", "union", "join", None}
+        How several entries on one day are combined into the day's value.
+    aliases : tuple of str
+        Header names (English and Dutch, normalised by :func:`normalise_header`)
+        that readers map to this column.
+    label_en, label_nl : str
+        Axis labels in English and Dutch.
+    """
+
+    name: str
+    kind: str
+    unit: str
+    low: float | None
+    high: float | None
+    daily: str | None
+    aliases: tuple[str, ...]
+    label_en: str
+    label_nl: str
+
+    def label(self, lang: str = "en") -> str:
+        """Return the axis label in ``lang`` (``"en"`` or ``"nl"``)."""
+        return self.label_nl if lang == "nl" else self.label_en
+
+
+VARIABLES: dict[str, Variable] = {
+    v.name: v
+    for v in (
+        Variable(
+            "subject",
+            "key",
+            "identifier",
+            None,
+            None,
+            None,
+            (
+                "subject",
+                "subject id",
+                "id",
+                "participant",
+                "participant id",
+                "patient",
+                "patient id",
+                "user",
+                "user id",
+                "record id",
+                "deelnemer",
+                "patient nummer",
+                "patientnummer",
+                "proefpersoon",
+                "persoon",
+            ),
+            "Subject",
+            "Deelnemer",
+        ),
+        Variable(
+            "date",
+            "key",
+            "calendar day",
+            None,
+            None,
+            None,
+            ("date", "day", "datum", "dag", "full date", "checkin date"),
+            "Date",
+            "Datum",
+        ),
+        Variable(
+            "pain",
+            "number",
+            "NRS 0-10",
+            0,
+            10,
+            "mean",
+            (
+                "pain",
+                "pain score",
+                "pain nrs",
+                "pain level",
+                "pain intensity",
+                "back pain",
+                "low back pain",
+                "nrs",
+                "vas",
+                "pijn",
+                "pijnscore",
+                "pijn score",
+                "pijnniveau",
+                "rugpijn",
+                "lage rugpijn",
+                "pijn nrs",
+            ),
+            "Pain (0-10)",
+            "Pijn (0-10)",
+        ),
+        Variable(
+            "stress",
+            "number",
+            "0-10",
+            0,
+            10,
+            "mean",
+            ("stress", "stress level", "stress score", "stressniveau", "spanning"),
+            "Stress (0-10)",
+            "Stress (0-10)",
+        ),
+        Variable(
+            "sleep_hours",
+            "number",
+            "hours",
+            0,
+            24,
+            "sum",
+            (
+                "sleep",
+                "sleep hours",
+                "hours of sleep",
+                "hours slept",
+                "sleep duration",
+                "slaap",
+                "uren slaap",
+                "slaapuren",
+                "slaap uren",
+                "geslapen",
+                "uren geslapen",
+                "slaapduur",
+            ),
+            "Sleep (hours)",
+            "Slaap (uren)",
+        ),
+        Variable(
+            "sleep_quality",
+            "number",
+            "0-10",
+            0,
+            10,
+            "mean",
+            ("sleep quality", "sleep score", "slaapkwaliteit", "kwaliteit slaap"),
+            "Sleep quality (0-10)",
+            "Slaapkwaliteit (0-10)",
+        ),
+        Variable(
+            "steps",
+            "number",
+            "steps",
+            0,
+            None,
+            "sum",
+            ("steps", "step count", "stappen", "aantal stappen", "stappenteller"),
+            "Steps",
+            "Stappen",
+        ),
+        Variable(
+            "active_minutes",
+            "number",
+            "minutes",
+            0,
+            1440,
+            "sum",
+            (
+                "active minutes",
+                "activity",
+                "activity minutes",
+                "exercise minutes",
+                "beweging",
+                "activiteit",
+                "actieve minuten",
+                "minuten beweging",
+                "bewegen",
+            ),
+            "Active minutes",
+            "Actieve minuten",
+        ),
+        Variable(
+            "mood",
+            "number",
+            "0-10",
+            0,
+            10,
+            "mean",
+            ("mood", "mood score", "stemming", "humeur"),
+            "Mood (0-10)",
+            "Stemming (0-10)",
+        ),
+        Variable(
+            "tags",
+            "text",
+            "tags separated by '|'",
+            None,
+            None,
+            "union",
+            (
+                "tags",
+                "activities",
+                "factors",
+                "treatment",
+                "treatments",
+                "what helped",
+                "helped",
+                "interventions",
+                "behandeling",
+                "wat hielp",
+                "activiteiten",
+            ),
+            "Tags",
+            "Labels",
+        ),
+        Variable(
+            "notes",
+            "text",
+            "free text",
+            None,
+            None,
+            "join",
+            (
+                "notes",
+                "note",
+                "comment",
+                "comments",
+                "remarks",
+                "notities",
+                "notitie",
+                "opmerkingen",
+                "opmerking",
+                "dagboek",
+            ),
+            "Notes",
+            "Notities",
+        ),
+    )
+}
+"""The canonical variables, keyed by column name, in column order."""
+
+COLUMNS: tuple[str, ...] = tuple(VARIABLES)
+"""Canonical column names in their canonical order."""
+
+
+def normalise_header(name: object) -> str:
+    """Normalise a column header for matching against aliases.
+
+    Lower-cases, strips accents, a BOM and surrounding space, turns ``_``,
+    ``-``, ``.`` and runs of white space into one space, and drops a trailing
+    unit in brackets (``"Pijn (0-10)"`` -> ``"pijn"``).
+
+    Examples
+    --------
+    >>> normalise_header("  Uren_Slaap ")
+    'uren slaap'
+    >>> normalise_header("Pijn (0-10)")
+    'pijn'
+    """
+    text = unicodedata.normalize("NFKD", str(name).replace("\ufeff", ""))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"[\(\[][^\)\]]*[\)\]]\s*$", "", text)
+    text = re.sub(r"[\s_\-.:/]+", " ", text).strip()
+    return text
+
+
+def empty_diary() -> pd.DataFrame:  # noqa: F821 - pandas imported lazily
+    """Return an empty canonical diary with every column and the right dtypes."""
+    import pandas as pd
+
+    data = {}
+    for name, var in VARIABLES.items():
+        if name == "date":
+            data[name] = pd.Series([], dtype="datetime64[ns]")
+        elif var.kind == "number":
+            data[name] = pd.Series([], dtype="float64")
+        else:
+            data[name] = pd.Series([], dtype="string")
+    return pd.DataFrame(data)

@@ -1,0 +1,548 @@
+"""Validate raw diary entries and combine them into the canonical daily diary.
+
+Every reader turns its file into *entries*: one row per input row, with the
+source row number and the raw values under canonical column names. This module
+checks each value against :mod:`backpain.schema`, rejects bad rows with a
+reason, combines several entries on one day by each column's documented rule,
+and keeps the :class:`LoadReport` that accounts for every input row:
+
+``rows_read == rows_kept + rows_merged + rows_ignored + rows_rejected``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .errors import DiaryError
+from .schema import COLUMNS, KEYS, TAG_SEP, VARIABLES, empty_diary
+
+__all__ = ["LoadReport", "build_diary", "check_diary", "parse_dates", "parse_numbers"]
+
+_REJECT_COLUMNS = ["file", "row", "column", "value", "reason"]
+
+
+@dataclass
+class LoadReport:
+    """What a reader did with every input row.
+
+    Attributes
+    ----------
+    source : str
+        File name (or ``"<DataFrame>"``, ``"<bytes>"``) the rows came from.
+    format : str
+        The format the file was read as (``"table"``, ``"bearable"``, ...).
+    rows_read : int
+        Data rows in the input (blank lines included, header lines excluded).
+    rows_kept : int
+        Rows that became a diary day of their own (equals the number of diary
+        rows for a single source).
+    rows_merged : int
+        Rows combined into a day that another row already stands for
+        (several entries on one day).
+    rows_ignored : int
+        Rows that carry nothing the diary holds (blank lines, categories the
+        diary does not use); ``ignored`` gives the count per category.
+    rows_rejected : int
+        Rows refused because a value was invalid; ``rejected`` lists each one.
+    rejected : pandas.DataFrame
+        One row per rejected input row: ``file``, ``row`` (the row number a
+        spreadsheet shows, header = row 1, for text files; the record number
+        for other sources), ``column``, ``value`` and ``reason``.
+    ignored : dict
+        Ignored-row counts by category.
+    columns : dict
+        Which input column (or source) each canonical column came from.
+    notes : list of str
+        Decisions the reader took that a user should know about (date order
+        inferred, several entries per day combined, ...).
+    parts : list of LoadReport
+        Per-file reports when several sources were merged.
+    """
+
+    source: str = "<unknown>"
+    format: str = "table"
+    rows_read: int = 0
+    rows_kept: int = 0
+    rows_merged: int = 0
+    rows_ignored: int = 0
+    rows_rejected: int = 0
+    rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=_REJECT_COLUMNS))
+    ignored: dict[str, int] = field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    parts: list[LoadReport] = field(default_factory=list)
+
+    @property
+    def balanced(self) -> bool:
+        """True when every input row is accounted for."""
+        return self.rows_read == (
+            self.rows_kept + self.rows_merged + self.rows_ignored + self.rows_rejected
+        )
+
+    def ignore(self, n: int, category: str) -> None:
+        """Count ``n`` rows as ignored under ``category``."""
+        if n:
+            self.rows_ignored += int(n)
+            self.ignored[category] = self.ignored.get(category, 0) + int(n)
+
+    def reject(self, rows: pd.DataFrame) -> None:
+        """Add rejected rows (columns ``row, column, value, reason``)."""
+        if len(rows) == 0:
+            return
+        rows = rows.assign(file=self.source)[_REJECT_COLUMNS]
+        parts = [f for f in (self.rejected, rows) if len(f)]
+        self.rejected = pd.concat(parts, ignore_index=True) if parts else rows
+        self.rows_rejected = len(self.rejected)
+
+    def summary(self) -> str:
+        """Return the report as plain text."""
+        lines = [
+            f"{self.source} (read as {self.format}): {self.rows_read} rows read, "
+            f"{self.rows_kept} kept, {self.rows_merged} merged into an existing day, "
+            f"{self.rows_ignored} ignored, {self.rows_rejected} rejected."
+        ]
+        for category, n in self.ignored.items():
+            lines.append(f"  ignored {n}: {category}")
+        if self.columns:
+            mapped = ", ".join(f"{k} <- {v}" for k, v in self.columns.items())
+            lines.append(f"  columns: {mapped}")
+        lines += [f"  note: {n}" for n in self.notes]
+        for rec in self.rejected.head(20).itertuples(index=False):
+            lines.append(
+                f"  rejected row {rec.row}, column {rec.column!r}, "
+                f"value {rec.value!r}: {rec.reason}"
+            )
+        if self.rows_rejected > 20:
+            lines.append(f"  ... and {self.rows_rejected - 20} more in report.rejected")
+        if not self.balanced:
+            lines.append("  WARNING: the counts do not add up; please report a bug.")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        counts = "".join(
+            f"<tr><td>{esc(k)}</td><td style='text-align:right'>{v}</td></tr>"
+            for k, v in (
+                ("rows read", self.rows_read),
+                ("kept (one day each)", self.rows_kept),
+                ("merged into a day", self.rows_merged),
+                ("ignored", self.rows_ignored),
+                ("rejected", self.rows_rejected),
+            )
+        )
+        extra = "".join(f"<li>ignored {v}: {esc(k)}</li>" for k, v in self.ignored.items())
+        extra += "".join(f"<li>{esc(n)}</li>" for n in self.notes)
+        rejected = ""
+        if self.rows_rejected:
+            rejected = "<p><b>Rejected rows</b></p>" + self.rejected.head(50).to_html(index=False)
+        return (
+            f"<div><p><b>Load report</b>: {esc(self.source)} "
+            f"(read as {esc(self.format)})</p><table>{counts}</table>"
+            f"<ul>{extra}</ul>{rejected}</div>"
+        )
+
+
+# --------------------------------------------------------------------- dates
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?:[ T].*)?$")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+
+
+def parse_dates(
+    values: pd.Series,
+    *,
+    dayfirst: bool | None = None,
+    prefer_dayfirst: bool = False,
+) -> tuple[pd.Series, str]:
+    """Parse a column of dates to midnight timestamps, deciding the order once.
+
+    The day/month order of numeric dates (``03/04/2026``) is decided from the
+    whole column: a value with a first number above 12 means day-first, one
+    with a second number above 12 means month-first. When every value is
+    ambiguous, ``prefer_dayfirst`` (set for Dutch/Belgian files) decides;
+    otherwise a :class:`DiaryError` asks for ``dayfirst=``.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        Raw values (strings, datetimes or Excel timestamps).
+    dayfirst : bool, optional
+        Force the order instead of inferring it.
+    prefer_dayfirst : bool
+        Order to take when the column alone cannot tell.
+
+    Returns
+    -------
+    dates : pandas.Series
+        ``datetime64[ns]`` at midnight; ``NaT`` where a value could not be parsed.
+    how : str
+        A sentence saying how the order was decided, for the report.
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        out = pd.to_datetime(values)
+        if getattr(out.dt, "tz", None) is not None:
+            out = out.dt.tz_localize(None)
+        return out.dt.normalize().astype("datetime64[ns]"), "dates were already dates"
+    text = values.astype("string").str.strip()
+    is_ts = values.map(lambda v: isinstance(v, (pd.Timestamp, np.datetime64)))
+    iso = text.str.match(_ISO_DATE.pattern, na=False)
+    parts = text.str.extract(_NUMERIC_DATE.pattern).astype("float64")
+    numeric = parts.notna().all(axis=1) & ~iso
+    how = "dates are ISO (year-month-day)"
+    if numeric.any():
+        first, second = parts.loc[numeric, 0], parts.loc[numeric, 1]
+        says_day = bool((first > 12).any())
+        says_month = bool((second > 12).any())
+        if dayfirst is None:
+            if says_day and says_month:
+                dayfirst = bool((first > 12).sum() >= (second > 12).sum())
+                how = (
+                    "dates mix day-first and month-first values; took "
+                    + ("day-first" if dayfirst else "month-first")
+                    + " (the majority) and rejected the others"
+                )
+            elif says_day or says_month:
+                dayfirst = says_day
+                how = "date order inferred from the column: " + (
+                    "day-month-year" if dayfirst else "month-day-year"
+                )
+            elif prefer_dayfirst:
+                dayfirst = True
+                how = (
+                    "every date is ambiguous (day and month both <= 12); took "
+                    "day-month-year, as Dutch/Belgian files write dates"
+                )
+            else:
+                example = text[numeric].iloc[0]
+                msg = (
+                    f"every date in the date column is ambiguous (e.g. {example!r}): "
+                    "it could be day/month or month/day. Pass dayfirst=True for "
+                    "day-month-year or dayfirst=False for month-day-year."
+                )
+                raise DiaryError(msg)
+        else:
+            how = f"date order given: {'day' if dayfirst else 'month'} first"
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    if iso.any():
+        y, m, d = (text[iso].str.extract(_ISO_DATE.pattern).astype("int64")[i] for i in range(3))
+        out[iso] = _assemble(y, m, d)
+    if numeric.any():
+        p = parts[numeric].astype("int64")
+        a, b, c = p[0], p[1], p[2]
+        year_first = a > 31
+        year = c.where(~year_first, a)
+        year = year.where(year >= 100, year + 2000)
+        day = (a if dayfirst else b).where(~year_first, c)
+        month = (b if dayfirst else a).where(~year_first, b)
+        out[numeric] = _assemble(year, month, day)
+    rest = ~iso & ~numeric & text.notna() & (text != "")
+    if rest.any():
+        parsed = pd.to_datetime(
+            text[rest], errors="coerce", format="mixed", dayfirst=bool(dayfirst)
+        )
+        if getattr(parsed.dt, "tz", None) is not None:
+            parsed = parsed.dt.tz_localize(None)
+        out[rest] = parsed.dt.normalize()
+    if is_ts.any():
+        out[is_ts] = pd.to_datetime(values[is_ts]).dt.normalize()
+    return out.dt.normalize(), how
+
+
+def _assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
+    frame = pd.DataFrame({"year": year, "month": month, "day": day})
+    return pd.to_datetime(frame, errors="coerce")
+
+
+# ------------------------------------------------------------------- numbers
+_HHMM = re.compile(r"^(\d{1,2}):(\d{2})$")
+_THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
+_THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def parse_numbers(values: pd.Series, *, decimal: str = ".", hours: bool = False) -> pd.Series:
+    """Convert raw values to floats; a value that is not a number becomes NaN.
+
+    ``decimal=","`` reads ``7,5`` as 7.5 and ``10.234`` as 10234 (a thousands
+    dot). With ``hours=True``, ``7:30`` is read as 7.5 hours. Callers compare
+    the result with the input to find the values that failed.
+    """
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.astype("float64")
+    text = values.astype("string").str.strip().str.replace("\u00a0", "", regex=False)
+    text = text.str.replace(" ", "", regex=False)
+    if decimal == ",":
+        thousands = text.str.match(_THOUSANDS_DOT.pattern, na=False)
+        text = text.where(~thousands, text.str.replace(".", "", regex=False))
+        text = text.str.replace(",", ".", regex=False)
+    else:
+        thousands = text.str.match(_THOUSANDS_COMMA.pattern, na=False)
+        text = text.where(~thousands, text.str.replace(",", "", regex=False))
+    out = pd.to_numeric(text, errors="coerce").astype("float64")
+    if hours:
+        hm = text.str.extract(_HHMM.pattern).astype("float64")
+        clock = hm[0] + hm[1] / 60
+        clock = clock.where(hm[1] < 60)
+        out = out.fillna(clock)
+    out[~np.isfinite(out)] = np.nan
+    return out
+
+
+# ---------------------------------------------------------------- the diary
+def _blank(values: pd.Series) -> pd.Series:
+    text = values.astype("string").str.strip()
+    return values.isna() | text.isna() | (text == "")
+
+
+def _combine_text(values: pd.Series, how: str) -> str | float:
+    items: list[str] = []
+    for v in values.dropna():
+        parts = str(v).split(TAG_SEP) if how == "union" else [str(v)]
+        for p in parts:
+            p = p.strip()
+            if p and p not in items:
+                items.append(p)
+    if not items:
+        return np.nan
+    return TAG_SEP.join(sorted(items)) if how == "union" else " / ".join(items)
+
+
+def build_diary(
+    entries: pd.DataFrame,
+    report: LoadReport,
+    *,
+    daily: dict[str, str] | None = None,
+    decimal: str = ".",
+    dayfirst: bool | None = None,
+    prefer_dayfirst: bool = False,
+    pain_scale: float = 10,
+) -> pd.DataFrame:
+    """Validate raw entries and combine them into the canonical daily diary.
+
+    Parameters
+    ----------
+    entries : pandas.DataFrame
+        One row per input row: ``row`` (source row number), optionally
+        ``n_rows`` (how many input rows the entry stands for, default 1), and
+        raw values under canonical column names. ``subject`` and ``date`` are
+        required; a missing ``pain`` column raises.
+    report : LoadReport
+        Updated in place: kept, merged and rejected counts and rejected rows.
+    daily : dict, optional
+        Overrides of the per-column daily rule (``{"pain": "max"}``).
+    decimal : {".", ","}
+        Decimal mark of text numbers.
+    dayfirst, prefer_dayfirst : bool
+        See :func:`parse_dates`.
+    pain_scale : {10, 100}
+        Scale the pain values use; 0-100 values are divided by 10.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The canonical diary, sorted by subject and date.
+    """
+    if "pain" not in entries.columns:
+        msg = (
+            f"{report.source}: no pain column found (columns: "
+            f"{[c for c in entries.columns if c not in ('row', 'n_rows')]}). Name the "
+            "column 'pain' or 'pijn', or pass columns={'your column': 'pain'}."
+        )
+        raise DiaryError(msg)
+    if pain_scale not in (10, 100):
+        msg = f"pain_scale must be 10 or 100, not {pain_scale!r}"
+        raise ValueError(msg)
+    rules = {n: v.daily for n, v in VARIABLES.items()} | (daily or {})
+    present = [c for c in COLUMNS if c in entries.columns]
+    work = entries[[*present, "row"]].copy()
+    n_rows = (
+        entries["n_rows"].astype("int64")
+        if "n_rows" in entries.columns
+        else pd.Series(1, index=entries.index, dtype="int64")
+    )
+    problems: list[pd.DataFrame] = []
+
+    def flag(mask: pd.Series, column: str, raw: pd.Series, reason: str | pd.Series) -> None:
+        if mask.any():
+            reasons = reason[mask] if isinstance(reason, pd.Series) else reason
+            problems.append(
+                pd.DataFrame(
+                    {
+                        "row": work.loc[mask, "row"],
+                        "column": column,
+                        "value": raw[mask].astype("string"),
+                        "reason": reasons,
+                    }
+                )
+            )
+
+    raw_subject = work["subject"]
+    flag(_blank(raw_subject), "subject", raw_subject, "subject is empty")
+    work["subject"] = raw_subject.astype("string").str.strip()
+
+    raw_date = work["date"]
+    dates, how = parse_dates(raw_date, dayfirst=dayfirst, prefer_dayfirst=prefer_dayfirst)
+    if not pd.api.types.is_datetime64_any_dtype(raw_date):
+        report.notes.append(how)
+    flag(_blank(raw_date), "date", raw_date, "date is empty")
+    flag(
+        dates.isna() & ~_blank(raw_date),
+        "date",
+        raw_date,
+        "not a date this reader understands; write dates as YYYY-MM-DD or DD-MM-YYYY",
+    )
+    work["date"] = dates
+
+    for name in present:
+        var = VARIABLES[name]
+        raw = work[name]
+        if var.kind == "number":
+            nums = parse_numbers(raw, decimal=decimal, hours=name == "sleep_hours")
+            bad = nums.isna() & ~_blank(raw)
+            unit = "hours (e.g. 7.5 or 7:30)" if name == "sleep_hours" else var.unit
+            flag(bad, name, raw, f"not a number; {name} must be a number ({unit})")
+            if name == "pain" and pain_scale == 100:
+                nums = nums / 10
+            hi = var.high
+            if hi is not None:
+                over = nums > hi
+                reason = f"{name} must be at most {hi:g} ({var.unit})"
+                if name == "pain" and pain_scale == 10:
+                    reason += "; if this diary uses a 0-100 scale pass pain_scale=100"
+                if name == "pain" and pain_scale == 100:
+                    reason = "pain must be at most 100 on the 0-100 scale (pain_scale=100)"
+                flag(over, name, raw, reason)
+            if var.low is not None:
+                flag(nums < var.low, name, raw, f"{name} must be at least {var.low:g}")
+            work[name] = nums
+        elif name in ("tags", "notes"):
+            text = raw.astype("string").str.strip()
+            work[name] = text.where(text != "")
+
+    if "pain" in present and pain_scale == 10:
+        pain = work["pain"]
+        valid = pain.dropna()
+        if len(valid) >= 3 and (valid > 10).mean() > 0.5:
+            msg = (
+                f"{report.source}: most pain values are above 10 (largest "
+                f"{valid.max():g}): this looks like a 0-100 scale. Pass pain_scale=100 "
+                "to read it (values are then divided by 10), or fix the values."
+            )
+            raise DiaryError(msg)
+
+    if problems:
+        bad = pd.concat(problems, ignore_index=True)
+        bad = bad.sort_values("row", kind="stable").drop_duplicates("row")
+        report.reject(bad)
+        keep = ~work["row"].isin(bad["row"])
+    else:
+        keep = pd.Series(True, index=work.index)
+    good = work[keep]
+    good_n = n_rows[keep]
+    diary = _daily(good, good_n, rules, present, report)
+    days = len(diary)
+    report.rows_kept += days
+    report.rows_merged += int(good_n.sum()) - days
+    return diary
+
+
+def _daily(
+    good: pd.DataFrame,
+    n_rows: pd.Series,
+    rules: dict[str, str | None],
+    present: list[str],
+    report: LoadReport,
+) -> pd.DataFrame:
+    if good.empty:
+        diary = empty_diary()[[c for c in COLUMNS if c in present or c in KEYS]]
+        return diary
+    per_day = good.groupby(list(KEYS), sort=True, observed=True)
+    sizes = n_rows.groupby([good["subject"], good["date"]]).sum()
+    multi = int((sizes > 1).sum())
+    if multi:
+        used = ", ".join(f"{c} {rules[c]}" for c in present if c not in KEYS and rules.get(c))
+        report.notes.append(f"{multi} day(s) had several entries; combined per day as: {used}")
+    out = {}
+    numeric = [c for c in present if VARIABLES[c].kind == "number"]
+    for c in numeric:
+        rule = rules[c]
+        out[c] = (
+            getattr(per_day[c], rule)(min_count=1) if rule == "sum" else getattr(per_day[c], rule)()
+        )
+    for c in (c for c in present if VARIABLES[c].kind == "text"):
+        groups = per_day[c]
+        if (groups.size() == 1).all():
+            out[c] = groups.first()
+        else:
+            out[c] = groups.agg(lambda s, how=rules[c]: _combine_text(s, how))
+    diary = pd.DataFrame(out).reset_index()
+    return _finish(diary, present)
+
+
+def _finish(diary: pd.DataFrame, present: list[str]) -> pd.DataFrame:
+    cols = [c for c in COLUMNS if c in present or c in KEYS]
+    diary = diary[cols]
+    diary["subject"] = diary["subject"].astype("string")
+    diary["date"] = diary["date"].astype("datetime64[ns]")
+    for c in cols:
+        if VARIABLES[c].kind == "number":
+            diary[c] = diary[c].astype("float64")
+        elif VARIABLES[c].kind == "text":
+            diary[c] = diary[c].astype("string")
+    return diary.sort_values(list(KEYS), kind="stable").reset_index(drop=True)
+
+
+def check_diary(data: pd.DataFrame, *, need: tuple[str, ...] = ("pain",)) -> None:
+    """Raise a clear ``ValueError`` unless ``data`` is a canonical diary.
+
+    Checks the key columns, the columns in ``need``, a datetime ``date``, one
+    row per subject and day, and the documented ranges. Analysis functions call
+    this first; pass a raw table through :func:`backpain.read_diary` to get one.
+    """
+    if not isinstance(data, pd.DataFrame):
+        msg = f"data must be a pandas DataFrame (a diary), not {type(data).__name__}"
+        raise TypeError(msg)
+    missing = [c for c in (*KEYS, *need) if c not in data.columns]
+    if missing:
+        msg = (
+            f"data has no column(s) {missing}; a diary needs {list(KEYS)} and "
+            f"{list(need)}. Read raw files with backpain.read_diary() first."
+        )
+        raise ValueError(msg)
+    if not pd.api.types.is_datetime64_any_dtype(data["date"]):
+        msg = (
+            f"column 'date' holds {data['date'].dtype}, not dates; read the file "
+            "with backpain.read_diary() or convert with pandas.to_datetime()"
+        )
+        raise ValueError(msg)
+    dup = data.duplicated(list(KEYS))
+    if dup.any():
+        first = data.loc[dup, list(KEYS)].iloc[0]
+        msg = (
+            f"data has {int(dup.sum())} repeated subject/day rows (first: subject "
+            f"{first['subject']!r} on {first['date']:%Y-%m-%d}); a diary has one row "
+            "per subject and day: read it with backpain.read_diary(), which combines them"
+        )
+        raise ValueError(msg)
+    for name in need:
+        var = VARIABLES.get(name)
+        if var is None or var.kind != "number" or name not in data.columns:
+            continue
+        values = pd.to_numeric(data[name], errors="coerce")
+        bad = (var.low is not None and values < var.low) | (
+            values > var.high if var.high is not None else False
+        )
+        bad = pd.Series(bad, index=data.index).fillna(False).astype(bool)
+        if bad.any():
+            i = bad.idxmax()
+            msg = (
+                f"column {name!r} holds {data.loc[i, name]!r} in row {i}; {name} must "
+                f"be between {var.low:g} and {var.high:g} ({var.unit})"
+            )
+            raise ValueError(msg)

@@ -1,0 +1,57 @@
+"""Shared fixtures: a seeded rng, small diaries, Agg backend, figures closed.
+
+The network guard lives in the repository's root ``conftest.py`` so that it
+also covers the doctests.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+
+import backpain
+
+DATA = Path(__file__).parent / "data"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture
+def rng():
+    return np.random.default_rng(20261125)
+
+
+@pytest.fixture
+def diary() -> pd.DataFrame:
+    """A small synthetic canonical diary: 5 subjects x 60 days."""
+    return backpain.simulate_cohort(5, 60, seed=7)
+
+
+@pytest.fixture(scope="session")
+def cohort():
+    """A larger simulated cohort with its truth: 120 subjects x 240 days."""
+    return backpain.simulate_cohort(120, 240, seed=11, return_truth=True)
+
+
+@pytest.fixture
+def shared_samples() -> Path:
+    """The shared real export samples; missing on CI is a failure, not a skip."""
+    if not SHARED.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"shared samples folder {SHARED} is missing on CI")
+        pytest.skip(f"shared samples folder {SHARED} not present")
+    return SHARED
