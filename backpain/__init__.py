@@ -9,11 +9,12 @@ The flow, one module per step::
 Everything runs locally; nothing is sent over the network.
 """
 
+from .datasets import list_examples, load_example
 from .errors import DiaryError, SurveyError
 from .read import read_diary
 from .schema import COLUMNS
 from .simulate import TRUE_EFFECTS, simulate_cohort
-from .validate import LoadReport, check_diary
+from .validate import LoadReport, check_diary, data_quality
 
 __all__ = [
     "COLUMNS",
@@ -22,6 +23,9 @@ __all__ = [
     "LoadReport",
     "SurveyError",
     "check_diary",
+    "data_quality",
+    "list_examples",
+    "load_example",
     "read_diary",
     "simulate_cohort",
 ]

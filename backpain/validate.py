@@ -21,7 +21,14 @@ import pandas as pd
 from .errors import DiaryError
 from .schema import COLUMNS, KEYS, TAG_SEP, VARIABLES, empty_diary
 
-__all__ = ["LoadReport", "build_diary", "check_diary", "parse_dates", "parse_numbers"]
+__all__ = [
+    "LoadReport",
+    "build_diary",
+    "check_diary",
+    "data_quality",
+    "parse_dates",
+    "parse_numbers",
+]
 
 _REJECT_COLUMNS = ["file", "row", "column", "value", "reason"]
 
@@ -542,7 +549,61 @@ def check_diary(data: pd.DataFrame, *, need: tuple[str, ...] = ("pain",)) -> Non
         if bad.any():
             i = bad.idxmax()
             msg = (
-                f"column {name!r} holds {data.loc[i, name]!r} in row {i}; {name} must "
+                f"column {name!r} holds {values[i]:g} in row {i}; {name} must "
                 f"be between {var.low:g} and {var.high:g} ({var.unit})"
             )
             raise ValueError(msg)
+
+
+def data_quality(data: pd.DataFrame) -> pd.DataFrame:
+    """Summarise each subject's diary: period, completeness and pain.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        A canonical diary.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per subject: ``subject``, ``first_day``, ``last_day``,
+        ``span_days`` (calendar days from first to last, inclusive),
+        ``days_recorded``, ``completeness`` (days_recorded / span_days),
+        ``longest_gap_days`` (longest run of unrecorded days), ``pain_days``
+        (days with a pain value), ``pain_mean``, ``pain_sd``, ``pain_min``,
+        ``pain_max``, and ``<variable>_days`` for each other numeric variable
+        present (days with a value).
+
+    Examples
+    --------
+    >>> from backpain.simulate import simulate_cohort
+    >>> q = data_quality(simulate_cohort(2, 30, seed=3))
+    >>> q[["subject", "span_days", "days_recorded"]].shape
+    (2, 3)
+    """
+    check_diary(data)
+    d = data.sort_values(list(KEYS))
+    g = d.groupby("subject", sort=True, observed=True)
+    first, last = g["date"].min(), g["date"].max()
+    span = (last - first).dt.days + 1
+    step = d.groupby("subject", observed=True)["date"].diff().dt.days - 1
+    out = pd.DataFrame(
+        {
+            "first_day": first,
+            "last_day": last,
+            "span_days": span,
+            "days_recorded": g.size(),
+        }
+    )
+    out["completeness"] = out["days_recorded"] / out["span_days"]
+    out["longest_gap_days"] = step.groupby(d["subject"]).max().fillna(0).astype("int64")
+    pain = g["pain"]
+    out["pain_days"] = pain.count()
+    out["pain_mean"] = pain.mean()
+    out["pain_sd"] = pain.std()
+    out["pain_min"] = pain.min()
+    out["pain_max"] = pain.max()
+    for name in COLUMNS:
+        if name in d.columns and name != "pain" and VARIABLES[name].kind == "number":
+            out[f"{name}_days"] = g[name].count()
+    return out.reset_index()

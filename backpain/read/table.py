@@ -146,10 +146,11 @@ def _sniff(text: str) -> tuple[str, str]:
             best, score = sep, s
     decimal = "."
     if best != ",":
+        # "10.234" may be a thousands dot, so only 1-2 or 4+ decimals count as dot evidence
         cells = [c.strip().strip('"') for ln in lines[1:] for c in ln.split(best)]
-        if sum(bool(re.fullmatch(r"-?\d+,\d+", c)) for c in cells) > sum(
-            bool(re.fullmatch(r"-?\d+\.\d+", c)) for c in cells
-        ):
+        commas = sum(bool(re.fullmatch(r"-?\d+,\d+", c)) for c in cells)
+        dots = sum(bool(re.fullmatch(r"-?\d+\.(\d{1,2}|\d{4,})", c)) for c in cells)
+        if commas > dots or (best == ";" and commas == dots):
             decimal = ","
     return best, decimal
 

@@ -1,0 +1,38 @@
+# Two commands for a fresh clone (Python 3.11+ and pip, nothing else):
+#   make demo   - run the main job on the bundled example data
+#   make test   - run the whole test suite (unit tests, doctests, notebooks)
+# Both create and reuse a local virtual environment in .venv/.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.core: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.full: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test,notebook]"
+	touch $(VENV)/.core $@
+
+demo: $(VENV)/.core
+	$(BIN)/backpain demo
+
+test: $(VENV)/.full
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.full
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(VENV)/.full
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) backpain-output .pytest_cache

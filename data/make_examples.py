@@ -1,0 +1,79 @@
+"""Regenerate the bundled example data (run from the repository root).
+
+    python data/make_examples.py
+
+Writes the same files to ``data/`` (for people browsing the repository) and
+to ``backpain/datasets/`` (shipped inside the package, read by
+``backpain.load_example``). Everything is simulated with
+``backpain.simulate_cohort``: no real person's data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from backpain.simulate import simulate_cohort
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGETS = [ROOT / "data", ROOT / "backpain" / "datasets"]
+
+DUTCH_TAGS = {
+    "physiotherapy": "kinesist",
+    "heat": "warmte",
+    "exercise": "oefeningen",
+    "medication": "medicatie",
+}
+
+
+def patient():
+    """One person's year, as the canonical English CSV."""
+    diary = simulate_cohort(1, 365, seed=2024, start="2025-11-01")
+    diary["subject"] = "patient"
+    return diary
+
+
+def dutch_file(diary) -> bytes:
+    """The same year as a Flemish patient keeps it in Excel (nl-BE CSV, cp1252)."""
+    rows = [
+        "datum;pijn;stress;uren slaap;slaapkwaliteit;stappen;stemming;kinesist;wat hielp;opmerkingen"
+    ]
+    for rec in diary.itertuples(index=False):
+        tag_list = rec.tags.split("|") if isinstance(rec.tags, str) else []
+        physio = "ja" if "physiotherapy" in tag_list else ""
+        other = ", ".join(DUTCH_TAGS[t] for t in tag_list if t != "physiotherapy")
+        note = "slechte nacht, rug stijf" if rec.sleep_quality <= 2 else ""
+        rows.append(
+            ";".join(
+                [
+                    f"{rec.date:%d-%m-%Y}",
+                    f"{rec.pain:g}",
+                    f"{rec.stress:g}",
+                    f"{rec.sleep_hours:.1f}".replace(".", ","),
+                    f"{rec.sleep_quality:g}",
+                    f"{rec.steps:.0f}",
+                    f"{rec.mood:g}",
+                    physio,
+                    other,
+                    note,
+                ]
+            )
+        )
+    return ("\r\n".join(rows) + "\r\n").encode("cp1252")
+
+
+def main() -> None:
+    one = patient()
+    cohort = simulate_cohort(100, 180, seed=42, start="2026-01-01")
+    cohort["steps"] = cohort["steps"].astype(np.int64)
+    for target in TARGETS:
+        target.mkdir(parents=True, exist_ok=True)
+        one.to_csv(target / "patient_diary.csv", index=False, date_format="%Y-%m-%d")
+        (target / "dagboek_patient_nl.csv").write_bytes(dutch_file(one))
+        cohort.to_csv(target / "cohort_diary.csv", index=False, date_format="%Y-%m-%d")
+        print(f"wrote examples to {target}")
+
+
+if __name__ == "__main__":
+    main()

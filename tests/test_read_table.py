@@ -1,0 +1,184 @@
+"""The generic table reader behind read_diary: CSV (English/Dutch), Excel, JSON, Parquet."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import backpain
+from backpain import DiaryError
+
+TABLE = Path(__file__).parent / "data" / "table"
+
+
+def test_dutch_semicolon_decimal_comma_dayfirst_cp1252():
+    diary, report = backpain.read_diary(
+        TABLE / "nl_semicolon_cp1252.csv", subject="p1", return_report=True
+    )
+    # hand-read from the file: day-first (13-04 proves it), decimal comma, thousands dot
+    assert diary["date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2026-04-03",
+        "2026-04-04",
+        "2026-04-13",
+    ]
+    assert diary["pain"].tolist() == [6.5, 4.0, 3.0]
+    assert diary["sleep_hours"].tolist() == [5.5, 7.25, 8.0]
+    assert diary["steps"].tolist() == [10234.0, 8120.0, 6500.0]
+    assert diary["tags"][0] == "physiotherapy"  # kinesist = ja
+    assert pd.isna(diary["tags"][1])  # kinesist = nee
+    assert diary["notes"][2] == "wandeling gedaan één uur"  # cp1252 é decoded
+    assert report.rows_read == 3
+    assert report.rows_kept == 3
+    assert report.balanced
+    assert any("cp1252" in n for n in report.notes)
+    assert any("day-month-year" in n for n in report.notes)
+
+
+def test_bom_utf8_english_headers():
+    diary = backpain.read_diary(TABLE / "bom_utf8.csv", subject="x")
+    assert list(diary.columns) == ["subject", "date", "pain", "stress", "notes"]
+    assert diary["notes"][0] == "first, with comma"
+    assert diary["subject"].dtype == "string"
+    assert diary["date"].dtype == "datetime64[ns]"
+
+
+def test_bad_rows_are_rejected_with_reasons_and_counts_add_up():
+    diary, report = backpain.read_diary(TABLE / "bad_rows.csv", return_report=True)
+    assert report.rows_read == 10  # 9 data lines + 1 blank line
+    assert report.rows_ignored == 1  # the blank line
+    rejected = report.rejected.set_index("row")
+    # spreadsheet row numbers: header is row 1
+    assert rejected.loc[3, "column"] == "pain"
+    assert "not a number" in rejected.loc[3, "reason"]
+    assert rejected.loc[4, "value"] == "11"
+    assert "pain_scale=100" in rejected.loc[4, "reason"]
+    assert rejected.loc[5, "column"] == "date"
+    assert rejected.loc[6, "column"] == "stress"
+    assert rejected.loc[8, "column"] == "sleep_hours"
+    assert rejected.loc[9, "column"] == "subject"
+    assert report.rows_rejected == 6
+    # two entries on 2026-01-08 merged into one day: mean pain, sum of sleep
+    assert report.rows_merged == 1
+    assert report.rows_kept == len(diary) == 2
+    jan8 = diary[diary["date"] == "2026-01-08"].iloc[0]
+    assert jan8["pain"] == 4.0
+    assert jan8["stress"] == 3.0
+    assert jan8["sleep_hours"] == 7.5
+    assert report.balanced
+    assert (report.rejected["file"] == "bad_rows.csv").all()
+    assert "rejected row 3" in report.summary()
+    assert "<table>" in report._repr_html_()
+
+
+def test_excel_file(tmp_path):
+    frame = pd.DataFrame(
+        {
+            "Datum": pd.to_datetime(["2026-02-01", "2026-02-02"]),
+            "Pijn": [3, 4],
+            "Stemming": [7, 6],
+        }
+    )
+    path = tmp_path / "dagboek.xlsx"
+    frame.to_excel(path, index=False)
+    diary, report = backpain.read_diary(path, return_report=True)
+    assert diary["subject"].tolist() == ["dagboek", "dagboek"]  # from the file name
+    assert diary["mood"].tolist() == [7.0, 6.0]
+    assert report.rows_read == 2
+    assert report.balanced
+
+
+def test_json_parquet_dataframe_bytes_and_file_objects(tmp_path):
+    records = [{"date": "2026-05-01", "pain": 2}, {"date": "2026-05-02", "pain": 3}]
+    expected = [2.0, 3.0]
+    assert (
+        backpain.read_diary(json.dumps(records).encode(), subject="j")["pain"].tolist() == expected
+    )
+    frame = pd.DataFrame(records)
+    assert backpain.read_diary(frame, subject="d")["pain"].tolist() == expected
+    frame.to_parquet(tmp_path / "d.parquet")
+    assert backpain.read_diary(tmp_path / "d.parquet")["pain"].tolist() == expected
+    text = io.StringIO("date,pain\n2026-05-01,2\n2026-05-02,3\n")
+    assert backpain.read_diary(text, subject="s")["pain"].tolist() == expected
+
+
+def test_frame_input_is_not_mutated():
+    frame = pd.DataFrame({"Date": ["2026-05-01"], "Pain": ["2"]})
+    before = frame.copy()
+    backpain.read_diary(frame, subject="s")
+    pd.testing.assert_frame_equal(frame, before)
+
+
+def test_columns_mapping_and_dayfirst_option():
+    csv = b"dag van meting,score\n03/04/2026,5\n04/04/2026,6\n"
+    with pytest.raises(DiaryError, match="no date column"):
+        backpain.read_diary(csv, subject="s")
+    with pytest.raises(DiaryError, match=r"ambiguous.*dayfirst"):
+        backpain.read_diary(csv, subject="s", columns={"dag van meting": "date", "score": "pain"})
+    diary = backpain.read_diary(
+        csv, subject="s", columns={"dag van meting": "date", "score": "pain"}, dayfirst=False
+    )
+    assert diary["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-03-04", "2026-04-04"]
+
+
+def test_ambiguous_dates_resolved_from_the_whole_column():
+    csv = b"date,pain\n03/04/2026,5\n04/25/2026,6\n"
+    diary = backpain.read_diary(csv, subject="s")
+    # 04/25 can only be month-first, so 03/04 is 4 March
+    assert diary["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-03-04", "2026-04-25"]
+
+
+def test_pain_on_0_100_scale_needs_pain_scale():
+    csv = b"date,pain\n2026-01-01,65\n2026-01-02,40\n2026-01-03,80\n"
+    with pytest.raises(DiaryError, match=r"0-100 scale.*pain_scale=100"):
+        backpain.read_diary(csv, subject="s")
+    diary = backpain.read_diary(csv, subject="s", pain_scale=100)
+    assert diary["pain"].tolist() == [6.5, 4.0, 8.0]
+
+
+def test_two_columns_for_one_variable_is_an_error():
+    csv = b"date,pain,pijn\n2026-01-01,5,5\n"
+    with pytest.raises(DiaryError, match="'pain' and 'pijn' both look like 'pain'"):
+        backpain.read_diary(csv, subject="s")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary", "NUL bytes"),
+        (b"date,stress\n2026-01-01,3\n", "no pain column"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old excel", r"Excel 97-2003 \(.xls\)"),
+    ],
+)
+def test_unreadable_files_raise_diary_error_naming_the_file(tmp_path, content, message):
+    path = tmp_path / "broken.csv"
+    path.write_bytes(content)
+    with pytest.raises(DiaryError, match=message) as info:
+        backpain.read_diary(path)
+    assert "broken.csv" in str(info.value)
+
+
+def test_missing_file_and_bad_arguments():
+    with pytest.raises(DiaryError, match="no such file"):
+        backpain.read_diary("does/not/exist.csv")
+    with pytest.raises(ValueError, match="format='nope' is not known"):
+        backpain.read_diary(b"date,pain\n", format="nope")
+    with pytest.raises(TypeError, match="cannot read a diary from a int"):
+        backpain.read_diary(42)
+    with pytest.raises(ValueError, match="pain_scale must be 10 or 100"):
+        backpain.read_diary(b"date,pain\n2026-01-01,3\n", subject="s", pain_scale=5)
+
+
+def test_check_diary_messages(diary):
+    with pytest.raises(ValueError, match=r"no column\(s\) \['pain'\]"):
+        backpain.check_diary(diary.drop(columns="pain"))
+    with pytest.raises(ValueError, match="repeated subject/day rows"):
+        backpain.check_diary(pd.concat([diary, diary.head(1)]))
+    bad = diary.copy()
+    bad.loc[3, "pain"] = 14
+    with pytest.raises(ValueError, match="column 'pain' holds 14 in row 3"):
+        backpain.check_diary(bad)
