@@ -143,7 +143,8 @@ def simulate_cohort(
         raise ValueError(msg)
     eff = TRUE_EFFECTS
     days = pd.date_range(start, periods=d, freq="D")
-    subjects = np.array([f"S{i + 1:04d}" for i in range(n)])
+    width = max(4, len(str(n)))  # zero-padded, so text order is number order
+    subjects = np.array([f"S{i + 1:0{width}d}" for i in range(n)])
 
     # person level
     p_mean = np.clip(rng.normal(4.5, 1.0, n), 2.5, 6.5)

@@ -192,12 +192,26 @@ def parse_dates(
     how : str
         A sentence saying how the order was decided, for the report.
     """
+    if not pd.api.types.is_datetime64_any_dtype(values) and len(values) > 1000:
+        # diaries repeat the same dates many times: parse each distinct value once
+        codes, distinct = pd.factorize(values)
+        parsed, how = parse_dates(
+            pd.Series(distinct, dtype=object), dayfirst=dayfirst, prefer_dayfirst=prefer_dayfirst
+        )
+        taken = parsed.to_numpy()[np.where(codes < 0, 0, codes)] if len(parsed) else codes
+        out = pd.Series(taken, index=values.index, dtype="datetime64[ns]")
+        out[codes < 0] = pd.NaT
+        return out, how
     if pd.api.types.is_datetime64_any_dtype(values):
         out = pd.to_datetime(values)
         if getattr(out.dt, "tz", None) is not None:
             out = out.dt.tz_localize(None)
         return out.dt.normalize().astype("datetime64[ns]"), "dates were already dates"
     text = values.astype("string").str.strip()
+    # fast path: a column of plain ISO dates (the common case, and large files)
+    fast = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    if fast.notna().sum() == text.notna().sum() - int((text == "").sum()):
+        return fast.astype("datetime64[ns]"), "dates are ISO (year-month-day)"
     is_ts = values.map(lambda v: isinstance(v, (pd.Timestamp, np.datetime64)))
     iso = text.str.match(_ISO_DATE.pattern, na=False)
     parts = text.str.extract(_NUMERIC_DATE.pattern).astype("float64")
@@ -303,6 +317,8 @@ def parse_numbers(values: pd.Series, *, decimal: str = ".", hours: bool = False)
 
 # ---------------------------------------------------------------- the diary
 def _blank(values: pd.Series) -> pd.Series:
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return values.isna()
     text = values.astype("string").str.strip()
     return values.isna() | text.isna() | (text == "")
 
@@ -459,6 +475,13 @@ def build_diary(
     return diary
 
 
+def _day_keys(good: pd.DataFrame) -> np.ndarray:
+    """One int64 per row that orders like (subject, date): subject rank, then day."""
+    codes, _ = pd.factorize(good["subject"], sort=True)
+    days = good["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    return (codes.astype(np.int64) << 32) + (days - days.min())
+
+
 def _daily(
     good: pd.DataFrame,
     n_rows: pd.Series,
@@ -467,42 +490,53 @@ def _daily(
     report: LoadReport,
 ) -> pd.DataFrame:
     if good.empty:
-        diary = empty_diary()[[c for c in COLUMNS if c in present or c in KEYS]]
-        return diary
-    per_day = good.groupby(list(KEYS), sort=True, observed=True)
-    sizes = n_rows.groupby([good["subject"], good["date"]]).sum()
+        return empty_diary()[[c for c in COLUMNS if c in present or c in KEYS]]
+    key = _day_keys(good)
+    if (key[1:] > key[:-1]).all():  # sorted, one row per day: nothing to combine
+        return _finish(good, present)
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    if (ordered[1:] > ordered[:-1]).all():  # one row per day, rows out of order
+        return _finish(good.iloc[order], present)
+    per_day = good.groupby(key, sort=True)
+    sizes = n_rows.groupby(key).sum()
     multi = int((sizes > 1).sum())
     if multi:
         used = ", ".join(f"{c} {rules[c]}" for c in present if c not in KEYS and rules.get(c))
         report.notes.append(f"{multi} day(s) had several entries; combined per day as: {used}")
-    out = {}
-    numeric = [c for c in present if VARIABLES[c].kind == "number"]
-    for c in numeric:
+    out = {"subject": per_day["subject"].first(), "date": per_day["date"].first()}
+    for c in (c for c in present if VARIABLES[c].kind == "number"):
         rule = rules[c]
-        out[c] = (
-            getattr(per_day[c], rule)(min_count=1) if rule == "sum" else getattr(per_day[c], rule)()
-        )
+        column = per_day[c]
+        out[c] = column.sum(min_count=1) if rule == "sum" else getattr(column, rule)()
+    counts = per_day.size()
+    several = counts.index[counts.to_numpy() > 1]
     for c in (c for c in present if VARIABLES[c].kind == "text"):
-        groups = per_day[c]
-        if (groups.size() == 1).all():
-            out[c] = groups.first()
-        else:
-            out[c] = groups.agg(lambda s, how=rules[c]: _combine_text(s, how))
-    diary = pd.DataFrame(out).reset_index()
-    return _finish(diary, present)
+        combined = per_day[c].first()
+        if len(several):
+            repeated = good[c][np.isin(key, several)]
+            joined = repeated.groupby(key[np.isin(key, several)]).agg(
+                lambda s, how=rules[c]: _combine_text(s, how)
+            )
+            combined = combined.astype(object)
+            combined.loc[joined.index] = joined.to_numpy()
+        out[c] = combined
+    return _finish(pd.DataFrame(out).reset_index(drop=True), present)
 
 
 def _finish(diary: pd.DataFrame, present: list[str]) -> pd.DataFrame:
+    """Select the canonical columns in order with their canonical dtypes."""
     cols = [c for c in COLUMNS if c in present or c in KEYS]
-    diary = diary[cols]
-    diary["subject"] = diary["subject"].astype("string")
-    diary["date"] = diary["date"].astype("datetime64[ns]")
+    out = {}
     for c in cols:
-        if VARIABLES[c].kind == "number":
-            diary[c] = diary[c].astype("float64")
-        elif VARIABLES[c].kind == "text":
-            diary[c] = diary[c].astype("string")
-    return diary.sort_values(list(KEYS), kind="stable").reset_index(drop=True)
+        kind = VARIABLES[c].kind
+        if c == "date":
+            out[c] = diary[c].astype("datetime64[ns]")
+        elif kind == "number":
+            out[c] = diary[c].astype("float64")
+        else:
+            out[c] = diary[c].astype("string")
+    return pd.DataFrame(out).reset_index(drop=True)
 
 
 def check_diary(data: pd.DataFrame, *, need: tuple[str, ...] = ("pain",)) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 from dataclasses import dataclass, field
@@ -60,28 +61,63 @@ class Source:
             self.data = self.path.read_bytes()
         return self.data
 
-    def text(self) -> str:
-        """The file decoded: UTF-8 (a BOM is dropped), else Windows-1252."""
-        if self._text is None:
-            raw = self.read_bytes()
-            if b"\x00" in raw[:65536] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-                msg = (
-                    f"{self.name}: the file holds NUL bytes, so it is not a text "
-                    "(CSV) file. If it is a spreadsheet, save it as .xlsx or CSV."
-                )
-                raise DiaryError(msg)
-            for enc in ("utf-8-sig", "utf-16", "cp1252"):
-                if enc == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-                    continue
+    def guess_encoding(self) -> str:
+        """Encoding of a text file, checked over the whole file in chunks.
+
+        UTF-8 (``utf-8-sig`` when it starts with a BOM), UTF-16 with a BOM,
+        else Windows-1252 (``latin-1`` when a byte cp1252 leaves undefined
+        occurs). Reads the file in 1 MiB pieces, so large files cost no memory.
+        """
+        if self.encoding is not None:
+            return self.encoding
+        head = self.head(4)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            self.encoding = "utf-16"
+            return self.encoding
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        ok = True
+        with self.open() as fh:
+            while chunk := fh.read(1 << 20):
                 try:
-                    self._text = raw.decode(enc)
-                    self.encoding = enc
-                    break
+                    decoder.decode(chunk)
                 except UnicodeDecodeError:
-                    continue
-            else:  # cp1252 leaves 5 bytes undefined
-                self._text = raw.decode("latin-1")
-                self.encoding = "latin-1"
+                    ok = False
+                    break
+            else:
+                try:
+                    decoder.decode(b"", final=True)
+                except UnicodeDecodeError:
+                    ok = False
+        if ok:
+            self.encoding = "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"
+        else:
+            undefined = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+            with self.open() as fh:
+                clean = all(
+                    not undefined.intersection(c) for c in iter(lambda: fh.read(1 << 20), b"")
+                )
+            self.encoding = "cp1252" if clean else "latin-1"
+        return self.encoding
+
+    def head_text(self, n: int = 65536) -> str:
+        """The first ``n`` bytes decoded (a character cut at the end is dropped)."""
+        return self.head(n).decode(self.guess_encoding(), errors="ignore")
+
+    def check_text(self) -> None:
+        """Raise :class:`DiaryError` when the start of the file holds NUL bytes."""
+        head = self.head(65536)
+        if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            msg = (
+                f"{self.name}: the file holds NUL bytes, so it is not a text "
+                "(CSV) file. If it is a spreadsheet, save it as .xlsx or CSV."
+            )
+            raise DiaryError(msg)
+
+    def text(self) -> str:
+        """The whole file decoded (see :meth:`guess_encoding`; a BOM is dropped)."""
+        if self._text is None:
+            self.check_text()
+            self._text = self.read_bytes().decode(self.guess_encoding())
         return self._text
 
 

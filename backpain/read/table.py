@@ -168,14 +168,16 @@ def _tag_cells(values: pd.Series, tag: str) -> pd.Series:
 
 
 def normalise_tags(values: pd.Series) -> pd.Series:
-    """Split free tag text on ``|``, ``,`` or ``;``, translate known words, join with ``|``."""
-    text = values.astype("string").str.strip().str.lower()
+    """Split free tag text on ``|``, ``,`` or ``;``, translate known words, join with ``|``.
+
+    Works on the distinct values only, so a long diary with few tag
+    combinations costs little.
+    """
+    codes, distinct = pd.factorize(values, use_na_sentinel=True)
 
     def one(cell: object) -> object:
-        if cell is pd.NA or cell is None or cell == "":
-            return pd.NA
         items = []
-        for part in re.split(r"[|,;]", str(cell)):
+        for part in re.split(r"[|,;]", str(cell).strip().lower()):
             part = normalise_header(part)
             if part:
                 tag = TAG_WORDS.get(part, part)
@@ -183,7 +185,8 @@ def normalise_tags(values: pd.Series) -> pd.Series:
                     items.append(tag)
         return TAG_SEP.join(sorted(items)) if items else pd.NA
 
-    return text.map(one, na_action="ignore").astype("string")
+    tags = pd.array([one(cell) for cell in distinct] + [pd.NA], dtype="string")
+    return pd.Series(tags.take(codes), index=values.index, dtype="string")
 
 
 def read_table(
@@ -208,7 +211,13 @@ def read_table(
     else:
         name, kind = source.name, table_kind(source)
         raw = _load(
-            source, kind, sheet_name=sheet_name, sep=sep, decimal=decimal, encoding=encoding
+            source,
+            kind,
+            sheet_name=sheet_name,
+            sep=sep,
+            decimal=decimal,
+            encoding=encoding,
+            columns=columns,
         )
         if kind == "csv":
             header_rows = 1
@@ -221,7 +230,7 @@ def read_table(
         else:
             decimal = "."
     report = LoadReport(source=name, format="table")
-    if kind == "csv" and raw.attrs.get("encoding") not in (None, "utf-8-sig"):
+    if kind == "csv" and raw.attrs.get("encoding") not in (None, "utf-8", "utf-8-sig"):
         report.notes.append(f"file decoded as {raw.attrs['encoding']} (it is not UTF-8)")
     if kind == "csv" and raw.attrs.get("sep") != ",":
         report.notes.append(f"separator {raw.attrs['sep']!r} and decimal mark {decimal!r} detected")
@@ -272,8 +281,6 @@ def read_table(
     entries["row"] = range(1 + header_rows, len(entries) + 1 + header_rows)
 
     blank = raw.isna().all(axis=1)
-    if kind == "csv":
-        blank |= raw.astype("string").apply(lambda s: s.str.strip().fillna("") == "").all(axis=1)
     if blank.any():
         report.ignore(int(blank.sum()), "blank row")
         entries = entries[~blank]
@@ -293,7 +300,9 @@ def _subject_from_name(name: str) -> str:
     return stem if stem and not stem.startswith("<") else "subject"
 
 
-def _load(source: Source, kind: str, *, sheet_name, sep, decimal, encoding) -> pd.DataFrame:
+def _load(
+    source: Source, kind: str, *, sheet_name, sep, decimal, encoding, columns
+) -> pd.DataFrame:
     try:
         if kind == "excel":
             return pd.read_excel(io.BytesIO(source.read_bytes()), sheet_name=sheet_name)
@@ -307,35 +316,54 @@ def _load(source: Source, kind: str, *, sheet_name, sep, decimal, encoding) -> p
         msg = f"{source.name}: could not read it as {kind}: {exc}"
         raise DiaryError(msg) from exc
     if encoding:
-        source._text = source.read_bytes().decode(encoding)
         source.encoding = encoding
-    text = source.text()
-    if not text.strip():
+    source.check_text()
+    head = source.head_text()
+    if not head.strip():
         msg = f"{source.name}: the file is empty. Export the diary again."
         raise DiaryError(msg)
-    found_sep, found_dec = _sniff(text)
+    found_sep, found_dec = _sniff(head)
     sep = sep or found_sep
     decimal = decimal or found_dec
+    enc = source.guess_encoding()
+    options = {
+        "sep": sep,
+        "decimal": decimal,
+        "encoding": enc,
+        "keep_default_na": False,
+        "skip_blank_lines": False,
+        "skipinitialspace": True,
+    }
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=sep,
-            decimal=decimal,
-            dtype=str,
-            keep_default_na=False,
-            na_values=[""],
-            skip_blank_lines=False,
-            skipinitialspace=True,
-        )
-    except (pd.errors.ParserError, ValueError) as exc:
+        with source.open() as fh:
+            header = pd.read_csv(fh, nrows=0, **options).columns
+        # numbers are parsed by pandas' C parser; ids stay text ("007" is not 7)
+        number_cols, id_cols = _number_columns(list(header), columns)
+        dtypes = dict.fromkeys(id_cols, "str")
+        na_values = {h: list(_NA_NUMBER) if h in number_cols else [""] for h in header}
+        with source.open() as fh:
+            frame = pd.read_csv(fh, dtype=dtypes, na_values=na_values, **options)
+    except (pd.errors.ParserError, ValueError, UnicodeDecodeError) as exc:
         msg = (
             f"{source.name}: could not read it as a table with separator {sep!r}: "
             f"{exc}. Check that every row has the same number of columns, or pass sep=."
         )
         raise DiaryError(msg) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
-    frame.attrs.update(sep=sep, decimal=decimal, encoding=source.encoding)
+    frame.attrs.update(sep=sep, decimal=decimal, encoding=enc)
     return frame
+
+
+_NA_NUMBER = ("", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "-", "nvt", "n.v.t.")
+"""Cells read as missing in number columns (R's ``NA``, Excel's ``-``, Dutch ``n.v.t.``)."""
+
+
+def _number_columns(
+    headers: list[str], columns: dict[str, str] | None
+) -> tuple[set[str], set[str]]:
+    mapping, _, _ = map_columns(headers, columns=columns, source="")
+    numbers = {h for h, name in mapping.items() if VARIABLES[name].kind == "number"}
+    return numbers, {h for h, name in mapping.items() if name == "subject"}
 
 
 def _read_json(source: Source) -> pd.DataFrame:
