@@ -9,25 +9,63 @@ The flow, one module per step::
 Everything runs locally; nothing is sent over the network.
 """
 
+from .classify import (
+    CLASSES,
+    DEFINITIONS,
+    annotate_days,
+    class_summary,
+    classify,
+    duration_class,
+    nih_chronic_from_survey,
+    parse_duration,
+)
 from .datasets import list_examples, load_example
 from .errors import DiaryError, SurveyError
+from .questionnaires import (
+    classify_survey,
+    score_cpg,
+    score_nih_impact,
+    score_odi,
+    score_peg,
+    score_rmdq,
+    score_startback,
+    simulate_survey,
+)
 from .read import read_diary
+from .read.survey import read_survey
 from .schema import COLUMNS
 from .simulate import TRUE_EFFECTS, simulate_cohort
 from .validate import LoadReport, check_diary, data_quality
 
 __all__ = [
+    "CLASSES",
     "COLUMNS",
+    "DEFINITIONS",
     "TRUE_EFFECTS",
     "DiaryError",
     "LoadReport",
     "SurveyError",
+    "annotate_days",
     "check_diary",
+    "class_summary",
+    "classify",
+    "classify_survey",
     "data_quality",
+    "duration_class",
     "list_examples",
     "load_example",
+    "nih_chronic_from_survey",
+    "parse_duration",
     "read_diary",
+    "read_survey",
+    "score_cpg",
+    "score_nih_impact",
+    "score_odi",
+    "score_peg",
+    "score_rmdq",
+    "score_startback",
     "simulate_cohort",
+    "simulate_survey",
 ]
 
 __version__ = "0.1.0"

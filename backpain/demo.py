@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .classify import class_summary, classify
 from .datasets import load_example
+from .questionnaires import classify_survey, score_odi, score_startback
 from .validate import data_quality
 
 __all__ = ["run_demo"]
@@ -35,4 +37,31 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
     with pd.option_context("display.width", 120, "display.max_columns", 8):
         _say(quality.describe().T[["mean", "min", "max"]].round(2).to_string())
     patient.to_csv(out / "patient_diary_clean.csv", index=False)
+
+    _say("\n4. Classification (acute < 6 weeks, subacute 6-12 weeks, chronic > 12 weeks)")
+    one = classify(patient).iloc[0]
+    censored = " (at least: the diary starts in pain)" if one["onset_censored"] else ""
+    _say(
+        f"   patient: current episode since {one['onset']:%d %b %Y}, "
+        f"{one['duration_weeks']:.0f} weeks{censored} -> {one['duration_class']}; "
+        f"NIH chronic low back pain: {one['nih_chronic']}"
+    )
+    classes = classify(cohort)
+    classes.to_csv(out / "cohort_classes.csv", index=False)
+    _say(class_summary(classes).to_string(index=False))
+
+    _say("\n5. Baseline survey: questionnaire scores and classes from the answers")
+    survey = load_example("survey")
+    scores = pd.concat(
+        [
+            survey[["subject"]],
+            score_odi(survey).drop(columns="subject"),
+            score_startback(survey).drop(columns="subject"),
+            classify_survey(survey, frequency="pain_frequency").drop(columns="subject"),
+        ],
+        axis=1,
+    )
+    scores.to_csv(out / "survey_scores.csv", index=False)
+    _say(scores["odi_band"].value_counts().sort_index().to_string())
+    _say(scores["sbst_risk"].value_counts().sort_index().to_string())
     return out

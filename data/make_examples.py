@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from backpain.questionnaires import simulate_survey
 from backpain.simulate import simulate_cohort
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,7 @@ DUTCH_TAGS = {
 
 def patient():
     """One person's year, as the canonical English CSV."""
-    diary = simulate_cohort(1, 365, seed=2024, start="2025-11-01")
+    diary = simulate_cohort(1, 365, seed=2118, start="2025-11-01")
     diary["subject"] = "patient"
     return diary
 
@@ -65,13 +66,15 @@ def dutch_file(diary) -> bytes:
 
 def main() -> None:
     one = patient()
-    cohort = simulate_cohort(100, 180, seed=42, start="2026-01-01")
+    cohort, truth = simulate_cohort(100, 180, seed=42, start="2026-01-01", return_truth=True)
+    survey = simulate_survey(120, seed=7, truth=truth.subjects)
     cohort["steps"] = cohort["steps"].astype(np.int64)
     for target in TARGETS:
         target.mkdir(parents=True, exist_ok=True)
         one.to_csv(target / "patient_diary.csv", index=False, date_format="%Y-%m-%d")
         (target / "dagboek_patient_nl.csv").write_bytes(dutch_file(one))
         cohort.to_csv(target / "cohort_diary.csv", index=False, date_format="%Y-%m-%d")
+        survey.to_csv(target / "example_survey.csv", index=False, date_format="%Y-%m-%d")
         print(f"wrote examples to {target}")
 
 

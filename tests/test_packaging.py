@@ -75,6 +75,14 @@ def test_examples_load_with_every_row_accounted_for(name):
     assert len(diary) == report.rows_kept
 
 
+def test_survey_example_loads_and_joins_the_cohort():
+    survey, report = load_example("survey", return_report=True)
+    assert report.balanced
+    assert len(survey) == report.rows_read == 120
+    cohort = load_example("cohort")
+    assert set(cohort["subject"]) <= set(survey["subject"])
+
+
 def test_dutch_example_equals_the_english_one():
     nl, en = load_example("patient_nl"), load_example("patient")
     for column in ("pain", "stress", "sleep_hours", "sleep_quality", "steps", "mood", "tags"):

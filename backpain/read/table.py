@@ -18,7 +18,15 @@ from ..schema import COLUMNS, TAG_SEP, VARIABLES, normalise_header
 from ..validate import LoadReport, build_diary
 from ._source import Source
 
-__all__ = ["TAG_COLUMNS", "TAG_WORDS", "map_columns", "read_table", "table_kind"]
+__all__ = [
+    "TAG_COLUMNS",
+    "TAG_WORDS",
+    "map_columns",
+    "normalise_tags",
+    "read_table",
+    "sniff_table",
+    "table_kind",
+]
 
 TAG_WORDS: dict[str, str] = {
     "kinesist": "physiotherapy",
@@ -130,7 +138,7 @@ def table_kind(source: Source) -> str:
     return "csv"
 
 
-def _sniff(text: str) -> tuple[str, str]:
+def sniff_table(text: str) -> tuple[str, str]:
     """Return ``(separator, decimal mark)`` from the first lines of a CSV."""
     lines = [ln for ln in text[:20000].splitlines() if ln.strip()][:20]
     if not lines:
@@ -322,7 +330,7 @@ def _load(
     if not head.strip():
         msg = f"{source.name}: the file is empty. Export the diary again."
         raise DiaryError(msg)
-    found_sep, found_dec = _sniff(head)
+    found_sep, found_dec = sniff_table(head)
     sep = sep or found_sep
     decimal = decimal or found_dec
     enc = source.guess_encoding()

@@ -1,0 +1,1260 @@
+"""Classify each case: duration class, NIH chronic low back pain, episodes and flares.
+
+One row per subject from a canonical diary (:func:`classify`), the per-day
+episode and flare annotation behind it (:func:`annotate_days`), a cohort
+summary (:func:`class_summary`), and the survey-side helpers that share the
+same rules (:func:`parse_duration`, :func:`duration_class`,
+:func:`nih_chronic_from_survey`).
+
+Definitions (``FACTS.md``; each is a documented, overridable default):
+
+* **Duration class** (the project's seed text; European COST B13 guidelines,
+  2006): acute < 6 weeks (0-41 days), subacute 6-12 weeks (42-84 days),
+  chronic *longer than* 12 weeks (> 84 days); duration = ``as_of - onset`` in
+  whole days. Other sources are presets of ``definition=``: ``"bmj"`` (BMJ
+  Clinical Evidence, chronic = 12 weeks or more, >= 84 days), ``"icd11"``
+  (ICD-11 MG30 / IASP, chronic = longer than 3 months, > 91 days) and
+  ``"nih"`` (NIH Task Force, chronic = at least 3 months, >= 91 days).
+* **Month** = 30.44 days and **year** = 365.25 days; durations are rounded to
+  whole days (halves up), so "3 months" is 91 days, the diary rule for the NIH
+  definition in ``FACTS.md``.
+* **Episode** (de Vet et al. 2002): pain lasting more than 24 hours, preceded
+  and followed by at least one month (30 days) without pain. Unrecorded days
+  are unknown, never pain-free (see :func:`annotate_days` for the exact rule).
+* **NIH Task Force research definition** (Deyo et al. 2014): back pain that has
+  been a problem for at least 3 months and has caused pain on at least half
+  the days of the past 6 months.
+* **Flare** (Costa et al. 2021): pain at least 2 points above the person's own
+  baseline, the median of their previous 28 recorded days (at least 7).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import SurveyError
+from .validate import parse_dates
+
+__all__ = [
+    "CLASSES",
+    "DEFINITIONS",
+    "annotate_days",
+    "class_summary",
+    "classify",
+    "duration_class",
+    "nih_chronic_from_survey",
+    "parse_duration",
+]
+
+CLASSES: tuple[str, ...] = ("acute", "subacute", "chronic")
+"""The duration classes, in order."""
+
+DEFINITIONS: dict[str, tuple[int, int]] = {
+    "cost": (41, 84),
+    "bmj": (41, 83),
+    "icd11": (41, 91),
+    "nih": (41, 90),
+}
+"""``(acute_max_days, subacute_max_days)`` per source, in whole days.
+
+``"cost"`` (default): acute < 6 weeks, chronic longer than 12 weeks (> 84
+days; the seed text and COST B13, 2006). ``"bmj"``: chronic 12 weeks or more
+(>= 84 days). ``"icd11"``: chronic longer than 3 months (> 91 days, ICD-11
+MG30). ``"nih"``: chronic at least 3 months (>= 91 days, Deyo et al. 2014).
+A month is 30.44 days, so 3 months is 91 whole days.
+"""
+
+MONTH_DAYS = 30.44
+YEAR_DAYS = 365.25
+_UNIT_DAYS = {"days": 1.0, "weeks": 7.0, "months": MONTH_DAYS, "years": YEAR_DAYS}
+_UNIT_WORDS = {
+    "days": ("days", "day", "dagen", "dag", "dg", "d"),
+    "weeks": ("weeks", "week", "weken", "wkn", "wks", "wk", "w"),
+    "months": ("months", "month", "maanden", "maand", "mnd", "mos", "mon", "mo", "m"),
+    "years": ("years", "year", "jaren", "jaar", "yrs", "yr", "jr", "y", "j"),
+}
+_UNIT_OF = {w: u for u, words in _UNIT_WORDS.items() for w in words}
+_U = "(?:" + "|".join(sorted(_UNIT_OF, key=len, reverse=True)) + r")\.?"
+_N = r"\d+(?:\.\d+)?"
+_PATTERNS = {
+    # a single duration, "3 months", "ongeveer 2 jaar", "10 dagen geleden"
+    "point": re.compile(
+        rf"^(?:about|approx(?:imately)?\.?|around|roughly|ongeveer|circa|ca\.?|~)?\s*"
+        rf"(?P<a>{_N})\s*(?P<ua>{_U})?(?:\s*(?:ago|geleden))?$"
+    ),
+    "lt": re.compile(
+        rf"^(?:<|less than|under|shorter than|fewer than|minder dan|korter dan)\s*"
+        rf"(?P<a>{_N})\s*(?P<ua>{_U})$"
+    ),
+    "le": re.compile(
+        rf"^(?:<=|up to|at most|maximum|hoogstens|maximaal|tot)\s*(?P<a>{_N})\s*(?P<ua>{_U})$"
+    ),
+    "gt": re.compile(
+        rf"^(?:>|more than|over|longer than|meer dan|langer dan)\s*(?P<a>{_N})\s*(?P<ua>{_U})$"
+    ),
+    "ge": re.compile(
+        rf"^(?:(?:>=|at least|minimum|minstens|ten minste|tenminste|minimaal)\s*"
+        rf"(?P<a>{_N})\s*(?P<ua>{_U})"
+        rf"|(?P<b>{_N})\s*(?:\+\s*(?P<ub>{_U})|(?P<uc>{_U})\s*(?:\+|or more|or longer|of meer|of langer)))$"
+    ),
+    "range": re.compile(
+        rf"^(?:between|tussen)?\s*(?P<a>{_N})\s*(?P<ua>{_U})?\s*(?:-|to|tot|and|en)\s*"
+        rf"(?P<b>{_N})\s*(?P<ub>{_U})$"
+    ),
+}
+_FREQ_YES = re.compile(r"every day|half|helft|elke dag|iedere dag|dagelijks")
+_FREQ_NO = re.compile(r"less than half|fewer than half|minder dan (?:de )?helft")
+
+
+# ------------------------------------------------------------------ helpers
+def _round_days(x: np.ndarray) -> np.ndarray:
+    """Round to whole days, halves up (2 years = 730.5 days -> 731)."""
+    return np.floor(np.asarray(x, dtype="float64") + 0.5)
+
+
+def _day_str(day: int) -> str:
+    return str(np.datetime64(int(day), "D"))
+
+
+def _show(value: Any) -> Any:
+    """A numpy scalar as the plain Python value, for readable messages."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _as_series(values: Any) -> tuple[pd.Series, bool]:
+    if isinstance(values, pd.Series):
+        return values, False
+    if isinstance(values, (str, bytes)) or np.ndim(values) == 0:
+        return pd.Series([values], dtype=object), True
+    return pd.Series(list(values), dtype=object), False
+
+
+def _normalise_text(values: pd.Series) -> pd.Series:
+    text = values.astype("string").str.lower().str.strip()
+    text = text.str.replace("\u2265", ">=", regex=False).str.replace("\u2264", "<=", regex=False)
+    text = text.str.replace(r"[\u2013\u2014]", "-", regex=True)
+    text = text.str.replace(r"(?<=\d),(?=\d)", ".", regex=True)
+    text = text.str.replace(r"\s+", " ", regex=True).str.rstrip(".")
+    return text
+
+
+def _unit_days(units: pd.Series, default: float) -> np.ndarray:
+    words = units.astype("string").str.rstrip(".")
+    days = words.map(lambda w: _UNIT_DAYS[_UNIT_OF[w]], na_action="ignore")
+    return days.astype("float64").fillna(default).to_numpy()
+
+
+def _check_unit(unit: str) -> float:
+    if unit not in _UNIT_DAYS:
+        msg = f"unit must be one of {sorted(_UNIT_DAYS)}, not {unit!r}"
+        raise ValueError(msg)
+    return _UNIT_DAYS[unit]
+
+
+# ----------------------------------------------------------- survey helpers
+def parse_duration(
+    values: Any,
+    *,
+    unit: str = "days",
+    bounds: bool = False,
+    errors: str = "raise",
+) -> pd.Series | pd.DataFrame | float:
+    """Read pain durations ("3 months", "6 tot 12 weken", "> 5 years") as days.
+
+    Parameters
+    ----------
+    values : scalar, list-like or pandas.Series
+        Numbers (in ``unit``), :class:`pandas.Timedelta`, or text in English or
+        Dutch: a single duration (``"3 months"``, ``"1.5 years"``,
+        ``"1,5 jaar"``, ``"10 dagen"``, ``"about 6 weeks"``) or a category
+        (``"< 6 weeks"``, ``"6-12 weeks"``, ``"> 3 months"``,
+        ``"minder dan 6 weken"``, ``"6 tot 12 weken"``,
+        ``"meer dan 3 maanden"``, ``"at least 3 months"``, ``"5+ years"``, and
+        the NIH Task Force options ``"< 1 month"``, ``"1-3 months"``,
+        ``"3-6 months"``, ``"6 months-1 year"``, ``"1-5 years"``,
+        ``"> 5 years"``). Missing values stay missing.
+    unit : {"days", "weeks", "months", "years"}
+        Unit of bare numbers (``12`` with ``unit="weeks"`` is 84 days).
+    bounds : bool
+        Return the range of each answer as well (needed for categories).
+    errors : {"raise", "coerce"}
+        What to do with an answer that is not a duration: raise a
+        :class:`~backpain.SurveyError` naming it, or return NaN.
+
+    Returns
+    -------
+    days : pandas.Series or float
+        With ``bounds=False``: float days of a single duration; NaN for a
+        category (use ``bounds=True`` or :func:`duration_class`) and for
+        missing answers. A scalar in gives a scalar out.
+    bounds : pandas.DataFrame
+        With ``bounds=True``, one row per answer: ``days`` (as above),
+        ``low_days`` and ``high_days`` (the whole days the answer allows,
+        both ends included; ``inf`` when open-ended; both equal ``days`` for
+        a single duration).
+
+    Notes
+    -----
+    A week is 7 days, a month 30.44 days (365.25 / 12) and a year 365.25
+    days; results are rounded to whole days, halves up, because durations
+    from a diary (``as_of - onset``) are whole days and both must meet the
+    same boundaries: "3 months" is 91 days, the NIH diary rule of
+    ``FACTS.md``. A range ``a-b`` ("6-12 weeks", "1-3 months") is read
+    half-open, from ``a`` up to but not including ``b``, so that adjacent
+    categories do not overlap (NIH "1-3 months" is 30-90 days, "3-6 months"
+    91-182 days); ``"< a"`` is 0 to ``a - 1`` days, ``"> a"`` starts the day
+    after ``a``, ``"at least a"`` / ``"a+"`` includes ``a``.
+
+    References
+    ----------
+    Deyo RA et al. (2014). Report of the NIH Task Force on research standards
+    for chronic low back pain. Spine 39(14):1128-1143 (the duration question).
+
+    Examples
+    --------
+    >>> parse_duration(["3 months", "6 weken", "2 jaar", "10 dagen"]).tolist()
+    [91.0, 42.0, 731.0, 10.0]
+    >>> parse_duration(12, unit="weeks")
+    84.0
+    >>> parse_duration(["6 tot 12 weken", "> 3 months"], bounds=True)
+       days  low_days  high_days
+    0   NaN      42.0       83.0
+    1   NaN      92.0        inf
+    """
+    if errors not in ("raise", "coerce"):
+        msg = f"errors must be 'raise' or 'coerce', not {errors!r}"
+        raise ValueError(msg)
+    per_unit = _check_unit(unit)
+    series, scalar = _as_series(values)
+    n = len(series)
+    point = np.full(n, np.nan)
+    low = np.full(n, np.nan)
+    high = np.full(n, np.nan)
+    missing = series.isna().to_numpy()
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+        point = _round_days(series.to_numpy(dtype="float64") * per_unit)
+        low, high = point.copy(), point.copy()
+    else:
+        obj = series.astype(object)
+        is_td = obj.map(lambda v: isinstance(v, (pd.Timedelta, timedelta, np.timedelta64)))
+        is_num = obj.map(
+            lambda v: (
+                isinstance(v, (int, float, np.integer, np.floating))
+                and not isinstance(v, (bool, np.bool_))
+            )
+        )
+        is_num &= ~missing
+        if is_td.any():
+            td = pd.to_timedelta(obj[is_td]).dt.total_seconds().to_numpy() / 86400.0
+            point[is_td.to_numpy()] = _round_days(td)
+        if is_num.any():
+            num = obj[is_num].astype("float64").to_numpy()
+            point[is_num.to_numpy()] = _round_days(num * per_unit)
+        low, high = point.copy(), point.copy()
+        is_text = ~(is_td | is_num).to_numpy() & ~missing
+        if is_text.any():
+            text = _normalise_text(obj[is_text])
+            p = np.full(len(text), np.nan)
+            lo = np.full(len(text), np.nan)
+            hi = np.full(len(text), np.nan)
+            for kind, pattern in _PATTERNS.items():
+                found = text.str.extract(pattern)
+                hit = found["a"].notna().to_numpy() & np.isnan(lo)
+                if kind == "ge":
+                    hit |= found["b"].notna().to_numpy() & np.isnan(lo)
+                if not hit.any():
+                    continue
+                found = found[hit]
+                if kind == "ge":
+                    a = found["a"].fillna(found["b"]).astype("float64").to_numpy()
+                    ua = found["ua"].fillna(found["ub"]).fillna(found["uc"])
+                else:
+                    a = found["a"].astype("float64").to_numpy()
+                    ua = found["ua"]
+                if kind == "range":
+                    ub = _unit_days(found["ub"], np.nan)
+                    ua_days = _unit_days(ua, np.nan)
+                    ua_days = np.where(np.isnan(ua_days), ub, ua_days)
+                    b = found["b"].astype("float64").to_numpy()
+                    lo[hit], hi[hit] = _round_days(a * ua_days), _round_days(b * ub) - 1
+                    continue
+                days = _round_days(a * _unit_days(ua, per_unit))
+                if kind == "point":
+                    p[hit], lo[hit], hi[hit] = days, days, days
+                elif kind == "lt":
+                    lo[hit], hi[hit] = 0.0, days - 1
+                elif kind == "le":
+                    lo[hit], hi[hit] = 0.0, days
+                elif kind == "gt":
+                    lo[hit], hi[hit] = days + 1, np.inf
+                else:
+                    lo[hit], hi[hit] = days, np.inf
+            bad = np.isnan(lo) | (lo > hi)
+            if bad.any() and errors == "raise":
+                where = np.flatnonzero(is_text)[np.flatnonzero(bad)[0]]
+                msg = (
+                    f"duration answer {series.iloc[where]!r} (at {series.index[where]!r}) "
+                    "is not a duration; write a number and a unit such as '3 months', "
+                    "'6 weken', '2 jaar', or a category such as '6-12 weeks' or "
+                    "'> 3 months' (or pass errors='coerce' to get NaN)"
+                )
+                raise SurveyError(msg)
+            lo[bad], hi[bad] = np.nan, np.nan
+            point[is_text], low[is_text], high[is_text] = p, lo, hi
+    if (low < 0).any():
+        where = int(np.flatnonzero(low < 0)[0])
+        msg = f"duration {series.iloc[where]!r} is negative; a duration must be 0 or more"
+        raise SurveyError(msg)
+    if not bounds:
+        out = pd.Series(point, index=series.index, dtype="float64", name="days")
+        return float(out.iloc[0]) if scalar else out
+    return pd.DataFrame({"days": point, "low_days": low, "high_days": high}, index=series.index)
+
+
+def _boundaries(
+    definition: str, acute_max_days: float | None, subacute_max_days: float | None
+) -> tuple[float, float]:
+    if definition not in DEFINITIONS:
+        msg = f"definition must be one of {sorted(DEFINITIONS)}, not {definition!r}"
+        raise ValueError(msg)
+    a, s = DEFINITIONS[definition]
+    a = a if acute_max_days is None else acute_max_days
+    s = s if subacute_max_days is None else subacute_max_days
+    if not 0 <= a < s:
+        msg = (
+            f"need 0 <= acute_max_days < subacute_max_days, got {a!r} and {s!r}; "
+            "acute is 0..acute_max_days days, subacute up to subacute_max_days"
+        )
+        raise ValueError(msg)
+    return float(a), float(s)
+
+
+def _class_codes(days: np.ndarray, a: float, s: float) -> np.ndarray:
+    codes = np.where(days <= a, 0, np.where(days <= s, 1, 2))
+    return np.where(np.isnan(days), -1, codes)
+
+
+def _categorical(codes: np.ndarray, index: pd.Index | None = None) -> pd.Series:
+    cat = pd.Categorical.from_codes(codes, categories=list(CLASSES), ordered=True)
+    return pd.Series(cat, index=index, name="duration_class")
+
+
+def duration_class(
+    days: Any,
+    *,
+    definition: str = "cost",
+    acute_max_days: float | None = None,
+    subacute_max_days: float | None = None,
+    unit: str = "days",
+) -> pd.Series | str | Any:
+    """Class durations as acute, subacute or chronic (diary and survey alike).
+
+    Parameters
+    ----------
+    days : scalar, list-like or pandas.Series
+        Durations: numbers (in ``unit``) or answers that
+        :func:`parse_duration` reads (``"3 months"``, ``"6-12 weeks"``,
+        ``"meer dan 3 maanden"``).
+    definition : {"cost", "bmj", "icd11", "nih"}
+        Preset boundaries from :data:`DEFINITIONS`; ``"cost"`` (default) is
+        acute 0-41 days, subacute 42-84, chronic > 84 (longer than 12 weeks).
+    acute_max_days : float, optional
+        Longest acute duration in days (default from ``definition``: 41,
+        i.e. acute < 6 weeks). Use 27 for guidelines whose subacute phase
+        starts at 4 weeks.
+    subacute_max_days : float, optional
+        Longest subacute duration in days; longer is chronic (default from
+        ``definition``: 84 for "longer than 12 weeks", 83 for BMJ's "12 weeks
+        or more", 91 for ICD-11's "longer than 3 months", 90 for NIH's "at
+        least 3 months").
+    unit : {"days", "weeks", "months", "years"}
+        Unit of numbers in ``days``.
+
+    Returns
+    -------
+    pandas.Series or str
+        Ordered categorical ``acute < subacute < chronic`` (named
+        ``duration_class``); missing when the duration is missing or when a
+        category answer spans two classes. A scalar in gives a string (or
+        ``pd.NA``) out.
+
+    Notes
+    -----
+    acute: ``days <= acute_max_days``; subacute: ``acute_max_days < days <=
+    subacute_max_days``; chronic: ``days > subacute_max_days``. A category
+    answer gets a class only when its whole range (see
+    :func:`parse_duration`) lies in one class: "6-12 weeks" (42-83 days) is
+    subacute, "> 3 months" is chronic, but NIH "1-3 months" (30-90 days)
+    spans acute and subacute, so it stays missing rather than guessed.
+    Boundaries per ``FACTS.md``: the seed text and COST B13 (2006) for the
+    default, BMJ Clinical Evidence, ICD-11 MG30 and the NIH Task Force (Deyo
+    et al. 2014) for the presets.
+
+    References
+    ----------
+    Airaksinen O et al. (2006). European guidelines for the management of
+    chronic nonspecific low back pain (COST B13). Eur Spine J 15:S192-S300.
+
+    Examples
+    --------
+    >>> duration_class([41, 42, 84, 85]).tolist()
+    ['acute', 'subacute', 'subacute', 'chronic']
+    >>> duration_class("3 months", definition="nih"), duration_class("3 months", definition="icd11")
+    ('chronic', 'subacute')
+    >>> duration_class(["6 tot 12 weken", "1-3 months"]).tolist()
+    ['subacute', nan]
+    """
+    a, s = _boundaries(definition, acute_max_days, subacute_max_days)
+    series, scalar = _as_series(days)
+    parsed = parse_duration(series, unit=unit, bounds=True)
+    lo = _class_codes(parsed["low_days"].to_numpy(), a, s)
+    hi = _class_codes(parsed["high_days"].to_numpy(), a, s)
+    codes = np.where(lo == hi, lo, -1)
+    out = _categorical(codes, series.index)
+    if scalar:
+        value = out.iloc[0]
+        return pd.NA if pd.isna(value) else str(value)
+    return out
+
+
+def nih_chronic_from_survey(
+    duration_answer: Any,
+    frequency_answer: Any,
+    *,
+    min_days: float = 91,
+) -> pd.Series | Any:
+    """NIH Task Force chronic low back pain from its two survey questions.
+
+    Parameters
+    ----------
+    duration_answer : scalar, list-like or pandas.Series
+        "How long has low-back pain been an ongoing problem for you?": an
+        NIH option (``"< 1 month"``, ``"1-3 months"``, ``"3-6 months"``,
+        ``"6 months-1 year"``, ``"1-5 years"``, ``"> 5 years"``), a Dutch
+        equivalent or any duration :func:`parse_duration` reads.
+    frequency_answer : scalar, list-like or pandas.Series
+        "How often has low-back pain been an ongoing problem for you over the
+        past 6 months?": ``"Every day or nearly every day"``, ``"At least
+        half the days in the past 6 months"``, ``"Less than half the days in
+        the past 6 months"``, or Dutch (``"elke dag of bijna elke dag"``,
+        ``"minstens de helft van de dagen"``, ``"minder dan de helft van de
+        dagen"``).
+    min_days : float
+        "At least 3 months" in whole days (3 x 30.44 = 91).
+
+    Returns
+    -------
+    pandas.Series or bool
+        ``"boolean"`` dtype: True when the problem has lasted at least
+        ``min_days`` and pain was present on at least half the days; False
+        when either part is clearly not met; ``<NA>`` when an answer is
+        missing or its range straddles ``min_days``. A scalar pair gives a
+        scalar.
+
+    Notes
+    -----
+    Three-valued (Kleene) logic: a "less than half the days" answer makes the
+    result False whatever the duration. Checked against the definition in
+    Deyo et al. (2014) and ``FACTS.md``.
+
+    References
+    ----------
+    Deyo RA et al. (2014). Report of the NIH Task Force on research standards
+    for chronic low back pain. Spine 39(14):1128-1143.
+
+    Examples
+    --------
+    >>> nih_chronic_from_survey(
+    ...     ["1-5 years", "3-6 maanden", "1-5 years", "< 1 month"],
+    ...     ["Every day or nearly every day", "minstens de helft van de dagen",
+    ...      "Less than half the days in the past 6 months", "every day"],
+    ... ).tolist()
+    [True, True, False, False]
+    """
+    dur, scalar = _as_series(duration_answer)
+    freq, _ = _as_series(frequency_answer)
+    if len(dur) != len(freq):
+        msg = (
+            f"duration_answer has {len(dur)} answers but frequency_answer has "
+            f"{len(freq)}; pass one pair of answers per respondent"
+        )
+        raise ValueError(msg)
+    parsed = parse_duration(dur, bounds=True)
+    long_enough = pd.array(np.where(parsed["low_days"] >= min_days, True, False), dtype="boolean")
+    long_enough[~(parsed["low_days"] >= min_days) & ~(parsed["high_days"] < min_days)] = pd.NA
+    text = _normalise_text(pd.Series(freq.to_numpy(), dtype=object))
+    no = text.str.contains(_FREQ_NO, na=False).to_numpy()
+    yes = text.str.contains(_FREQ_YES, na=False).to_numpy() & ~no
+    unknown = ~yes & ~no & text.notna().to_numpy()
+    if unknown.any():
+        i = int(np.flatnonzero(unknown)[0])
+        msg = (
+            f"frequency answer {freq.iloc[i]!r} (respondent {freq.index[i]!r}) is not "
+            "one of the NIH options 'every day or nearly every day', 'at least half "
+            "the days', 'less than half the days' (or their Dutch translations)"
+        )
+        raise SurveyError(msg)
+    often = pd.array(yes, dtype="boolean")
+    often[text.isna().to_numpy()] = pd.NA
+    out = pd.Series(long_enough & often, index=dur.index, name="nih_chronic")
+    if scalar:
+        value = out.iloc[0]
+        return pd.NA if pd.isna(value) else bool(value)
+    return out
+
+
+# -------------------------------------------------------------- the diary
+_SHIFT = 32  # subject code and day packed in one sortable int64 key
+
+
+def _prepare(data: pd.DataFrame) -> tuple[pd.Index, np.ndarray, np.ndarray, np.ndarray]:
+    """Check the diary and return subjects, and code/day/pain arrays in subject-day order."""
+    if not isinstance(data, pd.DataFrame):
+        msg = f"data must be a pandas DataFrame (a diary), not {type(data).__name__}"
+        raise TypeError(msg)
+    missing = [c for c in ("subject", "date", "pain") if c not in data.columns]
+    if missing:
+        msg = (
+            f"data has no column(s) {missing}; classify needs 'subject', 'date' and "
+            "'pain' (0-10). Read raw files with backpain.read_diary() first."
+        )
+        raise ValueError(msg)
+    if not pd.api.types.is_datetime64_any_dtype(data["date"]):
+        msg = (
+            f"column 'date' holds {data['date'].dtype}, not dates; read the file with "
+            "backpain.read_diary() or convert with pandas.to_datetime()"
+        )
+        raise ValueError(msg)
+    codes, subjects = pd.factorize(data["subject"], sort=True)
+    if (codes < 0).any():
+        i = int(np.flatnonzero(codes < 0)[0])
+        msg = f"column 'subject' is empty in row {data.index[i]!r}; every diary row needs a subject"
+        raise ValueError(msg)
+    dates = data["date"]
+    if getattr(dates.dt, "tz", None) is not None:
+        dates = dates.dt.tz_localize(None)
+    day = dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    if np.isnat(day).any():
+        i = int(np.flatnonzero(np.isnat(day))[0])
+        msg = f"column 'date' is empty in row {data.index[i]!r}; every diary row needs a date"
+        raise ValueError(msg)
+    day = day.astype(np.int64)
+    raw = data["pain"]
+    pain = pd.to_numeric(raw, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    bad = (np.isnan(pain) & raw.notna().to_numpy()) | (pain < 0) | (pain > 10)
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        msg = (
+            f"column 'pain' holds {_show(raw.iloc[i])!r} in row {data.index[i]!r}; pain must "
+            "be a number from 0 to 10 (NRS)"
+        )
+        raise ValueError(msg)
+    codes = codes.astype(np.int64)
+    key = (codes << _SHIFT) + (day - day.min() if len(day) else day)
+    if len(key) > 1 and not (np.diff(key) > 0).all():
+        order = np.argsort(key, kind="stable")
+        codes, day, pain, key = codes[order], day[order], pain[order], key[order]
+        dup = np.flatnonzero(np.diff(key) == 0)
+        if len(dup):
+            msg = (
+                f"data has repeated subject/day rows (first: subject "
+                f"{subjects[codes[dup[0]]]!r} on {_day_str(day[dup[0]])}); a diary "
+                "has one row per subject and day: read it with backpain.read_diary(), "
+                "which combines them"
+            )
+            raise ValueError(msg)
+    return pd.Index(subjects, dtype="string", name="subject"), codes, day, pain
+
+
+def _per_subject(value: Mapping | pd.Series, subjects: pd.Index) -> pd.Series:
+    series = pd.Series(dict(value), dtype=object) if isinstance(value, Mapping) else value
+    series = pd.Series(series.to_numpy(dtype=object), index=series.index.astype(str))
+    return series.reindex(subjects.astype(str)).set_axis(subjects)
+
+
+def _as_of_days(as_of: Any, subjects: pd.Index, code: np.ndarray, day: np.ndarray) -> np.ndarray:
+    n = len(subjects)
+    last = np.zeros(n, dtype=np.int64)
+    if len(code):
+        ends = np.flatnonzero(np.r_[code[1:] != code[:-1], True])
+        last[code[ends]] = day[ends]
+    if as_of is None:
+        return last
+    if isinstance(as_of, (Mapping, pd.Series)):
+        raw = _per_subject(as_of, subjects)
+        parsed = pd.to_datetime(raw, errors="coerce", format="mixed")
+        bad = parsed.isna().to_numpy()
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            msg = (
+                f"as_of gives {raw.iloc[i]!r} for subject {subjects[i]!r}, not a date; give "
+                "a date for every subject (or as_of=None for each subject's last diary day)"
+            )
+            raise ValueError(msg)
+        return parsed.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
+    try:
+        stamp = pd.Timestamp(as_of)
+    except (TypeError, ValueError):
+        stamp = pd.NaT
+    if pd.isna(stamp):
+        msg = f"as_of must be a date, a subject -> date mapping or None, not {as_of!r}"
+        raise ValueError(msg)
+    return np.full(n, np.datetime64(stamp.normalize().date(), "D").astype(np.int64))
+
+
+def _given_onset(
+    onset: Any, data: pd.DataFrame, subjects: pd.Index, as_of_day: np.ndarray
+) -> np.ndarray:
+    """Per-subject onset day (int64) from the ``onset`` argument; -2**62 where not given."""
+    none = np.full(len(subjects), np.iinfo(np.int64).min // 2, dtype=np.int64)
+    if onset is None:
+        return none
+    if isinstance(onset, str):
+        if onset not in data.columns:
+            msg = (
+                f"onset={onset!r} is not a column of data (columns: {list(data.columns)}); "
+                "pass a column name, a subject -> onset mapping, or None"
+            )
+            raise ValueError(msg)
+        col = data[onset]
+        keep = col.notna().to_numpy()
+        vals = pd.Series(col.to_numpy(dtype=object)[keep])
+        subs = data["subject"].astype(str).to_numpy()[keep]
+        n_distinct = vals.astype(str).groupby(subs).nunique()
+        if (n_distinct > 1).any():
+            s = n_distinct.index[np.flatnonzero(n_distinct.to_numpy() > 1)[0]]
+            values = sorted(set(vals[subs == s].astype(str)))
+            msg = (
+                f"column {onset!r} holds different onsets for subject {s!r}: {values[:3]}; "
+                "give one onset per subject"
+            )
+            raise ValueError(msg)
+        raw = vals.groupby(subs).first().reindex(subjects.astype(str)).set_axis(subjects)
+    elif isinstance(onset, (Mapping, pd.Series)):
+        raw = _per_subject(onset, subjects)
+    else:
+        msg = (
+            f"onset must be None, a column name or a subject -> onset mapping, not "
+            f"{type(onset).__name__}"
+        )
+        raise ValueError(msg)
+    out = none.copy()
+    raw = raw.astype(object)
+    given = raw.notna().to_numpy()
+    is_date = raw.map(lambda v: isinstance(v, (pd.Timestamp, datetime, date, np.datetime64)))
+    is_date = is_date.to_numpy() & given
+    if is_date.any():
+        stamps = pd.to_datetime(raw[is_date]).dt.tz_localize(None, nonexistent="NaT")
+        out[is_date] = (
+            stamps.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
+        )
+    rest = given & ~is_date
+    if rest.any():
+        parsed = parse_duration(raw[rest], bounds=True, errors="coerce")
+        days = parsed["days"].to_numpy()
+        is_range = np.isnan(days) & parsed["low_days"].notna().to_numpy()
+        idx = np.flatnonzero(rest)
+        if is_range.any():
+            i = idx[np.flatnonzero(is_range)[0]]
+            msg = (
+                f"onset for subject {subjects[i]!r} is {raw.iloc[i]!r}, a range of durations; "
+                "classify needs one onset per subject: give a date or a duration such as "
+                "'14 weeks', or class survey categories with duration_class()"
+            )
+            raise ValueError(msg)
+        dur = ~np.isnan(days)
+        out[idx[dur]] = as_of_day[idx[dur]] - days[dur].astype(np.int64)
+        text = idx[~dur]
+        if len(text):
+            strings = raw.iloc[text]
+            is_str = strings.map(lambda v: isinstance(v, str)).to_numpy()
+            dates = pd.Series(pd.NaT, index=strings.index, dtype="datetime64[ns]")
+            if is_str.any():
+                dates[is_str] = parse_dates(strings[is_str].astype("string"))[0]
+            if dates.isna().any():
+                i = text[int(np.flatnonzero(dates.isna().to_numpy())[0])]
+                msg = (
+                    f"onset for subject {subjects[i]!r} is {raw.iloc[i]!r}, neither a date "
+                    "nor a duration; give a date ('2025-03-01') or a duration ('3 months', "
+                    "'14 weken', or a number of days)"
+                )
+                raise ValueError(msg)
+            out[text] = dates.to_numpy().astype("datetime64[D]").astype(np.int64)
+    late = given & (out > as_of_day)
+    if late.any():
+        i = int(np.flatnonzero(late)[0])
+        msg = (
+            f"onset for subject {subjects[i]!r} is {raw.iloc[i]!r}, after as_of "
+            f"{_day_str(as_of_day[i])}; an onset must lie on or before as_of"
+        )
+        raise ValueError(msg)
+    return out
+
+
+def _check_options(opts: dict[str, float]) -> None:
+    for name in ("episode_gap_days", "min_episode_days", "flare_window", "flare_min_days"):
+        if not opts[name] >= 1:
+            msg = f"{name} must be at least 1, not {opts[name]!r}"
+            raise ValueError(msg)
+    if not opts["max_unrecorded_days"] >= 0:
+        msg = f"max_unrecorded_days must be 0 or more, not {opts['max_unrecorded_days']!r}"
+        raise ValueError(msg)
+    if opts["flare_min_days"] > opts["flare_window"]:
+        msg = (
+            f"flare_min_days ({opts['flare_min_days']}) cannot exceed flare_window "
+            f"({opts['flare_window']})"
+        )
+        raise ValueError(msg)
+
+
+def _previous_median(slots: np.ndarray, at: np.ndarray, w: int, min_periods: int) -> np.ndarray:
+    """Median of ``slots[at - w:at]`` (NaN skipped) for every position in ``at``.
+
+    With few distinct values (pain is usually whole points), counts them with
+    one cumulative sum per value, an exact and faster equivalent of
+    ``Series(slots).rolling(w, min_periods).median()`` shifted by one slot,
+    which is the fallback otherwise.
+    """
+    values = np.unique(slots[at])
+    values = values[~np.isnan(values)]
+    if len(values) > 64 or w > 255:
+        rolled = pd.Series(slots).rolling(w, min_periods=min_periods).median().to_numpy()
+        return rolled[at - 1]
+
+    def window_count(flags: np.ndarray) -> np.ndarray:
+        # uint8 cumulative sums wrap around at 256, but a difference over w <= 255
+        # slots is still the exact count (modular arithmetic)
+        cum = np.zeros(len(flags) + 1, dtype=np.uint8)
+        np.cumsum(flags, dtype=np.uint8, out=cum[1:])
+        return cum[at] - cum[at - w]  # slots at - w ... at - 1
+
+    n = window_count(~np.isnan(slots))
+    k_low, k_high = (n.astype(np.int16) - 1) // 2, n // 2
+    rank_low = np.zeros(len(at), dtype=np.intp)
+    rank_high = np.zeros(len(at), dtype=np.intp)
+    for v in values[:-1]:  # a loop over the distinct pain values, vectorised over days
+        below = window_count(slots <= v)
+        rank_low += below <= k_low
+        rank_high += below <= k_high
+    out = (values[rank_low] + values[rank_high]) / 2 if len(values) else np.full(len(at), np.nan)
+    out[n < min_periods] = np.nan
+    return out
+
+
+def _days(
+    code: np.ndarray,
+    day: np.ndarray,
+    pain: np.ndarray,
+    as_of_day: np.ndarray,
+    *,
+    pain_threshold: float,
+    episode_gap_days: int,
+    max_unrecorded_days: int,
+    min_episode_days: int,
+    flare_rise: float,
+    flare_window: int,
+    flare_min_days: int,
+) -> dict[str, np.ndarray]:
+    """The vectorised core: per-row annotation and per-subject summaries.
+
+    Works on rows sorted by (subject, day); rows after a subject's ``as_of``
+    and rows without pain are left out of every computation.
+    """
+    nsub = len(as_of_day)
+    kept = day <= as_of_day[code]
+    rec = kept & ~np.isnan(pain)
+    ri = np.flatnonzero(rec)
+    c, d, p = code[ri], day[ri], pain[ri]
+    m = len(c)
+    first = np.ones(m, dtype=bool)
+    first[1:] = c[1:] != c[:-1]
+    last = np.ones(m, dtype=bool)
+    last[:-1] = first[1:]
+    step = np.zeros(m, dtype=np.int64)
+    step[1:] = d[1:] - d[:-1]
+    # joined to the previous recorded row: same subject, at most max_unrecorded_days unknown
+    close = ~first & (step <= max_unrecorded_days + 1)
+    close_next = np.r_[close[1:], False]
+    pday = p >= pain_threshold
+    pf = ~pday
+
+    # pain-free runs and the qualifying ones (>= episode_gap_days from first to last day)
+    run_start = np.flatnonzero(pf & ~(close & np.r_[False, pf[:-1]]))
+    run_end = np.flatnonzero(pf & ~(close_next & np.r_[pf[1:], False]))
+    qual = np.zeros(m, dtype=np.int64)
+    qual[run_end[(d[run_end] - d[run_start] + 1) >= episode_gap_days]] = 1
+    q = np.cumsum(qual)
+    q -= np.maximum.accumulate(np.where(first, q - qual, 0))  # count within subject
+
+    # pain clusters: pain days not separated by a qualifying pain-free run
+    pi = np.flatnonzero(pday)
+    cp, dp, qp = c[pi], d[pi], q[pi]
+    new = np.ones(len(pi), dtype=bool)
+    new[1:] = (cp[1:] != cp[:-1]) | (qp[1:] > qp[:-1])
+    cs = np.flatnonzero(new)
+    ce = np.r_[cs[1:] - 1, len(pi) - 1].astype(np.int64) if len(cs) else cs
+    k_subj, k_first, k_last = cp[cs], dp[cs], dp[ce]
+    k_is_last = np.r_[k_subj[1:] != k_subj[:-1], True]
+    q_total = np.zeros(nsub, dtype=np.int64)
+    last_day = np.zeros(nsub, dtype=np.int64)
+    q_total[c[last]] = q[last]
+    last_day[c[last]] = d[last]
+    k_closed = ~k_is_last | (q_total[k_subj] > qp[ce])
+    k_open_now = k_is_last & ~k_closed & (k_last == last_day[k_subj])
+    k_episode = ((k_last - k_first + 1) >= min_episode_days) | k_open_now
+    cum = np.cumsum(k_episode)
+    k_new_subj = np.r_[True, k_subj[1:] != k_subj[:-1]] if len(cs) else np.zeros(0, bool)
+    k_number = cum - np.maximum.accumulate(np.where(k_new_subj, cum - k_episode, 0))
+
+    n_episodes = np.bincount(k_subj, weights=k_episode, minlength=nsub).astype(np.int64)
+    current = k_is_last & ~k_closed & k_episode
+    cur_start = np.full(nsub, -1, dtype=np.int64)
+    has_current = np.zeros(nsub, dtype=bool)
+    censored = np.zeros(nsub, dtype=bool)
+    cur_start[k_subj[current]] = k_first[current]
+    has_current[k_subj[current]] = True
+    censored[k_subj[current]] = qp[cs][current] == 0
+
+    # episode number of every kept row between an episode's first and last pain day
+    offset = int(day.min()) if len(day) else 0
+    k_key = (k_subj << _SHIFT) + (k_first - offset)
+    row_key = (code << _SHIFT) + (day - offset)
+    pos = np.searchsorted(k_key, row_key, side="right") - 1
+    posc = np.clip(pos, 0, None)
+    in_ep = np.zeros(len(code), dtype=bool)
+    if len(cs):
+        in_ep = kept & (pos >= 0) & (k_subj[posc] == code) & (day <= k_last[posc]) & k_episode[posc]
+    episode = np.where(in_ep, k_number[posc] if len(cs) else 0, 0)
+
+    # flares: baseline = median of the previous flare_window recorded days
+    w = int(flare_window)
+    slots = np.full(m + w * (nsub + 1), np.nan)
+    at = np.arange(m) + w * (c + 1)
+    slots[at] = p
+    baseline = _previous_median(slots, at, w, int(flare_min_days))
+    with np.errstate(invalid="ignore"):
+        flare = p >= baseline + flare_rise
+    flare_start = flare & ~(close & np.r_[False, flare[:-1]])
+    n_flares = np.bincount(c[flare_start], minlength=nsub).astype(np.int64)
+
+    # rows in full length
+    n = len(code)
+    row_pday = np.zeros(n, dtype=bool)
+    row_pday[ri] = pday
+    row_flare = np.zeros(n, dtype=bool)
+    row_flare[ri] = flare
+    row_base = np.full(n, np.nan)
+    row_base[ri] = baseline
+    return {
+        "kept": kept,
+        "recorded": rec,
+        "pain_day": row_pday,
+        "episode": episode,
+        "in_episode": in_ep,
+        "flare": row_flare,
+        "flare_baseline": row_base,
+        "n_episodes": n_episodes,
+        "has_current": has_current,
+        "current_start": cur_start,
+        "censored": censored,
+        "n_flares": n_flares,
+        "sub_code": c,
+        "sub_day": d,
+        "sub_pday": pday,
+    }
+
+
+_OPTION_DOC = """
+    pain_threshold : float
+        A recorded day with ``pain >= pain_threshold`` is a pain day (default 1
+        on the 0-10 scale, ``FACTS.md``); a lower recorded value is pain-free.
+    episode_gap_days : int
+        Length of the pain-free month that separates episodes (de Vet et al.
+        2002: "at least one month"; default 30 days).
+    max_unrecorded_days : int
+        Longest run of unrecorded days allowed *inside* a pain-free month
+        (default 7, our choice): a longer hole in the diary is unknown time
+        and breaks the pain-free stretch.
+    min_episode_days : int
+        Shortest episode from first to last pain day, in calendar days
+        (default 2: pain "lasting more than 24 hours", de Vet et al. 2002).
+    flare_rise : float
+        Rise above the baseline that makes a flare day (default 2 points,
+        Costa et al. 2021).
+    flare_window : int
+        Number of previous recorded days whose median is the baseline
+        (default 28, our choice, ``FACTS.md``).
+    flare_min_days : int
+        Fewest previous recorded days in the window needed for a baseline
+        (default 7, ``FACTS.md``)."""
+
+
+def annotate_days(
+    data: pd.DataFrame,
+    *,
+    as_of: Any = None,
+    pain_threshold: float = 1,
+    episode_gap_days: int = 30,
+    max_unrecorded_days: int = 7,
+    min_episode_days: int = 2,
+    flare_rise: float = 2,
+    flare_window: int = 28,
+    flare_min_days: int = 7,
+) -> pd.DataFrame:
+    """Mark each diary day: pain day, episode number, flare and flare baseline.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Canonical diary with ``subject``, ``date`` and ``pain`` (0-10).
+    as_of : date, mapping subject -> date, or None
+        Drop days after this date (default: keep every day).
+    {options}
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per diary day (up to ``as_of``), sorted by subject and date:
+        ``subject``, ``date``, ``pain``; ``pain_day`` (``"boolean"``, NA when
+        pain was not recorded); ``episode`` (``Int64`` episode number 1, 2, ...
+        counted per subject, NA outside an episode); ``flare`` (bool);
+        ``flare_baseline`` (float, the median of the previous
+        ``flare_window`` recorded days, NaN with fewer than
+        ``flare_min_days`` of them or when pain was not recorded).
+
+    Notes
+    -----
+    **Pain-free month.** Unrecorded days are unknown, not pain-free (``FACTS.md``).
+    A pain-free stretch is a run of recorded days with pain below
+    ``pain_threshold`` and no recorded pain day in between, in which no two
+    successive recorded days are more than ``max_unrecorded_days + 1`` days
+    apart. It counts as a pain-free month when its first and last recorded
+    days span at least ``episode_gap_days`` calendar days (both included).
+    So a hole in the recording never splits or ends an episode by itself:
+    40 unrecorded days between two pain days leave one episode, while 35
+    recorded pain-free days (with at most a week unrecorded at a time)
+    separate two.
+
+    **Episode** (de Vet et al. 2002). Pain days not separated by a pain-free
+    month form a cluster; a cluster is an episode when it lasts more than
+    24 hours (first to last pain day spans at least ``min_episode_days``
+    calendar days) or when it is still going on at the last recorded day.
+    Days between an episode's first and last pain day (pain-free or not
+    recorded) carry its number.
+
+    **Flare** (Costa et al. 2021; Suri et al. 2011). A recorded day with
+    ``pain >= baseline + flare_rise``; the baseline is the median of the
+    person's previous ``flare_window`` recorded days (at least
+    ``flare_min_days``), computed with one rolling median over the whole
+    cohort with ``flare_window`` empty slots between subjects. Flare days
+    that follow each other in the record (at most ``max_unrecorded_days``
+    unrecorded between them) form one flare. A new episode after a pain-free
+    time is, by this definition, a flare too.
+
+    References
+    ----------
+    de Vet HCW et al. (2002). Episodes of low back pain: a proposal for
+    uniform definitions to be used in research. Spine 27(21):2409-2416.
+    Costa N et al. (2021). Measuring pain flares in low back pain. Eur Spine
+    J 30:1089-1101 (flare = rise of 2 or more points on the 0-10 scale).
+
+    Examples
+    --------
+    >>> from backpain.simulate import simulate_cohort
+    >>> days = annotate_days(simulate_cohort(2, 60, seed=3))
+    >>> list(days.columns)
+    ['subject', 'date', 'pain', 'pain_day', 'episode', 'flare', 'flare_baseline']
+    >>> days["episode"].dtype
+    Int64Dtype()
+    """
+    opts = {
+        "pain_threshold": pain_threshold,
+        "episode_gap_days": episode_gap_days,
+        "max_unrecorded_days": max_unrecorded_days,
+        "min_episode_days": min_episode_days,
+        "flare_rise": flare_rise,
+        "flare_window": flare_window,
+        "flare_min_days": flare_min_days,
+    }
+    _check_options(opts)
+    subjects, code, day, pain = _prepare(data)
+    if as_of is None:
+        as_of_day = np.full(len(subjects), np.iinfo(np.int64).max // 2, dtype=np.int64)
+    else:
+        as_of_day = _as_of_days(as_of, subjects, code, day)
+    res = _days(code, day, pain, as_of_day, **opts)
+    k = res["kept"]
+    pain_day = pd.array(res["pain_day"][k], dtype="boolean")
+    pain_day[~res["recorded"][k]] = pd.NA
+    episode = pd.array(res["episode"][k], dtype="Int64")
+    episode[~res["in_episode"][k]] = pd.NA
+    return pd.DataFrame(
+        {
+            "subject": pd.array(np.asarray(subjects)[code[k]], dtype="string"),
+            "date": day[k].astype("datetime64[D]").astype("datetime64[ns]"),
+            "pain": pain[k],
+            "pain_day": pain_day,
+            "episode": episode,
+            "flare": res["flare"][k],
+            "flare_baseline": res["flare_baseline"][k],
+        }
+    )
+
+
+def classify(
+    data: pd.DataFrame,
+    *,
+    onset: Any = None,
+    as_of: Any = None,
+    definition: str = "cost",
+    acute_max_days: float | None = None,
+    subacute_max_days: float | None = None,
+    pain_threshold: float = 1,
+    episode_gap_days: int = 30,
+    max_unrecorded_days: int = 7,
+    min_episode_days: int = 2,
+    flare_rise: float = 2,
+    flare_window: int = 28,
+    flare_min_days: int = 7,
+    nih_min_days: int = 91,
+    nih_window_days: int = 183,
+    nih_min_fraction: float = 0.5,
+    nih_min_recorded: float = 0.5,
+) -> pd.DataFrame:
+    """Classify each subject: duration class, NIH chronic LBP, episodes and flares.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Canonical diary with ``subject``, ``date`` and ``pain`` (0-10).
+    onset : None, str, mapping or pandas.Series
+        Onset of the current pain. ``None`` (default): from the diary, the
+        first day of the current episode. A column name of ``data`` (one
+        value per subject), or a mapping / Series subject -> onset. An onset
+        is a date, or a duration before ``as_of`` (a
+        :class:`pandas.Timedelta`, a number of days, or a survey answer such
+        as ``"3 months"`` or ``"14 weken"``, read by :func:`parse_duration`).
+        Subjects with no given onset fall back to the diary.
+    as_of : None, date, mapping or pandas.Series
+        The day the duration is measured at; default each subject's last
+        diary day. Diary days after ``as_of`` are ignored.
+    definition : {"cost", "bmj", "icd11", "nih"}
+        Preset class boundaries (:data:`DEFINITIONS`, see
+        :func:`duration_class`); default acute < 42 days, subacute 42-84,
+        chronic > 84 (longer than 12 weeks).
+    acute_max_days, subacute_max_days : float, optional
+        Override the preset boundaries (see :func:`duration_class`).
+    {options}
+    nih_min_days : int
+        "At least 3 months" from a diary: onset at least 91 days before
+        ``as_of`` (``FACTS.md``).
+    nih_window_days : int
+        "The past 6 months": the 183 calendar days ending on ``as_of``.
+    nih_min_fraction : float
+        "At least half the days": pain days / recorded days >= 0.5.
+    nih_min_recorded : float
+        Fraction of the window that must be recorded to decide (default 0.5:
+        fewer than half of the 183 days recorded is undecidable).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per subject, sorted by subject:
+
+        - ``subject`` (string)
+        - ``onset`` (datetime): onset of the current pain; NaT when the
+          subject is not in an episode at ``as_of`` and no onset was given
+        - ``as_of`` (datetime)
+        - ``duration_days`` (Int64): ``as_of - onset`` in days
+        - ``duration_weeks`` (float): ``duration_days / 7``
+        - ``duration_class`` (ordered categorical acute < subacute < chronic)
+        - ``onset_censored`` (bool): the diary starts in pain, so the true
+          onset lies earlier and ``duration_days`` is a lower bound
+        - ``onset_source`` (string): ``"given"`` or ``"diary"``
+        - ``n_episodes`` (int): episodes up to ``as_of``
+        - ``current_episode_start`` (datetime): first day of the episode still
+          going on at ``as_of`` (NaT if none)
+        - ``pain_day_fraction_6m`` (float): pain days / recorded days in the
+          ``nih_window_days`` days ending on ``as_of``
+        - ``days_observed_6m`` (int): recorded days in that window
+        - ``nih_chronic`` (``"boolean"``): NIH Task Force chronic LBP, NA when
+          undecidable
+        - ``n_flares`` (int): flares (runs of flare days) up to ``as_of``
+
+    Notes
+    -----
+    **Onset from the diary** is the first day of the current episode (see
+    :func:`annotate_days` for episodes, pain-free months and flares). The
+    current episode is the last one, when no pain-free month follows it
+    before ``as_of``; a subject who had a pain-free month by ``as_of`` has
+    no current episode (onset NaT, class missing). The onset is
+    **censored** when no pain-free month is recorded before the episode's
+    first pain day (the diary starts in pain, or starts with fewer than
+    ``episode_gap_days`` of recorded pain-free days): pain may have started
+    before the diary, so ``duration_days`` is a lower bound and the class
+    may be too low. A given onset is never censored.
+
+    **Duration** is ``as_of - onset`` in whole days, classed by
+    :func:`duration_class` (seed text; COST B13, 2006).
+
+    **NIH Task Force** (Deyo et al. 2014), diary rules of ``FACTS.md``: the
+    problem has lasted at least 3 months when ``duration_days >=
+    nih_min_days`` (False when there is no current episode, unknown when a
+    censored lower bound is shorter); pain on at least half the days when
+    ``pain_day_fraction_6m >= nih_min_fraction``, unknown when fewer than
+    ``nih_min_recorded`` of the window's days were recorded. The two parts
+    are combined with three-valued logic: ``nih_chronic`` is False as soon
+    as one part is False (e.g. an onset 20 days ago), True when both are
+    True, and NA otherwise.
+
+    References
+    ----------
+    de Vet HCW et al. (2002). Spine 27(21):2409-2416 (episodes).
+    Deyo RA et al. (2014). Report of the NIH Task Force on research standards
+    for chronic low back pain. Spine 39(14):1128-1143.
+    Costa N et al. (2021). Eur Spine J 30:1089-1101 (flares).
+    Airaksinen O et al. (2006). Eur Spine J 15:S192-S300 (COST B13 duration
+    classes).
+
+    Examples
+    --------
+    >>> from backpain.simulate import simulate_cohort
+    >>> diary, truth = simulate_cohort(4, 200, seed=4, return_truth=True)
+    >>> result = classify(diary)
+    >>> result[["subject", "duration_days", "duration_class", "onset_censored"]]
+      subject  duration_days duration_class  onset_censored
+    0   S0001             49       subacute           False
+    1   S0002             64       subacute           False
+    2   S0003             66       subacute           False
+    3   S0004            199        chronic            True
+
+    The fourth diary starts in pain: 199 days is a lower bound (the
+    simulator's true duration is longer).
+
+    >>> truth.subjects["duration_days"].tolist()
+    [49, 64, 66, 2160]
+    """
+    opts = {
+        "pain_threshold": pain_threshold,
+        "episode_gap_days": episode_gap_days,
+        "max_unrecorded_days": max_unrecorded_days,
+        "min_episode_days": min_episode_days,
+        "flare_rise": flare_rise,
+        "flare_window": flare_window,
+        "flare_min_days": flare_min_days,
+    }
+    _check_options(opts)
+    a, s = _boundaries(definition, acute_max_days, subacute_max_days)
+    subjects, code, day, pain = _prepare(data)
+    as_of_day = _as_of_days(as_of, subjects, code, day)
+    given = _given_onset(onset, data, subjects, as_of_day)
+    res = _days(code, day, pain, as_of_day, **opts)
+    nsub = len(subjects)
+
+    is_given = given > np.iinfo(np.int64).min // 2
+    has_onset = is_given | res["has_current"]
+    onset_day = np.where(is_given, given, res["current_start"])
+    censored = res["censored"] & ~is_given & res["has_current"]
+    duration = (as_of_day - onset_day).astype("float64")
+    duration[~has_onset] = np.nan
+
+    # NIH Task Force from the diary
+    c, d, pday = res["sub_code"], res["sub_day"], res["sub_pday"]
+    window = d > as_of_day[c] - nih_window_days
+    observed = np.bincount(c[window], minlength=nsub).astype(np.int64)
+    pain_days = np.bincount(c[window & pday], minlength=nsub)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        fraction = np.where(observed > 0, pain_days / np.maximum(observed, 1), np.nan)
+    often = pd.array(fraction >= nih_min_fraction, dtype="boolean")
+    often[observed < nih_min_recorded * nih_window_days] = pd.NA
+    long_enough = pd.array(np.nan_to_num(duration, nan=-1) >= nih_min_days, dtype="boolean")
+    long_enough[censored & (duration < nih_min_days)] = pd.NA
+
+    def dates(x: np.ndarray, ok: np.ndarray) -> np.ndarray:
+        out = x.astype("datetime64[D]").astype("datetime64[ns]")
+        out[~ok] = np.datetime64("NaT")
+        return out
+
+    dur_int = pd.array(np.nan_to_num(duration, nan=0).astype(np.int64), dtype="Int64")
+    dur_int[~has_onset] = pd.NA
+    codes = _class_codes(duration, a, s)
+    return pd.DataFrame(
+        {
+            "subject": pd.array(np.asarray(subjects), dtype="string"),
+            "onset": dates(onset_day, has_onset),
+            "as_of": dates(as_of_day, np.ones(nsub, dtype=bool)),
+            "duration_days": dur_int,
+            "duration_weeks": duration / 7,
+            "duration_class": pd.Categorical.from_codes(codes, list(CLASSES), ordered=True),
+            "onset_censored": censored,
+            "onset_source": pd.array(np.where(is_given, "given", "diary"), dtype="string"),
+            "n_episodes": res["n_episodes"],
+            "current_episode_start": dates(res["current_start"], res["has_current"]),
+            "pain_day_fraction_6m": fraction,
+            "days_observed_6m": observed,
+            "nih_chronic": long_enough & often,
+            "n_flares": res["n_flares"],
+        }
+    )
+
+
+def class_summary(classified: pd.DataFrame) -> pd.DataFrame:
+    """Count subjects per duration class, with the NIH definition alongside.
+
+    Parameters
+    ----------
+    classified : pandas.DataFrame
+        The result of :func:`classify` (needs ``duration_class``; uses
+        ``nih_chronic`` when present).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per class (all three, in order, even when empty):
+        ``duration_class`` (ordered categorical), ``n`` (subjects),
+        ``percent`` (of the subjects that have a class; NaN when none has),
+        ``n_nih_chronic`` (subjects meeting the NIH definition) and
+        ``n_nih_undecided`` (NIH undecidable). Subjects without a class (not
+        in an episode at ``as_of``) are counted in ``attrs["n_unclassified"]``.
+
+    Examples
+    --------
+    >>> from backpain.simulate import simulate_cohort
+    >>> class_summary(classify(simulate_cohort(20, 200, seed=4)))[["duration_class", "n"]]
+      duration_class   n
+    0          acute   5
+    1       subacute   4
+    2        chronic  11
+    """
+    if "duration_class" not in getattr(classified, "columns", ()):
+        msg = "classified has no column 'duration_class'; pass the result of classify()"
+        raise ValueError(msg)
+    cls = pd.Categorical(classified["duration_class"], categories=list(CLASSES), ordered=True)
+    n = np.bincount(cls.codes[cls.codes >= 0], minlength=3)
+    total = int(n.sum())
+    out = pd.DataFrame(
+        {
+            "duration_class": pd.Categorical(list(CLASSES), categories=list(CLASSES), ordered=True),
+            "n": n.astype(np.int64),
+            "percent": 100 * n / total if total else np.full(3, np.nan),
+        }
+    )
+    if "nih_chronic" in classified.columns:
+        nih = pd.array(classified["nih_chronic"], dtype="boolean")
+        ok = cls.codes >= 0
+        yes = nih.fillna(False).to_numpy(dtype=bool) & ok
+        und = nih.isna() & ok
+        out["n_nih_chronic"] = np.bincount(cls.codes[yes], minlength=3).astype(np.int64)
+        out["n_nih_undecided"] = np.bincount(cls.codes[und], minlength=3).astype(np.int64)
+    out.attrs["n_unclassified"] = int(len(cls) - total)
+    return out
+
+
+annotate_days.__doc__ = annotate_days.__doc__.replace("{options}", _OPTION_DOC.strip("\n")[4:])
+classify.__doc__ = classify.__doc__.replace("{options}", _OPTION_DOC.strip("\n")[4:])

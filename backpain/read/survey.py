@@ -1,0 +1,886 @@
+"""Read survey exports: REDCap raw exports, Qualtrics CSV, and generic CSV/Excel tables.
+
+One row per respondent (per record x event x repeat instance for
+longitudinal REDCap projects), with the same :class:`~backpain.LoadReport` as
+the diary readers: every input row is kept, ignored (with a category) or
+rejected (with the row number the file shows and a reason). Formats are
+recognised from the content, never the file name.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DiaryError, SurveyError
+from ..schema import TAG_SEP, normalise_header
+from ..validate import LoadReport, parse_dates
+from ._source import Source, open_source
+from .table import sniff_table, table_kind
+
+__all__ = ["SURVEY_FORMATS", "read_survey"]
+
+SURVEY_FORMATS: tuple[str, ...] = ("redcap", "qualtrics", "table")
+"""Values of ``read_survey(format=...)``, in detection order."""
+
+COMPLETE_LABELS: tuple[str, ...] = ("Incomplete", "Unverified", "Complete")
+"""Labels of REDCap ``<form>_complete`` codes 0, 1, 2."""
+
+_REDCAP_KEYS = ("redcap_event_name", "redcap_repeat_instrument", "redcap_repeat_instance")
+_REDCAP_SPECIAL = {*_REDCAP_KEYS, "redcap_survey_identifier", "redcap_data_access_group"}
+_REDCAP_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_CHECKBOX = re.compile(r"^(?P<field>[a-z][a-z0-9_]*?)___(?P<code>[A-Za-z0-9_.-]+)$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_LEADING_ZERO = re.compile(r"^0\d")
+_QUALTRICS_META = {"ResponseId", "ResponseID", "StartDate", "EndDate", "Finished", "Progress"}
+_CHECKED = {"1": 1, "0": 0, "checked": 1, "unchecked": 0, "1.0": 1, "0.0": 0}
+
+# generic tables: normalised header -> column name
+_GENERIC_ALIASES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "subject",
+            "subject id",
+            "respondent",
+            "respondent id",
+            "participant",
+            "participant id",
+            "patient",
+            "patient id",
+            "id",
+            "deelnemer",
+            "deelnemer id",
+            "deelnemersnummer",
+            "respondentnummer",
+            "proefpersoon",
+            "patientnummer",
+            "nummer",
+        ),
+        "subject",
+    ),
+    **dict.fromkeys(("date", "datum", "invuldatum", "survey date", "datum ingevuld"), "date"),
+    **dict.fromkeys(
+        ("pain duration", "duration", "pijnduur", "duur", "duur pijn", "duur klachten"),
+        "pain_duration",
+    ),
+    **dict.fromkeys(
+        ("pain frequency", "frequency", "pijnfrequentie", "frequentie", "hoe vaak"),
+        "pain_frequency",
+    ),
+    **dict.fromkeys(("age", "leeftijd"), "age"),
+    **dict.fromkeys(("sex", "gender", "geslacht"), "sex"),
+}
+
+
+# --------------------------------------------------------------- public API
+def read_survey(
+    source: Any,
+    *,
+    format: str = "auto",
+    dictionary: Any = None,
+    choice_labels: bool = False,
+    return_report: bool = False,
+) -> pd.DataFrame | tuple[pd.DataFrame, LoadReport]:
+    """Read a survey export into one row per respondent.
+
+    Parameters
+    ----------
+    source : path, str, bytes, file object or pandas.DataFrame
+        A REDCap raw (codes) CSV export, a Qualtrics CSV export (three header
+        rows, or the legacy two header rows), or any CSV/Excel table with one
+        respondent per row and English or Dutch headers.
+    format : {"auto", "redcap", "qualtrics", "table"}, default "auto"
+        ``"auto"`` recognises the format from the content.
+    dictionary : path, str, bytes, file object or pandas.DataFrame, optional
+        The REDCap data dictionary (the "Data Dictionary" CSV download or the
+        API metadata export). Gives field labels and choices, and which text
+        fields are numbers or dates.
+    choice_labels : bool, default False
+        REDCap with a dictionary: turn radio, dropdown, yes/no and true/false
+        codes into their labels (an unordered ``Categorical`` in the
+        dictionary's order) and checkbox selections into labels. By default
+        the codes are kept (numbers), so questionnaires can be scored, and
+        the labels are in ``df.attrs["choices"]``.
+    return_report : bool, default False
+        Also return the :class:`~backpain.LoadReport`.
+
+    Returns
+    -------
+    survey : pandas.DataFrame
+        One row per respondent, columns as in the file, values converted
+        (numbers, dates, text). Per format:
+
+        - **REDCap**: the record id (first column, a string) and, where the
+          project has them, ``redcap_event_name``, ``redcap_repeat_instrument``
+          (string) and ``redcap_repeat_instance`` (Int64) as keys; checkbox
+          columns ``var___1`` .. ``var___n`` collapsed into one column ``var``
+          holding the ticked codes (labels with ``choice_labels=True``)
+          joined with ``"|"`` (``""`` = none ticked, missing = not asked);
+          ``<form>_complete`` as an ordered categorical Incomplete <
+          Unverified < Complete; ``<instrument>_timestamp`` as datetime
+          (``[not completed]`` -> NaT). ``attrs["labels"]`` maps columns to
+          field labels, ``attrs["choices"]`` coded columns to ``{code: label}``.
+        - **Qualtrics**: the columns of the first header row (legacy files:
+          ``V1`` .. ``V10`` renamed to their labels, ``ResponseID`` ->
+          ``ResponseId``), plus ``is_preview`` and ``is_complete`` (boolean;
+          preview and unfinished responses are flagged, never dropped).
+          ``attrs["labels"]`` maps columns to the (possibly localised) labels
+          of the second header row, ``attrs["import_ids"]`` to the ImportIds.
+        - **table**: snake_case columns; recognised English or Dutch headers
+          renamed (``deelnemer`` -> ``subject``, ``datum`` -> ``date``,
+          ``pijnduur`` -> ``pain_duration``, ...); ``attrs["labels"]`` maps
+          the new names to the original headers.
+    report : LoadReport
+        With ``return_report=True``: ``rows_read == rows_kept +
+        rows_ignored + rows_rejected``. Blank rows are ignored; rows without
+        a respondent id and repeated REDCap keys or Qualtrics response ids
+        are rejected, with the row number the file shows (header = row 1;
+        Qualtrics: the first respondent is row 4, legacy files row 3).
+
+    Raises
+    ------
+    SurveyError
+        When the file is empty, not a table, of no format tried, or
+        ``dictionary`` is given for a file that is not a REDCap export.
+
+    Notes
+    -----
+    A value that does not fit the dictionary (a code that is not a choice, a
+    date field holding text) is never dropped: the column keeps the raw
+    values and the report says so in ``report.notes``. Without a dictionary,
+    a column becomes numeric only when every value is a number (and none has
+    a leading zero, like ``"0123"``), and a date only when every value is an
+    ISO date. Formats follow ``FORMATS.md`` "Surveys"; checked against the
+    REDCap (REDCapR) and Qualtrics (qualtRics) test exports in
+    ``tests/test_read_survey.py``.
+
+    Examples
+    --------
+    >>> csv = (
+    ...     "record_id,odi1,pain___1,pain___2,baseline_complete\\n"
+    ...     "1,3,1,0,2\\n"
+    ...     "2,,0,0,0\\n"
+    ... )
+    >>> survey, report = read_survey(csv.encode(), return_report=True)
+    >>> survey
+      record_id  odi1 pain baseline_complete
+    0         1     3    1          Complete
+    1         2  <NA>            Incomplete
+    >>> report.format, report.rows_read, report.rows_kept
+    ('redcap', 2, 2)
+    """
+    formats = ("auto", *SURVEY_FORMATS)
+    if format not in formats:
+        msg = f"format={format!r} is not known; use one of {list(formats)}"
+        raise ValueError(msg)
+    grid = _load_grid(source)
+    tried: list[str] = []
+    chosen = format
+    if format == "auto":
+        for name, detect in (("redcap", _is_redcap), ("qualtrics", _is_qualtrics)):
+            why = detect(grid)
+            if why is None:
+                chosen = name
+                break
+            tried.append(f"{name}: {why}")
+        else:
+            why = _is_table(grid)
+            if why is not None:
+                tried.append(f"table: {why}")
+                msg = f"{grid.name}: not a survey export backpain reads. Tried " + "; ".join(tried)
+                raise SurveyError(msg)
+            chosen = "table"
+    if dictionary is not None and chosen != "redcap":
+        msg = (
+            f"{grid.name}: dictionary= is for REDCap exports, but the file was read as "
+            f"{chosen!r}; drop dictionary= or pass format='redcap'"
+        )
+        raise SurveyError(msg)
+    if chosen == "redcap":
+        survey, report = _read_redcap(grid, dictionary, choice_labels=choice_labels)
+    elif chosen == "qualtrics":
+        survey, report = _read_qualtrics(grid)
+    else:
+        survey, report = _read_generic(grid)
+    report.rejected = report.rejected.sort_values("row", kind="stable").reset_index(drop=True)
+    if return_report:
+        return survey, report
+    return survey
+
+
+# ------------------------------------------------------------------ loading
+class _Grid:
+    """Every cell of the input as raw values: ``cells`` has no header row."""
+
+    def __init__(
+        self, name: str, header: list[str], cells: pd.DataFrame, first_row: int, decimal: str
+    ) -> None:
+        self.name = name
+        self.header = header
+        self.cells = cells
+        self.first_row = first_row  # file row number of cells.iloc[0] (header = 1)
+        self.decimal = decimal
+        self.kind = "csv"
+
+
+def _load_grid(source: Any) -> _Grid:
+    if isinstance(source, pd.DataFrame):
+        cells = source.reset_index(drop=True).copy()
+        header = [str(c) for c in cells.columns]
+        cells.columns = range(len(header))
+        grid = _Grid("<DataFrame>", header, cells, 1, ".")
+        grid.kind = "dataframe"
+        return grid
+    try:
+        src = open_source(source)
+    except DiaryError as exc:
+        raise SurveyError(str(exc)) from exc
+    if src.size == 0:
+        msg = f"{src.name}: the file is empty (0 bytes). Export the survey again."
+        raise SurveyError(msg)
+    return _grid_from_source(src)
+
+
+def _grid_from_source(src: Source) -> _Grid:
+    try:
+        kind = table_kind(src)
+    except DiaryError as exc:
+        raise SurveyError(str(exc)) from exc
+    if kind == "excel":
+        try:
+            raw = pd.read_excel(io.BytesIO(src.read_bytes()), header=None, dtype=object)
+        except Exception as exc:
+            msg = f"{src.name}: could not read it as an Excel file: {exc}"
+            raise SurveyError(msg) from exc
+        decimal = "."
+    elif kind == "csv":
+        try:
+            text = src.text()
+        except DiaryError as exc:
+            raise SurveyError(str(exc)) from exc
+        if not text.strip():
+            msg = f"{src.name}: the file is empty. Export the survey again."
+            raise SurveyError(msg)
+        sep, decimal = sniff_table(text)
+        try:
+            raw = pd.read_csv(
+                io.StringIO(text),
+                sep=sep,
+                header=None,
+                dtype=str,
+                keep_default_na=False,
+                na_values=[""],
+                skip_blank_lines=False,
+            )
+        except (pd.errors.ParserError, ValueError) as exc:
+            msg = (
+                f"{src.name}: could not read it as a table with separator {sep!r}: {exc}. "
+                "Check that every row has the same number of columns."
+            )
+            raise SurveyError(msg) from exc
+    else:
+        msg = (
+            f"{src.name}: a {kind} file is not a survey export backpain reads; "
+            f"formats tried: {', '.join(SURVEY_FORMATS)} (CSV or Excel)"
+        )
+        raise SurveyError(msg)
+    if raw.empty:
+        msg = f"{src.name}: the file has no rows. Export the survey again."
+        raise SurveyError(msg)
+    header = ["" if pd.isna(h) else str(h).strip() for h in raw.iloc[0]]
+    cells = raw.iloc[1:].reset_index(drop=True)
+    grid = _Grid(src.name, header, cells, 2, decimal)
+    grid.kind = kind
+    return grid
+
+
+# ---------------------------------------------------------------- detection
+def _is_redcap(grid: _Grid) -> str | None:
+    names = [h for h in grid.header if h]
+    if not names:
+        return "no header row"
+    if _REDCAP_SPECIAL & set(names):
+        return None
+    if not all(_REDCAP_NAME.match(h) for h in names):
+        return "headers are not REDCap variable names (lower-case letters, digits, _)"
+    if any(h.endswith("_complete") for h in names):
+        return None
+    return "no redcap_* or <form>_complete column"
+
+
+def _is_qualtrics(grid: _Grid) -> str | None:
+    cells = grid.cells
+    if len(cells) >= 2 and cells.iloc[1].astype("string").str.startswith('{"ImportId"').any():
+        return None
+    if grid.header and grid.header[0] == "V1" and len(cells) >= 1:
+        second = set(cells.iloc[0].dropna().astype(str))
+        if {"ResponseID", "StartDate"} & second:
+            return None
+    if _QUALTRICS_META & set(grid.header):
+        return "Qualtrics columns but no ImportId header row (row 3)"
+    return 'no {"ImportId": ...} header row and no legacy V1.. header'
+
+
+def _is_table(grid: _Grid) -> str | None:
+    named = [h for h in grid.header if h]
+    if len(named) < 2:
+        return f"a table needs a header row with at least 2 columns, found {named}"
+    return None
+
+
+# ------------------------------------------------------------ value helpers
+def _blank(values: pd.Series) -> pd.Series:
+    text = values.astype("string").str.strip()
+    return (values.isna() | text.isna() | (text == "")).astype(bool)
+
+
+def _text(values: pd.Series) -> pd.Series:
+    text = values.astype("string").str.strip()
+    return text.where(text != "")
+
+
+def _as_numbers(values: pd.Series, decimal: str = ".") -> pd.Series | None:
+    """Numbers (Int64 when whole, else float64) if every non-blank value is one."""
+    if pd.api.types.is_bool_dtype(values):
+        return None
+    if pd.api.types.is_numeric_dtype(values):
+        nums = values.astype("float64")
+    else:
+        text = _text(values)
+        filled = text.dropna()
+        if filled.empty:
+            return None
+        if decimal == ",":
+            filled = filled.str.replace(",", ".", regex=False)
+        if not filled.str.fullmatch(_NUMBER.pattern).all():
+            return None
+        if filled.str.match(_LEADING_ZERO.pattern).any():
+            return None
+        nums = pd.Series(np.nan, index=values.index, dtype="float64")
+        nums[filled.index] = filled.astype("float64")
+    whole = nums.dropna()
+    if len(whole) and (whole == np.round(whole)).all() and whole.abs().max() < 2**53:
+        return nums.round().astype("Int64")
+    return nums
+
+
+def _as_datetimes(
+    values: pd.Series, *, missing_words: tuple[str, ...] = (), empty_ok: bool = False
+) -> pd.Series | None:
+    """Datetimes if every non-blank value (other than ``missing_words``) is an ISO date.
+
+    An all-empty column is a date column only with ``empty_ok``.
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values
+    text = _text(values)
+    if missing_words:
+        text = text.where(~text.isin(missing_words))
+    filled = text.dropna()
+    if filled.empty:
+        if empty_ok:
+            return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+        return None
+    if not filled.str.fullmatch(_ISO_DATETIME.pattern).all():
+        return None
+    return pd.to_datetime(text, errors="coerce", format="mixed").astype("datetime64[ns]")
+
+
+def _convert_column(values: pd.Series, decimal: str = ".") -> pd.Series:
+    if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
+        return values
+    nums = _as_numbers(values, decimal)
+    if nums is not None:
+        return nums
+    dates = _as_datetimes(values)
+    if dates is not None:
+        return dates
+    return _text(values)
+
+
+def _rows(grid: _Grid, index: pd.Index) -> pd.Series:
+    return pd.Series(np.asarray(index) + grid.first_row, index=index)
+
+
+def _reject(report: LoadReport, rows: pd.Series, column: str, values: pd.Series, reason) -> None:
+    report.reject(
+        pd.DataFrame(
+            {"row": rows, "column": column, "value": values.astype("string"), "reason": reason}
+        )
+    )
+
+
+def _dedupe(names: list[str], report: LoadReport) -> list[str]:
+    out: list[str] = []
+    seen: dict[str, int] = {}
+    for i, name in enumerate(names):
+        name = name or f"column_{i + 1}"
+        if name in seen:
+            seen[name] += 1
+            new = f"{name}.{seen[name]}"
+            report.notes.append(f"column {name!r} appears more than once; copy renamed {new!r}")
+            name = new
+        else:
+            seen[name] = 0
+        out.append(name)
+    return out
+
+
+def _drop_blank_rows(grid: _Grid, frame: pd.DataFrame, report: LoadReport) -> pd.DataFrame:
+    values = frame.to_numpy(dtype=object)
+    missing = pd.isna(values)
+    text = np.where(missing, "", values).astype(str)
+    blank = pd.Series((missing | (np.char.strip(text) == "")).all(axis=1), index=frame.index)
+    report.ignore(int(blank.sum()), "blank row")
+    return frame[~blank]
+
+
+# -------------------------------------------------------------------- REDCap
+def _read_dictionary(dictionary: Any) -> pd.DataFrame:
+    """The data dictionary as ``field, form, type, label, choices, validation``."""
+    if isinstance(dictionary, pd.DataFrame):
+        raw = dictionary.copy()
+        name = "<DataFrame>"
+    else:
+        try:
+            src = open_source(dictionary)
+            text = src.text()
+        except DiaryError as exc:
+            raise SurveyError(f"dictionary: {exc}") from exc
+        name = src.name
+        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
+    wanted = {
+        "field": ("variable field name", "field name"),
+        "form": ("form name",),
+        "type": ("field type",),
+        "label": ("field label",),
+        "choices": ("choices calculations or slider labels", "select choices or calculations"),
+        "validation": (
+            "text validation type or show slider number",
+            "text validation type or show slider num",
+        ),
+    }
+    norm = {normalise_header(c).replace("  ", " ").replace(",", ""): c for c in raw.columns}
+    out = pd.DataFrame(index=raw.index)
+    for key, options in wanted.items():
+        col = next((norm[o] for o in options if o in norm), None)
+        if col is None and key in ("field", "type"):
+            msg = (
+                f"dictionary {name}: no {key!r} column ('Variable / Field Name' and "
+                f"'Field Type'); columns are {list(raw.columns)}. Pass the REDCap data "
+                "dictionary CSV (Project Setup > Data Dictionary > Download)."
+            )
+            raise SurveyError(msg)
+        out[key] = raw[col].astype("string").str.strip() if col else pd.NA
+    return out.dropna(subset=["field"]).reset_index(drop=True)
+
+
+def _str(value: object) -> str:
+    return "" if value is None or pd.isna(value) else str(value).strip()
+
+
+def _parse_choices(text: object) -> dict[str, str]:
+    if not isinstance(text, str) or not text.strip():
+        return {}
+    out = {}
+    for part in text.split("|"):
+        code, sep, label = part.strip().partition(",")
+        if sep:
+            out[code.strip()] = label.strip()
+    return out
+
+
+def _read_redcap(
+    grid: _Grid, dictionary: Any, *, choice_labels: bool
+) -> tuple[pd.DataFrame, LoadReport]:
+    report = LoadReport(source=grid.name, format="redcap")
+    names = _dedupe(grid.header, report)
+    frame = grid.cells.copy()
+    frame.columns = names
+    report.rows_read = len(frame)
+    if frame.columns[-1].startswith("column_") and _blank(frame.iloc[:, -1]).all():
+        frame = frame.iloc[:, :-1]
+        report.notes.append("dropped an empty, unnamed last column (trailing separators)")
+    frame = _drop_blank_rows(grid, frame, report)
+    id_col = frame.columns[0]
+    keys = [id_col, *(k for k in _REDCAP_KEYS if k in frame.columns)]
+    rows = _rows(grid, frame.index)
+
+    no_id = _blank(frame[id_col])
+    if no_id.any():
+        _reject(
+            report,
+            rows[no_id],
+            id_col,
+            frame.loc[no_id, id_col],
+            f"the record id ({id_col}) is empty",
+        )
+    key_text = frame[keys].astype("string").fillna("")
+    dup = key_text.duplicated(keep="first") & ~no_id
+    if dup.any():
+        first_row = rows.groupby([key_text[k] for k in keys]).transform("first")
+        _reject(
+            report,
+            rows[dup],
+            id_col,
+            frame.loc[dup, id_col],
+            "repeats the record/event/instance of row " + first_row[dup].astype(str),
+        )
+    frame = frame[~no_id & ~dup]
+
+    fields = _read_dictionary(dictionary) if dictionary is not None else None
+    out = pd.DataFrame(index=frame.index)
+    labels: dict[str, str] = {}
+    choices: dict[str, dict[str, str]] = {}
+    meta = fields.set_index("field") if fields is not None else None
+    if meta is not None:
+        if meta.index[0] != id_col:
+            report.notes.append(
+                f"the dictionary's first field is {meta.index[0]!r}, the export's first "
+                f"column {id_col!r}: is it the dictionary of this project?"
+            )
+        plain = {c for c in frame.columns if not _CHECKBOX.match(c)}
+        unknown = sorted(
+            c
+            for c in plain
+            if c not in meta.index
+            and c not in _REDCAP_SPECIAL
+            and not c.endswith(("_complete", "_timestamp"))
+        )
+        if unknown:
+            report.notes.append(f"columns not in the dictionary (read without it): {unknown}")
+
+    checkbox_groups: dict[str, list[tuple[str, str]]] = {}
+    for c in frame.columns:
+        m = _CHECKBOX.match(c)
+        if m and (meta is None or meta.get("type", pd.Series()).get(m["field"]) == "checkbox"):
+            checkbox_groups.setdefault(m["field"], []).append((m["code"], c))
+    done: set[str] = set()
+    for c in frame.columns:
+        if c in done:
+            continue
+        m = _CHECKBOX.match(c)
+        if m and m["field"] in checkbox_groups:
+            field = m["field"]
+            members = checkbox_groups[field]
+            done.update(col for _, col in members)
+            field_choices = (
+                _parse_choices(meta.loc[field, "choices"])
+                if meta is not None and field in meta.index
+                else {}
+            )
+            out[field] = _collapse_checkbox(
+                frame, field, members, field_choices, choice_labels, report
+            )
+            if field_choices:
+                choices[field] = field_choices
+            if meta is not None and field in meta.index:
+                labels[field] = _str(meta.loc[field, "label"])
+            continue
+        done.add(c)
+        values = frame[c]
+        if c == id_col or c in ("redcap_event_name", "redcap_repeat_instrument"):
+            out[c] = _text(values)
+        elif c == "redcap_repeat_instance":
+            out[c] = _as_numbers(values) if _as_numbers(values) is not None else _text(values)
+        elif c.endswith("_complete") and (meta is None or c not in meta.index):
+            out[c] = _complete_flags(values, c, report)
+        elif c.endswith("_timestamp") and (meta is None or c not in meta.index):
+            dates = _as_datetimes(values, missing_words=("[not completed]",), empty_ok=True)
+            if dates is None:
+                report.notes.append(f"{c}: not every value is a timestamp; kept as text")
+                dates = _text(values)
+            out[c] = dates
+        elif meta is not None and c in meta.index:
+            out[c], field_choices = _typed_field(values, c, meta.loc[c], choice_labels, report)
+            labels[c] = _str(meta.loc[c, "label"])
+            if field_choices:
+                choices[c] = field_choices
+        else:
+            out[c] = _convert_column(values)
+    if checkbox_groups:
+        report.notes.append(
+            "checkbox columns collapsed into one column each, ticked options joined with "
+            f"'|' ('' = none ticked): {sorted(checkbox_groups)}"
+        )
+    out = out.reset_index(drop=True)
+    out.attrs["labels"] = labels
+    out.attrs["choices"] = choices
+    report.rows_kept = len(out)
+    report.columns = {"respondent": id_col, "keys": ", ".join(keys)}
+    return out, report
+
+
+def _collapse_checkbox(
+    frame: pd.DataFrame,
+    field: str,
+    members: list[tuple[str, str]],
+    field_choices: dict[str, str],
+    choice_labels: bool,
+    report: LoadReport,
+) -> pd.Series:
+    ticked = {}
+    all_blank = pd.Series(True, index=frame.index)
+    for code, col in members:
+        text = _text(frame[col]).str.lower()
+        flag = text.map(_CHECKED)
+        odd = text.notna() & flag.isna()
+        if odd.any():
+            report.notes.append(
+                f"{col}: checkbox values other than 0/1 ({sorted(text[odd].unique())[:5]}) "
+                "read as not ticked"
+            )
+        all_blank &= text.isna()
+        name = field_choices.get(code, code) if choice_labels else code
+        ticked[name] = flag.fillna(0).astype(bool)
+    joined = pd.Series("", index=frame.index, dtype="object")
+    for name, flag in ticked.items():  # a loop over the options, not the rows
+        joined = joined + np.where(flag.to_numpy(), f"{name}{TAG_SEP}", "")
+    joined = joined.str.removesuffix(TAG_SEP)
+    return joined.astype("string").where(~all_blank)
+
+
+def _complete_flags(values: pd.Series, column: str, report: LoadReport) -> pd.Series:
+    nums = _as_numbers(values)
+    labels = dict(enumerate(COMPLETE_LABELS))
+    if nums is None or not nums.dropna().isin(labels).all():
+        report.notes.append(f"{column}: values other than 0/1/2; kept as they are")
+        return _text(values)
+    mapped = nums.astype("float64").map(labels)
+    return pd.Series(
+        pd.Categorical(mapped, categories=list(COMPLETE_LABELS), ordered=True),
+        index=values.index,
+    )
+
+
+def _typed_field(
+    values: pd.Series, column: str, info: pd.Series, choice_labels: bool, report: LoadReport
+) -> tuple[pd.Series, dict[str, str]]:
+    ftype = _str(info.get("type")).lower()
+    validation = _str(info.get("validation")).lower()
+    field_choices: dict[str, str] = {}
+    if ftype in ("radio", "dropdown"):
+        field_choices = _parse_choices(info.get("choices"))
+    elif ftype == "yesno":
+        field_choices = {"1": "Yes", "0": "No"}
+    elif ftype == "truefalse":
+        field_choices = {"1": "True", "0": "False"}
+    if field_choices:
+        text = _text(values)
+        unknown = text.notna() & ~text.isin(list(field_choices))
+        if unknown.any():
+            report.notes.append(
+                f"{column}: values {sorted(text[unknown].unique())[:5]} are not codes of the "
+                f"dictionary ({', '.join(field_choices)}); column kept as written, unlabelled"
+            )
+            return _text(values), {}
+        if choice_labels:
+            mapped = text.map(field_choices)
+            cats = list(dict.fromkeys(field_choices.values()))
+            return pd.Series(pd.Categorical(mapped, categories=cats), index=values.index), (
+                field_choices
+            )
+        nums = _as_numbers(values)
+        if nums is None and text.isna().all():
+            nums = pd.Series(pd.NA, index=values.index, dtype="Int64")
+        return (nums if nums is not None else text), field_choices
+    if (
+        ftype in ("calc", "slider")
+        or validation in ("number", "integer")
+        or (validation.startswith("number_"))
+    ):
+        nums = _as_numbers(values)
+        if nums is None and _text(values).notna().any():
+            report.notes.append(
+                f"{column}: the dictionary says number, but not every value is one; kept as text"
+            )
+            return _text(values), {}
+        if nums is None:
+            nums = pd.Series(np.nan, index=values.index, dtype="float64")
+        return nums, {}
+    if validation.startswith(("date", "datetime")):
+        dates = _as_datetimes(values, empty_ok=True)
+        if dates is None:
+            report.notes.append(
+                f"{column}: the dictionary says date, but not every value is one; kept as text"
+            )
+            return _text(values), {}
+        return dates, {}
+    return _text(values), {}
+
+
+# ----------------------------------------------------------------- Qualtrics
+def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
+    report = LoadReport(source=grid.name, format="qualtrics")
+    cells = grid.cells
+    legacy = not (
+        len(cells) >= 2 and cells.iloc[1].astype("string").str.startswith('{"ImportId"').any()
+    )
+    label_row = cells.iloc[0]
+    names = list(grid.header)
+    import_ids: dict[str, str] = {}
+    if legacy:
+        data = cells.iloc[1:]
+        first_row = grid.first_row + 1
+        for i, name in enumerate(names):
+            lab = label_row.iloc[i]
+            if re.fullmatch(r"V\d+", name) and isinstance(lab, str) and lab.strip():
+                names[i] = lab.strip()
+        names = ["ResponseId" if n == "ResponseID" else n for n in names]
+        report.notes.append(
+            "legacy Qualtrics export (2 header rows): V1.. columns renamed to their labels"
+        )
+    else:
+        data = cells.iloc[2:]
+        first_row = grid.first_row + 2
+        for i, raw in enumerate(cells.iloc[1]):
+            try:
+                import_ids[i] = json.loads(raw)["ImportId"]
+            except (TypeError, ValueError, KeyError):
+                continue
+    # a trailing comma on every line makes an empty, unnamed last column
+    if names and names[-1] == "" and _blank(cells.iloc[:, -1]).all():
+        names, data, label_row = names[:-1], data.iloc[:, :-1], label_row.iloc[:-1]
+        report.notes.append("dropped the empty last column made by trailing commas")
+    names = _dedupe(names, report)
+    frame = data.copy()
+    frame.columns = names
+    frame.index = pd.RangeIndex(len(frame))
+    report.rows_read = len(frame)
+    labels = {
+        n: str(lab).strip() for n, lab in zip(names, label_row, strict=True) if not pd.isna(lab)
+    }
+    grid_rows = _Grid(grid.name, names, frame, first_row, grid.decimal)
+    frame = _drop_blank_rows(grid_rows, frame, report)
+    rows = _rows(grid_rows, frame.index)
+    if "ResponseId" in frame.columns:
+        no_id = _blank(frame["ResponseId"])
+        dup = frame["ResponseId"].duplicated(keep="first") & ~no_id
+        if no_id.any():
+            _reject(
+                report,
+                rows[no_id],
+                "ResponseId",
+                frame.loc[no_id, "ResponseId"],
+                "the response id (ResponseId) is empty",
+            )
+        if dup.any():
+            _reject(
+                report,
+                rows[dup],
+                "ResponseId",
+                frame.loc[dup, "ResponseId"],
+                "repeats the response id of an earlier row",
+            )
+        frame = frame[~no_id & ~dup]
+    out = pd.DataFrame(index=frame.index)
+    for c in frame.columns:
+        out[c] = _text(frame[c]) if c == "ResponseId" else _convert_column(frame[c])
+    out["is_preview"] = _qualtrics_preview(frame)
+    out["is_complete"] = _qualtrics_finished(frame)
+    n_prev = int(out["is_preview"].fillna(False).sum())
+    n_open = int((~out["is_complete"].fillna(True)).sum())
+    if n_prev or n_open:
+        report.notes.append(
+            f"{n_prev} preview and {n_open} unfinished response(s) kept and flagged in "
+            "is_preview / is_complete; filter them out for analysis"
+        )
+    out = out.reset_index(drop=True)
+    out.attrs["labels"] = labels
+    out.attrs["import_ids"] = {names[i]: v for i, v in import_ids.items() if i < len(names)}
+    report.rows_kept = len(out)
+    report.columns = {"respondent": "ResponseId"}
+    return out, report
+
+
+def _qualtrics_preview(frame: pd.DataFrame) -> pd.Series:
+    preview = pd.Series(False, index=frame.index, dtype="boolean")
+    known = pd.Series(False, index=frame.index)
+    if "DistributionChannel" in frame.columns:
+        channel = _text(frame["DistributionChannel"]).str.lower()
+        preview |= (channel == "preview").fillna(False)
+        known |= channel.notna()
+    if "Status" in frame.columns:
+        status = _text(frame["Status"]).str.lower()
+        preview |= status.isin(["1", "17", "survey preview", "offline survey preview"]).fillna(
+            False
+        )
+        known |= status.notna()
+    return preview.where(known, pd.NA).astype("boolean")
+
+
+def _qualtrics_finished(frame: pd.DataFrame) -> pd.Series:
+    if "Finished" not in frame.columns:
+        return pd.Series(pd.NA, index=frame.index, dtype="boolean")
+    text = _text(frame["Finished"]).str.lower()
+    yes = text.isin(["1", "true", "wahr", "waar", "yes"])
+    no = text.isin(["0", "false", "falsch", "onwaar", "no"])
+    return yes.astype("boolean").where(yes | no, pd.NA)
+
+
+# ------------------------------------------------------------------- generic
+def _read_generic(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
+    report = LoadReport(source=grid.name, format="table")
+    renamed: dict[str, str] = {}
+    names: list[str] = []
+    dutch = False
+    for h in grid.header:
+        key = normalise_header(h)
+        new = _GENERIC_ALIASES.get(key) or re.sub(r"\W+", "_", key).strip("_") or ""
+        if new in names and new in _GENERIC_ALIASES.values():
+            new = re.sub(r"\W+", "_", key).strip("_")
+        if key in ("deelnemer", "datum", "pijnduur", "leeftijd", "geslacht", "proefpersoon"):
+            dutch = True
+        names.append(new)
+        if new != h:
+            renamed[new] = h
+    names = _dedupe(names, report)
+    frame = grid.cells.copy()
+    frame.columns = names
+    report.rows_read = len(frame)
+    frame = _drop_blank_rows(grid, frame, report)
+    rows = _rows(grid, frame.index)
+    if "subject" in frame.columns:
+        no_id = _blank(frame["subject"])
+        if no_id.any():
+            _reject(
+                report,
+                rows[no_id],
+                "subject",
+                frame.loc[no_id, "subject"],
+                "the respondent id is empty",
+            )
+            frame = frame[~no_id]
+    else:
+        report.notes.append("no respondent id column found (subject, respondent, deelnemer, ...)")
+    out = pd.DataFrame(index=frame.index)
+    for c in frame.columns:
+        values = frame[c]
+        if c == "subject":
+            out[c] = _text(values)
+        elif c == "date" and not pd.api.types.is_datetime64_any_dtype(values):
+            try:
+                dates, how = parse_dates(values, prefer_dayfirst=dutch or grid.decimal == ",")
+            except DiaryError:
+                report.notes.append("date: the day/month order is ambiguous; kept as text")
+                out[c] = _text(values)
+                continue
+            if dates[~_blank(values)].isna().any():
+                report.notes.append("date: not every value is a date; kept as text")
+                out[c] = _text(values)
+            else:
+                report.notes.append(how)
+                out[c] = dates
+        else:
+            out[c] = _convert_column(values, grid.decimal)
+    out = out.reset_index(drop=True)
+    out.attrs["labels"] = renamed
+    report.rows_kept = len(out)
+    report.columns = {new: old for new, old in renamed.items()}
+    return out, report

@@ -1,0 +1,532 @@
+"""Tests for backpain.classify: hand-computed diaries, survey answers, the simulator's truth."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from backpain.classify import (
+    CLASSES,
+    annotate_days,
+    class_summary,
+    classify,
+    duration_class,
+    nih_chronic_from_survey,
+    parse_duration,
+)
+from backpain.errors import SurveyError
+from backpain.simulate import simulate_cohort
+
+START = pd.Timestamp("2025-01-01")
+
+
+def make(spec, subject="A", start=START):
+    """Diary from ``[(n_days, pain), ...]``; ``pain=None`` leaves the days unrecorded."""
+    rows, day = [], pd.Timestamp(start)
+    for n, pain in spec:
+        for _ in range(n):
+            if pain is not None:
+                rows.append((subject, day, float(pain)))
+            day += pd.Timedelta(days=1)
+    frame = pd.DataFrame(rows, columns=["subject", "date", "pain"])
+    frame["subject"] = frame["subject"].astype("string")
+    frame["date"] = frame["date"].astype("datetime64[ns]")
+    return frame
+
+
+def cohort_of(**specs):
+    return pd.concat([make(spec, subject=s) for s, spec in specs.items()], ignore_index=True)
+
+
+def one(result, subject="A"):
+    return result.set_index("subject").loc[subject]
+
+
+# ------------------------------------------------------------- duration classes
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [(0, "acute"), (41, "acute"), (42, "subacute"), (84, "subacute"), (85, "chronic")],
+)
+def test_boundary_days_from_a_diary(days, expected):
+    # 40 recorded pain-free days, then pain from the onset (day 40) to as_of (day 40 + days)
+    res = classify(make([(40, 0), (days + 1, 3)]))
+    row = one(res)
+    assert row["duration_days"] == days
+    assert row["duration_class"] == expected
+    assert row["onset"] == START + pd.Timedelta(days=40)
+    assert not row["onset_censored"]
+    assert row["onset_source"] == "diary"
+    assert row["duration_weeks"] == pytest.approx(days / 7)
+
+
+def test_duration_class_is_ordered_categorical():
+    out = classify(make([(40, 0), (50, 3)]))["duration_class"]
+    assert isinstance(out.dtype, pd.CategoricalDtype)
+    assert out.cat.ordered
+    assert list(out.cat.categories) == list(CLASSES)
+    assert duration_class([41, 42, 84, 85]).tolist() == ["acute", "subacute", "subacute", "chronic"]
+
+
+def test_three_months_is_chronic_for_nih_not_icd11():
+    # 3 months = 3 x 30.44 = 91.3 days -> 91 whole days (FACTS.md NIH diary rule)
+    assert duration_class(91, definition="nih") == "chronic"
+    assert duration_class(91, definition="icd11") == "subacute"
+    assert duration_class(90, definition="nih") == "subacute"
+    assert duration_class(92, definition="icd11") == "chronic"
+    assert duration_class("3 months", definition="nih") == "chronic"
+    assert duration_class("3 maanden", definition="icd11") == "subacute"
+    # BMJ: 12 weeks or more is chronic; the default: longer than 12 weeks
+    assert duration_class(84, definition="bmj") == "chronic"
+    assert duration_class(84) == "subacute"
+    diary = make([(40, 0), (92, 3)])  # duration 91 days
+    assert one(classify(diary, definition="nih"))["duration_class"] == "chronic"
+    assert one(classify(diary, definition="icd11"))["duration_class"] == "subacute"
+
+
+def test_boundaries_as_parameters():
+    # a guideline whose subacute phase starts at 4 weeks
+    assert duration_class([27, 28], acute_max_days=27).tolist() == ["acute", "subacute"]
+    assert one(classify(make([(40, 0), (29, 3)]), acute_max_days=27))["duration_class"] == (
+        "subacute"
+    )
+    assert duration_class(100, subacute_max_days=120) == "subacute"
+
+
+# ------------------------------------------------------------- onset and episodes
+def test_censored_onset_when_diary_starts_in_pain():
+    row = one(classify(make([(50, 4)])))
+    assert row["onset_censored"]
+    assert row["onset"] == START
+    assert row["duration_days"] == 49  # a lower bound
+
+
+def test_short_pain_free_start_is_still_censored():
+    # 10 recorded pain-free days do not make the month that must precede an episode
+    row = one(classify(make([(10, 0), (50, 4)])))
+    assert row["onset_censored"]
+    assert row["onset"] == START + pd.Timedelta(days=10)
+    assert not one(classify(make([(30, 0), (50, 4)])))["onset_censored"]
+
+
+def test_recording_gap_of_40_days_inside_an_episode():
+    diary = make([(40, 0), (20, 5), (40, None), (20, 5)])
+    row = one(classify(diary))
+    assert row["n_episodes"] == 1
+    assert row["current_episode_start"] == START + pd.Timedelta(days=40)
+    assert row["duration_days"] == 20 + 40 + 20 - 1
+    assert row["duration_class"] == "subacute"
+    days = annotate_days(diary)
+    assert days.loc[days["pain_day"].fillna(False).to_numpy(), "episode"].eq(1).all()
+
+
+def test_gap_with_pain_free_days_at_its_edges_does_not_split():
+    # a recorded 0 on each side of a 40-day hole is not a recorded pain-free month
+    diary = make([(40, 0), (20, 5), (1, 0), (40, None), (1, 0), (20, 5)])
+    assert one(classify(diary))["n_episodes"] == 1
+
+
+@pytest.mark.parametrize(("free", "episodes"), [(29, 1), (30, 2), (35, 2)])
+def test_pain_free_stretch_splits_episodes(free, episodes):
+    diary = make([(40, 0), (10, 5), (free, 0), (10, 5)])
+    row = one(classify(diary))
+    assert row["n_episodes"] == episodes
+    onset = 40 + 10 + free if episodes == 2 else 40
+    assert row["onset"] == START + pd.Timedelta(days=onset)
+    assert not row["onset_censored"]
+    ep = annotate_days(diary)["episode"]
+    assert ep.max() == episodes
+    assert ep.isna().sum() == 40 + (free if episodes == 2 else 0)
+
+
+def test_pain_free_month_may_hold_a_short_recording_hole():
+    # 35 pain-free days with 5 unrecorded in the middle: still a pain-free month
+    diary = make([(40, 0), (10, 5), (15, 0), (5, None), (15, 0), (10, 5)])
+    assert one(classify(diary))["n_episodes"] == 2
+    # with max_unrecorded_days=4 the hole breaks the stretch into two 15-day halves
+    assert one(classify(diary, max_unrecorded_days=4))["n_episodes"] == 1
+
+
+def test_single_pain_day_is_not_an_episode():
+    diary = make([(40, 0), (1, 5), (40, 0), (20, 5)])
+    row = one(classify(diary))
+    assert row["n_episodes"] == 1
+    assert row["onset"] == START + pd.Timedelta(days=81)
+    assert one(classify(diary, min_episode_days=1))["n_episodes"] == 2
+
+
+def test_no_current_episode_after_a_pain_free_month():
+    row = one(classify(make([(40, 0), (20, 5), (35, 0)])))
+    assert row["n_episodes"] == 1
+    assert pd.isna(row["onset"])
+    assert pd.isna(row["duration_days"])
+    assert pd.isna(row["duration_class"])
+    assert pd.isna(row["current_episode_start"])
+    assert not row["nih_chronic"]
+
+
+def test_pain_free_cohort_and_empty_diary():
+    res = classify(cohort_of(A=[(40, 0)], B=[(10, 0), (5, None), (3, 0)]))
+    assert res["n_episodes"].tolist() == [0, 0]
+    assert res["duration_class"].isna().all()
+    assert not res["nih_chronic"].any()
+    empty = classify(make([]))
+    assert len(empty) == 0
+    assert class_summary(empty)["n"].tolist() == [0, 0, 0]
+
+
+def test_pain_threshold():
+    diary = make([(40, 1), (20, 4)])
+    assert one(classify(diary))["onset_censored"]
+    row = one(classify(diary, pain_threshold=2))
+    assert row["onset"] == START + pd.Timedelta(days=40)
+    assert not row["onset_censored"]
+
+
+# ------------------------------------------------------------------ NIH
+def test_nih_true_false_and_undecidable():
+    # hand-computed: window = the 183 days ending on as_of (FACTS.md)
+    alternate = [(1, 5), (2, 0)] * 70  # pain on 1 day in 3 for 210 days
+    every_third = [(1, 5), (2, None)] * 80  # pain recorded on 1 day in 3
+    diary = cohort_of(
+        yes=[(40, 0), (183, 4)],
+        short=[(40, 0), (60, 4)],
+        seldom=[(40, 0), *alternate],
+        sparse=[(40, 0), *every_third],
+        sparse_short=[(40, 0), *[(1, 5), (2, None)] * 10],
+    )
+    res = classify(diary).set_index("subject")
+    assert res.loc["yes", "nih_chronic"]
+    assert res.loc["yes", "pain_day_fraction_6m"] == 1.0
+    assert res.loc["yes", "days_observed_6m"] == 183
+    assert not res.loc["short", "nih_chronic"]  # 59 days < 91
+    assert res.loc["seldom", "duration_days"] >= 91
+    assert res.loc["seldom", "pain_day_fraction_6m"] == pytest.approx(61 / 183)
+    assert not res.loc["seldom", "nih_chronic"]
+    # sparse: last day is pain (day 40 + 237); 61 recorded days in the window < 91.5
+    assert res.loc["sparse", "days_observed_6m"] == 61
+    assert pd.isna(res.loc["sparse", "nih_chronic"])
+    # too few days recorded, but 3 months cannot have passed: False (three-valued logic)
+    assert not res.loc["sparse_short", "nih_chronic"]
+    assert res["nih_chronic"].dtype == "boolean"
+
+
+def test_nih_needs_half_the_window_recorded():
+    # the window is days 40-222; 92 recorded pain days of 183 is enough, 91 is not
+    enough = make([(40, 0), (10, 4), (91, None), (82, 4)])
+    too_few = make([(40, 0), (10, 4), (92, None), (81, 4)])
+    assert one(classify(enough))["days_observed_6m"] == 92
+    assert one(classify(too_few))["days_observed_6m"] == 91
+    assert one(classify(enough))["nih_chronic"]
+    assert pd.isna(one(classify(too_few))["nih_chronic"])
+    assert one(classify(too_few, nih_min_recorded=0.4))["nih_chronic"]
+
+
+def test_nih_exactly_91_days():
+    assert one(classify(make([(40, 0), (92, 4)])))["nih_chronic"]  # duration 91
+    assert not one(classify(make([(40, 0), (91, 4)])))["nih_chronic"]  # duration 90
+
+
+def test_nih_censored_short_lower_bound_is_undecidable():
+    # the diary starts in pain 60 days before as_of: the problem may be older than 3 months
+    row = one(classify(make([(60, 5)])))
+    assert row["onset_censored"]
+    assert row["pain_day_fraction_6m"] == 1.0
+    assert pd.isna(row["nih_chronic"])
+
+
+# ----------------------------------------------------------------- flares
+def test_flares_hand_computed():
+    pain = [3] * 30 + [5, 5] + [3] * 10 + [6] + [3] * 10
+    diary = make([(1, p) for p in pain])
+    days = annotate_days(diary)
+    # baseline: median of up to 28 previous recorded days, at least 7
+    assert days["flare_baseline"].iloc[:7].isna().all()
+    assert days["flare_baseline"].iloc[7:].eq(3.0).all()
+    assert days.index[days["flare"]].tolist() == [30, 31, 42]
+    assert one(classify(diary))["n_flares"] == 2
+    assert one(classify(diary, flare_rise=3))["n_flares"] == 1
+
+
+def test_flare_run_bridges_a_short_gap_only():
+    pain = [(1, 3)] * 20 + [(1, 6), (2, None), (1, 6)] + [(1, 3)] * 5
+    assert one(classify(make(pain)))["n_flares"] == 1
+    pain = [(1, 3)] * 20 + [(1, 6), (9, None), (1, 6)] + [(1, 3)] * 5
+    assert one(classify(make(pain)))["n_flares"] == 2
+
+
+@pytest.mark.parametrize("decimals", [0, 2])
+def test_flare_baseline_matches_per_subject_rolling_median(rng, decimals):
+    diary = simulate_cohort(6, 120, seed=5, missing=0.3)
+    if decimals:  # many distinct values: the pandas rolling-median path
+        diary["pain"] = np.round(rng.uniform(0, 10, len(diary)), decimals)
+    days = annotate_days(diary)
+    # independent reference: pandas rolling median per subject, shifted by one recorded day
+    ref = diary.groupby("subject")["pain"].transform(
+        lambda x: x.shift(1).rolling(28, min_periods=7).median()
+    )
+    np.testing.assert_allclose(days["flare_baseline"], ref.to_numpy())
+    np.testing.assert_array_equal(days["flare"], (diary["pain"] >= ref + 2).to_numpy())
+
+
+# ------------------------------------------------------------------- onset given
+def test_given_onsets_dates_and_durations():
+    diary = cohort_of(a=[(100, 4)], b=[(100, 4)], c=[(100, 4)], d=[(100, 4)], e=[(100, 4)])
+    onset = {
+        "a": "2025-01-15",
+        "b": pd.Timestamp("2024-10-01"),
+        "c": "3 months",
+        "d": pd.Timedelta(weeks=6),
+    }
+    res = classify(diary, onset=onset).set_index("subject")
+    as_of = START + pd.Timedelta(days=99)
+    assert res.loc["a", "duration_days"] == (as_of - pd.Timestamp("2025-01-15")).days
+    assert res.loc["b", "duration_days"] == (as_of - pd.Timestamp("2024-10-01")).days
+    assert res.loc["c", "duration_days"] == 91
+    assert res.loc["c", "onset"] == as_of - pd.Timedelta(days=91)
+    assert res.loc["d", "duration_days"] == 42
+    assert res.loc[["a", "b", "c", "d"], "onset_source"].eq("given").all()
+    assert not res.loc[["a", "b", "c", "d"], "onset_censored"].any()
+    assert res.loc["e", "onset_source"] == "diary"
+    assert res.loc["e", "onset_censored"]
+
+
+def test_given_onset_from_a_column_and_series():
+    diary = make([(60, 4)])
+    diary["began"] = pd.Timestamp("2024-12-01")
+    row = one(classify(diary, onset="began"))
+    assert row["duration_days"] == (START + pd.Timedelta(days=59) - pd.Timestamp("2024-12-01")).days
+    row = one(classify(diary, onset=pd.Series({"A": 120})))
+    assert row["duration_days"] == 120
+    assert row["duration_class"] == "chronic"
+
+
+def test_as_of_date_and_mapping():
+    diary = cohort_of(A=[(40, 0), (100, 4)], B=[(40, 0), (100, 4)])
+    res = classify(diary, as_of="2025-03-01").set_index("subject")
+    # onset 2025-02-10 (day 40) -> 19 days on 1 March; later days are ignored
+    assert res.loc["A", "duration_days"] == 19
+    res = classify(diary, as_of={"A": "2025-03-01", "B": pd.Timestamp("2025-04-01")})
+    assert res["duration_days"].tolist() == [19, 50]
+
+
+# ---------------------------------------------------------------- the simulator
+def test_classes_match_simulated_truth(cohort):
+    diary, truth = cohort
+    res = classify(diary).set_index("subject")
+    subjects = truth.subjects.set_index("subject")
+    inside = subjects["onset_in_diary"]
+    assert inside.sum() > 30
+    got = res.loc[inside[inside].index, "duration_class"]
+    want = duration_class(subjects.loc[inside, "duration_days"])
+    assert (got.to_numpy() == want.to_numpy()).all()
+    assert (res.loc[inside[inside].index, "onset"] == subjects.loc[inside, "onset"]).all()
+    # onsets before the diary start are flagged, and the lower bound is not above the truth
+    outside = inside[~inside].index
+    assert res.loc[outside, "onset_censored"].all()
+    assert (res.loc[outside, "duration_days"] <= subjects.loc[outside, "duration_days"]).all()
+
+
+def test_output_columns_and_dtypes(diary):
+    res = classify(diary)
+    assert list(res.columns) == [
+        "subject",
+        "onset",
+        "as_of",
+        "duration_days",
+        "duration_weeks",
+        "duration_class",
+        "onset_censored",
+        "onset_source",
+        "n_episodes",
+        "current_episode_start",
+        "pain_day_fraction_6m",
+        "days_observed_6m",
+        "nih_chronic",
+        "n_flares",
+    ]
+    assert res["duration_days"].dtype == "Int64"
+    assert res["onset_censored"].dtype == bool
+    assert res["nih_chronic"].dtype == "boolean"
+    assert res["as_of"].tolist() == diary.groupby("subject")["date"].max().tolist()
+
+
+def test_does_not_mutate_and_ignores_row_order(diary):
+    before = diary.copy()
+    res = classify(diary)
+    pd.testing.assert_frame_equal(diary, before)
+    shuffled = diary.sample(frac=1, random_state=3)
+    pd.testing.assert_frame_equal(classify(shuffled), res)
+
+
+def test_class_summary_counts():
+    diary = cohort_of(A=[(40, 0), (10, 3)], B=[(40, 0), (10, 3)], C=[(40, 0), (100, 3)])
+    summary = class_summary(classify(diary))
+    assert summary["duration_class"].tolist() == list(CLASSES)
+    assert summary["n"].tolist() == [2, 0, 1]
+    assert summary["percent"].tolist() == pytest.approx([200 / 3, 0, 100 / 3])
+    assert summary["n_nih_chronic"].tolist() == [0, 0, 1]
+    assert summary.attrs["n_unclassified"] == 0
+
+
+# ---------------------------------------------------------------- survey helpers
+@pytest.mark.parametrize(
+    ("answer", "days"),
+    [
+        ("6 weeks", 42),
+        ("6 weken", 42),
+        ("3 months", 91),
+        ("3 maanden", 91),
+        ("1 maand", 30),
+        ("2 jaar", 731),
+        ("1.5 years", 548),
+        ("1,5 jaar", 548),
+        ("10 dagen", 10),
+        ("about 12 weeks", 84),
+        ("14 wk", 98),
+        (pd.Timedelta(days=12), 12),
+        (20, 20),
+    ],
+)
+def test_parse_duration_points(answer, days):
+    # hand-computed: week 7, month 30.44, year 365.25 days, rounded halves up
+    assert parse_duration(answer) == days
+
+
+def test_parse_duration_units_for_numbers():
+    assert parse_duration([12, 6], unit="weeks").tolist() == [84, 42]
+    assert parse_duration(pd.Series([3.0, np.nan]), unit="months").tolist()[0] == 91
+    assert np.isnan(parse_duration(pd.Series([3.0, np.nan]), unit="months").iloc[1])
+
+
+@pytest.mark.parametrize(
+    ("answer", "low", "high", "cls"),
+    [
+        ("< 6 weeks", 0, 41, "acute"),
+        ("minder dan 6 weken", 0, 41, "acute"),
+        ("6-12 weeks", 42, 83, "subacute"),
+        ("6 tot 12 weken", 42, 83, "subacute"),
+        ("> 3 months", 92, np.inf, "chronic"),
+        ("meer dan 3 maanden", 92, np.inf, "chronic"),
+        ("< 1 month", 0, 29, "acute"),
+        ("1-3 months", 30, 90, None),
+        ("3-6 months", 91, 182, "chronic"),
+        ("6 months-1 year", 183, 364, "chronic"),
+        ("1-5 years", 365, 1825, "chronic"),
+        ("> 5 years", 1827, np.inf, "chronic"),
+        ("at least 3 months", 91, np.inf, "chronic"),
+    ],
+)
+def test_parse_duration_categories(answer, low, high, cls):
+    got = parse_duration([answer], bounds=True).iloc[0]
+    assert np.isnan(got["days"])
+    assert (got["low_days"], got["high_days"]) == (low, high)
+    assert np.isnan(parse_duration(answer))
+    out = duration_class(answer)
+    assert (pd.isna(out) and cls is None) or out == cls
+
+
+def test_straddling_category_depends_on_definition():
+    # "3-6 months" (91-182 days): chronic for NIH (>= 91), straddles ICD-11 (> 91)
+    assert duration_class("3-6 months", definition="nih") == "chronic"
+    assert pd.isna(duration_class("3-6 months", definition="icd11"))
+
+
+def test_nih_from_survey_english_and_dutch():
+    out = nih_chronic_from_survey(
+        ["1-5 years", "3-6 maanden", "> 5 years", "< 1 month", "1-3 months", None, "2 jaar"],
+        [
+            "Every day or nearly every day",
+            "minstens de helft van de dagen",
+            "Less than half the days in the past 6 months",
+            "every day",
+            "At least half the days in the past 6 months",
+            "every day",
+            None,
+        ],
+    )
+    assert out.dtype == "boolean"
+    assert out.tolist() == [True, True, False, False, False, pd.NA, pd.NA]
+    assert nih_chronic_from_survey("meer dan 3 maanden", "elke dag of bijna elke dag")
+    assert not nih_chronic_from_survey("3 maanden", "minder dan de helft van de dagen")
+
+
+# ------------------------------------------------------------------ errors
+def test_missing_pain_column():
+    with pytest.raises(ValueError, match=r"no column\(s\) \['pain'\]"):
+        classify(make([(5, 1)]).drop(columns="pain"))
+
+
+def test_bad_diary_values():
+    diary = make([(5, 1)])
+    with pytest.raises(ValueError, match=r"column 'pain' holds 11\.0"):
+        classify(diary.assign(pain=11.0))
+    with pytest.raises(ValueError, match="not dates"):
+        classify(diary.assign(date=diary["date"].astype(str)))
+    with pytest.raises(ValueError, match="repeated subject/day rows"):
+        classify(pd.concat([diary, diary]))
+    with pytest.raises(TypeError, match="must be a pandas DataFrame"):
+        classify([1, 2])
+
+
+def test_bad_onset_values_name_subject_and_value():
+    diary = cohort_of(A=[(50, 4)], B=[(50, 4)])
+    with pytest.raises(ValueError, match="subject 'B' is 'banana', neither a date"):
+        classify(diary, onset={"A": "3 months", "B": "banana"})
+    with pytest.raises(ValueError, match="subject 'A' is '> 3 months', a range"):
+        classify(diary, onset={"A": "> 3 months"})
+    with pytest.raises(ValueError, match="subject 'A' is '2026-01-01', after as_of"):
+        classify(diary, onset={"A": "2026-01-01"})
+    with pytest.raises(ValueError, match="onset='began' is not a column"):
+        classify(diary, onset="began")
+    with pytest.raises(ValueError, match="different onsets for subject 'A'"):
+        classify(diary.assign(began=diary["date"]), onset="began")
+    with pytest.raises(ValueError, match="onset must be None"):
+        classify(diary, onset=12)
+
+
+def test_bad_as_of_and_options():
+    diary = make([(50, 4)])
+    with pytest.raises(ValueError, match="as_of gives nan for subject 'A'"):
+        classify(diary, as_of={"B": "2025-01-01"})
+    with pytest.raises(ValueError, match="as_of must be a date"):
+        classify(diary, as_of="soon")
+    with pytest.raises(ValueError, match="definition must be one of"):
+        classify(diary, definition="who")
+    with pytest.raises(ValueError, match="acute_max_days < subacute_max_days"):
+        duration_class(10, acute_max_days=90)
+    with pytest.raises(ValueError, match="episode_gap_days must be at least 1"):
+        classify(diary, episode_gap_days=0)
+    with pytest.raises(ValueError, match="flare_min_days"):
+        annotate_days(diary, flare_min_days=40)
+
+
+def test_bad_survey_answers():
+    with pytest.raises(SurveyError, match=r"'a while'.*is not a duration"):
+        parse_duration(["3 months", "a while"])
+    assert np.isnan(parse_duration(["a while"], errors="coerce").iloc[0])
+    with pytest.raises(ValueError, match="unit must be one of"):
+        parse_duration(3, unit="fortnights")
+    with pytest.raises(SurveyError, match=r"'sometimes'.*not one of the NIH options"):
+        nih_chronic_from_survey(["1-5 years"], ["sometimes"])
+    with pytest.raises(ValueError, match="1 answers but frequency_answer has 2"):
+        nih_chronic_from_survey(["1-5 years"], ["every day", "every day"])
+    with pytest.raises(ValueError, match="no column 'duration_class'"):
+        class_summary(pd.DataFrame({"x": [1]}))
+
+
+def test_long_flare_window_and_unrecorded_pain():
+    diary = simulate_cohort(3, 150, seed=8)
+    diary.loc[diary.index[::10], "pain"] = np.nan  # kept days without a pain score
+    days = annotate_days(diary, flare_window=300, as_of="2025-05-01")
+    assert days["date"].max() == pd.Timestamp("2025-05-01")
+    kept = diary[diary["date"] <= "2025-05-01"].reset_index(drop=True)
+    assert days["pain_day"].isna().sum() == kept["pain"].isna().sum()
+    # reference: pandas rolling median over each subject's recorded days (window 300)
+    recorded = kept.dropna(subset=["pain"])
+    ref = recorded.groupby("subject")["pain"].transform(
+        lambda x: x.shift(1).rolling(300, min_periods=7).median()
+    )
+    got = days.loc[days["pain"].notna(), "flare_baseline"]
+    np.testing.assert_allclose(got.to_numpy(), ref.to_numpy())
+    assert days.loc[days["pain"].isna(), "flare_baseline"].isna().all()

@@ -1,0 +1,254 @@
+"""read_survey: the shared REDCap and Qualtrics samples, own pitfall fixtures, errors."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from backpain.errors import SurveyError
+from backpain.questionnaires import score_odi
+from backpain.read.survey import read_survey
+
+DATA = Path(__file__).parent / "data" / "survey"
+
+REDCAP = [
+    # project, rows, columns (checkboxes collapsed), key columns
+    ("simple", 5, 19, ["record_id"]),
+    (
+        "repeating-instruments",
+        6,
+        15,
+        ["record_id", "redcap_repeat_instrument", "redcap_repeat_instance"],
+    ),
+    ("survey", 2, 33, ["participant_id"]),
+    ("longitudinal", 18, 105, ["study_id", "redcap_event_name"]),
+]
+
+
+def balanced(report, read, kept, ignored=0, rejected=0):
+    assert report.balanced
+    assert (report.rows_read, report.rows_kept, report.rows_ignored, report.rows_rejected) == (
+        read,
+        kept,
+        ignored,
+        rejected,
+    )
+
+
+@pytest.mark.parametrize("with_dictionary", [False, True])
+@pytest.mark.parametrize(("project", "rows", "ncols", "keys"), REDCAP)
+def test_shared_redcap_samples(shared_samples, project, rows, ncols, keys, with_dictionary):
+    folder = shared_samples / "redcap"
+    dictionary = folder / f"{project}__dictionary.csv" if with_dictionary else None
+    survey, report = read_survey(
+        folder / f"{project}__data.csv", dictionary=dictionary, return_report=True
+    )
+    assert report.format == "redcap"
+    balanced(report, rows, rows)
+    assert survey.shape == (rows, ncols)
+    assert not survey.duplicated(keys).any()
+    completes = [c for c in survey.columns if c.endswith("_complete")]
+    assert completes
+    for c in completes:
+        assert list(survey[c].cat.categories) == ["Incomplete", "Unverified", "Complete"]
+    assert not any("___" in c for c in survey.columns)
+
+
+def test_redcap_simple_details(shared_samples):
+    folder = shared_samples / "redcap"
+    survey, report = read_survey(
+        folder / "simple__data.csv",
+        dictionary=folder / "simple__dictionary.csv",
+        return_report=True,
+    )
+    # multi-line quoted text survives, with its blank line
+    assert survey.loc[3, "comments"].count("\n") == 3
+    assert survey.loc[0, "address"] == "14 Rose Cottage St.\nKenning UK, 323232"
+    # race___1..6 of record 2 are 0,0,1,0,1,0 -> ticked codes 3 and 5
+    assert survey.loc[1, "race"] == "3|5"
+    assert survey.loc[0, "demographics_complete"] == "Complete"
+    assert survey.loc[0, "health_complete"] == "Unverified"
+    # sex holds TRUE/FALSE, not the dictionary's 0/1 codes: kept as written and reported
+    assert survey.loc[0, "sex"] == "FALSE"
+    assert any(n.startswith("sex: values ['FALSE', 'TRUE']") for n in report.notes)
+    assert survey.attrs["labels"]["ethnicity"] == "Ethnicity"
+    assert survey.attrs["choices"]["ethnicity"]["1"] == "NOT Hispanic or Latino"
+    labelled = read_survey(
+        folder / "simple__data.csv",
+        dictionary=folder / "simple__dictionary.csv",
+        choice_labels=True,
+    )
+    assert labelled.loc[0, "race"] == "White"
+    assert labelled.loc[0, "ethnicity"] == "NOT Hispanic or Latino"
+
+
+def test_redcap_survey_timestamps(shared_samples):
+    survey = read_survey(shared_samples / "redcap" / "survey__data.csv")
+    ts = survey["participant_morale_questionnaire_timestamp"]
+    assert pd.api.types.is_datetime64_any_dtype(ts)
+    assert ts.isna().all()
+    assert survey.loc[0, "prescreening_survey_timestamp"] == pd.Timestamp("2018-03-06 15:52:43")
+    assert survey["consent"].tolist() == ["1", ""]  # ticked / none ticked
+
+
+def test_redcap_repeating_and_longitudinal_keys(shared_samples):
+    folder = shared_samples / "redcap"
+    rep = read_survey(folder / "repeating-instruments__data.csv")
+    assert rep["redcap_repeat_instance"].dtype == "Int64"
+    assert rep["redcap_repeat_instance"].tolist()[:4] == [pd.NA, 1, 2, 3]
+    assert rep.loc[1, "bp_systolic"] == 110
+    lon = read_survey(
+        folder / "longitudinal__data.csv", dictionary=folder / "longitudinal__dictionary.csv"
+    )
+    assert lon.groupby("study_id").size().to_dict() == {"100": 6, "220": 6, "304": 6}
+    assert lon.loc[0, "gym"] == "0"  # gym___0 ticked only (Monday)
+
+
+@pytest.mark.parametrize(
+    ("name", "first_row", "n_labels"),
+    [("qualtrics_sample_3header.csv", 4, 20), ("qualtrics_sample_legacy_2header.csv", 3, 15)],
+)
+def test_shared_qualtrics_samples(shared_samples, name, first_row, n_labels):
+    survey, report = read_survey(shared_samples / "qualtrics" / name, return_report=True)
+    assert report.format == "qualtrics"
+    balanced(report, 1, 1)
+    assert survey.loc[0, "ResponseId"] == "R_2YPOQ602ER1jkf1"
+    assert survey.loc[0, "Q1"] == 2
+    assert survey.loc[0, "Q2"] == "Hello World!"
+    assert survey.loc[0, "StartDate"] == pd.Timestamp("2017-07-18 08:28:09")
+    assert not survey.loc[0, "is_preview"]
+    assert survey.loc[0, "is_complete"]
+    assert len(survey.attrs["labels"]) == n_labels
+    assert survey.attrs["labels"]["Q1"] == "This is a multiple choice question."
+    assert "" not in survey.columns  # the legacy trailing comma
+
+
+def test_qualtrics_localised_labels_and_import_ids(shared_samples):
+    survey = read_survey(shared_samples / "qualtrics" / "qualtrics_sample_3header.csv")
+    assert survey.attrs["labels"]["StartDate"] == "Anfangsdatum"
+    assert survey.attrs["import_ids"]["Q1"] == "QID1"
+
+
+def test_qualtrics_flags_and_rejections():
+    survey, report = read_survey(DATA / "qualtrics_flags.csv", return_report=True)
+    balanced(report, 5, 3, rejected=2)
+    assert survey["ResponseId"].tolist() == ["R_aaa", "R_bbb", "R_ccc"]
+    assert survey["is_preview"].tolist() == [False, True, False]  # never dropped
+    assert survey["is_complete"].tolist() == [True, True, False]
+    # rows as the file shows them: the first respondent is row 4
+    assert report.rejected["row"].tolist() == [7, 8]
+    assert report.rejected["reason"].str.contains("repeats|empty").all()
+
+
+def test_qualtrics_legacy_bytes_with_bom_and_crlf():
+    text = "\ufeffV1,V7,V10,Q1,\r\nResponseID,Status,Finished,Pain,\r\nR_1,0,1,4,\r\nR_2,1,0,,\r\n"
+    survey, report = read_survey(text.encode("utf-8"), return_report=True)
+    balanced(report, 2, 2)
+    assert list(survey.columns[:4]) == ["ResponseId", "Status", "Finished", "Q1"]
+    assert survey["is_preview"].tolist() == [False, True]
+    assert survey["is_complete"].tolist() == [True, False]
+
+
+def test_redcap_pitfalls_and_dictionary():
+    survey, report = read_survey(
+        DATA / "redcap_pitfalls.csv",
+        dictionary=DATA / "redcap_pitfalls_dictionary.csv",
+        return_report=True,
+    )
+    # 8 records (one spans two lines), 1 blank, 1 without id, 1 repeated key
+    balanced(report, 8, 5, ignored=1, rejected=2)
+    assert report.ignored == {"blank row": 1}
+    assert report.rejected["row"].tolist() == [8, 9]
+    assert "repeats the record/event/instance of row 7" in report.rejected.loc[1, "reason"]
+    assert survey.loc[0, "comments"] == 'Pain since lifting a box.\nWorse in the morning, "stiff".'
+    assert survey.loc[0, "pain_site"] == "1|3"
+    assert survey.loc[4, "pain_site"] == ""  # nothing ticked
+    assert pd.isna(survey.loc[1, "pain_site"])  # not asked at this event
+    assert pd.isna(survey.loc[1, "baseline_timestamp"])  # [not completed]
+    assert survey["baseline_complete"].tolist() == [
+        "Complete",
+        "Incomplete",
+        "Unverified",
+        "Unverified",
+        "Complete",
+    ]
+    # codes stay numbers, so the questionnaire can be scored
+    assert survey["odi1"].dtype == "Int64"
+    assert survey.attrs["choices"]["odi1"]["3"] == "The pain is fairly severe"
+    labelled = read_survey(
+        DATA / "redcap_pitfalls.csv",
+        dictionary=(DATA / "redcap_pitfalls_dictionary.csv").read_bytes(),
+        choice_labels=True,
+    )
+    assert labelled.loc[0, "sex"] == "Female"
+    assert labelled.loc[0, "pain_site"] == "Low back|Neck"
+    assert list(labelled["odi2"].cat.categories)[:2] == ["Normal", "Normal but painful"]
+
+
+def test_generic_dutch_table():
+    survey, report = read_survey(DATA / "generiek_nl.csv", return_report=True)
+    assert report.format == "table"
+    balanced(report, 5, 3, ignored=1, rejected=1)
+    assert report.rejected["row"].tolist() == [5]
+    assert list(survey.columns) == ["subject", "date", "pain_duration", "age", "peg1", "opmerking"]
+    assert survey["date"].tolist() == list(
+        pd.to_datetime(["2026-11-24", "2026-11-25", "2026-11-27"])
+    )
+    assert survey["peg1"].tolist() == [6.5, 4.0, 7.0]  # decimal comma
+    assert survey.loc[2, "opmerking"] == "lang verhaal; met puntkomma"
+    assert survey.attrs["labels"]["pain_duration"] == "pijnduur"
+
+
+def test_generic_excel_and_dataframe(tmp_path):
+    frame = pd.DataFrame(
+        {"Respondent": ["a", "b"], "ODI 1": [1, 2], "Pain duration": ["3 months", "2 weeks"]}
+    )
+    path = tmp_path / "survey.xlsx"
+    frame.to_excel(path, index=False)
+    survey, report = read_survey(path, return_report=True)
+    balanced(report, 2, 2)
+    assert list(survey.columns) == ["subject", "odi_1", "pain_duration"]
+    from_frame = read_survey(frame)
+    assert from_frame["odi_1"].tolist() == [1, 2]
+    redcap_frame = pd.DataFrame({"record_id": [1, 2], "odi1": [3, 4], "odi_complete": [2, 0]})
+    assert read_survey(redcap_frame)["odi_complete"].tolist() == ["Complete", "Incomplete"]
+
+
+def test_redcap_scores_after_reading():
+    csv = "record_id," + ",".join(f"odi{i}" for i in range(1, 11)) + ",odi_complete\n"
+    csv += "7," + ",".join(["2"] * 10) + ",2\n"
+    survey = read_survey(io.BytesIO(csv.encode()))
+    assert score_odi(survey).loc[0, "odi_score"] == 40.0
+
+
+def test_leading_zeros_and_text_stay_text():
+    csv = "subject,zip,score\nP1,0123,5\nP2,4567,6\n"
+    survey = read_survey(csv.encode())
+    assert survey["zip"].tolist() == ["0123", "4567"]
+    assert survey["score"].dtype == "Int64"
+
+
+def test_errors(tmp_path):
+    with pytest.raises(SurveyError, match="empty"):
+        read_survey(b"")
+    with pytest.raises(SurveyError, match=r"Tried redcap: .*qualtrics: .*table: "):
+        read_survey(b"just one column\nvalue\n")
+    with pytest.raises(SurveyError, match="dictionary= is for REDCap"):
+        read_survey(DATA / "generiek_nl.csv", dictionary=DATA / "redcap_pitfalls_dictionary.csv")
+    with pytest.raises(SurveyError, match="Field Type"):
+        read_survey(DATA / "redcap_pitfalls.csv", dictionary=b"a,b\n1,2\n")
+    with pytest.raises(ValueError, match="format='spss' is not known"):
+        read_survey(DATA / "generiek_nl.csv", format="spss")
+    with pytest.raises(SurveyError, match="no such file"):
+        read_survey(tmp_path / "missing.csv")
+    with pytest.raises(SurveyError, match="parquet"):
+        read_survey(b"PAR1" + b"\x00" * 20)
+
+
+def test_forced_format():
+    survey, report = read_survey(DATA / "redcap_pitfalls.csv", format="table", return_report=True)
+    assert report.format == "table"
+    assert "pain_site_1" in survey.columns  # generic tables: snake_case, no collapsing
