@@ -182,3 +182,28 @@ def test_check_diary_messages(diary):
     bad.loc[3, "pain"] = 14
     with pytest.raises(ValueError, match="column 'pain' holds 14 in row 3"):
         backpain.check_diary(bad)
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"<?xml version='1.0'?><html></html>", "XML or HTML"),
+        (b"just one column\nsecond line\n", "single column"),
+    ],
+)
+def test_unknown_content_lists_the_formats_tried(content, why):
+    with pytest.raises(DiaryError, match="not a diary format backpain reads") as info:
+        backpain.read_diary(content)
+    message = str(info.value)
+    assert why in message
+    for name in backpain.read.FORMATS:
+        assert f"{name}:" in message
+
+
+def test_a_list_passes_each_reader_only_its_own_options(tmp_path):
+    first = tmp_path / "a.csv"
+    first.write_text("date,pain\n2026-01-01,4\n")
+    diary = backpain.read_diary([first, first], subject="me", dayfirst=False)
+    assert diary["pain"].tolist() == [4.0]
+    with pytest.raises(TypeError, match=r"option\(s\) \['colour'\] are not understood"):
+        backpain.read_diary([first], colour="red")

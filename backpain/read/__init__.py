@@ -8,6 +8,7 @@ table reader last.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -55,6 +56,35 @@ def register_format(fmt: Format) -> None:
 
 
 def _detect_table(source: Source) -> str | None:
+    """The generic reader takes any CSV/TSV, Excel, Parquet or JSON table.
+
+    It turns away content that cannot be a diary table, so that the error
+    lists every format tried and why none matched.
+    """
+    head = source.head(4096)
+    if head.startswith(b"PK\x03\x04"):
+        import zipfile
+
+        try:
+            with source.open() as fh, zipfile.ZipFile(fh) as archive:
+                names = archive.namelist()
+        except zipfile.BadZipFile:
+            return "a damaged zip archive"
+        if not any(n.startswith("xl/") for n in names):
+            return f"a zip archive that is not an Excel workbook (holds {names[:3]})"
+        return None
+    if head.startswith((b"PAR1", b"\xd0\xcf\x11\xe0")):
+        return None
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"<"):
+        return "XML or HTML, not a table"
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "binary content (NUL bytes), not a text table"
+    if text.startswith((b"[", b"{")):
+        return None
+    first = text.split(b"\n", 1)[0]
+    if not any(sep in first for sep in (b",", b";", b"\t", b"|")):
+        return "the first line has a single column; a diary needs at least a date and pain"
     return None
 
 
@@ -142,10 +172,8 @@ def read_diary(
     if isinstance(source, (list, tuple)):
         from .merge import merge_diaries
 
-        parts = [
-            read_diary(s, format=format, subject=subject, return_report=True, **options)
-            for s in source
-        ]
+        _check_options_known(options)
+        parts = [_read_one_of_many(s, format, subject, options) for s in source]
         diary, report = merge_diaries(parts)
     elif isinstance(source, pd.DataFrame):
         diary, report = read_table(source, subject=subject, **options)
@@ -167,6 +195,36 @@ def read_diary(
     return diary
 
 
+def _read_one_of_many(
+    source: Any,
+    format: str,
+    subject: str | None,
+    options: dict[str, Any],
+) -> tuple[pd.DataFrame, LoadReport]:
+    """Read one file of a list, passing it only the options its reader takes."""
+    if isinstance(source, pd.DataFrame):
+        return read_table(source, subject=subject, **options)
+    src = open_source(source)
+    fmt = _choose(src, format)
+    accepted = inspect.signature(fmt.read).parameters
+    if any(p.kind is p.VAR_KEYWORD for p in accepted.values()):
+        mine = dict(options)
+    else:
+        mine = {k: v for k, v in options.items() if k in accepted}
+    return fmt.read(src, subject=subject, **mine)
+
+
+def _check_options_known(options: dict[str, Any]) -> None:
+    """Options given with a list must be understood by at least one reader."""
+    known: set[str] = set()
+    for fmt in FORMATS.values():
+        known |= set(inspect.signature(fmt.read).parameters)
+    unknown = sorted(set(options) - known)
+    if unknown:
+        msg = f"option(s) {unknown} are not understood by any reader ({_formats_list()})"
+        raise TypeError(msg)
+
+
 def _choose(src: Source, format: str) -> Format:
     if format != "auto":
         if format not in FORMATS:
@@ -181,3 +239,7 @@ def _choose(src: Source, format: str) -> Format:
         reasons.append(f"{fmt.name}: {why}")
     msg = f"{src.name}: not a diary format backpain reads. Tried " + "; ".join(reasons)
     raise DiaryError(msg)
+
+
+# --- app formats: each module registers itself on import, in detection order ---
+from . import apple_health, bearable, daylio, fitbit, flaredown  # noqa: E402, F401

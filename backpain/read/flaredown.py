@@ -1,0 +1,234 @@
+"""Flaredown (open-source symptom tracker) long-format exports.
+
+One row per check-in item: ``user_id,age,sex,country,checkin_date,
+trackable_id,trackable_type,trackable_name,trackable_value``, many users in
+one file (the research dump). Each user becomes a subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DiaryError
+from ..validate import LoadReport, build_diary, parse_dates
+from . import Format, register_format
+from ._app_csv import (
+    blank_rows,
+    detect_header,
+    is_back_pain,
+    matches,
+    read_app_csv,
+    reject_rows,
+    sort_rejected,
+    split_tags,
+    union_tags,
+)
+from ._source import Source
+
+__all__ = ["FORMAT", "SCALE_FACTOR", "detect_flaredown", "read_flaredown"]
+
+SCALE_FACTOR = 2.5
+"""Flaredown rates conditions and symptoms 0-4; ``pain = value * 2.5`` (0-10).
+
+Our default: the linear map of 0-4 onto 0-10 keeps 0 (none) at 0 and 4 (the
+app's maximum) at 10, with equal steps in between (1 -> 2.5, 2 -> 5, 3 -> 7.5).
+"""
+
+_REQUIRED = ("user_id", "checkin_date", "trackable_type", "trackable_name", "trackable_value")
+_STRESS = re.compile(r"^\s*(stress|stressed|stress level|spanning)\s*$", re.IGNORECASE)
+_IGNORED_TYPES = {"food": "Food", "weather": "Weather", "hbi": "HBI"}
+
+
+def detect_flaredown(source: Source) -> str | None:
+    """``None`` when ``source`` looks like a Flaredown export, else why not."""
+    return detect_header(source, _REQUIRED, "Flaredown")
+
+
+def read_flaredown(
+    source: Source,
+    *,
+    subject: str | None = None,
+) -> tuple[pd.DataFrame, LoadReport]:
+    """Read a Flaredown long-format export into the canonical diary.
+
+    Parameters
+    ----------
+    source : Source
+        The export (see :func:`backpain.read.open_source`).
+    subject : str, optional
+        Only for a file with one user: the subject id to use instead of its
+        ``user_id``. A file with several users keeps their ``user_id``.
+
+    Returns
+    -------
+    diary : pandas.DataFrame
+        Canonical diary (:mod:`backpain.schema`), one row per user and day:
+        ``subject`` (``user_id``), ``date`` (``checkin_date``), ``pain``
+        (0-10, the day's maximum back-pain rating), ``stress`` (0-10, from a
+        symptom named Stress), ``tags`` (treatments and tags).
+    report : LoadReport
+        Every input row kept, merged, ignored (by trackable type) or rejected.
+
+    Raises
+    ------
+    DiaryError
+        When ``subject`` is given for a file with several users.
+
+    Notes
+    -----
+    - ``Condition`` and ``Symptom`` rows whose free-text name matches
+      :data:`backpain.read._app_csv.BACK_PAIN_PATTERN` (``back pain``,
+      ``Lower back pain``, ``Low Back Pain``, ``chronic back pain``,
+      ``rugpijn`` ...) give ``pain = value * 2.5`` (:data:`SCALE_FACTOR`);
+      several on one day (a condition and a symptom, say) -> the maximum.
+      A value outside 0-4 rejects the row; an empty value (not rated that
+      day) is ignored. Other conditions and symptoms are ignored.
+    - ``Treatment`` rows -> a tag with the treatment's name (the dose is not
+      kept); ``Tag`` rows -> that tag.
+    - ``Food``, ``Weather`` and ``HBI`` rows are ignored, counted by type.
+    - ``age``, ``sex`` and ``country`` are never read into the diary
+      (privacy: the diary holds no personal data).
+
+    Examples
+    --------
+    >>> import io
+    >>> from backpain.read import read_diary
+    >>> csv = (
+    ...     "user_id,age,sex,country,checkin_date,trackable_id,trackable_type,"
+    ...     "trackable_name,trackable_value\\n"
+    ...     "u1,,,,2017-05-01,1,Condition,Lower back pain,3\\n"
+    ...     "u1,,,,2017-05-01,2,Treatment,Ibuprofen,400 mg\\n"
+    ...     "u1,,,,2017-05-01,3,Weather,icon,rain\\n"
+    ... )
+    >>> diary, report = read_diary(io.BytesIO(csv.encode()), return_report=True)
+    >>> diary[["subject", "date", "pain", "tags"]]
+      subject       date  pain       tags
+    0      u1 2017-05-01   7.5  ibuprofen
+    >>> report.ignored
+    {'Weather': 1}
+    """
+    raw = read_app_csv(source, "Flaredown", _REQUIRED)
+    report = LoadReport(source=source.name, format="flaredown")
+    report.rows_read = len(raw)
+    rows = pd.Series(np.arange(2, len(raw) + 2), index=raw.index)
+
+    def col(c: str) -> pd.Series:
+        return raw[c].astype("string").str.strip()
+
+    user = col("user_id")
+    kind = col("trackable_type").str.lower().fillna("")
+    names = col("trackable_name")
+    value = col("trackable_value")
+
+    blank = blank_rows(raw)
+    report.ignore(int(blank.sum()), "blank row")
+    live = ~blank
+
+    users = user[live].dropna().unique()
+    if subject is not None:
+        if len(users) > 1:
+            msg = (
+                f"{source.name}: subject={subject!r} was given, but the file holds "
+                f"{len(users)} users; leave subject out to use each user_id as the subject"
+            )
+            raise DiaryError(msg)
+        user = user.where(user.isna(), str(subject))
+
+    rated_type = kind.isin(["condition", "symptom"])
+    back = live & rated_type & is_back_pain(names)
+    stress = live & rated_type & matches(names, _STRESS) & ~back
+    other_rated = live & rated_type & ~back & ~stress
+    treatment = live & (kind == "treatment")
+    tag = live & (kind == "tag")
+    unrated = (back | stress) & (value.isna() | (value == ""))
+    number = pd.to_numeric(value, errors="coerce").astype("float64")
+    bad = (back | stress) & ~unrated & ~number.between(0, 4)
+    reject_rows(
+        report,
+        bad,
+        rows=rows,
+        column="pain",
+        values=value,
+        reason="Flaredown condition and symptom ratings must be a number from 0 to 4",
+    )
+    no_name = (treatment | tag) & (names.isna() | (names == ""))
+
+    report.ignore(int((other_rated & (kind == "condition")).sum()), "Condition (not back pain)")
+    report.ignore(int((other_rated & (kind == "symptom")).sum()), "Symptom (not back pain)")
+    report.ignore(int(unrated.sum()), "back pain or stress without a rating")
+    report.ignore(int(no_name.sum()), "Treatment or Tag without a name")
+    for key, label in _IGNORED_TYPES.items():
+        report.ignore(int((live & (kind == key)).sum()), label)
+    known = rated_type | (kind == "treatment") | (kind == "tag") | kind.isin(list(_IGNORED_TYPES))
+    unknown = live & ~known
+    if unknown.any():
+        types = col("trackable_type")[unknown].fillna("(empty)")
+        for label, n in types.value_counts(sort=False).items():
+            report.ignore(int(n), f"trackable_type {label!r}")
+
+    keep = ((back | stress) & ~unrated & ~bad) | ((treatment | tag) & ~no_name)
+    score = number * SCALE_FACTOR
+    tags = pd.Series(pd.NA, index=raw.index, dtype="string")
+    tagged = (treatment | tag) & ~no_name
+    tags[tagged] = split_tags(names[tagged])
+    # Validate the keys here and combine each user-day into one entry, so that
+    # build_diary does not run a Python function per day on a cohort-sized dump.
+    no_user = keep & (user.isna() | (user == ""))
+    reject_rows(
+        report, no_user, rows=rows, column="subject", values=user, reason="user_id is empty"
+    )
+    dates, _ = parse_dates(raw["checkin_date"])
+    no_date = keep & ~no_user & dates.isna()
+    reject_rows(
+        report,
+        no_date,
+        rows=rows,
+        column="date",
+        values=raw["checkin_date"],
+        reason="checkin_date is not a date; Flaredown writes YYYY-MM-DD",
+    )
+    keep &= ~no_user & ~no_date
+    rows_in = pd.DataFrame(
+        {
+            "subject": user,
+            "date": dates,
+            "pain": score.where(back),
+            "stress": score.where(stress),
+            "row": rows,
+        }
+    )[keep]
+    per_day = rows_in.groupby(["subject", "date"], sort=True, observed=True)
+    entries = per_day.agg(
+        pain=("pain", "max"), stress=("stress", "max"), row=("row", "min"), n_rows=("row", "size")
+    )
+    entries["tags"] = union_tags(rows_in[["subject", "date"]], tags[keep])
+    entries = entries.reset_index()
+    entries["tags"] = entries["tags"].astype("string")
+    report.columns = {
+        "subject": "(given)" if subject is not None else "user_id",
+        "date": "checkin_date",
+        "pain": "Condition/Symptom named like back pain (0-4 x 2.5)",
+    }
+    if stress[keep].any():
+        report.columns["stress"] = "Symptom 'Stress' (0-4 x 2.5)"
+    if tagged.any():
+        report.columns["tags"] = "Treatment and Tag names"
+    report.notes.append("age, sex and country are not read (privacy); treatment doses are not kept")
+    if (back & keep).any():
+        found = sorted(set(names[back & keep].str.lower()))
+        report.notes.append(
+            f"back pain read from {found[:10]}{' ...' if len(found) > 10 else ''}; "
+            "0-4 ratings x 2.5, the day's maximum"
+        )
+    else:
+        report.notes.append("the file holds no back-pain ratings; pain is empty")
+    diary = build_diary(entries, report, daily={"pain": "max", "stress": "max"})
+    sort_rejected(report)
+    return diary, report
+
+
+FORMAT = Format("flaredown", detect_flaredown, read_flaredown)
+register_format(FORMAT)
