@@ -1,0 +1,766 @@
+"""Apple Health exports (``export.zip`` or its ``export.xml``): back pain, sleep, steps.
+
+The export is parsed as a stream with :mod:`pyexpat` (the C parser under
+:mod:`xml.etree`) and the protections of ``defusedxml``: entity declarations,
+external entities and external DTDs are refused, so "billion laughs" and XXE
+files raise a :class:`~backpain.DiaryError` before anything is expanded or
+fetched. No element tree is built: each ``<Record>`` is handled as it is read
+and only per-day totals are kept, so a multi-GB export runs in bounded memory.
+A zip is read member by member without unpacking to disk, after its
+uncompressed size has been checked against the zip directory.
+"""
+
+from __future__ import annotations
+
+import os
+import pyexpat
+import re
+import zipfile
+import zlib
+from collections import defaultdict
+from datetime import date, datetime, timedelta, timezone
+from typing import IO, Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DiaryError
+from ..validate import LoadReport, build_diary
+from . import Format, register_format
+from ._source import Source, open_source
+
+__all__ = [
+    "ASLEEP_VALUES",
+    "FORMAT",
+    "MAX_UNZIPPED_BYTES",
+    "MAX_ZIP_RATIO",
+    "PAIN_SEVERITY",
+    "detect_apple_health",
+    "read_apple_health",
+]
+
+STEPS = "HKQuantityTypeIdentifierStepCount"
+SLEEP = "HKCategoryTypeIdentifierSleepAnalysis"
+PAIN = "HKCategoryTypeIdentifierLowerBackPain"
+_SLEEP_PREFIX = "HKCategoryValueSleepAnalysis"
+_PAIN_PREFIX = "HKCategoryValueSeverity"
+
+PAIN_SEVERITY: dict[str, float | None] = {
+    "NotPresent": 0.0,
+    "Mild": 3.0,
+    "Moderate": 5.0,
+    "Severe": 7.0,
+    "Unspecified": None,
+}
+"""Lower-back-pain severity (``HKCategoryValueSeverity...``) -> pain 0-10 (our default).
+
+The same numbers as the Bearable reader (:data:`backpain.read.bearable.SEVERITY`),
+so merged sources agree: Mild 3 lies inside the mild band of the 0-10 numeric
+rating scale (1-4, Serlin et al. 1995), Moderate 5 and Severe 7 are the first
+values of the moderate (5-6) and severe (7-10) bands. ``Unspecified`` (pain logged without a severity) has no number: such
+records are rejected with a reason unless ``pain_map={"Unspecified": ...}``
+gives one.
+"""
+
+ASLEEP_VALUES = frozenset(
+    _SLEEP_PREFIX + v
+    for v in ("Asleep", "AsleepUnspecified", "AsleepCore", "AsleepDeep", "AsleepREM")
+)
+"""Sleep-analysis values that count as sleep (legacy ``Asleep`` and the iOS 16 stages)."""
+
+_NOT_ASLEEP = {_SLEEP_PREFIX + "InBed": "in bed", _SLEEP_PREFIX + "Awake": "awake"}
+
+MAX_UNZIPPED_BYTES = 8 * 2**30
+"""Largest uncompressed ``export.xml`` read from a zip (8 GiB; ``max_unzipped_bytes=``)."""
+
+MAX_ZIP_RATIO = 200
+"""Largest uncompressed/compressed size ratio accepted (``max_zip_ratio=``).
+
+Real exports compress about 10-30 times; a zip bomb compresses far more."""
+
+_TOP_LEVEL = frozenset(
+    {
+        "Correlation",
+        "Workout",
+        "ActivitySummary",
+        "ClinicalRecord",
+        "Audiogram",
+        "VisionPrescription",
+    }
+)
+"""Data elements besides ``<Record>``: counted as input records and ignored."""
+
+_MARKERS = (b"<HealthData", b"<!DOCTYPE HealthData")
+_HEAD = 65536
+_CHUNK = 1 << 20
+_SLEEP_BATCH = 20000
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) ?([+-])(\d{2}):?(\d{2})$")
+_OK, _CHECK, _BAD = 0, 1, 2
+
+
+# ----------------------------------------------------------------- detection
+def _looks_like_export(head: bytes) -> bool:
+    return any(m in head for m in _MARKERS)
+
+
+def _export_member(zf: zipfile.ZipFile) -> zipfile.ZipInfo | None:
+    """The member holding the export (``export.xml``; its name is localised)."""
+    candidates = [
+        i
+        for i in zf.infolist()
+        if not i.is_dir()
+        and i.filename.lower().endswith(".xml")
+        and "cda" not in os.path.basename(i.filename).lower()
+    ]
+    candidates.sort(
+        key=lambda i: (os.path.basename(i.filename).lower() != "export.xml", i.filename)
+    )
+    for info in candidates[:20]:
+        try:
+            with zf.open(info) as fh:
+                head = fh.read(_HEAD)
+        except (RuntimeError, NotImplementedError, zipfile.BadZipFile, zlib.error, EOFError):
+            continue
+        if _looks_like_export(head):
+            return info
+    return None
+
+
+def detect_apple_health(source: Source) -> str | None:
+    """``None`` when ``source`` holds an Apple Health export, else why not."""
+    head = source.head(_HEAD)
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with _zip(source) as zf:
+                if _export_member(zf) is None:
+                    return "a zip file without an Apple Health export.xml inside"
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            return f"a damaged zip file ({exc})"
+        return None
+    if _looks_like_export(head):
+        return None
+    return "no <HealthData> element at the start (not an Apple Health export)"
+
+
+def _zip(source: Source) -> zipfile.ZipFile:
+    return zipfile.ZipFile(source.path if source.path is not None else source.open())
+
+
+# ------------------------------------------------------------------- parsing
+def _refuse(name: str, what: str) -> None:
+    msg = (
+        f"{name}: the XML declares {what}, which an Apple Health export never does; "
+        "refused for safety (entity expansion and external references can exhaust "
+        "memory or read other files). If the file came from the Health app, export it again."
+    )
+    raise DiaryError(msg)
+
+
+def _safe_parser(name: str) -> Any:
+    """A pyexpat parser with defusedxml's protections (and no external DTDs)."""
+    parser = pyexpat.ParserCreate()
+    parser.SetParamEntityParsing(pyexpat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def entity(entity: str, is_param: int, value: Any, base: Any, system_id: Any, *_: Any) -> None:
+        kind = "a parameter entity" if is_param else "an entity"
+        where = f" from {system_id!r}" if system_id else ""
+        ext = "an external " + kind.split(" ", 1)[1] if system_id else kind
+        _refuse(name, f"{ext} {entity!r}{where} (<!ENTITY>)")
+
+    def unparsed(entity: str, *_: Any) -> None:
+        _refuse(name, f"an unparsed entity {entity!r} (<!ENTITY ... NDATA>)")
+
+    def external(context: Any, base: Any, system_id: Any, public_id: Any) -> int:
+        _refuse(name, f"a reference to an external entity ({system_id!r})")
+        return 0
+
+    def doctype(root: str, system_id: str | None, public_id: str | None, _: int) -> None:
+        if system_id is not None or public_id is not None:
+            _refuse(name, f"an external DTD ({system_id or public_id!r})")
+
+    parser.EntityDeclHandler = entity
+    parser.UnparsedEntityDeclHandler = unparsed
+    parser.ExternalEntityRefHandler = external
+    parser.StartDoctypeDeclHandler = doctype
+    return parser
+
+
+def _instant(stamp: str) -> datetime | None:
+    """``2019-05-14 18:52:09 -0400`` -> aware datetime (None if malformed)."""
+    m = _STAMP.match(stamp or "")
+    if m is None:
+        return None
+    try:
+        local = datetime.strptime(m.group(1), "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return None
+    minutes = int(m.group(3)) * 60 + int(m.group(4))
+    sign = -1 if m.group(2) == "-" else 1
+    return local.replace(tzinfo=timezone(sign * timedelta(minutes=minutes)))
+
+
+class _Scan:
+    """What one pass over the export collected."""
+
+    def __init__(self) -> None:
+        self.n_records = 0
+        self.export_date: str | None = None
+        self.export_utc: datetime | None = None
+        self.locale: str | None = None
+        self.root: str | None = None
+        self.steps: dict[tuple[str, str], list] = {}
+        self.sleep: list[tuple[int, str, str, str]] = []
+        self.sleep_frames: list[pd.DataFrame] = []
+        self.sleep_bad: list[pd.DataFrame] = []
+        self.sleep_ignored: dict[str, int] = {}
+        self.pain: list[tuple[int, str, str]] = []
+        self.other: defaultdict[str, int] = defaultdict(int)
+        self.elements: dict[str, int] = {}
+        self.rejected: list[tuple[int, str, str, str]] = []
+
+
+def _scan(stream: IO[bytes], name: str) -> _Scan:
+    """Stream the XML once, keeping per-day step totals and the sleep/pain records."""
+    scan = _Scan()
+    parser = _safe_parser(name)
+    steps, sleep, pain, other = scan.steps, scan.sleep, scan.pain, scan.other
+    elements, rejected = scan.elements, scan.rejected
+    day_status: dict[str, int] = {}
+    n = 0
+
+    def classify(day: str) -> int:
+        status = _BAD
+        if _DAY.fullmatch(day):
+            try:
+                d = date.fromisoformat(day)
+            except ValueError:
+                d = None
+            if d is not None:
+                status = _OK
+                if scan.export_utc is not None:
+                    # a local date d lies before d + 1 day 12:00 UTC whatever the offset
+                    safe = (scan.export_utc - timedelta(hours=36)).date()
+                    status = _OK if d <= safe else _CHECK
+        day_status[day] = status
+        return status
+
+    def future(stamp: str) -> str | None:
+        when = _instant(stamp)
+        if when is None:
+            return "not a date like 2019-05-14 18:52:09 -0400"
+        if when > scan.export_utc:
+            return (
+                f"dated after the export was made ({scan.export_date}): the device "
+                "clock was probably wrong"
+            )
+        return None
+
+    def date_ok(row: int, start: str, day: str) -> bool:
+        """Slow path for a day not yet known to be safely before the export."""
+        status = day_status.get(day)
+        if status is None:
+            status = classify(day)
+        if status == _OK:
+            return True
+        why = "not a date like 2019-05-14 18:52:09 -0400" if status == _BAD else future(start)
+        if why is not None:
+            rejected.append((row, "startDate", start, why))
+            return False
+        return True
+
+    def start_element(tag: str, a: dict[str, str]) -> None:
+        nonlocal n
+        if tag == "Record":
+            n += 1
+            kind = a.get("type", "")
+            if kind == STEPS:  # the hot path: most of a big export
+                start = a.get("startDate", "")
+                day = start[:10]
+                if day_status.get(day) != _OK and not date_ok(n, start, day):
+                    return
+                raw = a.get("value", "")
+                try:
+                    value = float(raw)
+                except ValueError:
+                    value = -1.0
+                if not 0.0 <= value < 1e9:
+                    rejected.append((n, "value", raw, "not a step count (a number >= 0)"))
+                    return
+                key = (day, a.get("sourceName", ""))
+                acc = steps.get(key)
+                if acc is None:
+                    steps[key] = [value, 1, n]
+                else:
+                    acc[0] += value
+                    acc[1] += 1
+            elif kind == SLEEP:
+                sleep.append((n, a.get("startDate", ""), a.get("endDate", ""), a.get("value", "")))
+                if len(sleep) >= _SLEEP_BATCH:
+                    _compact_sleep(scan)
+            elif kind == PAIN:
+                pain.append((n, a.get("startDate", ""), a.get("value", "")))
+            else:
+                other[kind] += 1
+        elif tag != "MetadataEntry":
+            elements[tag] = elements.get(tag, 0) + 1
+            if tag == "ExportDate":
+                scan.export_date = a.get("value")
+                scan.export_utc = _instant(scan.export_date or "")
+                day_status.clear()
+            elif scan.root is None:
+                scan.root = tag
+                scan.locale = a.get("locale")
+                if tag != "HealthData":
+                    msg = (
+                        f"{name}: the XML's root element is <{tag}>, not <HealthData>: "
+                        "this is not an Apple Health export."
+                    )
+                    raise DiaryError(msg)
+
+    parser.StartElementHandler = start_element
+    try:
+        while chunk := stream.read(_CHUNK):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except pyexpat.ExpatError as exc:
+        msg = (
+            f"{name}: the XML is broken at line {exc.lineno}, column {exc.offset} "
+            f"({pyexpat.ErrorString(exc.code)}) after {n} records. The export is "
+            "probably incomplete (a truncated download or unzip); export it again "
+            "from the Health app."
+        )
+        raise DiaryError(msg) from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        msg = f"{name}: the zip file is damaged ({exc}); export it again from the Health app."
+        raise DiaryError(msg) from exc
+    scan.n_records = n
+    return scan
+
+
+def _open_export(
+    source: Source, *, max_unzipped_bytes: float, max_zip_ratio: float
+) -> tuple[IO[bytes], Any, str]:
+    """Return ``(stream, zipfile or None, member name)``, checking zip sizes first."""
+    if not source.head(4).startswith(b"PK\x03\x04"):
+        return source.open(), None, ""
+    try:
+        zf = _zip(source)
+    except (zipfile.BadZipFile, OSError) as exc:
+        msg = f"{source.name}: not a readable zip file ({exc}); export it again."
+        raise DiaryError(msg) from exc
+    info = _export_member(zf)
+    if info is None:
+        zf.close()
+        msg = (
+            f"{source.name}: the zip holds no Apple Health export.xml (files: "
+            f"{[i.filename for i in zf.infolist()][:10]}). Pass the export.zip the "
+            "Health app made, or the export.xml inside it."
+        )
+        raise DiaryError(msg)
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > max_unzipped_bytes or ratio > max_zip_ratio:
+        zf.close()
+        msg = (
+            f"{source.name}: {info.filename} would unpack to {info.file_size:,} bytes "
+            f"({ratio:.0f} times its packed size); refused before unpacking (limits: "
+            f"max_unzipped_bytes={max_unzipped_bytes:,.0f}, max_zip_ratio={max_zip_ratio:g}). "
+            "This looks like a zip bomb; if it is a genuine export, pass larger limits."
+        )
+        raise DiaryError(msg)
+    try:
+        stream = zf.open(info)
+    except (RuntimeError, NotImplementedError, zipfile.BadZipFile) as exc:
+        zf.close()
+        msg = f"{source.name}: cannot open {info.filename} inside the zip ({exc})."
+        raise DiaryError(msg) from exc
+    return stream, zf, info.filename
+
+
+# ----------------------------------------------------------- daily summaries
+def _stamps(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Apple timestamps -> (local wall-clock time, UTC time), NaT when malformed."""
+    parts = values.astype("string").str.extract(_STAMP.pattern)
+    local = pd.to_datetime(parts[0], format="%Y-%m-%d %H:%M:%S", errors="coerce")
+    minutes = parts[2].astype("float64") * 60 + parts[3].astype("float64")
+    minutes = minutes.where(parts[1] != "-", -minutes)
+    utc = local - pd.to_timedelta(minutes, unit="min")
+    return local.astype("datetime64[ns]"), utc.astype("datetime64[ns]")
+
+
+def _reject_frame(rows: pd.Series, column: str, values: pd.Series, reason: Any) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"row": rows, "column": column, "value": values.astype("string"), "reason": reason}
+    )
+
+
+def _future_mask(utc: pd.Series, scan: _Scan) -> pd.Series:
+    if scan.export_utc is None:
+        return pd.Series(False, index=utc.index)
+    limit = pd.Timestamp(scan.export_utc).tz_convert("UTC").tz_localize(None)
+    return utc > limit
+
+
+def _future_reason(scan: _Scan) -> str:
+    return (
+        f"dated after the export was made ({scan.export_date}): the device clock was probably wrong"
+    )
+
+
+def _pain_entries(
+    scan: _Scan, pain_map: dict[str, float | None], report: LoadReport
+) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
+    bad: list[pd.DataFrame] = []
+    if not scan.pain:
+        return pd.DataFrame(columns=["date", "pain", "row", "n_rows"]), bad
+    rec = pd.DataFrame(scan.pain, columns=["row", "start", "value"])
+    local, utc = _stamps(rec["start"])
+    key = rec["value"].str.removeprefix(_PAIN_PREFIX)
+    known = key.isin(list(pain_map))
+    score = key.map({k: np.nan if v is None else v for k, v in pain_map.items()}).astype("float64")
+    checks = [
+        (local.isna(), "startDate", rec["start"], "not a date like 2019-05-14 18:52:09 -0400"),
+        (_future_mask(utc, scan), "startDate", rec["start"], _future_reason(scan)),
+        (
+            ~known,
+            "value",
+            rec["value"],
+            f"not a back-pain severity ({', '.join(_PAIN_PREFIX + k for k in pain_map)})",
+        ),
+        (
+            known & score.isna(),
+            "value",
+            rec["value"],
+            "pain was logged without a severity, so there is no number for it; "
+            "pass pain_map={'Unspecified': <0-10>} to count it",
+        ),
+    ]
+    dropped = pd.Series(False, index=rec.index)
+    for mask, column, values, reason in checks:
+        mask = mask & ~dropped
+        if mask.any():
+            bad.append(_reject_frame(rec.loc[mask, "row"], column, values[mask], reason))
+            dropped |= mask
+    rec = rec.assign(date=local.dt.normalize(), pain=score)[~dropped]
+    daily = rec.groupby("date").agg(
+        pain=("pain", "max"), row=("row", "min"), n_rows=("row", "size")
+    )
+    report.columns["pain"] = f"{PAIN} (severity mapped to 0-10, the day's maximum)"
+    return daily.reset_index(), bad
+
+
+def _compact_sleep(scan: _Scan) -> None:
+    """Check the buffered sleep records and keep the valid ones as int64 columns.
+
+    Called every :data:`_SLEEP_BATCH` records during the scan, so that a
+    multi-GB export never holds its sleep records as strings.
+    """
+    if not scan.sleep:
+        return
+    rec = pd.DataFrame(scan.sleep, columns=["row", "start", "end", "value"])
+    scan.sleep.clear()
+    for value, label in _NOT_ASLEEP.items():
+        count = int((rec["value"] == value).sum())
+        if count:
+            key = f"{SLEEP} {label} (not sleep time)"
+            scan.sleep_ignored[key] = scan.sleep_ignored.get(key, 0) + count
+    rec = rec[~rec["value"].isin(list(_NOT_ASLEEP))]
+    _, start = _stamps(rec["start"])
+    end_local, end = _stamps(rec["end"])
+    future = _future_mask(start, scan) | _future_mask(end, scan)
+    length = end - start
+    checks = [
+        (~rec["value"].isin(list(ASLEEP_VALUES)), "value", "value", "not a sleep-analysis value"),
+        (start.isna(), "startDate", "start", "not a date like 2019-05-14 18:52:09 -0400"),
+        (end.isna(), "endDate", "end", "not a date like 2019-05-14 18:52:09 -0400"),
+        (future, "startDate", "start", _future_reason(scan)),
+        (length < pd.Timedelta(0), "endDate", "end", "the sleep ends before it starts"),
+        (
+            length > pd.Timedelta(hours=24),
+            "endDate",
+            "end",
+            "one sleep record of more than 24 hours",
+        ),
+    ]
+    dropped = pd.Series(False, index=rec.index)
+    for mask, column, field, reason in checks:
+        mask = mask.fillna(False).astype(bool) & ~dropped
+        if mask.any():
+            scan.sleep_bad.append(
+                _reject_frame(rec.loc[mask, "row"], column, rec.loc[mask, field], reason)
+            )
+            dropped |= mask
+    keep = ~dropped
+    scan.sleep_frames.append(
+        pd.DataFrame({"row": rec["row"], "start": start, "end": end, "end_local": end_local})[keep]
+    )
+
+
+def _sleep_entries(
+    scan: _Scan, gap_hours: float, report: LoadReport
+) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
+    _compact_sleep(scan)
+    for key, count in scan.sleep_ignored.items():
+        report.ignore(count, key)
+    bad = scan.sleep_bad
+    empty = pd.DataFrame(columns=["date", "sleep_hours", "row", "n_rows"])
+    frames = [f for f in scan.sleep_frames if len(f)]
+    if not frames:
+        return empty, bad
+    iv = pd.concat(frames, ignore_index=True).sort_values(["start", "end"], kind="stable")
+    # union: a record starting after every earlier record has ended opens a new block;
+    # blocks closer than gap_hours form one sleep period, dated by its local end
+    s = iv["start"].to_numpy("datetime64[ns]").astype("int64")
+    e = iv["end"].to_numpy("datetime64[ns]").astype("int64")
+    reach = np.maximum.accumulate(e)
+    new_block = np.r_[True, s[1:] > reach[:-1]]
+    block = np.cumsum(new_block)
+    gap = int(gap_hours * 3600e9)
+    new_period = np.r_[True, s[1:] - reach[:-1] >= gap]
+    period = np.cumsum(new_period)
+    iv = iv.assign(block=block, period=period)
+    blocks = iv.groupby("block").agg(
+        start=("start", "min"), end=("end", "max"), period=("period", "first")
+    )
+    blocks["hours"] = (blocks["end"] - blocks["start"]).dt.total_seconds() / 3600
+    last = iv.loc[iv.groupby("period")["end"].idxmax(), ["period", "end_local"]]
+    period_date = last.set_index("period")["end_local"].dt.normalize()
+    iv["date"] = iv["period"].map(period_date)
+    blocks["date"] = blocks["period"].map(period_date)
+    hours = blocks.groupby("date")["hours"].sum()
+    counts = iv.groupby("date")["row"].agg(row="min", n_rows="size")
+    daily = counts.assign(sleep_hours=hours).reset_index()
+    over = daily["sleep_hours"] > 24
+    if over.any():
+        rows = iv[iv["date"].isin(daily.loc[over, "date"])]
+        bad.append(
+            _reject_frame(
+                rows["row"],
+                "endDate",
+                rows["end"].astype("string"),
+                "the asleep records ending on this day add up to more than 24 hours",
+            )
+        )
+        daily = daily[~over]
+    report.columns["sleep_hours"] = (
+        f"{SLEEP} (union of asleep intervals of all sources, dated by the wake-up day)"
+    )
+    return daily[["date", "sleep_hours", "row", "n_rows"]], bad
+
+
+def _step_entries(scan: _Scan, report: LoadReport) -> pd.DataFrame:
+    if not scan.steps:
+        return pd.DataFrame(columns=["date", "steps", "row", "n_rows"])
+    acc = pd.DataFrame(
+        [(d, src, v[0], v[1], v[2]) for (d, src), v in scan.steps.items()],
+        columns=["day", "source", "steps", "n_rows", "row"],
+    )
+    acc = acc.sort_values(["day", "steps", "source"], ascending=[True, False, True])
+    best = ~acc.duplicated("day")
+    report.ignore(
+        int(acc.loc[~best, "n_rows"].sum()),
+        f"{STEPS} from a smaller source on the same day (not double counted)",
+    )
+    several = int((~best).groupby(acc["day"]).any().sum())
+    if several:
+        report.notes.append(
+            f"steps: on {several} day(s) several sources (iPhone, Watch, apps) counted "
+            "steps; took the largest single source each day, since they count the same steps"
+        )
+    daily = acc[best].assign(date=pd.to_datetime(acc.loc[best, "day"], format="%Y-%m-%d"))
+    report.columns["steps"] = f"{STEPS} (the day's largest single-source total)"
+    return daily[["date", "steps", "row", "n_rows"]]
+
+
+# -------------------------------------------------------------------- reader
+def read_apple_health(
+    source: Source | str | os.PathLike | bytes,
+    *,
+    subject: str | None = None,
+    pain_map: dict[str, float | None] | None = None,
+    sleep_gap_hours: float = 3.0,
+    max_unzipped_bytes: float = MAX_UNZIPPED_BYTES,
+    max_zip_ratio: float = MAX_ZIP_RATIO,
+) -> tuple[pd.DataFrame, LoadReport]:
+    """Read an Apple Health export into the daily diary.
+
+    Parameters
+    ----------
+    source : Source, path or bytes
+        ``export.zip`` as the Health app writes it, or the
+        ``apple_health_export/export.xml`` inside it (recognised by content).
+    subject : str, optional
+        Subject id (default ``"me"``: an export holds one person's data).
+    pain_map : dict, optional
+        Overrides of :data:`PAIN_SEVERITY`, e.g. ``{"Unspecified": 5}``;
+        ``None`` as a value rejects those records.
+    sleep_gap_hours : float, default 3
+        Asleep blocks less than this far apart form one sleep period, dated
+        by the day the period ends.
+    max_unzipped_bytes, max_zip_ratio : float
+        Zip-bomb limits checked in the zip directory before unpacking
+        (:data:`MAX_UNZIPPED_BYTES`, :data:`MAX_ZIP_RATIO`).
+
+    Returns
+    -------
+    diary : pandas.DataFrame
+        One row per day with any of the three variables: ``subject``,
+        ``date``, ``pain`` (the day's highest lower-back-pain severity mapped
+        to 0-10; NaN when none was logged), ``sleep_hours`` and ``steps``.
+    report : LoadReport
+        Every ``<Record>`` (and other data element such as ``<Workout>``) is
+        one input row, numbered from 1 in file order: kept or merged into its
+        day, ignored with its record type as category, or rejected (bad date,
+        dated after the export, unknown value) with the reason.
+
+    Raises
+    ------
+    DiaryError
+        For XML that declares entities, external entities or an external DTD
+        (refused unread), broken or truncated XML, a zip without an export, or
+        a zip member above the size limits.
+
+    Notes
+    -----
+    - **Pain**: ``HKCategoryTypeIdentifierLowerBackPain`` severities mapped
+      by :data:`PAIN_SEVERITY`; the day (local date of the start) keeps its
+      maximum.
+    - **Sleep**: ``HKCategoryTypeIdentifierSleepAnalysis`` records whose value
+      is in :data:`ASLEEP_VALUES` (``InBed`` and ``Awake`` are ignored).
+      Their intervals from all sources are united on the UTC time line, so
+      overlapping iPhone and Watch records count once. United blocks less
+      than ``sleep_gap_hours`` apart form one sleep period, and a period's
+      asleep time goes to the local date on which it ends (the wake-up day),
+      so a night from 23:00 to 07:00 belongs to the morning's date and an
+      afternoon nap to its own day.
+    - **Steps**: ``HKQuantityTypeIdentifierStepCount`` summed per local date
+      of the record's start and per ``sourceName``; the day gets the largest
+      single-source total, because iPhone and Watch record the same steps
+      (the Health app de-duplicates similarly, by source priority). The other
+      sources' records are counted as ignored.
+    - Records dated after ``<ExportDate>`` come from a wrong device clock and
+      are rejected. Dates are read by slicing the strings
+      (``2019-05-14 18:52:09 -0400``, local time plus offset), never with a
+      locale. Units are not used: steps are counts in every locale.
+    - Safety as in ``defusedxml`` (entities and external references
+      forbidden), applied to :mod:`pyexpat` directly: ``defusedxml``'s own
+      ``iterparse`` uses the pure-Python ElementTree and is slower. The real
+      export's internal DTD (``<!ELEMENT>``/``<!ATTLIST>`` only) is allowed.
+
+    References
+    ----------
+    Apple, HealthKit: ``HKCategoryValueSleepAnalysis``, ``HKCategoryValueSeverity``.
+    Serlin RC et al. (1995). When is cancer pain mild, moderate or severe?
+    Pain 61:277-284.
+
+    Examples
+    --------
+    >>> xml = b'''<?xml version="1.0"?>
+    ... <!DOCTYPE HealthData [<!ELEMENT HealthData ANY>]>
+    ... <HealthData locale="nl_NL">
+    ...  <ExportDate value="2024-03-05 09:00:00 +0100"/>
+    ...  <Record type="HKCategoryTypeIdentifierLowerBackPain" sourceName="iPhone"
+    ...   startDate="2024-03-04 08:00:00 +0100" endDate="2024-03-04 08:00:00 +0100"
+    ...   value="HKCategoryValueSeverityModerate"/>
+    ...  <Record type="HKQuantityTypeIdentifierStepCount" sourceName="iPhone" unit="count"
+    ...   startDate="2024-03-04 10:00:00 +0100" endDate="2024-03-04 10:05:00 +0100" value="420"/>
+    ... </HealthData>'''
+    >>> diary, report = read_apple_health(xml, subject="me")
+    >>> diary[["date", "pain", "steps"]]
+            date  pain  steps
+    0 2024-03-04   5.0  420.0
+    >>> report.rows_read, report.balanced
+    (2, True)
+    """
+    src = source if isinstance(source, Source) else open_source(source)
+    severity = dict(PAIN_SEVERITY)
+    if pain_map:
+        for key, value in pain_map.items():
+            key = str(key).removeprefix(_PAIN_PREFIX)
+            if key not in PAIN_SEVERITY or not (value is None or 0 <= float(value) <= 10):
+                msg = (
+                    f"pain_map={{{key!r}: {value!r}}} is not valid: keys are "
+                    f"{list(PAIN_SEVERITY)} and values numbers from 0 to 10 (or None)"
+                )
+                raise ValueError(msg)
+            severity[key] = None if value is None else float(value)
+    if not sleep_gap_hours >= 0:
+        msg = f"sleep_gap_hours must be a number of hours >= 0, not {sleep_gap_hours!r}"
+        raise ValueError(msg)
+    stream, zf, member = _open_export(
+        src, max_unzipped_bytes=max_unzipped_bytes, max_zip_ratio=max_zip_ratio
+    )
+    label = f"{src.name} ({member})" if member else src.name
+    try:
+        with stream:
+            scan = _scan(stream, label)
+    finally:
+        if zf is not None:
+            zf.close()
+    if scan.root is None:
+        msg = f"{label}: no <HealthData> element found; this is not an Apple Health export."
+        raise DiaryError(msg)
+
+    report = LoadReport(source=src.name, format="apple_health")
+    top = {k: v for k, v in scan.elements.items() if k in _TOP_LEVEL}
+    report.rows_read = scan.n_records + sum(top.values())
+    for kind, count in sorted(scan.other.items()):
+        report.ignore(count, kind or "<Record> without a type")
+    for tag, count in sorted(top.items()):
+        report.ignore(count, f"<{tag}> element")
+    if scan.export_utc is None:
+        report.notes.append(
+            "no readable <ExportDate>: records dated in the future were not checked"
+        )
+    if scan.locale:
+        report.notes.append(
+            f"export locale {scan.locale}; only step counts, sleep and back-pain "
+            "severity are read, which do not depend on the locale's units"
+        )
+
+    pain, bad = _pain_entries(scan, severity, report)
+    sleep, bad_sleep = _sleep_entries(scan, sleep_gap_hours, report)
+    steps = _step_entries(scan, report)
+    rejected = (
+        [
+            _reject_frame(
+                pd.Series([r[0] for r in scan.rejected]),
+                pd.Series([r[1] for r in scan.rejected]),
+                pd.Series([r[2] for r in scan.rejected]),
+                [r[3] for r in scan.rejected],
+            )
+        ]
+        if scan.rejected
+        else []
+    )
+    rejected += bad + bad_sleep
+    if rejected:
+        report.reject(pd.concat(rejected, ignore_index=True).sort_values("row", kind="stable"))
+    if not scan.pain:
+        report.notes.append(
+            "the export holds no lower-back-pain records: pain is empty (NaN); "
+            "combine it with a pain diary, e.g. read_diary([diary_csv, export_zip])"
+        )
+    parts = [p for p in (pain, sleep, steps) if len(p)]
+    entries = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=["date", "row", "n_rows"])
+    )
+    for column in ("pain", "sleep_hours", "steps"):
+        if column not in entries.columns:
+            entries[column] = np.nan
+    entries["date"] = pd.to_datetime(entries["date"]).astype("datetime64[ns]")
+    entries["subject"] = subject or "me"
+    report.columns["subject"] = (
+        "(given)" if subject else "(default 'me': an export is one person's; pass subject=)"
+    )
+    for column in ("pain", "sleep_hours", "steps", "row", "n_rows"):
+        entries[column] = pd.to_numeric(entries[column])
+    diary = build_diary(entries, report, daily={"pain": "max"})
+    return diary, report
+
+
+FORMAT = Format("apple_health", detect_apple_health, read_apple_health)
+"""The ``apple_health`` entry of :data:`backpain.read.FORMATS`."""
+register_format(FORMAT)

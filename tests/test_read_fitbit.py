@@ -1,0 +1,167 @@
+"""Fitbit sleep and steps JSON, Google Fit sleep sessions (UTC -> local wake-up day)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import backpain
+from backpain import DiaryError
+from backpain.read import FORMATS
+from backpain.read._source import open_source
+from backpain.read.fitbit import detect_fitbit, detect_google_fit, read_fitbit, read_google_fit
+
+FITBIT = Path(__file__).parent / "data" / "fitbit"
+SLEEP = FITBIT / "sleep-2021-01-19.json"
+STEPS = FITBIT / "steps-2016-06-12.json"
+SESSION = FITBIT / "2021-01-19T22_42_00.000Z_SLEEP.json"
+MIXED = FITBIT / "sessions_mixed.json"
+
+
+def _by_day(diary: pd.DataFrame, column: str) -> dict[str, float]:
+    return dict(zip(diary["date"].dt.strftime("%Y-%m-%d"), diary[column], strict=True))
+
+
+# -------------------------------------------------------------------- Fitbit
+def test_fitbit_sleep_hand_computed():
+    diary, report = backpain.read_diary(SLEEP, subject="p1", return_report=True)
+    assert report.format == "fitbit"
+    # 01-20: main sleep 390 min + nap 42 min = 432 min = 7.2 h (the repeated logId 30003
+    # counts once); 01-21: 402 min = 6.7 h; 01-19 rejected (minutesAsleep 'onbekend')
+    assert _by_day(diary, "sleep_hours") == pytest.approx({"2021-01-20": 7.2, "2021-01-21": 6.7})
+    assert diary["pain"].isna().all()
+    assert (diary["subject"] == "p1").all()
+    assert "sleep_quality" not in diary.columns  # efficiency is not a quality rating
+    assert report.rows_read == 6
+    assert report.balanced
+    assert report.ignored == {"Fitbit sleep log listed twice (same logId)": 1}
+    assert report.rows_kept == 2
+    assert report.rows_merged == 1  # the nap joins its day
+    assert any("nap" in n for n in report.notes)
+    assert any("no pain ratings" in n for n in report.notes)
+
+
+def test_fitbit_sleep_rejections():
+    _, report = read_fitbit(SLEEP)
+    rej = report.rejected
+    assert rej["row"].tolist() == [5, 6]
+    assert rej["value"].tolist() == ["onbekend", "19-01-2021"]
+    assert "0 to 1440" in rej["reason"][0]
+    assert "not a date like 2021-01-20" in rej["reason"][1]
+    assert (rej["file"] == "sleep-2021-01-19.json").all()
+
+
+def test_fitbit_steps_summed_per_day():
+    diary, report = backpain.read_diary(STEPS, return_report=True)
+    # 06/12: 133 + 67 + 12 = 212 (MM/DD/YY, so 06/12 is 12 June); 06/13: 1000
+    assert _by_day(diary, "steps") == {"2016-06-12": 212.0, "2016-06-13": 1000.0}
+    assert diary["subject"].unique().tolist() == ["me"]
+    assert report.rows_read == 7
+    assert report.balanced
+    rej = report.rejected.set_index("row")
+    assert sorted(rej.index) == [5, 6, 7]
+    assert "at least 0" in rej.loc[5, "reason"]  # -5 steps
+    assert "month/day/year" in rej.loc[6, "reason"]  # 13/06/16: no 13th month
+    assert "not a number" in rej.loc[7, "reason"]  # "veel"
+
+
+def test_fitbit_steps_without_a_telling_name_is_noted():
+    _, report = read_fitbit(STEPS.read_bytes())
+    assert any("read as Fitbit steps" in n for n in report.notes)
+
+
+def test_fitbit_other_series_not_taken_for_steps():
+    calories = FITBIT / "calories-2016-06-12.json"
+    assert "'calories' series" in detect_fitbit(open_source(calories))
+    with pytest.raises(DiaryError, match=r"calories-2016-06-12\.json: .*'calories' series"):
+        read_fitbit(calories)
+
+
+def test_fitbit_detection_by_content():
+    assert detect_fitbit(open_source(SLEEP)) is None
+    assert detect_fitbit(open_source(STEPS.read_bytes())) is None
+    assert "not a JSON array" in detect_fitbit(open_source(b"date,pain\n2024-01-01,3\n"))
+    assert "no Fitbit sleep" in detect_fitbit(open_source(b'[{"date": "2024-01-01", "pain": 3}]'))
+    assert {"fitbit", "google_fit"} <= set(FORMATS)
+
+
+def test_fitbit_bad_json_raises(tmp_path):
+    path = tmp_path / "sleep-2021-01-19.json"
+    path.write_bytes(SLEEP.read_bytes()[:300])
+    with pytest.raises(DiaryError, match=r"sleep-2021-01-19\.json: not valid JSON .*truncated"):
+        read_fitbit(path)
+    with pytest.raises(DiaryError, match="JSON array of records"):
+        read_fitbit(b'{"logId": 1}')
+    with pytest.raises(DiaryError, match="neither 'dateOfSleep'"):
+        read_fitbit(b'[{"logId": 1, "duration": 5}]')
+
+
+def test_fitbit_empty_array_gives_empty_diary():
+    diary, report = read_fitbit(b"[]")
+    assert len(diary) == 0
+    assert report.rows_read == 0
+    assert report.balanced
+
+
+# ---------------------------------------------------------------- Google Fit
+def test_google_fit_stages_and_wake_up_day():
+    diary, report = backpain.read_diary(SESSION, tz="Europe/Amsterdam", return_report=True)
+    assert report.format == "google_fit"
+    # segments: light 22:42-01:00 (2.3 h) + deep 01:30-03:00 (1.5 h) + REM 03:00-06:12
+    # (3.2 h) = 7.0 h; the 30 min awake segment does not count
+    assert _by_day(diary, "sleep_hours") == pytest.approx({"2021-01-20": 7.0})
+    assert diary["pain"].isna().all()
+    assert report.balanced
+
+
+def test_google_fit_utc_vs_local_day():
+    ams, report = read_google_fit(MIXED, tz="Europe/Amsterdam")
+    # 21:00-23:30 UTC is 22:00-00:30 in Amsterdam (CET, UTC+1): it ends on 01-21 there
+    assert _by_day(ams, "sleep_hours") == pytest.approx({"2021-01-21": 2.5, "2021-01-23": 6.5})
+    utc, _ = read_google_fit(MIXED, tz="UTC")
+    assert _by_day(utc, "sleep_hours") == pytest.approx({"2021-01-20": 2.5, "2021-01-23": 6.5})
+    # Los Angeles (UTC-8): the second night ends at 21:30 on 01-22
+    la, _ = read_google_fit(MIXED, tz="America/Los_Angeles")
+    assert _by_day(la, "sleep_hours") == pytest.approx({"2021-01-20": 2.5, "2021-01-22": 6.5})
+    assert report.rows_read == 4
+    assert report.balanced
+    assert report.ignored == {"Google Fit walking session (not sleep)": 1}
+    assert report.rejected["row"].tolist() == [3]
+    assert "ends before it starts" in report.rejected["reason"][0]
+    assert any("converted to Europe/Amsterdam" in n for n in report.notes)
+
+
+def test_google_fit_default_zone_is_named_in_report():
+    diary, report = read_google_fit(SESSION)
+    assert any("this computer's time zone" in n and "tz=" in n for n in report.notes)
+    assert len(diary) == 1
+    assert diary["sleep_hours"].iloc[0] == pytest.approx(7.0)
+
+
+def test_google_fit_bad_tz_and_json():
+    with pytest.raises(ValueError, match=r"tz='Mars/Olympus' is not a time zone name"):
+        read_google_fit(SESSION, tz="Mars/Olympus")
+    with pytest.raises(DiaryError, match="holds a JSON object such as"):
+        read_google_fit(b'["sleep"]', tz="UTC")
+    with pytest.raises(DiaryError, match="not valid JSON"):
+        read_google_fit(b'{"fitnessActivity": "sleep", "startTime": ', tz="UTC")
+
+
+def test_google_fit_without_segments_uses_start_and_end():
+    session = (
+        b'{"fitnessActivity": "sleep", "startTime": "2021-03-27T23:00:00Z",'
+        b' "endTime": "2021-03-28T06:00:00Z", "duration": "25200s"}'
+    )
+    diary, _ = read_google_fit(session, tz="Europe/Amsterdam")
+    # 7 h of UTC time, though the Amsterdam clocks jump forward that night
+    assert diary["sleep_hours"].tolist() == [7.0]
+    assert diary["date"].dt.strftime("%Y-%m-%d").tolist() == ["2021-03-28"]
+
+
+def test_google_fit_detection():
+    assert detect_google_fit(open_source(SESSION)) is None
+    assert "no Google Fit session" in detect_google_fit(open_source(SLEEP))
+    assert np.isnan(read_google_fit(SESSION, tz="UTC")[0]["pain"].iloc[0])
