@@ -1,0 +1,993 @@
+"""Within- and between-person associations in pain diaries.
+
+Pain diaries hold many days per person, so two questions have to be kept
+apart (Bakdash & Marusich, 2017; Bland & Altman, 1995):
+
+* **within** a person: on days when my stress is higher than usual for me, is
+  my pain higher than usual for me? (:func:`within_corr`, :func:`lagged_corr`,
+  the ``within`` terms of :func:`mixed_model`, :func:`what_helps`);
+* **between** people: do people who are more stressed on average have more
+  pain on average? (:func:`between_corr`, the ``between`` terms).
+
+Everything is computed with vectorised per-subject sums (``numpy.bincount``
+over factorised subject codes), so the cost grows linearly with the number of
+rows: a 10,000-subject x 365-day cohort takes seconds. A lag is always in
+calendar days within a subject: ``x`` on day ``t - lag`` is looked up by date,
+never taken from the previous row, so a missing day stays missing.
+
+All results are associations in observational data, not proof of cause.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import stats as sps
+
+from .schema import TAG_SEP
+from .validate import check_diary
+
+__all__ = [
+    "between_corr",
+    "correlate",
+    "lagged_corr",
+    "mixed_model",
+    "what_helps",
+    "within_corr",
+]
+
+_Z975 = float(sps.norm.ppf(0.975))
+_PREDICTORS = ("stress", "sleep_hours", "sleep_quality", "steps", "active_minutes", "mood")
+_CAVEAT = (
+    "These are associations in your own diary data, not proof of cause: something "
+    "else may drive both (for example, people take medication on bad days, so "
+    "medication goes with more pain without causing it)."
+)
+
+
+# ------------------------------------------------------------------ helpers
+def _require(data: object, columns: Iterable[str], *, func: str) -> None:
+    """Raise unless ``data`` is a DataFrame holding every column in ``columns``."""
+    if not isinstance(data, pd.DataFrame):
+        msg = f"{func}: data must be a pandas DataFrame, not {type(data).__name__}"
+        raise TypeError(msg)
+    missing = [c for c in dict.fromkeys(columns) if c not in data.columns]
+    if missing:
+        msg = (
+            f"{func}: data has no column(s) {missing} (columns: {list(data.columns)}); "
+            "pass the right names with x=, y= or subject=."
+        )
+        raise ValueError(msg)
+
+
+def _numeric(data: pd.DataFrame, column: str, *, func: str) -> np.ndarray:
+    """Return ``data[column]`` as float64 with NaN for missing values."""
+    values = data[column]
+    if pd.api.types.is_bool_dtype(values):
+        values = values.astype("float64")
+    if not pd.api.types.is_numeric_dtype(values):
+        msg = (
+            f"{func}: column {column!r} holds {values.dtype} values, not numbers; "
+            "convert it with pandas.to_numeric() or read the file with backpain.read_diary()"
+        )
+        raise ValueError(msg)
+    return values.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _check_dated(data: pd.DataFrame, columns: Sequence[str], *, subject: str, func: str) -> None:
+    """Check a diary with dates (one row per subject and day) via :func:`check_diary`."""
+    _require(data, [subject, "date", *columns], func=func)
+    view = data[[subject, "date", *dict.fromkeys(c for c in columns if c != subject)]]
+    if subject != "subject":
+        view = view.rename(columns={subject: "subject"})
+    check_diary(view, need=tuple(c for c in columns if c not in (subject, "date")))
+
+
+def _codes(data: pd.DataFrame, subject: str) -> tuple[np.ndarray, int]:
+    """Factorise the subject column once: int64 codes (-1 = missing) and their count."""
+    codes, uniques = pd.factorize(data[subject], sort=False)
+    return codes.astype(np.int64, copy=False), len(uniques)
+
+
+class _Calendar:
+    """Find, for every row, the row of the same subject ``lag`` calendar days earlier.
+
+    Equivalent to merging the diary with itself on ``(subject, date + lag days)``,
+    but done once with one sort and a binary search per lag.
+    """
+
+    def __init__(self, codes: np.ndarray, dates: pd.Series, max_lag: int) -> None:
+        day = dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+        ok = (codes >= 0) & ~np.isnat(day)
+        days = day.astype(np.int64)
+        lo = int(days[ok].min()) if ok.any() else 0
+        hi = int(days[ok].max()) if ok.any() else 0
+        span = hi - lo + 1 + max_lag
+        key = np.where(ok, codes * span + (days - lo + max_lag), -1)
+        self.ok = ok
+        self.key = key
+        self.order = np.argsort(key, kind="stable")
+        self.sorted = key[self.order]
+
+    def positions(self, lag: int) -> np.ndarray:
+        """Row index of (same subject, day - lag), or -1 where that day is not in the diary."""
+        if lag == 0:
+            return np.where(self.ok, np.arange(len(self.key)), -1)
+        target = self.key - lag
+        where = np.searchsorted(self.sorted, target)
+        where = np.minimum(where, len(self.sorted) - 1)
+        found = self.ok & (self.sorted[where] == target) if len(self.sorted) else self.ok
+        return np.where(found, self.order[where], -1)
+
+
+def _shift(values: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """``values`` taken at ``pos`` (NaN where ``pos`` is -1)."""
+    out = values[np.maximum(pos, 0)]
+    return np.where(pos >= 0, out, np.nan)
+
+
+class _Centred:
+    """A numeric column centred once on each subject's mean (NaN = missing).
+
+    Correlations are invariant to a per-subject shift, so the pair statistics
+    below can work with sums of these values without losing precision.
+    """
+
+    def __init__(self, values: np.ndarray, codes: np.ndarray, k: int) -> None:
+        cc = np.maximum(codes, 0)
+        ok = (codes >= 0) & np.isfinite(values)
+        n = np.bincount(cc, ok, minlength=k)
+        self.shift = np.bincount(cc, np.where(ok, values, 0.0), minlength=k) / np.maximum(n, 1)
+        self.values = values - self.shift[cc]
+
+
+class _PairSums:
+    """Per-subject counts and sums of complete (x, y) pairs, in O(N)."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray, codes: np.ndarray, k: int) -> None:
+        ok = (codes >= 0) & np.isfinite(x) & np.isfinite(y)
+        cc = np.maximum(codes, 0)
+        xz, yz = np.where(ok, x, 0.0), np.where(ok, y, 0.0)
+        self.n = np.bincount(cc, ok, minlength=k)
+        self.sx = np.bincount(cc, xz, minlength=k)
+        self.sy = np.bincount(cc, yz, minlength=k)
+        self.sxx, self.syy, self.sxy = float(xz @ xz), float(yz @ yz), float(xz @ yz)
+
+    def within(self) -> dict[str, float]:
+        """Repeated-measures correlation (Bakdash & Marusich, 2017) of the pairs."""
+        many = self.n >= 2
+        n_obs = int(self.n[many].sum())
+        n_subjects = int(np.count_nonzero(many))
+        dof = n_obs - n_subjects - 1
+        out = {
+            "r": np.nan,
+            "dof": dof,
+            "p_val": np.nan,
+            "ci95_low": np.nan,
+            "ci95_high": np.nan,
+            "n_obs": n_obs,
+            "n_subjects": n_subjects,
+        }
+        if dof < 1:
+            return out
+        # within-subject sums of squares and products: total minus n_i * mean_i^2
+        has = self.n > 0
+        n, sx, sy = self.n[has], self.sx[has], self.sy[has]
+        wxx = self.sxx - float(sx @ (sx / n))
+        wyy = self.syy - float(sy @ (sy / n))
+        wxy = self.sxy - float(sx @ (sy / n))
+        # x or y never varies within a person (up to rounding): no within-person correlation
+        if wxx <= 1e-12 * max(self.sxx, 1e-300) or wyy <= 1e-12 * max(self.syy, 1e-300):
+            return out
+        r = float(np.clip(wxy / np.sqrt(wxx * wyy), -1.0, 1.0))
+        out["r"] = r
+        out["p_val"] = _p_from_r(r, dof)
+        out["ci95_low"], out["ci95_high"] = _fisher_ci(r, dof + 2)
+        return out
+
+    def means(self, shift_x: np.ndarray, shift_y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Person means of x and y over complete pairs (persons with at least one pair)."""
+        has = self.n > 0
+        n = self.n[has]
+        return self.sx[has] / n + shift_x[has], self.sy[has] / n + shift_y[has]
+
+
+def _p_from_r(r: float, dof: int) -> float:
+    """Two-sided p of a correlation from t = r sqrt(dof / (1 - r^2))."""
+    if dof < 1 or not np.isfinite(r):
+        return np.nan
+    if abs(r) >= 1:
+        return 0.0
+    t = r * np.sqrt(dof / (1 - r * r))
+    return float(2 * sps.t.sf(abs(t), dof))
+
+
+def _fisher_ci(r: float, n: int) -> tuple[float, float]:
+    """95% CI of a correlation by Fisher's z with standard error 1 / sqrt(n - 3)."""
+    if n <= 3 or not np.isfinite(r):
+        return np.nan, np.nan
+    z = np.arctanh(r)
+    half = _Z975 / np.sqrt(n - 3)
+    return float(np.tanh(z - half)), float(np.tanh(z + half))
+
+
+def _between(mx: np.ndarray, my: np.ndarray, method: str) -> dict[str, float]:
+    n = int(mx.size)
+    out = {"r": np.nan, "n": n, "ci95_low": np.nan, "ci95_high": np.nan, "p_val": np.nan}
+    if n < 3:
+        return out
+    if method == "spearman":
+        mx, my = sps.rankdata(mx), sps.rankdata(my)
+    xd, yd = mx - mx.mean(), my - my.mean()
+    sxx, syy = float(xd @ xd), float(yd @ yd)
+    if sxx <= 0 or syy <= 0:
+        return out
+    r = float(np.clip((xd @ yd) / np.sqrt(sxx * syy), -1.0, 1.0))
+    out["r"] = r
+    out["p_val"] = _p_from_r(r, n - 2)
+    out["ci95_low"], out["ci95_high"] = _fisher_ci(r, n)
+    return out
+
+
+def _check_lags(lags: object, *, func: str) -> tuple[int, ...]:
+    values = (lags,) if isinstance(lags, (int, np.integer)) else tuple(lags)  # type: ignore[arg-type]
+    bad = [
+        v for v in values if not isinstance(v, (int, np.integer)) or isinstance(v, bool) or v < 0
+    ]
+    if bad or not values:
+        msg = (
+            f"{func}: lags must be whole numbers of days >= 0 (x on day t - lag, y on "
+            f"day t), not {lags!r}; e.g. lags=(0, 1, 2)"
+        )
+        raise ValueError(msg)
+    return tuple(int(v) for v in values)
+
+
+def _bh(p: np.ndarray) -> np.ndarray:
+    """Benjamini-Hochberg adjusted p-values; NaN p-values stay NaN and are not counted."""
+    p = np.asarray(p, dtype="float64")
+    out = np.full_like(p, np.nan)
+    ok = np.isfinite(p)
+    m = int(ok.sum())
+    if m == 0:
+        return out
+    pv = p[ok]
+    order = np.argsort(pv)
+    scaled = pv[order] * m / np.arange(1, m + 1)
+    adj = np.minimum(np.minimum.accumulate(scaled[::-1])[::-1], 1.0)
+    res = np.empty(m)
+    res[order] = adj
+    out[ok] = res
+    return out
+
+
+# ------------------------------------------------------------ correlations
+def within_corr(data: pd.DataFrame, x: str, y: str, *, subject: str = "subject") -> pd.DataFrame:
+    """Repeated-measures (within-person) correlation between two columns.
+
+    The common within-person association of ``x`` and ``y``: the Pearson r of
+    the subject-mean-centred values, equivalent to the slope test of an ANCOVA
+    with subject as a factor (Bakdash & Marusich, 2017; R package ``rmcorr``;
+    ``pingouin.rm_corr``). Differences between people's averages do not enter.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Long table, one row per observation (a diary: one row per subject and day).
+    x, y : str
+        Numeric columns to correlate.
+    subject : str
+        Column identifying the person.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row with columns:
+
+        * ``x``, ``y``: the column names;
+        * ``r``: the repeated-measures correlation;
+        * ``dof``: degrees of freedom, ``n_obs - n_subjects - 1``;
+        * ``p_val``: two-sided p from ``t = r sqrt(dof / (1 - r^2))``;
+        * ``ci95_low``, ``ci95_high``: 95% CI by Fisher's z with ``n = dof + 2``;
+        * ``n_obs``: complete (x, y) pairs used;
+        * ``n_subjects``: subjects that contributed (at least 2 complete pairs).
+
+    See Also
+    --------
+    lagged_corr : the same with ``x`` taken some calendar days before ``y``.
+    between_corr : the correlation of the person means.
+
+    Notes
+    -----
+    Rows with a missing ``x``, ``y`` or subject are dropped (listwise, per pair).
+    A subject with a single complete pair carries no within-person information
+    and is left out of ``n_obs`` and ``n_subjects``; in the ANCOVA it would add
+    one observation and one parameter, so ``dof``, ``r`` and ``p`` are the same
+    either way (pingouin keeps such subjects; the results agree). ``r`` is NaN
+    when ``dof < 1`` or when ``x`` or ``y`` never varies within a person; the
+    CI is NaN when ``dof < 2``. Unlike pingouin, fewer than 3 subjects is not
+    an error.
+
+    The computation is O(N): per-subject means by ``numpy.bincount``. It is
+    checked against ``pingouin.rm_corr`` 0.7 (r, dof, p and the unrounded CI
+    agree to 1e-8 on random unbalanced data with missing values) and reproduces
+    Bland & Altman (1995): r = -0.507, dof = 38, p = 0.0008, CI -0.71 to -0.23.
+
+    References
+    ----------
+    .. [1] Bakdash, J. Z., & Marusich, L. R. (2017). Repeated measures
+       correlation. Frontiers in Psychology, 8, 456.
+    .. [2] Bland, J. M., & Altman, D. G. (1995). Calculating correlation
+       coefficients with repeated observations: Part 1 - correlation within
+       subjects. BMJ, 310, 446.
+
+    Examples
+    --------
+    >>> from backpain.simulate import simulate_cohort
+    >>> diary = simulate_cohort(20, 60, seed=1)
+    >>> res = within_corr(diary, "stress", "pain")
+    >>> res[["r", "dof", "n_obs", "n_subjects"]].round(3)
+           r   dof  n_obs  n_subjects
+    0  0.254  1021   1042          20
+    """
+    _require(data, [x, y, subject], func="within_corr")
+    xv = _numeric(data, x, func="within_corr")
+    yv = _numeric(data, y, func="within_corr")
+    codes, k = _codes(data, subject)
+    cx, cy = _Centred(xv, codes, k), _Centred(yv, codes, k)
+    res = _PairSums(cx.values, cy.values, codes, k).within()
+    return pd.DataFrame([{"x": x, "y": y, **res}])
+
+
+def between_corr(
+    data: pd.DataFrame,
+    x: str,
+    y: str,
+    *,
+    subject: str = "subject",
+    method: str = "pearson",
+) -> pd.DataFrame:
+    """Between-person correlation: the correlation of the person means.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Long table, one row per observation.
+    x, y : str
+        Numeric columns.
+    subject : str
+        Column identifying the person.
+    method : {"pearson", "spearman"}
+        Pearson correlation of the means, or Spearman (Pearson of their ranks,
+        ties get the average rank).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row with columns:
+
+        * ``x``, ``y``, ``method``;
+        * ``r``: correlation of the person means;
+        * ``n``: persons with at least one complete (x, y) pair;
+        * ``ci95_low``, ``ci95_high``: 95% CI by Fisher's z with SE ``1 / sqrt(n - 3)``;
+        * ``p_val``: two-sided p from ``t = r sqrt((n - 2) / (1 - r^2))``.
+
+    Notes
+    -----
+    A person's means are taken over the days on which both ``x`` and ``y`` were
+    recorded, so both means describe the same days. Every person counts once,
+    whatever the number of days. ``r`` is NaN with fewer than 3 persons.
+
+    Checked against ``scipy.stats.pearsonr`` (r, p and
+    ``confidence_interval()``) and ``scipy.stats.spearmanr`` (r, p). For
+    Spearman the Fisher-z CI is an approximation (as in ``pingouin.corr``).
+
+    Examples
+    --------
+    >>> from backpain.simulate import simulate_cohort
+    >>> diary = simulate_cohort(40, 60, seed=1)
+    >>> res = between_corr(diary, "stress", "pain")
+    >>> res[["method", "n"]]
+        method   n
+    0  pearson  40
+    >>> bool(res["r"].iloc[0] > 0)
+    True
+    """
+    if method not in ("pearson", "spearman"):
+        msg = f"between_corr: method must be 'pearson' or 'spearman', not {method!r}"
+        raise ValueError(msg)
+    _require(data, [x, y, subject], func="between_corr")
+    xv = _numeric(data, x, func="between_corr")
+    yv = _numeric(data, y, func="between_corr")
+    codes, k = _codes(data, subject)
+    cx, cy = _Centred(xv, codes, k), _Centred(yv, codes, k)
+    mx, my = _PairSums(cx.values, cy.values, codes, k).means(cx.shift, cy.shift)
+    res = _between(mx, my, method)
+    row = {"x": x, "y": y, "method": method, **res}
+    return pd.DataFrame([row])[["x", "y", "method", "r", "n", "ci95_low", "ci95_high", "p_val"]]
+
+
+def lagged_corr(
+    data: pd.DataFrame,
+    x: str,
+    y: str,
+    *,
+    lags: Sequence[int] = (0, 1, 2, 3),
+    subject: str = "subject",
+) -> pd.DataFrame:
+    """Within-person correlation of ``x`` on day ``t - lag`` with ``y`` on day ``t``.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Canonical diary: one row per subject and calendar day, with a ``date``
+        column of dates.
+    x, y : str
+        Numeric columns; ``x`` is the earlier one.
+    lags : sequence of int
+        Lags in calendar days (>= 0). Lag 0 is :func:`within_corr`.
+    subject : str
+        Column identifying the person.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per lag with columns ``x``, ``y``, ``lag``, ``r``, ``dof``,
+        ``p_val``, ``ci95_low``, ``ci95_high``, ``n_obs``, ``n_subjects`` (as
+        in :func:`within_corr`, for the pairs (x on day t - lag, y on day t)).
+
+    Notes
+    -----
+    The lag is in calendar days within a subject: ``x`` is looked up on the
+    date ``lag`` days before, as a merge on ``(subject, date + lag)`` would. When
+    that day is not in the diary the pair is missing; the previous *row* is
+    never used. The repeated-measures correlation (Bakdash & Marusich, 2017)
+    is then computed on the pairs, with person means over the pairs that
+    exist at that lag. Checked against ``pingouin.rm_corr`` on a table built
+    with ``pandas.merge`` on the shifted date.
+
+    Examples
+    --------
+    >>> from backpain.simulate import simulate_cohort
+    >>> diary = simulate_cohort(20, 60, seed=1)
+    >>> lagged_corr(diary, "stress", "pain", lags=(0, 1))[["lag", "n_obs", "n_subjects"]]
+       lag  n_obs  n_subjects
+    0    0   1042          20
+    1    1    915          20
+    """
+    lags = _check_lags(lags, func="lagged_corr")
+    _check_dated(data, [x, y], subject=subject, func="lagged_corr")
+    xv = _numeric(data, x, func="lagged_corr")
+    yv = _numeric(data, y, func="lagged_corr")
+    codes, k = _codes(data, subject)
+    cx, cy = _Centred(xv, codes, k), _Centred(yv, codes, k)
+    cal = _Calendar(codes, data["date"], max(lags))
+    rows = []
+    for lag in lags:
+        res = _PairSums(_shift(cx.values, cal.positions(lag)), cy.values, codes, k).within()
+        rows.append({"x": x, "y": y, "lag": lag, **res})
+    return pd.DataFrame(rows)
+
+
+def correlate(
+    data: pd.DataFrame,
+    *,
+    y: str = "pain",
+    x: Sequence[str] = _PREDICTORS,
+    lags: Sequence[int] = (0, 1),
+    subject: str = "subject",
+) -> pd.DataFrame:
+    """Within- and between-person associations of several predictors with ``y``.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Canonical diary (one row per subject and calendar day).
+    y : str
+        The outcome, on day ``t``.
+    x : sequence of str
+        Predictors, on day ``t - lag``. Predictors that are not columns of
+        ``data`` (or hold no values) are skipped with a note in
+        ``result.attrs["notes"]``.
+    lags : sequence of int
+        Lags in calendar days (>= 0), as in :func:`lagged_corr`.
+    subject : str
+        Column identifying the person.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per predictor, lag and level with columns:
+
+        * ``predictor``, ``lag``;
+        * ``level``: ``"within"`` (repeated-measures correlation, see
+          :func:`lagged_corr`) or ``"between"`` (Pearson correlation of the
+          person means, see :func:`between_corr`; lag 0 only);
+        * ``r``, ``ci95_low``, ``ci95_high``, ``p_val``;
+        * ``p_fdr``: Benjamini-Hochberg adjusted p over all rows of the table;
+        * ``n_obs``: complete pairs used;
+        * ``n_subjects``: persons that contributed.
+
+        ``result.attrs["notes"]`` is a list of str (skipped predictors).
+
+    Notes
+    -----
+    Between-person rows are given for lag 0 only: a person's mean hardly
+    changes when the days are shifted by one, so lagged between rows would
+    repeat the same information and needlessly enlarge the family of tests
+    that ``p_fdr`` corrects for. ``p_fdr`` follows Benjamini & Hochberg (1995)
+    over every non-missing ``p_val`` in the table, checked against
+    ``statsmodels.stats.multitest.multipletests(method="fdr_bh")``.
+
+    The subjects are factorised once and the lags found with one sort, so a
+    10,000-subject x 365-day diary with 6 predictors and 2 lags takes a few
+    seconds.
+
+    References
+    ----------
+    .. [1] Benjamini, Y., & Hochberg, Y. (1995). Controlling the false discovery
+       rate. Journal of the Royal Statistical Society B, 57, 289-300.
+
+    Examples
+    --------
+    >>> from backpain.simulate import simulate_cohort
+    >>> diary = simulate_cohort(20, 60, seed=1)
+    >>> res = correlate(diary, x=("stress", "sleep_quality", "weather"))
+    >>> res[["predictor", "lag", "level", "n_subjects"]]
+           predictor  lag    level  n_subjects
+    0         stress    0   within          20
+    1         stress    1   within          20
+    2         stress    0  between          20
+    3  sleep_quality    0   within          20
+    4  sleep_quality    1   within          20
+    5  sleep_quality    0  between          20
+    >>> res.attrs["notes"]
+    ["predictor 'weather' is not a column of data; skipped"]
+    """
+    lags = _check_lags(lags, func="correlate")
+    x = (x,) if isinstance(x, str) else tuple(x)
+    notes: list[str] = []
+    present = []
+    for name in dict.fromkeys(x):
+        if name not in data.columns:
+            notes.append(f"predictor {name!r} is not a column of data; skipped")
+        elif data[name].isna().all():
+            notes.append(f"predictor {name!r} holds no values; skipped")
+        else:
+            present.append(name)
+    _check_dated(data, [y, *present], subject=subject, func="correlate")
+    yv = _numeric(data, y, func="correlate")
+    codes, k = _codes(data, subject)
+    cal = _Calendar(codes, data["date"], max(lags))
+    positions = {lag: cal.positions(lag) for lag in lags}
+    cy = _Centred(yv, codes, k)
+    rows = []
+    for name in present:
+        cx = _Centred(_numeric(data, name, func="correlate"), codes, k)
+        by_lag = {}
+        for lag in lags:
+            by_lag[lag] = _PairSums(_shift(cx.values, positions[lag]), cy.values, codes, k)
+            rows.append({"predictor": name, "lag": lag, "level": "within", **by_lag[lag].within()})
+        same_day = by_lag[0] if 0 in by_lag else _PairSums(cx.values, cy.values, codes, k)
+        res = _between(*same_day.means(cx.shift, cy.shift), "pearson")
+        rows.append(
+            {
+                "predictor": name,
+                "lag": 0,
+                "level": "between",
+                **res,
+                "n_obs": int(same_day.n.sum()),
+                "n_subjects": res["n"],
+            }
+        )
+    cols = ["predictor", "lag", "level", "r", "ci95_low", "ci95_high", "p_val"]
+    out = pd.DataFrame(rows, columns=[*cols, "n_obs", "n_subjects"])
+    out.insert(len(cols), "p_fdr", _bh(out["p_val"].to_numpy(dtype="float64")))
+    out = out.astype({"lag": "int64", "n_obs": "int64", "n_subjects": "int64"})
+    out.attrs["notes"] = notes
+    return out
+
+
+# ------------------------------------------------------------ mixed model
+def mixed_model(
+    data: pd.DataFrame,
+    *,
+    y: str = "pain",
+    x: Sequence[str] = ("stress", "sleep_quality", "active_minutes"),
+    lag: int | Sequence[int] | Mapping[str, int | Sequence[int]] = 0,
+    subject: str = "subject",
+) -> pd.DataFrame:
+    """Multilevel model of ``y`` on within- and between-person parts of predictors.
+
+    Fits a linear mixed model with a random intercept per subject
+    (``statsmodels.MixedLM``, REML) in which each predictor is split into the
+    person's mean (``between``) and the day's deviation from it (``within``),
+    the usual decomposition for diary data (person-mean centring).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Canonical diary (one row per subject and calendar day).
+    y : str
+        Outcome on day ``t``.
+    x : sequence of str
+        Predictors.
+    lag : int, sequence of int, or dict
+        Lag(s) in calendar days for every predictor, or a dict mapping a
+        predictor to its lag(s) (predictors not in the dict get lag 0), e.g.
+        ``{"stress": (0, 1)}``.
+    subject : str
+        Column identifying the person.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per model term with columns:
+
+        * ``term``: ``"Intercept"``, ``"<predictor>_within"``,
+          ``"<predictor>_lag<k>_within"`` or ``"<predictor>_between"``;
+        * ``predictor`` (missing for the intercept), ``lag`` (Int64);
+        * ``level``: ``"intercept"``, ``"within"`` or ``"between"``;
+        * ``coef``, ``se``, ``z``, ``p_val``, ``ci95_low``, ``ci95_high``:
+          estimate, standard error, Wald z, two-sided p and 95% Wald CI.
+
+        ``result.attrs`` holds ``n_obs``, ``n_subjects``, ``group_var`` (the
+        random-intercept variance), ``scale`` (residual variance),
+        ``converged`` and ``notes`` (warnings raised by the fit).
+
+    Notes
+    -----
+    Rows with ``y`` or any lagged predictor missing are dropped (a lag is in
+    calendar days, as in :func:`lagged_corr`). Person means are taken over the
+    rows that enter the model, so within and between parts are uncorrelated.
+    A predictor with several lags gets one within term per lag and one between
+    term (the mean at its smallest lag): the person means of ``x`` and of
+    ``x`` one day earlier are nearly identical and cannot be separated.
+    Within coefficients are in units of ``y`` per unit of the predictor.
+
+    Checked on :func:`backpain.simulate.simulate_cohort` data: the simulator's
+    true within-person effects (:data:`backpain.simulate.TRUE_EFFECTS`) lie
+    inside the 95% CIs.
+
+    References
+    ----------
+    .. [1] Curran, P. J., & Bauer, D. J. (2011). The disaggregation of
+       within-person and between-person effects in longitudinal models of
+       change. Annual Review of Psychology, 62, 583-619.
+
+    Examples
+    --------
+    >>> from backpain.simulate import simulate_cohort
+    >>> diary = simulate_cohort(30, 60, seed=2)
+    >>> res = mixed_model(diary, x=("stress",), lag={"stress": (0, 1)})
+    >>> res[["term", "lag", "level"]]
+                   term  lag      level
+    0         Intercept  <NA>  intercept
+    1     stress_within     0     within
+    2  stress_lag1_within     1     within
+    3    stress_between     0    between
+    >>> res.attrs["n_subjects"]
+    30
+    """
+    from statsmodels.regression.mixed_linear_model import MixedLM
+
+    x = (x,) if isinstance(x, str) else tuple(dict.fromkeys(x))
+    if not x:
+        msg = "mixed_model: x must name at least one predictor, e.g. x=('stress',)"
+        raise ValueError(msg)
+    if isinstance(lag, Mapping):
+        unknown = [p for p in lag if p not in x]
+        if unknown:
+            msg = f"mixed_model: lag names predictor(s) {unknown} that are not in x={list(x)}"
+            raise ValueError(msg)
+        lag_of = {p: _check_lags(lag.get(p, 0), func="mixed_model") for p in x}
+    else:
+        lags = _check_lags(lag, func="mixed_model")
+        lag_of = dict.fromkeys(x, lags)
+    lag_of = {p: tuple(sorted(set(v))) for p, v in lag_of.items()}
+    _check_dated(data, [y, *x], subject=subject, func="mixed_model")
+    codes, k = _codes(data, subject)
+    yv = _numeric(data, y, func="mixed_model")
+    cal = _Calendar(codes, data["date"], max(max(v) for v in lag_of.values()))
+    positions: dict[int, np.ndarray] = {}
+    raw: dict[tuple[str, int], np.ndarray] = {}
+    for p in x:
+        xv = _numeric(data, p, func="mixed_model")
+        for L in lag_of[p]:
+            if L not in positions:
+                positions[L] = cal.positions(L)
+            raw[p, L] = _shift(xv, positions[L])
+    ok = (codes >= 0) & np.isfinite(yv)
+    for v in raw.values():
+        ok &= np.isfinite(v)
+    c = codes[ok]
+    if c.size == 0:
+        msg = f"mixed_model: no row has {y!r} and every predictor {list(x)} (at their lags)"
+        raise ValueError(msg)
+    count = np.bincount(c, minlength=k)
+    n = np.maximum(count, 1)
+
+    def mean_of(v: np.ndarray) -> np.ndarray:
+        return (np.bincount(c, v, minlength=k) / n)[c]
+
+    columns: dict[str, np.ndarray] = {"Intercept": np.ones(c.size)}
+    meta: dict[str, tuple[object, object, str]] = {"Intercept": (pd.NA, pd.NA, "intercept")}
+    for p in x:
+        for L in lag_of[p]:
+            v = raw[p, L][ok]
+            term = f"{p}_within" if L == 0 else f"{p}_lag{L}_within"
+            columns[term] = v - mean_of(v)
+            meta[term] = (p, L, "within")
+    for p in x:
+        L = lag_of[p][0]
+        columns[f"{p}_between"] = mean_of(raw[p, L][ok])
+        meta[f"{p}_between"] = (p, L, "between")
+    exog = pd.DataFrame(columns)
+    notes: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fit = MixedLM(yv[ok], exog, groups=c).fit(reml=True)
+    notes += [f"{w.category.__name__}: {w.message}" for w in caught]
+    names = list(exog.columns)
+    coef = np.asarray(fit.fe_params, dtype="float64")
+    se = np.asarray(fit.bse_fe, dtype="float64")
+    z = coef / se
+    out = pd.DataFrame(
+        {
+            "term": names,
+            "predictor": pd.array([meta[t][0] for t in names], dtype="string"),
+            "lag": pd.array([meta[t][1] for t in names], dtype="Int64"),
+            "level": [meta[t][2] for t in names],
+            "coef": coef,
+            "se": se,
+            "z": z,
+            "p_val": 2 * sps.norm.sf(np.abs(z)),
+            "ci95_low": coef - _Z975 * se,
+            "ci95_high": coef + _Z975 * se,
+        }
+    )
+    out.attrs.update(
+        n_obs=int(c.size),
+        n_subjects=int(np.count_nonzero(count)),
+        group_var=float(np.asarray(fit.cov_re)[0, 0]),
+        scale=float(fit.scale),
+        converged=bool(fit.converged),
+        notes=notes,
+    )
+    return out
+
+
+# ------------------------------------------------------------- what helps
+def _tag_matrix(tags: pd.Series, wanted: list[str] | None) -> tuple[list[str], np.ndarray]:
+    """Boolean (rows x tags) membership, computed on the few distinct tag strings."""
+    codes, uniques = pd.factorize(tags, sort=False)
+    split = [{t.strip() for t in str(u).split(TAG_SEP) if t.strip()} for u in np.asarray(uniques)]
+    names = sorted(set().union(*split)) if wanted is None else wanted
+    member = np.zeros((len(uniques) + 1, len(names)), dtype=bool)  # last row: no tags
+    for i, s in enumerate(split):
+        member[i] = [n in s for n in names]
+    return names, member[np.where(codes >= 0, codes, len(uniques))]
+
+
+def _verdict(low: float, high: float, outcome: str) -> str:
+    if not (np.isfinite(low) and np.isfinite(high)):
+        return "too few days"
+    if high < 0:
+        return f"lower {outcome}"
+    if low > 0:
+        return f"higher {outcome}"
+    return "no clear difference"
+
+
+def _boot_p(boot: np.ndarray) -> float:
+    """Two-sided bootstrap p-value: 2 x the smaller tail share beyond 0 (add-one)."""
+    b = boot[np.isfinite(boot)]
+    if b.size == 0:
+        return np.nan
+    tail = min(np.count_nonzero(b <= 0), np.count_nonzero(b >= 0))
+    return float(min(1.0, 2 * (tail + 1) / (b.size + 1)))
+
+
+def what_helps(
+    data: pd.DataFrame,
+    *,
+    outcome: str = "pain",
+    tags: Sequence[str] | None = None,
+    lag: int = 1,
+    min_days: int = 5,
+    n_boot: int = 2000,
+    seed: int | None = 0,
+    subject: str = "subject",
+) -> pd.DataFrame:
+    """Which tagged things (physiotherapy, heat, ...) go with less pain?
+
+    For each tag, compares the outcome on days ``lag`` calendar days after a
+    day with the tag with the outcome after a recorded day without it, within
+    each person, and averages over people.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Canonical diary with ``date``, ``outcome`` and ``tags`` (``"a|b"``).
+    outcome : str
+        Numeric column to compare (the outcome on day ``t``).
+    tags : sequence of str, optional
+        Tags to test (default: every tag in the data).
+    lag : int
+        Days between the tag and the outcome: 1 = the next day, 0 = the same day.
+    min_days : int
+        Fewest days with and without a tag needed for a result; tags with fewer
+        are reported with NaN and a note.
+    n_boot : int
+        Bootstrap resamples.
+    seed : int or None
+        Seed of the bootstrap.
+    subject : str
+        Column identifying the person.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per tag with columns:
+
+        * ``tag``, ``lag``;
+        * ``diff``: outcome after a tagged day minus after an untagged day
+          (negative = less pain);
+        * ``ci95_low``, ``ci95_high``: 95% percentile bootstrap CI;
+        * ``p_val``: two-sided bootstrap p-value;
+        * ``n_days_with``, ``n_days_without``: outcome days behind the estimate;
+        * ``n_subjects``: persons with days both with and without the tag;
+        * ``verdict``: ``"lower <outcome>"``, ``"higher <outcome>"``,
+          ``"no clear difference"`` (the CI covers 0) or ``"too few days"``.
+
+        ``result.attrs["caveat"]`` says that this is association, not cause;
+        ``result.attrs["notes"]`` lists tags with too few days.
+
+    Notes
+    -----
+    A day ``t`` counts when the outcome is recorded on ``t`` and day ``t - lag``
+    is in the diary (in calendar days; a missing day is unknown, never the
+    previous row). A recorded day without the tag in ``tags`` (or with no tags)
+    counts as *without*.
+
+    For each person with days both with and without the tag, ``d_i`` is the
+    difference of the two means. The cohort estimate is the weighted mean of
+    ``d_i`` with weights ``1 / (1 / n_with + 1 / n_without)``, the inverse of
+    the variance of ``d_i`` when day-to-day spread is alike across persons, so
+    a person with 3 tagged days counts less than one with 100. With one person
+    this is simply the difference of means.
+
+    Uncertainty: with one person, days are resampled with replacement within
+    the "with" and "without" groups (a two-sample percentile bootstrap, as
+    ``scipy.stats.bootstrap(method="percentile")``, against which it is
+    checked); with several persons, persons are resampled, which respects that
+    days of one person are alike (correlated). Fewer than 10 persons give a
+    rough CI (noted). The p-value is the CI-inversion bootstrap p, so
+    ``p_val < 0.05`` exactly when the 95% CI excludes 0. Day resampling
+    ignores day-to-day autocorrelation within a person, which makes a
+    single-person CI somewhat too narrow.
+
+    Examples
+    --------
+    >>> from backpain.simulate import simulate_cohort
+    >>> diary = simulate_cohort(30, 120, seed=3)
+    >>> res = what_helps(diary, tags=["physiotherapy", "heat"], n_boot=200)
+    >>> res[["tag", "lag", "n_subjects"]]
+                 tag  lag  n_subjects
+    0  physiotherapy    1          19
+    1           heat    1          30
+    >>> res.attrs["caveat"][:37]
+    'These are associations in your own di'
+    """
+    if isinstance(lag, bool) or not isinstance(lag, (int, np.integer)) or lag < 0:
+        msg = f"what_helps: lag must be a whole number of days >= 0, not {lag!r}"
+        raise ValueError(msg)
+    if not isinstance(n_boot, (int, np.integer)) or n_boot < 100:
+        msg = f"what_helps: n_boot must be a whole number >= 100, not {n_boot!r}"
+        raise ValueError(msg)
+    _require(data, [subject, "date", outcome, "tags"], func="what_helps")
+    _check_dated(data, [outcome], subject=subject, func="what_helps")
+    if isinstance(tags, str):
+        tags = [tags]
+    yv = _numeric(data, outcome, func="what_helps")
+    codes, k = _codes(data, subject)
+    names, member = _tag_matrix(data["tags"], None if tags is None else list(tags))
+    cal = _Calendar(codes, data["date"], int(lag))
+    pos = cal.positions(int(lag))
+    usable = (pos >= 0) & np.isfinite(yv)
+    c, yy = codes[usable], yv[usable]
+    rng = np.random.default_rng(seed)
+    notes: list[str] = []
+    rows = []
+    for j, tag in enumerate(names):
+        had = member[pos[usable], j]
+        n_w = np.bincount(c[had], minlength=k)
+        n_wo = np.bincount(c[~had], minlength=k)
+        both = (n_w > 0) & (n_wo > 0)
+        row = {
+            "tag": tag,
+            "lag": int(lag),
+            "diff": np.nan,
+            "ci95_low": np.nan,
+            "ci95_high": np.nan,
+            "p_val": np.nan,
+            "n_days_with": int(n_w[both].sum()),
+            "n_days_without": int(n_wo[both].sum()),
+            "n_subjects": int(both.sum()),
+        }
+        if min(row["n_days_with"], row["n_days_without"]) < min_days:
+            notes.append(
+                f"tag {tag!r}: {row['n_days_with']} day(s) with and "
+                f"{row['n_days_without']} without (min_days={min_days}); no estimate"
+            )
+            rows.append(row)
+            continue
+        if row["n_subjects"] == 1:
+            i = int(np.flatnonzero(both)[0])
+            a, b = yy[(c == i) & had], yy[(c == i) & ~had]
+            est = a.mean() - b.mean()
+            boot = _boot_two_samples(a, b, n_boot, rng)
+        else:
+            s_w = np.bincount(c[had], yy[had], minlength=k)[both]
+            s_wo = np.bincount(c[~had], yy[~had], minlength=k)[both]
+            nw, nwo = n_w[both], n_wo[both]
+            d = s_w / nw - s_wo / nwo
+            w = nw * nwo / (nw + nwo)
+            est = float(w @ d / w.sum())
+            boot = _boot_subjects(d, w, n_boot, rng)
+            if row["n_subjects"] < 10:
+                notes.append(
+                    f"tag {tag!r}: only {row['n_subjects']} persons; the CI from "
+                    "resampling persons is rough"
+                )
+        low, high = np.percentile(boot, [2.5, 97.5])
+        row.update(diff=float(est), ci95_low=float(low), ci95_high=float(high))
+        row["p_val"] = _boot_p(boot)
+        rows.append(row)
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "tag",
+            "lag",
+            "diff",
+            "ci95_low",
+            "ci95_high",
+            "p_val",
+            "n_days_with",
+            "n_days_without",
+            "n_subjects",
+        ],
+    )
+    out["verdict"] = [
+        _verdict(lo, hi, outcome) for lo, hi in zip(out["ci95_low"], out["ci95_high"], strict=True)
+    ]
+    out.attrs["caveat"] = _CAVEAT
+    out.attrs["notes"] = notes
+    return out
+
+
+def _boot_two_samples(
+    a: np.ndarray, b: np.ndarray, n_boot: int, rng: np.random.Generator
+) -> np.ndarray:
+    """Bootstrap distribution of mean(a) - mean(b), resampling each group."""
+    ia = rng.integers(0, a.size, size=(n_boot, a.size))
+    ib = rng.integers(0, b.size, size=(n_boot, b.size))
+    return a[ia].mean(axis=1) - b[ib].mean(axis=1)
+
+
+def _boot_subjects(
+    d: np.ndarray, w: np.ndarray, n_boot: int, rng: np.random.Generator
+) -> np.ndarray:
+    """Bootstrap distribution of the weighted mean of d, resampling persons."""
+    k = d.size
+    wd = w * d
+    chunk = max(1, 2_000_000 // k)
+    out = np.empty(n_boot)
+    for start in range(0, n_boot, chunk):
+        stop = min(n_boot, start + chunk)
+        idx = rng.integers(0, k, size=(stop - start, k))
+        out[start:stop] = wd[idx].sum(axis=1) / w[idx].sum(axis=1)
+    return out
