@@ -32,9 +32,11 @@ from .questionnaires import (
     simulate_survey,
 )
 from .read import read_diary
+from .read.merge import merge_diaries
 from .read.survey import read_survey
 from .schema import COLUMNS
 from .simulate import TRUE_EFFECTS, simulate_cohort
+from .stats import between_corr, correlate, lagged_corr, mixed_model, what_helps, within_corr
 from .validate import LoadReport, check_diary, data_quality
 
 __all__ = [
@@ -46,14 +48,19 @@ __all__ = [
     "LoadReport",
     "SurveyError",
     "annotate_days",
+    "between_corr",
     "check_diary",
     "class_summary",
     "classify",
     "classify_survey",
+    "correlate",
     "data_quality",
     "duration_class",
+    "lagged_corr",
     "list_examples",
     "load_example",
+    "merge_diaries",
+    "mixed_model",
     "nih_chronic_from_survey",
     "parse_duration",
     "read_diary",
@@ -66,6 +73,20 @@ __all__ = [
     "score_startback",
     "simulate_cohort",
     "simulate_survey",
+    "what_helps",
+    "within_corr",
 ]
+
+_LAZY = ("plot", "report")
+"""Submodules loaded on first use: plotting imports matplotlib's pyplot."""
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    msg = f"module 'backpain' has no attribute {name!r}"
+    raise AttributeError(msg)
 
 __version__ = "0.1.0"

@@ -9,6 +9,7 @@ import pandas as pd
 from .classify import class_summary, classify
 from .datasets import load_example
 from .questionnaires import classify_survey, score_odi, score_startback
+from .stats import correlate, mixed_model, what_helps
 from .validate import data_quality
 
 __all__ = ["run_demo"]
@@ -64,4 +65,46 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
     scores.to_csv(out / "survey_scores.csv", index=False)
     _say(scores["odi_band"].value_counts().sort_index().to_string())
     _say(scores["sbst_risk"].value_counts().sort_index().to_string())
+
+    _say("\n6. What goes with pain: within-person (day to day) and between persons")
+    table = correlate(cohort, lags=(0, 1))
+    table.to_csv(out / "cohort_correlations.csv", index=False)
+    shown = table[table["level"] == "within"][
+        ["predictor", "lag", "r", "ci95_low", "ci95_high", "p_fdr"]
+    ]
+    _say(shown.round(3).to_string(index=False))
+    model = mixed_model(cohort, x=("stress", "sleep_quality", "active_minutes"), lag=0)
+    model.to_csv(out / "cohort_mixed_model.csv", index=False)
+    helps = what_helps(patient, lag=1)
+    helps.to_csv(out / "patient_what_helps.csv", index=False)
+    _say("   patient, pain the day after each tag (difference with days without it):")
+    _say(helps[["tag", "diff", "ci95_low", "ci95_high", "verdict"]].round(2).to_string(index=False))
+    _say(f"   {helps.attrs.get('caveat', '')}")
+
+    _say("\n7. Figures")
+    for name, fig in _figures(patient, cohort, classes, table, helps, lang=lang):
+        path = out / f"{name}.png"
+        fig.savefig(path, dpi=110, bbox_inches="tight")
+        _say(f"   {path}")
     return out
+
+
+def _figures(patient, cohort, classes, table, helps, *, lang):
+    """Yield ``(name, Figure)`` for the demo; each figure is closed after saving."""
+    import matplotlib.pyplot as plt
+
+    from . import plot
+
+    fig = plot.dashboard(patient, lang=lang)
+    yield "patient_dashboard", fig
+    plt.close(fig)
+    for name, draw, size in (
+        ("cohort_classes", lambda ax: plot.classes(classes, lang=lang, ax=ax), (7, 4)),
+        ("cohort_associations", lambda ax: plot.associations(table, lang=lang, ax=ax), (7, 5)),
+        ("patient_what_helps", lambda ax: plot.what_helps(helps, lang=lang, ax=ax), (6, 3.5)),
+        ("patient_calendar", lambda ax: plot.calendar(patient, lang=lang, ax=ax), (10, 3)),
+    ):
+        fig, ax = plt.subplots(figsize=size, layout="constrained")
+        draw(ax)
+        yield name, fig
+        plt.close(fig)
