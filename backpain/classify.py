@@ -838,8 +838,16 @@ def _days(
     at = np.arange(m) + w * (c + 1)
     slots[at] = p
     baseline = _previous_median(slots, at, w, int(flare_min_days))
+    # the baseline must come from the current episode: a rise out of pain-free
+    # days starts an episode and is not a flare
+    ep = episode[ri]
+    idx = np.arange(m)
+    run_new = first | np.r_[True, ep[1:] != ep[:-1]]
+    since_episode = idx - np.maximum.accumulate(np.where(run_new, idx, 0))
+    since_subject = idx - np.maximum.accumulate(np.where(first, idx, 0))
+    inside = (ep > 0) & (since_episode >= np.minimum(w, since_subject))
     with np.errstate(invalid="ignore"):
-        flare = p >= baseline + flare_rise
+        flare = (p >= baseline + flare_rise) & inside
     flare_start = flare & ~(close & np.r_[False, flare[:-1]])
     n_flares = np.bincount(c[flare_start], minlength=nsub).astype(np.int64)
 
@@ -954,8 +962,11 @@ def annotate_days(
     ``flare_min_days``), computed with one rolling median over the whole
     cohort with ``flare_window`` empty slots between subjects. Flare days
     that follow each other in the record (at most ``max_unrecorded_days``
-    unrecorded between them) form one flare. A new episode after a pain-free
-    time is, by this definition, a flare too.
+    unrecorded between them) form one flare. A flare is a rise within
+    ongoing pain ("distinctly worse than it has been recently"), so its
+    baseline days must all lie in the current episode: no flare is called
+    in an episode's first ``flare_window`` recorded days after pain-free
+    days (those rises start the episode), nor outside an episode.
 
     References
     ----------

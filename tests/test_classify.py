@@ -266,7 +266,25 @@ def test_flare_baseline_matches_per_subject_rolling_median(rng, decimals):
         lambda x: x.shift(1).rolling(28, min_periods=7).median()
     )
     np.testing.assert_allclose(days["flare_baseline"], ref.to_numpy())
-    np.testing.assert_array_equal(days["flare"], (diary["pain"] >= ref + 2).to_numpy())
+    # a flare's baseline days must lie in the current episode
+    rows = days.groupby("subject").cumcount()
+    in_episode = days["episode"].notna()
+    run = (days["episode"].fillna(0) != days.groupby("subject")["episode"].shift().fillna(0)) | (
+        rows == 0
+    )
+    since = rows - rows.where(run).groupby(days["subject"]).ffill()
+    inside = in_episode & (since >= np.minimum(28, rows))
+    expected = (diary["pain"] >= ref + 2) & inside
+    np.testing.assert_array_equal(days["flare"], expected.to_numpy())
+
+
+def test_rise_from_a_pain_free_month_is_an_episode_start_not_a_flare():
+    diary = cohort_of(a=[(40, 0), (30, 6), (3, 9), (10, 6)])
+    days = annotate_days(diary)
+    start = START + pd.Timedelta(days=40)
+    assert not days.loc[days["date"] < start + pd.Timedelta(days=30), "flare"].any()
+    assert days.loc[days["pain"] == 9, "flare"].all()  # 9 over a baseline of 6
+    assert classify(diary)["n_flares"].iloc[0] == 1
 
 
 # ------------------------------------------------------------------- onset given
