@@ -97,14 +97,18 @@ class LoadReport:
             self.rows_ignored += int(n)
             self.ignored[category] = self.ignored.get(category, 0) + int(n)
 
-    def reject(self, rows: pd.DataFrame) -> None:
-        """Add rejected rows (columns ``row, column, value, reason``)."""
+    def reject(self, rows: pd.DataFrame, *, n_rows: int | None = None) -> None:
+        """Add rejected rows (columns ``row, column, value, reason``).
+
+        ``n_rows`` is how many input rows they stand for when an entry
+        combines several (default: one each).
+        """
         if len(rows) == 0:
             return
         rows = rows.assign(file=self.source)[_REJECT_COLUMNS]
         parts = [f for f in (self.rejected, rows) if len(f)]
         self.rejected = pd.concat(parts, ignore_index=True) if parts else rows
-        self.rows_rejected = len(self.rejected)
+        self.rows_rejected += len(rows) if n_rows is None else int(n_rows)
 
     def summary(self) -> str:
         """Return the report as plain text."""
@@ -383,7 +387,7 @@ def build_diary(
         raise ValueError(msg)
     rules = {n: v.daily for n, v in VARIABLES.items()} | (daily or {})
     present = [c for c in COLUMNS if c in entries.columns]
-    work = entries[[*present, "row"]].copy()
+    work = entries[[*present, "row"]]  # columns are replaced, never written into
     n_rows = (
         entries["n_rows"].astype("int64")
         if "n_rows" in entries.columns
@@ -406,16 +410,30 @@ def build_diary(
             )
 
     raw_subject = work["subject"]
-    flag(_blank(raw_subject), "subject", raw_subject, "subject is empty")
-    work["subject"] = raw_subject.astype("string").str.strip()
+    # ids repeat on every row: clean each distinct id once
+    codes, distinct = pd.factorize(raw_subject)
+    names = pd.Series(distinct, dtype="string").str.strip()
+    named = names.notna().to_numpy() & (names != "").to_numpy()
+    flag(
+        pd.Series((codes < 0) | ~named[codes], index=work.index),
+        "subject",
+        raw_subject,
+        "subject is empty",
+    )
+    work["subject"] = pd.Series(
+        names.array.take(np.where(codes < 0, -1, codes), allow_fill=True),
+        index=work.index,
+        dtype="string",
+    )
 
     raw_date = work["date"]
     dates, how = parse_dates(raw_date, dayfirst=dayfirst, prefer_dayfirst=prefer_dayfirst)
     if not pd.api.types.is_datetime64_any_dtype(raw_date):
         report.notes.append(how)
-    flag(_blank(raw_date), "date", raw_date, "date is empty")
+    date_blank = _blank(raw_date) if dates.isna().any() else dates.isna()
+    flag(date_blank, "date", raw_date, "date is empty")
     flag(
-        dates.isna() & ~_blank(raw_date),
+        dates.isna() & ~date_blank,
         "date",
         raw_date,
         "not a date this reader understands; write dates as YYYY-MM-DD or DD-MM-YYYY",
@@ -462,12 +480,13 @@ def build_diary(
     if problems:
         bad = pd.concat(problems, ignore_index=True)
         bad = bad.sort_values("row", kind="stable").drop_duplicates("row")
-        report.reject(bad)
         keep = ~work["row"].isin(bad["row"])
+        report.reject(bad, n_rows=int(n_rows[~keep].sum()))
     else:
         keep = pd.Series(True, index=work.index)
-    good = work[keep]
-    good_n = n_rows[keep]
+    everything = bool(keep.all())
+    good = work if everything else work[keep]
+    good_n = n_rows if everything else n_rows[keep]
     diary = _daily(good, good_n, rules, present, report)
     days = len(diary)
     report.rows_kept += days

@@ -165,3 +165,11 @@ def test_google_fit_detection():
     assert detect_google_fit(open_source(SESSION)) is None
     assert "no Google Fit session" in detect_google_fit(open_source(SLEEP))
     assert np.isnan(read_google_fit(SESSION, tz="UTC")[0]["pain"].iloc[0])
+
+
+def test_undecodable_bytes_raise_a_diary_error():
+    # a UTF-16 byte-order mark followed by half a character
+    with pytest.raises(DiaryError, match=r"<bytes>: the file is not valid utf-16 text"):
+        read_fitbit(b"\xff\xfe\x00")
+    with pytest.raises(DiaryError, match="may be truncated or damaged"):
+        read_google_fit(b"\xff\xfe\x00", tz="UTC")

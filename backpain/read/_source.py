@@ -117,7 +117,15 @@ class Source:
         """The whole file decoded (see :meth:`guess_encoding`; a BOM is dropped)."""
         if self._text is None:
             self.check_text()
-            self._text = self.read_bytes().decode(self.guess_encoding())
+            encoding = self.guess_encoding()
+            try:
+                self._text = self.read_bytes().decode(encoding)
+            except UnicodeDecodeError as exc:
+                msg = (
+                    f"{self.name}: the file is not valid {encoding} text (byte "
+                    f"{exc.start}): it may be truncated or damaged. Export it again."
+                )
+                raise DiaryError(msg) from exc
         return self._text
 
 

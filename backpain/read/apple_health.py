@@ -273,13 +273,20 @@ def _scan(stream: IO[bytes], name: str) -> _Scan:
         nonlocal n
         if tag == "Record":
             n += 1
-            kind = a.get("type", "")
+            try:  # subscripts, not .get(): this runs for every record (zero-cost try)
+                kind = a["type"]
+            except KeyError:
+                kind = ""
             if kind == STEPS:  # the hot path: most of a big export
-                start = a.get("startDate", "")
+                try:
+                    start = a["startDate"]
+                    raw = a["value"]
+                    key_source = a["sourceName"]
+                except KeyError:
+                    start, raw, key_source = a.get("startDate", ""), a.get("value", ""), ""
                 day = start[:10]
                 if day_status.get(day) != _OK and not date_ok(n, start, day):
                     return
-                raw = a.get("value", "")
                 try:
                     value = float(raw)
                 except ValueError:
@@ -287,7 +294,7 @@ def _scan(stream: IO[bytes], name: str) -> _Scan:
                 if not 0.0 <= value < 1e9:
                     rejected.append((n, "value", raw, "not a step count (a number >= 0)"))
                     return
-                key = (day, a.get("sourceName", ""))
+                key = (day, key_source)
                 acc = steps.get(key)
                 if acc is None:
                     steps[key] = [value, 1, n]

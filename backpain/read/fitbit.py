@@ -82,8 +82,9 @@ def detect_google_fit(source: Source) -> str | None:
 
 
 def _load_json(source: Source, what: str) -> Any:
+    text = source.text()  # raises DiaryError for bytes that are not text
     try:
-        return json.loads(source.text())
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         msg = (
             f"{source.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
