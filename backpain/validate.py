@@ -463,8 +463,7 @@ def build_diary(
                 flag(nums < var.low, name, raw, f"{name} must be at least {var.low:g}")
             work[name] = nums
         elif name in ("tags", "notes"):
-            text = raw.astype("string").str.strip()
-            work[name] = text.where(text != "")
+            work[name] = _clean_text(raw)
 
     if "pain" in present and pain_scale == 10:
         pain = work["pain"]
@@ -543,19 +542,32 @@ def _daily(
     return _finish(pd.DataFrame(out).reset_index(drop=True), present)
 
 
+def _clean_text(values: pd.Series) -> pd.Series:
+    """Strip text and turn empty strings into missing, once per distinct value."""
+    codes, distinct = pd.factorize(values)
+    text = pd.Series(distinct, dtype="string").str.strip()
+    text = text.where(text != "").array
+    return pd.Series(text.take(codes, allow_fill=True), index=values.index, dtype="string")
+
+
 def _finish(diary: pd.DataFrame, present: list[str]) -> pd.DataFrame:
-    """Select the canonical columns in order with their canonical dtypes."""
+    """Select the canonical columns in order with their canonical dtypes.
+
+    Columns are added one by one, so pandas keeps each as its own block
+    instead of copying all numbers into one 2-D block.
+    """
     cols = [c for c in COLUMNS if c in present or c in KEYS]
-    out = {}
+    out = pd.DataFrame(index=pd.RangeIndex(len(diary)))
     for c in cols:
         kind = VARIABLES[c].kind
         if c == "date":
-            out[c] = diary[c].astype("datetime64[ns]")
+            column = diary[c].astype("datetime64[ns]")
         elif kind == "number":
-            out[c] = diary[c].astype("float64")
+            column = diary[c].astype("float64")
         else:
-            out[c] = diary[c].astype("string")
-    return pd.DataFrame(out).reset_index(drop=True)
+            column = diary[c].astype("string")
+        out[c] = column.to_numpy() if kind == "number" or c == "date" else column.array
+    return out
 
 
 def check_diary(data: pd.DataFrame, *, need: tuple[str, ...] = ("pain",)) -> None:
