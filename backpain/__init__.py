@@ -19,6 +19,7 @@ from .classify import (
     nih_chronic_from_survey,
     parse_duration,
 )
+from .cohort import cohort_table
 from .datasets import list_examples, load_example
 from .errors import DiaryError, SurveyError
 from .questionnaires import (
@@ -53,6 +54,7 @@ __all__ = [
     "class_summary",
     "classify",
     "classify_survey",
+    "cohort_table",
     "correlate",
     "data_quality",
     "duration_class",
@@ -77,7 +79,7 @@ __all__ = [
     "within_corr",
 ]
 
-_LAZY = ("plot", "report")
+_LAZY = ("app", "plot", "report")
 """Submodules loaded on first use: plotting imports matplotlib's pyplot."""
 
 

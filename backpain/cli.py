@@ -20,6 +20,55 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- issue 8: report and app (owned by the report/app engineer) ---------------
+def _report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    def progress(message: str) -> None:
+        print(f"backpain: {message}", file=sys.stderr, flush=True)
+
+    diaries = args.diary[0] if len(args.diary) == 1 else args.diary
+    try:
+        out = write_report(
+            diaries, Path(args.output), lang=args.lang, subject=args.subject, progress=progress
+        )
+    except ValueError as exc:  # several subjects, no pain values: readable, exit code 2
+        print(f"backpain: {exc}", file=sys.stderr)
+        return 2
+    print(f"Report written to {out.resolve()}")
+    return 0
+
+
+def _app(args: argparse.Namespace) -> int:
+    from .app import serve
+
+    def announce(url: str) -> None:
+        print(f"backpain app: open {url}  (Ctrl+C stops it)", flush=True)
+
+    return serve(
+        port=args.port, open_browser=not args.no_browser, lang=args.lang, announce=announce
+    )
+
+
+def _add_issue8_commands(sub: argparse._SubParsersAction) -> None:
+    report = sub.add_parser(
+        "report", help="write a one-file HTML report of a diary, to take to the therapist"
+    )
+    report.add_argument("diary", nargs="+", help="diary file(s) (several are merged)")
+    report.add_argument(
+        "-o", "--output", default="report.html", help="HTML file to write (default: %(default)s)"
+    )
+    report.add_argument("--lang", choices=("en", "nl"), default="en", help="language")
+    report.add_argument("--subject", default=None, help="the person, if the file holds several")
+    report.set_defaults(func=_report)
+    app = sub.add_parser("app", help="open the local upload page (nothing leaves this computer)")
+    app.add_argument("--port", type=int, default=None, help="port (default: a free one)")
+    app.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    app.add_argument("--lang", choices=("en", "nl"), default="en", help="language of the page")
+    app.set_defaults(func=_app)
+
+
+# -------------------------------------------------------------------------------
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="backpain",
@@ -33,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--lang", choices=("en", "nl"), default="en", help="language of labels")
     demo.set_defaults(func=_demo)
+    _add_issue8_commands(sub)
     return parser
 
 

@@ -86,7 +86,23 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
         path = out / f"{name}.png"
         fig.savefig(path, dpi=110, bbox_inches="tight")
         _say(f"   {path}")
+    _report_step(out, lang=lang)
     return out
+
+
+# --- issue 8: the patient report (owned by the report/app engineer) ---------------
+def _report_step(out: Path, *, lang: str) -> None:
+    """Step 8: the one-file HTML report of the Dutch example, for the therapist."""
+    from importlib import resources
+
+    from .datasets import example_path
+    from .report import write_report
+
+    _say("\n8. Report for the physiotherapist or GP (one HTML file, figures inside)")
+    path, _ = example_path("patient_nl")
+    with resources.as_file(path) as real:
+        report = write_report(real, out / "patient_report.html", lang=lang, subject="patient")
+    _say(f"   {report}")
 
 
 def _figures(patient, cohort, classes, table, helps, *, lang):
