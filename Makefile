@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test app lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(VENV)/.core: pyproject.toml | $(BIN)/python
 
 $(VENV)/.full: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test,notebook]"
+	touch $(VENV)/.core $(VENV)/.app $@
+
+$(VENV)/.app: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[notebook]"
 	touch $(VENV)/.core $@
 
 demo: $(VENV)/.core
@@ -26,6 +30,9 @@ demo: $(VENV)/.core
 
 test: $(VENV)/.full
 	$(BIN)/python -m pytest
+
+app: $(VENV)/.app
+	$(BIN)/backpain app $(APP_ARGS)
 
 lint: $(VENV)/.full
 	$(BIN)/ruff check .
