@@ -1544,8 +1544,11 @@ def dashboard(
 
     ax_sc, ax_lag, ax_help = bottom.subplots(1, 3, width_ratios=[1.0, 1.0, 1.1])
     if has("stress"):
-        scatter_within(rows, "stress", lang=lang, ax=ax_sc)
-        ax_sc.get_legend().remove()  # one person: the r_rm box says what the line is
+        try:
+            scatter_within(rows, "stress", lang=lang, ax=ax_sc)
+            ax_sc.get_legend().remove()  # one person: the r_rm box says what the line is
+        except ValueError as err:  # too few days: the panel says so
+            _note(ax_sc, _t(lang, "too_little", reason=str(err)[:60]))
     else:
         _note(ax_sc, _t(lang, "not_recorded"))
     try:

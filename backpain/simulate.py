@@ -187,7 +187,7 @@ def simulate_cohort(
     flare = np.zeros(shape, dtype=bool)
     starts = rng.random(shape) < flare_rate
     lengths = rng.integers(2, 6, shape)
-    for k in range(5):
+    for k in range(min(5, d)):
         shifted = np.zeros(shape, dtype=bool)
         shifted[:, k:] = starts[:, : d - k] & (lengths[:, : d - k] > k)
         flare |= shifted

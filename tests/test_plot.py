@@ -521,3 +521,13 @@ def test_no_global_style_change(diary, cohort):
     plot.dashboard(diary, subject="S0003")
     after = dict(mpl.rcParams)
     assert {k for k in before if before[k] != after[k]} == set()
+
+
+@pytest.mark.parametrize("n_days", [1, 2, 3])
+def test_dashboard_of_a_very_short_diary_says_what_is_missing(n_days):
+    diary = simulate_cohort(1, n_days, seed=1)
+    fig = plot.dashboard(diary)
+    fig.canvas.draw()  # the date formatter must cope with a one-day axis
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    if n_days < 3:
+        assert any(t.startswith("too little data: only") for t in texts)
