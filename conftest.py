@@ -31,6 +31,7 @@ def _no_network(monkeypatch, request):
         ):
             return real_connect(self, address)
         msg = f"network access attempted: {address!r}; backpain must work offline"
+        self.close()  # socket.create_connection would otherwise leave it open
         raise NetworkBlockedError(msg)
 
     monkeypatch.setattr(socket.socket, "connect", guarded)

@@ -22,6 +22,7 @@ from .classify import (
 from .cohort import cohort_table
 from .datasets import list_examples, load_example
 from .errors import DiaryError, SurveyError
+from .privacy import pseudonymise, write_diary
 from .questionnaires import (
     classify_survey,
     score_cpg,
@@ -65,6 +66,7 @@ __all__ = [
     "mixed_model",
     "nih_chronic_from_survey",
     "parse_duration",
+    "pseudonymise",
     "read_diary",
     "read_survey",
     "score_cpg",
@@ -77,6 +79,7 @@ __all__ = [
     "simulate_survey",
     "what_helps",
     "within_corr",
+    "write_diary",
 ]
 
 _LAZY = ("app", "plot", "report")
@@ -90,5 +93,6 @@ def __getattr__(name: str):
         return importlib.import_module(f"{__name__}.{name}")
     msg = f"module 'backpain' has no attribute {name!r}"
     raise AttributeError(msg)
+
 
 __version__ = "0.1.0"

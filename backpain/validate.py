@@ -210,12 +210,12 @@ def parse_dates(
         out = pd.to_datetime(values)
         if getattr(out.dt, "tz", None) is not None:
             out = out.dt.tz_localize(None)
-        return out.dt.normalize().astype("datetime64[ns]"), "dates were already dates"
+        return _to_ns(out), "dates were already dates"
     text = values.astype("string").str.strip()
     # fast path: a column of plain ISO dates (the common case, and large files)
     fast = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
     if fast.notna().sum() == text.notna().sum() - int((text == "").sum()):
-        return fast.astype("datetime64[ns]"), "dates are ISO (year-month-day)"
+        return _to_ns(fast), "dates are ISO (year-month-day)"
     is_ts = values.map(lambda v: isinstance(v, (pd.Timestamp, np.datetime64)))
     iso = text.str.match(_ISO_DATE.pattern, na=False)
     parts = text.str.extract(_NUMERIC_DATE.pattern).astype("float64")
@@ -267,22 +267,32 @@ def parse_dates(
         day = (a if dayfirst else b).where(~year_first, c)
         month = (b if dayfirst else a).where(~year_first, b)
         out[numeric] = _assemble(year, month, day)
-    rest = ~iso & ~numeric & text.notna() & (text != "")
+    rest = ~iso & ~numeric & text.fillna("").ne("").astype(bool)
     if rest.any():
         parsed = pd.to_datetime(
             text[rest], errors="coerce", format="mixed", dayfirst=bool(dayfirst)
         )
         if getattr(parsed.dt, "tz", None) is not None:
             parsed = parsed.dt.tz_localize(None)
-        out[rest] = parsed.dt.normalize()
+        out[rest] = _to_ns(parsed)
     if is_ts.any():
-        out[is_ts] = pd.to_datetime(values[is_ts]).dt.normalize()
+        out[is_ts] = _to_ns(pd.to_datetime(values[is_ts], errors="coerce"))
     return out.dt.normalize(), how
 
 
 def _assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
     frame = pd.DataFrame({"year": year, "month": month, "day": day})
-    return pd.to_datetime(frame, errors="coerce")
+    return _to_ns(pd.to_datetime(frame, errors="coerce"))
+
+
+_NS_FIRST, _NS_LAST = pd.Timestamp.min.ceil("D"), pd.Timestamp.max.floor("D")
+
+
+def _to_ns(dates: pd.Series) -> pd.Series:
+    """Midnight ``datetime64[ns]``; dates outside 1677-09-22 .. 2262-04-11 become NaT."""
+    dates = dates.dt.normalize()
+    inside = (dates >= _NS_FIRST) & (dates <= _NS_LAST)
+    return dates.where(inside).astype("datetime64[ns]")
 
 
 # ------------------------------------------------------------------- numbers
@@ -299,7 +309,8 @@ def parse_numbers(values: pd.Series, *, decimal: str = ".", hours: bool = False)
     the result with the input to find the values that failed.
     """
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        return values.astype("float64")
+        out = values.astype("float64")  # the CSV parser reads "inf" as a number
+        return out.where(np.isfinite(out))
     text = values.astype("string").str.strip().str.replace("\u00a0", "", regex=False)
     text = text.str.replace(" ", "", regex=False)
     if decimal == ",":
@@ -414,8 +425,10 @@ def build_diary(
     codes, distinct = pd.factorize(raw_subject)
     names = pd.Series(distinct, dtype="string").str.strip()
     named = names.notna().to_numpy() & (names != "").to_numpy()
+    has_name = np.zeros(len(codes), dtype=bool)
+    has_name[codes >= 0] = named[codes[codes >= 0]]  # codes -1 (missing) index nothing
     flag(
-        pd.Series((codes < 0) | ~named[codes], index=work.index),
+        pd.Series(~has_name, index=work.index),
         "subject",
         raw_subject,
         "subject is empty",

@@ -117,9 +117,10 @@ class Source:
         """The whole file decoded (see :meth:`guess_encoding`; a BOM is dropped)."""
         if self._text is None:
             self.check_text()
+            raw = self.read_bytes()  # refuses a file too large to hold, before any work
             encoding = self.guess_encoding()
             try:
-                self._text = self.read_bytes().decode(encoding)
+                self._text = raw.decode(encoding)
             except UnicodeDecodeError as exc:
                 msg = (
                     f"{self.name}: the file is not valid {encoding} text (byte "

@@ -11,12 +11,13 @@ from __future__ import annotations
 import io
 import re
 
+import numpy as np
 import pandas as pd
 
 from ..errors import DiaryError
 from ..schema import COLUMNS, TAG_SEP, VARIABLES, normalise_header
 from ..validate import LoadReport, build_diary
-from ._source import Source
+from ._source import MAX_BYTES_IN_MEMORY, Source
 
 __all__ = [
     "TAG_COLUMNS",
@@ -255,6 +256,8 @@ def read_table(
     entries = pd.DataFrame(index=raw.index)
     for h, canon in mapping.items():
         entries[canon] = raw[h]
+        if canon in ("subject", "tags", "notes") and kind in ("csv", "excel"):
+            entries[canon] = _undo_formula_guard(raw[h])
     report.columns = {canon: h for h, canon in mapping.items()}
     if unused:
         report.notes.append(f"columns not used (not diary variables): {unused}")
@@ -303,6 +306,20 @@ def read_table(
     return diary, report
 
 
+def _undo_formula_guard(values: pd.Series) -> pd.Series:
+    """Drop the apostrophe :func:`backpain.privacy.write_diary` puts before ``= + - @``.
+
+    Spreadsheet programs run a cell that starts with one of those as a formula;
+    the writer neutralises it with a leading ``'`` and the reader removes that
+    one apostrophe again, so a written diary reads back unchanged.
+    """
+    text = values.astype("string")
+    if not text.str.startswith("'").any():
+        return values
+    guarded = text.str.match(r"'+[=+\-@\t\r]").fillna(False).astype(bool)
+    return text.where(~guarded, text.str.slice(1))
+
+
 def _subject_from_name(name: str) -> str:
     stem = re.sub(r"\.[A-Za-z0-9]+$", "", name.rsplit("/", 1)[-1])
     return stem if stem and not stem.startswith("<") else "subject"
@@ -323,6 +340,13 @@ def _load(
     except Exception as exc:
         msg = f"{source.name}: could not read it as {kind}: {exc}"
         raise DiaryError(msg) from exc
+    if source.size > MAX_BYTES_IN_MEMORY:  # pandas builds the whole frame in memory
+        msg = (
+            f"{source.name}: the file is {source.size / 2**30:.1f} GiB, more than the "
+            f"table reader loads at once ({MAX_BYTES_IN_MEMORY / 2**30:.0f} GiB). "
+            "Split it (for example per subject or per year) and read the parts."
+        )
+        raise DiaryError(msg)
     if encoding:
         source.encoding = encoding
     source.check_text()
@@ -395,4 +419,11 @@ def _read_json(source: Source) -> pd.DataFrame:
             '[{"date": "2026-01-05", "pain": 4}, ...]'
         )
         raise DiaryError(msg)
-    return pd.DataFrame.from_records(obj)
+    frame = pd.DataFrame.from_records(obj)
+    for col in frame.columns[
+        [dt == np.dtype(object) for dt in frame.dtypes]
+    ]:  # nested -> JSON text
+        nested = frame[col].map(lambda v: isinstance(v, (list, dict)))
+        if nested.any():
+            frame[col] = frame[col].where(~nested, frame[col].map(json.dumps))
+    return frame
