@@ -713,6 +713,20 @@ def _check_options(opts: dict[str, float]) -> None:
         raise ValueError(msg)
 
 
+def _distinct(x: np.ndarray) -> np.ndarray:
+    """Sorted distinct non-NaN values of ``x``, as ``np.unique`` gives them.
+
+    Whole-number pain (0-10, the usual case) is counted with ``np.bincount``
+    instead of sorted.
+    """
+    x = x[~np.isnan(x)]
+    if len(x) and x.min() >= 0 and x.max() <= 255:
+        whole = x.astype(np.intp)
+        if (whole == x).all() and not np.signbit(x).any():
+            return np.flatnonzero(np.bincount(whole)).astype("float64")
+    return np.unique(x)
+
+
 def _previous_median(slots: np.ndarray, at: np.ndarray, w: int, min_periods: int) -> np.ndarray:
     """Median of ``slots[at - w:at]`` (NaN skipped) for every position in ``at``.
 
@@ -721,27 +735,32 @@ def _previous_median(slots: np.ndarray, at: np.ndarray, w: int, min_periods: int
     ``Series(slots).rolling(w, min_periods).median()`` shifted by one slot,
     which is the fallback otherwise.
     """
-    values = np.unique(slots[at])
-    values = values[~np.isnan(values)]
+    values = _distinct(slots[at])
     if len(values) > 64 or w > 255:
         rolled = pd.Series(slots).rolling(w, min_periods=min_periods).median().to_numpy()
         return rolled[at - 1]
 
+    # counts are taken in slot space with uint8 arithmetic (every count is <= w <= 255)
+    # and looked up at the rows only once, at the end
     def window_count(flags: np.ndarray) -> np.ndarray:
         # uint8 cumulative sums wrap around at 256, but a difference over w <= 255
         # slots is still the exact count (modular arithmetic)
         cum = np.zeros(len(flags) + 1, dtype=np.uint8)
         np.cumsum(flags, dtype=np.uint8, out=cum[1:])
-        return cum[at] - cum[at - w]  # slots at - w ... at - 1
+        return cum[w:] - cum[:-w]  # [i]: slots i ... i + w - 1, the window of slot i + w
 
     n = window_count(~np.isnan(slots))
-    k_low, k_high = (n.astype(np.int16) - 1) // 2, n // 2
-    rank_low = np.zeros(len(at), dtype=np.intp)
-    rank_high = np.zeros(len(at), dtype=np.intp)
+    k_low = (n >> 1) + (n & 1)  # below <= (n - 1) // 2  <=>  below < ceil(n / 2)
+    k_high = (n >> 1) + 1  # below <= n // 2  <=>  below < n // 2 + 1 (n <= 255)
+    rank_low = np.zeros(len(n), dtype=np.uint8)
+    rank_high = np.zeros(len(n), dtype=np.uint8)
     for v in values[:-1]:  # a loop over the distinct pain values, vectorised over days
         below = window_count(slots <= v)
-        rank_low += below <= k_low
-        rank_high += below <= k_high
+        rank_low += below < k_low
+        rank_high += below < k_high
+    at_w = at - w
+    n = n[at_w]
+    rank_low, rank_high = rank_low[at_w].astype(np.intp), rank_high[at_w].astype(np.intp)
     out = (values[rank_low] + values[rank_high]) / 2 if len(values) else np.full(len(at), np.nan)
     out[n < min_periods] = np.nan
     return out
@@ -790,7 +809,11 @@ def _days(
     qual = np.zeros(m, dtype=np.int64)
     qual[run_end[(d[run_end] - d[run_start] + 1) >= episode_gap_days]] = 1
     q = np.cumsum(qual)
-    q -= np.maximum.accumulate(np.where(first, q - qual, 0))  # count within subject
+    # count within subject: subtract the count before each subject's first row
+    # (the rows are grouped by subject, so one repeat per subject run does it)
+    sub_start = np.flatnonzero(first)
+    sub_rows = np.diff(np.r_[sub_start, m])
+    q -= np.repeat(q[sub_start] - qual[sub_start], sub_rows)
 
     # pain clusters: pain days not separated by a qualifying pain-free run
     pi = np.flatnonzero(pday)
@@ -824,7 +847,9 @@ def _days(
     # episode number of every kept row between an episode's first and last pain day
     offset = int(day.min()) if len(day) else 0
     k_key = (k_subj << _SHIFT) + (k_first - offset)
-    row_key = (code << _SHIFT) + (day - offset)
+    row_key = code << _SHIFT
+    row_key += day
+    row_key -= offset
     pos = np.searchsorted(k_key, row_key, side="right") - 1
     posc = np.clip(pos, 0, None)
     in_ep = np.zeros(len(code), dtype=bool)
@@ -844,7 +869,7 @@ def _days(
     idx = np.arange(m)
     run_new = first | np.r_[True, ep[1:] != ep[:-1]]
     since_episode = idx - np.maximum.accumulate(np.where(run_new, idx, 0))
-    since_subject = idx - np.maximum.accumulate(np.where(first, idx, 0))
+    since_subject = idx - np.repeat(sub_start, sub_rows)
     inside = (ep > 0) & (since_episode >= np.minimum(w, since_subject))
     with np.errstate(invalid="ignore"):
         flare = (p >= baseline + flare_rise) & inside

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from .schema import TAG_SEP
+from .schema import KEYS, TAG_SEP, VARIABLES
 from .validate import check_diary
 
 __all__ = [
@@ -77,13 +77,59 @@ def _numeric(data: pd.DataFrame, column: str, *, func: str) -> np.ndarray:
     return values.to_numpy(dtype="float64", na_value=np.nan)
 
 
-def _check_dated(data: pd.DataFrame, columns: Sequence[str], *, subject: str, func: str) -> None:
-    """Check a diary with dates (one row per subject and day) via :func:`check_diary`."""
+def _check_dated(
+    data: pd.DataFrame,
+    columns: Sequence[str],
+    *,
+    subject: str,
+    func: str,
+    groups: _Groups | None = None,
+) -> None:
+    """Check a diary with dates (one row per subject and day), as :func:`check_diary` does.
+
+    The usual diary (numeric columns, rows in subject and date order) is
+    checked here in O(N) without hashing: rows whose (subject code, date) keys
+    strictly increase cannot repeat a subject and day. Anything else (unsorted
+    rows, a value out of range, non-numeric columns) goes to
+    :func:`check_diary`, which raises its usual errors.
+    """
     _require(data, [subject, "date", *columns], func=func)
+    need = tuple(c for c in columns if c not in (subject, "date"))
+    if groups is not None and _quick_diary_check(data, need, groups):
+        return
     view = data[[subject, "date", *dict.fromkeys(c for c in columns if c != subject)]]
     if subject != "subject":
         view = view.rename(columns={subject: "subject"})
-    check_diary(view, need=tuple(c for c in columns if c not in (subject, "date")))
+    check_diary(view, need=need)
+
+
+def _quick_diary_check(data: pd.DataFrame, need: tuple[str, ...], groups: _Groups) -> bool:
+    """True when the diary surely passes :func:`check_diary`; False = ask it."""
+    dates = data["date"]
+    if not pd.api.types.is_datetime64_any_dtype(dates) or any(c in KEYS for c in need):
+        return False
+    stamps = getattr(dates.array, "asi8", None)
+    if stamps is None or len(stamps) != len(groups.codes):
+        return False
+    c = groups.codes
+    if len(c) > 1:
+        same = c[1:] == c[:-1]
+        later = stamps[1:] > stamps[:-1]
+        if not ((c[1:] > c[:-1]) | (same & later)).all():
+            return False
+    for name in need:
+        var = VARIABLES.get(name)
+        if var is None or var.kind != "number":
+            continue
+        values = data[name]
+        if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            return False
+        arr = values.to_numpy(dtype="float64", na_value=np.nan)
+        if var.low is not None and np.fmin.reduce(arr, initial=np.inf) < var.low:
+            return False
+        if var.high is not None and np.fmax.reduce(arr, initial=-np.inf) > var.high:
+            return False
+    return True
 
 
 def _codes(data: pd.DataFrame, subject: str) -> tuple[np.ndarray, int]:
@@ -92,12 +138,65 @@ def _codes(data: pd.DataFrame, subject: str) -> tuple[np.ndarray, int]:
     return codes.astype(np.int64, copy=False), len(uniques)
 
 
+class _Groups:
+    """The subject column factorised once, with what every per-subject sum reuses.
+
+    When the rows come subject by subject (the usual diary order), each
+    subject is one run of rows and per-subject sums are ``numpy.add.reduceat``
+    over the runs; otherwise (or with ``runs=False``) they are weighted
+    ``numpy.bincount``, which adds in row order. The two differ only in
+    rounding (about 1e-16 relative), which can break exact ties between
+    person means: Spearman's between-person r keeps ``bincount``.
+    """
+
+    def __init__(self, data: pd.DataFrame, subject: str, *, runs: bool = True) -> None:
+        self.codes, self.k = _codes(data, subject)
+        c = self.codes
+        self.complete = bool(len(c) == 0 or c.min() >= 0)
+        self.valid = None if self.complete else c >= 0
+        self.cc = c if self.complete else np.maximum(c, 0)
+        self.runs: np.ndarray | None = None
+        if runs and len(c) and self.complete and (c[1:] >= c[:-1]).all():
+            # codes number subjects in order of appearance: one run per subject
+            self.runs = np.flatnonzero(np.r_[True, c[1:] != c[:-1]])
+            self.run_length = np.diff(np.r_[self.runs, len(c)])
+        self._counts: np.ndarray | None = None
+
+    @property
+    def counts(self) -> np.ndarray:
+        """Rows per subject (float64, as a weighted ``bincount`` gives it)."""
+        if self._counts is None:
+            if self.runs is not None:
+                counts = self.run_length
+            elif self.valid is not None:
+                counts = np.bincount(self.cc[self.valid], minlength=self.k)
+            else:
+                counts = np.bincount(self.cc, minlength=self.k)
+            self._counts = counts.astype("float64")
+        return self._counts
+
+    def sums(self, weights: np.ndarray) -> np.ndarray:
+        """Per-subject sums of ``weights`` (rows with a missing subject count for subject 0)."""
+        if self.runs is not None:
+            return np.add.reduceat(weights, self.runs, dtype=np.float64)
+        return np.bincount(self.cc, weights, minlength=self.k)
+
+    def spread(self, per_subject: np.ndarray) -> np.ndarray:
+        """Per-subject values repeated on every row of the subject."""
+        if self.runs is not None:
+            return np.repeat(per_subject, self.run_length)
+        return per_subject[self.cc]
+
+
 class _Calendar:
     """Find, for every row, the row of the same subject ``lag`` calendar days earlier.
 
     Equivalent to merging the diary with itself on ``(subject, date + lag days)``,
-    but done once with one sort and a binary search per lag.
+    but done once with one sort and a binary search per lag (for a diary in
+    subject and date order, a look back over at most ``lag`` rows).
     """
+
+    _LOOK_BACK = 8  # lags up to this look back row by row in a sorted diary
 
     def __init__(self, codes: np.ndarray, dates: pd.Series, max_lag: int) -> None:
         day = dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
@@ -108,19 +207,41 @@ class _Calendar:
         span = hi - lo + 1 + max_lag
         key = np.where(ok, codes * span + (days - lo + max_lag), -1)
         self.ok = ok
+        self.all_ok = bool(ok.all())
         self.key = key
-        self.order = np.argsort(key, kind="stable")
-        self.sorted = key[self.order]
+        self.increasing = bool(self.all_ok and (len(key) < 2 or (key[1:] > key[:-1]).all()))
+        if self.increasing:
+            self.order = np.arange(len(key))
+            self.sorted = key
+        else:
+            self.order = np.argsort(key, kind="stable")
+            self.sorted = key[self.order]
 
     def positions(self, lag: int) -> np.ndarray:
         """Row index of (same subject, day - lag), or -1 where that day is not in the diary."""
         if lag == 0:
             return np.where(self.ok, np.arange(len(self.key)), -1)
+        if self.increasing and lag <= self._LOOK_BACK:
+            # keys are distinct integers in order, so day - lag lies 1..lag rows back
+            key = self.key
+            out = np.full(len(key), -1, dtype=np.int64)
+            target = key - lag
+            for back in range(1, min(lag, len(key) - 1) + 1):
+                hit = np.flatnonzero(key[:-back] == target[back:])
+                out[hit + back] = hit
+            return out
         target = self.key - lag
         where = np.searchsorted(self.sorted, target)
         where = np.minimum(where, len(self.sorted) - 1)
         found = self.ok & (self.sorted[where] == target) if len(self.sorted) else self.ok
         return np.where(found, self.order[where], -1)
+
+
+def _lag_rows(cal: _Calendar, lag: int) -> np.ndarray | None:
+    """``cal.positions(lag)``, or None when that is every row itself (lag 0, all dated)."""
+    if lag == 0 and cal.all_ok:
+        return None
+    return cal.positions(lag)
 
 
 def _shift(values: np.ndarray, pos: np.ndarray) -> np.ndarray:
@@ -136,25 +257,34 @@ class _Centred:
     below can work with sums of these values without losing precision.
     """
 
-    def __init__(self, values: np.ndarray, codes: np.ndarray, k: int) -> None:
-        cc = np.maximum(codes, 0)
-        ok = (codes >= 0) & np.isfinite(values)
-        n = np.bincount(cc, ok, minlength=k)
-        self.shift = np.bincount(cc, np.where(ok, values, 0.0), minlength=k) / np.maximum(n, 1)
-        self.values = values - self.shift[cc]
+    def __init__(self, values: np.ndarray, groups: _Groups) -> None:
+        finite = np.isfinite(values)
+        if groups.complete and finite.all():
+            n = groups.counts
+            sums = groups.sums(values)
+        else:
+            ok = finite if groups.valid is None else finite & groups.valid
+            n = groups.sums(ok)
+            sums = groups.sums(np.where(ok, values, 0.0))
+        self.shift = sums / np.maximum(n, 1)
+        self.dev = values - groups.spread(self.shift)
+        self.all_finite = bool(np.isfinite(self.dev).all())
 
 
 class _PairSums:
     """Per-subject counts and sums of complete (x, y) pairs, in O(N)."""
 
-    def __init__(self, x: np.ndarray, y: np.ndarray, codes: np.ndarray, k: int) -> None:
-        ok = (codes >= 0) & np.isfinite(x) & np.isfinite(y)
-        cc = np.maximum(codes, 0)
-        xz, yz = np.where(ok, x, 0.0), np.where(ok, y, 0.0)
-        self.n = np.bincount(cc, ok, minlength=k)
-        self.sx = np.bincount(cc, xz, minlength=k)
-        self.sy = np.bincount(cc, yz, minlength=k)
-        self.sxx, self.syy, self.sxy = float(xz @ xz), float(yz @ yz), float(xz @ yz)
+    def __init__(
+        self,
+        n: np.ndarray,
+        sx: np.ndarray,
+        sy: np.ndarray,
+        sxx: float,
+        syy: float,
+        sxy: float,
+    ) -> None:
+        self.n, self.sx, self.sy = n, sx, sy
+        self.sxx, self.syy, self.sxy = sxx, syy, sxy
 
     def within(self) -> dict[str, float]:
         """Repeated-measures correlation (Bakdash & Marusich, 2017) of the pairs."""
@@ -193,6 +323,60 @@ class _PairSums:
         has = self.n > 0
         n = self.n[has]
         return self.sx[has] / n + shift_x[has], self.sy[has] / n + shift_y[has]
+
+
+class _Outcome:
+    """The centred outcome ``y`` paired with predictors, reusing its sums.
+
+    The pairs of ``x`` (at lag ``L``) and ``y`` are complete where ``y`` is
+    finite, the subject known and the day ``L`` days back in the diary, and
+    ``x`` finite there. For a predictor without missing values that mask,
+    and with it the sums of ``y`` over it, is the same for every predictor,
+    so it is computed once per lag.
+    """
+
+    def __init__(self, cy: _Centred, groups: _Groups) -> None:
+        self.centred = cy
+        self.y = cy.dev
+        self.groups = groups
+        ok = np.isfinite(self.y)
+        if groups.valid is not None:
+            ok &= groups.valid
+        self.ok = ok
+        self._parts: dict[object, tuple] = {}
+
+    def _y_parts(self, ok: np.ndarray | None) -> tuple:
+        """(ok, n, sy, yz, syy) over the rows in ``ok`` (None = every row)."""
+        g = self.groups
+        if ok is None:
+            yz, n = self.y, g.counts
+        else:
+            yz, n = np.where(ok, self.y, 0.0), g.sums(ok)
+        return ok, n, g.sums(yz), yz, float(yz @ yz)
+
+    def _base(self, key: object, pos: np.ndarray | None) -> tuple:
+        """The y parts for a predictor without missing values, cached per ``key``."""
+        if key not in self._parts:
+            ok = self.ok if pos is None else self.ok & (pos >= 0)
+            self._parts[key] = self._y_parts(None if ok.all() else ok)
+        return self._parts[key]
+
+    def pairs(self, cx: _Centred, pos: np.ndarray | None = None, key: object = None) -> _PairSums:
+        """Pair sums of ``cx`` taken at rows ``pos`` (-1 = missing; None = same row) with y."""
+        if pos is None:
+            xs = cx.dev
+        else:
+            xs = cx.dev[np.maximum(pos, 0)]
+        if cx.all_finite:
+            ok, n, sy, yz, syy = self._base(key, pos)
+        else:
+            ok = self.ok & np.isfinite(xs)
+            if pos is not None:
+                ok &= pos >= 0
+            ok, n, sy, yz, syy = self._y_parts(None if ok.all() else ok)
+        xz = xs if ok is None else np.where(ok, xs, 0.0)
+        sx = self.groups.sums(xz)
+        return _PairSums(n, sx, sy, float(xz @ xz), syy, float(xz @ yz))
 
 
 def _p_from_r(r: float, dof: int) -> float:
@@ -336,9 +520,9 @@ def within_corr(data: pd.DataFrame, x: str, y: str, *, subject: str = "subject")
     _require(data, [x, y, subject], func="within_corr")
     xv = _numeric(data, x, func="within_corr")
     yv = _numeric(data, y, func="within_corr")
-    codes, k = _codes(data, subject)
-    cx, cy = _Centred(xv, codes, k), _Centred(yv, codes, k)
-    res = _PairSums(cx.values, cy.values, codes, k).within()
+    groups = _Groups(data, subject)
+    cx, cy = _Centred(xv, groups), _Centred(yv, groups)
+    res = _Outcome(cy, groups).pairs(cx).within()
     return pd.DataFrame([{"x": x, "y": y, **res}])
 
 
@@ -402,9 +586,9 @@ def between_corr(
     _require(data, [x, y, subject], func="between_corr")
     xv = _numeric(data, x, func="between_corr")
     yv = _numeric(data, y, func="between_corr")
-    codes, k = _codes(data, subject)
-    cx, cy = _Centred(xv, codes, k), _Centred(yv, codes, k)
-    mx, my = _PairSums(cx.values, cy.values, codes, k).means(cx.shift, cy.shift)
+    groups = _Groups(data, subject, runs=method == "pearson")
+    cx, cy = _Centred(xv, groups), _Centred(yv, groups)
+    mx, my = _Outcome(cy, groups).pairs(cx).means(cx.shift, cy.shift)
     res = _between(mx, my, method)
     row = {"x": x, "y": y, "method": method, **res}
     return pd.DataFrame([row])[["x", "y", "method", "r", "n", "ci95_low", "ci95_high", "p_val"]]
@@ -459,15 +643,17 @@ def lagged_corr(
     1    1    915          20
     """
     lags = _check_lags(lags, func="lagged_corr")
-    _check_dated(data, [x, y], subject=subject, func="lagged_corr")
+    _require(data, [subject, "date", x, y], func="lagged_corr")
+    groups = _Groups(data, subject)
+    _check_dated(data, [x, y], subject=subject, func="lagged_corr", groups=groups)
     xv = _numeric(data, x, func="lagged_corr")
     yv = _numeric(data, y, func="lagged_corr")
-    codes, k = _codes(data, subject)
-    cx, cy = _Centred(xv, codes, k), _Centred(yv, codes, k)
-    cal = _Calendar(codes, data["date"], max(lags))
+    cx, cy = _Centred(xv, groups), _Centred(yv, groups)
+    outcome = _Outcome(cy, groups)
+    cal = _Calendar(groups.codes, data["date"], max(lags))
     rows = []
     for lag in lags:
-        res = _PairSums(_shift(cx.values, cal.positions(lag)), cy.values, codes, k).within()
+        res = outcome.pairs(cx, _lag_rows(cal, lag), key=lag).within()
         rows.append({"x": x, "y": y, "lag": lag, **res})
     return pd.DataFrame(rows)
 
@@ -558,20 +744,22 @@ def correlate(
             notes.append(f"predictor {name!r} holds no values; skipped")
         else:
             present.append(name)
-    _check_dated(data, [y, *present], subject=subject, func="correlate")
+    _require(data, [subject, "date", y, *present], func="correlate")
+    groups = _Groups(data, subject)
+    _check_dated(data, [y, *present], subject=subject, func="correlate", groups=groups)
     yv = _numeric(data, y, func="correlate")
-    codes, k = _codes(data, subject)
-    cal = _Calendar(codes, data["date"], max(lags))
-    positions = {lag: cal.positions(lag) for lag in lags}
-    cy = _Centred(yv, codes, k)
+    cal = _Calendar(groups.codes, data["date"], max(lags))
+    positions = {lag: _lag_rows(cal, lag) for lag in lags}
+    outcome = _Outcome(_Centred(yv, groups), groups)
+    cy = outcome.centred
     rows = []
     for name in present:
-        cx = _Centred(_numeric(data, name, func="correlate"), codes, k)
+        cx = _Centred(_numeric(data, name, func="correlate"), groups)
         by_lag = {}
         for lag in lags:
-            by_lag[lag] = _PairSums(_shift(cx.values, positions[lag]), cy.values, codes, k)
+            by_lag[lag] = outcome.pairs(cx, positions[lag], key=lag)
             rows.append({"predictor": name, "lag": lag, "level": "within", **by_lag[lag].within()})
-        same_day = by_lag[0] if 0 in by_lag else _PairSums(cx.values, cy.values, codes, k)
+        same_day = by_lag[0] if 0 in by_lag else outcome.pairs(cx, key="same row")
         res = _between(*same_day.means(cx.shift, cy.shift), "pearson")
         rows.append(
             {

@@ -374,6 +374,39 @@ def test_correlate_errors(diary):
         correlate(diary, lags=(1, -2))
 
 
+def test_correlate_same_in_any_row_order_and_at_long_lags(rng):
+    # sorted rows take the fast paths (per-subject runs, row-by-row look back),
+    # shuffled rows the general ones (bincount, binary search): same numbers
+    data = _gappy_diary(rng)
+    data["mood"] = np.clip(rng.normal(6, 2, len(data)), 0, 10)
+    data.loc[rng.random(len(data)) < 0.2, "mood"] = np.nan
+    lags = (0, 1, 3, 12)  # 12 > the look-back limit: binary search in sorted rows
+    res = correlate(data, x=("stress", "mood"), lags=lags)
+    shuffled = correlate(data.sample(frac=1, random_state=3), x=("stress", "mood"), lags=lags)
+    pd.testing.assert_frame_equal(shuffled, res, rtol=1e-12, atol=1e-12)
+    for lag in lags:
+        # reference: pandas merge on (subject, date + lag days), centred by hand, np.corrcoef
+        earlier = data[["subject", "date", "mood"]].assign(
+            date=data["date"] + pd.Timedelta(days=lag)
+        )
+        pairs = data[["subject", "date", "pain"]].merge(earlier, on=["subject", "date"]).dropna()
+        c = pairs[["mood", "pain"]] - pairs.groupby("subject")[["mood", "pain"]].transform("mean")
+        row = res[(res["predictor"] == "mood") & (res["lag"] == lag) & (res["level"] == "within")]
+        assert row["n_obs"].iloc[0] == len(pairs)
+        assert row["r"].iloc[0] == pytest.approx(np.corrcoef(c["mood"], c["pain"])[0, 1], abs=1e-12)
+
+
+def test_correlate_checks_sorted_diaries_like_check_diary(diary):
+    data = diary.sort_values(["subject", "date"], ignore_index=True)
+    # a repeated day inside a sorted diary (the quick uniqueness check sees it)
+    doubled = pd.concat([data.iloc[:5], data.iloc[4:]], ignore_index=True)
+    with pytest.raises(ValueError, match=r"data has 1 repeated subject/day rows \(first: subject"):
+        correlate(doubled, x=("stress",))
+    wrong = data.assign(stress=data["stress"].where(data.index != 7, 11.0))
+    with pytest.raises(ValueError, match="column 'stress' holds 11 in row 7"):
+        correlate(wrong, x=("stress",))
+
+
 # ------------------------------------------------------------ mixed_model
 def test_mixed_model_recovers_true_within_effects():
     # A fixed seed. Over 30 other seeds each true effect was inside its CI in 27-30
