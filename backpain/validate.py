@@ -438,6 +438,10 @@ def build_diary(
         index=work.index,
         dtype="string",
     )
+    # rank of each row's cleaned id in sorted order, for ordering days cheaply
+    ranks, _ = pd.factorize(names, sort=True)
+    ranks = np.append(ranks, -1)  # position -1 (a missing id) reads the added -1
+    work["_subject_rank"] = ranks[codes]
 
     raw_date = work["date"]
     dates, how = parse_dates(raw_date, dayfirst=dayfirst, prefer_dayfirst=prefer_dayfirst)
@@ -508,7 +512,7 @@ def build_diary(
 
 def _day_keys(good: pd.DataFrame) -> np.ndarray:
     """One int64 per row that orders like (subject, date): subject rank, then day."""
-    codes, _ = pd.factorize(good["subject"], sort=True)
+    codes = good["_subject_rank"].to_numpy()
     days = good["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
     return (codes.astype(np.int64) << 32) + (days - days.min())
 
@@ -566,21 +570,23 @@ def _clean_text(values: pd.Series) -> pd.Series:
 def _finish(diary: pd.DataFrame, present: list[str]) -> pd.DataFrame:
     """Select the canonical columns in order with their canonical dtypes.
 
-    Columns are added one by one, so pandas keeps each as its own block
-    instead of copying all numbers into one 2-D block.
+    Built from Series without copying (``copy=False``): pandas keeps each
+    column as its own block instead of copying all numbers into one 2-D block.
     """
     cols = [c for c in COLUMNS if c in present or c in KEYS]
-    out = pd.DataFrame(index=pd.RangeIndex(len(diary)))
+    index = pd.RangeIndex(len(diary))
+    out = {}
     for c in cols:
         kind = VARIABLES[c].kind
         if c == "date":
-            column = diary[c].astype("datetime64[ns]")
+            dtype = "datetime64[ns]"
         elif kind == "number":
-            column = diary[c].astype("float64")
+            dtype = "float64"
         else:
-            column = diary[c].astype("string")
-        out[c] = column.to_numpy() if kind == "number" or c == "date" else column.array
-    return out
+            dtype = "string"
+        column = diary[c].astype(dtype)
+        out[c] = pd.Series(column.array, index=index, dtype=dtype, copy=False)
+    return pd.DataFrame(out, copy=False)
 
 
 def check_diary(data: pd.DataFrame, *, need: tuple[str, ...] = ("pain",)) -> None:
