@@ -114,7 +114,7 @@ class LoadReport:
         """Return the report as plain text."""
         lines = [
             f"{self.source} (read as {self.format}): {self.rows_read} rows read, "
-            f"{self.rows_kept} kept, {self.rows_merged} merged into an existing day, "
+            f"{self.rows_kept} kept, {self.rows_merged} merged with another row of the same day, "
             f"{self.rows_ignored} ignored, {self.rows_rejected} rejected."
         ]
         for category, n in self.ignored.items():
@@ -144,7 +144,7 @@ class LoadReport:
             for k, v in (
                 ("rows read", self.rows_read),
                 ("kept (one day each)", self.rows_kept),
-                ("merged into a day", self.rows_merged),
+                ("merged with another row of the same day", self.rows_merged),
                 ("ignored", self.rows_ignored),
                 ("rejected", self.rows_rejected),
             )
@@ -331,6 +331,13 @@ def parse_numbers(values: pd.Series, *, decimal: str = ".", hours: bool = False)
 
 
 # ---------------------------------------------------------------- the diary
+def _as_written(values: pd.Series) -> pd.Series:
+    """Values as text for the report; whole numbers without a trailing ``.0``."""
+    if pd.api.types.is_float_dtype(values):
+        return values.map(lambda v: f"{v:g}", na_action="ignore").astype("string")
+    return values.astype("string")
+
+
 def _blank(values: pd.Series) -> pd.Series:
     if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
         return values.isna()
@@ -414,7 +421,7 @@ def build_diary(
                     {
                         "row": work.loc[mask, "row"],
                         "column": column,
-                        "value": raw[mask].astype("string"),
+                        "value": _as_written(raw[mask]),
                         "reason": reasons,
                     }
                 )
@@ -449,12 +456,27 @@ def build_diary(
         report.notes.append(how)
     date_blank = _blank(raw_date) if dates.isna().any() else dates.isna()
     flag(date_blank, "date", raw_date, "date is empty")
-    flag(
-        dates.isna() & ~date_blank,
-        "date",
-        raw_date,
-        "not a date this reader understands; write dates as YYYY-MM-DD or DD-MM-YYYY",
-    )
+    unparsed = dates.isna() & ~date_blank
+    if unparsed.any():
+        looks_numeric = (
+            raw_date.astype("string")
+            .str.strip()
+            .str.match(f"{_NUMERIC_DATE.pattern}|{_ISO_DATE.pattern}", na=False)
+            .astype(bool)
+        )
+        flag(
+            unparsed & looks_numeric,
+            "date",
+            raw_date,
+            "not a real calendar day (for example 31 February or month 13); "
+            "check the day and the month",
+        )
+        flag(
+            unparsed & ~looks_numeric,
+            "date",
+            raw_date,
+            "not a date this reader understands; write dates as YYYY-MM-DD or DD-MM-YYYY",
+        )
     work["date"] = dates
 
     for name in present:
@@ -493,6 +515,8 @@ def build_diary(
             )
             raise DiaryError(msg)
 
+    _check_daily_totals(work, entries, rules, present, problems, flag)
+
     if problems:
         bad = pd.concat(problems, ignore_index=True)
         bad = bad.sort_values("row", kind="stable").drop_duplicates("row")
@@ -508,6 +532,47 @@ def build_diary(
     report.rows_kept += days
     report.rows_merged += int(good_n.sum()) - days
     return diary
+
+
+def _check_daily_totals(work, entries, rules, present, problems, flag) -> None:
+    """Reject the entries of a day whose *sum* leaves the valid range.
+
+    Three rows of 9 hours' sleep on one day add up to 27 hours: almost always
+    a row copied twice. Each row is valid alone, so only the day's total can
+    show it; those rows are rejected (not capped) with the total in the reason.
+    """
+    summed = [
+        c
+        for c in present
+        if rules.get(c) == "sum" and VARIABLES[c].high is not None and c in work.columns
+    ]
+    if not summed:
+        return
+    bad_rows = pd.concat([p["row"] for p in problems]) if problems else pd.Series([], dtype="int64")
+    ok = ~work["row"].isin(bad_rows) & work["date"].notna() & (work["_subject_rank"] >= 0)
+    if not ok.any():
+        return
+    key = pd.Series(_day_keys(work[ok]), index=work.index[ok])
+    repeated = key.duplicated(keep=False)
+    if not repeated.any():
+        return
+    key = key[repeated]
+    for c in summed:
+        var = VARIABLES[c]
+        values = work.loc[key.index, c]
+        totals = values.groupby(key).transform("sum")
+        counts = values.groupby(key).transform("count")
+        over = totals > var.high
+        if over.any():
+            mask = pd.Series(False, index=work.index)
+            mask[over.index[over.to_numpy()]] = True
+            reasons = pd.Series("", index=work.index, dtype="object")
+            reasons[mask] = [
+                f"the {int(n)} entries for {c} on this day add up to {t:g} ({var.unit}), "
+                f"more than {var.high:g}; is a row repeated? Remove the copy"
+                for n, t in zip(counts[over], totals[over], strict=True)
+            ]
+            flag(mask, c, entries[c], reasons)
 
 
 def _day_keys(good: pd.DataFrame) -> np.ndarray:

@@ -44,7 +44,7 @@ def dutch_file(diary) -> bytes:
         tag_list = rec.tags.split("|") if isinstance(rec.tags, str) else []
         physio = "ja" if "physiotherapy" in tag_list else ""
         other = ", ".join(DUTCH_TAGS[t] for t in tag_list if t != "physiotherapy")
-        note = "slechte nacht, rug stijf" if rec.sleep_quality <= 2 else ""
+        note = "slechte nacht, één keer wakker, rug stijf" if rec.sleep_quality <= 2 else ""
         rows.append(
             ";".join(
                 [

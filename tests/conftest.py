@@ -21,7 +21,13 @@ import matplotlib.pyplot as plt
 import backpain
 
 DATA = Path(__file__).parent / "data"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+SHARED = Path(
+    os.environ.get(
+        "BACKPAIN_SHARED_SAMPLES",
+        Path(__file__).resolve().parents[1].parent / "shared" / "samples",
+    )
+)
+"""Real export samples: ``../shared/samples`` beside the repository, or $BACKPAIN_SHARED_SAMPLES."""
 
 
 @pytest.fixture(autouse=True)
@@ -53,5 +59,7 @@ def shared_samples() -> Path:
     if not SHARED.is_dir():
         if os.environ.get("CI"):
             pytest.fail(f"shared samples folder {SHARED} is missing on CI")
-        pytest.skip(f"shared samples folder {SHARED} not present")
+        pytest.skip(
+            f"shared samples folder {SHARED} not present (set BACKPAIN_SHARED_SAMPLES to use another)"
+        )
     return SHARED

@@ -207,3 +207,15 @@ def test_a_list_passes_each_reader_only_its_own_options(tmp_path):
     assert diary["pain"].tolist() == [4.0]
     with pytest.raises(TypeError, match=r"option\(s\) \['colour'\] are not understood"):
         backpain.read_diary([first], colour="red")
+
+
+def test_excel_numbers_typed_as_text_with_decimal_commas(tmp_path):
+    frame = pd.DataFrame(
+        {"Datum": ["03-04-2026", "04-04-2026"], "Pijn": ["6,5", 4], "Slaap": ["7,5", "8"]}
+    )
+    path = tmp_path / "dagboek.xlsx"
+    frame.to_excel(path, index=False)
+    diary = backpain.read_diary(path)
+    assert diary["pain"].tolist() == [6.5, 4.0]
+    assert diary["sleep_hours"].tolist() == [7.5, 8.0]
+    assert diary["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-04-03", "2026-04-04"]

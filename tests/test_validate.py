@@ -129,3 +129,24 @@ def test_load_report_text_and_html_escape_user_text():
 def test_check_diary_needs_a_dataframe():
     with pytest.raises(TypeError, match="must be a pandas DataFrame"):
         backpain.check_diary([1, 2, 3])
+
+
+def test_a_day_whose_sleep_adds_up_past_24_hours_is_rejected_not_kept():
+    # the same day copied three times: each row is valid, the day's total is not
+    csv = b"datum;pijn;slaap;stappen\n09-03-2026;4;9;8000\n09-03-2026;4;9;8000\n09-03-2026;4;9;8000\n10-03-2026;3;7;5000\n"
+    diary, report = backpain.read_diary(csv, subject="p", return_report=True)
+    assert diary["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-03-10"]
+    assert report.rows_rejected == 3
+    reasons = report.rejected["reason"].tolist()
+    assert all("add up to 27 (hours), more than 24; is a row repeated?" in r for r in reasons)
+    assert report.rejected["value"].tolist() == ["9", "9", "9"]  # as written, not 9.0
+    assert report.balanced
+
+
+def test_impossible_calendar_days_say_so():
+    csv = b"date,pain\n31-02-2026,4\n15-13-2026,3\ngisteren,2\n01-03-2026,2\n"
+    _, report = backpain.read_diary(csv, subject="p", return_report=True)
+    reasons = report.rejected.set_index("row")["reason"]
+    assert reasons[2].startswith("not a real calendar day")
+    assert reasons[3].startswith("not a real calendar day")
+    assert reasons[4].startswith("not a date this reader understands")

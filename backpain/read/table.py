@@ -235,7 +235,8 @@ def read_table(
             decimal = raw.attrs["decimal"]
         elif kind == "excel":
             header_rows = 1
-            decimal = "."
+            decimal = decimal or _text_decimal(raw, columns)
+            prefer_dayfirst = decimal == ","
         else:
             decimal = "."
     report = LoadReport(source=name, format="table")
@@ -306,6 +307,20 @@ def read_table(
     return diary, report
 
 
+def _text_decimal(frame: pd.DataFrame, columns: dict[str, str] | None) -> str:
+    """Decimal mark of numbers typed as text in a spreadsheet (``"6,5"`` in Dutch Excel).
+
+    Real number cells need no decision; this only looks at text cells of the
+    number columns, and takes ``","`` when they show decimal commas and no
+    decimal points.
+    """
+    numbers, _ = _number_columns([str(c) for c in frame.columns], columns, "<sheet>")
+    texts = [v.strip() for h in numbers for v in frame[h].dropna().tolist() if isinstance(v, str)]
+    commas = sum(bool(re.fullmatch(r"-?\d+,\d+", v)) for v in texts)
+    dots = sum(bool(re.fullmatch(r"-?\d+\.\d+", v)) for v in texts)
+    return "," if commas > dots else "."
+
+
 def _undo_formula_guard(values: pd.Series) -> pd.Series:
     """Drop the apostrophe :func:`backpain.privacy.write_diary` puts before ``= + - @``.
 
@@ -369,12 +384,15 @@ def _load(
     try:
         with source.open() as fh:
             header = pd.read_csv(fh, nrows=0, **options).columns
-        # numbers are parsed by pandas' C parser; ids stay text ("007" is not 7)
-        number_cols, id_cols = _number_columns(list(header), columns)
+        # numbers are parsed by pandas' C parser; ids and free text stay text
+        # ("007" is not 7, a note "0" is not 0.0)
+        number_cols, id_cols = _number_columns(list(header), columns, source.name)
         dtypes = dict.fromkeys(id_cols, "str")
         na_values = {h: list(_NA_NUMBER) if h in number_cols else [""] for h in header}
         with source.open() as fh:
             frame = pd.read_csv(fh, dtype=dtypes, na_values=na_values, **options)
+    except DiaryError:
+        raise
     except (pd.errors.ParserError, ValueError, UnicodeDecodeError) as exc:
         msg = (
             f"{source.name}: could not read it as a table with separator {sep!r}: "
@@ -391,11 +409,11 @@ _NA_NUMBER = ("", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "-", "nvt", 
 
 
 def _number_columns(
-    headers: list[str], columns: dict[str, str] | None
+    headers: list[str], columns: dict[str, str] | None, source: str = "<table>"
 ) -> tuple[set[str], set[str]]:
-    mapping, _, _ = map_columns(headers, columns=columns, source="")
+    mapping, _, _ = map_columns(headers, columns=columns, source=source)
     numbers = {h for h, name in mapping.items() if VARIABLES[name].kind == "number"}
-    return numbers, {h for h, name in mapping.items() if name == "subject"}
+    return numbers, {h for h, name in mapping.items() if name in ("subject", "tags", "notes")}
 
 
 def _read_json(source: Source) -> pd.DataFrame:
