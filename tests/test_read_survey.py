@@ -30,6 +30,7 @@ REDCAP = [
 
 def balanced(report, read, kept, ignored=0, rejected=0):
     assert report.balanced
+    assert report.rows_merged == 0  # survey rows are never combined (no "merged" wording)
     assert (report.rows_read, report.rows_kept, report.rows_ignored, report.rows_rejected) == (
         read,
         kept,
@@ -252,3 +253,128 @@ def test_forced_format():
     survey, report = read_survey(DATA / "redcap_pitfalls.csv", format="table", return_report=True)
     assert report.format == "table"
     assert "pain_site_1" in survey.columns  # generic tables: snake_case, no collapsing
+
+
+API_METADATA = (
+    b"field_name,form_name,section_header,field_type,field_label,"
+    b"select_choices_or_calculations\nrecord_id,baseline,,text,Record ID,\n"
+    b'pain,baseline,,radio,Pain now,"0, None | 1, Some"\n'
+)
+
+
+@pytest.mark.parametrize("format", ["auto", "redcap", "qualtrics"])
+@pytest.mark.parametrize(
+    ("name", "match"),
+    [
+        (
+            "simple__dictionary.csv",
+            r"^simple__dictionary\.csv: this is a REDCap data dictionary .*Pass it as "
+            r"dictionary= next to the data export",
+        ),
+        (
+            "longitudinal__event.csv",
+            r"^longitudinal__event\.csv: this is a REDCap event table \(columns 'event_name', "
+            r"'arm_num', 'unique_event_name', \.\.\.\).*does not need it.*read the data export",
+        ),
+    ],
+)
+def test_redcap_project_files_are_not_answers(shared_samples, name, match, format):
+    # REDCapR test exports; before this check they were read as a 16- or 12-row table
+    with pytest.raises(SurveyError, match=match):
+        read_survey(shared_samples / "redcap" / name, format=format)
+
+
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [
+        (API_METADATA, r"^<bytes>: this is a REDCap data dictionary \(columns 'field_name'"),
+        (
+            b"arm_num,unique_event_name,form\n1,enrollment_arm_1,baseline\n",
+            r"REDCap instrument-event mapping \(columns 'arm_num', 'unique_event_name', "
+            r"'form'\) of a longitudinal project.*does not need it",
+        ),
+        (b"arm_num,name\n1,Arm 1\n", r"REDCap arm table \(columns 'arm_num', 'name'\)"),
+    ],
+)
+def test_other_redcap_project_files(content, match):
+    with pytest.raises(SurveyError, match=match):
+        read_survey(content)
+
+
+def test_project_file_checks_do_not_catch_answers(shared_samples):
+    # a survey that happens to have an arm_num and a name column is still a survey
+    survey = read_survey(b"subject,arm_num,name\nP1,1,Ann\n")
+    assert list(survey.columns) == ["subject", "arm_num", "name"]
+    # format="table" reads any table as it is, a data dictionary included
+    table, report = read_survey(
+        shared_samples / "redcap" / "simple__dictionary.csv", format="table", return_report=True
+    )
+    balanced(report, 16, 16)
+    assert table.loc[0, "variable_field_name"] == "record_id"
+
+
+def test_source_and_dictionary_swapped(shared_samples):
+    folder = shared_samples / "redcap"
+    with pytest.raises(SurveyError, match=r"data dictionary.*source and dictionary are swapped"):
+        read_survey(folder / "simple__dictionary.csv", dictionary=folder / "simple__data.csv")
+
+
+def test_dictionary_that_is_not_a_dictionary(shared_samples):
+    folder = shared_samples / "redcap"
+    data = folder / "longitudinal__data.csv"
+    with pytest.raises(
+        SurveyError,
+        match=r"^dictionary=longitudinal__event\.csv is a REDCap event table, not a data "
+        r"dictionary\. read_survey does not need it: drop it",
+    ):
+        read_survey(data, dictionary=folder / "longitudinal__event.csv")
+    with pytest.raises(
+        SurveyError,
+        match=r"^dictionary=longitudinal__data\.csv looks like a REDCap data export "
+        r"\(columns \['study_id', 'redcap_event_name', 'date_enrolled'\], \.\.\.\), not its "
+        r"data dictionary",
+    ):
+        read_survey(data, dictionary=data)
+    with pytest.raises(SurveyError, match=r"^dictionary=<bytes> lists no fields .*Download"):
+        read_survey(data, dictionary=b'"Variable / Field Name","Form Name","Field Type"\n')
+    with pytest.raises(
+        SurveyError, match=r"^dictionary=<bytes>: the file is empty .*Download the data dictionary"
+    ):
+        read_survey(data, dictionary=b"")
+    with pytest.raises(
+        SurveyError, match=r"^dictionary=<bytes>: row 3 has 3 values but the header row has 2"
+    ):
+        read_survey(data, dictionary=b"field_name,field_type\na,text\nb,text,x\n")
+    # the API metadata export is a dictionary too
+    survey = read_survey(b"record_id,pain,baseline_complete\n1,1,2\n", dictionary=API_METADATA)
+    assert survey.attrs["labels"] == {"pain": "Pain now"}
+    assert survey.attrs["choices"] == {"pain": {"0": "None", "1": "Some"}}
+
+
+def test_row_with_too_many_values_is_named():
+    # row 2 spans two lines and row 3 is blank: the bad record is row 4 as a
+    # spreadsheet shows it (header = row 1), the same numbering as report.rejected
+    text = b'record_id,note,baseline_complete\n1,"two\nlines",2\n\n2,a, b,2\n'
+    with pytest.raises(
+        SurveyError,
+        match=r"^<bytes>: row 4 has 4 values but the header row has 3 columns "
+        r"\(separator ','\)\. A separator inside a value needs quotes",
+    ):
+        read_survey(text)
+
+
+def test_forced_format_errors(tmp_path):
+    with pytest.raises(
+        SurveyError, match=r"^<bytes>: format='qualtrics', but the file has only a header row"
+    ):
+        read_survey(b"a,b\n", format="qualtrics")
+    with pytest.raises(
+        SurveyError, match=r"^<DataFrame>: format='redcap', but the first row holds no column"
+    ):
+        read_survey(pd.DataFrame(index=[0]), format="redcap")
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip file")
+    with pytest.raises(
+        SurveyError, match=r"^broken\.xlsx: could not read it as an Excel file .*save it again"
+    ):
+        read_survey(path)

@@ -41,6 +41,38 @@ _LEADING_ZERO = re.compile(r"^0\d")
 _QUALTRICS_META = {"ResponseId", "ResponseID", "StartDate", "EndDate", "Finished", "Progress"}
 _CHECKED = {"1": 1, "0": 0, "checked": 1, "unchecked": 0, "1.0": 1, "0.0": 0}
 
+# REDCap project files that are not answers: (kind, columns that must all be there, every
+# column allowed or None), headers compared after normalise_header. Data dictionary: the
+# "Data Dictionary" CSV download ("Variable / Field Name", "Form Name", ...) and the API
+# metadata export (field_name, form_name, ...); the others: the event, arm, mapping and
+# instrument downloads of a longitudinal project (event_name, arm_num, unique_event_name, ...).
+_EVENT_COLUMNS = {
+    "event name",
+    "arm num",
+    "unique event name",
+    "custom event label",
+    "event id",
+    "day offset",
+    "offset min",
+    "offset max",
+}
+_REDCAP_PROJECT_FILES: tuple[tuple[str, frozenset[str], set[str] | None], ...] = (
+    # a dictionary may gain columns in a new REDCap version: only the required ones count
+    ("data dictionary", frozenset({"form name", "field type", "field label"}), None),
+    ("event table", frozenset({"event name", "unique event name"}), _EVENT_COLUMNS),
+    (
+        "instrument-event mapping",
+        frozenset({"unique event name", "form"}),
+        {"arm num", "unique event name", "form"},
+    ),
+    ("arm table", frozenset({"arm num", "name"}), {"arm num", "name", "arm name"}),
+    (
+        "instrument list",
+        frozenset({"instrument name", "instrument label"}),
+        {"instrument name", "instrument label"},
+    ),
+)
+
 # generic tables: normalised header -> column name
 _GENERIC_ALIASES: dict[str, str] = {
     **dict.fromkeys(
@@ -138,7 +170,8 @@ def read_survey(
           the new names to the original headers.
     report : LoadReport
         With ``return_report=True``: ``rows_read == rows_kept +
-        rows_ignored + rows_rejected``. Blank rows are ignored; rows without
+        rows_ignored + rows_rejected``; ``rows_merged`` is always 0 (survey
+        rows are never combined). Blank rows are ignored; rows without
         a respondent id and repeated REDCap keys or Qualtrics response ids
         are rejected, with the row number the file shows (header = row 1;
         Qualtrics: the first respondent is row 4, legacy files row 3).
@@ -146,8 +179,15 @@ def read_survey(
     Raises
     ------
     SurveyError
-        When the file is empty, not a table, of no format tried, or
-        ``dictionary`` is given for a file that is not a REDCap export.
+        When the file is empty, not a table, of no format tried, or has a row
+        with more values than the header (the message gives the row); when
+        the file is a REDCap data dictionary, event table, arm table,
+        instrument-event mapping or instrument list rather than answers
+        (recognised from the header, except with ``format="table"``, which
+        reads any table as it is); when ``dictionary`` is given for a file
+        that is not a REDCap export, or is not a data dictionary (an event
+        table, the data export itself, ...). Every message names the file
+        and says what to pass instead.
 
     Notes
     -----
@@ -180,6 +220,8 @@ def read_survey(
         msg = f"format={format!r} is not known; use one of {list(formats)}"
         raise ValueError(msg)
     grid = _load_grid(source)
+    if format != "table" and _redcap_project_file(grid.header) is not None:
+        raise SurveyError(_not_answers(grid, dictionary))
     tried: list[str] = []
     chosen = format
     if format == "auto":
@@ -193,7 +235,13 @@ def read_survey(
             why = _is_table(grid)
             if why is not None:
                 tried.append(f"table: {why}")
-                msg = f"{grid.name}: not a survey export backpain reads. Tried " + "; ".join(tried)
+                msg = (
+                    f"{grid.name}: not a survey export backpain reads. Tried "
+                    + "; ".join(tried)
+                    + ". Pass a REDCap raw-data CSV, a Qualtrics CSV export, or a CSV/Excel "
+                    "table with a header row and one respondent per row (save it again as "
+                    "CSV if its columns are not separated by , ; tab or |)."
+                )
                 raise SurveyError(msg)
             chosen = "table"
     if dictionary is not None and chosen != "redcap":
@@ -256,7 +304,10 @@ def _grid_from_source(src: Source) -> _Grid:
         try:
             raw = pd.read_excel(io.BytesIO(src.read_bytes()), header=None, dtype=object)
         except Exception as exc:
-            msg = f"{src.name}: could not read it as an Excel file: {exc}"
+            msg = (
+                f"{src.name}: could not read it as an Excel file ({exc}). Open it in Excel "
+                "and save it again as .xlsx, or export the survey as CSV."
+            )
             raise SurveyError(msg) from exc
         decimal = "."
     elif kind == "csv":
@@ -279,11 +330,7 @@ def _grid_from_source(src: Source) -> _Grid:
                 skip_blank_lines=False,
             )
         except (pd.errors.ParserError, ValueError) as exc:
-            msg = (
-                f"{src.name}: could not read it as a table with separator {sep!r}: {exc}. "
-                "Check that every row has the same number of columns."
-            )
-            raise SurveyError(msg) from exc
+            raise SurveyError(_parse_error(src.name, sep, exc)) from exc
     else:
         msg = (
             f"{src.name}: a {kind} file is not a survey export backpain reads; "
@@ -298,6 +345,22 @@ def _grid_from_source(src: Source) -> _Grid:
     grid = _Grid(src.name, header, cells, 2, decimal)
     grid.kind = kind
     return grid
+
+
+def _parse_error(name: str, sep: str, exc: Exception) -> str:
+    """Say which row of the file has too many values (pandas counts rows, header = 1)."""
+    m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+    if m:
+        expected, row, saw = m.groups()
+        return (
+            f"{name}: row {row} has {saw} values but the header row has {expected} "
+            f"columns (separator {sep!r}). A separator inside a value needs quotes "
+            '("a, b"); fix that row or export the file again.'
+        )
+    return (
+        f"{name}: could not read it as a table with separator {sep!r} ({exc}). Check "
+        "that every row has the same number of columns, or export the file again."
+    )
 
 
 # ---------------------------------------------------------------- detection
@@ -332,6 +395,56 @@ def _is_table(grid: _Grid) -> str | None:
     if len(named) < 2:
         return f"a table needs a header row with at least 2 columns, found {named}"
     return None
+
+
+def _redcap_project_file(header: list[str]) -> str | None:
+    """Which REDCap project file (not answers) the header belongs to, if any."""
+    names = {normalise_header(h) for h in header if h}
+    for kind, required, allowed in _REDCAP_PROJECT_FILES:
+        if not required <= names:
+            continue
+        if kind == "data dictionary" and not names & {"variable field name", "field name"}:
+            continue
+        if allowed is None or names <= allowed:
+            return kind
+    return None
+
+
+def _looks_like_redcap_data(header: list[str]) -> bool:
+    names = [h for h in header if h]
+    return bool(names) and (
+        bool(_REDCAP_SPECIAL & set(names))
+        or (
+            all(_REDCAP_NAME.match(h) for h in names)
+            and any(h.endswith("_complete") for h in names)
+        )
+    )
+
+
+def _not_answers(grid: _Grid, dictionary: Any) -> str:
+    """The message for a REDCap project file passed as the survey export."""
+    kind = _redcap_project_file(grid.header)
+    shown = ", ".join(repr(h) for h in grid.header[:3]) + (", ..." if len(grid.header) > 3 else "")
+    if kind == "data dictionary":
+        msg = (
+            f"{grid.name}: this is a REDCap data dictionary (columns {shown}), which "
+            "describes the fields, not the answers. Pass it as dictionary= next to the data "
+            f"export: read_survey('<project>_DATA.csv', dictionary='{grid.name}'). The data "
+            "export is Data Exports > 'CSV / Microsoft Excel (raw data)', with the record id "
+            "as its first column."
+        )
+        if dictionary is not None:
+            msg += (
+                " dictionary= is given too: if that is the data export, source and "
+                "dictionary are swapped."
+            )
+        return msg
+    return (
+        f"{grid.name}: this is a REDCap {kind} (columns {shown}) of a longitudinal "
+        "project, not survey answers. read_survey does not need it (the data export names "
+        "each row's event in redcap_event_name): read the data export instead, "
+        "Data Exports > 'CSV / Microsoft Excel (raw data)'."
+    )
 
 
 # ------------------------------------------------------------ value helpers
@@ -444,17 +557,32 @@ def _drop_blank_rows(grid: _Grid, frame: pd.DataFrame, report: LoadReport) -> pd
 # -------------------------------------------------------------------- REDCap
 def _read_dictionary(dictionary: Any) -> pd.DataFrame:
     """The data dictionary as ``field, form, type, label, choices, validation``."""
-    if isinstance(dictionary, pd.DataFrame):
-        raw = dictionary.copy()
-        name = "<DataFrame>"
-    else:
-        try:
-            src = open_source(dictionary)
-            text = src.text()
-        except DiaryError as exc:
-            raise SurveyError(f"dictionary: {exc}") from exc
-        name = src.name
-        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
+    try:
+        grid = _load_grid(dictionary)
+    except SurveyError as exc:
+        msg = f"dictionary={exc}".replace(
+            "Export the survey again", "Download the data dictionary again"
+        )
+        raise SurveyError(msg) from exc
+    name = grid.name
+    raw = grid.cells.copy()
+    raw.columns = _dedupe(grid.header, LoadReport())
+    kind = _redcap_project_file(grid.header)
+    if kind not in (None, "data dictionary"):
+        msg = (
+            f"dictionary={name} is a REDCap {kind}, not a data dictionary. read_survey "
+            "does not need it: drop it, and pass the data dictionary instead if you have "
+            "one (Project Setup > Data Dictionary > Download)."
+        )
+        raise SurveyError(msg)
+    if kind is None and _looks_like_redcap_data(grid.header):
+        msg = (
+            f"dictionary={name} looks like a REDCap data export (columns "
+            f"{grid.header[:3]}, ...), not its data dictionary. Pass the data dictionary "
+            "(Project Setup > Data Dictionary > Download), or drop dictionary=; if "
+            f"{name} is the data you want, it goes first: read_survey('{name}', ...)."
+        )
+        raise SurveyError(msg)
     wanted = {
         "field": ("variable field name", "field name"),
         "form": ("form name",),
@@ -471,14 +599,23 @@ def _read_dictionary(dictionary: Any) -> pd.DataFrame:
     for key, options in wanted.items():
         col = next((norm[o] for o in options if o in norm), None)
         if col is None and key in ("field", "type"):
+            shown = list(raw.columns[:6]) + (["..."] if len(raw.columns) > 6 else [])
             msg = (
-                f"dictionary {name}: no {key!r} column ('Variable / Field Name' and "
-                f"'Field Type'); columns are {list(raw.columns)}. Pass the REDCap data "
-                "dictionary CSV (Project Setup > Data Dictionary > Download)."
+                f"dictionary={name} is not a REDCap data dictionary: it has no {key!r} "
+                f"column ('Variable / Field Name' and 'Field Type'); its columns are "
+                f"{shown}. Pass the REDCap data dictionary CSV (Project Setup > Data "
+                "Dictionary > Download), or drop dictionary=."
             )
             raise SurveyError(msg)
         out[key] = raw[col].astype("string").str.strip() if col else pd.NA
-    return out.dropna(subset=["field"]).reset_index(drop=True)
+    out = out.dropna(subset=["field"]).reset_index(drop=True)
+    if out.empty:
+        msg = (
+            f"dictionary={name} lists no fields (only a header row). Download the data "
+            "dictionary again (Project Setup > Data Dictionary > Download)."
+        )
+        raise SurveyError(msg)
+    return out
 
 
 def _str(value: object) -> str:
@@ -500,6 +637,13 @@ def _read_redcap(
     grid: _Grid, dictionary: Any, *, choice_labels: bool
 ) -> tuple[pd.DataFrame, LoadReport]:
     report = LoadReport(source=grid.name, format="redcap")
+    if not any(grid.header):
+        msg = (
+            f"{grid.name}: format='redcap', but the first row holds no column names; a "
+            "REDCap export starts with a header row such as record_id,... Use "
+            "format='auto', or export it again as 'CSV / Microsoft Excel (raw data)'."
+        )
+        raise SurveyError(msg)
     names = _dedupe(grid.header, report)
     frame = grid.cells.copy()
     frame.columns = names
@@ -719,6 +863,13 @@ def _typed_field(
 def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
     report = LoadReport(source=grid.name, format="qualtrics")
     cells = grid.cells
+    if len(cells) < 1:
+        msg = (
+            f"{grid.name}: format='qualtrics', but the file has only a header row; a "
+            "Qualtrics export has 2 or 3 header rows. Use format='auto', or export the "
+            "responses again (Data & Analysis > Export > CSV)."
+        )
+        raise SurveyError(msg)
     legacy = not (
         len(cells) >= 2 and cells.iloc[1].astype("string").str.startswith('{"ImportId"').any()
     )
