@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -22,6 +23,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 # --- issue 8: report and app (owned by the report/app engineer) ---------------
 def _report(args: argparse.Namespace) -> int:
+    from .errors import DiaryError
     from .report import write_report
 
     def progress(message: str) -> None:
@@ -30,8 +32,16 @@ def _report(args: argparse.Namespace) -> int:
     diaries = args.diary[0] if len(args.diary) == 1 else args.diary
     try:
         out = write_report(
-            diaries, Path(args.output), lang=args.lang, subject=args.subject, progress=progress
+            diaries,
+            Path(args.output),
+            lang=args.lang,
+            subject=args.subject,
+            progress=progress,
+            pain_scale=args.pain_scale,
+            dayfirst=args.dayfirst,
         )
+    except DiaryError:  # main() adds the command-line form of the reader's advice
+        raise
     except ValueError as exc:  # several subjects, no pain values: readable, exit code 2
         print(f"backpain: {exc}", file=sys.stderr)
         return 2
@@ -60,12 +70,57 @@ def _add_issue8_commands(sub: argparse._SubParsersAction) -> None:
     )
     report.add_argument("--lang", choices=("en", "nl"), default="en", help="language")
     report.add_argument("--subject", default=None, help="the person, if the file holds several")
+    report.add_argument(
+        "--pain-scale",
+        type=int,
+        choices=(10, 100),
+        default=10,
+        help="scale of the pain scores: 10 (0-10, the default) or 100 (0-100, divided by 10)",
+    )
+    order = report.add_mutually_exclusive_group()
+    order.add_argument(
+        "--dayfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=True,
+        default=None,
+        help="dates such as 03/04/2026 are day-month-year (3 April)",
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=False,
+        help="dates such as 03/04/2026 are month-day-year (4 March)",
+    )
     report.set_defaults(func=_report)
     app = sub.add_parser("app", help="open the local upload page (nothing leaves this computer)")
     app.add_argument("--port", type=int, default=None, help="port (default: a free one)")
     app.add_argument("--no-browser", action="store_true", help="do not open a browser")
     app.add_argument("--lang", choices=("en", "nl"), default="en", help="language of the page")
     app.set_defaults(func=_app)
+
+
+# Python arguments the readers suggest in their messages -> the command-line form
+_CLI_HINTS: tuple[tuple[str, str], ...] = (
+    (r"pain_scale=100", "--pain-scale 100"),
+    (r"dayfirst=(?:True|False)", "--dayfirst (day-month-year) or --monthfirst (month-day-year)"),
+    (r"subject=(?!.*--subject)", "--subject NAME"),
+)
+
+
+def _with_cli_hints(message: str) -> str:
+    """Add the command-line form of any Python argument a message suggests.
+
+    >>> _with_cli_hints("looks like a 0-100 scale. Pass pain_scale=100 to read it.")
+    'looks like a 0-100 scale. Pass pain_scale=100 to read it. On the command line: --pain-scale 100.'
+    """
+    found = [cli for pattern, cli in _CLI_HINTS if re.search(pattern, message, re.DOTALL)]
+    if re.search(r"columns=\{", message):
+        found.append("rename the column in the spreadsheet (there is no columns= option)")
+    if not found:
+        return message
+    return f"{message} On the command line: {'; '.join(found)}."
 
 
 # -------------------------------------------------------------------------------
@@ -94,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except (DiaryError, SurveyError) as exc:
-        print(f"backpain: {exc}", file=sys.stderr)
+        print(f"backpain: {_with_cli_hints(str(exc))}", file=sys.stderr)
         return 2
 
 

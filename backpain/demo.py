@@ -36,7 +36,8 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
     quality = data_quality(cohort)
     quality.to_csv(out / "cohort_data_quality.csv", index=False)
     with pd.option_context("display.width", 120, "display.max_columns", 8):
-        _say(quality.describe().T[["mean", "min", "max"]].round(2).to_string())
+        numeric = quality.select_dtypes("number")  # first_day/last_day have no mean
+        _say(numeric.describe().T[["mean", "min", "max"]].round(2).to_string())
     patient.to_csv(out / "patient_diary_clean.csv", index=False)
 
     _say("\n4. Classification (acute < 6 weeks, subacute 6-12 weeks, chronic > 12 weeks)")
@@ -92,7 +93,11 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
 
 # --- issue 8: the patient report (owned by the report/app engineer) ---------------
 def _report_step(out: Path, *, lang: str) -> None:
-    """Step 8: the one-file HTML report of the Dutch example, for the therapist."""
+    """Step 8: the one-file HTML report of the Dutch example, for the therapist.
+
+    ``patient_report.html`` is in the demo's ``lang``; ``patient_rapport_nl.html``
+    is always Dutch, the language of the (Flemish) example patient.
+    """
     from importlib import resources
 
     from .datasets import example_path
@@ -102,7 +107,10 @@ def _report_step(out: Path, *, lang: str) -> None:
     path, _ = example_path("patient_nl")
     with resources.as_file(path) as real:
         report = write_report(real, out / "patient_report.html", lang=lang, subject="patient")
-    _say(f"   {report}")
+        _say(f"   {report}")
+        # the example patient is Flemish: the report they take to the kinesist is Dutch
+        rapport = write_report(real, out / "patient_rapport_nl.html", lang="nl", subject="patient")
+        _say(f"   {rapport} (in Dutch)")
 
 
 def _figures(patient, cohort, classes, table, helps, *, lang):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from .errors import DiaryError
 
 __all__ = ["PHRASES", "explain_class", "monthly_summary", "render_report", "write_report"]
 
@@ -43,10 +46,10 @@ PHRASES: dict[str, dict[str, str]] = {
         ),
         "period_h": "Period covered",
         "period": (
-            "From {start} to {end}: {span} calendar days, of which {recorded} were filled "
-            "in ({pct:.0f}%). Longest gap: {gap} day(s) in a row not filled in."
+            "From {start} to {end}: {span} calendar days, of which {recorded} have a pain "
+            "score ({pct:.0f}%). Longest gap: {gap} day(s) in a row without a pain score."
         ),
-        "pain_avg": "Average pain {mean:.1f} out of 10 (lowest {min:.0f}, highest {max:.0f}).",
+        "pain_avg": "Average pain {mean} out of 10 (lowest {min}, highest {max}).",
         "quality_h": "Data quality",
         "quality": (
             "The file {source} (read as {format}): {read} rows read, {kept} kept, "
@@ -55,6 +58,21 @@ PHRASES: dict[str, dict[str, str]] = {
         ),
         "rejected_h": "Rows that were not used, and why",
         "rejected_more": "... and {n} more rejected rows.",
+        "rejected_fix": (
+            "These rows are not in the report. Fix them in your spreadsheet and make the "
+            "report again."
+        ),
+        "no_rows": "{source}: the diary has no usable rows: {n_rejected} of {n_read} rows "
+        "were rejected{ignored}.",
+        "no_rows_ignored": ", {n} ignored ({what})",
+        "no_rows_first": " The first problems:",
+        "no_rows_item": "row {row}, {column} {value}: {reason}",
+        "no_rows_fix": "Fix these rows in the spreadsheet and run the report again.",
+        "no_rows_none": (
+            "{source}: the diary has no usable rows: {n_read} rows read{ignored}, none "
+            "with a date and a pain score. Check that the file is the diary and run the "
+            "report again."
+        ),
         "reader_notes": "What the reader decided",
         "reason": "reason",
         "rows": "rows",
@@ -104,8 +122,12 @@ PHRASES: dict[str, dict[str, str]] = {
             "or the diary is too short."
         ),
         "flares": (
-            "The diary shows {n} flare(s): days with pain at least 2 points above your "
-            "usual level (the median of the 4 weeks before)."
+            "The diary shows {n} flares (periods of one or more days with pain at least 2 "
+            "points above your usual level, the median of the 4 weeks before)."
+        ),
+        "flare_one": (
+            "The diary shows 1 flare (a period of one or more days with pain at least 2 "
+            "points above your usual level, the median of the 4 weeks before)."
         ),
         "acute": "acute",
         "subacute": "subacute",
@@ -115,7 +137,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "chronic_adj": "chronic",
         "trend_h": "Pain month by month",
         "month": "month",
-        "days_filled": "days filled in",
+        "days_filled": "days with a pain score",
         "mean_pain": "average pain",
         "max_pain": "highest pain",
         "days_with_pain": "days with pain",
@@ -123,6 +145,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "overview_alt": "Diary overview: pain, stress, sleep and activity over time",
         "too_short": "The diary is too short for the overview figure (fewer than {n} days).",
         "worst_h": "The days with the most pain, and your notes",
+        "worst_h_plain": "The days with the most pain",
         "date": "date",
         "pain": "pain",
         "tags": "what you noted",
@@ -183,10 +206,11 @@ PHRASES: dict[str, dict[str, str]] = {
         ),
         "period_h": "Periode",
         "period": (
-            "Van {start} tot {end}: {span} kalenderdagen, waarvan {recorded} ingevuld "
-            "({pct:.0f}%). Langste onderbreking: {gap} dag(en) na elkaar niet ingevuld."
+            "Van {start} tot {end}: {span} kalenderdagen, waarvan {recorded} met een "
+            "pijnscore ({pct:.0f}%). Langste onderbreking: {gap} dag(en) na elkaar zonder "
+            "pijnscore."
         ),
-        "pain_avg": "Gemiddelde pijn {mean:.1f} op 10 (laagste {min:.0f}, hoogste {max:.0f}).",
+        "pain_avg": "Gemiddelde pijn {mean} op 10 (laagste {min}, hoogste {max}).",
         "quality_h": "Kwaliteit van de gegevens",
         "quality": (
             "Het bestand {source} (gelezen als {format}): {read} rijen gelezen, {kept} "
@@ -195,6 +219,21 @@ PHRASES: dict[str, dict[str, str]] = {
         ),
         "rejected_h": "Rijen die niet gebruikt zijn, en waarom",
         "rejected_more": "... en nog {n} geweigerde rijen.",
+        "rejected_fix": (
+            "Deze rijen staan niet in het rapport. Verbeter deze rijen in je spreadsheet "
+            "en maak het rapport opnieuw."
+        ),
+        "no_rows": "{source}: het dagboek heeft geen bruikbare rijen: {n_rejected} van de "
+        "{n_read} rijen zijn geweigerd{ignored}.",
+        "no_rows_ignored": ", {n} overgeslagen ({what})",
+        "no_rows_first": " De eerste problemen:",
+        "no_rows_item": "rij {row}, {column} {value}: {reason}",
+        "no_rows_fix": "Verbeter deze rijen in je spreadsheet en maak het rapport opnieuw.",
+        "no_rows_none": (
+            "{source}: het dagboek heeft geen bruikbare rijen: {n_read} rijen gelezen"
+            "{ignored}, geen enkele met een datum en een pijnscore. Kijk na of dit het "
+            "dagboek is en maak het rapport opnieuw."
+        ),
         "reader_notes": "Wat het inleesprogramma besliste",
         "reason": "reden",
         "rows": "rijen",
@@ -244,8 +283,12 @@ PHRASES: dict[str, dict[str, str]] = {
             "maanden zijn ingevuld, of het dagboek is te kort."
         ),
         "flares": (
-            "Het dagboek toont {n} opvlamming(en): dagen met pijn minstens 2 punten boven "
-            "je gewone niveau (de mediaan van de 4 weken ervoor)."
+            "Het dagboek toont {n} opvlammingen (periodes van een of meer dagen met pijn "
+            "minstens 2 punten boven je gewone niveau, de mediaan van de 4 weken ervoor)."
+        ),
+        "flare_one": (
+            "Het dagboek toont 1 opvlamming (een periode van een of meer dagen met pijn "
+            "minstens 2 punten boven je gewone niveau, de mediaan van de 4 weken ervoor)."
         ),
         "acute": "acuut",
         "subacute": "subacuut",
@@ -255,7 +298,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "chronic_adj": "chronische",
         "trend_h": "Pijn per maand",
         "month": "maand",
-        "days_filled": "dagen ingevuld",
+        "days_filled": "dagen met pijnscore",
         "mean_pain": "gemiddelde pijn",
         "max_pain": "hoogste pijn",
         "days_with_pain": "dagen met pijn",
@@ -263,6 +306,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "overview_alt": "Overzicht van het dagboek: pijn, stress, slaap en activiteit in de tijd",
         "too_short": "Het dagboek is te kort voor de overzichtsfiguur (minder dan {n} dagen).",
         "worst_h": "De dagen met de meeste pijn, en je notities",
+        "worst_h_plain": "De dagen met de meeste pijn",
         "date": "datum",
         "pain": "pijn",
         "tags": "wat je noteerde",
@@ -329,7 +373,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2rem;
 border-bottom:1px solid #ccc;padding-bottom:.2rem}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;
 padding:.2rem .5rem;text-align:left;vertical-align:top}th{background:#f2f2f2}
-td.num{text-align:right}img{max-width:100%;height:auto}
+td.num{text-align:right;white-space:nowrap}img{max-width:100%;height:auto}
 .caveat{background:#fff7e0;border-left:4px solid #E69F00;padding:.5rem .8rem}
 .muted{color:#555;font-size:.9rem}
 @media print{h2{page-break-after:avoid}img{page-break-inside:avoid}}
@@ -406,6 +450,262 @@ def _label(name: str, lang: str) -> str:
     return _VAR_WORDS[lang].get(name, name)
 
 
+# ------------------------------------------------- numbers and reader texts
+def _fmt(value: Any, spec: str, lang: str) -> str:
+    """Format a number; Dutch writes a decimal comma (``5,9``)."""
+    text = format(float(value), spec)
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _pain(value: Any, lang: str) -> str:
+    """A pain score in a sentence: ``6``, ``5.5`` (``5,5`` in Dutch)."""
+    v = float(value)
+    return _fmt(v, ".0f" if v.is_integer() else ".1f", lang)
+
+
+_NL_COLUMNS = {
+    "subject": "deelnemer",
+    "date": "datum",
+    "pain": "pijn",
+    "stress": "stress",
+    "sleep_hours": "uren slaap",
+    "sleep_quality": "slaapkwaliteit",
+    "steps": "stappen",
+    "active_minutes": "actieve minuten",
+    "mood": "stemming",
+    "tags": "labels",
+    "notes": "notities",
+}
+_NL_UNITS = {
+    "NRS 0-10": "0-10",
+    "0-10": "0-10",
+    "hours (e.g. 7.5 or 7:30)": "uren, bv. 7,5 of 7:30",
+    "hours": "uren",
+    "steps": "stappen",
+    "minutes": "minuten",
+    "calendar day": "kalenderdag",
+}
+_NL_RULES = {
+    "mean": "gemiddelde",
+    "sum": "som",
+    "max": "hoogste",
+    "min": "laagste",
+    "union": "alle samen",
+    "join": "achter elkaar",
+    "first": "eerste",
+}
+_NL_FORMATS = {"table": "tabel"}
+
+
+def _column(name: Any, lang: str) -> str:
+    """A diary column in the report's language (``sleep_hours`` -> ``uren slaap``)."""
+    name = "" if name is None or (not isinstance(name, str) and pd.isna(name)) else str(name)
+    if lang != "nl":
+        return name
+    if name in _NL_COLUMNS:
+        return _NL_COLUMNS[name]
+    from .schema import VARIABLES
+
+    if name in VARIABLES:
+        return re.sub(r"\s*\(.*\)$", "", VARIABLES[name].label("nl")).lower()
+    return name
+
+
+def _nl_number(text: str) -> str:
+    return text.replace(".", ",")
+
+
+def _nl_list(text: str) -> str:
+    """``['a', 'b']`` (a Python list in a note) -> ``'a', 'b'``."""
+    inner = text.strip()
+    return inner[1:-1] if inner.startswith("[") and inner.endswith("]") else inner
+
+
+_ORDER_NL = {
+    "day-month-year": "dag-maand-jaar",
+    "month-day-year": "maand-dag-jaar",
+    "day": "dag",
+    "month": "maand",
+}
+_PAIN_SCALE_NL = (
+    "; gebruikt dit dagboek een schaal van 0 tot 100, maak het rapport dan met "
+    "--pain-scale 100 (in Python: pain_scale=100)"
+)
+
+# English text of the readers (backpain/validate.py, backpain/read/table.py,
+# backpain/read/merge.py) -> Dutch. Each pattern must match the whole text; a
+# text no pattern matches is shown in English, never dropped.
+_NL_TEXTS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"subject is empty"), lambda m: "deelnemer is leeg"),
+    (re.compile(r"date is empty"), lambda m: "datum is leeg"),
+    (
+        re.compile(r"not a date this reader understands; write dates as YYYY-MM-DD or DD-MM-YYYY"),
+        lambda m: (
+            "geen datum die het programma begrijpt; schrijf datums als JJJJ-MM-DD of DD-MM-JJJJ"
+        ),
+    ),
+    (
+        re.compile(
+            r"not a real calendar (?:day|date)(?: \(for example 31 February or month 13\))?"
+            r"(?:; check the day and the month)?"
+        ),
+        lambda m: (
+            "geen bestaande kalenderdag (bijvoorbeeld 31 februari of maand 13); kijk de "
+            "dag en de maand na"
+        ),
+    ),
+    (
+        re.compile(r"not a number; (?P<name>\w+) must be a number \((?P<unit>.*)\)"),
+        lambda m: (
+            f"geen getal; {_column(m['name'], 'nl')} moet een getal zijn "
+            f"({_NL_UNITS.get(m['unit'], m['unit'])})"
+        ),
+    ),
+    (
+        re.compile(r"pain must be at most 100 on the 0-100 scale \(pain_scale=100\)"),
+        lambda m: "pijn mag hoogstens 100 zijn op de schaal van 0 tot 100 (--pain-scale 100)",
+    ),
+    (
+        re.compile(
+            r"(?P<name>\w+) must be at most (?P<hi>[-\d.e+]+) \((?P<unit>[^)]*)\)"
+            r"(?P<scale>; if this diary uses a 0-100 scale pass pain_scale=100)?"
+        ),
+        lambda m: (
+            f"{_column(m['name'], 'nl')} mag hoogstens {_nl_number(m['hi'])} zijn "
+            f"({_NL_UNITS.get(m['unit'], m['unit'])})" + (_PAIN_SCALE_NL if m["scale"] else "")
+        ),
+    ),
+    (
+        re.compile(r"(?P<name>\w+) must be at least (?P<lo>[-\d.e+]+)"),
+        lambda m: f"{_column(m['name'], 'nl')} moet minstens {_nl_number(m['lo'])} zijn",
+    ),
+    (
+        re.compile(
+            r"the (?P<n>\d+) entries for (?P<name>\w+) on this day add up to (?P<t>[-\d.e+]+) "
+            r"\((?P<unit>[^)]*)\), more than (?P<hi>[-\d.e+]+); is a row repeated\? "
+            r"Remove the copy"
+        ),
+        lambda m: (
+            f"de {m['n']} invoeren voor {_column(m['name'], 'nl')} op deze dag zijn samen "
+            f"{_nl_number(m['t'])} ({_NL_UNITS.get(m['unit'], m['unit'])}), meer dan "
+            f"{_nl_number(m['hi'])}; staat een rij er twee keer in? Verwijder de kopie"
+        ),
+    ),
+    (
+        re.compile(r"separator (?P<sep>'.+') and decimal mark (?P<dec>'.+') detected"),
+        lambda m: f"scheidingsteken {m['sep']} en decimaalteken {m['dec']} herkend",
+    ),
+    (
+        re.compile(r"file decoded as (?P<enc>\S+) \(it is not UTF-8\)"),
+        lambda m: f"bestand gelezen als {m['enc']} (het is geen UTF-8)",
+    ),
+    (
+        re.compile(r"date order inferred from the column: (?P<o>day-month-year|month-day-year)"),
+        lambda m: f"volgorde van de datums afgeleid uit de kolom: {_ORDER_NL[m['o']]}",
+    ),
+    (
+        re.compile(
+            r"every date is ambiguous \(day and month both <= 12\); took day-month-year, "
+            r"as Dutch/Belgian files write dates"
+        ),
+        lambda m: (
+            "elke datum kan twee dingen betekenen (dag en maand allebei 12 of minder); "
+            "gelezen als dag-maand-jaar, zoals Nederlandse en Belgische bestanden datums "
+            "schrijven"
+        ),
+    ),
+    (
+        re.compile(
+            r"dates mix day-first and month-first values; took (?P<o>day|month)-first "
+            r"\(the majority\) and rejected the others"
+        ),
+        lambda m: (
+            "de datums mengen dag-eerst en maand-eerst; gelezen als "
+            f"{_ORDER_NL[m['o']]}-eerst (de meerderheid), de andere zijn geweigerd"
+        ),
+    ),
+    (re.compile(r"dates are ISO \(year-month-day\)"), lambda m: "datums als jaar-maand-dag"),
+    (re.compile(r"dates were already dates"), lambda m: "de datums waren al datums"),
+    (
+        re.compile(r"date order given: (?P<o>day|month) first"),
+        lambda m: f"volgorde van de datums opgegeven: eerst de {_ORDER_NL[m['o']]}",
+    ),
+    (
+        re.compile(r"(?P<n>\d+) day\(s\) had several entries; combined per day as: (?P<r>.*)"),
+        lambda m: (
+            f"{m['n']} dag(en) met meerdere invoeren; per dag samengevoegd als: "
+            + ", ".join(
+                f"{_column(name, 'nl')} {_NL_RULES.get(rule, rule)}"
+                for name, _, rule in (x.strip().rpartition(" ") for x in m["r"].split(","))
+            )
+        ),
+    ),
+    (
+        re.compile(r"columns not used \(not diary variables\): (?P<cols>.*)"),
+        lambda m: f"kolommen niet gebruikt (geen dagboekgegevens): {_nl_list(m['cols'])}",
+    ),
+    (re.compile(r"blank row"), lambda m: "lege rij"),
+    (
+        re.compile(
+            r"(?P<n>\d+) sources merged per subject and day; (?P<k>\d+) source-day\(s\) "
+            r"joined a day another source also gave"
+        ),
+        lambda m: (
+            f"{m['n']} bronnen samengevoegd per deelnemer en dag; {m['k']} dag(en) kwamen "
+            "ook in een andere bron voor"
+        ),
+    ),
+    (
+        re.compile(
+            r"(?P<name>\w+): (?P<n>\d+) day\(s\) with different values from different "
+            r"sources; took the value of the source with the higher precedence"
+        ),
+        lambda m: (
+            f"{_column(m['name'], 'nl')}: {m['n']} dag(en) met verschillende waarden in "
+            "verschillende bronnen; de waarde van de bron met voorrang is genomen"
+        ),
+    ),
+]
+_EN_TEXTS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (
+        re.compile(r"(?P<head>.*); if this diary uses a 0-100 scale pass pain_scale=100"),
+        lambda m: (
+            f"{m['head']}; if this diary uses a 0-100 scale, make the report with "
+            "--pain-scale 100 (in Python: pain_scale=100)"
+        ),
+    ),
+]
+
+
+def _say_text(text: Any, lang: str) -> str:
+    """A reader's note or reason in the report's language; untranslated if unknown.
+
+    Examples
+    --------
+    >>> _say_text("not a number; pain must be a number (NRS 0-10)", "nl")
+    'geen getal; pijn moet een getal zijn (0-10)'
+    >>> _say_text("something new", "nl")
+    'something new'
+    """
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    text = str(text)
+    for pattern, translate in _NL_TEXTS if lang == "nl" else _EN_TEXTS:
+        m = pattern.fullmatch(text)
+        if m is not None:
+            return translate(m)
+    return text
+
+
+def _say_ignored(category: str, lang: str) -> str:
+    """An ignored-row category, also when a merge added ``" (file.csv)"`` to it."""
+    said = _say_text(category, lang)
+    m = re.fullmatch(r"(?P<what>.*?)(?P<source> \([^()]*\))", category)
+    if said == category and m is not None:
+        return _say_text(m["what"], lang) + m["source"]
+    return said
+
+
 # ------------------------------------------------------------- compute parts
 def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> str:
     """Explain one subject's classification in plain words (English or Dutch).
@@ -474,7 +774,8 @@ def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> st
             key = "nih_yes" if bool(nih) else "nih_no"
             parts.append(p[key].format(pct=100 * float(np.nan_to_num(frac)), n=n))
     if "n_flares" in row and int(row["n_flares"]) > 0:
-        parts.append(p["flares"].format(n=int(row["n_flares"])))
+        n_flares = int(row["n_flares"])
+        parts.append(p["flare_one"] if n_flares == 1 else p["flares"].format(n=n_flares))
     return " ".join(parts)
 
 
@@ -524,7 +825,14 @@ def monthly_summary(data: pd.DataFrame, *, pain_threshold: float = 1) -> pd.Data
     return out.astype({"days_recorded": "int64", "days_with_pain": "int64"})
 
 
-def _read(diaries: Any, subject: str | None, progress: Progress | None) -> tuple[Any, Any]:
+def _read(
+    diaries: Any,
+    subject: str | None,
+    progress: Progress | None,
+    *,
+    lang: str = "en",
+    options: Mapping[str, Any] | None = None,
+) -> tuple[Any, Any]:
     from .read import read_diary
 
     if progress is not None:
@@ -535,7 +843,10 @@ def _read(diaries: Any, subject: str | None, progress: Progress | None) -> tuple
                 progress(f"reading {Path(item).name} ({size:.1f} MB)")
             else:
                 progress("reading the diary")
-    diary, report = read_diary(diaries, subject=subject, return_report=True)
+    diary, report = read_diary(diaries, subject=subject, return_report=True, **(options or {}))
+    if len(diary) == 0:
+        msg = _no_rows_message(report, lang)
+        raise DiaryError(msg)
     subjects = diary["subject"].dropna().unique().tolist()
     if subject is not None:
         if subject not in subjects:
@@ -554,11 +865,52 @@ def _read(diaries: Any, subject: str | None, progress: Progress | None) -> tuple
     return diary, report
 
 
+_FIRST_PROBLEMS = 5  # rejected rows named in the "no usable rows" message
+
+
+def _no_rows_message(report: Any, lang: str) -> str:
+    """Why a diary came out empty: the rejected rows and what to do, in ``lang``."""
+    p = PHRASES[lang]
+    ignored = ""
+    if report.rows_ignored:
+        what = ", ".join(f"{_say_text(k, lang)}: {v}" for k, v in report.ignored.items())
+        ignored = p["no_rows_ignored"].format(n=report.rows_ignored, what=what)
+    rej = report.rejected
+    if not report.rows_rejected or rej is None or len(rej) == 0:
+        return p["no_rows_none"].format(
+            source=report.source, n_read=report.rows_read, ignored=ignored
+        )
+    items = [
+        p["no_rows_item"].format(
+            row=r.row,
+            column=_column(r.column, lang),
+            value=repr("" if pd.isna(r.value) else str(r.value)),
+            reason=_say_text(r.reason, lang),
+        )
+        for r in rej.head(_FIRST_PROBLEMS).itertuples(index=False)
+    ]
+    more = ""
+    if len(rej) > _FIRST_PROBLEMS:
+        more = "\n  " + p["rejected_more"].format(n=len(rej) - _FIRST_PROBLEMS)
+    head = p["no_rows"].format(
+        source=report.source,
+        n_rejected=report.rows_rejected,
+        n_read=report.rows_read,
+        ignored=ignored,
+    )
+    listed = "".join(f"\n  - {item}" for item in items)
+    return f"{head}{p['no_rows_first']}{listed}{more}\n{p['no_rows_fix']}"
+
+
 def _rejected_summary(report: Any, lang: str) -> str:
     p = PHRASES[lang]
     rej = report.rejected
     if not report.rows_rejected or rej is None or len(rej) == 0:
         return ""
+    # translate each distinct column and reason once (a big file repeats them)
+    columns = {c: _column(c, lang) for c in rej["column"].dropna().unique()}
+    reasons = {r: _say_text(r, lang) for r in rej["reason"].dropna().unique()}
+    rej = rej.assign(column=rej["column"].map(columns), reason=rej["reason"].map(reasons))
     counts = (
         rej.groupby(["column", "reason"], sort=False, dropna=False)
         .size()
@@ -571,7 +923,10 @@ def _rejected_summary(report: Any, lang: str) -> str:
     more = ""
     if len(rej) > 10:
         more = f"<p class='muted'>{_esc(p['rejected_more'].format(n=len(rej) - 10))}</p>"
-    return f"<h3>{p['rejected_h']}</h3>{_table(counts, numeric=(p['rows'],))}{_table(first)}{more}"
+    return (
+        f"<h3>{p['rejected_h']}</h3>{_table(counts, numeric=(p['rows'],))}{_table(first)}"
+        f"{more}<p><b>{p['rejected_fix']}</b></p>"
+    )
 
 
 def _assoc_words(row: Any, lang: str) -> str:
@@ -602,15 +957,24 @@ def _sections(
     out: list[tuple[str, str]] = []
 
     q = data_quality(diary).iloc[0]
+    # the period counts days with a pain score, as the monthly table does
+    pain_days = diary.loc[diary["pain"].notna(), "date"].sort_values()
+    first, last = pain_days.iloc[0], pain_days.iloc[-1]
+    span = int((last - first).days) + 1
+    gaps = pain_days.diff().dt.days.dropna() - 1
     period = p["period"].format(
-        start=_day(q["first_day"], lang),
-        end=_day(q["last_day"], lang),
-        span=int(q["span_days"]),
-        recorded=int(q["days_recorded"]),
-        pct=100 * float(q["completeness"]),
-        gap=int(q["longest_gap_days"]),
+        start=_day(first, lang),
+        end=_day(last, lang),
+        span=span,
+        recorded=len(pain_days),
+        pct=100 * len(pain_days) / span,
+        gap=int(gaps.max()) if len(gaps) else 0,
     )
-    avg = p["pain_avg"].format(mean=q["pain_mean"], min=q["pain_min"], max=q["pain_max"])
+    avg = p["pain_avg"].format(
+        mean=_fmt(q["pain_mean"], ".1f", lang),
+        min=_pain(q["pain_min"], lang),
+        max=_pain(q["pain_max"], lang),
+    )
     out.append((p["period_h"], f"<p>{period}</p><p>{avg}</p>"))
 
     parts = report.parts or [report]
@@ -618,7 +982,7 @@ def _sections(
         "<p>"
         + p["quality"].format(
             source=f"<code>{_esc(r.source)}</code>",
-            format=_esc(r.format),
+            format=_esc(_NL_FORMATS.get(r.format, r.format) if lang == "nl" else r.format),
             read=r.rows_read,
             kept=r.rows_kept,
             merged=r.rows_merged,
@@ -628,7 +992,9 @@ def _sections(
         + "</p>"
         for r in parts
     )
-    notes = [*report.notes, *(f"{k}: {v}" for k, v in report.ignored.items())]
+    notes = [_say_text(n, lang) for n in report.notes]
+    notes += [f"{r.source}: {_say_text(n, lang)}" for r in report.parts for n in r.notes]
+    notes += [f"{_say_ignored(k, lang)}: {v}" for k, v in report.ignored.items()]
     if notes:
         items = "".join(f"<li>{_esc(n)}</li>" for n in notes)
         quality += f"<p class='muted'>{p['reader_notes']}:</p><ul class='muted'>{items}</ul>"
@@ -646,8 +1012,8 @@ def _sections(
         {
             p["month"]: [f"{_MONTHS[lang][m.month - 1]} {m.year}" for m in monthly["month"]],
             p["days_filled"]: monthly["days_recorded"],
-            p["mean_pain"]: monthly["pain_mean"].map("{:.1f}".format),
-            p["max_pain"]: monthly["pain_max"].map("{:.0f}".format),
+            p["mean_pain"]: [_fmt(v, ".1f", lang) for v in monthly["pain_mean"]],
+            p["max_pain"]: [_fmt(v, ".1f", lang) for v in monthly["pain_max"]],
             p["days_with_pain"]: monthly["days_with_pain"],
         }
     )
@@ -662,9 +1028,11 @@ def _sections(
 
     cols = [c for c in ("date", "pain", "tags", "notes") if c in diary.columns]
     worst = diary.nlargest(7, "pain")[cols].sort_values("date")
-    worst = worst.assign(
+    # a text column no shown day fills in would be an empty column: drop it
+    cols = [c for c in cols if c in ("date", "pain") or worst[c].notna().any()]
+    worst = worst[cols].assign(
         date=[_day(d, lang) for d in worst["date"]],
-        pain=worst["pain"].map("{:.0f}".format),
+        pain=[_fmt(v, ".1f", lang) for v in worst["pain"]],
     )
     if "tags" in cols:
         from .plot import _tag_label
@@ -674,7 +1042,9 @@ def _sections(
             for t in worst["tags"]
         ]
     worst.columns = [p[c] for c in cols]
-    out.append((p["worst_h"], _table(worst, numeric=(p["pain"],))))
+    noted = "tags" in cols or "notes" in cols
+    heading = p["worst_h"] if noted else p["worst_h_plain"]
+    out.append((heading, _table(worst, numeric=(p["pain"],))))
 
     say("computing associations")
     assoc = stats.correlate(diary, lags=(0, 1))
@@ -684,9 +1054,11 @@ def _sections(
         lines = pd.DataFrame(
             {
                 p["verdict"]: [_assoc_words(r, lang) for r in within.itertuples()],
-                "r": within["r"].map("{:+.2f}".format),
+                "r": [_fmt(v, "+.2f", lang) for v in within["r"]],
                 p["ci"]: [
-                    f"{lo:+.2f} .. {hi:+.2f}"
+                    ""
+                    if pd.isna(lo) or pd.isna(hi)
+                    else f"{_fmt(lo, '+.2f', lang)} .. {_fmt(hi, '+.2f', lang)}"
                     for lo, hi in zip(within["ci95_low"], within["ci95_high"], strict=True)
                 ],
                 "n": within["n_obs"],
@@ -714,9 +1086,11 @@ def _sections(
             {
                 p["tag"]: [_tag_label(t, lang) for t in helps["tag"]],
                 p["days_with"]: helps["n_days_with"],
-                p["difference"]: helps["diff"].map(lambda v: "" if pd.isna(v) else f"{v:+.1f}"),
+                p["difference"]: [
+                    "" if pd.isna(v) else _fmt(v, "+.1f", lang) for v in helps["diff"]
+                ],
                 p["ci"]: [
-                    "" if pd.isna(lo) else f"{lo:+.1f} .. {hi:+.1f}"
+                    "" if pd.isna(lo) else f"{_fmt(lo, '+.1f', lang)} .. {_fmt(hi, '+.1f', lang)}"
                     for lo, hi in zip(helps["ci95_low"], helps["ci95_high"], strict=True)
                 ],
                 p["verdict"]: [p.get(v, v) for v in helps["verdict"]],
@@ -745,6 +1119,8 @@ def render_report(
     subject: str | None = None,
     standalone: bool = True,
     progress: Progress | None = None,
+    pain_scale: float = 10,
+    dayfirst: bool | None = None,
 ) -> str:
     """Build the patient report as one HTML string.
 
@@ -763,6 +1139,14 @@ def render_report(
     progress : callable, optional
         Called with a short message (``"reading diary.csv (2.1 MB)"``,
         ``"classifying"``, ...) at the start of each step.
+    pain_scale : {10, 100}
+        Scale of the diary's pain values (passed to :func:`backpain.read_diary`;
+        100 divides them by 10). ``--pain-scale`` on the command line.
+    dayfirst : bool, optional
+        Order of numeric dates such as ``03/04/2026``: True for
+        day-month-year, False for month-day-year; default: inferred from the
+        column (passed to :func:`backpain.read_diary`). ``--dayfirst`` /
+        ``--monthfirst`` on the command line.
 
     Returns
     -------
@@ -772,7 +1156,10 @@ def render_report(
     Raises
     ------
     DiaryError
-        When the file cannot be read (the reader's message).
+        When the file cannot be read (the reader's message), or when no row
+        is usable: the message (in ``lang``) gives the number of rejected
+        rows, the first few with their row number and reason, and says to fix
+        them in the spreadsheet.
     ValueError
         For an unknown ``lang``, a ``subject`` not in the diary, several
         subjects without ``subject=``, or a diary without pain values.
@@ -788,6 +1175,12 @@ def render_report(
     lags 0 and 1) and what helps (:func:`backpain.stats.what_helps`, next
     day), each with the association-is-not-cause caveat.
 
+    The period and the monthly table count the same days: days with a pain
+    score. In Dutch, numbers have a decimal comma and the reader's notes and
+    rejection reasons (English in :class:`~backpain.LoadReport`) are
+    translated by a table of patterns; a text no pattern matches is shown in
+    English, never dropped.
+
     Examples
     --------
     >>> from backpain.simulate import simulate_cohort
@@ -799,7 +1192,12 @@ def render_report(
 
     _check_lang(lang)
     p = PHRASES[lang]
-    diary, report = _read(diaries, subject, progress)
+    options: dict[str, Any] = {}
+    if pain_scale != 10:
+        options["pain_scale"] = pain_scale
+    if dayfirst is not None:
+        options["dayfirst"] = dayfirst
+    diary, report = _read(diaries, subject, progress, lang=lang, options=options)
     name = str(diary["subject"].iloc[0])
     sections = _sections(diary, report, lang=lang, progress=progress)
     intro = p["intro"].format(version=__version__, today=_day(date.today(), lang))
@@ -827,6 +1225,8 @@ def write_report(
     lang: str = "en",
     subject: str | None = None,
     progress: Progress | None = None,
+    pain_scale: float = 10,
+    dayfirst: bool | None = None,
 ) -> Path:
     """Write the patient report to one self-contained HTML file.
 
@@ -836,7 +1236,7 @@ def write_report(
         Anything :func:`backpain.read_diary` reads.
     path : str or Path
         The HTML file to write (its folder must exist).
-    lang, subject, progress
+    lang, subject, progress, pain_scale, dayfirst
         As in :func:`render_report`.
 
     Returns
@@ -857,7 +1257,14 @@ def write_report(
     >>> write_report(simulate_cohort(1, 90, seed=5), out).stat().st_size > 10_000
     True
     """
-    text = render_report(diaries, lang=lang, subject=subject, progress=progress)
+    text = render_report(
+        diaries,
+        lang=lang,
+        subject=subject,
+        progress=progress,
+        pain_scale=pain_scale,
+        dayfirst=dayfirst,
+    )
     path = Path(path)
     path.write_text(text, encoding="utf-8")
     return path

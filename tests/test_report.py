@@ -67,7 +67,7 @@ def test_explain_class_states_onset_duration_class_nih_and_flares():
     assert "<b>chronic</b>" in text
     assert "meets the research definition" in text
     assert "100% of the 171 days" in text
-    assert "3 flare(s)" in text
+    assert "3 flares (periods of one or more days with pain at least 2 points" in text
     assert "lower bound" not in text
 
 
@@ -164,7 +164,7 @@ def test_report_sections_and_caveats_in_english(page_en, hostile_diary):
         assert f"<h2>{heading}</h2>" in page_en
     assert page_en.count("not proof of cause") == 2
     q = backpain.data_quality(hostile_diary).iloc[0]
-    assert f"{int(q['days_recorded'])} were filled in" in page_en
+    assert f"{int(q['pain_days'])} have a pain score" in page_en
     assert f"{len(hostile_diary)} rows read" in page_en
 
 
@@ -269,3 +269,256 @@ def test_report_reads_a_file_object_with_its_name():
     buf.name = "mijn dagboek.csv"
     page = render_report(buf, lang="nl", standalone=False)
     assert "mijn dagboek.csv" in page
+
+
+# ------------------------------------------------- new-user review (fixes)
+MESSY_NL = (
+    "datum;pijn;stress;uren slaap;notities\n"
+    "11-02-2026;5,5;3;7,5;naar café\n"
+    "12-02-2026;veel;4;6;\n"
+    "13-02-2026;8/10;5;6,5;\n"
+    "14-02-2026;6;4;7;\n"
+    ";;;;\n"
+    "15-02-2026;4,5;2;8;\n"
+    "16-02-2026;3;2;30;\n"
+)
+
+
+def _text(page: str) -> str:
+    """The words of a page: no style sheet, no images, no tags."""
+    page = re.sub(r"<style>.*?</style>", "", page, flags=re.DOTALL)
+    page = re.sub(r"<img [^>]*>", "", page)
+    return re.sub(r"<[^>]+>", " ", page)
+
+
+@pytest.fixture(scope="module")
+def messy_nl_page(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("messy") / "dagboek.csv"
+    path.write_bytes(MESSY_NL.encode("cp1252"))
+    return render_report(path, lang="nl", standalone=False)
+
+
+def test_dutch_report_translates_reasons_columns_and_reader_notes(messy_nl_page):
+    text = _text(messy_nl_page)
+    for dutch in (
+        "gelezen als tabel",
+        "bestand gelezen als cp1252 (het is geen UTF-8)",
+        "scheidingsteken &#x27;;&#x27; en decimaalteken &#x27;,&#x27; herkend",
+        "volgorde van de datums afgeleid uit de kolom: dag-maand-jaar",
+        "lege rij: 1",
+        "geen getal; pijn moet een getal zijn (0-10)",
+        "uren slaap mag hoogstens 24 zijn (uren)",
+        "Verbeter deze rijen in je spreadsheet en maak het rapport opnieuw.",
+    ):
+        assert dutch in text, dutch
+    assert re.search(r"<td>pijn</td>", messy_nl_page)
+    assert re.search(r"<td>uren slaap</td>", messy_nl_page)
+    for english in ("not a number", "must be", "separator", "blank row", "read as", "sleep_hours"):
+        assert english not in text, english
+
+
+def test_dutch_report_writes_decimal_commas(messy_nl_page):
+    # kept pain scores 5.5, 6, 4.5 (by hand: mean 16 / 3 = 5.33, lowest 4.5, highest 6)
+    assert "Gemiddelde pijn 5,3 op 10 (laagste 4,5, hoogste 6)." in messy_nl_page
+    assert "<td class='num'>5,5</td>" in messy_nl_page  # the top-pain table
+    from backpain import __version__
+
+    words = _text(messy_nl_page).replace(__version__, "")
+    assert not re.search(r"\d\.\d", words), re.findall(r".{20}\d\.\d.{20}", words)
+
+
+def test_every_reader_text_of_a_messy_file_is_translated(tmp_path):
+    # guards against drift: when a reader's English text changes, this fails
+    csv = (
+        "datum;pijn;stress;uren slaap;stappen;onbekend\n"
+        "01-02-2026;5;3;7;100;x\n"
+        "01-02-2026;6;3;7;100;x\n"
+        "31-02-2026;5;3;7;100;x\n"
+        "gisteren;5;3;7;100;x\n"
+        ";5;3;7;100;x\n"
+        "04-02-2026;11;3;7;100;x\n"
+        "05-02-2026;5;-1;7;100;x\n"
+        "06-02-2026;5;3;;veel;x\n"
+        "07-02-2026;5;3;20;100;x\n"
+        "07-02-2026;5;3;20;100;x\n"
+        ";;;;;\n"
+    ).encode("cp1252")
+    path = tmp_path / "dagboek.csv"
+    path.write_bytes(csv)
+    _, report = backpain.read_diary(path, return_report=True)
+    from backpain.report import _say_ignored, _say_text
+
+    texts = [*report.notes, *report.rejected["reason"]]
+    assert len(set(report.rejected["reason"])) >= 6
+    for text in texts:
+        assert _say_text(text, "nl") != text, text
+    for category in report.ignored:
+        assert _say_ignored(category, "nl") != category, category
+
+
+@pytest.mark.parametrize(
+    ("english", "dutch"),
+    [
+        ("subject is empty", "deelnemer is leeg"),
+        ("date is empty", "datum is leeg"),
+        (
+            "not a date this reader understands; write dates as YYYY-MM-DD or DD-MM-YYYY",
+            "geen datum die het programma begrijpt; schrijf datums als JJJJ-MM-DD of DD-MM-JJJJ",
+        ),
+        ("not a real calendar date", "geen bestaande kalenderdag (bijvoorbeeld 31 februari"),
+        (
+            "not a number; sleep_hours must be a number (hours (e.g. 7.5 or 7:30))",
+            "geen getal; uren slaap moet een getal zijn (uren, bv. 7,5 of 7:30)",
+        ),
+        (
+            "pain must be at most 10 (NRS 0-10); if this diary uses a 0-100 scale pass "
+            "pain_scale=100",
+            "pijn mag hoogstens 10 zijn (0-10); gebruikt dit dagboek een schaal van 0 tot 100, "
+            "maak het rapport dan met --pain-scale 100",
+        ),
+        (
+            "pain must be at most 100 on the 0-100 scale (pain_scale=100)",
+            "pijn mag hoogstens 100 zijn op de schaal van 0 tot 100",
+        ),
+        ("steps must be at least 0", "stappen moet minstens 0 zijn"),
+        (
+            "the 2 entries for sleep_hours on this day add up to 40.5 (hours), more than 24; "
+            "is a row repeated? Remove the copy",
+            "de 2 invoeren voor uren slaap op deze dag zijn samen 40,5 (uren), meer dan 24",
+        ),
+        ("file decoded as cp1252 (it is not UTF-8)", "bestand gelezen als cp1252 (het is geen"),
+        (
+            "date order inferred from the column: month-day-year",
+            "volgorde van de datums afgeleid uit de kolom: maand-dag-jaar",
+        ),
+        (
+            "every date is ambiguous (day and month both <= 12); took day-month-year, as "
+            "Dutch/Belgian files write dates",
+            "gelezen als dag-maand-jaar",
+        ),
+        (
+            "2 day(s) had several entries; combined per day as: pain mean, steps sum, tags union",
+            "2 dag(en) met meerdere invoeren; per dag samengevoegd als: pijn gemiddelde, "
+            "stappen som, labels alle samen",
+        ),
+        (
+            "columns not used (not diary variables): ['opmerking', 'x']",
+            "kolommen niet gebruikt (geen dagboekgegevens): 'opmerking', 'x'",
+        ),
+        ("blank row", "lege rij"),
+    ],
+)
+def test_reader_texts_in_dutch(english, dutch):
+    from backpain.report import _say_text
+
+    assert dutch in _say_text(english, "nl")
+    assert _say_text(english, "en").startswith(english.split(";")[0])
+
+
+def test_untranslatable_reader_text_is_kept_in_english():
+    from backpain.report import _say_ignored, _say_text
+
+    assert _say_text("a brand-new note the reader wrote", "nl") == (
+        "a brand-new note the reader wrote"
+    )
+    assert _say_ignored("blank row (a.csv)", "nl") == "lege rij (a.csv)"
+    assert _say_ignored("sleep entries (b.csv)", "nl") == "sleep entries (b.csv)"
+
+
+def test_english_report_gives_the_command_line_form_of_the_scale_advice():
+    csv = b"date,pain\n2026-01-01,3\n2026-01-02,40\n2026-01-03,4\n"
+    page = render_report(csv, subject="me", standalone=False)
+    assert "make the report with --pain-scale 100 (in Python: pain_scale=100)" in page
+    assert "Fix them in your spreadsheet and make the report again." in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "x.csv: the diary has no usable rows: 3 of 3 rows were rejected.",
+                "row 2, pain 'veel': not a number; pain must be a number (NRS 0-10)",
+                "row 3, pain '8/10': not a number",
+                "Fix these rows in the spreadsheet and run the report again.",
+            ],
+        ),
+        (
+            "nl",
+            [
+                "x.csv: het dagboek heeft geen bruikbare rijen: 3 van de 3 rijen zijn geweigerd.",
+                "rij 2, pijn 'veel': geen getal; pijn moet een getal zijn (0-10)",
+                "rij 3, pijn '8/10': geen getal",
+                "Verbeter deze rijen in je spreadsheet en maak het rapport opnieuw.",
+            ],
+        ),
+    ],
+)
+def test_every_row_rejected_says_why_and_what_to_do(lang, expected):
+    buf = io.BytesIO(b"date,pain\n2026-01-01,veel\n2026-01-02,8/10\n2026-01-03,veel\n")
+    buf.name = "x.csv"
+    with pytest.raises(DiaryError) as info:
+        render_report(buf, lang=lang)
+    message = str(info.value)
+    for part in expected:
+        assert part in message, part
+    assert "subjects" not in message
+
+
+def test_many_rejected_rows_name_the_first_five_only():
+    rows = "".join(f"2026-01-{d:02d},veel\n" for d in range(1, 9))
+    with pytest.raises(DiaryError, match=r"8 of 8 rows were rejected") as info:
+        render_report(("date,pain\n" + rows).encode())
+    message = str(info.value)
+    assert message.count("\n  - row ") == 5
+    assert "... and 3 more rejected rows." in message
+
+
+def test_blank_diary_says_no_usable_rows():
+    with pytest.raises(DiaryError, match=r"no usable rows: 2 rows read, 2 ignored \(blank row"):
+        render_report(b"date,pain\n\n\n")
+
+
+def test_pain_scale_and_dayfirst_reach_the_reader():
+    scale = b"date,pain\n2026-01-01,50\n2026-01-02,65\n2026-01-03,70\n"
+    with pytest.raises(DiaryError, match="pain_scale=100"):
+        render_report(scale, subject="me")
+    page = render_report(scale, subject="me", pain_scale=100, standalone=False)
+    # by hand: (5 + 6.5 + 7) / 3 = 6.17, lowest 5, highest 7
+    assert "Average pain 6.2 out of 10 (lowest 5, highest 7)." in page
+    ambiguous = b"date,pain\n03/04/2026,5\n04/04/2026,6\n05/04/2026,3\n"
+    with pytest.raises(DiaryError, match="dayfirst=True"):
+        render_report(ambiguous, subject="me")
+    page = render_report(ambiguous, subject="me", dayfirst=True, standalone=False)
+    assert "From 3 Apr 2026 to 5 Apr 2026" in page
+    page = render_report(ambiguous, subject="me", dayfirst=False, standalone=False)
+    assert "From 4 Mar 2026 to 4 May 2026" in page
+
+
+def test_explain_class_counts_flares_not_days():
+    assert "shows 1 flare (a period of one or more days" in explain_class(_row(n_flares=1))
+    assert "19 flares (periods of one or more days" in explain_class(_row(n_flares=19))
+    assert "1 opvlamming (een periode" in explain_class(_row(n_flares=1), lang="nl")
+    assert "flare" not in explain_class(_row(n_flares=0))
+
+
+def test_period_and_monthly_table_count_the_same_days():
+    # 10 days in the file, day 4 without a pain score but with stress: 9 days with pain
+    csv = "date,pain,stress\n" + "".join(
+        f"2026-03-{d:02d},{'' if d == 4 else 5.5},3\n" for d in range(1, 11)
+    )
+    page = render_report(csv.encode(), subject="me", standalone=False)
+    assert "10 calendar days, of which 9 have a pain score (90%)" in page
+    assert "Longest gap: 1 day(s) in a row without a pain score." in page
+    assert "<th>days with a pain score</th>" in page
+    assert re.search(r"<td>Mar 2026</td><td class='num'>9</td>", page)
+    # the top-pain table shows one decimal (5.5, not 6) and drops the empty text columns
+    assert "<td class='num'>5.5</td>" in page
+    assert "The days with the most pain</h2>" in page
+    assert "<th>notes</th>" not in page
+
+
+def test_top_pain_table_keeps_notes_when_a_day_has_one(page_en):
+    assert "<th>notes</th>" in page_en
+    assert "The days with the most pain, and your notes</h2>" in page_en
