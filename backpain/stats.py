@@ -42,7 +42,7 @@ __all__ = [
 _Z975 = float(sps.norm.ppf(0.975))
 _PREDICTORS = ("stress", "sleep_hours", "sleep_quality", "steps", "active_minutes", "mood")
 _CAVEAT = (
-    "These are associations in your own diary data, not proof of cause: something "
+    "These are associations in the diary data, not proof of cause: something "
     "else may drive both (for example, people take medication on bad days, so "
     "medication goes with more pain without causing it)."
 )
@@ -694,7 +694,10 @@ def correlate(
           person means, see :func:`between_corr`; lag 0 only);
         * ``r``, ``ci95_low``, ``ci95_high``, ``p_val``;
         * ``p_fdr``: Benjamini-Hochberg adjusted p over all rows of the table;
-        * ``n_obs``: complete pairs used;
+        * ``n_obs``: complete days (x, y pairs) behind the row; for a
+          ``between`` row these are the days averaged into the person means,
+          while the correlation itself has ``n_subjects`` points (its CI and p
+          use ``n_subjects``);
         * ``n_subjects``: persons that contributed.
 
         ``result.attrs["notes"]`` is a list of str (skipped predictors).
@@ -1067,8 +1070,8 @@ def what_helps(
                  tag  lag  n_subjects
     0  physiotherapy    1          19
     1           heat    1          30
-    >>> res.attrs["caveat"][:37]
-    'These are associations in your own di'
+    >>> res.attrs["caveat"][:35]
+    'These are associations in the diary'
     """
     if isinstance(lag, bool) or not isinstance(lag, (int, np.integer)) or lag < 0:
         msg = f"what_helps: lag must be a whole number of days >= 0, not {lag!r}"
