@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -36,7 +37,7 @@ import pandas as pd
 from matplotlib.collections import LineCollection
 from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator, ScalarFormatter
 from matplotlib.transforms import blended_transform_factory
 
 from .schema import TAG_SEP, VARIABLES
@@ -120,7 +121,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "unknown": "{n} without a known onset not shown",
         "censored": "{n} with pain since the diary's start: their duration is a lower bound",
         "centred": "{label}, minus own mean",
-        "r_rm": "r_rm = {r:.2f}\n{n_subjects} {people}, {n_obs} days",
+        "r_rm": "r_rm = {r}\n{n_subjects} {people}, {n_obs} days",
         "fit": "within-person slope",
         "person": "person",
         "persons": "people",
@@ -166,7 +167,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "unknown": "{n} zonder bekend begin niet getoond",
         "censored": "{n} met pijn vanaf de start van het dagboek: hun duur is een ondergrens",
         "centred": "{label}, min eigen gemiddelde",
-        "r_rm": "r_rm = {r:.2f}\n{n_subjects} {people}, {n_obs} dagen",
+        "r_rm": "r_rm = {r}\n{n_subjects} {people}, {n_obs} dagen",
         "fit": "helling binnen personen",
         "person": "persoon",
         "persons": "personen",
@@ -236,6 +237,46 @@ def _num(n: float, lang: str) -> str:
     """Whole number with a thousands separator (``.`` in Dutch)."""
     text = f"{int(n):,}"
     return text.replace(",", ".") if lang == "nl" else text
+
+
+_DUTCH_MARKS = str.maketrans({",": ".", ".": ","})
+
+
+class _DutchNumbers(Formatter):
+    """Wrap matplotlib's number formatter to write a decimal comma (``2,5``, ``8.000``)."""
+
+    def __init__(self, inner: ScalarFormatter) -> None:
+        self.inner = inner
+
+    def set_axis(self, axis) -> None:
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def set_locs(self, locs) -> None:
+        self.inner.set_locs(locs)
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return self.inner(x, pos).translate(_DUTCH_MARKS)
+
+    def format_data_short(self, value: float) -> str:
+        return self.inner.format_data_short(value).translate(_DUTCH_MARKS)
+
+    def get_offset(self) -> str:
+        return self.inner.get_offset().translate(_DUTCH_MARKS)
+
+
+def _localise(ax: Axes, lang: str) -> None:
+    """Dutch number ticks: decimal comma on every plain number axis of ``ax``.
+
+    Date axes and axes with their own labels (already Dutch) are left alone;
+    only this axes' formatters change, no global setting.
+    """
+    if lang != "nl":
+        return
+    for axis in (ax.xaxis, ax.yaxis):
+        current = axis.get_major_formatter()
+        if type(current) is ScalarFormatter:
+            axis.set_major_formatter(_DutchNumbers(current))
 
 
 def _lag_text(lag: int, lang: str) -> str:
@@ -581,6 +622,9 @@ def timeline(
         more = twin.get_legend_handles_labels()
         handles, labels = handles + more[0], labels + more[1]
     _legend_outside(ax, handles, labels)
+    _localise(ax, lang)
+    if twin is not None:
+        _localise(twin, lang)
     return ax
 
 
@@ -711,6 +755,7 @@ def calendar(
     if cbar:
         cax = ax.inset_axes((1.01, 0.0, 0.012, 1.0))
         ax.figure.colorbar(mesh, cax=cax, label=_label(variable, lang))
+    _localise(ax, lang)
     return ax
 
 
@@ -885,7 +930,7 @@ def scatter_within(
         _t(
             lang,
             "r_rm",
-            r=r,
+            r=f"{r:.2f}".translate(_DUTCH_MARKS) if lang == "nl" else f"{r:.2f}",
             n_subjects=_num(n_subjects, lang),
             people=_t(lang, "person" if n_subjects == 1 else "persons"),
             n_obs=_num(n_obs, lang),
@@ -906,6 +951,7 @@ def scatter_within(
         fontsize="small",
         borderaxespad=0.2,
     )
+    _localise(ax, lang)
     return ax
 
 
@@ -1023,6 +1069,7 @@ def lags(
         )
     else:
         _legend_outside(ax)
+    _localise(ax, lang)
     return ax
 
 
@@ -1134,6 +1181,7 @@ def associations(
     key = "assoc_r" if estimate == "r" else "assoc_coef"
     ax.set_xlabel(_t(lang, key, y=_short(y, lang).lower()))
     _legend_outside(ax)
+    _localise(ax, lang)
     return ax
 
 
@@ -1248,6 +1296,7 @@ def what_helps(
         if (colour == col).any():
             present.append(Line2D([], [], color=col, marker="o", linewidth=2, label=_t(lang, key)))
     _legend_outside(ax, present, [h.get_label() for h in present])
+    _localise(ax, lang)
     return ax
 
 
@@ -1434,6 +1483,7 @@ def classes(
         if n_censored:
             title += "\n" + _t(lang, "censored", n=_num(n_censored, lang))
     ax.set_title(title, loc="left")
+    _localise(ax, lang)
     return ax
 
 
@@ -1574,4 +1624,9 @@ def dashboard(
         ax_help.set_title(_t(lang, "what_helps_title"))
     except ValueError as err:
         _note(ax_help, _t(lang, "too_little", reason=str(err)[:60]))
+    for ax in (ax_sc, ax_lag, ax_help):  # three panels side by side: wrap long labels
+        ax.set_xlabel(textwrap.fill(ax.get_xlabel(), 30))
+        ax.set_ylabel(textwrap.fill(ax.get_ylabel(), 30))
+    for ax in fig.axes:
+        _localise(ax, lang)
     return fig

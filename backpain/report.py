@@ -93,7 +93,7 @@ PHRASES: dict[str, dict[str, str]] = {
         ),
         "episode": (
             "Your current period of back pain started on {onset} and had lasted {days} "
-            "days ({weeks:.0f} weeks) on {as_of}. That is <b>{cls}</b> back pain."
+            "days{weeks} on {as_of}. That is <b>{cls}</b> back pain."
         ),
         "censored": (
             "Your diary starts while you were already in pain, so the pain began "
@@ -254,7 +254,7 @@ PHRASES: dict[str, dict[str, str]] = {
         ),
         "episode": (
             "Je huidige periode van rugpijn begon op {onset} en duurde op {as_of} al "
-            "{days} dagen ({weeks:.0f} weken). Dat is <b>{cls}</b> rugpijn."
+            "{days} dagen{weeks}. Dat is <b>{cls}</b> rugpijn."
         ),
         "censored": (
             "Je dagboek begint terwijl je al pijn had, dus de pijn begon al voor het "
@@ -707,6 +707,14 @@ def _say_ignored(category: str, lang: str) -> str:
 
 
 # ------------------------------------------------------------- compute parts
+def _weeks_text(days: int, lang: str) -> str:
+    """`` (6 weeks)`` after a day count of two weeks or more; nothing for fewer."""
+    if days < 14:
+        return ""
+    weeks = round(days / 7)
+    return f" ({weeks} weken)" if lang == "nl" else f" ({weeks} weeks)"
+
+
 def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> str:
     """Explain one subject's classification in plain words (English or Dutch).
 
@@ -758,7 +766,7 @@ def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> st
                 onset=_day(row["onset"], lang),
                 as_of=as_of,
                 days=days,
-                weeks=float(row["duration_weeks"]),
+                weeks=_weeks_text(days, lang),
                 cls=p[f"{cls}_adj"],
             )
         )

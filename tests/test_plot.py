@@ -245,12 +245,14 @@ def test_scatter_within_points_lines_and_caps(diary):
     assert ax.get_ylabel() == "Pijn (0-10), min eigen gemiddelde"
     assert "5 personen" in ax.texts[0].get_text()
     r = within_corr(diary, "sleep_quality", "pain")["r"].iloc[0]
-    assert ax.texts[0].get_text().startswith(f"r_rm = {r:.2f}\n")
+    assert (
+        ax.texts[0].get_text().startswith(f"r_rm = {r:.2f}\n".replace(".", ","))
+    )  # Dutch decimal comma
     # independent reference: pingouin.rm_corr (slow on big data, so the small diary)
     assert (
         ax.texts[0]
         .get_text()
-        .startswith(f"r_rm = {_pingouin_r(diary, 'sleep_quality', 'pain'):.2f}\n")
+        .startswith(f"r_rm = {_pingouin_r(diary, 'sleep_quality', 'pain'):.2f}\n".replace(".", ","))
     )
 
     _fig, ax2 = plt.subplots()
@@ -531,3 +533,16 @@ def test_dashboard_of_a_very_short_diary_says_what_is_missing(n_days):
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     if n_days < 3:
         assert any(t.startswith("too little data: only") for t in texts)
+
+
+def test_dutch_axes_write_decimal_commas_and_leave_english_alone(diary):
+    fig, (nl, en) = plt.subplots(1, 2)
+    plot.lags(diary, "stress", lang="nl", ax=nl)
+    plot.lags(diary, "stress", lang="en", ax=en)
+    fig.canvas.draw()
+    nl_ticks = [t.get_text() for t in nl.get_yticklabels() if t.get_text()]
+    en_ticks = [t.get_text() for t in en.get_yticklabels() if t.get_text()]
+    assert any("," in t for t in nl_ticks)
+    assert not any("." in t for t in nl_ticks)
+    assert any("." in t for t in en_ticks)
+    assert mpl.rcParams["axes.formatter.use_locale"] is False  # no global change

@@ -522,3 +522,13 @@ def test_period_and_monthly_table_count_the_same_days():
 def test_top_pain_table_keeps_notes_when_a_day_has_one(page_en):
     assert "<th>notes</th>" in page_en
     assert "The days with the most pain, and your notes</h2>" in page_en
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"), [(4, ""), (13, ""), (14, " (2 weken)"), (60, " (9 weken)")]
+)
+def test_week_count_only_for_two_weeks_or_more(days, expected):
+    from backpain.report import _weeks_text
+
+    assert _weeks_text(days, "nl") == expected
+    assert _weeks_text(days, "en") == expected.replace("weken", "weeks")
