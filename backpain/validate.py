@@ -367,6 +367,7 @@ def build_diary(
     dayfirst: bool | None = None,
     prefer_dayfirst: bool = False,
     pain_scale: float = 10,
+    clean_text: tuple[str, ...] = ("tags", "notes"),
 ) -> pd.DataFrame:
     """Validate raw entries and combine them into the canonical daily diary.
 
@@ -387,6 +388,9 @@ def build_diary(
         See :func:`parse_dates`.
     pain_scale : {10, 100}
         Scale the pain values use; 0-100 values are divided by 10.
+    clean_text : tuple of str
+        Text columns to strip (empty text becomes missing); a reader leaves
+        out a column it has already cleaned.
 
     Returns
     -------
@@ -502,7 +506,7 @@ def build_diary(
                 flag(nums < var.low, name, raw, f"{name} must be at least {var.low:g}")
             work[name] = nums
         elif name in ("tags", "notes"):
-            work[name] = _clean_text(raw)
+            work[name] = _clean_text(raw) if name in clean_text else raw.astype("string")
 
     if "pain" in present and pain_scale == 10:
         pain = work["pain"]
@@ -548,6 +552,15 @@ def _check_daily_totals(work, entries, rules, present, problems, flag) -> None:
     ]
     if not summed:
         return
+    # cheap exit for the usual diary: one row per subject and day, in order
+    rank = work["_subject_rank"].to_numpy()
+    day = work["date"].to_numpy().astype("datetime64[D]")
+    valid = (rank >= 0) & ~np.isnat(day)
+    if valid.any():
+        days = day[valid].astype(np.int64)
+        key = (rank[valid].astype(np.int64) << 32) + (days - days.min())
+        if (key[1:] > key[:-1]).all():
+            return
     bad_rows = pd.concat([p["row"] for p in problems]) if problems else pd.Series([], dtype="int64")
     ok = ~work["row"].isin(bad_rows) & work["date"].notna() & (work["_subject_rank"] >= 0)
     if not ok.any():

@@ -219,3 +219,10 @@ def test_excel_numbers_typed_as_text_with_decimal_commas(tmp_path):
     assert diary["pain"].tolist() == [6.5, 4.0]
     assert diary["sleep_hours"].tolist() == [7.5, 8.0]
     assert diary["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-04-03", "2026-04-04"]
+
+
+def test_ids_and_notes_that_look_like_numbers_stay_text():
+    csv = b"subject,date,pain,notes\n007,2026-01-01,3,0\n008,2026-01-02,4,\n"
+    diary = backpain.read_diary(csv)
+    assert diary["subject"].tolist() == ["007", "008"]
+    assert diary["notes"][0] == "0"

@@ -303,6 +303,7 @@ def read_table(
         dayfirst=dayfirst,
         prefer_dayfirst=prefer_dayfirst,
         pain_scale=pain_scale,
+        clean_text=("notes",) if "tags" in entries.columns else ("tags", "notes"),
     )
     return diary, report
 
@@ -382,15 +383,30 @@ def _load(
         "skipinitialspace": True,
     }
     try:
+        # a path lets pandas' C parser decode the file itself (a file object
+        # goes through Python's text layer, about twice as slow)
         with source.open() as fh:
-            header = pd.read_csv(fh, nrows=0, **options).columns
+            header = pd.read_csv(source.path or fh, nrows=0, **options).columns
         # numbers are parsed by pandas' C parser; ids and free text stay text
         # ("007" is not 7, a note "0" is not 0.0)
         number_cols, id_cols = _number_columns(list(header), columns, source.name)
-        dtypes = dict.fromkeys(id_cols, "str")
         na_values = {h: list(_NA_NUMBER) if h in number_cols else [""] for h in header}
         with source.open() as fh:
-            frame = pd.read_csv(fh, dtype=dtypes, na_values=na_values, **options)
+            frame = pd.read_csv(source.path or fh, na_values=na_values, **options)
+        # pandas infers text for most id and note columns; those it read as
+        # numbers are read again as text (cheaper than forcing text up front)
+        again = [h for h in id_cols if not pd.api.types.is_string_dtype(frame[h])]
+        if again:
+            with source.open() as fh:
+                text = pd.read_csv(
+                    source.path or fh,
+                    usecols=again,
+                    dtype=dict.fromkeys(again, "str"),
+                    na_values=na_values,
+                    **options,
+                )
+            for h in again:
+                frame[h] = text[h]
     except DiaryError:
         raise
     except (pd.errors.ParserError, ValueError, UnicodeDecodeError) as exc:
