@@ -544,7 +544,7 @@ def _prepare(data: pd.DataFrame) -> tuple[pd.Index, np.ndarray, np.ndarray, np.n
         i = int(np.flatnonzero(np.isnat(day))[0])
         msg = f"column 'date' is empty in row {data.index[i]!r}; every diary row needs a date"
         raise ValueError(msg)
-    day = day.astype(np.int64)
+    day = day.view(np.int64)
     raw = data["pain"]
     pain = pd.to_numeric(raw, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
     bad = (np.isnan(pain) & raw.notna().to_numpy()) | (pain < 0) | (pain > 10)
@@ -555,9 +555,12 @@ def _prepare(data: pd.DataFrame) -> tuple[pd.Index, np.ndarray, np.ndarray, np.n
             "be a number from 0 to 10 (NRS)"
         )
         raise ValueError(msg)
-    codes = codes.astype(np.int64)
-    key = (codes << _SHIFT) + (day - day.min() if len(day) else day)
-    if len(key) > 1 and not (np.diff(key) > 0).all():
+    codes = codes.astype(np.int64, copy=False)
+    key = codes << _SHIFT
+    if len(day):
+        key += day
+        key -= day.min()
+    if len(key) > 1 and not (key[1:] > key[:-1]).all():
         order = np.argsort(key, kind="stable")
         codes, day, pain, key = codes[order], day[order], pain[order], key[order]
         dup = np.flatnonzero(np.diff(key) == 0)
@@ -716,52 +719,68 @@ def _check_options(opts: dict[str, float]) -> None:
 def _distinct(x: np.ndarray) -> np.ndarray:
     """Sorted distinct non-NaN values of ``x``, as ``np.unique`` gives them.
 
-    Whole-number pain (0-10, the usual case) is counted with ``np.bincount``
+    Whole-number pain (0-10, the usual case) is found with a 256-slot table
     instead of sorted.
     """
-    x = x[~np.isnan(x)]
+    nan = np.isnan(x)
+    if nan.any():
+        x = x[~nan]
     if len(x) and x.min() >= 0 and x.max() <= 255:
-        whole = x.astype(np.intp)
+        whole = x.astype(np.uint8)
         if (whole == x).all() and not np.signbit(x).any():
-            return np.flatnonzero(np.bincount(whole)).astype("float64")
+            present = np.zeros(256, dtype=bool)
+            present[whole] = True
+            return np.flatnonzero(present).astype("float64")
     return np.unique(x)
 
 
-def _previous_median(slots: np.ndarray, at: np.ndarray, w: int, min_periods: int) -> np.ndarray:
-    """Median of ``slots[at - w:at]`` (NaN skipped) for every position in ``at``.
+def _previous_median(
+    slots: np.ndarray, start: np.ndarray, w: int, min_periods: int, values: np.ndarray
+) -> np.ndarray:
+    """Median of ``slots[start:start + w]`` (NaN skipped) for every position in ``start``.
 
-    With few distinct values (pain is usually whole points), counts them with
-    one cumulative sum per value, an exact and faster equivalent of
-    ``Series(slots).rolling(w, min_periods).median()`` shifted by one slot,
-    which is the fallback otherwise.
+    ``values`` are the distinct values the windows can hold (:func:`_distinct`).
+    With few of them (pain is usually whole points), counts them with one
+    cumulative sum per value, an exact and faster equivalent of
+    ``Series(slots).rolling(w, min_periods).median()`` at the window's last
+    slot, which is the fallback otherwise.
     """
-    values = _distinct(slots[at])
     if len(values) > 64 or w > 255:
         rolled = pd.Series(slots).rolling(w, min_periods=min_periods).median().to_numpy()
-        return rolled[at - 1]
+        return rolled[start + (w - 1)]
 
     # counts are taken in slot space with uint8 arithmetic (every count is <= w <= 255)
-    # and looked up at the rows only once, at the end
-    def window_count(flags: np.ndarray) -> np.ndarray:
+    # and looked up at the rows only once, at the end; the buffers are reused
+    size = len(slots) - w + 1
+    flags = np.empty(len(slots), dtype=bool)
+    cum = np.zeros(len(slots) + 1, dtype=np.uint8)
+    below = np.empty(size, dtype=np.uint8)
+    less = np.empty(size, dtype=bool)
+
+    def window_count(out: np.ndarray) -> np.ndarray:
         # uint8 cumulative sums wrap around at 256, but a difference over w <= 255
         # slots is still the exact count (modular arithmetic)
-        cum = np.zeros(len(flags) + 1, dtype=np.uint8)
-        np.cumsum(flags, dtype=np.uint8, out=cum[1:])
-        return cum[w:] - cum[:-w]  # [i]: slots i ... i + w - 1, the window of slot i + w
+        np.cumsum(flags.view(np.uint8), dtype=np.uint8, out=cum[1:])
+        return np.subtract(cum[w:], cum[:-w], out=out)  # [i]: slots i ... i + w - 1
 
-    n = window_count(~np.isnan(slots))
+    np.isnan(slots, out=flags)
+    np.logical_not(flags, out=flags)
+    n = window_count(np.empty(size, dtype=np.uint8))
     k_low = (n >> 1) + (n & 1)  # below <= (n - 1) // 2  <=>  below < ceil(n / 2)
     k_high = (n >> 1) + 1  # below <= n // 2  <=>  below < n // 2 + 1 (n <= 255)
-    rank_low = np.zeros(len(n), dtype=np.uint8)
-    rank_high = np.zeros(len(n), dtype=np.uint8)
+    rank_low = np.zeros(size, dtype=np.uint8)
+    rank_high = np.zeros(size, dtype=np.uint8)
     for v in values[:-1]:  # a loop over the distinct pain values, vectorised over days
-        below = window_count(slots <= v)
-        rank_low += below < k_low
-        rank_high += below < k_high
-    at_w = at - w
-    n = n[at_w]
-    rank_low, rank_high = rank_low[at_w].astype(np.intp), rank_high[at_w].astype(np.intp)
-    out = (values[rank_low] + values[rank_high]) / 2 if len(values) else np.full(len(at), np.nan)
+        np.less_equal(slots, v, out=flags)
+        window_count(below)
+        rank_low += np.less(below, k_low, out=less).view(np.uint8)
+        rank_high += np.less(below, k_high, out=less).view(np.uint8)
+    n = n[start]
+    if len(values):
+        # the median of each pair of ranks, looked up in a small table
+        out = ((values[:, None] + values[None, :]) / 2)[rank_low[start], rank_high[start]]
+    else:
+        out = np.full(len(start), np.nan)
     out[n < min_periods] = np.nan
     return out
 
@@ -782,23 +801,36 @@ def _days(
 ) -> dict[str, np.ndarray]:
     """The vectorised core: per-row annotation and per-subject summaries.
 
-    Works on rows sorted by (subject, day); rows after a subject's ``as_of``
-    and rows without pain are left out of every computation.
+    Works on rows sorted by (subject, day), one row per subject and day; rows
+    after a subject's ``as_of`` and rows without pain are left out of every
+    computation. Large temporaries are few and reused: touching fresh memory
+    costs as much as the arithmetic on a cohort.
     """
     nsub = len(as_of_day)
+    n = len(code)
     kept = day <= as_of_day[code]
-    rec = kept & ~np.isnan(pain)
-    ri = np.flatnonzero(rec)
-    c, d, p = code[ri], day[ri], pain[ri]
+    rec = np.isnan(pain)
+    np.logical_not(rec, out=rec)
+    rec &= kept
+    everything = bool(rec.all())
+    if everything:  # the usual diary: every row kept and recorded
+        ri = None
+        c, d, p = code, day, pain
+    else:
+        ri = np.flatnonzero(rec)
+        c, d, p = code[ri], day[ri], pain[ri]
     m = len(c)
     first = np.ones(m, dtype=bool)
-    first[1:] = c[1:] != c[:-1]
+    np.not_equal(c[1:], c[:-1], out=first[1:])
     last = np.ones(m, dtype=bool)
     last[:-1] = first[1:]
-    step = np.zeros(m, dtype=np.int64)
-    step[1:] = d[1:] - d[:-1]
     # joined to the previous recorded row: same subject, at most max_unrecorded_days unknown
-    close = ~first & (step <= max_unrecorded_days + 1)
+    close = np.zeros(m, dtype=bool)
+    if m > 1:
+        step = np.subtract(d[1:], d[:-1])
+        np.less_equal(step, max_unrecorded_days + 1, out=close[1:])
+        del step
+    close &= ~first
     close_next = np.r_[close[1:], False]
     pday = p >= pain_threshold
     pf = ~pday
@@ -806,14 +838,14 @@ def _days(
     # pain-free runs and the qualifying ones (>= episode_gap_days from first to last day)
     run_start = np.flatnonzero(pf & ~(close & np.r_[False, pf[:-1]]))
     run_end = np.flatnonzero(pf & ~(close_next & np.r_[pf[1:], False]))
-    qual = np.zeros(m, dtype=np.int64)
-    qual[run_end[(d[run_end] - d[run_start] + 1) >= episode_gap_days]] = 1
-    q = np.cumsum(qual)
-    # count within subject: subtract the count before each subject's first row
-    # (the rows are grouped by subject, so one repeat per subject run does it)
+    qual = np.zeros(m, dtype=bool)
+    qual[run_end[(d[run_end] - d[run_start] + 1) >= episode_gap_days]] = True
+    # running count of qualifying runs over the whole cohort; within a subject
+    # only differences matter, and before[s] is the count before subject s
+    q = np.cumsum(qual, dtype=np.int64)
     sub_start = np.flatnonzero(first)
-    sub_rows = np.diff(np.r_[sub_start, m])
-    q -= np.repeat(q[sub_start] - qual[sub_start], sub_rows)
+    before = np.zeros(nsub, dtype=np.int64)
+    before[c[sub_start]] = q[sub_start] - qual[sub_start]
 
     # pain clusters: pain days not separated by a qualifying pain-free run
     pi = np.flatnonzero(pday)
@@ -842,48 +874,66 @@ def _days(
     censored = np.zeros(nsub, dtype=bool)
     cur_start[k_subj[current]] = k_first[current]
     has_current[k_subj[current]] = True
-    censored[k_subj[current]] = qp[cs][current] == 0
+    censored[k_subj[current]] = qp[cs][current] == before[k_subj[current]]
 
-    # episode number of every kept row between an episode's first and last pain day
-    offset = int(day.min()) if len(day) else 0
-    k_key = (k_subj << _SHIFT) + (k_first - offset)
-    row_key = code << _SHIFT
-    row_key += day
-    row_key -= offset
-    pos = np.searchsorted(k_key, row_key, side="right") - 1
-    posc = np.clip(pos, 0, None)
-    in_ep = np.zeros(len(code), dtype=bool)
-    if len(cs):
-        in_ep = kept & (pos >= 0) & (k_subj[posc] == code) & (day <= k_last[posc]) & k_episode[posc]
-    episode = np.where(in_ep, k_number[posc] if len(cs) else 0, 0)
+    # episode number of every kept row between an episode's first and last pain
+    # day: the rows are sorted, so those are the rows from the episode's first
+    # pain row to its last; a cumulative sum of +number / -number marks fills them
+    ep_first = pi[cs[k_episode]]
+    ep_last = pi[ce[k_episode]]
+    if ri is not None:
+        ep_first, ep_last = ri[ep_first], ri[ep_last]
+    number = k_number[k_episode]
+    marks = np.zeros(n + 1, dtype=np.int64)
+    marks[ep_first] = number
+    marks[ep_last + 1] -= number
+    episode = np.cumsum(marks[:-1], out=marks[:-1])
+    in_ep = episode > 0
 
     # flares: baseline = median of the previous flare_window recorded days
     w = int(flare_window)
-    slots = np.full(m + w * (nsub + 1), np.nan)
-    at = np.arange(m) + w * (c + 1)
-    slots[at] = p
-    baseline = _previous_median(slots, at, w, int(flare_min_days))
+    counts = np.bincount(c, minlength=nsub)
+    # slots: flare_window empty (NaN) slots before each subject's rows and at the end
+    gap = np.r_[0, np.cumsum(counts)] + w * np.arange(nsub + 1)
+    slots = np.empty(m + w * (nsub + 1))
+    slots[(gap[:, None] + np.arange(w)).ravel()] = np.nan
+    start = c * w  # position of each row's window, its row sits w slots later
+    start += np.arange(m)
+    slots[w:][start] = p
+    baseline = _previous_median(slots, start, w, int(flare_min_days), _distinct(p))
+    del start
     # the baseline must come from the current episode: a rise out of pain-free
-    # days starts an episode and is not a flare
-    ep = episode[ri]
-    idx = np.arange(m)
-    run_new = first | np.r_[True, ep[1:] != ep[:-1]]
-    since_episode = idx - np.maximum.accumulate(np.where(run_new, idx, 0))
-    since_subject = idx - np.repeat(sub_start, sub_rows)
-    inside = (ep > 0) & (since_episode >= np.minimum(w, since_subject))
+    # days starts an episode and is not a flare; no flare in an episode's first
+    # w recorded days unless the episode started with the subject's record
+    ep = episode if ri is None else episode[ri]
+    run_new = first.copy()
+    np.not_equal(ep[1:], ep[:-1], out=run_new[1:])
+    run_new |= first
+    idx = np.arange(m, dtype=np.int32 if m < 2**31 else np.int64)
+    run_at = np.where(run_new, idx, 0)
+    np.maximum.accumulate(run_at, out=run_at)
+    inside = first[run_at]  # the episode run starts at the subject's first row ...
+    np.subtract(idx, run_at, out=run_at)
+    inside |= run_at >= w  # ... or w rows ago or earlier
+    del idx, run_at
+    inside &= ep > 0
+    risen = np.add(baseline, flare_rise, out=slots[:m])
     with np.errstate(invalid="ignore"):
-        flare = (p >= baseline + flare_rise) & inside
+        flare = np.greater_equal(p, risen, out=np.empty(m, dtype=bool))
+    flare &= inside
     flare_start = flare & ~(close & np.r_[False, flare[:-1]])
     n_flares = np.bincount(c[flare_start], minlength=nsub).astype(np.int64)
 
     # rows in full length
-    n = len(code)
-    row_pday = np.zeros(n, dtype=bool)
-    row_pday[ri] = pday
-    row_flare = np.zeros(n, dtype=bool)
-    row_flare[ri] = flare
-    row_base = np.full(n, np.nan)
-    row_base[ri] = baseline
+    if ri is None:
+        row_pday, row_flare, row_base = pday, flare, baseline
+    else:
+        row_pday = np.zeros(n, dtype=bool)
+        row_pday[ri] = pday
+        row_flare = np.zeros(n, dtype=bool)
+        row_flare[ri] = flare
+        row_base = np.full(n, np.nan)
+        row_base[ri] = baseline
     return {
         "kept": kept,
         "recorded": rec,

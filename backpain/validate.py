@@ -519,7 +519,7 @@ def build_diary(
             )
             raise DiaryError(msg)
 
-    _check_daily_totals(work, entries, rules, present, problems, flag)
+    key = _check_daily_totals(work, entries, rules, present, problems, flag)
 
     if problems:
         bad = pd.concat(problems, ignore_index=True)
@@ -531,19 +531,22 @@ def build_diary(
     everything = bool(keep.all())
     good = work if everything else work[keep]
     good_n = n_rows if everything else n_rows[keep]
-    diary = _daily(good, good_n, rules, present, report)
+    diary = _daily(good, good_n, rules, present, report, key=key if everything else None)
     days = len(diary)
     report.rows_kept += days
     report.rows_merged += int(good_n.sum()) - days
     return diary
 
 
-def _check_daily_totals(work, entries, rules, present, problems, flag) -> None:
+def _check_daily_totals(work, entries, rules, present, problems, flag) -> np.ndarray | None:
     """Reject the entries of a day whose *sum* leaves the valid range.
 
     Three rows of 9 hours' sleep on one day add up to 27 hours: almost always
     a row copied twice. Each row is valid alone, so only the day's total can
     show it; those rows are rejected (not capped) with the total in the reason.
+
+    Returns the :func:`_day_keys` of all rows when the cheap exit computed
+    them for every row (every subject and date valid), else None.
     """
     summed = [
         c
@@ -551,7 +554,7 @@ def _check_daily_totals(work, entries, rules, present, problems, flag) -> None:
         if rules.get(c) == "sum" and VARIABLES[c].high is not None and c in work.columns
     ]
     if not summed:
-        return
+        return None
     # cheap exit for the usual diary: one row per subject and day, in order
     rank = work["_subject_rank"].to_numpy()
     day = work["date"].to_numpy().astype("datetime64[D]")
@@ -560,15 +563,15 @@ def _check_daily_totals(work, entries, rules, present, problems, flag) -> None:
         days = day[valid].astype(np.int64)
         key = (rank[valid].astype(np.int64) << 32) + (days - days.min())
         if (key[1:] > key[:-1]).all():
-            return
+            return key if len(key) == len(rank) else None
     bad_rows = pd.concat([p["row"] for p in problems]) if problems else pd.Series([], dtype="int64")
     ok = ~work["row"].isin(bad_rows) & work["date"].notna() & (work["_subject_rank"] >= 0)
     if not ok.any():
-        return
+        return None
     key = pd.Series(_day_keys(work[ok]), index=work.index[ok])
     repeated = key.duplicated(keep=False)
     if not repeated.any():
-        return
+        return None
     key = key[repeated]
     for c in summed:
         var = VARIABLES[c]
@@ -586,6 +589,7 @@ def _check_daily_totals(work, entries, rules, present, problems, flag) -> None:
                 for n, t in zip(counts[over], totals[over], strict=True)
             ]
             flag(mask, c, entries[c], reasons)
+    return None
 
 
 def _day_keys(good: pd.DataFrame) -> np.ndarray:
@@ -601,10 +605,14 @@ def _daily(
     rules: dict[str, str | None],
     present: list[str],
     report: LoadReport,
+    *,
+    key: np.ndarray | None = None,
 ) -> pd.DataFrame:
+    """Combine the good rows per day; ``key`` is their :func:`_day_keys` if known."""
     if good.empty:
         return empty_diary()[[c for c in COLUMNS if c in present or c in KEYS]]
-    key = _day_keys(good)
+    if key is None:
+        key = _day_keys(good)
     if (key[1:] > key[:-1]).all():  # sorted, one row per day: nothing to combine
         return _finish(good, present)
     order = np.argsort(key, kind="stable")

@@ -66,7 +66,7 @@ class Source:
 
         UTF-8 (``utf-8-sig`` when it starts with a BOM), UTF-16 with a BOM,
         else Windows-1252 (``latin-1`` when a byte cp1252 leaves undefined
-        occurs). Reads the file in 1 MiB pieces, so large files cost no memory.
+        occurs). Reads the file in 4 MiB pieces, so large files cost little memory.
         """
         if self.encoding is not None:
             return self.encoding
@@ -77,7 +77,11 @@ class Source:
         decoder = codecs.getincrementaldecoder("utf-8")()
         ok = True
         with self.open() as fh:
-            while chunk := fh.read(1 << 20):
+            while chunk := fh.read(1 << 22):
+                # plain ASCII is valid UTF-8: skip the decoder unless it holds
+                # the start of a character cut at the previous chunk's end
+                if chunk.isascii() and not decoder.getstate()[0]:
+                    continue
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError:

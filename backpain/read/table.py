@@ -13,6 +13,8 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..errors import DiaryError
 from ..schema import COLUMNS, TAG_SEP, VARIABLES, normalise_header
@@ -182,7 +184,6 @@ def normalise_tags(values: pd.Series) -> pd.Series:
     Works on the distinct values only, so a long diary with few tag
     combinations costs little.
     """
-    codes, distinct = pd.factorize(values, use_na_sentinel=True)
 
     def one(cell: object) -> object:
         items = []
@@ -194,8 +195,37 @@ def normalise_tags(values: pd.Series) -> pd.Series:
                     items.append(tag)
         return TAG_SEP.join(sorted(items)) if items else pd.NA
 
+    unique = _distinct_text(values)
+    if unique is not None and all(_same(one(cell), cell) for cell in unique):
+        # every distinct tag text is already normal (a diary this package wrote):
+        # the column as it is, without mapping every row
+        return pd.Series(values.array.astype("string"), index=values.index, dtype="string")
+    codes, distinct = pd.factorize(values, use_na_sentinel=True)
     tags = pd.array([one(cell) for cell in distinct] + [pd.NA], dtype="string")
     return pd.Series(tags.take(codes), index=values.index, dtype="string")
+
+
+def _same(tag: object, cell: str) -> bool:
+    """True when normalising ``cell`` gives ``cell`` itself."""
+    return isinstance(tag, str) and tag == cell
+
+
+def _arrow_chunks(values: pd.Series) -> list | None:
+    """The pyarrow string chunks behind a pyarrow-backed text column, else None."""
+    if not isinstance(values.dtype, pd.StringDtype) or values.dtype.storage != "pyarrow":
+        return None
+    data = getattr(values.array, "_pa_array", None)
+    if data is None or not (pa.types.is_string(data.type) or pa.types.is_large_string(data.type)):
+        return None
+    return data.chunks
+
+
+def _distinct_text(values: pd.Series) -> list[str] | None:
+    """Distinct non-missing values of a pyarrow-backed text column, else None."""
+    if _arrow_chunks(values) is None:
+        return None
+    unique = pc.unique(values.array._pa_array).drop_null()
+    return unique.to_pylist()
 
 
 def read_table(
@@ -292,7 +322,7 @@ def read_table(
         entries["subject"] = entries["subject"].fillna(subject)
     entries["row"] = range(1 + header_rows, len(entries) + 1 + header_rows)
 
-    blank = raw.isna().all(axis=1)
+    blank = _blank_rows(raw)
     if blank.any():
         report.ignore(int(blank.sum()), "blank row")
         entries = entries[~blank]
@@ -306,6 +336,16 @@ def read_table(
         clean_text=("notes",) if "tags" in entries.columns else ("tags", "notes"),
     )
     return diary, report
+
+
+def _blank_rows(raw: pd.DataFrame) -> pd.Series:
+    """``raw.isna().all(axis=1)``, column by column, stopping once no row is blank."""
+    blank = np.ones(len(raw), dtype=bool)
+    for i in range(raw.shape[1]):
+        if not blank.any():
+            break
+        blank &= raw.iloc[:, i].isna().to_numpy()
+    return pd.Series(blank, index=raw.index)
 
 
 def _text_decimal(frame: pd.DataFrame, columns: dict[str, str] | None) -> str:
@@ -329,6 +369,13 @@ def _undo_formula_guard(values: pd.Series) -> pd.Series:
     the writer neutralises it with a leading ``'`` and the reader removes that
     one apostrophe again, so a written diary reads back unchanged.
     """
+    chunks = _arrow_chunks(values)
+    if chunks is not None and not any(
+        chunk.buffers()[2] is not None and b"'" in chunk.buffers()[2].to_pybytes()
+        for chunk in chunks
+    ):
+        # no apostrophe anywhere in the text bytes (a superset of the values)
+        return values
     text = values.astype("string")
     if not text.str.startswith("'").any():
         return values
