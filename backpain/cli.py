@@ -151,6 +151,11 @@ def main(argv: list[str] | None = None) -> int:
     except (DiaryError, SurveyError) as exc:
         print(f"backpain: {_with_cli_hints(str(exc))}", file=sys.stderr)
         return 2
+    except ImportError as exc:  # an optional extra is missing; the message says which
+        if "pip install" not in str(exc):
+            raise
+        print(f"backpain: {exc}", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":  # pragma: no cover

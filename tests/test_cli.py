@@ -137,3 +137,15 @@ def test_cli_hints_give_the_command_line_form(message, added):
     assert added in hinted
     if not added:
         assert hinted == message
+
+
+def test_a_missing_extra_is_a_message_not_a_traceback(monkeypatch, capsys):
+    import backpain.app
+
+    def missing(**kwargs):
+        msg = 'backpain app needs voila and ipywidgets: pip install "backpain[notebook]"'
+        raise ImportError(msg)
+
+    monkeypatch.setattr(backpain.app, "serve", missing)
+    assert main(["app", "--no-browser"]) == 3
+    assert 'pip install "backpain[notebook]"' in capsys.readouterr().err
