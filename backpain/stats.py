@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from .schema import KEYS, TAG_SEP, VARIABLES
+from .schema import TAG_SEP
 from .validate import check_diary
 
 __all__ = [
@@ -77,59 +77,15 @@ def _numeric(data: pd.DataFrame, column: str, *, func: str) -> np.ndarray:
     return values.to_numpy(dtype="float64", na_value=np.nan)
 
 
-def _check_dated(
-    data: pd.DataFrame,
-    columns: Sequence[str],
-    *,
-    subject: str,
-    func: str,
-    groups: _Groups | None = None,
-) -> None:
-    """Check a diary with dates (one row per subject and day), as :func:`check_diary` does.
-
-    The usual diary (numeric columns, rows in subject and date order) is
-    checked here in O(N) without hashing: rows whose (subject code, date) keys
-    strictly increase cannot repeat a subject and day. Anything else (unsorted
-    rows, a value out of range, non-numeric columns) goes to
-    :func:`check_diary`, which raises its usual errors.
-    """
+def _check_dated(data: pd.DataFrame, columns: Sequence[str], *, subject: str, func: str) -> None:
+    """Check a diary with dates (one row per subject and day) with :func:`check_diary`."""
     _require(data, [subject, "date", *columns], func=func)
     need = tuple(c for c in columns if c not in (subject, "date"))
-    if groups is not None and _quick_diary_check(data, need, groups):
+    if subject == "subject":
+        check_diary(data, need=need)  # no column selection: that would copy the data
         return
     view = data[[subject, "date", *dict.fromkeys(c for c in columns if c != subject)]]
-    if subject != "subject":
-        view = view.rename(columns={subject: "subject"})
-    check_diary(view, need=need)
-
-
-def _quick_diary_check(data: pd.DataFrame, need: tuple[str, ...], groups: _Groups) -> bool:
-    """True when the diary surely passes :func:`check_diary`; False = ask it."""
-    dates = data["date"]
-    if not pd.api.types.is_datetime64_any_dtype(dates) or any(c in KEYS for c in need):
-        return False
-    stamps = getattr(dates.array, "asi8", None)
-    if stamps is None or len(stamps) != len(groups.codes):
-        return False
-    c = groups.codes
-    if len(c) > 1:
-        same = c[1:] == c[:-1]
-        later = stamps[1:] > stamps[:-1]
-        if not ((c[1:] > c[:-1]) | (same & later)).all():
-            return False
-    for name in need:
-        var = VARIABLES.get(name)
-        if var is None or var.kind != "number":
-            continue
-        values = data[name]
-        if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
-            return False
-        arr = values.to_numpy(dtype="float64", na_value=np.nan)
-        if var.low is not None and np.fmin.reduce(arr, initial=np.inf) < var.low:
-            return False
-        if var.high is not None and np.fmax.reduce(arr, initial=-np.inf) > var.high:
-            return False
-    return True
+    check_diary(view.rename(columns={subject: "subject"}), need=need)
 
 
 def _codes(data: pd.DataFrame, subject: str) -> tuple[np.ndarray, int]:
@@ -645,7 +601,7 @@ def lagged_corr(
     lags = _check_lags(lags, func="lagged_corr")
     _require(data, [subject, "date", x, y], func="lagged_corr")
     groups = _Groups(data, subject)
-    _check_dated(data, [x, y], subject=subject, func="lagged_corr", groups=groups)
+    _check_dated(data, [x, y], subject=subject, func="lagged_corr")
     xv = _numeric(data, x, func="lagged_corr")
     yv = _numeric(data, y, func="lagged_corr")
     cx, cy = _Centred(xv, groups), _Centred(yv, groups)
@@ -749,7 +705,7 @@ def correlate(
             present.append(name)
     _require(data, [subject, "date", y, *present], func="correlate")
     groups = _Groups(data, subject)
-    _check_dated(data, [y, *present], subject=subject, func="correlate", groups=groups)
+    _check_dated(data, [y, *present], subject=subject, func="correlate")
     yv = _numeric(data, y, func="correlate")
     cal = _Calendar(groups.codes, data["date"], max(lags))
     positions = {lag: _lag_rows(cal, lag) for lag in lags}

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DiaryError
-from .schema import COLUMNS, KEYS, TAG_SEP, VARIABLES, empty_diary
+from .schema import COLUMNS, KEYS, TAG_SEP, VARIABLES, Variable, empty_diary
 
 __all__ = [
     "LoadReport",
@@ -698,6 +698,60 @@ def check_diary(data: pd.DataFrame, *, need: tuple[str, ...] = ("pain",)) -> Non
             "with backpain.read_diary() or convert with pandas.to_datetime()"
         )
         raise ValueError(msg)
+    if not _keys_increase(data):  # cheap proof for a sorted diary; else hash the keys
+        _raise_on_repeated_days(data)
+    for name in need:
+        var = VARIABLES.get(name)
+        if var is None or var.kind != "number" or name not in data.columns:
+            continue
+        column = data[name]
+        if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+            arr = column.to_numpy(dtype="float64", na_value=np.nan)
+        else:
+            arr = pd.to_numeric(column, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            bad = np.zeros(len(arr), dtype=bool)
+            if var.low is not None:
+                bad |= arr < var.low
+            if var.high is not None:
+                bad |= arr > var.high
+        if bad.any():
+            pos = int(bad.argmax())
+            msg = (
+                f"column {name!r} holds {arr[pos]:g} in row {data.index[pos]}; "
+                f"{name} must be {_range_text(var)}"
+            )
+            raise ValueError(msg)
+
+
+def _range_text(var: Variable) -> str:
+    """``between 0 and 10 (NRS 0-10)``, or ``at least 0 (steps)`` for an open range."""
+    if var.high is None:
+        return f"at least {var.low:g} ({var.unit})"
+    return f"between {var.low:g} and {var.high:g} ({var.unit})"
+
+
+def _keys_increase(data: pd.DataFrame) -> bool:
+    """True when (subject, date) strictly increase row by row: then no day repeats.
+
+    Subject codes are numbered in order of first appearance, so a diary sorted
+    by subject and date has increasing codes; O(N), no hashing of the keys.
+    Missing subjects or dates answer False (the full check then decides).
+    """
+    stamps = getattr(data["date"].array, "asi8", None)
+    if stamps is None:
+        return False
+    if len(stamps) < 2:
+        return True
+    codes, _ = pd.factorize(data["subject"], sort=False)
+    if (codes < 0).any() or (stamps == np.iinfo(np.int64).min).any():
+        return False
+    later_subject = codes[1:] > codes[:-1]
+    later_day = (codes[1:] == codes[:-1]) & (stamps[1:] > stamps[:-1])
+    return bool((later_subject | later_day).all())
+
+
+def _raise_on_repeated_days(data: pd.DataFrame) -> None:
     dup = data.duplicated(list(KEYS))
     if dup.any():
         first = data.loc[dup, list(KEYS)].iloc[0]
@@ -707,22 +761,6 @@ def check_diary(data: pd.DataFrame, *, need: tuple[str, ...] = ("pain",)) -> Non
             "per subject and day: read it with backpain.read_diary(), which combines them"
         )
         raise ValueError(msg)
-    for name in need:
-        var = VARIABLES.get(name)
-        if var is None or var.kind != "number" or name not in data.columns:
-            continue
-        values = pd.to_numeric(data[name], errors="coerce")
-        bad = (var.low is not None and values < var.low) | (
-            values > var.high if var.high is not None else False
-        )
-        bad = pd.Series(bad, index=data.index).fillna(False).astype(bool)
-        if bad.any():
-            i = bad.idxmax()
-            msg = (
-                f"column {name!r} holds {values[i]:g} in row {i}; {name} must "
-                f"be between {var.low:g} and {var.high:g} ({var.unit})"
-            )
-            raise ValueError(msg)
 
 
 def data_quality(data: pd.DataFrame) -> pd.DataFrame:

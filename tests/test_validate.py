@@ -150,3 +150,21 @@ def test_impossible_calendar_days_say_so():
     assert reasons[2].startswith("not a real calendar day")
     assert reasons[3].startswith("not a real calendar day")
     assert reasons[4].startswith("not a date this reader understands")
+
+
+def test_check_diary_on_an_open_range_names_the_bound(diary):
+    bad = diary.copy()
+    bad.loc[5, "steps"] = -3
+    with pytest.raises(
+        ValueError, match=r"column 'steps' holds -3 in row 5; steps must be at least 0 \(steps\)"
+    ):
+        backpain.check_diary(bad, need=("steps",))
+
+
+def test_check_diary_finds_a_repeated_day_in_sorted_and_shuffled_diaries(diary):
+    repeated = pd.concat([diary.iloc[:3], diary.iloc[2:]], ignore_index=True)  # sorted, day 3 twice
+    with pytest.raises(ValueError, match="1 repeated subject/day rows"):
+        backpain.check_diary(repeated)
+    with pytest.raises(ValueError, match="1 repeated subject/day rows"):
+        backpain.check_diary(repeated.sample(frac=1, random_state=1))
+    backpain.check_diary(diary.sample(frac=1, random_state=1))  # shuffled, no repeat: fine
