@@ -17,7 +17,7 @@ from ..errors import DiaryError
 from ..schema import TAG_SEP, normalise_header
 from ..validate import LoadReport
 from ._source import Source
-from .table import TAG_WORDS
+from .table import TAG_WORDS, subject_from_name
 
 __all__ = [
     "BACK_PAIN_PATTERN",
@@ -228,11 +228,3 @@ def union_tags(keys: pd.DataFrame, tags: pd.Series) -> pd.Series:
         return pd.Series([], index=index[:0], dtype="string")
     g, joined = _joined(codes[items.index.to_numpy()], items.to_numpy(dtype=object))
     return pd.Series(joined, index=index[g], dtype="string")
-
-
-def subject_from_name(name: str, subject: str | None) -> tuple[str, str]:
-    """Subject id and its origin for the report: given, else the file name stem."""
-    if subject is not None:
-        return str(subject), "(given)"
-    stem = re.sub(r"\.[A-Za-z0-9]+$", "", name.rsplit("/", 1)[-1])
-    return (stem if stem and not stem.startswith("<") else "subject"), "(file name)"

@@ -28,6 +28,7 @@ __all__ = [
     "normalise_tags",
     "read_table",
     "sniff_table",
+    "subject_from_name",
     "table_kind",
 ]
 
@@ -316,8 +317,7 @@ def read_table(
         entries["tags"] = pd.Series(joined, index=raw.index, dtype="string")
 
     if "subject" not in entries.columns:
-        entries["subject"] = subject or _subject_from_name(name)
-        report.columns["subject"] = "(given)" if subject else "(file name)"
+        entries["subject"], report.columns["subject"] = subject_from_name(name, subject or None)
     elif subject is not None:
         entries["subject"] = entries["subject"].fillna(subject)
     entries["row"] = range(1 + header_rows, len(entries) + 1 + header_rows)
@@ -383,9 +383,12 @@ def _undo_formula_guard(values: pd.Series) -> pd.Series:
     return text.where(~guarded, text.str.slice(1))
 
 
-def _subject_from_name(name: str) -> str:
+def subject_from_name(name: str, subject: str | None) -> tuple[str, str]:
+    """Subject id and its origin for the report: given, else the file name stem."""
+    if subject is not None:
+        return str(subject), "(given)"
     stem = re.sub(r"\.[A-Za-z0-9]+$", "", name.rsplit("/", 1)[-1])
-    return stem if stem and not stem.startswith("<") else "subject"
+    return (stem if stem and not stem.startswith("<") else "subject"), "(file name)"
 
 
 def _load(
