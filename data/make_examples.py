@@ -2,9 +2,9 @@
 
     python data/make_examples.py
 
-Writes the same files to ``data/`` (for people browsing the repository) and
-to ``backpain/datasets/`` (shipped inside the package, read by
-``backpain.load_example``). Everything is simulated with
+Writes the files to ``src/backpain/datasets/`` (shipped inside the package,
+read by ``backpain.load_example``); the files in ``data/`` are links to them,
+so there is one copy. Everything is simulated with
 ``backpain.simulate_cohort``: no real person's data.
 """
 
@@ -18,7 +18,7 @@ from backpain.questionnaires import simulate_survey
 from backpain.simulate import simulate_cohort
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGETS = [ROOT / "data", ROOT / "backpain" / "datasets"]
+TARGET = ROOT / "src" / "backpain" / "datasets"
 
 DUTCH_TAGS = {
     "physiotherapy": "kinesist",
@@ -69,13 +69,11 @@ def main() -> None:
     cohort, truth = simulate_cohort(100, 180, seed=42, start="2026-01-01", return_truth=True)
     survey = simulate_survey(120, seed=7, truth=truth.subjects)
     cohort["steps"] = cohort["steps"].astype(np.int64)
-    for target in TARGETS:
-        target.mkdir(parents=True, exist_ok=True)
-        one.to_csv(target / "patient_diary.csv", index=False, date_format="%Y-%m-%d")
-        (target / "dagboek_patient_nl.csv").write_bytes(dutch_file(one))
-        cohort.to_csv(target / "cohort_diary.csv", index=False, date_format="%Y-%m-%d")
-        survey.to_csv(target / "example_survey.csv", index=False, date_format="%Y-%m-%d")
-        print(f"wrote examples to {target}")
+    one.to_csv(TARGET / "patient_diary.csv", index=False, date_format="%Y-%m-%d")
+    (TARGET / "dagboek_patient_nl.csv").write_bytes(dutch_file(one))
+    cohort.to_csv(TARGET / "cohort_diary.csv", index=False, date_format="%Y-%m-%d")
+    survey.to_csv(TARGET / "example_survey.csv", index=False, date_format="%Y-%m-%d")
+    print(f"wrote examples to {TARGET}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
-"""Packaging: environment.yml mirrors pyproject.toml; example data in data/ and the package agree."""
+"""Packaging: environment.yml mirrors pyproject.toml; example data in data/ is the package copy."""
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -60,11 +62,12 @@ def test_package_exports_match_all():
         assert hasattr(backpain, name), name
 
 
-def test_example_data_in_data_folder_matches_the_package():
+def test_example_data_in_data_folder_is_the_package_copy():
+    # one copy: data/ holds links to the files the package ships
     index = list_examples()
     for file in index["file"]:
-        shipped = ROOT / "backpain" / "datasets" / file
-        assert (ROOT / "data" / file).read_bytes() == shipped.read_bytes(), file
+        shipped = ROOT / "src" / "backpain" / "datasets" / file
+        assert (ROOT / "data" / file).resolve() == shipped.resolve(), file
 
 
 @pytest.mark.parametrize("name", ["patient", "patient_nl", "cohort"])
@@ -92,3 +95,17 @@ def test_dutch_example_equals_the_english_one():
 def test_unknown_example_lists_valid_names():
     with pytest.raises(ValueError, match=r"no example named 'nope'; choose one of \['patient'"):
         load_example("nope")
+
+
+def test_import_from_the_folder_above_a_clone(tmp_path):
+    # src layout: a clone folder named like the package, seen from its parent,
+    # must not shadow the installed package (PyPA / Scientific Python guides)
+    (tmp_path / "backpain").symlink_to(ROOT, target_is_directory=True)
+    done = subprocess.run(
+        [sys.executable, "-c", "import backpain; print(callable(backpain.read_diary))"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.strip() == "True", done.stderr
