@@ -1,0 +1,5 @@
+"""Texts of the app area: key -> (English, Dutch)."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {}

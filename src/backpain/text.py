@@ -1,0 +1,188 @@
+"""The one text layer: every user-facing sentence, in English and Dutch.
+
+Every message a person reads (reader reasons and errors, load-report notes,
+the report, the upload page, the command line, figure labels, progress text)
+is a keyed template in the catalogue (``backpain/_catalogue/``), rendered in
+``"en"`` or ``"nl"`` by :func:`say`. Code that decides *what* to say builds a
+:class:`Message` (a key and its parameters); code that *shows* it renders it
+in the reader's language. Rewording a sentence means editing one catalogue
+entry, in both languages; a test checks every key has both.
+
+Templates use :meth:`str.format` fields with three additions:
+
+- numbers with a format spec (``{r:.2f}``) are written with a decimal comma
+  in Dutch;
+- ``{name!v}`` writes a diary variable's name in the language (``pain`` ->
+  ``pijn``), ``{name!V}`` the same with a capital;
+- a parameter that is itself a :class:`Message` (or a list of them) is
+  rendered in the same language and for the same audience.
+
+Advice that differs by where the user is (a Python argument, a command-line
+option, or a control on the page) is written as catalogue variants
+``key@python``, ``key@cli`` and ``key@page``; :func:`say` picks the variant for
+its ``audience`` and falls back to the plain ``key``.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ._catalogue import CATALOGUE
+
+__all__ = ["AUDIENCES", "LANGS", "Message", "check_lang", "number", "render", "say"]
+
+LANGS = ("en", "nl")
+AUDIENCES = ("python", "cli", "page")
+_DUTCH_MARKS = str.maketrans({",": ".", ".": ","})
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is a supported language, else raise ``ValueError``.
+
+    >>> check_lang("nl")
+    'nl'
+    """
+    if lang not in LANGS:
+        msg = f"lang must be one of {list(LANGS)}, not {lang!r}"
+        raise ValueError(msg)
+    return lang
+
+
+def number(value: float, spec: str, lang: str) -> str:
+    """Format a number by ``spec``, with a decimal comma in Dutch.
+
+    >>> number(3.25, ".1f", "nl"), number(1234.5, ",.1f", "nl"), number(0.5, ".0%", "en")
+    ('3,2', '1.234,5', '50%')
+    """
+    text = format(value, spec)
+    return text.translate(_DUTCH_MARKS) if lang == "nl" else text
+
+
+class Message(str):
+    """A sentence to show: a catalogue key and its parameters.
+
+    A ``Message`` is a ``str`` whose value is the English text, so it prints,
+    compares and searches as before; :meth:`render` gives it in any language.
+    Plain string operations (``+``, f-strings) return a plain ``str`` in
+    English: render first, then combine.
+
+    Parameters
+    ----------
+    key : str
+        The catalogue key (for example ``"read.reason.not_a_number"``).
+    **params
+        The template's fields.
+
+    Examples
+    --------
+    >>> m = Message("common.var.pain")
+    >>> str(m), m.render("nl")
+    ('pain', 'pijn')
+    """
+
+    key: str
+    params: dict[str, Any]
+
+    def __new__(cls, key: str, /, **params: Any) -> Message:
+        if key not in CATALOGUE:
+            msg = f"no text with key {key!r} in the catalogue"
+            raise KeyError(msg)
+        self = super().__new__(cls, say(key, "en", **params))
+        self.key = key
+        self.params = params
+        return self
+
+    def render(self, lang: str = "en", *, audience: str = "python") -> str:
+        """The message in ``lang`` (``"en"`` or ``"nl"``) for ``audience``."""
+        return say(self.key, lang, audience=audience, **self.params)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self.key, self.params))
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}: {str.__repr__(self)})"
+
+
+def _rebuild(key: str, params: dict[str, Any]) -> Message:
+    return Message(key, **params)
+
+
+def render(value: Any, lang: str, *, audience: str = "python") -> str:
+    """Render ``value`` in ``lang``: a :class:`Message`, a list of them, or plain text.
+
+    Plain text (file names, values from a file) is returned as it is.
+
+    >>> render([Message("common.var.pain"), "x"], "nl")
+    'pijn, x'
+    """
+    if isinstance(value, Message):
+        return value.render(lang, audience=audience)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Iterable) and not isinstance(value, bytes | Mapping):
+        return ", ".join(render(v, lang, audience=audience) for v in value)
+    return str(value)
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: str, audience: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.audience = audience
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion in ("v", "V"):
+            word = _lookup(f"common.var.{value}", self.lang, self.audience)
+            word = str(value) if word is None else word
+            return word[:1].upper() + word[1:] if conversion == "V" else word
+        return super().convert_field(value, conversion)
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Message | list | tuple):
+            return format(render(value, self.lang, audience=self.audience), format_spec)
+        if format_spec and isinstance(value, int | float) and not isinstance(value, bool):
+            return number(value, format_spec, self.lang)
+        return super().format_field(value, format_spec)
+
+
+def _lookup(key: str, lang: str, audience: str) -> str | None:
+    entry = CATALOGUE.get(f"{key}@{audience}") or CATALOGUE.get(key)
+    if entry is None:
+        return None
+    return entry[0] if lang == "en" else entry[1]
+
+
+def say(key: str, lang: str = "en", /, *, audience: str = "python", **params: Any) -> str:
+    """Render the catalogue text ``key`` in ``lang`` with ``params``.
+
+    Parameters
+    ----------
+    key : str
+        Catalogue key.
+    lang : {"en", "nl"}
+        Language.
+    audience : {"python", "cli", "page"}
+        Where the reader is; picks ``key@audience`` variants of advice.
+    **params
+        The template's fields.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> say("common.var.sleep_hours", "nl")
+    'uren slaap'
+    """
+    check_lang(lang)
+    if audience not in AUDIENCES:
+        msg = f"audience must be one of {list(AUDIENCES)}, not {audience!r}"
+        raise ValueError(msg)
+    template = _lookup(key, lang, audience)
+    if template is None:
+        msg = f"no text with key {key!r} in the catalogue"
+        raise KeyError(msg)
+    return _Formatter(lang, audience).format(template, **params)

@@ -1,0 +1,57 @@
+"""The one text layer: every key in both languages, the same fields in each."""
+
+from __future__ import annotations
+
+import pickle
+import string
+
+import pytest
+
+from backpain._catalogue import CATALOGUE
+from backpain.text import Message, check_lang, number, render, say
+
+
+def _fields(template: str) -> set[str]:
+    return {f[1] for f in string.Formatter().parse(template) if f[1] is not None}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_key_has_english_and_dutch_with_the_same_fields(key):
+    en, nl = CATALOGUE[key]
+    assert en.strip(), f"{key}: English text is empty"
+    assert nl.strip(), f"{key}: Dutch text is empty"
+    assert _fields(en) == _fields(nl), f"{key}: the two languages take different fields"
+
+
+def test_audience_variants_have_a_plain_key():
+    for key in CATALOGUE:
+        if "@" in key:
+            base, audience = key.split("@")
+            assert audience in ("python", "cli", "page"), key
+            assert base in CATALOGUE, f"{key} has no plain {base!r} to fall back to"
+
+
+def test_dutch_numbers_have_a_decimal_comma():
+    assert number(5.25, ".2f", "nl") == "5,25"
+    assert number(5.25, ".2f", "en") == "5.25"
+
+
+def test_variable_words_and_nested_messages_render_in_the_language():
+    inner = Message("common.var.sleep_hours")
+    assert render([inner, "file.csv"], "nl") == "uren slaap, file.csv"
+    assert say("common.var.pain", "nl") == "pijn"
+
+
+def test_message_is_its_english_text_and_survives_pickling():
+    m = Message("common.var.pain")
+    assert m == "pain"
+    back = pickle.loads(pickle.dumps(m))
+    assert back.key == m.key
+    assert back.render("nl") == "pijn"
+
+
+def test_unknown_key_and_language_are_refused():
+    with pytest.raises(KeyError, match="no text with key 'nope'"):
+        Message("nope")
+    with pytest.raises(ValueError, match=r"lang must be one of \['en', 'nl'\], not 'fr'"):
+        check_lang("fr")
