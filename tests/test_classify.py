@@ -477,7 +477,9 @@ def test_missing_pain_column():
 
 def test_bad_diary_values():
     diary = make([(5, 1)])
-    with pytest.raises(ValueError, match=r"column 'pain' holds 11\.0"):
+    with pytest.raises(
+        ValueError, match=r"column 'pain' holds 11 in row 0; pain must be between 0 and 10"
+    ):
         classify(diary.assign(pain=11.0))
     with pytest.raises(ValueError, match="not dates"):
         classify(diary.assign(date=diary["date"].astype(str)))

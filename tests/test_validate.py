@@ -7,7 +7,10 @@ import pytest
 
 import backpain
 from backpain import DiaryError
-from backpain.validate import LoadReport, build_diary, data_quality, parse_dates, parse_numbers
+from backpain.read import LoadReport
+from backpain.read._build import build_diary
+from backpain.read._parse import parse_dates, parse_numbers
+from backpain.validate import data_quality
 
 
 def test_parse_numbers_decimal_comma_thousands_and_clock_hours():
@@ -168,3 +171,18 @@ def test_check_diary_finds_a_repeated_day_in_sorted_and_shuffled_diaries(diary):
     with pytest.raises(ValueError, match="1 repeated subject/day rows"):
         backpain.check_diary(repeated.sample(frac=1, random_state=1))
     backpain.check_diary(diary.sample(frac=1, random_state=1))  # shuffled, no repeat: fine
+
+
+def test_check_diary_names_text_empty_keys_and_the_row(diary):
+    words = diary.assign(pain=diary["pain"].astype(object))
+    words.loc[3, "pain"] = "veel"
+    with pytest.raises(ValueError, match=r"column 'pain' holds 'veel' in row 3; pain must be a num"):
+        backpain.check_diary(words)
+    no_subject = diary.assign(subject=diary["subject"].astype("string"))
+    no_subject.loc[4, "subject"] = pd.NA
+    with pytest.raises(ValueError, match="column 'subject' is empty in row 4"):
+        backpain.check_diary(no_subject)
+    no_date = diary.copy()
+    no_date.loc[2, "date"] = pd.NaT
+    with pytest.raises(ValueError, match="column 'date' is empty in row 2"):
+        backpain.check_diary(no_date)

@@ -33,13 +33,13 @@ from .questionnaires import (
     score_startback,
     simulate_survey,
 )
-from .read import read_diary
+from .read import LoadReport, read_diary
 from .read.merge import merge_diaries
 from .read.survey import read_survey
 from .schema import COLUMNS
 from .simulate import TRUE_EFFECTS, simulate_cohort
 from .stats import between_corr, correlate, lagged_corr, mixed_model, what_helps, within_corr
-from .validate import LoadReport, check_diary, data_quality
+from .validate import check_diary, data_quality
 
 __all__ = [
     "CLASSES",

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import SurveyError
-from .validate import parse_dates
+from .validate import check_diary, parse_dates
 
 __all__ = [
     "CLASSES",
@@ -120,11 +120,6 @@ def _round_days(x: np.ndarray) -> np.ndarray:
 
 def _day_str(day: int) -> str:
     return str(np.datetime64(int(day), "D"))
-
-
-def _show(value: Any) -> Any:
-    """A numpy scalar as the plain Python value, for readable messages."""
-    return value.item() if isinstance(value, np.generic) else value
 
 
 def _as_series(values: Any) -> tuple[pd.Series, bool]:
@@ -515,46 +510,13 @@ _SHIFT = 32  # subject code and day packed in one sortable int64 key
 
 def _prepare(data: pd.DataFrame) -> tuple[pd.Index, np.ndarray, np.ndarray, np.ndarray]:
     """Check the diary and return subjects, and code/day/pain arrays in subject-day order."""
-    if not isinstance(data, pd.DataFrame):
-        msg = f"data must be a pandas DataFrame (a diary), not {type(data).__name__}"
-        raise TypeError(msg)
-    missing = [c for c in ("subject", "date", "pain") if c not in data.columns]
-    if missing:
-        msg = (
-            f"data has no column(s) {missing}; classify needs 'subject', 'date' and "
-            "'pain' (0-10). Read raw files with backpain.read_diary() first."
-        )
-        raise ValueError(msg)
-    if not pd.api.types.is_datetime64_any_dtype(data["date"]):
-        msg = (
-            f"column 'date' holds {data['date'].dtype}, not dates; read the file with "
-            "backpain.read_diary() or convert with pandas.to_datetime()"
-        )
-        raise ValueError(msg)
+    check_diary(data)
     codes, subjects = pd.factorize(data["subject"], sort=True)
-    if (codes < 0).any():
-        i = int(np.flatnonzero(codes < 0)[0])
-        msg = f"column 'subject' is empty in row {data.index[i]!r}; every diary row needs a subject"
-        raise ValueError(msg)
     dates = data["date"]
     if getattr(dates.dt, "tz", None) is not None:
         dates = dates.dt.tz_localize(None)
-    day = dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
-    if np.isnat(day).any():
-        i = int(np.flatnonzero(np.isnat(day))[0])
-        msg = f"column 'date' is empty in row {data.index[i]!r}; every diary row needs a date"
-        raise ValueError(msg)
-    day = day.view(np.int64)
-    raw = data["pain"]
-    pain = pd.to_numeric(raw, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-    bad = (np.isnan(pain) & raw.notna().to_numpy()) | (pain < 0) | (pain > 10)
-    if bad.any():
-        i = int(np.flatnonzero(bad)[0])
-        msg = (
-            f"column 'pain' holds {_show(raw.iloc[i])!r} in row {data.index[i]!r}; pain must "
-            "be a number from 0 to 10 (NRS)"
-        )
-        raise ValueError(msg)
+    day = dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").view(np.int64)
+    pain = pd.to_numeric(data["pain"]).to_numpy(dtype="float64", na_value=np.nan)
     codes = codes.astype(np.int64, copy=False)
     key = codes << _SHIFT
     if len(day):
@@ -562,16 +524,7 @@ def _prepare(data: pd.DataFrame) -> tuple[pd.Index, np.ndarray, np.ndarray, np.n
         key -= day.min()
     if len(key) > 1 and not (key[1:] > key[:-1]).all():
         order = np.argsort(key, kind="stable")
-        codes, day, pain, key = codes[order], day[order], pain[order], key[order]
-        dup = np.flatnonzero(np.diff(key) == 0)
-        if len(dup):
-            msg = (
-                f"data has repeated subject/day rows (first: subject "
-                f"{subjects[codes[dup[0]]]!r} on {_day_str(day[dup[0]])}); a diary "
-                "has one row per subject and day: read it with backpain.read_diary(), "
-                "which combines them"
-            )
-            raise ValueError(msg)
+        codes, day, pain = codes[order], day[order], pain[order]
     return pd.Index(subjects, dtype="string", name="subject"), codes, day, pain
 
 

@@ -16,11 +16,11 @@ from typing import Any
 import pandas as pd
 
 from ..errors import DiaryError
-from ..validate import LoadReport
+from ._report import LoadReport
 from ._source import Source, open_source
 from .table import read_table
 
-__all__ = ["FORMATS", "Format", "read_diary", "register_format"]
+__all__ = ["FORMATS", "Format", "LoadReport", "read_diary", "register_format"]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..errors import DiaryError
 from ..schema import TAG_SEP, normalise_header
-from ..validate import LoadReport
+from ._report import LoadReport
 from ._source import Source
 from .table import TAG_WORDS, subject_from_name
 

@@ -25,8 +25,9 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DiaryError
-from ..validate import LoadReport, build_diary
 from . import Format, register_format
+from ._build import build_diary
+from ._report import LoadReport
 from ._source import Source, open_source
 
 __all__ = [

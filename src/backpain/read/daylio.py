@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 
 from ..schema import VARIABLES, normalise_header
-from ..validate import LoadReport, build_diary, parse_numbers
 from . import Format, register_format
 from ._app_csv import (
     blank_rows,
@@ -25,6 +24,9 @@ from ._app_csv import (
     split_tags,
     subject_from_name,
 )
+from ._build import build_diary
+from ._parse import parse_numbers
+from ._report import LoadReport
 from ._source import Source
 
 __all__ = ["FORMAT", "MOODS", "detect_daylio", "read_daylio"]

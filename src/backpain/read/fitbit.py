@@ -18,8 +18,9 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DiaryError
-from ..validate import LoadReport, build_diary
 from . import Format, register_format
+from ._build import build_diary
+from ._report import LoadReport
 from ._source import Source, open_source
 
 __all__ = [
@@ -99,7 +100,7 @@ def _reject(report: LoadReport, rows: Any, column: str, values: Any, reason: str
     report.reject(frame)
 
 
-def _finish(
+def _finish_entries(
     entries: pd.DataFrame, report: LoadReport, subject: str | None, column: str | None
 ) -> pd.DataFrame:
     entries = entries.assign(subject=subject or DEFAULT_SUBJECT, pain=np.nan)
@@ -183,7 +184,7 @@ def read_fitbit(
     if raw.empty:
         report.notes.append("the file holds no records (an empty JSON array)")
         empty = pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "row": []})
-        return _finish(empty, report, subject, None), report
+        return _finish_entries(empty, report, subject, None), report
     if "dateOfSleep" in raw.columns:
         return _fitbit_sleep(raw, report, subject), report
     if "dateTime" in raw.columns and "value" in raw.columns:
@@ -234,7 +235,7 @@ def _fitbit_sleep(raw: pd.DataFrame, report: LoadReport, subject: str | None) ->
     entries = pd.DataFrame(
         {"date": dates[keep], "sleep_hours": minutes[keep] / 60, "row": raw.loc[keep, "row"]}
     )
-    return _finish(entries, report, subject, "sleep_hours")
+    return _finish_entries(entries, report, subject, "sleep_hours")
 
 
 def _fitbit_steps(
@@ -270,7 +271,7 @@ def _fitbit_steps(
             "row": raw.loc[~bad, "row"],
         }
     )
-    return _finish(entries, report, subject, "steps")
+    return _finish_entries(entries, report, subject, "steps")
 
 
 # ---------------------------------------------------------------- Google Fit
@@ -388,7 +389,7 @@ def read_google_fit(
             "row": rows,
         }
     )
-    return _finish(entries, report, subject, "sleep_hours"), report
+    return _finish_entries(entries, report, subject, "sleep_hours"), report
 
 
 def _asleep_hours(segments: Any, start: pd.Timestamp, end: pd.Timestamp) -> float:

@@ -13,7 +13,6 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DiaryError
-from ..validate import LoadReport, build_diary, parse_dates
 from . import Format, register_format
 from ._app_csv import (
     blank_rows,
@@ -26,6 +25,9 @@ from ._app_csv import (
     split_tags,
     union_tags,
 )
+from ._build import build_diary
+from ._parse import parse_dates
+from ._report import LoadReport
 from ._source import Source
 
 __all__ = ["FORMAT", "SCALE_FACTOR", "detect_flaredown", "read_flaredown"]

@@ -7,8 +7,9 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..schema import COLUMNS, KEYS, VARIABLES
-from ..validate import LoadReport, _finish
 from ._app_csv import union_tags
+from ._build import finish_diary
+from ._report import LoadReport
 
 __all__ = ["merge_diaries"]
 
@@ -199,7 +200,7 @@ def merge_diaries(
         if givers:
             report.columns[c] = " > ".join(names[i] for i in givers)
 
-    merged = _finish(out.reset_index(), present)
+    merged = finish_diary(out.reset_index(), present)
     report.rows_kept = len(merged)
     total = sum(r.rows_kept + r.rows_merged for r in reports)
     report.rows_merged = total - len(merged)

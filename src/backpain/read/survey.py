@@ -19,7 +19,8 @@ import pandas as pd
 
 from ..errors import DiaryError, SurveyError
 from ..schema import TAG_SEP, normalise_header
-from ..validate import LoadReport, parse_dates
+from ._parse import parse_dates
+from ._report import LoadReport
 from ._source import Source, open_source
 from .table import sniff_table, table_kind
 

@@ -18,7 +18,8 @@ import pyarrow.compute as pc
 
 from ..errors import DiaryError
 from ..schema import COLUMNS, TAG_SEP, VARIABLES, normalise_header
-from ..validate import LoadReport, build_diary
+from ._build import build_diary
+from ._report import LoadReport
 from ._source import MAX_BYTES_IN_MEMORY, Source
 
 __all__ = [

@@ -1,0 +1,364 @@
+"""Validate raw diary entries and combine them into the canonical daily diary.
+
+Every reader turns its file into *entries*: one row per input row, with the
+source row number and the raw values under canonical column names.
+:func:`build_diary` checks each value against :mod:`backpain.schema`, rejects
+bad rows with a reason, combines several entries on one day by each column's
+documented rule, and updates the :class:`~backpain.LoadReport`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DiaryError
+from ..schema import COLUMNS, KEYS, TAG_SEP, VARIABLES, empty_diary
+from ._parse import ISO_DATE, NUMERIC_DATE, parse_dates, parse_numbers
+from ._report import LoadReport
+
+__all__ = ["build_diary", "finish_diary"]
+
+
+def _as_written(values: pd.Series) -> pd.Series:
+    """Values as text for the report; whole numbers without a trailing ``.0``."""
+    if pd.api.types.is_float_dtype(values):
+        return values.map(lambda v: f"{v:g}", na_action="ignore").astype("string")
+    return values.astype("string")
+
+
+def _blank(values: pd.Series) -> pd.Series:
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return values.isna()
+    text = values.astype("string").str.strip()
+    return values.isna() | text.isna() | (text == "")
+
+
+def _combine_text(values: pd.Series, how: str) -> str | float:
+    items: list[str] = []
+    for v in values.dropna():
+        parts = str(v).split(TAG_SEP) if how == "union" else [str(v)]
+        for p in parts:
+            p = p.strip()
+            if p and p not in items:
+                items.append(p)
+    if not items:
+        return np.nan
+    return TAG_SEP.join(sorted(items)) if how == "union" else " / ".join(items)
+
+
+def build_diary(
+    entries: pd.DataFrame,
+    report: LoadReport,
+    *,
+    daily: dict[str, str] | None = None,
+    decimal: str = ".",
+    dayfirst: bool | None = None,
+    prefer_dayfirst: bool = False,
+    pain_scale: float = 10,
+    clean_text: tuple[str, ...] = ("tags", "notes"),
+) -> pd.DataFrame:
+    """Validate raw entries and combine them into the canonical daily diary.
+
+    Parameters
+    ----------
+    entries : pandas.DataFrame
+        One row per input row: ``row`` (source row number), optionally
+        ``n_rows`` (how many input rows the entry stands for, default 1), and
+        raw values under canonical column names. ``subject`` and ``date`` are
+        required; a missing ``pain`` column raises.
+    report : LoadReport
+        Updated in place: kept, merged and rejected counts and rejected rows.
+    daily : dict, optional
+        Overrides of the per-column daily rule (``{"pain": "max"}``).
+    decimal : {".", ","}
+        Decimal mark of text numbers.
+    dayfirst, prefer_dayfirst : bool
+        See :func:`parse_dates`.
+    pain_scale : {10, 100}
+        Scale the pain values use; 0-100 values are divided by 10.
+    clean_text : tuple of str
+        Text columns to strip (empty text becomes missing); a reader leaves
+        out a column it has already cleaned.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The canonical diary, sorted by subject and date.
+    """
+    if "pain" not in entries.columns:
+        msg = (
+            f"{report.source}: no pain column found (columns: "
+            f"{[c for c in entries.columns if c not in ('row', 'n_rows')]}). Name the "
+            "column 'pain' or 'pijn', or pass columns={'your column': 'pain'}."
+        )
+        raise DiaryError(msg)
+    if pain_scale not in (10, 100):
+        msg = f"pain_scale must be 10 or 100, not {pain_scale!r}"
+        raise ValueError(msg)
+    rules = {n: v.daily for n, v in VARIABLES.items()} | (daily or {})
+    present = [c for c in COLUMNS if c in entries.columns]
+    work = entries[[*present, "row"]]  # columns are replaced, never written into
+    n_rows = (
+        entries["n_rows"].astype("int64")
+        if "n_rows" in entries.columns
+        else pd.Series(1, index=entries.index, dtype="int64")
+    )
+    problems: list[pd.DataFrame] = []
+
+    def flag(mask: pd.Series, column: str, raw: pd.Series, reason: str | pd.Series) -> None:
+        if mask.any():
+            reasons = reason[mask] if isinstance(reason, pd.Series) else reason
+            problems.append(
+                pd.DataFrame(
+                    {
+                        "row": work.loc[mask, "row"],
+                        "column": column,
+                        "value": _as_written(raw[mask]),
+                        "reason": reasons,
+                    }
+                )
+            )
+
+    raw_subject = work["subject"]
+    # ids repeat on every row: clean each distinct id once
+    codes, distinct = pd.factorize(raw_subject)
+    names = pd.Series(distinct, dtype="string").str.strip()
+    named = names.notna().to_numpy() & (names != "").to_numpy()
+    has_name = np.zeros(len(codes), dtype=bool)
+    has_name[codes >= 0] = named[codes[codes >= 0]]  # codes -1 (missing) index nothing
+    flag(
+        pd.Series(~has_name, index=work.index),
+        "subject",
+        raw_subject,
+        "subject is empty",
+    )
+    work["subject"] = pd.Series(
+        names.array.take(np.where(codes < 0, -1, codes), allow_fill=True),
+        index=work.index,
+        dtype="string",
+    )
+    # rank of each row's cleaned id in sorted order, for ordering days cheaply
+    ranks, _ = pd.factorize(names, sort=True)
+    ranks = np.append(ranks, -1)  # position -1 (a missing id) reads the added -1
+    work["_subject_rank"] = ranks[codes]
+
+    raw_date = work["date"]
+    dates, how = parse_dates(raw_date, dayfirst=dayfirst, prefer_dayfirst=prefer_dayfirst)
+    if not pd.api.types.is_datetime64_any_dtype(raw_date):
+        report.notes.append(how)
+    date_blank = _blank(raw_date) if dates.isna().any() else dates.isna()
+    flag(date_blank, "date", raw_date, "date is empty")
+    unparsed = dates.isna() & ~date_blank
+    if unparsed.any():
+        looks_numeric = (
+            raw_date.astype("string")
+            .str.strip()
+            .str.match(f"{NUMERIC_DATE.pattern}|{ISO_DATE.pattern}", na=False)
+            .astype(bool)
+        )
+        flag(
+            unparsed & looks_numeric,
+            "date",
+            raw_date,
+            "not a real calendar day (for example 31 February or month 13); "
+            "check the day and the month",
+        )
+        flag(
+            unparsed & ~looks_numeric,
+            "date",
+            raw_date,
+            "not a date this reader understands; write dates as YYYY-MM-DD or DD-MM-YYYY",
+        )
+    work["date"] = dates
+
+    for name in present:
+        var = VARIABLES[name]
+        raw = work[name]
+        if var.kind == "number":
+            nums = parse_numbers(raw, decimal=decimal, hours=name == "sleep_hours")
+            bad = nums.isna() & ~_blank(raw)
+            unit = "hours (e.g. 7.5 or 7:30)" if name == "sleep_hours" else var.unit
+            flag(bad, name, raw, f"not a number; {name} must be a number ({unit})")
+            if name == "pain" and pain_scale == 100:
+                nums = nums / 10
+            hi = var.high
+            if hi is not None:
+                over = nums > hi
+                reason = f"{name} must be at most {hi:g} ({var.unit})"
+                if name == "pain" and pain_scale == 10:
+                    reason += "; if this diary uses a 0-100 scale pass pain_scale=100"
+                if name == "pain" and pain_scale == 100:
+                    reason = "pain must be at most 100 on the 0-100 scale (pain_scale=100)"
+                flag(over, name, raw, reason)
+            if var.low is not None:
+                flag(nums < var.low, name, raw, f"{name} must be at least {var.low:g}")
+            work[name] = nums
+        elif name in ("tags", "notes"):
+            work[name] = _clean_text(raw) if name in clean_text else raw.astype("string")
+
+    if "pain" in present and pain_scale == 10:
+        pain = work["pain"]
+        valid = pain.dropna()
+        if len(valid) >= 3 and (valid > 10).mean() > 0.5:
+            msg = (
+                f"{report.source}: most pain values are above 10 (largest "
+                f"{valid.max():g}): this looks like a 0-100 scale. Pass pain_scale=100 "
+                "to read it (values are then divided by 10), or fix the values."
+            )
+            raise DiaryError(msg)
+
+    key = _check_daily_totals(work, entries, rules, present, problems, flag)
+
+    if problems:
+        bad = pd.concat(problems, ignore_index=True)
+        bad = bad.sort_values("row", kind="stable").drop_duplicates("row")
+        keep = ~work["row"].isin(bad["row"])
+        report.reject(bad, n_rows=int(n_rows[~keep].sum()))
+    else:
+        keep = pd.Series(True, index=work.index)
+    everything = bool(keep.all())
+    good = work if everything else work[keep]
+    good_n = n_rows if everything else n_rows[keep]
+    diary = _daily(good, good_n, rules, present, report, key=key if everything else None)
+    days = len(diary)
+    report.rows_kept += days
+    report.rows_merged += int(good_n.sum()) - days
+    return diary
+
+
+def _check_daily_totals(work, entries, rules, present, problems, flag) -> np.ndarray | None:
+    """Reject the entries of a day whose *sum* leaves the valid range.
+
+    Three rows of 9 hours' sleep on one day add up to 27 hours: almost always
+    a row copied twice. Each row is valid alone, so only the day's total can
+    show it; those rows are rejected (not capped) with the total in the reason.
+
+    Returns the :func:`_day_keys` of all rows when the cheap exit computed
+    them for every row (every subject and date valid), else None.
+    """
+    summed = [
+        c
+        for c in present
+        if rules.get(c) == "sum" and VARIABLES[c].high is not None and c in work.columns
+    ]
+    if not summed:
+        return None
+    # cheap exit for the usual diary: one row per subject and day, in order
+    rank = work["_subject_rank"].to_numpy()
+    day = work["date"].to_numpy().astype("datetime64[D]")
+    valid = (rank >= 0) & ~np.isnat(day)
+    if valid.any():
+        days = day[valid].astype(np.int64)
+        key = (rank[valid].astype(np.int64) << 32) + (days - days.min())
+        if (key[1:] > key[:-1]).all():
+            return key if len(key) == len(rank) else None
+    bad_rows = pd.concat([p["row"] for p in problems]) if problems else pd.Series([], dtype="int64")
+    ok = ~work["row"].isin(bad_rows) & work["date"].notna() & (work["_subject_rank"] >= 0)
+    if not ok.any():
+        return None
+    key = pd.Series(_day_keys(work[ok]), index=work.index[ok])
+    repeated = key.duplicated(keep=False)
+    if not repeated.any():
+        return None
+    key = key[repeated]
+    for c in summed:
+        var = VARIABLES[c]
+        values = work.loc[key.index, c]
+        totals = values.groupby(key).transform("sum")
+        counts = values.groupby(key).transform("count")
+        over = totals > var.high
+        if over.any():
+            mask = pd.Series(False, index=work.index)
+            mask[over.index[over.to_numpy()]] = True
+            reasons = pd.Series("", index=work.index, dtype="object")
+            reasons[mask] = [
+                f"the {int(n)} entries for {c} on this day add up to {t:g} ({var.unit}), "
+                f"more than {var.high:g}; is a row repeated? Remove the copy"
+                for n, t in zip(counts[over], totals[over], strict=True)
+            ]
+            flag(mask, c, entries[c], reasons)
+    return None
+
+
+def _day_keys(good: pd.DataFrame) -> np.ndarray:
+    """One int64 per row that orders like (subject, date): subject rank, then day."""
+    codes = good["_subject_rank"].to_numpy()
+    days = good["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    return (codes.astype(np.int64) << 32) + (days - days.min())
+
+
+def _daily(
+    good: pd.DataFrame,
+    n_rows: pd.Series,
+    rules: dict[str, str | None],
+    present: list[str],
+    report: LoadReport,
+    *,
+    key: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """Combine the good rows per day; ``key`` is their :func:`_day_keys` if known."""
+    if good.empty:
+        return empty_diary()[[c for c in COLUMNS if c in present or c in KEYS]]
+    if key is None:
+        key = _day_keys(good)
+    if (key[1:] > key[:-1]).all():  # sorted, one row per day: nothing to combine
+        return finish_diary(good, present)
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    if (ordered[1:] > ordered[:-1]).all():  # one row per day, rows out of order
+        return finish_diary(good.iloc[order], present)
+    per_day = good.groupby(key, sort=True)
+    sizes = n_rows.groupby(key).sum()
+    multi = int((sizes > 1).sum())
+    if multi:
+        used = ", ".join(f"{c} {rules[c]}" for c in present if c not in KEYS and rules.get(c))
+        report.notes.append(f"{multi} day(s) had several entries; combined per day as: {used}")
+    out = {"subject": per_day["subject"].first(), "date": per_day["date"].first()}
+    for c in (c for c in present if VARIABLES[c].kind == "number"):
+        rule = rules[c]
+        column = per_day[c]
+        out[c] = column.sum(min_count=1) if rule == "sum" else getattr(column, rule)()
+    counts = per_day.size()
+    several = counts.index[counts.to_numpy() > 1]
+    for c in (c for c in present if VARIABLES[c].kind == "text"):
+        combined = per_day[c].first()
+        if len(several):
+            repeated = good[c][np.isin(key, several)]
+            joined = repeated.groupby(key[np.isin(key, several)]).agg(
+                lambda s, how=rules[c]: _combine_text(s, how)
+            )
+            combined = combined.astype(object)
+            combined.loc[joined.index] = joined.to_numpy()
+        out[c] = combined
+    return finish_diary(pd.DataFrame(out).reset_index(drop=True), present)
+
+
+def _clean_text(values: pd.Series) -> pd.Series:
+    """Strip text and turn empty strings into missing, once per distinct value."""
+    codes, distinct = pd.factorize(values)
+    text = pd.Series(distinct, dtype="string").str.strip()
+    text = text.where(text != "").array
+    return pd.Series(text.take(codes, allow_fill=True), index=values.index, dtype="string")
+
+
+def finish_diary(diary: pd.DataFrame, present: list[str]) -> pd.DataFrame:
+    """Select the canonical columns in order with their canonical dtypes.
+
+    Built from Series without copying (``copy=False``): pandas keeps each
+    column as its own block instead of copying all numbers into one 2-D block.
+    """
+    cols = [c for c in COLUMNS if c in present or c in KEYS]
+    index = pd.RangeIndex(len(diary))
+    out = {}
+    for c in cols:
+        kind = VARIABLES[c].kind
+        if c == "date":
+            dtype = "datetime64[ns]"
+        elif kind == "number":
+            dtype = "float64"
+        else:
+            dtype = "string"
+        column = diary[c].astype(dtype)
+        out[c] = pd.Series(column.array, index=index, dtype=dtype, copy=False)
+    return pd.DataFrame(out, copy=False)
