@@ -226,3 +226,22 @@ def test_ids_and_notes_that_look_like_numbers_stay_text():
     diary = backpain.read_diary(csv)
     assert diary["subject"].tolist() == ["007", "008"]
     assert diary["notes"][0] == "0"
+
+
+def test_a_row_of_empty_cells_is_blank_whatever_the_column_types():
+    # found by hypothesis: the tags column, read again as text, held "" for the
+    # empty cell, so the row was not counted blank and was rejected ("date is empty")
+    data = b"date,tags,pain,extra_0\r\n2026-01-05,20000000000000000000,0,\r\n,,,\r\n2026-01-05,:,0,"
+    diary, report = backpain.read_diary(data, return_report=True)
+    assert report.rows_rejected == 0
+    assert report.ignored == {"blank row": 1}
+    assert (report.rows_read, report.rows_kept, report.rows_merged) == (3, 1, 1)
+    assert report.balanced
+    assert len(diary) == 1
+
+
+def test_white_space_rows_are_blank_in_every_reader():
+    table = b"date,pain,notes\n2026-01-05,4,x\n , ,  \n"
+    _, report = backpain.read_diary(table, return_report=True)
+    assert report.ignored == {"blank row": 1}
+    assert report.rows_rejected == 0

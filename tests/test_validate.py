@@ -176,7 +176,9 @@ def test_check_diary_finds_a_repeated_day_in_sorted_and_shuffled_diaries(diary):
 def test_check_diary_names_text_empty_keys_and_the_row(diary):
     words = diary.assign(pain=diary["pain"].astype(object))
     words.loc[3, "pain"] = "veel"
-    with pytest.raises(ValueError, match=r"column 'pain' holds 'veel' in row 3; pain must be a num"):
+    with pytest.raises(
+        ValueError, match=r"column 'pain' holds 'veel' in row 3; pain must be a num"
+    ):
         backpain.check_diary(words)
     no_subject = diary.assign(subject=diary["subject"].astype("string"))
     no_subject.loc[4, "subject"] = pd.NA

@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from .read._cells import FORMULA_PREFIXES, escape_formulas, unescape_formulas
 from .schema import COLUMNS, KEYS, VARIABLES
 from .validate import check_diary
 
@@ -28,12 +28,7 @@ __all__ = [
     "write_diary",
 ]
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-"""First characters that make a spreadsheet treat a text cell as a formula (OWASP)."""
-
 _MIN_KEY_BYTES = 16
-_ESCAPE = re.compile("^'*[" + re.escape("".join(FORMULA_PREFIXES)) + "]")
-_UNESCAPE = re.compile("^'(?='*[" + re.escape("".join(FORMULA_PREFIXES)) + "])")
 _WRITERS = {"csv": "csv", "xlsx": "xlsx", "excel": "xlsx", "parquet": "parquet", "pq": "parquet"}
 
 
@@ -206,55 +201,6 @@ def pseudonymise(
     out[subject] = pd.Series(lookup[codes], index=data.index, dtype="string")
     out.attrs = {}
     return out
-
-
-# ----------------------------------------------------------- formula cells
-def escape_formulas(values: pd.Series) -> pd.Series:
-    """Put ``'`` before text cells that a spreadsheet would run as a formula.
-
-    A text cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage
-    return (the OWASP list), after any number of apostrophes, gets one more
-    leading apostrophe. Numbers and missing values are left alone. The
-    mapping is undone exactly by :func:`unescape_formulas`.
-
-    Examples
-    --------
-    >>> escape_formulas(pd.Series(["=1+1", "-2 after walking", "ok", "'=x"])).tolist()
-    ["'=1+1", "'-2 after walking", 'ok', "''=x"]
-    """
-    if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
-        return values
-    is_text = values.map(lambda v: isinstance(v, str))
-    if not is_text.any():
-        return values
-    text = values[is_text].astype("string")
-    hit = text.str.match(_ESCAPE.pattern).fillna(False).astype(bool)
-    if not hit.any():
-        return values
-    out = values.astype("object").copy()
-    out[hit[hit].index] = "'" + text[hit]
-    return out.astype(values.dtype) if pd.api.types.is_string_dtype(values) else out
-
-
-def unescape_formulas(values: pd.Series) -> pd.Series:
-    """Remove the apostrophe that :func:`escape_formulas` added.
-
-    Drops one leading ``'`` when apostrophes are followed by ``=``, ``+``,
-    ``-``, ``@``, tab or carriage return; other cells are unchanged.
-
-    Examples
-    --------
-    >>> unescape_formulas(pd.Series(["'=1+1", "''=x", "'quoted'", "'-2"])).tolist()
-    ['=1+1', "'=x", "'quoted'", '-2']
-    """
-    if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
-        return values
-    is_text = values.map(lambda v: isinstance(v, str))
-    if not is_text.any():
-        return values
-    out = values.astype("object").copy()
-    out[is_text] = values[is_text].astype("string").str.replace(_UNESCAPE.pattern, "", regex=True)
-    return out.astype(values.dtype) if pd.api.types.is_string_dtype(values) else out
 
 
 # ------------------------------------------------------------------ writing

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import SurveyError
+from .read._cells import NO_WORDS, YES_WORDS, blank_cells
 
 __all__ = [
     "CPG_GRADES",
@@ -74,9 +75,6 @@ ID_COLUMNS: tuple[str, ...] = (
     "id",
 )
 """Column names taken as the respondent id when ``respondent`` is not given."""
-
-_YES = {"1", "1.0", "yes", "y", "ja", "j", "true", "waar", "agree", "eens", "mee eens", "x"}
-_NO = {"0", "0.0", "no", "n", "nee", "false", "onwaar", "disagree", "oneens", "niet mee eens"}
 
 _SBST9_LABELS = {
     "not at all": 1,
@@ -179,14 +177,6 @@ def _is_listlike(v: object) -> bool:
     return isinstance(v, (list, tuple, set, frozenset, np.ndarray))
 
 
-def _blank(values: pd.Series) -> pd.Series:
-    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
-        return values.isna()
-    listy = values.map(_is_listlike)
-    text = values.where(~listy).astype("string").str.strip()
-    return (text.isna() | (text == "")) & ~listy
-
-
 def _float(values: pd.Series) -> pd.Series:
     """Any numeric Series (nullable or not) as float64 with NaN for missing."""
     arr = pd.array(values, dtype="Float64").to_numpy(dtype="float64", na_value=np.nan)
@@ -206,7 +196,7 @@ def _numbers(values: pd.Series, *, multiple: bool) -> tuple[pd.Series, pd.Series
     if pd.api.types.is_numeric_dtype(values):
         out = values.astype("float64")
         return out, pd.Series(False, index=values.index)
-    blank = _blank(values)
+    blank = blank_cells(values)
     listy = values.map(_is_listlike)
     out = pd.Series(np.nan, index=values.index, dtype="float64")
     bad = pd.Series(False, index=values.index)
@@ -285,9 +275,9 @@ def _yesno_items(
         else:
             text = raw.astype("string").str.strip().str.lower()
             nums = pd.Series(np.nan, index=raw.index, dtype="float64")
-            nums[text.isin(_YES).fillna(False).astype(bool)] = 1.0
-            nums[text.isin(_NO).fillna(False).astype(bool)] = 0.0
-            wrong = nums.isna() & ~_blank(raw)
+            nums[text.isin(YES_WORDS).fillna(False).astype(bool)] = 1.0
+            nums[text.isin(NO_WORDS).fillna(False).astype(bool)] = 0.0
+            wrong = nums.isna() & ~blank_cells(raw)
         values[c], bad[c] = nums, wrong.fillna(False).astype(bool)
     rule = "items take yes/no answers: 1/0, yes/no, ja/nee, true/false or agree/disagree"
     _raise_first(data, id_col, pd.DataFrame(bad), data[cols], instrument, rule)

@@ -18,7 +18,7 @@ import pandas as pd
 from ..errors import DiaryError
 from ._report import LoadReport
 from ._source import Source, open_source
-from .table import read_table
+from .table import detect_table, read_table
 
 __all__ = ["FORMATS", "Format", "LoadReport", "read_diary", "register_format"]
 
@@ -55,40 +55,7 @@ def register_format(fmt: Format) -> None:
         FORMATS["table"] = table
 
 
-def _detect_table(source: Source) -> str | None:
-    """The generic reader takes any CSV/TSV, Excel, Parquet or JSON table.
-
-    It turns away content that cannot be a diary table, so that the error
-    lists every format tried and why none matched.
-    """
-    head = source.head(4096)
-    if head.startswith(b"PK\x03\x04"):
-        import zipfile
-
-        try:
-            with source.open() as fh, zipfile.ZipFile(fh) as archive:
-                names = archive.namelist()
-        except zipfile.BadZipFile:
-            return "a damaged zip archive"
-        if not any(n.startswith("xl/") for n in names):
-            return f"a zip archive that is not an Excel workbook (holds {names[:3]})"
-        return None
-    if head.startswith((b"PAR1", b"\xd0\xcf\x11\xe0")):
-        return None
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if text.startswith(b"<"):
-        return "XML or HTML, not a table"
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "binary content (NUL bytes), not a text table"
-    if text.startswith((b"[", b"{")):
-        return None
-    first = text.split(b"\n", 1)[0]
-    if not any(sep in first for sep in (b",", b";", b"\t", b"|")):
-        return "the first line has a single column; a diary needs at least a date and pain"
-    return None
-
-
-register_format(Format("table", _detect_table, read_table))
+register_format(Format("table", detect_table, read_table))
 
 
 def _formats_list() -> str:

@@ -9,24 +9,27 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from ..errors import DiaryError
 from ..schema import TAG_SEP, normalise_header
+from ._cells import blank_rows
 from ._report import LoadReport
 from ._source import Source
 from .table import TAG_WORDS, subject_from_name
 
 __all__ = [
     "BACK_PAIN_PATTERN",
-    "blank_rows",
+    "AppExport",
     "detect_header",
     "header_fields",
     "is_back_pain",
     "matches",
     "read_app_csv",
+    "read_app_export",
     "reject_rows",
     "sort_rejected",
     "split_tags",
@@ -131,10 +134,44 @@ def read_app_csv(source: Source, label: str, required: tuple[str, ...]) -> pd.Da
     return frame.reset_index(drop=True)
 
 
-def blank_rows(frame: pd.DataFrame) -> pd.Series:
-    """Rows whose every cell is missing or white space."""
-    text = frame.astype("string").apply(lambda s: s.str.strip().fillna(""))
-    return (text == "").all(axis=1)
+@dataclass
+class AppExport:
+    """An app's CSV export as read: text cells, the report, row numbers, live rows.
+
+    Attributes
+    ----------
+    raw : pandas.DataFrame
+        Text cells under lower-cased headers (see :func:`read_app_csv`).
+    report : LoadReport
+        With ``rows_read`` set and blank rows counted as ignored.
+    rows : pandas.Series
+        The row number a spreadsheet shows for each row (header = row 1).
+    live : pandas.Series
+        Boolean mask of the rows that are not blank.
+    """
+
+    raw: pd.DataFrame
+    report: LoadReport
+    rows: pd.Series
+    live: pd.Series
+
+    def col(self, name: str, *, missing: object = pd.NA) -> pd.Series:
+        """Column ``name`` stripped, with ``missing`` for absent cells (or column)."""
+        if name not in self.raw.columns:
+            return pd.Series(missing, index=self.raw.index, dtype="string")
+        text = self.raw[name].astype("string").str.strip()
+        return text if missing is pd.NA else text.fillna(missing)
+
+
+def read_app_export(source: Source, label: str, required: tuple[str, ...], fmt: str) -> AppExport:
+    """Read an app export and start its report: the preamble every app reader shares."""
+    raw = read_app_csv(source, label, required)
+    report = LoadReport(source=source.name, format=fmt)
+    report.rows_read = len(raw)
+    rows = pd.Series(np.arange(2, len(raw) + 2), index=raw.index)
+    blank = blank_rows(raw)
+    report.ignore(int(blank.sum()), "blank row")
+    return AppExport(raw, report, rows, ~blank)
 
 
 def reject_rows(

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..errors import DiaryError
 from ..schema import COLUMNS, KEYS, TAG_SEP, VARIABLES, empty_diary
+from ._cells import blank_cells
 from ._parse import ISO_DATE, NUMERIC_DATE, parse_dates, parse_numbers
 from ._report import LoadReport
 
@@ -25,13 +26,6 @@ def _as_written(values: pd.Series) -> pd.Series:
     if pd.api.types.is_float_dtype(values):
         return values.map(lambda v: f"{v:g}", na_action="ignore").astype("string")
     return values.astype("string")
-
-
-def _blank(values: pd.Series) -> pd.Series:
-    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
-        return values.isna()
-    text = values.astype("string").str.strip()
-    return values.isna() | text.isna() | (text == "")
 
 
 def _combine_text(values: pd.Series, how: str) -> str | float:
@@ -147,7 +141,7 @@ def build_diary(
     dates, how = parse_dates(raw_date, dayfirst=dayfirst, prefer_dayfirst=prefer_dayfirst)
     if not pd.api.types.is_datetime64_any_dtype(raw_date):
         report.notes.append(how)
-    date_blank = _blank(raw_date) if dates.isna().any() else dates.isna()
+    date_blank = blank_cells(raw_date) if dates.isna().any() else dates.isna()
     flag(date_blank, "date", raw_date, "date is empty")
     unparsed = dates.isna() & ~date_blank
     if unparsed.any():
@@ -177,7 +171,7 @@ def build_diary(
         raw = work[name]
         if var.kind == "number":
             nums = parse_numbers(raw, decimal=decimal, hours=name == "sleep_hours")
-            bad = nums.isna() & ~_blank(raw)
+            bad = nums.isna() & ~blank_cells(raw)
             unit = "hours (e.g. 7.5 or 7:30)" if name == "sleep_hours" else var.unit
             flag(bad, name, raw, f"not a number; {name} must be a number ({unit})")
             if name == "pain" and pain_scale == 100:

@@ -16,11 +16,10 @@ import pandas as pd
 from ..errors import DiaryError
 from . import Format, register_format
 from ._app_csv import (
-    blank_rows,
     detect_header,
     is_back_pain,
     matches,
-    read_app_csv,
+    read_app_export,
     reject_rows,
     sort_rejected,
     split_tags,
@@ -188,26 +187,14 @@ def read_bearable(
         msg = f"sleep_date must be 'wake' or 'bedtime', not {sleep_date!r}"
         raise ValueError(msg)
     levels = _severity_map(severity)
-    raw = read_app_csv(source, "Bearable", _REQUIRED)
-    report = LoadReport(source=source.name, format="bearable")
-    report.rows_read = len(raw)
-    rows = pd.Series(np.arange(2, len(raw) + 2), index=raw.index)
+    export = read_app_export(source, "Bearable", _REQUIRED, "bearable")
+    raw, report, rows, live = export.raw, export.report, export.rows, export.live
     name, origin = subject_from_name(source.name, subject)
-
-    def col(c: str) -> pd.Series:
-        if c not in raw.columns:
-            return pd.Series("", index=raw.index, dtype="string")
-        return raw[c].astype("string").fillna("").str.strip()
-
-    category = col("category")
+    category = export.col("category", missing="")
     cat = category.str.lower()
-    detail = col("detail")
-    amount = col("rating/amount")
-    notes = col("notes")
-
-    blank = blank_rows(raw)
-    report.ignore(int(blank.sum()), "blank row")
-    live = ~blank
+    detail = export.col("detail", missing="")
+    amount = export.col("rating/amount", missing="")
+    notes = export.col("notes", missing="")
 
     # --- symptoms: name and severity from the detail text
     parts = detail.str.extract(r"^(?P<name>.*?)\s*\((?P<level>[^()]*)\)\s*$")

@@ -16,9 +16,8 @@ import pandas as pd
 from ..schema import VARIABLES, normalise_header
 from . import Format, register_format
 from ._app_csv import (
-    blank_rows,
     detect_header,
-    read_app_csv,
+    read_app_export,
     reject_rows,
     sort_rejected,
     split_tags,
@@ -212,20 +211,10 @@ def read_daylio(
             raise ValueError(msg)
         levels[str(label).strip().lower()] = float(value)
 
-    raw = read_app_csv(source, "Daylio", _REQUIRED)
-    report = LoadReport(source=source.name, format="daylio")
-    report.rows_read = len(raw)
-    rows = pd.Series(np.arange(2, len(raw) + 2), index=raw.index)
+    export = read_app_export(source, "Daylio", _REQUIRED, "daylio")
+    raw, report, rows, live = export.raw, export.report, export.rows, export.live
     name, origin = subject_from_name(source.name, subject)
-
-    blank = blank_rows(raw)
-    report.ignore(int(blank.sum()), "blank row")
-    live = ~blank
-
-    def col(c: str) -> pd.Series:
-        if c not in raw.columns:
-            return pd.Series(pd.NA, index=raw.index, dtype="string")
-        return raw[c].astype("string").str.strip()
+    col = export.col
 
     label = col("mood")
     key = label.str.lower()

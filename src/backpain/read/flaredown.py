@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 
 from ..errors import DiaryError
 from . import Format, register_format
 from ._app_csv import (
-    blank_rows,
     detect_header,
     is_back_pain,
     matches,
-    read_app_csv,
+    read_app_export,
     reject_rows,
     sort_rejected,
     split_tags,
@@ -112,22 +110,14 @@ def read_flaredown(
     >>> report.ignored
     {'Weather': 1}
     """
-    raw = read_app_csv(source, "Flaredown", _REQUIRED)
-    report = LoadReport(source=source.name, format="flaredown")
-    report.rows_read = len(raw)
-    rows = pd.Series(np.arange(2, len(raw) + 2), index=raw.index)
-
-    def col(c: str) -> pd.Series:
-        return raw[c].astype("string").str.strip()
+    export = read_app_export(source, "Flaredown", _REQUIRED, "flaredown")
+    raw, report, rows, live = export.raw, export.report, export.rows, export.live
+    col = export.col
 
     user = col("user_id")
     kind = col("trackable_type").str.lower().fillna("")
     names = col("trackable_name")
     value = col("trackable_value")
-
-    blank = blank_rows(raw)
-    report.ignore(int(blank.sum()), "blank row")
-    live = ~blank
 
     users = user[live].dropna().unique()
     if subject is not None:

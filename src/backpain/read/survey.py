@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..errors import DiaryError, SurveyError
 from ..schema import TAG_SEP, normalise_header
+from ._cells import blank_cells, blank_rows
 from ._parse import parse_dates
 from ._report import LoadReport
 from ._source import Source, open_source
@@ -449,11 +450,6 @@ def _not_answers(grid: _Grid, dictionary: Any) -> str:
 
 
 # ------------------------------------------------------------ value helpers
-def _blank(values: pd.Series) -> pd.Series:
-    text = values.astype("string").str.strip()
-    return (values.isna() | text.isna() | (text == "")).astype(bool)
-
-
 def _text(values: pd.Series) -> pd.Series:
     text = values.astype("string").str.strip()
     return text.where(text != "")
@@ -547,10 +543,7 @@ def _dedupe(names: list[str], report: LoadReport) -> list[str]:
 
 
 def _drop_blank_rows(grid: _Grid, frame: pd.DataFrame, report: LoadReport) -> pd.DataFrame:
-    values = frame.to_numpy(dtype=object)
-    missing = pd.isna(values)
-    text = np.where(missing, "", values).astype(str)
-    blank = pd.Series((missing | (np.char.strip(text) == "")).all(axis=1), index=frame.index)
+    blank = blank_rows(frame)
     report.ignore(int(blank.sum()), "blank row")
     return frame[~blank]
 
@@ -649,7 +642,7 @@ def _read_redcap(
     frame = grid.cells.copy()
     frame.columns = names
     report.rows_read = len(frame)
-    if frame.columns[-1].startswith("column_") and _blank(frame.iloc[:, -1]).all():
+    if frame.columns[-1].startswith("column_") and blank_cells(frame.iloc[:, -1]).all():
         frame = frame.iloc[:, :-1]
         report.notes.append("dropped an empty, unnamed last column (trailing separators)")
     frame = _drop_blank_rows(grid, frame, report)
@@ -657,7 +650,7 @@ def _read_redcap(
     keys = [id_col, *(k for k in _REDCAP_KEYS if k in frame.columns)]
     rows = _rows(grid, frame.index)
 
-    no_id = _blank(frame[id_col])
+    no_id = blank_cells(frame[id_col])
     if no_id.any():
         _reject(
             report,
@@ -897,7 +890,7 @@ def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
             except (TypeError, ValueError, KeyError):
                 continue
     # a trailing comma on every line makes an empty, unnamed last column
-    if names and names[-1] == "" and _blank(cells.iloc[:, -1]).all():
+    if names and names[-1] == "" and blank_cells(cells.iloc[:, -1]).all():
         names, data, label_row = names[:-1], data.iloc[:, :-1], label_row.iloc[:-1]
         report.notes.append("dropped the empty last column made by trailing commas")
     names = _dedupe(names, report)
@@ -912,7 +905,7 @@ def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
     frame = _drop_blank_rows(grid_rows, frame, report)
     rows = _rows(grid_rows, frame.index)
     if "ResponseId" in frame.columns:
-        no_id = _blank(frame["ResponseId"])
+        no_id = blank_cells(frame["ResponseId"])
         dup = frame["ResponseId"].duplicated(keep="first") & ~no_id
         if no_id.any():
             _reject(
@@ -999,7 +992,7 @@ def _read_generic(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
     frame = _drop_blank_rows(grid, frame, report)
     rows = _rows(grid, frame.index)
     if "subject" in frame.columns:
-        no_id = _blank(frame["subject"])
+        no_id = blank_cells(frame["subject"])
         if no_id.any():
             _reject(
                 report,
@@ -1023,7 +1016,7 @@ def _read_generic(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
                 report.notes.append("date: the day/month order is ambiguous; kept as text")
                 out[c] = _text(values)
                 continue
-            if dates[~_blank(values)].isna().any():
+            if dates[~blank_cells(values)].isna().any():
                 report.notes.append("date: not every value is a date; kept as text")
                 out[c] = _text(values)
             else:

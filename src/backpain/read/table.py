@@ -13,18 +13,19 @@ import re
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..errors import DiaryError
 from ..schema import COLUMNS, TAG_SEP, VARIABLES, normalise_header
 from ._build import build_diary
+from ._cells import NO_WORDS, YES_WORDS, arrow_chunks, blank_rows, unescape_formulas
 from ._report import LoadReport
 from ._source import MAX_BYTES_IN_MEMORY, Source
 
 __all__ = [
     "TAG_COLUMNS",
     "TAG_WORDS",
+    "detect_table",
     "map_columns",
     "normalise_tags",
     "read_table",
@@ -77,9 +78,6 @@ Unknown tags are kept as written (lower-case)."""
 TAG_COLUMNS = frozenset(TAG_WORDS)
 """Column headers that name one treatment: their yes/no cells become that tag."""
 
-_YES = {"1", "1.0", "x", "ja", "j", "yes", "y", "true", "waar", "wel", "v", "✓"}
-_NO = {"0", "0.0", "nee", "n", "no", "false", "onwaar", "niet", "-"}
-
 
 def map_columns(
     headers: list[str], *, columns: dict[str, str] | None, source: str
@@ -124,23 +122,60 @@ def map_columns(
     return mapping, tags, unused
 
 
+def _container(source: Source) -> tuple[str, str | None]:
+    """``(kind, why_not)``: the container the content shows, and why it is no table.
+
+    ``kind`` is csv, excel, xls, parquet or json; ``why_not`` is None when
+    the generic reader can take the content.
+    """
+    head = source.head(4096)
+    if head.startswith(b"PK\x03\x04"):
+        import zipfile
+
+        try:
+            with source.open() as fh, zipfile.ZipFile(fh) as archive:
+                names = archive.namelist()
+        except zipfile.BadZipFile:
+            return "excel", "a damaged zip archive"
+        if not any(n.startswith("xl/") for n in names):
+            return "excel", f"a zip archive that is not an Excel workbook (holds {names[:3]})"
+        return "excel", None
+    if head.startswith(b"PAR1"):
+        return "parquet", None
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xls", None
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"<"):
+        return "csv", "XML or HTML, not a table"
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "csv", "binary content (NUL bytes), not a text table"
+    if text.startswith((b"[", b"{")):
+        return "json", None
+    first = text.split(b"\n", 1)[0]
+    if not any(sep in first for sep in (b",", b";", b"\t", b"|")):
+        return "csv", "the first line has a single column; a diary needs at least a date and pain"
+    return "csv", None
+
+
+def detect_table(source: Source) -> str | None:
+    """The generic reader takes any CSV/TSV, Excel, Parquet or JSON table.
+
+    It turns away content that cannot be a diary table (``None`` when it can),
+    so that the error lists every format tried and why none matched.
+    """
+    return _container(source)[1]
+
+
 def table_kind(source: Source) -> str:
     """Guess the container from the content: csv, excel, parquet or json."""
-    head = source.head(8)
-    if head.startswith(b"PK\x03\x04"):
-        return "excel"
-    if head.startswith(b"PAR1"):
-        return "parquet"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
+    kind = _container(source)[0]
+    if kind == "xls":
         msg = (
             f"{source.name}: this is an old Excel 97-2003 (.xls) file; open it in "
             "Excel or LibreOffice and save it as .xlsx or CSV."
         )
         raise DiaryError(msg)
-    stripped = source.head(1024).lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith((b"[", b"{")):
-        return "json"
-    return "csv"
+    return kind
 
 
 def sniff_table(text: str) -> tuple[str, str]:
@@ -173,9 +208,9 @@ def _tag_cells(values: pd.Series, tag: str) -> pd.Series:
     text = values.astype("string").str.strip()
     low = text.str.lower()
     out = pd.Series(pd.NA, index=values.index, dtype="string")
-    yes = low.isin(_YES)
+    yes = low.isin(YES_WORDS)
     out[yes] = tag
-    other = ~yes & ~low.isin(_NO) & text.notna() & (text != "")
+    other = ~yes & ~low.isin(NO_WORDS) & (low != "-") & text.notna() & (text != "")
     out[other] = tag + ":" + low[other]
     return out
 
@@ -212,19 +247,9 @@ def _same(tag: object, cell: str) -> bool:
     return isinstance(tag, str) and tag == cell
 
 
-def _arrow_chunks(values: pd.Series) -> list | None:
-    """The pyarrow string chunks behind a pyarrow-backed text column, else None."""
-    if not isinstance(values.dtype, pd.StringDtype) or values.dtype.storage != "pyarrow":
-        return None
-    data = getattr(values.array, "_pa_array", None)
-    if data is None or not (pa.types.is_string(data.type) or pa.types.is_large_string(data.type)):
-        return None
-    return data.chunks
-
-
 def _distinct_text(values: pd.Series) -> list[str] | None:
     """Distinct non-missing values of a pyarrow-backed text column, else None."""
-    if _arrow_chunks(values) is None:
+    if arrow_chunks(values) is None:
         return None
     unique = pc.unique(values.array._pa_array).drop_null()
     return unique.to_pylist()
@@ -290,7 +315,7 @@ def read_table(
     for h, canon in mapping.items():
         entries[canon] = raw[h]
         if canon in ("subject", "tags", "notes") and kind in ("csv", "excel"):
-            entries[canon] = _undo_formula_guard(raw[h])
+            entries[canon] = unescape_formulas(raw[h])
     report.columns = {canon: h for h, canon in mapping.items()}
     if unused:
         report.notes.append(f"columns not used (not diary variables): {unused}")
@@ -323,7 +348,7 @@ def read_table(
         entries["subject"] = entries["subject"].fillna(subject)
     entries["row"] = range(1 + header_rows, len(entries) + 1 + header_rows)
 
-    blank = _blank_rows(raw)
+    blank = blank_rows(raw)
     if blank.any():
         report.ignore(int(blank.sum()), "blank row")
         entries = entries[~blank]
@@ -339,16 +364,6 @@ def read_table(
     return diary, report
 
 
-def _blank_rows(raw: pd.DataFrame) -> pd.Series:
-    """``raw.isna().all(axis=1)``, column by column, stopping once no row is blank."""
-    blank = np.ones(len(raw), dtype=bool)
-    for i in range(raw.shape[1]):
-        if not blank.any():
-            break
-        blank &= raw.iloc[:, i].isna().to_numpy()
-    return pd.Series(blank, index=raw.index)
-
-
 def _text_decimal(frame: pd.DataFrame, columns: dict[str, str] | None) -> str:
     """Decimal mark of numbers typed as text in a spreadsheet (``"6,5"`` in Dutch Excel).
 
@@ -361,27 +376,6 @@ def _text_decimal(frame: pd.DataFrame, columns: dict[str, str] | None) -> str:
     commas = sum(bool(re.fullmatch(r"-?\d+,\d+", v)) for v in texts)
     dots = sum(bool(re.fullmatch(r"-?\d+\.\d+", v)) for v in texts)
     return "," if commas > dots else "."
-
-
-def _undo_formula_guard(values: pd.Series) -> pd.Series:
-    """Drop the apostrophe :func:`backpain.privacy.write_diary` puts before ``= + - @``.
-
-    Spreadsheet programs run a cell that starts with one of those as a formula;
-    the writer neutralises it with a leading ``'`` and the reader removes that
-    one apostrophe again, so a written diary reads back unchanged.
-    """
-    chunks = _arrow_chunks(values)
-    if chunks is not None and not any(
-        chunk.buffers()[2] is not None and b"'" in chunk.buffers()[2].to_pybytes()
-        for chunk in chunks
-    ):
-        # no apostrophe anywhere in the text bytes (a superset of the values)
-        return values
-    text = values.astype("string")
-    if not text.str.startswith("'").any():
-        return values
-    guarded = text.str.match(r"'+[=+\-@\t\r]").fillna(False).astype(bool)
-    return text.where(~guarded, text.str.slice(1))
 
 
 def subject_from_name(name: str, subject: str | None) -> tuple[str, str]:

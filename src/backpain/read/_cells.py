@@ -1,0 +1,162 @@
+"""Single cells and rows of an input file: blanks, yes/no words, spreadsheet formulas.
+
+One copy of each rule, used by every reader, the questionnaire scorers and
+the diary writer (:func:`backpain.write_diary`).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+__all__ = [
+    "FORMULA_PREFIXES",
+    "NO_WORDS",
+    "YES_WORDS",
+    "arrow_chunks",
+    "blank_cells",
+    "blank_rows",
+    "escape_formulas",
+    "unescape_formulas",
+]
+
+# Yes/no answers, lower-case, as people write them in English and Dutch
+# (Flemish) spreadsheets and survey exports: numbers 1/0 (also as Excel
+# writes them, 1.0/0.0), the words yes/no, y/n, true/false, ja/nee, j/n,
+# waar/onwaar, wel/niet, agree/disagree, (mee) eens/(niet mee) oneens, and a
+# tick (x, v, ✓) for yes. A lone "-" is not an answer: it is the spreadsheet
+# mark for an empty cell.
+YES_WORDS = frozenset(
+    {"1", "1.0", "yes", "y", "true", "ja", "j", "waar", "wel", "x", "v", "✓"}
+    | {"agree", "eens", "mee eens"}
+)
+"""Cells that mean yes (compare lower-cased and stripped)."""
+
+NO_WORDS = frozenset(
+    {"0", "0.0", "no", "n", "false", "nee", "onwaar", "niet"}
+    | {"disagree", "oneens", "niet mee eens"}
+)
+"""Cells that mean no (compare lower-cased and stripped)."""
+
+
+def blank_cells(values: pd.Series) -> pd.Series:
+    """Boolean mask: cells that are missing or only white space.
+
+    A list of answers (a multiple-choice cell) is never blank, not even an
+    empty one: it says the question was shown.
+
+    >>> blank_cells(pd.Series(["a", " ", None, ""], dtype=object)).tolist()
+    [False, True, True, True]
+    """
+    if (
+        pd.api.types.is_numeric_dtype(values)
+        or pd.api.types.is_bool_dtype(values)
+        or pd.api.types.is_datetime64_any_dtype(values)
+    ):
+        return values.isna()
+    text = values.astype("string").str.strip()
+    return (values.isna() | text.isna() | (text == "")).astype(bool)
+
+
+def blank_rows(frame: pd.DataFrame) -> pd.Series:
+    """Boolean mask: rows whose every cell is missing or white space.
+
+    Column by column, stopping once no row can be blank (cheap for a real
+    diary, where the first column is filled).
+
+    >>> blank_rows(pd.DataFrame({"a": ["1", " ", None], "b": [None, "", " "]})).tolist()
+    [False, True, True]
+    """
+    blank = np.ones(len(frame), dtype=bool)
+    for i in range(frame.shape[1]):
+        if not blank.any():
+            break
+        rows = np.flatnonzero(blank)
+        column = frame.iloc[rows, i]
+        blank[rows] = blank_cells(column).to_numpy()
+    return pd.Series(blank, index=frame.index)
+
+
+# ----------------------------------------------------------- formula cells
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet treat a text cell as a formula (OWASP)."""
+
+_ESCAPE = re.compile("^'*[" + re.escape("".join(FORMULA_PREFIXES)) + "]")
+_UNESCAPE = re.compile("^'(?='*[" + re.escape("".join(FORMULA_PREFIXES)) + "])")
+
+
+def _text_cells(values: pd.Series) -> pd.Series | None:
+    """Mask of the ``str`` cells, or None when the column holds no text."""
+    if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
+        return None
+    is_text = values.map(lambda v: isinstance(v, str))
+    return is_text if is_text.any() else None
+
+
+def escape_formulas(values: pd.Series) -> pd.Series:
+    """Put ``'`` before text cells that a spreadsheet would run as a formula.
+
+    A text cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage
+    return (the OWASP list), after any number of apostrophes, gets one more
+    leading apostrophe. Numbers and missing values are left alone. The
+    mapping is undone exactly by :func:`unescape_formulas`.
+
+    Examples
+    --------
+    >>> escape_formulas(pd.Series(["=1+1", "-2 after walking", "ok", "'=x"])).tolist()
+    ["'=1+1", "'-2 after walking", 'ok', "''=x"]
+    """
+    is_text = _text_cells(values)
+    if is_text is None:
+        return values
+    text = values[is_text].astype("string")
+    hit = text.str.match(_ESCAPE.pattern).fillna(False).astype(bool)
+    if not hit.any():
+        return values
+    out = values.astype("object").copy()
+    out[hit[hit].index] = "'" + text[hit]
+    return out.astype(values.dtype) if pd.api.types.is_string_dtype(values) else out
+
+
+def unescape_formulas(values: pd.Series) -> pd.Series:
+    """Remove the apostrophe that :func:`escape_formulas` added.
+
+    Drops one leading ``'`` when apostrophes are followed by ``=``, ``+``,
+    ``-``, ``@``, tab or carriage return; other cells are unchanged. A column
+    without any apostrophe is returned as it is, without looking at each cell.
+
+    Examples
+    --------
+    >>> unescape_formulas(pd.Series(["'=1+1", "''=x", "'quoted'", "'-2"])).tolist()
+    ['=1+1', "'=x", "'quoted'", '-2']
+    """
+    if _no_apostrophe(values):
+        return values
+    is_text = _text_cells(values)
+    if is_text is None:
+        return values
+    out = values.astype("object").copy()
+    out[is_text] = values[is_text].astype("string").str.replace(_UNESCAPE.pattern, "", regex=True)
+    return out.astype(values.dtype) if pd.api.types.is_string_dtype(values) else out
+
+
+def _no_apostrophe(values: pd.Series) -> bool:
+    """True when a pyarrow-backed text column has no ``'`` in its bytes at all."""
+    chunks = arrow_chunks(values)
+    return chunks is not None and not any(
+        chunk.buffers()[2] is not None and b"'" in chunk.buffers()[2].to_pybytes()
+        for chunk in chunks
+    )
+
+
+def arrow_chunks(values: pd.Series) -> list | None:
+    """The pyarrow string chunks behind a pyarrow-backed text column, else None."""
+    if not isinstance(values.dtype, pd.StringDtype) or values.dtype.storage != "pyarrow":
+        return None
+    data = getattr(values.array, "_pa_array", None)
+    if data is None or not (pa.types.is_string(data.type) or pa.types.is_large_string(data.type)):
+        return None
+    return data.chunks
