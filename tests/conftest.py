@@ -13,12 +13,20 @@ import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import settings
 
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 
 import backpain
+
+# Hypothesis: the same examples on every CI run (a failure there can be rerun
+# as it was), fresh random examples locally. A test's own @settings (number
+# of examples, deadline) still applies on top of the profile.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 DATA = Path(__file__).parent / "data"
 SHARED = Path(

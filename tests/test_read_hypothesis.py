@@ -528,3 +528,12 @@ def test_nested_json_values_are_rejected_not_raised():
     diary, report = read(data)
     check_loaded(diary, report)
     assert report.rows_rejected == 1
+
+
+def test_hypothesis_is_deterministic_on_ci():
+    import os
+
+    from hypothesis import settings
+
+    assert settings.get_profile("ci").derandomize
+    assert settings().derandomize == bool(os.environ.get("CI"))
