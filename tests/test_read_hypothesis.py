@@ -184,11 +184,14 @@ def generic_csv(draw) -> Generated:
             first[c.name] = i
     n_blank = n_spaces = n_rejected = 0
     days, pains = set(), []
+    # a column the reader does not use (a repeated header, "pain.1") holds text:
+    # only the used column of a variable reads "N/A" or "-" as a missing number
+    used = [c.name if first.get(c.name) == i else "" for i, c in enumerate(columns)]
     for row in rows:
-        if all(_blank(cell, c.name) for cell, c in zip(row, columns, strict=True)):
+        if all(_blank(cell, name) for cell, name in zip(row, used, strict=True)):
             if all(
-                cell == "" or (_blank(cell.strip(), c.name) and cell == cell.strip())
-                for cell, c in zip(row, columns, strict=True)
+                cell == "" or (_blank(cell.strip(), name) and cell == cell.strip())
+                for cell, name in zip(row, used, strict=True)
             ):
                 n_blank += 1
             else:

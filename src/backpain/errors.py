@@ -1,11 +1,43 @@
-"""Exception types raised for bad input files and bad input data."""
+"""Exception types raised for bad input files and bad input data.
+
+Each carries its text as a :class:`~backpain.text.Message`: ``str(err)`` is
+the English text, :meth:`render` gives it in another language and for
+another audience (Python, command line, page).
+"""
 
 from __future__ import annotations
+
+from .text import render
 
 __all__ = ["DiaryError", "SurveyError"]
 
 
-class DiaryError(ValueError):
+class _TextError(ValueError):
+    """A ``ValueError`` whose text is a Message (a plain ``str`` is accepted too)."""
+
+    def __init__(self, message: str, /) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def render(self, lang: str = "en", *, audience: str = "python") -> str:
+        """The error's text in ``lang`` (``"en"`` or ``"nl"``) for ``audience``.
+
+        Examples
+        --------
+        >>> from backpain.text import Message
+        >>> err = DiaryError(Message("read.error.empty", source="a.csv"))
+        >>> str(err)
+        'a.csv: the file is empty. Export the diary again.'
+        >>> err.render("nl")
+        'a.csv: het bestand is leeg. Exporteer het dagboek opnieuw.'
+        """
+        return render(self.message, lang, audience=audience)
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.message,))
+
+
+class DiaryError(_TextError):
     """A diary file or table cannot be read at all.
 
     The message names the file (or ``<DataFrame>``), what is wrong and what to
@@ -14,7 +46,7 @@ class DiaryError(ValueError):
     """
 
 
-class SurveyError(ValueError):
+class SurveyError(_TextError):
     """A survey export cannot be read, or a questionnaire answer is invalid.
 
     The message names the file or respondent, the item and the value.

@@ -30,6 +30,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .text import say
+
 __all__ = [
     "COLUMNS",
     "KEYS",
@@ -65,8 +67,6 @@ class Variable:
     aliases : tuple of str
         Header names (English and Dutch, normalised by :func:`normalise_header`)
         that readers map to this column.
-    label_en, label_nl : str
-        Axis labels in English and Dutch.
     """
 
     name: str
@@ -76,12 +76,14 @@ class Variable:
     high: float | None
     daily: str | None
     aliases: tuple[str, ...]
-    label_en: str
-    label_nl: str
 
     def label(self, lang: str = "en") -> str:
-        """Return the axis label in ``lang`` (``"en"`` or ``"nl"``)."""
-        return self.label_nl if lang == "nl" else self.label_en
+        """Return the axis label in ``lang`` (``"en"`` or ``"nl"``), from the catalogue.
+
+        >>> VARIABLES["pain"].label("nl")
+        'Pijn (0-10)'
+        """
+        return say(f"common.label.{self.name}", lang)
 
 
 VARIABLES: dict[str, Variable] = {
@@ -111,8 +113,6 @@ VARIABLES: dict[str, Variable] = {
                 "proefpersoon",
                 "persoon",
             ),
-            "Subject",
-            "Deelnemer",
         ),
         Variable(
             "date",
@@ -122,8 +122,6 @@ VARIABLES: dict[str, Variable] = {
             None,
             None,
             ("date", "day", "datum", "dag", "full date", "checkin date"),
-            "Date",
-            "Datum",
         ),
         Variable(
             "pain",
@@ -150,8 +148,6 @@ VARIABLES: dict[str, Variable] = {
                 "lage rugpijn",
                 "pijn nrs",
             ),
-            "Pain (0-10)",
-            "Pijn (0-10)",
         ),
         Variable(
             "stress",
@@ -161,8 +157,6 @@ VARIABLES: dict[str, Variable] = {
             10,
             "mean",
             ("stress", "stress level", "stress score", "stressniveau", "spanning"),
-            "Stress (0-10)",
-            "Stress (0-10)",
         ),
         Variable(
             "sleep_hours",
@@ -185,8 +179,6 @@ VARIABLES: dict[str, Variable] = {
                 "uren geslapen",
                 "slaapduur",
             ),
-            "Sleep (hours)",
-            "Slaap (uren)",
         ),
         Variable(
             "sleep_quality",
@@ -196,8 +188,6 @@ VARIABLES: dict[str, Variable] = {
             10,
             "mean",
             ("sleep quality", "sleep score", "slaapkwaliteit", "kwaliteit slaap"),
-            "Sleep quality (0-10)",
-            "Slaapkwaliteit (0-10)",
         ),
         Variable(
             "steps",
@@ -207,8 +197,6 @@ VARIABLES: dict[str, Variable] = {
             None,
             "sum",
             ("steps", "step count", "stappen", "aantal stappen", "stappenteller"),
-            "Steps",
-            "Stappen",
         ),
         Variable(
             "active_minutes",
@@ -228,8 +216,6 @@ VARIABLES: dict[str, Variable] = {
                 "minuten beweging",
                 "bewegen",
             ),
-            "Active minutes",
-            "Actieve minuten",
         ),
         Variable(
             "mood",
@@ -239,8 +225,6 @@ VARIABLES: dict[str, Variable] = {
             10,
             "mean",
             ("mood", "mood score", "stemming", "humeur"),
-            "Mood (0-10)",
-            "Stemming (0-10)",
         ),
         Variable(
             "tags",
@@ -262,8 +246,6 @@ VARIABLES: dict[str, Variable] = {
                 "wat hielp",
                 "activiteiten",
             ),
-            "Tags",
-            "Labels",
         ),
         Variable(
             "notes",
@@ -284,8 +266,6 @@ VARIABLES: dict[str, Variable] = {
                 "opmerking",
                 "dagboek",
             ),
-            "Notes",
-            "Notities",
         ),
     )
 }

@@ -1,4 +1,4 @@
-"""Words shared by every area: diary variables, months, weekdays, classes."""
+"""Words shared by every area: diary variables, their axis labels and units."""
 
 from __future__ import annotations
 
@@ -15,4 +15,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.var.mood": ("mood", "stemming"),
     "common.var.tags": ("tags", "labels"),
     "common.var.notes": ("notes", "notities"),
+    # a diary variable as an axis or table label (schema.Variable.label)
+    "common.label.subject": ("Subject", "Deelnemer"),
+    "common.label.date": ("Date", "Datum"),
+    "common.label.pain": ("Pain (0-10)", "Pijn (0-10)"),
+    "common.label.stress": ("Stress (0-10)", "Stress (0-10)"),
+    "common.label.sleep_hours": ("Sleep (hours)", "Slaap (uren)"),
+    "common.label.sleep_quality": ("Sleep quality (0-10)", "Slaapkwaliteit (0-10)"),
+    "common.label.steps": ("Steps", "Stappen"),
+    "common.label.active_minutes": ("Active minutes", "Actieve minuten"),
+    "common.label.mood": ("Mood (0-10)", "Stemming (0-10)"),
+    "common.label.tags": ("Tags", "Labels"),
+    "common.label.notes": ("Notes", "Notities"),
+    # a diary variable's unit or scale in running text, as in "(NRS 0-10)"
+    "common.unit.subject": ("identifier", "code"),
+    "common.unit.date": ("calendar day", "kalenderdag"),
+    "common.unit.pain": ("NRS 0-10", "0-10"),
+    "common.unit.stress": ("0-10", "0-10"),
+    "common.unit.sleep_hours": ("hours", "uren"),
+    "common.unit.sleep_quality": ("0-10", "0-10"),
+    "common.unit.steps": ("steps", "stappen"),
+    "common.unit.active_minutes": ("minutes", "minuten"),
+    "common.unit.mood": ("0-10", "0-10"),
+    "common.unit.tags": ("tags separated by '|'", "labels, gescheiden door '|'"),
+    "common.unit.notes": ("free text", "vrije tekst"),
 }

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import DiaryError
+from ..text import Message
 from ._report import LoadReport
 from ._source import Source, open_source
 from .table import detect_table, read_table
@@ -147,7 +148,7 @@ def read_diary(
     else:
         src = open_source(source)
         if src.size == 0:
-            msg = f"{src.name}: the file is empty (0 bytes). Export the diary again."
+            msg = Message("read.error.empty_bytes", source=src.name)
             raise DiaryError(msg)
         fmt = _choose(src, format)
         try:
@@ -203,8 +204,11 @@ def _choose(src: Source, format: str) -> Format:
         why = fmt.detect(src)
         if why is None:
             return fmt
-        reasons.append(f"{fmt.name}: {why}")
-    msg = f"{src.name}: not a diary format backpain reads. Tried " + "; ".join(reasons)
+        reasons.append(Message("read.list.named", name=fmt.name, text=why))
+    tried = reasons[-1]
+    for reason in reversed(reasons[:-1]):
+        tried = Message("read.list.semicolon", first=reason, rest=tried)
+    msg = Message("read.error.unknown_format", source=src.name, tried=tried)
     raise DiaryError(msg)
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..errors import DiaryError
 from ..schema import TAG_SEP, normalise_header
+from ..text import Message
 from ._cells import blank_rows
 from ._report import LoadReport
 from ._source import Source
@@ -92,10 +93,10 @@ def detect_header(source: Source, required: tuple[str, ...], label: str) -> str 
     """``None`` when the header holds every ``required`` column, else why not."""
     fields = header_fields(source)
     if fields is None:
-        return "not a text file"
+        return Message("read.detect.not_text")
     missing = [c for c in required if c not in fields]
     if missing:
-        return f"header lacks {label}'s column(s) {missing}"
+        return Message("read.detect.header_lacks", label=label, missing=repr(missing))
     return None
 
 
@@ -107,7 +108,7 @@ def read_app_csv(source: Source, label: str, required: tuple[str, ...]) -> pd.Da
     """
     text = source.text()
     if not text.strip():
-        msg = f"{source.name}: the file is empty. Export the {label} data again."
+        msg = Message("read.error.empty_app", source=source.name, label=label)
         raise DiaryError(msg)
     try:
         frame = pd.read_csv(
@@ -118,17 +119,17 @@ def read_app_csv(source: Source, label: str, required: tuple[str, ...]) -> pd.Da
             skip_blank_lines=False,
         )
     except (pd.errors.ParserError, ValueError) as exc:
-        msg = (
-            f"{source.name}: could not read it as a {label} CSV export: {exc}. "
-            "Export it again from the app without editing it."
-        )
+        msg = Message("read.error.app_unreadable", source=source.name, label=label, detail=str(exc))
         raise DiaryError(msg) from exc
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     missing = [c for c in required if c not in frame.columns]
     if missing:
-        msg = (
-            f"{source.name}: this {label} export lacks the column(s) {missing} "
-            f"(columns found: {list(frame.columns)}). Export it again from the app."
+        msg = Message(
+            "read.error.app_columns",
+            source=source.name,
+            label=label,
+            missing=repr(missing),
+            found=repr(list(frame.columns)),
         )
         raise DiaryError(msg)
     return frame.reset_index(drop=True)
@@ -170,7 +171,7 @@ def read_app_export(source: Source, label: str, required: tuple[str, ...], fmt: 
     report.rows_read = len(raw)
     rows = pd.Series(np.arange(2, len(raw) + 2), index=raw.index)
     blank = blank_rows(raw)
-    report.ignore(int(blank.sum()), "blank row")
+    report.ignore(int(blank.sum()), Message("read.ignored.blank_row"))
     return AppExport(raw, report, rows, ~blank)
 
 

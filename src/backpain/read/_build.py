@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..errors import DiaryError
 from ..schema import COLUMNS, KEYS, TAG_SEP, VARIABLES, empty_diary
+from ..text import Message
 from ._cells import blank_cells
 from ._parse import ISO_DATE, NUMERIC_DATE, parse_dates, parse_numbers
 from ._report import LoadReport
@@ -81,12 +82,10 @@ def build_diary(
         The canonical diary, sorted by subject and date.
     """
     if "pain" not in entries.columns:
-        msg = (
-            f"{report.source}: no pain column found (columns: "
-            f"{[c for c in entries.columns if c not in ('row', 'n_rows')]}). Name the "
-            "column 'pain' or 'pijn', or pass columns={'your column': 'pain'}."
+        columns = [c for c in entries.columns if c not in ("row", "n_rows")]
+        raise DiaryError(
+            Message("read.error.no_pain_column", source=report.source, columns=repr(columns))
         )
-        raise DiaryError(msg)
     if pain_scale not in (10, 100):
         msg = f"pain_scale must be 10 or 100, not {pain_scale!r}"
         raise ValueError(msg)
@@ -100,16 +99,20 @@ def build_diary(
     )
     problems: list[pd.DataFrame] = []
 
-    def flag(mask: pd.Series, column: str, raw: pd.Series, reason: str | pd.Series) -> None:
+    def flag(mask: pd.Series, column: str, raw: pd.Series, reason: Message | pd.Series) -> None:
         if mask.any():
-            reasons = reason[mask] if isinstance(reason, pd.Series) else reason
+            if isinstance(reason, pd.Series):
+                reasons = reason[mask].to_numpy(dtype=object)
+            else:
+                reasons = np.empty(int(mask.sum()), dtype=object)
+                reasons.fill(reason)  # np.full would turn a Message into a plain str
             problems.append(
                 pd.DataFrame(
                     {
                         "row": work.loc[mask, "row"],
                         "column": column,
                         "value": _as_written(raw[mask]),
-                        "reason": reasons,
+                        "reason": pd.Series(reasons, index=work.index[mask], dtype=object),
                     }
                 )
             )
@@ -125,7 +128,7 @@ def build_diary(
         pd.Series(~has_name, index=work.index),
         "subject",
         raw_subject,
-        "subject is empty",
+        Message("read.reason.subject_empty"),
     )
     work["subject"] = pd.Series(
         names.array.take(np.where(codes < 0, -1, codes), allow_fill=True),
@@ -142,7 +145,7 @@ def build_diary(
     if not pd.api.types.is_datetime64_any_dtype(raw_date):
         report.notes.append(how)
     date_blank = blank_cells(raw_date) if dates.isna().any() else dates.isna()
-    flag(date_blank, "date", raw_date, "date is empty")
+    flag(date_blank, "date", raw_date, Message("read.reason.date_empty"))
     unparsed = dates.isna() & ~date_blank
     if unparsed.any():
         looks_numeric = (
@@ -155,14 +158,13 @@ def build_diary(
             unparsed & looks_numeric,
             "date",
             raw_date,
-            "not a real calendar day (for example 31 February or month 13); "
-            "check the day and the month",
+            Message("read.reason.date_not_real"),
         )
         flag(
             unparsed & ~looks_numeric,
             "date",
             raw_date,
-            "not a date this reader understands; write dates as YYYY-MM-DD or DD-MM-YYYY",
+            Message("read.reason.date_unknown"),
         )
     work["date"] = dates
 
@@ -172,21 +174,22 @@ def build_diary(
         if var.kind == "number":
             nums = parse_numbers(raw, decimal=decimal, hours=name == "sleep_hours")
             bad = nums.isna() & ~blank_cells(raw)
-            unit = "hours (e.g. 7.5 or 7:30)" if name == "sleep_hours" else var.unit
-            flag(bad, name, raw, f"not a number; {name} must be a number ({unit})")
+            unit = Message(f"common.unit.{name}")
+            clock = Message("read.unit.hours_clock") if name == "sleep_hours" else unit
+            flag(bad, name, raw, Message("read.reason.not_a_number", name=name, unit=clock))
             if name == "pain" and pain_scale == 100:
                 nums = nums / 10
             hi = var.high
             if hi is not None:
                 over = nums > hi
-                reason = f"{name} must be at most {hi:g} ({var.unit})"
-                if name == "pain" and pain_scale == 10:
-                    reason += "; if this diary uses a 0-100 scale pass pain_scale=100"
-                if name == "pain" and pain_scale == 100:
-                    reason = "pain must be at most 100 on the 0-100 scale (pain_scale=100)"
+                if name == "pain":
+                    reason = Message(f"read.reason.pain_above_{pain_scale:g}")
+                else:
+                    reason = Message("read.reason.above_max", name=name, high=hi, unit=unit)
                 flag(over, name, raw, reason)
             if var.low is not None:
-                flag(nums < var.low, name, raw, f"{name} must be at least {var.low:g}")
+                low = Message("read.reason.below_min", name=name, low=var.low)
+                flag(nums < var.low, name, raw, low)
             work[name] = nums
         elif name in ("tags", "notes"):
             work[name] = _clean_text(raw) if name in clean_text else raw.astype("string")
@@ -195,12 +198,11 @@ def build_diary(
         pain = work["pain"]
         valid = pain.dropna()
         if len(valid) >= 3 and (valid > 10).mean() > 0.5:
-            msg = (
-                f"{report.source}: most pain values are above 10 (largest "
-                f"{valid.max():g}): this looks like a 0-100 scale. Pass pain_scale=100 "
-                "to read it (values are then divided by 10), or fix the values."
+            raise DiaryError(
+                Message(
+                    "read.error.pain_looks_100", source=report.source, largest=float(valid.max())
+                )
             )
-            raise DiaryError(msg)
 
     key = _check_daily_totals(work, entries, rules, present, problems, flag)
 
@@ -267,8 +269,14 @@ def _check_daily_totals(work, entries, rules, present, problems, flag) -> np.nda
             mask[over.index[over.to_numpy()]] = True
             reasons = pd.Series("", index=work.index, dtype="object")
             reasons[mask] = [
-                f"the {int(n)} entries for {c} on this day add up to {t:g} ({var.unit}), "
-                f"more than {var.high:g}; is a row repeated? Remove the copy"
+                Message(
+                    "read.reason.day_total",
+                    n=int(n),
+                    name=c,
+                    total=float(t),
+                    unit=Message(f"common.unit.{c}"),
+                    high=var.high,
+                )
                 for n, t in zip(counts[over], totals[over], strict=True)
             ]
             flag(mask, c, entries[c], reasons)
@@ -306,8 +314,12 @@ def _daily(
     sizes = n_rows.groupby(key).sum()
     multi = int((sizes > 1).sum())
     if multi:
-        used = ", ".join(f"{c} {rules[c]}" for c in present if c not in KEYS and rules.get(c))
-        report.notes.append(f"{multi} day(s) had several entries; combined per day as: {used}")
+        used = [
+            Message("read.note.rule", name=c, rule=Message(f"read.rule.{rules[c]}"))
+            for c in present
+            if c not in KEYS and rules.get(c)
+        ]
+        report.notes.append(Message("read.note.combined", n=multi, rules=used))
     out = {"subject": per_day["subject"].first(), "date": per_day["date"].first()}
     for c in (c for c in present if VARIABLES[c].kind == "number"):
         rule = rules[c]

@@ -75,8 +75,7 @@ def blank_rows(frame: pd.DataFrame) -> pd.Series:
         if not blank.any():
             break
         rows = np.flatnonzero(blank)
-        column = frame.iloc[rows, i]
-        blank[rows] = blank_cells(column).to_numpy()
+        blank[rows] = blank_cells(frame.iloc[rows, i]).to_numpy()
     return pd.Series(blank, index=frame.index)
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DiaryError
+from ..text import Message
 
 __all__ = ["ISO_DATE", "NUMERIC_DATE", "parse_dates", "parse_numbers"]
 
@@ -45,7 +46,7 @@ def parse_dates(
     -------
     dates : pandas.Series
         ``datetime64[ns]`` at midnight; ``NaT`` where a value could not be parsed.
-    how : str
+    how : Message
         A sentence saying how the order was decided, for the report.
     """
     if not pd.api.types.is_datetime64_any_dtype(values) and len(values) > 1000:
@@ -62,17 +63,17 @@ def parse_dates(
         out = pd.to_datetime(values)
         if getattr(out.dt, "tz", None) is not None:
             out = out.dt.tz_localize(None)
-        return _to_ns(out), "dates were already dates"
+        return _to_ns(out), Message("read.note.dates_already")
     text = values.astype("string").str.strip()
     # fast path: a column of plain ISO dates (the common case, and large files)
     fast = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
     if fast.notna().sum() == text.notna().sum() - int((text == "").sum()):
-        return _to_ns(fast), "dates are ISO (year-month-day)"
+        return _to_ns(fast), Message("read.note.dates_iso")
     is_ts = values.map(lambda v: isinstance(v, (pd.Timestamp, np.datetime64)))
     iso = text.str.match(ISO_DATE.pattern, na=False)
     parts = text.str.extract(NUMERIC_DATE.pattern).astype("float64")
     numeric = parts.notna().all(axis=1) & ~iso
-    how = "dates are ISO (year-month-day)"
+    how = Message("read.note.dates_iso")
     if numeric.any():
         first, second = parts.loc[numeric, 0], parts.loc[numeric, 1]
         says_day = bool((first > 12).any())
@@ -80,32 +81,19 @@ def parse_dates(
         if dayfirst is None:
             if says_day and says_month:
                 dayfirst = bool((first > 12).sum() >= (second > 12).sum())
-                how = (
-                    "dates mix day-first and month-first values; took "
-                    + ("day-first" if dayfirst else "month-first")
-                    + " (the majority) and rejected the others"
-                )
+                how = Message(f"read.note.dates_mixed_{_order(dayfirst)}")
             elif says_day or says_month:
                 dayfirst = says_day
-                how = "date order inferred from the column: " + (
-                    "day-month-year" if dayfirst else "month-day-year"
-                )
+                how = Message(f"read.note.order_inferred_{_order(dayfirst)}")
             elif prefer_dayfirst:
                 dayfirst = True
-                how = (
-                    "every date is ambiguous (day and month both <= 12); took "
-                    "day-month-year, as Dutch/Belgian files write dates"
-                )
+                how = Message("read.note.dates_ambiguous_dayfirst")
             else:
                 example = text[numeric].iloc[0]
-                msg = (
-                    f"every date in the date column is ambiguous (e.g. {example!r}): "
-                    "it could be day/month or month/day. Pass dayfirst=True for "
-                    "day-month-year or dayfirst=False for month-day-year."
-                )
+                msg = Message("read.error.dates_ambiguous", example=example)
                 raise DiaryError(msg)
         else:
-            how = f"date order given: {'day' if dayfirst else 'month'} first"
+            how = Message(f"read.note.order_given_{_order(dayfirst)}")
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     if iso.any():
         y, m, d = (text[iso].str.extract(ISO_DATE.pattern).astype("int64")[i] for i in range(3))
@@ -130,6 +118,10 @@ def parse_dates(
     if is_ts.any():
         out[is_ts] = _to_ns(pd.to_datetime(values[is_ts], errors="coerce"))
     return out.dt.normalize(), how
+
+
+def _order(dayfirst: bool) -> str:
+    return "dayfirst" if dayfirst else "monthfirst"
 
 
 def _assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:

@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
+from ..text import check_lang, render, say
+
 __all__ = ["REJECT_COLUMNS", "LoadReport"]
 
-REJECT_COLUMNS = ["file", "row", "column", "value", "reason"]
-"""Columns of :attr:`LoadReport.rejected`."""
+REJECT_COLUMNS = ["file", "row", "column", "value", "reason", "message"]
+"""Columns of :attr:`LoadReport.rejected`: ``reason`` is the English text,
+``message`` the :class:`~backpain.text.Message` to render in any language."""
+
+
+def _empty_rejected() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in REJECT_COLUMNS})
 
 
 @dataclass
@@ -43,16 +51,35 @@ class LoadReport:
     rejected : pandas.DataFrame
         One row per rejected input row: ``file``, ``row`` (the row number a
         spreadsheet shows, header = row 1, for text files; the record number
-        for other sources), ``column``, ``value`` and ``reason``.
+        for other sources), ``column``, ``value``, ``reason`` (English text)
+        and ``message`` (the same as a :class:`~backpain.text.Message`, to
+        render in another language).
     ignored : dict
-        Ignored-row counts by category.
+        Ignored-row counts by category (each a :class:`~backpain.text.Message`,
+        which compares equal to its English text).
     columns : dict
         Which input column (or source) each canonical column came from.
-    notes : list of str
+    notes : list of Message
         Decisions the reader took that a user should know about (date order
         inferred, several entries per day combined, ...).
     parts : list of LoadReport
         Per-file reports when several sources were merged.
+    lang : {"en", "nl"}
+        Language of ``str(report)`` and of the notebook display; any other
+        language with :meth:`summary`.
+
+    Examples
+    --------
+    >>> import backpain
+    >>> _, report = backpain.read_diary(b"datum;pijn\\n25-1-2026;4\\n26-1-2026;veel\\n",
+    ...                                 subject="me", return_report=True)
+    >>> print(report.summary(lang="nl"))  # doctest: +NORMALIZE_WHITESPACE
+    <bytes> (gelezen als tabel): 2 rijen gelezen, 1 behouden, 0 samengevoegd met een
+    andere rij van dezelfde dag, 0 overgeslagen, 1 geweigerd.
+      kolommen: datum <- datum, pijn <- pijn, deelnemer <- (opgegeven)
+      opmerking: scheidingsteken ';' en decimaalteken ',' herkend
+      opmerking: volgorde van de datums afgeleid uit de kolom: dag-maand-jaar
+      geweigerd: rij 3, kolom 'pain', waarde 'veel': geen getal; pijn moet een getal zijn (0-10)
     """
 
     source: str = "<unknown>"
@@ -62,11 +89,12 @@ class LoadReport:
     rows_merged: int = 0
     rows_ignored: int = 0
     rows_rejected: int = 0
-    rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECT_COLUMNS))
+    rejected: pd.DataFrame = field(default_factory=_empty_rejected)
     ignored: dict[str, int] = field(default_factory=dict)
     columns: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     parts: list[LoadReport] = field(default_factory=list)
+    lang: str = "en"
 
     @property
     def balanced(self) -> bool:
@@ -76,7 +104,7 @@ class LoadReport:
         )
 
     def ignore(self, n: int, category: str) -> None:
-        """Count ``n`` rows as ignored under ``category``."""
+        """Count ``n`` rows as ignored under ``category`` (a Message)."""
         if n:
             self.rows_ignored += int(n)
             self.ignored[category] = self.ignored.get(category, 0) + int(n)
@@ -84,62 +112,130 @@ class LoadReport:
     def reject(self, rows: pd.DataFrame, *, n_rows: int | None = None) -> None:
         """Add rejected rows (columns ``row, column, value, reason``).
 
-        ``n_rows`` is how many input rows they stand for when an entry
-        combines several (default: one each).
+        ``reason`` holds a Message per row (or one for all); it is kept in
+        ``message`` and its English text in ``reason``. ``n_rows`` is how many
+        input rows they stand for when an entry combines several (default:
+        one each).
         """
         if len(rows) == 0:
             return
-        rows = rows.assign(file=self.source)[REJECT_COLUMNS]
+        messages = rows["reason"].to_numpy(dtype=object)
+        rows = rows.assign(
+            file=self.source,
+            reason=[str(m) for m in messages],
+            message=pd.Series(messages, index=rows.index, dtype=object),
+        )[REJECT_COLUMNS]
         parts = [f for f in (self.rejected, rows) if len(f)]
         self.rejected = pd.concat(parts, ignore_index=True) if parts else rows
         self.rows_rejected += len(rows) if n_rows is None else int(n_rows)
 
-    def summary(self) -> str:
-        """Return the report as plain text."""
+    def _format_name(self, lang: str) -> str:
+        return _say_or(f"read.format.{self.format}", lang, self.format)
+
+    def summary(self, lang: str = "en", *, audience: str = "python") -> str:
+        """Return the report as plain text in ``lang`` (``"en"`` or ``"nl"``).
+
+        ``audience`` (``"python"``, ``"cli"`` or ``"page"``) words advice for
+        where the reader is (a Python argument, a command-line option, plain words).
+        """
+        check_lang(lang)
+
+        def t(key: str, **params: Any) -> str:
+            return say(key, lang, audience=audience, **params)
+
+        def r(value: Any) -> str:
+            return render(value, lang, audience=audience)
+
         lines = [
-            f"{self.source} (read as {self.format}): {self.rows_read} rows read, "
-            f"{self.rows_kept} kept, {self.rows_merged} merged with another row of the same day, "
-            f"{self.rows_ignored} ignored, {self.rows_rejected} rejected."
+            t(
+                "read.report.head",
+                source=self.source,
+                format=self._format_name(lang),
+                read=self.rows_read,
+                kept=self.rows_kept,
+                merged=self.rows_merged,
+                ignored=self.rows_ignored,
+                rejected=self.rows_rejected,
+            )
         ]
-        for category, n in self.ignored.items():
-            lines.append(f"  ignored {n}: {category}")
+        lines += [
+            "  " + t("read.report.ignored", n=n, category=r(c)) for c, n in self.ignored.items()
+        ]
         if self.columns:
-            mapped = ", ".join(f"{k} <- {v}" for k, v in self.columns.items())
-            lines.append(f"  columns: {mapped}")
-        lines += [f"  note: {n}" for n in self.notes]
+            mapped = ", ".join(f"{_column(k, lang)} <- {r(v)}" for k, v in self.columns.items())
+            lines.append("  " + t("read.report.columns", mapped=mapped))
+        lines += ["  " + t("read.report.note", note=r(n)) for n in self.notes]
         for rec in self.rejected.head(20).itertuples(index=False):
             lines.append(
-                f"  rejected row {rec.row}, column {rec.column!r}, "
-                f"value {rec.value!r}: {rec.reason}"
+                "  "
+                + t(
+                    "read.report.rejected_row",
+                    row=rec.row,
+                    column=rec.column,
+                    value=rec.value,
+                    reason=r(_message(rec)),
+                )
             )
         if self.rows_rejected > 20:
-            lines.append(f"  ... and {self.rows_rejected - 20} more in report.rejected")
+            lines.append("  " + t("read.report.more", n=self.rows_rejected - 20))
         if not self.balanced:
-            lines.append("  WARNING: the counts do not add up; please report a bug.")
+            lines.append("  " + t("read.report.unbalanced"))
         return "\n".join(lines)
 
     def __str__(self) -> str:
-        return self.summary()
+        return self.summary(self.lang)
 
     def _repr_html_(self) -> str:
-        esc = html.escape
+        lang, esc = self.lang, html.escape
+
+        def t(key: str, **params: Any) -> str:
+            return esc(say(key, lang, **params))
+
         counts = "".join(
-            f"<tr><td>{esc(k)}</td><td style='text-align:right'>{v}</td></tr>"
+            f"<tr><td>{t('read.report.' + k)}</td><td style='text-align:right'>{v}</td></tr>"
             for k, v in (
-                ("rows read", self.rows_read),
-                ("kept (one day each)", self.rows_kept),
-                ("merged with another row of the same day", self.rows_merged),
-                ("ignored", self.rows_ignored),
-                ("rejected", self.rows_rejected),
+                ("rows_read", self.rows_read),
+                ("rows_kept", self.rows_kept),
+                ("rows_merged", self.rows_merged),
+                ("rows_ignored", self.rows_ignored),
+                ("rows_rejected", self.rows_rejected),
             )
         )
-        extra = "".join(f"<li>ignored {v}: {esc(k)}</li>" for k, v in self.ignored.items())
-        extra += "".join(f"<li>{esc(n)}</li>" for n in self.notes)
+        extra = "".join(
+            f"<li>{t('read.report.ignored', n=v, category=render(k, lang))}</li>"
+            for k, v in self.ignored.items()
+        )
+        extra += "".join(f"<li>{esc(render(n, lang))}</li>" for n in self.notes)
         rejected = ""
         if self.rows_rejected:
-            rejected = "<p><b>Rejected rows</b></p>" + self.rejected.head(50).to_html(index=False)
+            shown = self.rejected.head(50).copy()
+            shown["reason"] = [render(_message(rec), lang) for rec in shown.itertuples()]
+            shown = shown[REJECT_COLUMNS[:-1]]
+            shown.columns = [say(f"read.report.col.{c}", lang) for c in shown.columns]
+            rejected = f"<p><b>{t('read.report.rejected_rows')}</b></p>" + shown.to_html(
+                index=False
+            )
         return (
-            f"<div><p><b>Load report</b>: {esc(self.source)} "
-            f"(read as {esc(self.format)})</p><table>{counts}</table>"
-            f"<ul>{extra}</ul>{rejected}</div>"
+            f"<div><p><b>{t('read.report.title')}</b>: {esc(self.source)} "
+            f"{t('read.report.read_as', format=self._format_name(lang))}</p>"
+            f"<table>{counts}</table><ul>{extra}</ul>{rejected}</div>"
         )
+
+
+def _message(rec: Any) -> Any:
+    """The Message of a rejected row (its English reason if it has none)."""
+    message = getattr(rec, "message", None)
+    return message if isinstance(message, str) else rec.reason
+
+
+def _say_or(key: str, lang: str, default: str) -> str:
+    """``say(key, lang)``, or ``default`` when the catalogue has no such key."""
+    try:
+        return say(key, lang)
+    except KeyError:
+        return default
+
+
+def _column(name: str, lang: str) -> str:
+    """A canonical column's name in ``lang``; other keys (``tags (heat)``) as they are."""
+    return name if lang == "en" else _say_or(f"common.var.{name}", lang, name)

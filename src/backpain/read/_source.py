@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DiaryError
+from ..text import Message
 
 __all__ = ["Source", "open_source"]
 
@@ -51,15 +52,20 @@ class Source:
     def read_bytes(self) -> bytes:
         """All bytes; refuses files above :data:`MAX_BYTES_IN_MEMORY`."""
         if self.data is None:
-            if self.size > MAX_BYTES_IN_MEMORY:
-                msg = (
-                    f"{self.name}: the file is {self.size / 2**30:.1f} GiB, more than "
-                    f"this reader loads at once ({MAX_BYTES_IN_MEMORY / 2**30:.0f} GiB). "
-                    "Split it (for example per subject or per year) and read the parts."
-                )
-                raise DiaryError(msg)
+            self.check_size()
             self.data = self.path.read_bytes()
         return self.data
+
+    def check_size(self) -> None:
+        """Raise :class:`DiaryError` for a file above :data:`MAX_BYTES_IN_MEMORY`."""
+        if self.size > MAX_BYTES_IN_MEMORY:
+            msg = Message(
+                "read.error.too_large",
+                source=self.name,
+                size=self.size / 2**30,
+                limit=MAX_BYTES_IN_MEMORY / 2**30,
+            )
+            raise DiaryError(msg)
 
     def guess_encoding(self) -> str:
         """Encoding of a text file, checked over the whole file in chunks.
@@ -111,10 +117,7 @@ class Source:
         """Raise :class:`DiaryError` when the start of the file holds NUL bytes."""
         head = self.head(65536)
         if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            msg = (
-                f"{self.name}: the file holds NUL bytes, so it is not a text "
-                "(CSV) file. If it is a spreadsheet, save it as .xlsx or CSV."
-            )
+            msg = Message("read.error.nul_bytes", source=self.name)
             raise DiaryError(msg)
 
     def text(self) -> str:
@@ -126,9 +129,8 @@ class Source:
             try:
                 self._text = raw.decode(encoding)
             except UnicodeDecodeError as exc:
-                msg = (
-                    f"{self.name}: the file is not valid {encoding} text (byte "
-                    f"{exc.start}): it may be truncated or damaged. Export it again."
+                msg = Message(
+                    "read.error.bad_text", source=self.name, encoding=encoding, byte=exc.start
                 )
                 raise DiaryError(msg) from exc
         return self._text
@@ -139,10 +141,10 @@ def open_source(source: object, *, name: str | None = None) -> Source:
     if isinstance(source, (str, os.PathLike)):
         path = Path(source).expanduser()
         if not path.exists():
-            msg = f"{path}: no such file. Check the path (the current folder is {Path.cwd()})."
+            msg = Message("read.error.no_such_file", source=str(path), cwd=str(Path.cwd()))
             raise DiaryError(msg)
         if path.is_dir():
-            msg = f"{path}: this is a folder; pass the export file inside it."
+            msg = Message("read.error.folder", source=str(path))
             raise DiaryError(msg)
         return Source(name=name or path.name, path=path)
     if isinstance(source, (bytes, bytearray, memoryview)):

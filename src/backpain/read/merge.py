@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..schema import COLUMNS, KEYS, VARIABLES
+from ..text import Message
 from ._app_csv import union_tags
 from ._build import finish_diary
 from ._report import LoadReport
@@ -157,7 +158,7 @@ def merge_diaries(
         report.rows_read += r.rows_read
         report.rows_ignored += r.rows_ignored
         for category, n in r.ignored.items():
-            key = f"{category} ({r.source})"
+            key = Message("read.ignored.from_source", category=category, source=r.source)
             report.ignored[key] = report.ignored.get(key, 0) + n
     rejected = [r.rejected for r in reports if len(r.rejected)]
     if rejected:
@@ -183,10 +184,7 @@ def merge_diaries(
             spread = grouped[c].nunique()
             clash = int((spread > 1).sum())
             if clash:
-                report.notes.append(
-                    f"{c}: {clash} day(s) with different values from different sources; "
-                    "took the value of the source with the higher precedence"
-                )
+                report.notes.append(Message("read.note.sources_disagree", name=c, n=clash))
         else:
             sub = allrows.loc[has, [*keys, c]]
             if VARIABLES[c].daily == "union":
@@ -206,16 +204,11 @@ def merge_diaries(
     report.rows_merged = total - len(merged)
     shared = int(allrows.duplicated(keys).sum())
     if len(parts) > 1:
-        report.notes.append(
-            f"{len(parts)} sources merged per subject and day; {shared} source-day(s) "
-            "joined a day another source also gave"
-        )
+        report.notes.append(Message("read.note.sources_merged", n=len(parts), shared=shared))
     singles = {tuple(d["subject"].dropna().unique()) for d, _ in parts if len(d)}
     if len(singles) > 1 and all(len(s) == 1 for s in singles):
-        report.notes.append(
-            f"the sources have different subjects {sorted(s[0] for s in singles)}; pass "
-            "subject= to read_diary to merge them as one person"
-        )
+        subjects = repr(sorted(s[0] for s in singles))
+        report.notes.append(Message("read.note.subjects_differ", subjects=subjects))
     return merged, report
 
 

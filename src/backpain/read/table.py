@@ -17,10 +17,11 @@ import pyarrow.compute as pc
 
 from ..errors import DiaryError
 from ..schema import COLUMNS, TAG_SEP, VARIABLES, normalise_header
+from ..text import Message
 from ._build import build_diary
 from ._cells import NO_WORDS, YES_WORDS, arrow_chunks, blank_rows, unescape_formulas
 from ._report import LoadReport
-from ._source import MAX_BYTES_IN_MEMORY, Source
+from ._source import Source
 
 __all__ = [
     "TAG_COLUMNS",
@@ -112,10 +113,8 @@ def map_columns(
     seen: dict[str, str] = {}
     for h, name in mapping.items():
         if name in seen:
-            msg = (
-                f"{source}: columns {seen[name]!r} and {h!r} both look like {name!r}. "
-                f"Say which one to use, e.g. columns={{{seen[name]!r}: {name!r}}}, "
-                "or rename the other."
+            msg = Message(
+                "read.error.two_columns", source=source, first=seen[name], second=h, name=name
             )
             raise DiaryError(msg)
         seen[name] = h
@@ -136,9 +135,9 @@ def _container(source: Source) -> tuple[str, str | None]:
             with source.open() as fh, zipfile.ZipFile(fh) as archive:
                 names = archive.namelist()
         except zipfile.BadZipFile:
-            return "excel", "a damaged zip archive"
+            return "excel", Message("read.detect.damaged_zip")
         if not any(n.startswith("xl/") for n in names):
-            return "excel", f"a zip archive that is not an Excel workbook (holds {names[:3]})"
+            return "excel", Message("read.detect.zip_not_excel", names=repr(names[:3]))
         return "excel", None
     if head.startswith(b"PAR1"):
         return "parquet", None
@@ -146,14 +145,14 @@ def _container(source: Source) -> tuple[str, str | None]:
         return "xls", None
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text.startswith(b"<"):
-        return "csv", "XML or HTML, not a table"
+        return "csv", Message("read.detect.xml")
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "csv", "binary content (NUL bytes), not a text table"
+        return "csv", Message("read.detect.binary")
     if text.startswith((b"[", b"{")):
         return "json", None
     first = text.split(b"\n", 1)[0]
     if not any(sep in first for sep in (b",", b";", b"\t", b"|")):
-        return "csv", "the first line has a single column; a diary needs at least a date and pain"
+        return "csv", Message("read.detect.one_column")
     return "csv", None
 
 
@@ -170,10 +169,7 @@ def table_kind(source: Source) -> str:
     """Guess the container from the content: csv, excel, parquet or json."""
     kind = _container(source)[0]
     if kind == "xls":
-        msg = (
-            f"{source.name}: this is an old Excel 97-2003 (.xls) file; open it in "
-            "Excel or LibreOffice and save it as .xlsx or CSV."
-        )
+        msg = Message("read.error.xls", source=source.name)
         raise DiaryError(msg)
     return kind
 
@@ -298,18 +294,15 @@ def read_table(
             decimal = "."
     report = LoadReport(source=name, format="table")
     if kind == "csv" and raw.attrs.get("encoding") not in (None, "utf-8", "utf-8-sig"):
-        report.notes.append(f"file decoded as {raw.attrs['encoding']} (it is not UTF-8)")
+        report.notes.append(Message("read.note.decoded_as", encoding=raw.attrs["encoding"]))
     if kind == "csv" and raw.attrs.get("sep") != ",":
-        report.notes.append(f"separator {raw.attrs['sep']!r} and decimal mark {decimal!r} detected")
+        report.notes.append(Message("read.note.separator", sep=raw.attrs["sep"], decimal=decimal))
     report.rows_read = len(raw)
     mapping, tag_cols, unused = map_columns(list(raw.columns), columns=columns, source=name)
     if any(normalise_header(h) in ("pijn", "datum", "stemming", "slaap") for h in mapping):
         prefer_dayfirst = True
     if "date" not in mapping.values():
-        msg = (
-            f"{name}: no date column found among {list(raw.columns)}. Name it "
-            "'date' or 'datum', or pass columns={'your column': 'date'}."
-        )
+        msg = Message("read.error.no_date_column", source=name, columns=repr(list(raw.columns)))
         raise DiaryError(msg)
     entries = pd.DataFrame(index=raw.index)
     for h, canon in mapping.items():
@@ -318,7 +311,7 @@ def read_table(
             entries[canon] = unescape_formulas(raw[h])
     report.columns = {canon: h for h, canon in mapping.items()}
     if unused:
-        report.notes.append(f"columns not used (not diary variables): {unused}")
+        report.notes.append(Message("read.note.unused_columns", columns=repr(unused)))
 
     tag_parts = []
     if "tags" in entries.columns:
@@ -350,7 +343,7 @@ def read_table(
 
     blank = blank_rows(raw)
     if blank.any():
-        report.ignore(int(blank.sum()), "blank row")
+        report.ignore(int(blank.sum()), Message("read.ignored.blank_row"))
         entries = entries[~blank]
     diary = build_diary(
         entries,
@@ -381,9 +374,11 @@ def _text_decimal(frame: pd.DataFrame, columns: dict[str, str] | None) -> str:
 def subject_from_name(name: str, subject: str | None) -> tuple[str, str]:
     """Subject id and its origin for the report: given, else the file name stem."""
     if subject is not None:
-        return str(subject), "(given)"
+        return str(subject), Message("read.origin.given")
     stem = re.sub(r"\.[A-Za-z0-9]+$", "", name.rsplit("/", 1)[-1])
-    return (stem if stem and not stem.startswith("<") else "subject"), "(file name)"
+    return (stem if stem and not stem.startswith("<") else "subject"), Message(
+        "read.origin.file_name"
+    )
 
 
 def _load(
@@ -399,21 +394,15 @@ def _load(
     except DiaryError:
         raise
     except Exception as exc:
-        msg = f"{source.name}: could not read it as {kind}: {exc}"
+        msg = Message("read.error.unreadable", source=source.name, kind=kind, detail=str(exc))
         raise DiaryError(msg) from exc
-    if source.size > MAX_BYTES_IN_MEMORY:  # pandas builds the whole frame in memory
-        msg = (
-            f"{source.name}: the file is {source.size / 2**30:.1f} GiB, more than the "
-            f"table reader loads at once ({MAX_BYTES_IN_MEMORY / 2**30:.0f} GiB). "
-            "Split it (for example per subject or per year) and read the parts."
-        )
-        raise DiaryError(msg)
+    source.check_size()  # pandas builds the whole frame in memory
     if encoding:
         source.encoding = encoding
     source.check_text()
     head = source.head_text()
     if not head.strip():
-        msg = f"{source.name}: the file is empty. Export the diary again."
+        msg = Message("read.error.empty", source=source.name)
         raise DiaryError(msg)
     found_sep, found_dec = sniff_table(head)
     sep = sep or found_sep
@@ -455,10 +444,7 @@ def _load(
     except DiaryError:
         raise
     except (pd.errors.ParserError, ValueError, UnicodeDecodeError) as exc:
-        msg = (
-            f"{source.name}: could not read it as a table with separator {sep!r}: "
-            f"{exc}. Check that every row has the same number of columns, or pass sep=."
-        )
+        msg = Message("read.error.csv_shape", source=source.name, sep=sep, detail=str(exc))
         raise DiaryError(msg) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
     frame.attrs.update(sep=sep, decimal=decimal, encoding=enc)
@@ -483,7 +469,13 @@ def _read_json(source: Source) -> pd.DataFrame:
     try:
         obj = json.loads(source.text())
     except json.JSONDecodeError as exc:
-        msg = f"{source.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        msg = Message(
+            "read.error.json_invalid",
+            source=source.name,
+            line=exc.lineno,
+            col=exc.colno,
+            detail=exc.msg,
+        )
         raise DiaryError(msg) from exc
     if isinstance(obj, dict):
         for key in ("diary", "data", "entries", "records"):
@@ -493,10 +485,7 @@ def _read_json(source: Source) -> pd.DataFrame:
         else:
             obj = [obj] if all(not isinstance(v, (list, dict)) for v in obj.values()) else obj
     if not isinstance(obj, list) or not all(isinstance(r, dict) for r in obj):
-        msg = (
-            f"{source.name}: JSON must be a list of records such as "
-            '[{"date": "2026-01-05", "pain": 4}, ...]'
-        )
+        msg = Message("read.error.json_shape", source=source.name)
         raise DiaryError(msg)
     frame = pd.DataFrame.from_records(obj)
     for col in frame.columns[
