@@ -404,4 +404,33 @@ TEXTS: dict[str, tuple[str, str]] = {
         "header lacks {label}'s column(s) {missing}",
         "de kopregel mist de kolom(men) {missing} van {label}",
     ),
+    "read.detect.fitbit_not_array": (
+        "not a JSON array (Fitbit sleep/steps exports are)",
+        "geen JSON-lijst (exports van slaap en stappen uit Fitbit zijn dat wel)",
+    ),
+    "read.detect.fitbit_other_series": (
+        "a Fitbit {metric!r} series; of these only steps and sleep are read",
+        "een reeks {metric!r} uit Fitbit; daarvan worden alleen stappen en slaap gelezen",
+    ),
+    "read.detect.fitbit_none": (
+        "no Fitbit sleep (logId, dateOfSleep) or steps (dateTime MM/DD/YY, value) records",
+        "geen gegevens over slaap (logId, dateOfSleep) of stappen (dateTime MM/DD/YY, "
+        "value) uit Fitbit",
+    ),
+    "read.detect.google_fit_none": (
+        "no Google Fit session (fitnessActivity, startTime, endTime)",
+        "geen sessie uit Google Fit (fitnessActivity, startTime, endTime)",
+    ),
+    "read.detect.apple_zip_without_export": (
+        "a zip file without an Apple Health export.xml inside",
+        "een zip-bestand zonder export.xml van Apple Health erin",
+    ),
+    "read.detect.apple_damaged_zip": (
+        "a damaged zip file ({detail})",
+        "een beschadigd zip-bestand ({detail})",
+    ),
+    "read.detect.apple_none": (
+        "no <HealthData> element at the start (not an Apple Health export)",
+        "geen element <HealthData> aan het begin (geen export van Apple Health)",
+    ),
 }

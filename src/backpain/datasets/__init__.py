@@ -46,7 +46,8 @@ def load_example(name: str, *, return_report: bool = False):
         One of the names in :func:`list_examples` (``"patient"``,
         ``"patient_nl"``, ``"cohort"``, ...).
     return_report : bool, default False
-        Also return the reader's :class:`~backpain.LoadReport`.
+        Also return the reader's :class:`~backpain.LoadReport` (in Dutch for a
+        Dutch example such as ``"patient_nl"``).
 
     Returns
     -------
@@ -75,4 +76,7 @@ def load_example(name: str, *, return_report: bool = False):
         from ..read import read_diary
 
         subject = "patient" if name.startswith("patient") else None
-        return read_diary(real, subject=subject, return_report=return_report)
+        out = read_diary(real, subject=subject, return_report=return_report)
+    if return_report and name.endswith("_nl"):
+        out[1].lang = "nl"  # a Dutch example shows its load report in Dutch
+    return out

@@ -237,5 +237,8 @@ def _say_or(key: str, lang: str, default: str) -> str:
 
 
 def _column(name: str, lang: str) -> str:
-    """A canonical column's name in ``lang``; other keys (``tags (heat)``) as they are."""
-    return name if lang == "en" else _say_or(f"common.var.{name}", lang, name)
+    """A canonical column's name in ``lang``; ``tags (heat)`` -> ``labels (heat)``."""
+    if lang == "en":
+        return name
+    word, sep, rest = name.partition(" (")
+    return _say_or(f"common.var.{word}", lang, word) + sep + rest

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DiaryError
+from ..text import Message
 from . import Format, register_format
 from ._build import build_diary
 from ._report import LoadReport
@@ -135,13 +136,13 @@ def detect_apple_health(source: Source) -> str | None:
         try:
             with _zip(source) as zf:
                 if _export_member(zf) is None:
-                    return "a zip file without an Apple Health export.xml inside"
+                    return Message("read.detect.apple_zip_without_export")
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            return f"a damaged zip file ({exc})"
+            return Message("read.detect.apple_damaged_zip", detail=str(exc))
         return None
     if _looks_like_export(head):
         return None
-    return "no <HealthData> element at the start (not an Apple Health export)"
+    return Message("read.detect.apple_none")
 
 
 def _zip(source: Source) -> zipfile.ZipFile:

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DiaryError
+from ..text import Message
 from . import Format, register_format
 from ._build import build_diary
 from ._report import LoadReport
@@ -63,15 +64,15 @@ def detect_fitbit(source: Source) -> str | None:
     """
     head = _json_head(source)
     if not head.startswith(b"["):
-        return "not a JSON array (Fitbit sleep/steps exports are)"
+        return Message("read.detect.fitbit_not_array")
     if b'"logId"' in head and b'"dateOfSleep"' in head:
         return None
     if _FITBIT_SERIES.search(head) and _SERIES_VALUE.search(head):
         metric = _metric_from_name(source.name)
         if metric not in (None, "steps"):
-            return f"a Fitbit {metric!r} series; of these only steps and sleep are read"
+            return Message("read.detect.fitbit_other_series", metric=metric)
         return None
-    return "no Fitbit sleep (logId, dateOfSleep) or steps (dateTime MM/DD/YY, value) records"
+    return Message("read.detect.fitbit_none")
 
 
 def detect_google_fit(source: Source) -> str | None:
@@ -79,7 +80,7 @@ def detect_google_fit(source: Source) -> str | None:
     head = _json_head(source)
     if head.startswith((b"{", b"[")) and b'"fitnessActivity"' in head and b'"startTime"' in head:
         return None
-    return "no Google Fit session (fitnessActivity, startTime, endTime)"
+    return Message("read.detect.google_fit_none")
 
 
 def _load_json(source: Source, what: str) -> Any:
