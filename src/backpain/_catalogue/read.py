@@ -15,6 +15,7 @@ _PIJN_SCHAAL = " gebruikt dit dagboek een schaal van 0 tot 100,"
 TEXTS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ lists
     "read.list.semicolon": ("{first}; {rest}", "{first}; {rest}"),
+    "read.word.diary": ("diary", "dagboek"),
     "read.list.named": ("{name}: {text}", "{name}: {text}"),
     # --------------------------------------------- reasons (rejected rows)
     "read.reason.subject_empty": ("subject is empty", "deelnemer is leeg"),
@@ -167,6 +168,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # --------------------------------------------------------- ignored rows
     "read.ignored.blank_row": ("blank row", "lege rij"),
+    "read.ignored.app_category": ("{category}", "{category}"),
     "read.ignored.from_source": ("{category} ({source})", "{category} ({source})"),
     # ------------------------------------------------- where a column came from
     "read.origin.file_name": ("(file name)", "(bestandsnaam)"),
@@ -363,8 +365,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "na of elke rij evenveel kolommen heeft.",
     ),
     "read.error.json_invalid": (
-        "{source}: not valid JSON (line {line}, column {col}: {detail})",
-        "{source}: geen geldige JSON (regel {line}, teken {col}: {detail})",
+        "{source}: not valid JSON (line {line}, column {col}: {detail}); the {label} export "
+        "may be truncated. Export it again.",
+        "{source}: geen geldige JSON (regel {line}, teken {col}: {detail}); de export "
+        "({label}) is misschien afgebroken. Exporteer opnieuw.",
     ),
     "read.error.json_shape": (
         '{source}: JSON must be a list of records such as [{{"date": "2026-01-05", '
@@ -432,5 +436,433 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read.detect.apple_none": (
         "no <HealthData> element at the start (not an Apple Health export)",
         "geen element <HealthData> aan het begin (geen export van Apple Health)",
+    ),
+    # ------------------------------------------------------- app exports
+    "read.note.lost_notes": (
+        "{n} note(s) on ignored rows were not kept",
+        "{n} notitie(s) op overgeslagen rijen niet bewaard",
+    ),
+    "read.note.no_pain_rows": (
+        "the file holds no back-pain symptom rows; pain is empty",
+        "het bestand bevat geen rijen met rugpijn; pijn is leeg",
+    ),
+    "read.bearable.other_symptom": (
+        "Symptom (not back pain or stress)",
+        "Symptoom (geen rugpijn of stress)",
+    ),
+    "read.bearable.no_category": ("(no category)", "(geen categorie)"),
+    "read.bearable.bad_date": (
+        "not a Bearable date; expected an English date such as '22nd Sep 2020'",
+        "geen datum zoals Bearable ze schrijft; verwacht een Engelse datum zoals '22nd Sep 2020'",
+    ),
+    "read.bearable.bad_severity@python": (
+        "severity not understood; Bearable writes e.g. 'Back (lower) pain (Moderate)' "
+        "({levels}); map other labels with severity={{'label': 0-10}}",
+        "ernst niet begrepen; Bearable schrijft bv. 'Back (lower) pain (Moderate)' "
+        "({levels}); geef andere benamingen een waarde met severity={{'label': 0-10}}",
+    ),
+    "read.bearable.bad_severity": (
+        "severity not understood; Bearable writes e.g. 'Back (lower) pain (Moderate)' ({levels})",
+        "ernst niet begrepen; Bearable schrijft bv. 'Back (lower) pain (Moderate)' ({levels})",
+    ),
+    "read.bearable.bad_sleep_quality": (
+        "Bearable sleep quality must be a number from 1 to 4",
+        "de slaapkwaliteit in Bearable moet een getal van 1 tot 4 zijn",
+    ),
+    "read.bearable.bad_sleep": (
+        "Bearable sleep must be a duration in hours:minutes such as '7:30'",
+        "slaap in Bearable moet een duur in uren:minuten zijn, zoals '7:30'",
+    ),
+    "read.bearable.sleep_bedtime": (
+        "sleep_date='bedtime': Sleep rows counted on the day after their date (naps excepted)",
+        "sleep_date='bedtime': slaaprijen geteld op de dag na hun datum (dutjes niet)",
+    ),
+    "read.bearable.sleep_wake": (
+        "Sleep rows counted on their own date, taken as the wake-up day (sleep_date='wake')",
+        "slaaprijen geteld op hun eigen datum, gezien als de dag van het ontwaken "
+        "(sleep_date='wake')",
+    ),
+    "read.bearable.tag_without_name": (
+        "Factors or Meds/Supplements without a name",
+        "Factoren of Medicatie/Supplementen zonder naam",
+    ),
+    "read.bearable.severity_note": (
+        "pain: Bearable severity labels mapped to 0-10 as {mapping}; each day's pain (and "
+        "stress) is the MAXIMUM of its symptom rows",
+        "pijn: de ernst uit Bearable omgezet naar 0-10 als {mapping}; de pijn (en stress) "
+        "van een dag is het MAXIMUM van zijn symptoomrijen",
+    ),
+    "read.daylio.unknown_mood@python": (
+        "mood {mood!r} is not a default Daylio mood (rad, good, meh, bad, awful); pass "
+        "moods={{{mood!r}: level}} with a level from 1 (like awful) to 5 (like rad)",
+        "stemming {mood!r} is geen standaardstemming van Daylio (rad, good, meh, bad, "
+        "awful); geef moods={{{mood!r}: niveau}} met een niveau van 1 (zoals awful) tot 5 "
+        "(zoals rad)",
+    ),
+    "read.daylio.unknown_mood": (
+        "mood {mood!r} is not a default Daylio mood (rad, good, meh, bad, awful)",
+        "stemming {mood!r} is geen standaardstemming van Daylio (rad, good, meh, bad, awful)",
+    ),
+    "read.daylio.unknown_moods@python": (
+        "{n} row(s) rejected for mood labels without a level: {names}; pass "
+        "moods={{'label': level 1-5}} to read them",
+        "{n} rij(en) geweigerd om stemmingen zonder niveau: {names}; geef "
+        "moods={{'naam': niveau 1-5}} om ze te lezen",
+    ),
+    "read.daylio.unknown_moods": (
+        "{n} row(s) rejected for mood labels without a level: {names}",
+        "{n} rij(en) geweigerd om stemmingen zonder niveau: {names}",
+    ),
+    "read.daylio.unused_scales": (
+        "scales not used (not diary variables): {scales}",
+        "schalen niet gebruikt (geen dagboekgegevens): {scales}",
+    ),
+    "read.daylio.no_pain": (
+        "the file holds no pain ratings (Daylio has none unless you add a scale named "
+        "'Pain'); pain is empty",
+        "het bestand bevat geen pijnscores (Daylio heeft er geen tenzij u een schaal "
+        "'Pain' toevoegt); pijn is leeg",
+    ),
+    "read.daylio.mood_note": (
+        "Daylio moods read as level 1-5 -> mood (level - 1) * 2.5: {mapping}",
+        "stemmingen uit Daylio gelezen als niveau 1-5 -> stemming (niveau - 1) * 2,5: {mapping}",
+    ),
+    "read.daylio.bad_scale": (
+        "scale {scale} holds {value}; expected 'x/10 points' (or hours:minutes for sleep time)",
+        "schaal {scale} bevat {value}; verwacht 'x/10 points' (of uren:minuten voor slaap)",
+    ),
+    "read.flaredown.subject_many_users@python": (
+        "{source}: subject={subject!r} was given, but the file holds {n} users; leave "
+        "subject out to use each user_id as the subject",
+        "{source}: subject={subject!r} is opgegeven, maar het bestand bevat {n} "
+        "gebruikers; laat subject weg om elke user_id als deelnemer te gebruiken",
+    ),
+    "read.flaredown.subject_many_users@cli": (
+        "{source}: --subject {subject} was given, but the file holds {n} users; leave "
+        "--subject out to use each user_id as the subject",
+        "{source}: --subject {subject} is opgegeven, maar het bestand bevat {n} "
+        "gebruikers; laat --subject weg om elke user_id als deelnemer te gebruiken",
+    ),
+    "read.flaredown.subject_many_users": (
+        "{source}: the name {subject!r} was given, but the file holds {n} users; give no "
+        "name to keep each user apart",
+        "{source}: de naam {subject!r} is opgegeven, maar het bestand bevat {n} "
+        "gebruikers; geef geen naam om elke gebruiker apart te houden",
+    ),
+    "read.flaredown.bad_rating": (
+        "Flaredown condition and symptom ratings must be a number from 0 to 4",
+        "scores van aandoeningen en symptomen in Flaredown moeten een getal van 0 tot 4 zijn",
+    ),
+    "read.flaredown.other_condition": ("Condition (not back pain)", "Aandoening (geen rugpijn)"),
+    "read.flaredown.other_symptom": ("Symptom (not back pain)", "Symptoom (geen rugpijn)"),
+    "read.flaredown.unrated": (
+        "back pain or stress without a rating",
+        "rugpijn of stress zonder score",
+    ),
+    "read.flaredown.no_name": (
+        "Treatment or Tag without a name",
+        "Behandeling of Label zonder naam",
+    ),
+    "read.flaredown.type_food": ("Food", "Voeding"),
+    "read.flaredown.type_weather": ("Weather", "Weer"),
+    "read.flaredown.type_hbi": ("HBI", "HBI"),
+    "read.flaredown.other_type": ("trackable_type {type!r}", "trackable_type {type!r}"),
+    "read.flaredown.no_user": ("user_id is empty", "user_id is leeg"),
+    "read.flaredown.bad_date": (
+        "checkin_date is not a date; Flaredown writes YYYY-MM-DD",
+        "checkin_date is geen datum; Flaredown schrijft JJJJ-MM-DD",
+    ),
+    "read.flaredown.pain_source": (
+        "Condition/Symptom named like back pain (0-4 x 2.5)",
+        "Aandoening/Symptoom met een naam als rugpijn (0-4 x 2,5)",
+    ),
+    "read.flaredown.stress_source": (
+        "Symptom 'Stress' (0-4 x 2.5)",
+        "Symptoom 'Stress' (0-4 x 2,5)",
+    ),
+    "read.flaredown.tags_source": ("Treatment and Tag names", "namen van Behandelingen en Labels"),
+    "read.flaredown.privacy": (
+        "age, sex and country are not read (privacy); treatment doses are not kept",
+        "leeftijd, geslacht en land worden niet gelezen (privacy); dosissen van "
+        "behandelingen worden niet bewaard",
+    ),
+    "read.flaredown.pain_note": (
+        "back pain read from {found}; 0-4 ratings x 2.5, the day's maximum",
+        "rugpijn gelezen uit {found}; scores 0-4 x 2,5, het maximum van de dag",
+    ),
+    "read.note.no_pain_merge@python": (
+        "the file holds no pain ratings (pain is empty): merge it with a pain diary, "
+        "e.g. read_diary([pain_diary, this_file], subject='me')",
+        "het bestand bevat geen pijnscores (pijn is leeg): voeg het samen met een "
+        "pijndagboek, bv. read_diary([pijndagboek, dit_bestand], subject='ik')",
+    ),
+    "read.note.no_pain_merge@cli": (
+        "the file holds no pain ratings (pain is empty): read it together with a pain "
+        "diary, e.g. backpain report pain_diary.csv this_file --subject me",
+        "het bestand bevat geen pijnscores (pijn is leeg): lees het samen met een "
+        "pijndagboek, bv. backpain report pijndagboek.csv dit_bestand --subject ik",
+    ),
+    "read.note.no_pain_merge": (
+        "the file holds no pain ratings (pain is empty): add your pain diary to read them together",
+        "het bestand bevat geen pijnscores (pijn is leeg): voeg uw pijndagboek toe om ze "
+        "samen te lezen",
+    ),
+    "read.fitbit.default_subject@python": (
+        "(default {subject!r}; pass subject= to name the person)",
+        "(standaard {subject!r}; geef subject= om de persoon een naam te geven)",
+    ),
+    "read.fitbit.default_subject@cli": (
+        "(default {subject!r}; use --subject NAME to name the person)",
+        "(standaard {subject!r}; gebruik --subject NAAM om de persoon een naam te geven)",
+    ),
+    "read.fitbit.default_subject": ("(default {subject!r})", "(standaard {subject!r})"),
+    "read.fitbit.not_records": (
+        '{source}: a Fitbit export is a JSON array of records such as [{{"logId": ..., '
+        '"dateOfSleep": "2021-01-20", "minutesAsleep": 410}}] or [{{"dateTime": '
+        '"06/12/16 03:51:00", "value": "133"}}]',
+        '{source}: een export uit Fitbit is een JSON-lijst van records zoals [{{"logId": '
+        '..., "dateOfSleep": "2021-01-20", "minutesAsleep": 410}}] of [{{"dateTime": '
+        '"06/12/16 03:51:00", "value": "133"}}]',
+    ),
+    "read.fitbit.no_records": (
+        "the file holds no records (an empty JSON array)",
+        "het bestand bevat geen records (een lege JSON-lijst)",
+    ),
+    "read.fitbit.unknown_records": (
+        "{source}: the records have neither 'dateOfSleep' (Fitbit sleep) nor 'dateTime' and "
+        "'value' (Fitbit steps); fields found: {fields}",
+        "{source}: de records hebben geen 'dateOfSleep' (slaap uit Fitbit) en geen "
+        "'dateTime' en 'value' (stappen uit Fitbit); gevonden velden: {fields}",
+    ),
+    "read.fitbit.sleep_twice": (
+        "Fitbit sleep log listed twice (same logId)",
+        "slaaplog uit Fitbit twee keer vermeld (zelfde logId)",
+    ),
+    "read.fitbit.bad_sleep_date": ("not a date like 2021-01-20", "geen datum zoals 2021-01-20"),
+    "read.fitbit.bad_minutes": (
+        "minutesAsleep must be a number of minutes from 0 to 1440",
+        "minutesAsleep moet een aantal minuten van 0 tot 1440 zijn",
+    ),
+    "read.fitbit.naps": (
+        "{n} nap(s) (mainSleep false) added to their day's sleep_hours",
+        "{n} dutje(s) (mainSleep false) opgeteld bij de uren slaap van hun dag",
+    ),
+    "read.fitbit.sleep_source": (
+        "minutesAsleep / 60, summed per dateOfSleep",
+        "minutesAsleep / 60, opgeteld per dateOfSleep",
+    ),
+    "read.fitbit.bad_time": (
+        "not a Fitbit time like 06/12/16 03:51:00 (month/day/year)",
+        "geen tijdstip zoals Fitbit het schrijft, bv. 06/12/16 03:51:00 (maand/dag/jaar)",
+    ),
+    "read.fitbit.other_series": (
+        "{source}: the file name says this is a Fitbit {metric!r} series, which has the same "
+        "shape as steps; only steps-YYYY-MM-DD.json (and sleep) are read. Rename the file if "
+        "it really holds steps.",
+        "{source}: volgens de bestandsnaam is dit een reeks {metric!r} uit Fitbit, die eruitziet "
+        "als stappen; alleen steps-YYYY-MM-DD.json (en slaap) worden gelezen. Hernoem het "
+        "bestand als het echt stappen bevat.",
+    ),
+    "read.fitbit.steps_by_shape": (
+        "read as Fitbit steps: calories, distance and other Fitbit series look the same, and "
+        "the file name does not say which it is",
+        "gelezen als stappen uit Fitbit: calorieën, afstand en andere reeksen uit Fitbit zien "
+        "er hetzelfde uit, en de bestandsnaam zegt niet welke het is",
+    ),
+    "read.fitbit.steps_source": (
+        "value, summed per day of dateTime",
+        "value, opgeteld per dag van dateTime",
+    ),
+    "read.fitbit.local_zone@python": (
+        "Google Fit times are in UTC; converted to this computer's time zone ({zone}) to find "
+        "the wake-up day. Pass tz='Europe/Amsterdam' (the zone where the sleep was recorded) "
+        "to be explicit.",
+        "tijden uit Google Fit staan in UTC; omgezet naar de tijdzone van deze computer "
+        "({zone}) om de dag van het ontwaken te vinden. Geef tz='Europe/Brussels' (de zone "
+        "waar de slaap gemeten werd) om het zeker te weten.",
+    ),
+    "read.fitbit.local_zone": (
+        "Google Fit times are in UTC; converted to this computer's time zone ({zone}) to find "
+        "the wake-up day.",
+        "tijden uit Google Fit staan in UTC; omgezet naar de tijdzone van deze computer "
+        "({zone}) om de dag van het ontwaken te vinden.",
+    ),
+    "read.fitbit.given_zone": (
+        "Google Fit times are in UTC; converted to {zone} to find the wake-up day",
+        "tijden uit Google Fit staan in UTC; omgezet naar {zone} om de dag van het ontwaken "
+        "te vinden",
+    ),
+    "read.fitbit.not_sessions": (
+        '{source}: a Google Fit session file holds a JSON object such as {{"fitnessActivity": '
+        '"sleep", "startTime": "2021-01-19T22:42:00.000Z", "endTime": ...}} (or an array of '
+        "them)",
+        "{source}: een sessiebestand uit Google Fit bevat een JSON-object zoals "
+        '{{"fitnessActivity": "sleep", "startTime": "2021-01-19T22:42:00.000Z", "endTime": '
+        "...}} (of een lijst daarvan)",
+    ),
+    "read.fitbit.sessions_source": (
+        "sleep sessions (asleep segments), by local wake-up day",
+        "slaapsessies (delen in slaap), per plaatselijke dag van het ontwaken",
+    ),
+    "read.fitbit.untyped": ("untyped", "zonder soort"),
+    "read.fitbit.other_session": (
+        "Google Fit {activity} session (not sleep)",
+        "sessie {activity} uit Google Fit (geen slaap)",
+    ),
+    "read.fitbit.bad_session_time": (
+        "startTime/endTime are not times like 2021-01-19T22:42:00.000Z",
+        "startTime/endTime zijn geen tijdstippen zoals 2021-01-19T22:42:00.000Z",
+    ),
+    "read.fitbit.session_backwards": (
+        "the session ends before it starts",
+        "de sessie eindigt voor ze begint",
+    ),
+    "read.fitbit.session_too_long": (
+        "a sleep session of more than 24 hours",
+        "een slaapsessie van meer dan 24 uur",
+    ),
+    "read.apple.unsafe_xml": (
+        "{source}: the XML declares {what}, which an Apple Health export never does; refused "
+        "for safety (entity expansion and external references can exhaust memory or read "
+        "other files). If the file came from the Health app, export it again.",
+        "{source}: de XML declareert {what}, wat een export van Apple Health nooit doet; "
+        "geweigerd voor de veiligheid (entiteiten en externe verwijzingen kunnen het geheugen "
+        "uitputten of andere bestanden lezen). Komt het bestand uit de app Gezondheid, "
+        "exporteer het dan opnieuw.",
+    ),
+    "read.apple.bad_date": (
+        "not a date like 2019-05-14 18:52:09 -0400",
+        "geen datum zoals 2019-05-14 18:52:09 -0400",
+    ),
+    "read.apple.future": (
+        "dated after the export was made ({export_date}): the device clock was probably wrong",
+        "gedateerd na het maken van de export ({export_date}): de klok van het toestel "
+        "stond waarschijnlijk verkeerd",
+    ),
+    "read.apple.bad_steps": (
+        "not a step count (a number >= 0)",
+        "geen aantal stappen (een getal >= 0)",
+    ),
+    "read.apple.wrong_root": (
+        "{source}: the XML's root element is <{tag}>, not <HealthData>: this is not an Apple "
+        "Health export.",
+        "{source}: het hoofdelement van de XML is <{tag}>, geen <HealthData>: dit is geen "
+        "export van Apple Health.",
+    ),
+    "read.apple.broken_xml": (
+        "{source}: the XML is broken at line {line}, column {col} ({detail}) after {n} "
+        "records. The export is probably incomplete (a truncated download or unzip); export "
+        "it again from the Health app.",
+        "{source}: de XML is kapot op regel {line}, teken {col} ({detail}) na {n} records. "
+        "De export is waarschijnlijk onvolledig (een afgebroken download of uitpakking); "
+        "exporteer opnieuw uit de app Gezondheid.",
+    ),
+    "read.apple.damaged_zip": (
+        "{source}: the zip file is damaged ({detail}); export it again from the Health app.",
+        "{source}: het zip-bestand is beschadigd ({detail}); exporteer opnieuw uit de app "
+        "Gezondheid.",
+    ),
+    "read.apple.unreadable_zip": (
+        "{source}: not a readable zip file ({detail}); export it again.",
+        "{source}: geen leesbaar zip-bestand ({detail}); exporteer opnieuw.",
+    ),
+    "read.apple.no_export_in_zip": (
+        "{source}: the zip holds no Apple Health export.xml (files: {files}). Pass the "
+        "export.zip the Health app made, or the export.xml inside it.",
+        "{source}: de zip bevat geen export.xml van Apple Health (bestanden: {files}). Kies "
+        "de export.zip die de app Gezondheid maakte, of de export.xml daarin.",
+    ),
+    "read.apple.zip_bomb@python": (
+        "{source}: {member} would unpack to {size:,} bytes ({ratio:.0f} times its packed "
+        "size); refused before unpacking (limits: max_unzipped_bytes={max_bytes:,.0f}, "
+        "max_zip_ratio={max_ratio:g}). This looks like a zip bomb; if it is a genuine export, "
+        "pass larger limits.",
+        "{source}: {member} zou uitpakken tot {size:,} bytes ({ratio:.0f} keer de ingepakte "
+        "grootte); geweigerd voor het uitpakken (grenzen: max_unzipped_bytes={max_bytes:,.0f}, "
+        "max_zip_ratio={max_ratio:g}). Dit lijkt een zipbom; is het een echte export, geef "
+        "dan ruimere grenzen.",
+    ),
+    "read.apple.zip_bomb": (
+        "{source}: {member} would unpack to {size:,} bytes ({ratio:.0f} times its packed "
+        "size); refused before unpacking. This looks like a zip bomb; if it is a genuine "
+        "export, unpack it yourself and read the export.xml.",
+        "{source}: {member} zou uitpakken tot {size:,} bytes ({ratio:.0f} keer de ingepakte "
+        "grootte); geweigerd voor het uitpakken. Dit lijkt een zipbom; is het een echte "
+        "export, pak ze dan zelf uit en lees de export.xml.",
+    ),
+    "read.apple.cannot_open": (
+        "{source}: cannot open {member} inside the zip ({detail}).",
+        "{source}: kan {member} in de zip niet openen ({detail}).",
+    ),
+    "read.apple.bad_severity": (
+        "not a back-pain severity ({levels})",
+        "geen ernst van rugpijn ({levels})",
+    ),
+    "read.apple.no_severity@python": (
+        "pain was logged without a severity, so there is no number for it; pass "
+        "pain_map={{'Unspecified': <0-10>}} to count it",
+        "pijn werd genoteerd zonder ernst, dus er is geen getal voor; geef "
+        "pain_map={{'Unspecified': <0-10>}} om ze mee te tellen",
+    ),
+    "read.apple.no_severity": (
+        "pain was logged without a severity, so there is no number for it",
+        "pijn werd genoteerd zonder ernst, dus er is geen getal voor",
+    ),
+    "read.apple.pain_source": (
+        "{record} (severity mapped to 0-10, the day's maximum)",
+        "{record} (ernst omgezet naar 0-10, het maximum van de dag)",
+    ),
+    "read.apple.in_bed": ("in bed", "in bed"),
+    "read.apple.awake": ("awake", "wakker"),
+    "read.apple.not_asleep": (
+        "{record} {label} (not sleep time)",
+        "{record} {label} (geen slaaptijd)",
+    ),
+    "read.apple.bad_sleep": ("not a sleep-analysis value", "geen waarde van de slaapanalyse"),
+    "read.apple.sleep_backwards": (
+        "the sleep ends before it starts",
+        "de slaap eindigt voor hij begint",
+    ),
+    "read.apple.sleep_too_long": (
+        "one sleep record of more than 24 hours",
+        "één slaaprecord van meer dan 24 uur",
+    ),
+    "read.apple.sleep_day_over_24": (
+        "the asleep records ending on this day add up to more than 24 hours",
+        "de slaaprecords die op deze dag eindigen zijn samen meer dan 24 uur",
+    ),
+    "read.apple.sleep_source": (
+        "{record} (union of asleep intervals of all sources, dated by the wake-up day)",
+        "{record} (samen genomen slaaptijd van alle bronnen, gedateerd op de dag van het ontwaken)",
+    ),
+    "read.apple.smaller_steps": (
+        "{record} from a smaller source on the same day (not double counted)",
+        "{record} uit een kleinere bron op dezelfde dag (niet dubbel geteld)",
+    ),
+    "read.apple.several_step_sources": (
+        "steps: on {n} day(s) several sources (iPhone, Watch, apps) counted steps; took the "
+        "largest single source each day, since they count the same steps",
+        "stappen: op {n} dag(en) telden meerdere bronnen (iPhone, Watch, apps) stappen; per "
+        "dag is de grootste bron genomen, want ze tellen dezelfde stappen",
+    ),
+    "read.apple.steps_source": (
+        "{record} (the day's largest single-source total)",
+        "{record} (het grootste totaal van één bron op die dag)",
+    ),
+    "read.apple.no_health_data": (
+        "{source}: no <HealthData> element found; this is not an Apple Health export.",
+        "{source}: geen element <HealthData> gevonden; dit is geen export van Apple Health.",
+    ),
+    "read.apple.untyped_record": ("<Record> without a type", "<Record> zonder soort"),
+    "read.apple.element": ("<{tag}> element", "element <{tag}>"),
+    "read.apple.no_export_date": (
+        "no readable <ExportDate>: records dated in the future were not checked",
+        "geen leesbare <ExportDate>: records met een datum in de toekomst zijn niet nagekeken",
+    ),
+    "read.apple.locale": (
+        "export locale {locale}; only step counts, sleep and back-pain severity are read, "
+        "which do not depend on the locale's units",
+        "taalinstelling van de export {locale}; alleen stappen, slaap en de ernst van "
+        "rugpijn worden gelezen, en die hangen niet af van de eenheden van die instelling",
     ),
 }

@@ -18,7 +18,7 @@ from ..errors import DiaryError
 from ..schema import TAG_SEP, normalise_header
 from ..text import Message
 from ._cells import blank_rows
-from ._report import LoadReport
+from ._report import LoadReport, message_column
 from ._source import Source
 from .table import TAG_WORDS, subject_from_name
 
@@ -187,16 +187,13 @@ def reject_rows(
     """Reject the rows in ``mask`` with a reason (listed in ``report.rejected``)."""
     if not mask.any():
         return
-    reasons = reason[mask] if isinstance(reason, pd.Series) else reason
     report.reject(
         pd.DataFrame(
             {
                 "row": rows[mask].to_numpy(),
                 "column": column,
                 "value": values[mask].astype("string").to_numpy(),
-                "reason": np.asarray(reasons, dtype=object)
-                if isinstance(reasons, pd.Series)
-                else reasons,
+                "reason": pd.Series(message_column(reason, mask), dtype=object),
             }
         )
     )

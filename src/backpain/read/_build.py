@@ -17,7 +17,7 @@ from ..schema import COLUMNS, KEYS, TAG_SEP, VARIABLES, empty_diary
 from ..text import Message
 from ._cells import blank_cells
 from ._parse import ISO_DATE, NUMERIC_DATE, parse_dates, parse_numbers
-from ._report import LoadReport
+from ._report import LoadReport, message_column
 
 __all__ = ["build_diary", "finish_diary"]
 
@@ -101,11 +101,7 @@ def build_diary(
 
     def flag(mask: pd.Series, column: str, raw: pd.Series, reason: Message | pd.Series) -> None:
         if mask.any():
-            if isinstance(reason, pd.Series):
-                reasons = reason[mask].to_numpy(dtype=object)
-            else:
-                reasons = np.empty(int(mask.sum()), dtype=object)
-                reasons.fill(reason)  # np.full would turn a Message into a plain str
+            reasons = message_column(reason, mask)
             problems.append(
                 pd.DataFrame(
                     {

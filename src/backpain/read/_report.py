@@ -10,11 +10,12 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from ..text import check_lang, render, say
+from ..text import Message, check_lang, render, say
 
-__all__ = ["REJECT_COLUMNS", "LoadReport"]
+__all__ = ["REJECT_COLUMNS", "LoadReport", "message_column"]
 
 REJECT_COLUMNS = ["file", "row", "column", "value", "reason", "message"]
 """Columns of :attr:`LoadReport.rejected`: ``reason`` is the English text,
@@ -242,3 +243,15 @@ def _column(name: str, lang: str) -> str:
         return name
     word, sep, rest = name.partition(" (")
     return _say_or(f"common.var.{word}", lang, word) + sep + rest
+
+
+def message_column(reason: Message | pd.Series, mask: pd.Series) -> np.ndarray:
+    """The reasons of the rows in ``mask`` as an object array of Messages.
+
+    Kept as objects: pandas and ``np.full`` would turn a Message into a plain ``str``.
+    """
+    if isinstance(reason, pd.Series):
+        return reason[mask].to_numpy(dtype=object)
+    out = np.empty(int(mask.sum()), dtype=object)
+    out.fill(reason)
+    return out

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import DiaryError
 from ..text import Message
 
-__all__ = ["Source", "open_source"]
+__all__ = ["Source", "load_json", "open_source"]
 
 MAX_BYTES_IN_MEMORY = 1 << 30
 """Files larger than this (1 GiB) are refused by readers that load the whole file."""
@@ -134,6 +136,23 @@ class Source:
                 )
                 raise DiaryError(msg) from exc
         return self._text
+
+
+def load_json(source: Source, what: str | None = None) -> Any:
+    """The file parsed as JSON; broken JSON raises :class:`DiaryError` naming the place."""
+    text = source.text()  # raises DiaryError for bytes that are not text
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        msg = Message(
+            "read.error.json_invalid",
+            source=source.name,
+            line=exc.lineno,
+            col=exc.colno,
+            detail=exc.msg,
+            label=what or Message("read.word.diary"),
+        )
+        raise DiaryError(msg) from exc
 
 
 def open_source(source: object, *, name: str | None = None) -> Source:

@@ -28,7 +28,7 @@ from ..errors import DiaryError
 from ..text import Message
 from . import Format, register_format
 from ._build import build_diary
-from ._report import LoadReport
+from ._report import LoadReport, message_column
 from ._source import Source, open_source
 
 __all__ = [
@@ -70,7 +70,10 @@ ASLEEP_VALUES = frozenset(
 )
 """Sleep-analysis values that count as sleep (legacy ``Asleep`` and the iOS 16 stages)."""
 
-_NOT_ASLEEP = {_SLEEP_PREFIX + "InBed": "in bed", _SLEEP_PREFIX + "Awake": "awake"}
+_NOT_ASLEEP = {
+    _SLEEP_PREFIX + "InBed": "read.apple.in_bed",
+    _SLEEP_PREFIX + "Awake": "read.apple.awake",
+}
 
 MAX_UNZIPPED_BYTES = 8 * 2**30
 """Largest uncompressed ``export.xml`` read from a zip (8 GiB; ``max_unzipped_bytes=``)."""
@@ -151,11 +154,7 @@ def _zip(source: Source) -> zipfile.ZipFile:
 
 # ------------------------------------------------------------------- parsing
 def _refuse(name: str, what: str) -> None:
-    msg = (
-        f"{name}: the XML declares {what}, which an Apple Health export never does; "
-        "refused for safety (entity expansion and external references can exhaust "
-        "memory or read other files). If the file came from the Health app, export it again."
-    )
+    msg = Message("read.apple.unsafe_xml", source=name, what=what)
     raise DiaryError(msg)
 
 
@@ -250,12 +249,9 @@ def _scan(stream: IO[bytes], name: str) -> _Scan:
     def future(stamp: str) -> str | None:
         when = _instant(stamp)
         if when is None:
-            return "not a date like 2019-05-14 18:52:09 -0400"
+            return Message("read.apple.bad_date")
         if when > scan.export_utc:
-            return (
-                f"dated after the export was made ({scan.export_date}): the device "
-                "clock was probably wrong"
-            )
+            return _future_reason(scan)
         return None
 
     def date_ok(row: int, start: str, day: str) -> bool:
@@ -265,7 +261,7 @@ def _scan(stream: IO[bytes], name: str) -> _Scan:
             status = classify(day)
         if status == _OK:
             return True
-        why = "not a date like 2019-05-14 18:52:09 -0400" if status == _BAD else future(start)
+        why = Message("read.apple.bad_date") if status == _BAD else future(start)
         if why is not None:
             rejected.append((row, "startDate", start, why))
             return False
@@ -294,7 +290,7 @@ def _scan(stream: IO[bytes], name: str) -> _Scan:
                 except ValueError:
                     value = -1.0
                 if not 0.0 <= value < 1e9:
-                    rejected.append((n, "value", raw, "not a step count (a number >= 0)"))
+                    rejected.append((n, "value", raw, Message("read.apple.bad_steps")))
                     return
                 key = (day, key_source)
                 acc = steps.get(key)
@@ -321,10 +317,7 @@ def _scan(stream: IO[bytes], name: str) -> _Scan:
                 scan.root = tag
                 scan.locale = a.get("locale")
                 if tag != "HealthData":
-                    msg = (
-                        f"{name}: the XML's root element is <{tag}>, not <HealthData>: "
-                        "this is not an Apple Health export."
-                    )
+                    msg = Message("read.apple.wrong_root", source=name, tag=tag)
                     raise DiaryError(msg)
 
     parser.StartElementHandler = start_element
@@ -333,15 +326,17 @@ def _scan(stream: IO[bytes], name: str) -> _Scan:
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except pyexpat.ExpatError as exc:
-        msg = (
-            f"{name}: the XML is broken at line {exc.lineno}, column {exc.offset} "
-            f"({pyexpat.ErrorString(exc.code)}) after {n} records. The export is "
-            "probably incomplete (a truncated download or unzip); export it again "
-            "from the Health app."
+        msg = Message(
+            "read.apple.broken_xml",
+            source=name,
+            line=exc.lineno,
+            col=exc.offset,
+            detail=pyexpat.ErrorString(exc.code),
+            n=n,
         )
         raise DiaryError(msg) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        msg = f"{name}: the zip file is damaged ({exc}); export it again from the Health app."
+        msg = Message("read.apple.damaged_zip", source=name, detail=str(exc))
         raise DiaryError(msg) from exc
     scan.n_records = n
     return scan
@@ -356,32 +351,34 @@ def _open_export(
     try:
         zf = _zip(source)
     except (zipfile.BadZipFile, OSError) as exc:
-        msg = f"{source.name}: not a readable zip file ({exc}); export it again."
+        msg = Message("read.apple.unreadable_zip", source=source.name, detail=str(exc))
         raise DiaryError(msg) from exc
     info = _export_member(zf)
     if info is None:
         zf.close()
-        msg = (
-            f"{source.name}: the zip holds no Apple Health export.xml (files: "
-            f"{[i.filename for i in zf.infolist()][:10]}). Pass the export.zip the "
-            "Health app made, or the export.xml inside it."
-        )
+        files = repr([i.filename for i in zf.infolist()][:10])
+        msg = Message("read.apple.no_export_in_zip", source=source.name, files=files)
         raise DiaryError(msg)
     ratio = info.file_size / max(info.compress_size, 1)
     if info.file_size > max_unzipped_bytes or ratio > max_zip_ratio:
         zf.close()
-        msg = (
-            f"{source.name}: {info.filename} would unpack to {info.file_size:,} bytes "
-            f"({ratio:.0f} times its packed size); refused before unpacking (limits: "
-            f"max_unzipped_bytes={max_unzipped_bytes:,.0f}, max_zip_ratio={max_zip_ratio:g}). "
-            "This looks like a zip bomb; if it is a genuine export, pass larger limits."
+        msg = Message(
+            "read.apple.zip_bomb",
+            source=source.name,
+            member=info.filename,
+            size=info.file_size,
+            ratio=ratio,
+            max_bytes=max_unzipped_bytes,
+            max_ratio=max_zip_ratio,
         )
         raise DiaryError(msg)
     try:
         stream = zf.open(info)
     except (RuntimeError, NotImplementedError, zipfile.BadZipFile) as exc:
         zf.close()
-        msg = f"{source.name}: cannot open {info.filename} inside the zip ({exc})."
+        msg = Message(
+            "read.apple.cannot_open", source=source.name, member=info.filename, detail=str(exc)
+        )
         raise DiaryError(msg) from exc
     return stream, zf, info.filename
 
@@ -398,8 +395,18 @@ def _stamps(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def _reject_frame(rows: pd.Series, column: str, values: pd.Series, reason: Any) -> pd.DataFrame:
+    rows = pd.Series(rows).reset_index(drop=True)
+    reasons = message_column(
+        pd.Series(reason, dtype=object) if isinstance(reason, list) else reason,
+        pd.Series(True, index=rows.index),
+    )
     return pd.DataFrame(
-        {"row": rows, "column": column, "value": values.astype("string"), "reason": reason}
+        {
+            "row": rows,
+            "column": column,
+            "value": pd.Series(values).astype("string").reset_index(drop=True),
+            "reason": pd.Series(reasons, dtype=object),
+        }
     )
 
 
@@ -410,10 +417,8 @@ def _future_mask(utc: pd.Series, scan: _Scan) -> pd.Series:
     return utc > limit
 
 
-def _future_reason(scan: _Scan) -> str:
-    return (
-        f"dated after the export was made ({scan.export_date}): the device clock was probably wrong"
-    )
+def _future_reason(scan: _Scan) -> Message:
+    return Message("read.apple.future", export_date=scan.export_date)
 
 
 def _pain_entries(
@@ -428,20 +433,22 @@ def _pain_entries(
     known = key.isin(list(pain_map))
     score = key.map({k: np.nan if v is None else v for k, v in pain_map.items()}).astype("float64")
     checks = [
-        (local.isna(), "startDate", rec["start"], "not a date like 2019-05-14 18:52:09 -0400"),
+        (local.isna(), "startDate", rec["start"], Message("read.apple.bad_date")),
         (_future_mask(utc, scan), "startDate", rec["start"], _future_reason(scan)),
         (
             ~known,
             "value",
             rec["value"],
-            f"not a back-pain severity ({', '.join(_PAIN_PREFIX + k for k in pain_map)})",
+            Message(
+                "read.apple.bad_severity",
+                levels=", ".join(_PAIN_PREFIX + k for k in pain_map),
+            ),
         ),
         (
             known & score.isna(),
             "value",
             rec["value"],
-            "pain was logged without a severity, so there is no number for it; "
-            "pass pain_map={'Unspecified': <0-10>} to count it",
+            Message("read.apple.no_severity"),
         ),
     ]
     dropped = pd.Series(False, index=rec.index)
@@ -454,7 +461,7 @@ def _pain_entries(
     daily = rec.groupby("date").agg(
         pain=("pain", "max"), row=("row", "min"), n_rows=("row", "size")
     )
-    report.columns["pain"] = f"{PAIN} (severity mapped to 0-10, the day's maximum)"
+    report.columns["pain"] = Message("read.apple.pain_source", record=PAIN)
     return daily.reset_index(), bad
 
 
@@ -471,7 +478,7 @@ def _compact_sleep(scan: _Scan) -> None:
     for value, label in _NOT_ASLEEP.items():
         count = int((rec["value"] == value).sum())
         if count:
-            key = f"{SLEEP} {label} (not sleep time)"
+            key = Message("read.apple.not_asleep", record=SLEEP, label=Message(label))
             scan.sleep_ignored[key] = scan.sleep_ignored.get(key, 0) + count
     rec = rec[~rec["value"].isin(list(_NOT_ASLEEP))]
     _, start = _stamps(rec["start"])
@@ -479,16 +486,21 @@ def _compact_sleep(scan: _Scan) -> None:
     future = _future_mask(start, scan) | _future_mask(end, scan)
     length = end - start
     checks = [
-        (~rec["value"].isin(list(ASLEEP_VALUES)), "value", "value", "not a sleep-analysis value"),
-        (start.isna(), "startDate", "start", "not a date like 2019-05-14 18:52:09 -0400"),
-        (end.isna(), "endDate", "end", "not a date like 2019-05-14 18:52:09 -0400"),
+        (
+            ~rec["value"].isin(list(ASLEEP_VALUES)),
+            "value",
+            "value",
+            Message("read.apple.bad_sleep"),
+        ),
+        (start.isna(), "startDate", "start", Message("read.apple.bad_date")),
+        (end.isna(), "endDate", "end", Message("read.apple.bad_date")),
         (future, "startDate", "start", _future_reason(scan)),
-        (length < pd.Timedelta(0), "endDate", "end", "the sleep ends before it starts"),
+        (length < pd.Timedelta(0), "endDate", "end", Message("read.apple.sleep_backwards")),
         (
             length > pd.Timedelta(hours=24),
             "endDate",
             "end",
-            "one sleep record of more than 24 hours",
+            Message("read.apple.sleep_too_long"),
         ),
     ]
     dropped = pd.Series(False, index=rec.index)
@@ -547,13 +559,11 @@ def _sleep_entries(
                 rows["row"],
                 "endDate",
                 rows["end"].astype("string"),
-                "the asleep records ending on this day add up to more than 24 hours",
+                Message("read.apple.sleep_day_over_24"),
             )
         )
         daily = daily[~over]
-    report.columns["sleep_hours"] = (
-        f"{SLEEP} (union of asleep intervals of all sources, dated by the wake-up day)"
-    )
+    report.columns["sleep_hours"] = Message("read.apple.sleep_source", record=SLEEP)
     return daily[["date", "sleep_hours", "row", "n_rows"]], bad
 
 
@@ -568,16 +578,13 @@ def _step_entries(scan: _Scan, report: LoadReport) -> pd.DataFrame:
     best = ~acc.duplicated("day")
     report.ignore(
         int(acc.loc[~best, "n_rows"].sum()),
-        f"{STEPS} from a smaller source on the same day (not double counted)",
+        Message("read.apple.smaller_steps", record=STEPS),
     )
     several = int((~best).groupby(acc["day"]).any().sum())
     if several:
-        report.notes.append(
-            f"steps: on {several} day(s) several sources (iPhone, Watch, apps) counted "
-            "steps; took the largest single source each day, since they count the same steps"
-        )
+        report.notes.append(Message("read.apple.several_step_sources", n=several))
     daily = acc[best].assign(date=pd.to_datetime(acc.loc[best, "day"], format="%Y-%m-%d"))
-    report.columns["steps"] = f"{STEPS} (the day's largest single-source total)"
+    report.columns["steps"] = Message("read.apple.steps_source", record=STEPS)
     return daily[["date", "steps", "row", "n_rows"]]
 
 
@@ -707,25 +714,21 @@ def read_apple_health(
         if zf is not None:
             zf.close()
     if scan.root is None:
-        msg = f"{label}: no <HealthData> element found; this is not an Apple Health export."
+        msg = Message("read.apple.no_health_data", source=label)
         raise DiaryError(msg)
 
     report = LoadReport(source=src.name, format="apple_health")
     top = {k: v for k, v in scan.elements.items() if k in _TOP_LEVEL}
     report.rows_read = scan.n_records + sum(top.values())
     for kind, count in sorted(scan.other.items()):
-        report.ignore(count, kind or "<Record> without a type")
+        category = Message("read.ignored.app_category", category=kind) if kind else None
+        report.ignore(count, category or Message("read.apple.untyped_record"))
     for tag, count in sorted(top.items()):
-        report.ignore(count, f"<{tag}> element")
+        report.ignore(count, Message("read.apple.element", tag=tag))
     if scan.export_utc is None:
-        report.notes.append(
-            "no readable <ExportDate>: records dated in the future were not checked"
-        )
+        report.notes.append(Message("read.apple.no_export_date"))
     if scan.locale:
-        report.notes.append(
-            f"export locale {scan.locale}; only step counts, sleep and back-pain "
-            "severity are read, which do not depend on the locale's units"
-        )
+        report.notes.append(Message("read.apple.locale", locale=scan.locale))
 
     pain, bad = _pain_entries(scan, severity, report)
     sleep, bad_sleep = _sleep_entries(scan, sleep_gap_hours, report)
@@ -746,10 +749,7 @@ def read_apple_health(
     if rejected:
         report.reject(pd.concat(rejected, ignore_index=True).sort_values("row", kind="stable"))
     if not scan.pain:
-        report.notes.append(
-            "the export holds no lower-back-pain records: pain is empty (NaN); "
-            "combine it with a pain diary, e.g. read_diary([diary_csv, export_zip])"
-        )
+        report.notes.append(Message("read.note.no_pain_merge"))
     parts = [p for p in (pain, sleep, steps) if len(p)]
     entries = (
         pd.concat(parts, ignore_index=True)
@@ -762,7 +762,9 @@ def read_apple_health(
     entries["date"] = pd.to_datetime(entries["date"]).astype("datetime64[ns]")
     entries["subject"] = subject or "me"
     report.columns["subject"] = (
-        "(given)" if subject else "(default 'me': an export is one person's; pass subject=)"
+        Message("read.origin.given")
+        if subject
+        else Message("read.fitbit.default_subject", subject="me")
     )
     for column in ("pain", "sleep_hours", "steps", "row", "n_rows"):
         entries[column] = pd.to_numeric(entries[column])

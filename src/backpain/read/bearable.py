@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DiaryError
+from ..text import Message
 from . import Format, register_format
 from ._app_csv import (
     detect_header,
@@ -218,14 +219,14 @@ def read_bearable(
     used = rated | mood | quality | sleep | factors | meds
     other = live & ~used & ~other_symptom
 
-    report.ignore(int(other_symptom.sum()), "Symptom (not back pain or stress)")
+    report.ignore(int(other_symptom.sum()), Message("read.bearable.other_symptom"))
     if other.any():
-        labels = category[other].where(category[other] != "", "(no category)")
-        for label, n in labels.value_counts(sort=False).items():
-            report.ignore(int(n), str(label))
+        for label, n in category[other].value_counts(sort=False).items():
+            category_name = str(label) or Message("read.bearable.no_category")
+            report.ignore(int(n), Message("read.ignored.app_category", category=category_name))
     lost_notes = int(((other | other_symptom) & (notes != "")).sum())
     if lost_notes:
-        report.notes.append(f"{lost_notes} note(s) on ignored rows were not kept")
+        report.notes.append(Message("read.note.lost_notes", n=lost_notes))
 
     # --- dates: a bad date rejects the row
     dates = _parse_dates(raw)
@@ -236,7 +237,7 @@ def read_bearable(
         rows=rows,
         column="date",
         values=raw["date"],
-        reason="not a Bearable date; expected an English date such as '22nd Sep 2020'",
+        reason=Message("read.bearable.bad_date"),
     )
     ok = used & ~bad_date
 
@@ -251,10 +252,7 @@ def read_bearable(
             rows=rows,
             column=column,
             values=detail,
-            reason=(
-                "severity not understood; Bearable writes e.g. 'Back (lower) pain (Moderate)' "
-                f"({', '.join(levels)}); map other labels with severity={{'label': 0-10}}"
-            ),
+            reason=Message("read.bearable.bad_severity", levels=", ".join(levels)),
         )
     q = pd.to_numeric(amount, errors="coerce").astype("float64")
     bad_q = ok & quality & ~q.between(1, 4)
@@ -264,7 +262,7 @@ def read_bearable(
         rows=rows,
         column="sleep_quality",
         values=amount,
-        reason="Bearable sleep quality must be a number from 1 to 4",
+        reason=Message("read.bearable.bad_sleep_quality"),
     )
     sleep_q = ((q - 1) / 3 * 10).where(quality)
 
@@ -280,20 +278,16 @@ def read_bearable(
         rows=rows,
         column="sleep_hours",
         values=amount,
-        reason="Bearable sleep must be a duration in hours:minutes such as '7:30'",
+        reason=Message("read.bearable.bad_sleep"),
     )
     sleep_h = hours.where(sleep)
     if sleep_date == "bedtime":
         nap = (start >= 12) & (end > start)
         shift = sleep & ~nap.fillna(False)
         dates = dates.where(~shift, dates + pd.Timedelta(days=1))
-        report.notes.append(
-            "sleep_date='bedtime': Sleep rows counted on the day after their date (naps excepted)"
-        )
+        report.notes.append(Message("read.bearable.sleep_bedtime"))
     else:
-        report.notes.append(
-            "Sleep rows counted on their own date, taken as the wake-up day (sleep_date='wake')"
-        )
+        report.notes.append(Message("read.bearable.sleep_wake"))
 
     mood_v = amount.where(mood)
     tags = pd.Series(pd.NA, index=raw.index, dtype="string")
@@ -301,7 +295,7 @@ def read_bearable(
     med_names = detail.str.replace(r"\s*\([^()]*\)\s*$", "", regex=True).str.strip()
     tags[meds] = split_tags(med_names[meds])
     empty = (factors | meds) & tags.isna()
-    report.ignore(int((empty & ok).sum()), "Factors or Meds/Supplements without a name")
+    report.ignore(int((empty & ok).sum()), Message("read.bearable.tag_without_name"))
 
     keep = ok & ~bad_level & ~bad_q & ~bad_sleep & ~empty
     entries = pd.DataFrame(
@@ -340,13 +334,10 @@ def read_bearable(
     if (factors | meds).any():
         report.columns["tags"] = "Factors, Meds/Supplements"
     if (back & keep).any():
-        report.notes.append(
-            "pain: Bearable severity labels mapped to 0-10 as "
-            + ", ".join(f"{k} {v:g}" for k, v in levels.items())
-            + "; each day's pain (and stress) is the MAXIMUM of its symptom rows"
-        )
+        mapping = ", ".join(f"{k} {v:g}" for k, v in levels.items())
+        report.notes.append(Message("read.bearable.severity_note", mapping=mapping))
     else:
-        report.notes.append("the file holds no back-pain symptom rows; pain is empty")
+        report.notes.append(Message("read.note.no_pain_rows"))
     diary = build_diary(entries, report, daily={"pain": "max", "stress": "max"})
     sort_rejected(report)
     return diary, report

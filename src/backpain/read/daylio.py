@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import VARIABLES, normalise_header
+from ..text import Message
 from . import Format, register_format
 from ._app_csv import (
     detect_header,
@@ -84,7 +85,7 @@ def _scales(text: pd.Series) -> tuple[pd.DataFrame, pd.Series, list[str]]:
     could not be read (missing when fine) and the scale names not used.
     """
     out = pd.DataFrame(index=text.index, columns=list(_SCALE_TARGETS), dtype="float64")
-    problems = pd.Series(pd.NA, index=text.index, dtype="string")
+    problems = pd.Series(None, index=text.index, dtype=object)
     clean = text.astype("string").str.replace("\u00a0", " ", regex=False)
     items = clean.str.split("|", regex=False).explode().str.strip()
     items = items[items.notna() & (items != "")]
@@ -109,15 +110,16 @@ def _scales(text: pd.Series) -> tuple[pd.DataFrame, pd.Series, list[str]]:
     value[rated] = scaled[rated].fillna(plain[rated])
     bad = target.notna() & value.isna()
     if bad.any():
-        why = (
-            "scale "
-            + names[bad]
-            + " holds "
-            + values[bad]
-            + "; expected 'x/10 points' (or hours:minutes for sleep time)"
+        why = pd.Series(
+            [
+                Message("read.daylio.bad_scale", scale=n, value=v)
+                for n, v in zip(names[bad], values[bad], strict=True)
+            ],
+            index=names.index[bad],
+            dtype=object,
         )
         first = why.groupby(level=0).first()
-        problems.loc[first.index] = first.to_numpy()
+        problems.loc[first.index] = first.to_numpy(dtype=object)
     good = pd.DataFrame({"target": target[target.notna()], "value": value[target.notna()]})
     good = good.dropna()
     if not good.empty:
@@ -224,18 +226,14 @@ def read_daylio(
     unknown = live & level.isna() & label.notna() & (label != "")
     if unknown.any():
         names = sorted(set(label[unknown]))
-        quoted = label[unknown].map(repr)
-        reason = (
-            "mood "
-            + quoted
-            + " is not a default Daylio mood (rad, good, meh, bad, awful); pass moods={"
-            + quoted
-            + ": level} with a level from 1 (like awful) to 5 (like rad)"
-        )
+        reason = pd.Series(
+            [Message("read.daylio.unknown_mood", mood=m) for m in label[unknown]],
+            index=label.index[unknown],
+            dtype=object,
+        ).reindex(label.index)
         reject_rows(report, unknown, rows=rows, column="mood", values=label, reason=reason)
         report.notes.append(
-            f"{int(unknown.sum())} row(s) rejected for mood labels without a level: {names}; "
-            "pass moods={'label': level 1-5} to read them"
+            Message("read.daylio.unknown_moods", n=int(unknown.sum()), names=repr(names))
         )
     mood = (level - 1) * 2.5
 
@@ -274,17 +272,12 @@ def read_daylio(
                 entries[c] = values[c]
                 report.columns[c] = "scales"
         if unused:
-            report.notes.append(f"scales not used (not diary variables): {unused}")
+            report.notes.append(Message("read.daylio.unused_scales", scales=repr(unused)))
     keep = live & ~unknown & ~bad_scale
     if not entries.loc[keep, "pain"].notna().any():
-        report.notes.append(
-            "the file holds no pain ratings (Daylio has none unless you add a scale named "
-            "'Pain'); pain is empty"
-        )
-    report.notes.append(
-        "Daylio moods read as level 1-5 -> mood (level - 1) * 2.5: "
-        + ", ".join(f"{k} {(v - 1) * 2.5:g}" for k, v in levels.items())
-    )
+        report.notes.append(Message("read.daylio.no_pain"))
+    mapping = ", ".join(f"{k} {(v - 1) * 2.5:g}" for k, v in levels.items())
+    report.notes.append(Message("read.daylio.mood_note", mapping=mapping))
     diary = build_diary(entries[keep], report, daily={"sleep_hours": "max"})
     sort_rejected(report)
     return diary, report

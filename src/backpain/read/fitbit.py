@@ -7,7 +7,6 @@ diary (``read_diary([pain_csv, "sleep-2021-01-19.json"], subject="me")``).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from datetime import datetime
@@ -21,8 +20,8 @@ from ..errors import DiaryError
 from ..text import Message
 from . import Format, register_format
 from ._build import build_diary
-from ._report import LoadReport
-from ._source import Source, open_source
+from ._report import LoadReport, message_column
+from ._source import Source, load_json, open_source
 
 __all__ = [
     "FORMAT",
@@ -39,10 +38,6 @@ _FITBIT_SERIES = re.compile(rb'"dateTime"\s*:\s*"\d{2}/\d{2}/\d{2} \d{2}:\d{2}:\
 _SERIES_VALUE = re.compile(rb'"value"\s*:\s*"?-?\d')
 _METRIC_NAME = re.compile(r"^([a-z_]+)-\d{4}-\d{2}-\d{2}\.json$", re.IGNORECASE)
 _GOOGLE_AWAKE = frozenset({"sleep.awake", "sleep.out_of_bed"})
-_NO_PAIN = (
-    "the file holds no pain ratings (pain is empty): merge it with a pain diary, "
-    "e.g. read_diary([pain_diary, this_file], subject='me')"
-)
 
 
 # ----------------------------------------------------------------- detection
@@ -83,21 +78,18 @@ def detect_google_fit(source: Source) -> str | None:
     return Message("read.detect.google_fit_none")
 
 
-def _load_json(source: Source, what: str) -> Any:
-    text = source.text()  # raises DiaryError for bytes that are not text
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        msg = (
-            f"{source.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg}); the {what} export may be truncated. Export it again."
-        )
-        raise DiaryError(msg) from exc
-
-
-def _reject(report: LoadReport, rows: Any, column: str, values: Any, reason: str) -> None:
-    frame = pd.DataFrame({"row": rows, "column": column, "value": values, "reason": reason})
-    frame["value"] = frame["value"].astype("string")
+def _reject(report: LoadReport, rows: Any, column: str, values: Any, reason: Message) -> None:
+    rows = pd.Series(rows)
+    frame = pd.DataFrame(
+        {
+            "row": rows.to_numpy(),
+            "column": column,
+            "value": pd.Series(values).astype("string").to_numpy(),
+            "reason": pd.Series(
+                message_column(reason, pd.Series(True, index=rows.index)), dtype=object
+            ),
+        }
+    )
     report.reject(frame)
 
 
@@ -106,9 +98,11 @@ def _finish_entries(
 ) -> pd.DataFrame:
     entries = entries.assign(subject=subject or DEFAULT_SUBJECT, pain=np.nan)
     report.columns["subject"] = (
-        "(given)" if subject else f"(default {DEFAULT_SUBJECT!r}; pass subject= to name the person)"
+        Message("read.origin.given")
+        if subject
+        else Message("read.fitbit.default_subject", subject=DEFAULT_SUBJECT)
     )
-    report.notes.append(_NO_PAIN)
+    report.notes.append(Message("read.note.no_pain_merge"))
     entries["date"] = entries["date"].astype("datetime64[ns]")
     columns = ["subject", "date", "pain", *([column] if column else []), "row"]
     return build_diary(entries[columns], report)
@@ -170,29 +164,24 @@ def read_fitbit(
     1 2021-01-20   NaN     6.833333
     """
     src = source if isinstance(source, Source) else open_source(source)
-    records = _load_json(src, "Fitbit")
+    records = load_json(src, "Fitbit")
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        msg = (
-            f"{src.name}: a Fitbit export is a JSON array of records such as "
-            '[{"logId": ..., "dateOfSleep": "2021-01-20", "minutesAsleep": 410}] or '
-            '[{"dateTime": "06/12/16 03:51:00", "value": "133"}]'
-        )
+        msg = Message("read.fitbit.not_records", source=src.name)
         raise DiaryError(msg)
     raw = pd.DataFrame.from_records(records) if records else pd.DataFrame()
     report = LoadReport(source=src.name, format="fitbit")
     report.rows_read = len(raw)
     raw["row"] = np.arange(1, len(raw) + 1)
     if raw.empty:
-        report.notes.append("the file holds no records (an empty JSON array)")
+        report.notes.append(Message("read.fitbit.no_records"))
         empty = pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "row": []})
         return _finish_entries(empty, report, subject, None), report
     if "dateOfSleep" in raw.columns:
         return _fitbit_sleep(raw, report, subject), report
     if "dateTime" in raw.columns and "value" in raw.columns:
         return _fitbit_steps(raw, src, report, subject), report
-    msg = (
-        f"{src.name}: the records have neither 'dateOfSleep' (Fitbit sleep) nor "
-        f"'dateTime' and 'value' (Fitbit steps); fields found: {list(raw.columns)[:10]}"
+    msg = Message(
+        "read.fitbit.unknown_records", source=src.name, fields=repr(list(raw.columns)[:10])
     )
     raise DiaryError(msg)
 
@@ -204,35 +193,30 @@ def _fitbit_sleep(raw: pd.DataFrame, report: LoadReport, subject: str | None) ->
     dates = pd.to_datetime(raw["dateOfSleep"], format="%Y-%m-%d", errors="coerce")
     minutes = pd.to_numeric(raw["minutesAsleep"], errors="coerce").astype("float64")
     dup = raw["logId"].notna() & raw["logId"].astype("string").duplicated()
-    report.ignore(int(dup.sum()), "Fitbit sleep log listed twice (same logId)")
+    report.ignore(int(dup.sum()), Message("read.fitbit.sleep_twice"))
     bad_date = dates.isna() & ~dup
     bad_min = ~(minutes.between(0, 1440)) & ~dup & ~bad_date
-    rejected = pd.concat(
-        [
-            pd.DataFrame(
-                {
-                    "row": raw.loc[bad_date, "row"],
-                    "column": "dateOfSleep",
-                    "value": raw.loc[bad_date, "dateOfSleep"].astype("string"),
-                    "reason": "not a date like 2021-01-20",
-                }
-            ),
-            pd.DataFrame(
-                {
-                    "row": raw.loc[bad_min, "row"],
-                    "column": "minutesAsleep",
-                    "value": raw.loc[bad_min, "minutesAsleep"].astype("string"),
-                    "reason": "minutesAsleep must be a number of minutes from 0 to 1440",
-                }
-            ),
-        ]
+    _reject(
+        report,
+        raw.loc[bad_date, "row"],
+        "dateOfSleep",
+        raw.loc[bad_date, "dateOfSleep"],
+        Message("read.fitbit.bad_sleep_date"),
     )
-    report.reject(rejected.sort_values("row"))
+    _reject(
+        report,
+        raw.loc[bad_min, "row"],
+        "minutesAsleep",
+        raw.loc[bad_min, "minutesAsleep"],
+        Message("read.fitbit.bad_minutes"),
+    )
+    if len(report.rejected):
+        report.rejected = report.rejected.sort_values("row", kind="stable", ignore_index=True)
     keep = ~(dup | bad_date | bad_min)
     naps = int((keep & (raw["mainSleep"] == False)).sum())  # noqa: E712 (NA-safe)
     if naps:
-        report.notes.append(f"{naps} nap(s) (mainSleep false) added to their day's sleep_hours")
-    report.columns["sleep_hours"] = "minutesAsleep / 60, summed per dateOfSleep"
+        report.notes.append(Message("read.fitbit.naps", n=naps))
+    report.columns["sleep_hours"] = Message("read.fitbit.sleep_source")
     entries = pd.DataFrame(
         {"date": dates[keep], "sleep_hours": minutes[keep] / 60, "row": raw.loc[keep, "row"]}
     )
@@ -249,22 +233,15 @@ def _fitbit_steps(
         raw.loc[bad, "row"],
         "dateTime",
         raw.loc[bad, "dateTime"],
-        "not a Fitbit time like 06/12/16 03:51:00 (month/day/year)",
+        Message("read.fitbit.bad_time"),
     )
     metric = _metric_from_name(src.name)
     if metric not in (None, "steps"):
-        msg = (
-            f"{src.name}: the file name says this is a Fitbit {metric!r} series, which "
-            "has the same shape as steps; only steps-YYYY-MM-DD.json (and sleep) are read. "
-            "Rename the file if it really holds steps."
-        )
+        msg = Message("read.fitbit.other_series", source=src.name, metric=metric)
         raise DiaryError(msg)
     if metric is None:
-        report.notes.append(
-            "read as Fitbit steps: calories, distance and other Fitbit series look the "
-            "same, and the file name does not say which it is"
-        )
-    report.columns["steps"] = "value, summed per day of dateTime"
+        report.notes.append(Message("read.fitbit.steps_by_shape"))
+    report.columns["steps"] = Message("read.fitbit.steps_source")
     entries = pd.DataFrame(
         {
             "date": stamps[~bad].dt.normalize(),
@@ -281,18 +258,15 @@ def _zone(tz: str | None, report: LoadReport) -> Any:
         from dateutil.tz import tzlocal
 
         zone = tzlocal()
-        report.notes.append(
-            "Google Fit times are in UTC; converted to this computer's time zone "
-            f"({datetime.now().astimezone().tzname()}) to find the wake-up day. Pass "
-            "tz='Europe/Amsterdam' (the zone where the sleep was recorded) to be explicit."
-        )
+        here = datetime.now().astimezone().tzname()
+        report.notes.append(Message("read.fitbit.local_zone", zone=here))
         return zone
     try:
         zone = ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         msg = f"tz={tz!r} is not a time zone name; use one like 'Europe/Amsterdam' or 'UTC'"
         raise ValueError(msg) from exc
-    report.notes.append(f"Google Fit times are in UTC; converted to {tz} to find the wake-up day")
+    report.notes.append(Message("read.fitbit.given_zone", zone=tz))
     return zone
 
 
@@ -349,31 +323,28 @@ def read_google_fit(
     src = source if isinstance(source, Source) else open_source(source)
     report = LoadReport(source=src.name, format="google_fit")
     zone = _zone(tz, report)
-    obj = _load_json(src, "Google Fit")
+    obj = load_json(src, "Google Fit")
     sessions = obj if isinstance(obj, list) else [obj]
     if not all(isinstance(s, dict) for s in sessions):
-        msg = (
-            f"{src.name}: a Google Fit session file holds a JSON object such as "
-            '{"fitnessActivity": "sleep", "startTime": "2021-01-19T22:42:00.000Z", '
-            '"endTime": ...} (or an array of them)'
-        )
+        msg = Message("read.fitbit.not_sessions", source=src.name)
         raise DiaryError(msg)
     report.rows_read = len(sessions)
     rows, dates, hours = [], [], []
     for row, s in enumerate(sessions, start=1):  # a handful of sessions per file
         activity = str(s.get("fitnessActivity", "")).strip().lower()
         if not activity.startswith("sleep"):
-            report.ignore(1, f"Google Fit {activity or 'untyped'} session (not sleep)")
+            kind = activity or Message("read.fitbit.untyped")
+            report.ignore(1, Message("read.fitbit.other_session", activity=kind))
             continue
         start = pd.to_datetime(s.get("startTime"), utc=True, errors="coerce")
         end = pd.to_datetime(s.get("endTime"), utc=True, errors="coerce")
         reason = None
         if pd.isna(start) or pd.isna(end):
-            reason = "startTime/endTime are not times like 2021-01-19T22:42:00.000Z"
+            reason = Message("read.fitbit.bad_session_time")
         elif end <= start:
-            reason = "the session ends before it starts"
+            reason = Message("read.fitbit.session_backwards")
         elif end - start > pd.Timedelta(hours=24):
-            reason = "a sleep session of more than 24 hours"
+            reason = Message("read.fitbit.session_too_long")
         if reason:
             value = f"{s.get('startTime')} - {s.get('endTime')}"
             _reject(report, [row], "startTime/endTime", [value], reason)
@@ -382,7 +353,7 @@ def read_google_fit(
         rows.append(row)
         dates.append(end.tz_convert(zone).tz_localize(None).normalize())
         hours.append(asleep)
-    report.columns["sleep_hours"] = "sleep sessions (asleep segments), by local wake-up day"
+    report.columns["sleep_hours"] = Message("read.fitbit.sessions_source")
     entries = pd.DataFrame(
         {
             "date": pd.to_datetime(pd.Series(dates, dtype="object")),

@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from ..errors import DiaryError
+from ..text import Message
 from . import Format, register_format
 from ._app_csv import (
     detect_header,
@@ -39,7 +40,8 @@ app's maximum) at 10, with equal steps in between (1 -> 2.5, 2 -> 5, 3 -> 7.5).
 
 _REQUIRED = ("user_id", "checkin_date", "trackable_type", "trackable_name", "trackable_value")
 _STRESS = re.compile(r"^\s*(stress|stressed|stress level|spanning)\s*$", re.IGNORECASE)
-_IGNORED_TYPES = {"food": "Food", "weather": "Weather", "hbi": "HBI"}
+_IGNORED_TYPES = ("food", "weather", "hbi")
+"""Trackable types counted as ignored (foods, weather, the HBI score)."""
 
 
 def detect_flaredown(source: Source) -> str | None:
@@ -107,7 +109,7 @@ def read_flaredown(
     >>> diary[["subject", "date", "pain", "tags"]]
       subject       date  pain       tags
     0      u1 2017-05-01   7.5  ibuprofen
-    >>> report.ignored
+    >>> {str(category): n for category, n in report.ignored.items()}
     {'Weather': 1}
     """
     export = read_app_export(source, "Flaredown", _REQUIRED, "flaredown")
@@ -122,9 +124,11 @@ def read_flaredown(
     users = user[live].dropna().unique()
     if subject is not None:
         if len(users) > 1:
-            msg = (
-                f"{source.name}: subject={subject!r} was given, but the file holds "
-                f"{len(users)} users; leave subject out to use each user_id as the subject"
+            msg = Message(
+                "read.flaredown.subject_many_users",
+                source=source.name,
+                subject=str(subject),
+                n=len(users),
             )
             raise DiaryError(msg)
         user = user.where(user.isna(), str(subject))
@@ -144,22 +148,25 @@ def read_flaredown(
         rows=rows,
         column="pain",
         values=value,
-        reason="Flaredown condition and symptom ratings must be a number from 0 to 4",
+        reason=Message("read.flaredown.bad_rating"),
     )
     no_name = (treatment | tag) & (names.isna() | (names == ""))
 
-    report.ignore(int((other_rated & (kind == "condition")).sum()), "Condition (not back pain)")
-    report.ignore(int((other_rated & (kind == "symptom")).sum()), "Symptom (not back pain)")
-    report.ignore(int(unrated.sum()), "back pain or stress without a rating")
-    report.ignore(int(no_name.sum()), "Treatment or Tag without a name")
-    for key, label in _IGNORED_TYPES.items():
-        report.ignore(int((live & (kind == key)).sum()), label)
-    known = rated_type | (kind == "treatment") | (kind == "tag") | kind.isin(list(_IGNORED_TYPES))
+    other_condition = int((other_rated & (kind == "condition")).sum())
+    report.ignore(other_condition, Message("read.flaredown.other_condition"))
+    report.ignore(
+        int((other_rated & (kind == "symptom")).sum()), Message("read.flaredown.other_symptom")
+    )
+    report.ignore(int(unrated.sum()), Message("read.flaredown.unrated"))
+    report.ignore(int(no_name.sum()), Message("read.flaredown.no_name"))
+    for key in _IGNORED_TYPES:
+        report.ignore(int((live & (kind == key)).sum()), Message(f"read.flaredown.type_{key}"))
+    known = rated_type | (kind == "treatment") | (kind == "tag") | kind.isin(_IGNORED_TYPES)
     unknown = live & ~known
     if unknown.any():
         types = col("trackable_type")[unknown].fillna("(empty)")
         for label, n in types.value_counts(sort=False).items():
-            report.ignore(int(n), f"trackable_type {label!r}")
+            report.ignore(int(n), Message("read.flaredown.other_type", type=label))
 
     keep = ((back | stress) & ~unrated & ~bad) | ((treatment | tag) & ~no_name)
     score = number * SCALE_FACTOR
@@ -170,7 +177,12 @@ def read_flaredown(
     # build_diary does not run a Python function per day on a cohort-sized dump.
     no_user = keep & (user.isna() | (user == ""))
     reject_rows(
-        report, no_user, rows=rows, column="subject", values=user, reason="user_id is empty"
+        report,
+        no_user,
+        rows=rows,
+        column="subject",
+        values=user,
+        reason=Message("read.flaredown.no_user"),
     )
     dates, _ = parse_dates(raw["checkin_date"])
     no_date = keep & ~no_user & dates.isna()
@@ -180,7 +192,7 @@ def read_flaredown(
         rows=rows,
         column="date",
         values=raw["checkin_date"],
-        reason="checkin_date is not a date; Flaredown writes YYYY-MM-DD",
+        reason=Message("read.flaredown.bad_date"),
     )
     keep &= ~no_user & ~no_date
     rows_in = pd.DataFrame(
@@ -200,23 +212,21 @@ def read_flaredown(
     entries = entries.reset_index()
     entries["tags"] = entries["tags"].astype("string")
     report.columns = {
-        "subject": "(given)" if subject is not None else "user_id",
+        "subject": Message("read.origin.given") if subject is not None else "user_id",
         "date": "checkin_date",
-        "pain": "Condition/Symptom named like back pain (0-4 x 2.5)",
+        "pain": Message("read.flaredown.pain_source"),
     }
     if stress[keep].any():
-        report.columns["stress"] = "Symptom 'Stress' (0-4 x 2.5)"
+        report.columns["stress"] = Message("read.flaredown.stress_source")
     if tagged.any():
-        report.columns["tags"] = "Treatment and Tag names"
-    report.notes.append("age, sex and country are not read (privacy); treatment doses are not kept")
+        report.columns["tags"] = Message("read.flaredown.tags_source")
+    report.notes.append(Message("read.flaredown.privacy"))
     if (back & keep).any():
         found = sorted(set(names[back & keep].str.lower()))
-        report.notes.append(
-            f"back pain read from {found[:10]}{' ...' if len(found) > 10 else ''}; "
-            "0-4 ratings x 2.5, the day's maximum"
-        )
+        more = " ..." if len(found) > 10 else ""
+        report.notes.append(Message("read.flaredown.pain_note", found=repr(found[:10]) + more))
     else:
-        report.notes.append("the file holds no back-pain ratings; pain is empty")
+        report.notes.append(Message("read.note.no_pain_rows"))
     diary = build_diary(entries, report, daily={"pain": "max", "stress": "max"})
     sort_rejected(report)
     return diary, report

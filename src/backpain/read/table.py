@@ -21,7 +21,7 @@ from ..text import Message
 from ._build import build_diary
 from ._cells import NO_WORDS, YES_WORDS, arrow_chunks, blank_rows, unescape_formulas
 from ._report import LoadReport
-from ._source import Source
+from ._source import Source, load_json
 
 __all__ = [
     "TAG_COLUMNS",
@@ -466,17 +466,7 @@ def _number_columns(
 def _read_json(source: Source) -> pd.DataFrame:
     import json
 
-    try:
-        obj = json.loads(source.text())
-    except json.JSONDecodeError as exc:
-        msg = Message(
-            "read.error.json_invalid",
-            source=source.name,
-            line=exc.lineno,
-            col=exc.colno,
-            detail=exc.msg,
-        )
-        raise DiaryError(msg) from exc
+    obj = load_json(source)
     if isinstance(obj, dict):
         for key in ("diary", "data", "entries", "records"):
             if isinstance(obj.get(key), list):
