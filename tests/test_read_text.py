@@ -216,3 +216,16 @@ def test_every_reader_reports_in_dutch(path):
     for m in [*report.notes, *report.ignored, *report.rejected["message"]]:
         assert isinstance(m, Message), m
     _assert_dutch(report)
+
+
+def test_questionnaire_errors_render_in_dutch():
+    data = pd.DataFrame({"subject": ["p1"], **{f"odi{i}": [2] for i in range(1, 11)}})
+    data.loc[0, "odi3"] = 9
+    with pytest.raises(backpain.SurveyError, match="answered 9 to item 'odi3'") as info:
+        backpain.score_odi(data)
+    dutch = info.value.render("nl")
+    assert "deelnemer 'p1' (rij 0) antwoordde 9 op vraag 'odi3'" in dutch
+    assert not _english_in(dutch), dutch
+    with pytest.raises(backpain.SurveyError) as info:
+        backpain.score_odi(data.drop(columns="odi10"))
+    assert not _english_in(info.value.render("nl")), info.value.render("nl")

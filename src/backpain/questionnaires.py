@@ -36,6 +36,7 @@ import pandas as pd
 
 from .errors import SurveyError
 from .read._cells import NO_WORDS, YES_WORDS, blank_cells
+from .text import Message
 
 __all__ = [
     "CPG_GRADES",
@@ -115,12 +116,12 @@ def _item_columns(
         raise ValueError(msg)
     missing = [c for c in cols if c not in data.columns]
     if missing:
-        how = (
-            f"name them {prefix}1..{prefix}{n} or pass items=[...] in the instrument's order"
-            if items is None
-            else "check the names in items="
-        )
-        msg = f"{func}: data has no column(s) {missing}; {how}"
+        if items is None:
+            msg = Message(
+                "read.survey.no_items", func=func, missing=repr(missing), prefix=prefix, n=n
+            )
+        else:
+            msg = Message("read.survey.no_named_items", func=func, missing=repr(missing))
         raise SurveyError(msg)
     return cols
 
@@ -141,13 +142,13 @@ def _result(data: pd.DataFrame, id_col: str | None) -> pd.DataFrame:
     return out
 
 
-def _who(data: pd.DataFrame, id_col: str | None, label: object) -> str:
+def _who(data: pd.DataFrame, id_col: str | None, label: object) -> Message:
     if id_col is None:
-        return f"row {label!r}"
+        return Message("read.survey.who_row", row=label)
     who = data.loc[label, id_col]
     if isinstance(who, np.generic):
         who = who.item()
-    return f"respondent {who!r} (row {label!r})"
+    return Message("read.survey.who", who=who, row=label)
 
 
 def _raise_first(
@@ -156,7 +157,7 @@ def _raise_first(
     bad: pd.DataFrame,
     raw: pd.DataFrame,
     instrument: str,
-    rule: str,
+    rule: Message,
 ) -> None:
     rows = bad.any(axis=1)
     if not rows.any():
@@ -166,9 +167,13 @@ def _raise_first(
     value = raw.loc[label, col]
     if isinstance(value, np.generic):
         value = value.item()
-    msg = (
-        f"{instrument}: {_who(data, id_col, label)} answered {value!r} to item {col!r}; "
-        f"{rule}. Correct the answer, or leave it empty to count it as missing."
+    msg = Message(
+        "read.survey.bad_answer",
+        instrument=instrument,
+        who=_who(data, id_col, label),
+        value=value,
+        item=col,
+        rule=rule,
     )
     raise SurveyError(msg)
 
@@ -254,10 +259,12 @@ def _numeric_items(
         if integer:
             wrong |= nums.notna() & (nums != np.round(nums))
         values[c], bad[c] = nums, wrong.fillna(False).astype(bool)
-    kind = "a whole number" if integer else "a number"
-    rule = f"items must be {kind} from {low:g} to {high:g}"
+    kind = "whole" if integer else "number"
     if labels:
-        rule += " (or one of the labels " + ", ".join(repr(k) for k in labels) + ")"
+        named = ", ".join(repr(k) for k in labels)
+        rule = Message(f"read.survey.rule_{kind}_or_label", low=low, high=high, labels=named)
+    else:
+        rule = Message(f"read.survey.rule_{kind}", low=low, high=high)
     _raise_first(data, id_col, pd.DataFrame(bad), data[cols], instrument, rule)
     return pd.DataFrame(values)
 
@@ -279,7 +286,7 @@ def _yesno_items(
             nums[text.isin(NO_WORDS).fillna(False).astype(bool)] = 0.0
             wrong = nums.isna() & ~blank_cells(raw)
         values[c], bad[c] = nums, wrong.fillna(False).astype(bool)
-    rule = "items take yes/no answers: 1/0, yes/no, ja/nee, true/false or agree/disagree"
+    rule = Message("read.survey.rule_yes_no")
     _raise_first(data, id_col, pd.DataFrame(bad), data[cols], instrument, rule)
     return pd.DataFrame(values)
 

@@ -865,4 +865,45 @@ TEXTS: dict[str, tuple[str, str]] = {
         "taalinstelling van de export {locale}; alleen stappen, slaap en de ernst van "
         "rugpijn worden gelezen, en die hangen niet af van de eenheden van die instelling",
     ),
+    # --------------------------------------------------- questionnaires
+    "read.survey.no_items": (
+        "{func}: data has no column(s) {missing}; name them {prefix}1..{prefix}{n} or pass "
+        "items=[...] in the instrument's order",
+        "{func}: de gegevens hebben geen kolom(men) {missing}; noem ze {prefix}1..{prefix}{n} "
+        "of geef items=[...] in de volgorde van de vragenlijst",
+    ),
+    "read.survey.no_named_items": (
+        "{func}: data has no column(s) {missing}; check the names in items=",
+        "{func}: de gegevens hebben geen kolom(men) {missing}; kijk de namen in items= na",
+    ),
+    "read.survey.who_row": ("row {row!r}", "rij {row!r}"),
+    "read.survey.who": ("respondent {who!r} (row {row!r})", "deelnemer {who!r} (rij {row!r})"),
+    "read.survey.bad_answer": (
+        "{instrument}: {who} answered {value!r} to item {item!r}; {rule}. Correct the answer, "
+        "or leave it empty to count it as missing.",
+        "{instrument}: {who} antwoordde {value!r} op vraag {item!r}; {rule}. Verbeter het "
+        "antwoord, of laat het leeg om het als ontbrekend te tellen.",
+    ),
+    "read.survey.rule_whole": (
+        "items must be a whole number from {low:g} to {high:g}",
+        "antwoorden moeten een geheel getal van {low:g} tot {high:g} zijn",
+    ),
+    "read.survey.rule_number": (
+        "items must be a number from {low:g} to {high:g}",
+        "antwoorden moeten een getal van {low:g} tot {high:g} zijn",
+    ),
+    "read.survey.rule_whole_or_label": (
+        "items must be a whole number from {low:g} to {high:g} (or one of the labels {labels})",
+        "antwoorden moeten een geheel getal van {low:g} tot {high:g} zijn (of een van de "
+        "benamingen {labels})",
+    ),
+    "read.survey.rule_number_or_label": (
+        "items must be a number from {low:g} to {high:g} (or one of the labels {labels})",
+        "antwoorden moeten een getal van {low:g} tot {high:g} zijn (of een van de benamingen "
+        "{labels})",
+    ),
+    "read.survey.rule_yes_no": (
+        "items take yes/no answers: 1/0, yes/no, ja/nee, true/false or agree/disagree",
+        "antwoorden zijn ja/nee: 1/0, ja/nee, yes/no, waar/onwaar of eens/oneens",
+    ),
 }
