@@ -229,3 +229,19 @@ def test_questionnaire_errors_render_in_dutch():
     with pytest.raises(backpain.SurveyError) as info:
         backpain.score_odi(data.drop(columns="odi10"))
     assert not _english_in(info.value.render("nl")), info.value.render("nl")
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "survey").iterdir()), ids=lambda p: p.name)
+def test_survey_reader_reports_in_dutch(path):
+    try:
+        _, report = backpain.read_survey(path, return_report=True)
+    except backpain.SurveyError as exc:
+        error = exc.render("nl")
+    else:
+        error = None
+    if error is not None:
+        assert not _english_in(error), error
+        return
+    for m in [*report.notes, *report.ignored, *report.rejected["message"]]:
+        assert isinstance(m, Message), m
+    _assert_dutch(report)

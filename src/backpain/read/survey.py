@@ -19,9 +19,10 @@ import pandas as pd
 
 from ..errors import DiaryError, SurveyError
 from ..schema import TAG_SEP, normalise_header
+from ..text import Message
 from ._cells import blank_cells, blank_rows
 from ._parse import parse_dates
-from ._report import LoadReport
+from ._report import LoadReport, message_column
 from ._source import Source, open_source
 from .table import sniff_table, table_kind
 
@@ -224,7 +225,7 @@ def read_survey(
     grid = _load_grid(source)
     if format != "table" and _redcap_project_file(grid.header) is not None:
         raise SurveyError(_not_answers(grid, dictionary))
-    tried: list[str] = []
+    tried: list[Message] = []
     chosen = format
     if format == "auto":
         for name, detect in (("redcap", _is_redcap), ("qualtrics", _is_qualtrics)):
@@ -232,25 +233,24 @@ def read_survey(
             if why is None:
                 chosen = name
                 break
-            tried.append(f"{name}: {why}")
+            tried.append(Message("read.list.named", name=name, text=why))
         else:
             why = _is_table(grid)
             if why is not None:
-                tried.append(f"table: {why}")
-                msg = (
-                    f"{grid.name}: not a survey export backpain reads. Tried "
-                    + "; ".join(tried)
-                    + ". Pass a REDCap raw-data CSV, a Qualtrics CSV export, or a CSV/Excel "
-                    "table with a header row and one respondent per row (save it again as "
-                    "CSV if its columns are not separated by , ; tab or |)."
+                tried.append(Message("read.list.named", name="table", text=why))
+                msg = Message(
+                    "read.survey.unknown_format",
+                    source=grid.name,
+                    tried=Message(
+                        "read.list.semicolon",
+                        first=tried[0],
+                        rest=Message("read.list.semicolon", first=tried[1], rest=tried[2]),
+                    ),
                 )
                 raise SurveyError(msg)
             chosen = "table"
     if dictionary is not None and chosen != "redcap":
-        msg = (
-            f"{grid.name}: dictionary= is for REDCap exports, but the file was read as "
-            f"{chosen!r}; drop dictionary= or pass format='redcap'"
-        )
+        msg = Message("read.survey.dictionary_not_redcap", source=grid.name, chosen=chosen)
         raise SurveyError(msg)
     if chosen == "redcap":
         survey, report = _read_redcap(grid, dictionary, choice_labels=choice_labels)
@@ -279,7 +279,9 @@ class _Grid:
         self.kind = "csv"
 
 
-def _load_grid(source: Any) -> _Grid:
+def _load_grid(source: Any, again: Message | None = None) -> _Grid:
+    """Every cell of ``source``; ``again`` is the advice for an empty file."""
+    again = again or Message("read.survey.again")
     if isinstance(source, pd.DataFrame):
         cells = source.reset_index(drop=True).copy()
         header = [str(c) for c in cells.columns]
@@ -290,35 +292,32 @@ def _load_grid(source: Any) -> _Grid:
     try:
         src = open_source(source)
     except DiaryError as exc:
-        raise SurveyError(str(exc)) from exc
+        raise SurveyError(exc.message) from exc
     if src.size == 0:
-        msg = f"{src.name}: the file is empty (0 bytes). Export the survey again."
+        msg = Message("read.survey.empty_bytes", source=src.name, again=again)
         raise SurveyError(msg)
-    return _grid_from_source(src)
+    return _grid_from_source(src, again)
 
 
-def _grid_from_source(src: Source) -> _Grid:
+def _grid_from_source(src: Source, again: Message) -> _Grid:
     try:
         kind = table_kind(src)
     except DiaryError as exc:
-        raise SurveyError(str(exc)) from exc
+        raise SurveyError(exc.message) from exc
     if kind == "excel":
         try:
             raw = pd.read_excel(io.BytesIO(src.read_bytes()), header=None, dtype=object)
         except Exception as exc:
-            msg = (
-                f"{src.name}: could not read it as an Excel file ({exc}). Open it in Excel "
-                "and save it again as .xlsx, or export the survey as CSV."
-            )
+            msg = Message("read.survey.bad_excel", source=src.name, detail=str(exc))
             raise SurveyError(msg) from exc
         decimal = "."
     elif kind == "csv":
         try:
             text = src.text()
         except DiaryError as exc:
-            raise SurveyError(str(exc)) from exc
+            raise SurveyError(exc.message) from exc
         if not text.strip():
-            msg = f"{src.name}: the file is empty. Export the survey again."
+            msg = Message("read.survey.empty", source=src.name, again=again)
             raise SurveyError(msg)
         sep, decimal = sniff_table(text)
         try:
@@ -334,13 +333,12 @@ def _grid_from_source(src: Source) -> _Grid:
         except (pd.errors.ParserError, ValueError) as exc:
             raise SurveyError(_parse_error(src.name, sep, exc)) from exc
     else:
-        msg = (
-            f"{src.name}: a {kind} file is not a survey export backpain reads; "
-            f"formats tried: {', '.join(SURVEY_FORMATS)} (CSV or Excel)"
+        msg = Message(
+            "read.survey.wrong_kind", source=src.name, kind=kind, formats=", ".join(SURVEY_FORMATS)
         )
         raise SurveyError(msg)
     if raw.empty:
-        msg = f"{src.name}: the file has no rows. Export the survey again."
+        msg = Message("read.survey.no_rows", source=src.name, again=again)
         raise SurveyError(msg)
     header = ["" if pd.isna(h) else str(h).strip() for h in raw.iloc[0]]
     cells = raw.iloc[1:].reset_index(drop=True)
@@ -349,34 +347,29 @@ def _grid_from_source(src: Source) -> _Grid:
     return grid
 
 
-def _parse_error(name: str, sep: str, exc: Exception) -> str:
+def _parse_error(name: str, sep: str, exc: Exception) -> Message:
     """Say which row of the file has too many values (pandas counts rows, header = 1)."""
     m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
     if m:
         expected, row, saw = m.groups()
-        return (
-            f"{name}: row {row} has {saw} values but the header row has {expected} "
-            f"columns (separator {sep!r}). A separator inside a value needs quotes "
-            '("a, b"); fix that row or export the file again.'
+        return Message(
+            "read.survey.ragged", source=name, row=row, saw=saw, expected=expected, sep=sep
         )
-    return (
-        f"{name}: could not read it as a table with separator {sep!r} ({exc}). Check "
-        "that every row has the same number of columns, or export the file again."
-    )
+    return Message("read.survey.unparsable", source=name, sep=sep, detail=str(exc))
 
 
 # ---------------------------------------------------------------- detection
 def _is_redcap(grid: _Grid) -> str | None:
     names = [h for h in grid.header if h]
     if not names:
-        return "no header row"
+        return Message("read.survey.detect_no_header")
     if _REDCAP_SPECIAL & set(names):
         return None
     if not all(_REDCAP_NAME.match(h) for h in names):
-        return "headers are not REDCap variable names (lower-case letters, digits, _)"
+        return Message("read.survey.detect_not_redcap_names")
     if any(h.endswith("_complete") for h in names):
         return None
-    return "no redcap_* or <form>_complete column"
+    return Message("read.survey.detect_no_redcap_column")
 
 
 def _is_qualtrics(grid: _Grid) -> str | None:
@@ -388,14 +381,14 @@ def _is_qualtrics(grid: _Grid) -> str | None:
         if {"ResponseID", "StartDate"} & second:
             return None
     if _QUALTRICS_META & set(grid.header):
-        return "Qualtrics columns but no ImportId header row (row 3)"
-    return 'no {"ImportId": ...} header row and no legacy V1.. header'
+        return Message("read.survey.detect_qualtrics_no_import_id")
+    return Message("read.survey.detect_not_qualtrics")
 
 
 def _is_table(grid: _Grid) -> str | None:
     named = [h for h in grid.header if h]
     if len(named) < 2:
-        return f"a table needs a header row with at least 2 columns, found {named}"
+        return Message("read.survey.detect_no_table", named=repr(named))
     return None
 
 
@@ -423,30 +416,14 @@ def _looks_like_redcap_data(header: list[str]) -> bool:
     )
 
 
-def _not_answers(grid: _Grid, dictionary: Any) -> str:
+def _not_answers(grid: _Grid, dictionary: Any) -> Message:
     """The message for a REDCap project file passed as the survey export."""
     kind = _redcap_project_file(grid.header)
     shown = ", ".join(repr(h) for h in grid.header[:3]) + (", ..." if len(grid.header) > 3 else "")
     if kind == "data dictionary":
-        msg = (
-            f"{grid.name}: this is a REDCap data dictionary (columns {shown}), which "
-            "describes the fields, not the answers. Pass it as dictionary= next to the data "
-            f"export: read_survey('<project>_DATA.csv', dictionary='{grid.name}'). The data "
-            "export is Data Exports > 'CSV / Microsoft Excel (raw data)', with the record id "
-            "as its first column."
-        )
-        if dictionary is not None:
-            msg += (
-                " dictionary= is given too: if that is the data export, source and "
-                "dictionary are swapped."
-            )
-        return msg
-    return (
-        f"{grid.name}: this is a REDCap {kind} (columns {shown}) of a longitudinal "
-        "project, not survey answers. read_survey does not need it (the data export names "
-        "each row's event in redcap_event_name): read the data export instead, "
-        "Data Exports > 'CSV / Microsoft Excel (raw data)'."
-    )
+        key = "read.survey.is_dictionary" + ("_swapped" if dictionary is not None else "")
+        return Message(key, source=grid.name, shown=shown)
+    return Message("read.survey.is_project_file", source=grid.name, kind=kind, shown=shown)
 
 
 # ------------------------------------------------------------ value helpers
@@ -519,9 +496,15 @@ def _rows(grid: _Grid, index: pd.Index) -> pd.Series:
 
 
 def _reject(report: LoadReport, rows: pd.Series, column: str, values: pd.Series, reason) -> None:
+    reasons = message_column(reason, pd.Series(True, index=rows.index))
     report.reject(
         pd.DataFrame(
-            {"row": rows, "column": column, "value": values.astype("string"), "reason": reason}
+            {
+                "row": rows,
+                "column": column,
+                "value": values.astype("string"),
+                "reason": pd.Series(reasons, index=rows.index, dtype=object),
+            }
         )
     )
 
@@ -534,7 +517,7 @@ def _dedupe(names: list[str], report: LoadReport) -> list[str]:
         if name in seen:
             seen[name] += 1
             new = f"{name}.{seen[name]}"
-            report.notes.append(f"column {name!r} appears more than once; copy renamed {new!r}")
+            report.notes.append(Message("read.survey.renamed_copy", name=name, new=new))
             name = new
         else:
             seen[name] = 0
@@ -544,7 +527,7 @@ def _dedupe(names: list[str], report: LoadReport) -> list[str]:
 
 def _drop_blank_rows(grid: _Grid, frame: pd.DataFrame, report: LoadReport) -> pd.DataFrame:
     blank = blank_rows(frame)
-    report.ignore(int(blank.sum()), "blank row")
+    report.ignore(int(blank.sum()), Message("read.ignored.blank_row"))
     return frame[~blank]
 
 
@@ -552,30 +535,18 @@ def _drop_blank_rows(grid: _Grid, frame: pd.DataFrame, report: LoadReport) -> pd
 def _read_dictionary(dictionary: Any) -> pd.DataFrame:
     """The data dictionary as ``field, form, type, label, choices, validation``."""
     try:
-        grid = _load_grid(dictionary)
+        grid = _load_grid(dictionary, Message("read.survey.again_dictionary"))
     except SurveyError as exc:
-        msg = f"dictionary={exc}".replace(
-            "Export the survey again", "Download the data dictionary again"
-        )
-        raise SurveyError(msg) from exc
+        raise SurveyError(Message("read.survey.in_dictionary", error=exc.message)) from exc
     name = grid.name
     raw = grid.cells.copy()
     raw.columns = _dedupe(grid.header, LoadReport())
     kind = _redcap_project_file(grid.header)
     if kind not in (None, "data dictionary"):
-        msg = (
-            f"dictionary={name} is a REDCap {kind}, not a data dictionary. read_survey "
-            "does not need it: drop it, and pass the data dictionary instead if you have "
-            "one (Project Setup > Data Dictionary > Download)."
-        )
+        msg = Message("read.survey.dictionary_is_project_file", source=name, kind=kind)
         raise SurveyError(msg)
     if kind is None and _looks_like_redcap_data(grid.header):
-        msg = (
-            f"dictionary={name} looks like a REDCap data export (columns "
-            f"{grid.header[:3]}, ...), not its data dictionary. Pass the data dictionary "
-            "(Project Setup > Data Dictionary > Download), or drop dictionary=; if "
-            f"{name} is the data you want, it goes first: read_survey('{name}', ...)."
-        )
+        msg = Message("read.survey.dictionary_is_data", source=name, shown=repr(grid.header[:3]))
         raise SurveyError(msg)
     wanted = {
         "field": ("variable field name", "field name"),
@@ -594,20 +565,12 @@ def _read_dictionary(dictionary: Any) -> pd.DataFrame:
         col = next((norm[o] for o in options if o in norm), None)
         if col is None and key in ("field", "type"):
             shown = list(raw.columns[:6]) + (["..."] if len(raw.columns) > 6 else [])
-            msg = (
-                f"dictionary={name} is not a REDCap data dictionary: it has no {key!r} "
-                f"column ('Variable / Field Name' and 'Field Type'); its columns are "
-                f"{shown}. Pass the REDCap data dictionary CSV (Project Setup > Data "
-                "Dictionary > Download), or drop dictionary=."
-            )
+            msg = Message("read.survey.dictionary_lacks", source=name, key=key, shown=repr(shown))
             raise SurveyError(msg)
         out[key] = raw[col].astype("string").str.strip() if col else pd.NA
     out = out.dropna(subset=["field"]).reset_index(drop=True)
     if out.empty:
-        msg = (
-            f"dictionary={name} lists no fields (only a header row). Download the data "
-            "dictionary again (Project Setup > Data Dictionary > Download)."
-        )
+        msg = Message("read.survey.dictionary_empty", source=name)
         raise SurveyError(msg)
     return out
 
@@ -632,11 +595,7 @@ def _read_redcap(
 ) -> tuple[pd.DataFrame, LoadReport]:
     report = LoadReport(source=grid.name, format="redcap")
     if not any(grid.header):
-        msg = (
-            f"{grid.name}: format='redcap', but the first row holds no column names; a "
-            "REDCap export starts with a header row such as record_id,... Use "
-            "format='auto', or export it again as 'CSV / Microsoft Excel (raw data)'."
-        )
+        msg = Message("read.survey.redcap_no_header", source=grid.name)
         raise SurveyError(msg)
     names = _dedupe(grid.header, report)
     frame = grid.cells.copy()
@@ -644,7 +603,7 @@ def _read_redcap(
     report.rows_read = len(frame)
     if frame.columns[-1].startswith("column_") and blank_cells(frame.iloc[:, -1]).all():
         frame = frame.iloc[:, :-1]
-        report.notes.append("dropped an empty, unnamed last column (trailing separators)")
+        report.notes.append(Message("read.survey.dropped_last_column"))
     frame = _drop_blank_rows(grid, frame, report)
     id_col = frame.columns[0]
     keys = [id_col, *(k for k in _REDCAP_KEYS if k in frame.columns)]
@@ -657,7 +616,7 @@ def _read_redcap(
             rows[no_id],
             id_col,
             frame.loc[no_id, id_col],
-            f"the record id ({id_col}) is empty",
+            Message("read.survey.no_record_id", column=id_col),
         )
     key_text = frame[keys].astype("string").fillna("")
     dup = key_text.duplicated(keep="first") & ~no_id
@@ -668,7 +627,11 @@ def _read_redcap(
             rows[dup],
             id_col,
             frame.loc[dup, id_col],
-            "repeats the record/event/instance of row " + first_row[dup].astype(str),
+            pd.Series(
+                [Message("read.survey.repeated_record", row=int(r)) for r in first_row[dup]],
+                index=rows[dup].index,
+                dtype=object,
+            ),
         )
     frame = frame[~no_id & ~dup]
 
@@ -680,8 +643,7 @@ def _read_redcap(
     if meta is not None:
         if meta.index[0] != id_col:
             report.notes.append(
-                f"the dictionary's first field is {meta.index[0]!r}, the export's first "
-                f"column {id_col!r}: is it the dictionary of this project?"
+                Message("read.survey.other_project", field=meta.index[0], column=id_col)
             )
         plain = {c for c in frame.columns if not _CHECKBOX.match(c)}
         unknown = sorted(
@@ -692,7 +654,7 @@ def _read_redcap(
             and not c.endswith(("_complete", "_timestamp"))
         )
         if unknown:
-            report.notes.append(f"columns not in the dictionary (read without it): {unknown}")
+            report.notes.append(Message("read.survey.not_in_dictionary", columns=repr(unknown)))
 
     checkbox_groups: dict[str, list[tuple[str, str]]] = {}
     for c in frame.columns:
@@ -732,7 +694,7 @@ def _read_redcap(
         elif c.endswith("_timestamp") and (meta is None or c not in meta.index):
             dates = _as_datetimes(values, missing_words=("[not completed]",), empty_ok=True)
             if dates is None:
-                report.notes.append(f"{c}: not every value is a timestamp; kept as text")
+                report.notes.append(Message("read.survey.not_timestamps", column=c))
                 dates = _text(values)
             out[c] = dates
         elif meta is not None and c in meta.index:
@@ -743,10 +705,8 @@ def _read_redcap(
         else:
             out[c] = _convert_column(values)
     if checkbox_groups:
-        report.notes.append(
-            "checkbox columns collapsed into one column each, ticked options joined with "
-            f"'|' ('' = none ticked): {sorted(checkbox_groups)}"
-        )
+        groups = repr(sorted(checkbox_groups))
+        report.notes.append(Message("read.survey.checkboxes", groups=groups))
     out = out.reset_index(drop=True)
     out.attrs["labels"] = labels
     out.attrs["choices"] = choices
@@ -770,10 +730,8 @@ def _collapse_checkbox(
         flag = text.map(_CHECKED)
         odd = text.notna() & flag.isna()
         if odd.any():
-            report.notes.append(
-                f"{col}: checkbox values other than 0/1 ({sorted(text[odd].unique())[:5]}) "
-                "read as not ticked"
-            )
+            odd_values = repr(sorted(text[odd].unique())[:5])
+            report.notes.append(Message("read.survey.odd_checkbox", column=col, values=odd_values))
         all_blank &= text.isna()
         name = field_choices.get(code, code) if choice_labels else code
         ticked[name] = flag.fillna(0).astype(bool)
@@ -788,7 +746,7 @@ def _complete_flags(values: pd.Series, column: str, report: LoadReport) -> pd.Se
     nums = _as_numbers(values)
     labels = dict(enumerate(COMPLETE_LABELS))
     if nums is None or not nums.dropna().isin(labels).all():
-        report.notes.append(f"{column}: values other than 0/1/2; kept as they are")
+        report.notes.append(Message("read.survey.odd_complete", column=column))
         return _text(values)
     mapped = nums.astype("float64").map(labels)
     return pd.Series(
@@ -814,8 +772,12 @@ def _typed_field(
         unknown = text.notna() & ~text.isin(list(field_choices))
         if unknown.any():
             report.notes.append(
-                f"{column}: values {sorted(text[unknown].unique())[:5]} are not codes of the "
-                f"dictionary ({', '.join(field_choices)}); column kept as written, unlabelled"
+                Message(
+                    "read.survey.not_codes",
+                    column=column,
+                    values=repr(sorted(text[unknown].unique())[:5]),
+                    codes=", ".join(field_choices),
+                )
             )
             return _text(values), {}
         if choice_labels:
@@ -835,9 +797,7 @@ def _typed_field(
     ):
         nums = _as_numbers(values)
         if nums is None and _text(values).notna().any():
-            report.notes.append(
-                f"{column}: the dictionary says number, but not every value is one; kept as text"
-            )
+            report.notes.append(Message("read.survey.not_numbers", column=column))
             return _text(values), {}
         if nums is None:
             nums = pd.Series(np.nan, index=values.index, dtype="float64")
@@ -845,9 +805,7 @@ def _typed_field(
     if validation.startswith(("date", "datetime")):
         dates = _as_datetimes(values, empty_ok=True)
         if dates is None:
-            report.notes.append(
-                f"{column}: the dictionary says date, but not every value is one; kept as text"
-            )
+            report.notes.append(Message("read.survey.not_dates", column=column))
             return _text(values), {}
         return dates, {}
     return _text(values), {}
@@ -858,11 +816,7 @@ def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
     report = LoadReport(source=grid.name, format="qualtrics")
     cells = grid.cells
     if len(cells) < 1:
-        msg = (
-            f"{grid.name}: format='qualtrics', but the file has only a header row; a "
-            "Qualtrics export has 2 or 3 header rows. Use format='auto', or export the "
-            "responses again (Data & Analysis > Export > CSV)."
-        )
+        msg = Message("read.survey.qualtrics_header_only", source=grid.name)
         raise SurveyError(msg)
     legacy = not (
         len(cells) >= 2 and cells.iloc[1].astype("string").str.startswith('{"ImportId"').any()
@@ -878,9 +832,7 @@ def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
             if re.fullmatch(r"V\d+", name) and isinstance(lab, str) and lab.strip():
                 names[i] = lab.strip()
         names = ["ResponseId" if n == "ResponseID" else n for n in names]
-        report.notes.append(
-            "legacy Qualtrics export (2 header rows): V1.. columns renamed to their labels"
-        )
+        report.notes.append(Message("read.survey.legacy_qualtrics"))
     else:
         data = cells.iloc[2:]
         first_row = grid.first_row + 2
@@ -892,7 +844,7 @@ def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
     # a trailing comma on every line makes an empty, unnamed last column
     if names and names[-1] == "" and blank_cells(cells.iloc[:, -1]).all():
         names, data, label_row = names[:-1], data.iloc[:, :-1], label_row.iloc[:-1]
-        report.notes.append("dropped the empty last column made by trailing commas")
+        report.notes.append(Message("read.survey.dropped_trailing_column"))
     names = _dedupe(names, report)
     frame = data.copy()
     frame.columns = names
@@ -913,7 +865,7 @@ def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
                 rows[no_id],
                 "ResponseId",
                 frame.loc[no_id, "ResponseId"],
-                "the response id (ResponseId) is empty",
+                Message("read.survey.no_response_id"),
             )
         if dup.any():
             _reject(
@@ -921,7 +873,7 @@ def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
                 rows[dup],
                 "ResponseId",
                 frame.loc[dup, "ResponseId"],
-                "repeats the response id of an earlier row",
+                Message("read.survey.repeated_response"),
             )
         frame = frame[~no_id & ~dup]
     out = pd.DataFrame(index=frame.index)
@@ -932,10 +884,7 @@ def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
     n_prev = int(out["is_preview"].fillna(False).sum())
     n_open = int((~out["is_complete"].fillna(True)).sum())
     if n_prev or n_open:
-        report.notes.append(
-            f"{n_prev} preview and {n_open} unfinished response(s) kept and flagged in "
-            "is_preview / is_complete; filter them out for analysis"
-        )
+        report.notes.append(Message("read.survey.previews", n_prev=n_prev, n_open=n_open))
     out = out.reset_index(drop=True)
     out.attrs["labels"] = labels
     out.attrs["import_ids"] = {names[i]: v for i, v in import_ids.items() if i < len(names)}
@@ -999,11 +948,11 @@ def _read_generic(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
                 rows[no_id],
                 "subject",
                 frame.loc[no_id, "subject"],
-                "the respondent id is empty",
+                Message("read.survey.no_respondent_id"),
             )
             frame = frame[~no_id]
     else:
-        report.notes.append("no respondent id column found (subject, respondent, deelnemer, ...)")
+        report.notes.append(Message("read.survey.no_id_column"))
     out = pd.DataFrame(index=frame.index)
     for c in frame.columns:
         values = frame[c]
@@ -1013,11 +962,11 @@ def _read_generic(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
             try:
                 dates, how = parse_dates(values, prefer_dayfirst=dutch or grid.decimal == ",")
             except DiaryError:
-                report.notes.append("date: the day/month order is ambiguous; kept as text")
+                report.notes.append(Message("read.survey.dates_ambiguous"))
                 out[c] = _text(values)
                 continue
             if dates[~blank_cells(values)].isna().any():
-                report.notes.append("date: not every value is a date; kept as text")
+                report.notes.append(Message("read.survey.not_all_dates"))
                 out[c] = _text(values)
             else:
                 report.notes.append(how)
