@@ -384,3 +384,18 @@ def test_shipped_example_survey_joins_the_example_cohort():
     assert (
         classify_survey(survey, frequency="pain_frequency")["duration_class"].notna().mean() > 0.9
     )
+
+
+def test_yes_no_words_are_the_readers_words():
+    # one list for surveys and for the diary's treatment columns
+    from backpain import questionnaires
+    from backpain.read import _cells, table
+
+    assert questionnaires.YES_WORDS is _cells.YES_WORDS is table.YES_WORDS
+    assert questionnaires.NO_WORDS is _cells.NO_WORDS is table.NO_WORDS
+    assert not _cells.YES_WORDS & _cells.NO_WORDS
+    answers = ["wel" if i % 2 else "niet" for i in range(1, 9)] + ["extremely"]
+    scores = score_startback(pd.DataFrame([answers], columns=SBST))
+    # STarT Back (Hill et al. 2008): four items agreed (wel), four not (niet), and
+    # item 9 "extremely" scores 1, so the total is 4 + 1
+    assert scores["sbst_total"].tolist() == [5]
