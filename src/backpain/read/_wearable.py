@@ -122,9 +122,11 @@ def read_rows(
 
 def reject(report: LoadReport, rows: Any, column: str, values: Any, reason: Message) -> None:
     """Reject input rows: one line each in ``report.rejected``."""
-    frame = pd.DataFrame({"row": rows, "column": column, "value": values, "reason": reason})
+    frame = pd.DataFrame({"row": rows, "column": column, "value": values})
     if len(frame):
         frame["value"] = frame["value"].astype("string")
+        # object dtype keeps the Message (a str subclass) for rendering in another language
+        frame["reason"] = pd.Series([reason] * len(frame), index=frame.index, dtype=object)
         report.reject(frame)
 
 

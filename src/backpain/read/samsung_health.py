@@ -81,7 +81,7 @@ def _offsets(values: pd.Series) -> pd.Series:
     parts = text.str.extract(_OFFSET.pattern)
     minutes = parts[1].astype("float64") * 60 + parts[2].astype("float64")
     minutes = minutes.where(parts[0] != "-", -minutes)
-    ms = pd.to_numeric(text.where(parts[0].isna()), errors="coerce") / 60000
+    ms = pd.to_numeric(text.where(parts[0].isna()), errors="coerce").astype("float64") / 60000
     minutes = minutes.fillna(ms.where(ms.abs() <= 14 * 60))
     return pd.to_timedelta(minutes, unit="min")
 
