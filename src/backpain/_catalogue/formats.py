@@ -9,6 +9,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file}: this looks like {fmt}, but it cannot be read: {problem}. {todo}",
         "{file}: dit lijkt op {fmt}, maar het kan niet gelezen worden: {problem}. {todo}",
     ),
+    "formats.error.not_csv": (
+        "{file}: looked like {fmt} but is not a readable CSV ({why}). Export it again",
+        "{file}: leek op {fmt} maar is geen leesbare CSV ({why}). Exporteer het opnieuw",
+    ),
     "formats.name.samsung_health": (
         "a Samsung Health CSV export",
         "een CSV-export van Samsung Health",

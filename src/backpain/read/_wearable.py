@@ -82,7 +82,17 @@ def read_rows(
         One row per data line: the header's columns as ``object`` text (``""``
         for a missing cell) and ``row``, the file's line number.
     """
-    reader = csv.reader(io.StringIO(src.text()))
+    try:
+        return _split(src, report, header_line)
+    except csv.Error as exc:  # e.g. a NUL byte or a field the csv module cannot take
+        fmt = Message(f"formats.name.{report.format}")
+        msg = Message("formats.error.not_csv", file=src.name, fmt=fmt, why=str(exc))
+        raise DiaryError(msg) from exc
+
+
+def _split(src: Source, report: LoadReport, header_line: int) -> tuple[list[str], pd.DataFrame]:
+    # newline=None: lines may end in \r\n, \n or a lone \r
+    reader = csv.reader(io.StringIO(src.text(), newline=None))
     header: list[str] = []
     for _ in range(header_line):
         header = next(reader, [])
@@ -130,6 +140,13 @@ def reject(report: LoadReport, rows: Any, column: str, values: Any, reason: Mess
         report.reject(frame)
 
 
+def reject_where(
+    report: LoadReport, rows: pd.DataFrame, mask: pd.Series, column: str, reason: Message
+) -> None:
+    """Reject the ``rows`` where ``mask`` holds, showing their ``column`` cell."""
+    reject(report, rows.loc[mask, "row"], column, rows.loc[mask, column], reason)
+
+
 def numbers(
     rows: pd.DataFrame, columns: list[str], report: LoadReport, *, low: float = 0
 ) -> tuple[pd.DataFrame, pd.Series]:
@@ -148,7 +165,7 @@ def numbers(
         bad = good & text.fillna("").ne("").astype(bool) & ~ok
         if bad.any():
             reason = Message("formats.reason.not_a_number", column=col, low=low)
-            reject(report, rows.loc[bad, "row"], col, rows.loc[bad, col], reason)
+            reject_where(report, rows, bad, col, reason)
             good &= ~bad
         out[col] = value.where(np.isfinite(value))
     return out, good

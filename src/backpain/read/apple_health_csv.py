@@ -21,7 +21,7 @@ from ..text import Message
 from . import Format, register_format
 from . import apple_health as xml
 from ._source import Source, open_source
-from ._wearable import cannot_read, finish, first_header, new_report, read_rows, reject
+from ._wearable import cannot_read, finish, first_header, new_report, read_rows, reject_where
 
 if TYPE_CHECKING:
     from ..validate import LoadReport
@@ -195,21 +195,9 @@ def _steps(rows: pd.DataFrame, start: pd.Series, scan: xml._Scan, report: LoadRe
     day = start.str[:10]
     local, _ = xml._stamps(start)
     bad_date = local.isna()
-    reject(
-        report,
-        rows.loc[bad_date, "row"],
-        "startDate",
-        rows.loc[bad_date, "startDate"],
-        Message("formats.apple_csv.bad_date"),
-    )
+    reject_where(report, rows, bad_date, "startDate", Message("formats.apple_csv.bad_date"))
     bad_value = ~bad_date & ~((value >= 0) & (value < 1e9)).fillna(False).astype(bool)
-    reject(
-        report,
-        rows.loc[bad_value, "row"],
-        "value",
-        rows.loc[bad_value, "value"],
-        Message("formats.apple_csv.bad_steps"),
-    )
+    reject_where(report, rows, bad_value, "value", Message("formats.apple_csv.bad_steps"))
     ok = ~(bad_date | bad_value)
     frame = pd.DataFrame(
         {

@@ -19,7 +19,15 @@ import pandas as pd
 from ..text import Message
 from . import Format, register_format
 from ._source import Source, open_source
-from ._wearable import cannot_read, finish, first_header, new_report, numbers, read_rows, reject
+from ._wearable import (
+    cannot_read,
+    finish,
+    first_header,
+    new_report,
+    numbers,
+    read_rows,
+    reject_where,
+)
 
 if TYPE_CHECKING:
     from ..validate import LoadReport
@@ -134,7 +142,7 @@ def read_google_fit_daily(
         bad = ~clock.str.match(_CLOCK.pattern).fillna(False).astype(bool)
         column, reason = "Start time", Message("formats.gfit.bad_clock")
         report.notes.append(Message("formats.gfit.note_name_date", day=named.group(1)))
-    reject(report, rows.loc[bad, "row"], column, rows.loc[bad, column], reason)
+    reject_where(report, rows, bad, column, reason)
     rows, day = rows[~bad], day[~bad]
     values, good = numbers(rows, used, report)
     entries = pd.DataFrame({"date": day, "row": rows["row"]})

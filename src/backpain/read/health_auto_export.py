@@ -17,7 +17,15 @@ import pandas as pd
 from ..text import Message
 from . import Format, register_format
 from ._source import Source, open_source
-from ._wearable import cannot_read, finish, first_header, new_report, numbers, read_rows, reject
+from ._wearable import (
+    cannot_read,
+    finish,
+    first_header,
+    new_report,
+    numbers,
+    read_rows,
+    reject_where,
+)
 
 if TYPE_CHECKING:
     from ..validate import LoadReport
@@ -140,13 +148,7 @@ def read_health_auto_export(
     ok_stamp = stamp.str.match(_STAMP.pattern).fillna(False).astype(bool)
     day = pd.to_datetime(stamp.where(ok_stamp).str[:10], format="%Y-%m-%d", errors="coerce")
     bad = day.isna()
-    reject(
-        report,
-        rows.loc[bad, "row"],
-        date_col,
-        rows.loc[bad, date_col],
-        Message("formats.hae.bad_date"),
-    )
+    reject_where(report, rows, bad, date_col, Message("formats.hae.bad_date"))
     rows = rows[~bad]
     values, good = numbers(rows, used, report)
     entries = pd.DataFrame({"date": day[~bad], "row": rows["row"]})

@@ -19,7 +19,7 @@ import pandas as pd
 from ..text import Message
 from . import Format, register_format
 from ._source import Source, open_source
-from ._wearable import cannot_read, finish, new_report, numbers, read_rows, reject
+from ._wearable import cannot_read, finish, new_report, numbers, read_rows, reject_where
 
 if TYPE_CHECKING:
     from ..validate import LoadReport
@@ -190,13 +190,7 @@ def _steps(src: Source, header: list[str], rows: pd.DataFrame, report: LoadRepor
     report.ignore(int(empty.sum()), Message("formats.ignored.no_value", column=count_col))
     good &= ~empty
     bad_day = good & day.isna()
-    reject(
-        report,
-        rows.loc[bad_day, "row"],
-        day_col,
-        rows.loc[bad_day, day_col],
-        Message("formats.samsung.bad_day"),
-    )
+    reject_where(report, rows, bad_day, day_col, Message("formats.samsung.bad_day"))
     good &= ~bad_day
     source_type = (
         pd.to_numeric(rows[type_col], errors="coerce")
@@ -236,7 +230,7 @@ def _sleep(src: Source, header: list[str], rows: pd.DataFrame, report: LoadRepor
     good = pd.Series(True, index=rows.index)
     for mask, column, reason in checks:
         mask = mask.fillna(False).astype(bool) & good
-        reject(report, rows.loc[mask, "row"], column, rows.loc[mask, column], reason)
+        reject_where(report, rows, mask, column, reason)
         good &= ~mask
     wake = (end + offset).dt.normalize()
     report.notes.append(Message("formats.samsung.note_sleep_zone"))
