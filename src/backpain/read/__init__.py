@@ -213,4 +213,7 @@ def _choose(src: Source, format: str) -> Format:
 
 
 # --- app formats: each module registers itself on import, in detection order ---
-from . import apple_health, bearable, daylio, fitbit, flaredown  # noqa: E402, F401
+# (the wearable CSVs after the apps: each is recognised by its own header)
+from . import apple_health, bearable, daylio, fitbit, flaredown  # noqa: E402, F401, I001
+from . import apple_health_csv, google_fit_daily, health_auto_export  # noqa: E402, F401
+from . import samsung_health  # noqa: E402, F401

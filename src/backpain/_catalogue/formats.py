@@ -1,0 +1,279 @@
+"""Texts of the wearable CSV readers (Samsung Health, Health Auto Export,
+Apple Health per-type CSVs, Google Fit daily metrics): key -> (English, Dutch)."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # --- shared by the wearable CSV readers
+    "formats.error.looks_like": (
+        "{file}: this looks like {fmt}, but it cannot be read: {problem}. {todo}",
+        "{file}: dit lijkt op {fmt}, maar het kan niet gelezen worden: {problem}. {todo}",
+    ),
+    "formats.error.not_csv": (
+        "{file}: looked like {fmt} but is not a readable CSV ({why}). Export it again",
+        "{file}: leek op {fmt} maar is geen leesbare CSV ({why}). Exporteer het opnieuw",
+    ),
+    "formats.name.samsung_health": (
+        "a Samsung Health CSV export",
+        "een CSV-export van Samsung Health",
+    ),
+    "formats.name.health_auto_export": (
+        "a Health Auto Export CSV (iOS app)",
+        "een CSV van Health Auto Export (iOS-app)",
+    ),
+    "formats.name.apple_health_csv": (
+        "an Apple Health per-type CSV made by an export converter",
+        "een Apple Health-CSV per gegevenstype, gemaakt door een exportconverter",
+    ),
+    "formats.name.google_fit_daily": (
+        "a Google Fit daily metrics CSV (Google Takeout)",
+        "een CSV met dagelijkse Google Fit-gegevens (Google Takeout)",
+    ),
+    "formats.ignored.blank_line": ("blank line", "lege regel"),
+    "formats.ignored.no_value": (
+        "no value in {column!r} (nothing to read)",
+        "geen waarde in {column!r} (niets te lezen)",
+    ),
+    "formats.reason.too_many_cells": (
+        "the line has more cells than the header's {n} columns",
+        "de regel heeft meer cellen dan de {n} kolommen van de kopregel",
+    ),
+    "formats.reason.not_a_number": (
+        "{column!r} must be a number of at least {low:g} (with a decimal point)",
+        "{column!r} moet een getal van minstens {low:g} zijn (met een decimale punt)",
+    ),
+    "formats.reason.ends_before_start": (
+        "the sleep ends before it starts",
+        "de slaap eindigt voor ze begint",
+    ),
+    "formats.reason.over_24h": (
+        "one sleep record of more than 24 hours",
+        "één slaapregistratie van meer dan 24 uur",
+    ),
+    "formats.column.subject_given": ("(given)", "(opgegeven)"),
+    "formats.column.subject_default": (
+        "(default {subject!r}: the file holds one person's data; pass subject= to name them)",
+        "(standaard {subject!r}: het bestand bevat de gegevens van één persoon; "
+        "geef subject= om die te benoemen)",
+    ),
+    "formats.column.subject_default@cli": (
+        "(default {subject!r}: the file holds one person's data; use --subject to name them)",
+        "(standaard {subject!r}: het bestand bevat de gegevens van één persoon; "
+        "gebruik --subject om die te benoemen)",
+    ),
+    "formats.column.subject_default@page": (
+        "(default {subject!r}: the file holds one person's data)",
+        "(standaard {subject!r}: het bestand bevat de gegevens van één persoon)",
+    ),
+    "formats.note.no_pain": (
+        "the file holds no pain ratings (pain is empty): read it together with a pain "
+        "diary, e.g. read_diary([pain_diary, this_file], subject='me')",
+        "het bestand bevat geen pijnscores (pijn is leeg): lees het samen met een "
+        "pijndagboek, bv. read_diary([pijndagboek, dit_bestand], subject='ik')",
+    ),
+    "formats.note.no_pain@cli": (
+        "the file holds no pain ratings (pain is empty): pass it together with your pain "
+        "diary file",
+        "het bestand bevat geen pijnscores (pijn is leeg): geef het samen met je pijndagboek op",
+    ),
+    "formats.note.no_pain@page": (
+        "the file holds no pain ratings: add your pain diary file as well",
+        "het bestand bevat geen pijnscores: voeg ook je pijndagboek toe",
+    ),
+    # --- Samsung Health
+    "formats.samsung.no_type": (
+        "the first line does not name a Samsung Health data type",
+        "de eerste regel noemt geen gegevenstype van Samsung Health",
+    ),
+    "formats.samsung.other_type": (
+        "it holds Samsung Health {kind!r} data; only daily steps (step_daily_trend) "
+        "and sleep are read",
+        "het bevat Samsung Health-gegevens van het type {kind!r}; alleen dagelijkse "
+        "stappen (step_daily_trend) en slaap worden gelezen",
+    ),
+    "formats.samsung.missing": (
+        "the {kind} file has no column {missing} (headers on line 2: {header})",
+        "het {kind}-bestand heeft geen kolom {missing} (kopregel op regel 2: {header})",
+    ),
+    "formats.samsung.todo": (
+        "Pass com.samsung.shealth.step_daily_trend.*.csv or com.samsung.shealth.sleep.*.csv "
+        "from the export folder, unchanged",
+        "Geef com.samsung.shealth.step_daily_trend.*.csv of com.samsung.shealth.sleep.*.csv "
+        "uit de exportmap, onveranderd",
+    ),
+    "formats.samsung.bad_day": (
+        "day_time is not a day (epoch milliseconds or 2024-03-01 00:00:00.000)",
+        "day_time is geen dag (epoch-milliseconden of 2024-03-01 00:00:00.000)",
+    ),
+    "formats.samsung.bad_time": (
+        "not a time like 2024-03-01 22:30:00.000 (UTC) or epoch milliseconds",
+        "geen tijd zoals 2024-03-01 22:30:00.000 (UTC) of epoch-milliseconden",
+    ),
+    "formats.samsung.bad_offset": (
+        "time_offset is not like UTC+0100",
+        "time_offset is niet van de vorm UTC+0100",
+    ),
+    "formats.samsung.ignored_step_source": (
+        "step row of another source_type on a day already counted (not added, "
+        "so the same steps are not counted twice)",
+        "stappenregel van een andere source_type op een dag die al geteld is (niet "
+        "opgeteld, zodat dezelfde stappen niet dubbel tellen)",
+    ),
+    "formats.samsung.note_steps_rule": (
+        "steps: a day has one row per device (source_type); took the combined row of "
+        "all devices (source_type -2), else the largest single device, never their sum",
+        "stappen: een dag heeft één regel per toestel (source_type); de gecombineerde "
+        "regel van alle toestellen (source_type -2) is genomen, anders het grootste "
+        "toestel, nooit hun som",
+    ),
+    "formats.samsung.column_steps": (
+        "count of step_daily_trend (source_type -2, else the largest device), day of day_time",
+        "count van step_daily_trend (source_type -2, anders het grootste toestel), dag van "
+        "day_time",
+    ),
+    "formats.samsung.note_sleep_zone": (
+        "sleep: start_time and end_time are UTC; each session was put on its local "
+        "wake-up day using its time_offset",
+        "slaap: start_time en end_time zijn UTC; elke slaapperiode staat op de lokale "
+        "dag van ontwaken, berekend met haar time_offset",
+    ),
+    "formats.samsung.column_sleep": (
+        "end_time - start_time of the sleep sessions (overlaps once), by local wake-up day",
+        "end_time - start_time van de slaapperiodes (overlap één keer), per lokale dag "
+        "van ontwaken",
+    ),
+    "formats.note.other_columns": (
+        "{n} column(s) not read (not diary variables): {columns}",
+        "{n} kolom(men) niet gelezen (geen dagboekvariabelen): {columns}",
+    ),
+    # --- Health Auto Export
+    "formats.hae.no_date": (
+        "the first column is not Date/Time (headers: {header})",
+        "de eerste kolom is niet Date/Time (kolommen: {header})",
+    ),
+    "formats.hae.no_metrics": (
+        "it has neither 'Step Count (count)' nor a 'Sleep Analysis [...] (hr)' column "
+        "(metrics found: {header})",
+        "het heeft geen kolom 'Step Count (count)' en geen kolom 'Sleep Analysis [...] (hr)' "
+        "(gevonden gegevens: {header})",
+    ),
+    "formats.hae.todo": (
+        "Export again from Health Auto Export as CSV with Step Count and Sleep Analysis "
+        "selected, and pass the file unchanged",
+        "Exporteer opnieuw uit Health Auto Export als CSV met Step Count en Sleep Analysis "
+        "aangevinkt, en geef het bestand onveranderd op",
+    ),
+    "formats.hae.bad_date": (
+        "Date/Time is not a local time like 2024-03-01 13:00:00",
+        "Date/Time is geen lokale tijd zoals 2024-03-01 13:00:00",
+    ),
+    "formats.hae.column_steps": (
+        "Step Count (count), summed per day of Date/Time",
+        "Step Count (count), opgeteld per dag van Date/Time",
+    ),
+    "formats.hae.column_sleep": (
+        "Sleep Analysis [Asleep], else [Core] + [Deep] + [REM], else [Total] (hours), "
+        "summed per day of Date/Time",
+        "Sleep Analysis [Asleep], anders [Core] + [Deep] + [REM], anders [Total] (uren), "
+        "opgeteld per dag van Date/Time",
+    ),
+    "formats.hae.note_sleep": (
+        "sleep: per row the Asleep hours, else Core + Deep + REM, else Total; these are "
+        "alternatives and never added to each other; Awake and In Bed are not sleep",
+        "slaap: per regel de uren Asleep, anders Core + Deep + REM, anders Total; dat zijn "
+        "alternatieven die nooit bij elkaar opgeteld worden; Awake en In Bed zijn geen slaap",
+    ),
+    "formats.hae.note_zone": (
+        "days are the date of Date/Time, which the app writes in the phone's local time",
+        "de dagen zijn de datum van Date/Time, die de app in de lokale tijd van de telefoon "
+        "schrijft",
+    ),
+    "formats.hae.ignored_empty": (
+        "row without steps or sleep (other metrics only)",
+        "regel zonder stappen of slaap (alleen andere gegevens)",
+    ),
+    # --- Apple Health per-type CSV
+    "formats.apple_csv.missing": (
+        "the columns {missing} are missing (headers: {header})",
+        "de kolommen {missing} ontbreken (kolommen: {header})",
+    ),
+    "formats.apple_csv.todo": (
+        "Convert export.xml again keeping the record columns sourceName, type, startDate, "
+        "endDate and value, or read the export.zip itself",
+        "Zet export.xml opnieuw om met de recordkolommen sourceName, type, startDate, "
+        "endDate en value, of lees de export.zip zelf",
+    ),
+    "formats.apple_csv.untyped": ("record without a type", "record zonder type"),
+    "formats.apple_csv.bad_date": (
+        "not a date like 2019-05-14 18:52:09 -0400",
+        "geen datum zoals 2019-05-14 18:52:09 -0400",
+    ),
+    "formats.apple_csv.bad_steps": (
+        "not a step count (a number >= 0)",
+        "geen aantal stappen (een getal >= 0)",
+    ),
+    "formats.apple_csv.bad_pain_map": (
+        "pain_map={{{key!r}: {value}}} is not valid: keys are {keys} and values numbers "
+        "from 0 to 10 (or None)",
+        "pain_map={{{key!r}: {value}}} is ongeldig: sleutels zijn {keys} en waarden getallen "
+        "van 0 tot 10 (of None)",
+    ),
+    "formats.apple_csv.note_rules": (
+        "read with the Apple Health export rules: days are the local date of startDate; "
+        "steps the day's largest single source; sleep the union of asleep records on the "
+        "wake-up day; no export date in a CSV, so future-dated records are not checked",
+        "gelezen met de regels van de Apple Health-export: dagen zijn de lokale datum van "
+        "startDate; stappen de grootste afzonderlijke bron van de dag; slaap de unie van de "
+        "slaaprecords op de dag van ontwaken; een CSV heeft geen exportdatum, dus records "
+        "in de toekomst worden niet gecontroleerd",
+    ),
+    # --- Google Fit daily metrics
+    "formats.gfit.no_header": (
+        "the header is not Google Fit's (found: {header})",
+        "de kopregel is niet die van Google Fit (gevonden: {header})",
+    ),
+    "formats.gfit.no_metrics": (
+        "it has neither 'Step count' nor 'Move Minutes count' (headers: {header})",
+        "het heeft geen kolom 'Step count' en geen kolom 'Move Minutes count' (kolommen: {header})",
+    ),
+    "formats.gfit.todo": (
+        "Pass Fit/Daily activity metrics/Daily activity metrics.csv or a YYYY-MM-DD.csv "
+        "from the same folder, unchanged (an English-language Takeout)",
+        "Geef Fit/Daily activity metrics/Daily activity metrics.csv of een YYYY-MM-DD.csv "
+        "uit dezelfde map op, onveranderd (een Takeout in het Engels)",
+    ),
+    "formats.gfit.no_name_date": (
+        "this per-day file's date is only in its name, and {name!r} holds no date",
+        "de datum van dit dagbestand staat alleen in de naam, en {name!r} bevat geen datum",
+    ),
+    "formats.gfit.todo_name": (
+        "Pass the file from disk under its own name, e.g. 2024-03-01.csv",
+        "Geef het bestand van de schijf op onder zijn eigen naam, bv. 2024-03-01.csv",
+    ),
+    "formats.gfit.bad_date": (
+        "Date is not a date like 2024-03-01",
+        "Date is geen datum zoals 2024-03-01",
+    ),
+    "formats.gfit.bad_clock": (
+        "Start time is not a time like 00:15:00.000+01:00",
+        "Start time is geen tijd zoals 00:15:00.000+01:00",
+    ),
+    "formats.gfit.note_name_date": (
+        "a Google Fit per-day file: every row counts for {day}, the date in the file name "
+        "(local time)",
+        "een Google Fit-dagbestand: elke regel telt voor {day}, de datum in de bestandsnaam "
+        "(lokale tijd)",
+    ),
+    "formats.gfit.column_steps": (
+        "Step count ({layout} layout), summed per day",
+        "Step count ({layout}-indeling), opgeteld per dag",
+    ),
+    "formats.gfit.column_move": (
+        "Move Minutes count ({layout} layout), summed per day",
+        "Move Minutes count ({layout}-indeling), opgeteld per dag",
+    ),
+    "formats.gfit.ignored_empty": (
+        "row without steps or move minutes",
+        "regel zonder stappen of bewegingsminuten",
+    ),
+}

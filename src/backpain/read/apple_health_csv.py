@@ -1,0 +1,221 @@
+"""Apple Health per-type CSVs made by export converters: back pain, sleep, steps.
+
+Converters that turn ``export.xml`` into one CSV per record type (such as
+``StepCount.csv``, ``SleepAnalysis.csv``) keep the ``<Record>`` attributes as
+columns: ``sourceName,sourceVersion,device,type,unit,creationDate,startDate,
+endDate,value``. The rows are the XML records, so they follow the XML reader's
+rules (:func:`backpain.read.apple_health.read_apple_health`), applied by that
+module's own functions.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from ..text import Message
+from . import Format, register_format
+from . import apple_health as xml
+from ._source import Source, open_source
+from ._wearable import cannot_read, finish, first_header, new_report, read_rows, reject_where
+
+if TYPE_CHECKING:
+    from ..validate import LoadReport
+
+__all__ = ["COLUMNS", "FORMAT", "detect_apple_health_csv", "read_apple_health_csv"]
+
+COLUMNS = ("sourceName", "type", "startDate", "endDate", "value")
+"""Columns a converted CSV must have (others, such as ``device``, are not used)."""
+
+_ISO = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?([+-]\d{2}:?\d{2})$")
+_SHORT = {
+    "StepCount": xml.STEPS,
+    "SleepAnalysis": xml.SLEEP,
+    "LowerBackPain": xml.PAIN,
+}
+
+
+def detect_apple_health_csv(source: Source) -> str | None:
+    """``None`` for a converted Apple Health CSV (``sourceName,...,startDate,...``), else why not."""
+    missing = [c for c in COLUMNS if c not in first_header(source)]
+    if missing:
+        return f"no Apple Health record columns {missing}"
+    return None
+
+
+def _stamp(values: pd.Series) -> pd.Series:
+    """ISO stamps (``2024-03-01T22:30:00+01:00``) -> the export's ``2024-03-01 22:30:00 +0100``."""
+    text = values.astype("string").str.strip()
+    return text.str.replace(_ISO.pattern, r"\1 \2 \3", regex=True)
+
+
+def read_apple_health_csv(
+    source: Source | str | os.PathLike | bytes,
+    *,
+    subject: str | None = None,
+    pain_map: dict[str, float | None] | None = None,
+    sleep_gap_hours: float = 3.0,
+) -> tuple[pd.DataFrame, LoadReport]:
+    """Read an Apple Health CSV that a converter made from ``export.xml``.
+
+    Parameters
+    ----------
+    source : Source, path or bytes
+        One converted CSV (one record type, or several: the ``type`` column
+        decides each row).
+    subject : str, optional
+        Subject id (default ``"me"``).
+    pain_map : dict, optional
+        Overrides of :data:`backpain.read.apple_health.PAIN_SEVERITY`.
+    sleep_gap_hours : float, default 3
+        Asleep blocks less than this far apart form one sleep period.
+
+    Returns
+    -------
+    diary : pandas.DataFrame
+        One row per day: ``subject``, ``date``, ``pain`` (NaN unless the file
+        holds lower-back-pain records), ``sleep_hours`` and ``steps`` where
+        the file has them.
+    report : LoadReport
+        Each data line is one input row (header = line 1).
+
+    Raises
+    ------
+    DiaryError
+        When a column of :data:`COLUMNS` is missing.
+
+    Notes
+    -----
+    The rules are the XML reader's, by its own code:
+
+    - **Day**: the local date written in ``startDate`` (``2024-03-01
+      22:30:00 +0100``, or ISO ``2024-03-01T22:30:00+01:00``).
+    - **Steps**: summed per day and ``sourceName``; the day takes the largest
+      single source (iPhone and Watch count the same steps).
+    - **Sleep**: the union of asleep intervals of all sources, dated by the
+      local wake-up day; ``InBed`` and ``Awake`` are not sleep.
+    - **Pain**: ``HKCategoryValueSeverity...`` mapped by
+      :data:`~backpain.read.apple_health.PAIN_SEVERITY`, the day's maximum.
+    - ``type`` may be written in full (``HKQuantityTypeIdentifierStepCount``)
+      or short (``StepCount``). Rows of other types are ignored by type.
+      There is no export date in a CSV, so records dated in the future are
+      not checked.
+
+    Examples
+    --------
+    >>> csv = (b"sourceName,sourceVersion,device,type,unit,creationDate,startDate,endDate,value\\n"
+    ...        b"iPhone,17.2,,HKQuantityTypeIdentifierStepCount,count,"
+    ...        b"2024-03-01 10:06:00 +0100,2024-03-01 10:00:00 +0100,2024-03-01 10:05:00 +0100,420\\n")
+    >>> diary, report = read_apple_health_csv(csv)
+    >>> diary[["date", "pain", "steps"]]
+            date  pain  steps
+    0 2024-03-01   NaN  420.0
+    """
+    src = source if isinstance(source, Source) else open_source(source)
+    severity = _severity(pain_map)
+    report = new_report(src, "apple_health_csv")
+    header, rows = read_rows(src, report)
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise cannot_read(
+            src,
+            "apple_health_csv",
+            Message("formats.apple_csv.missing", missing=missing, header=header[:10]),
+            Message("formats.apple_csv.todo"),
+        )
+    kind = rows["type"].astype("string").str.strip()
+    kind = kind.map(lambda k: _SHORT.get(k, k), na_action="ignore")
+    start, end = _stamp(rows["startDate"]), _stamp(rows["endDate"])
+    scan = xml._Scan()
+    for name, count in kind[~kind.isin([xml.STEPS, xml.SLEEP, xml.PAIN])].value_counts().items():
+        scan.other[str(name)] += int(count)
+    scan.pain = list(
+        zip(
+            rows["row"][kind == xml.PAIN],
+            start[kind == xml.PAIN],
+            _v(rows, kind, xml.PAIN),
+            strict=True,
+        )
+    )
+    is_sleep = kind == xml.SLEEP
+    scan.sleep = list(
+        zip(
+            rows["row"][is_sleep],
+            start[is_sleep],
+            end[is_sleep],
+            _v(rows, kind, xml.SLEEP),
+            strict=True,
+        )
+    )
+    _steps(rows[kind == xml.STEPS], start[kind == xml.STEPS], scan, report)
+    for name, count in sorted(scan.other.items()):
+        report.ignore(count, name or Message("formats.apple_csv.untyped"))
+    pain, bad_pain = xml._pain_entries(scan, severity, report)
+    sleep, bad_sleep = xml._sleep_entries(scan, sleep_gap_hours, report)
+    steps = xml._step_entries(scan, report)
+    bad = [f for f in (*bad_pain, *bad_sleep) if len(f)]
+    if bad:
+        report.reject(pd.concat(bad, ignore_index=True).sort_values("row", kind="stable"))
+    parts = [p for p in (pain, sleep, steps) if len(p)]
+    entries = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=["date", "row", "n_rows"])
+    )
+    for column in ("pain", "sleep_hours", "steps", "row", "n_rows"):
+        entries[column] = pd.to_numeric(entries.get(column, np.nan))
+    report.notes.append(Message("formats.apple_csv.note_rules"))
+    return finish(entries, report, subject, daily={"pain": "max"}), report
+
+
+def _v(rows: pd.DataFrame, kind: pd.Series, which: str) -> pd.Series:
+    return rows["value"][kind == which].astype("string").str.strip()
+
+
+def _severity(pain_map: dict[str, float | None] | None) -> dict[str, float | None]:
+    severity = dict(xml.PAIN_SEVERITY)
+    for key, value in (pain_map or {}).items():
+        key = str(key).removeprefix("HKCategoryValueSeverity")
+        if key not in severity or not (value is None or 0 <= float(value) <= 10):
+            msg = Message(
+                "formats.apple_csv.bad_pain_map", key=key, value=repr(value), keys=list(severity)
+            )
+            raise ValueError(msg)
+        severity[key] = None if value is None else float(value)
+    return severity
+
+
+def _steps(rows: pd.DataFrame, start: pd.Series, scan: xml._Scan, report: LoadReport) -> None:
+    """Check the step rows and fill ``scan.steps`` as the XML reader's scan does."""
+    value = pd.to_numeric(rows["value"].astype("string").str.strip(), errors="coerce")
+    day = start.str[:10]
+    local, _ = xml._stamps(start)
+    bad_date = local.isna()
+    reject_where(report, rows, bad_date, "startDate", Message("formats.apple_csv.bad_date"))
+    bad_value = ~bad_date & ~((value >= 0) & (value < 1e9)).fillna(False).astype(bool)
+    reject_where(report, rows, bad_value, "value", Message("formats.apple_csv.bad_steps"))
+    ok = ~(bad_date | bad_value)
+    frame = pd.DataFrame(
+        {
+            "day": day[ok],
+            "source": rows.loc[ok, "sourceName"].astype(str),
+            "value": value[ok],
+            "row": rows.loc[ok, "row"],
+        }
+    )
+    acc = frame.groupby(["day", "source"]).agg(
+        value=("value", "sum"), n=("row", "size"), row=("row", "min")
+    )
+    scan.steps = {
+        k: [v.value, int(v.n), int(v.row)] for k, v in zip(acc.index, acc.itertuples(), strict=True)
+    }
+
+
+FORMAT = Format("apple_health_csv", detect_apple_health_csv, read_apple_health_csv)
+"""The ``apple_health_csv`` entry of :data:`backpain.read.FORMATS`."""
+
+register_format(FORMAT)

@@ -1,0 +1,268 @@
+"""Samsung Health CSV exports: daily steps and sleep.
+
+Samsung Health ("Download personal data") writes one CSV per data type, such
+as ``com.samsung.shealth.step_daily_trend.20240301120000.csv``. The first line
+names the type (``com.samsung.shealth.sleep,6312004,3``), the second holds the
+headers (in newer versions prefixed with the type, e.g.
+``com.samsung.health.sleep.start_time``), and data rows end with a comma.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from ..text import Message
+from . import Format, register_format
+from ._source import Source, open_source
+from ._wearable import cannot_read, finish, new_report, numbers, read_rows, reject_where
+
+if TYPE_CHECKING:
+    from ..validate import LoadReport
+
+__all__ = ["FORMAT", "STEP_SOURCE_COMBINED", "detect_samsung_health", "read_samsung_health"]
+
+STEP_SOURCE_COMBINED = -2
+"""``source_type`` of the ``step_daily_trend`` row that combines all devices."""
+
+_TYPE = re.compile(r"^\ufeff?(com\.samsung\.s?health\.[A-Za-z0-9_.]+)\s*(,|$)")
+_READ = ("step_daily_trend", "sleep")
+_OFFSET = re.compile(r"^UTC([+-])(\d{2}):?(\d{2})$")
+
+
+def _kind(type_name: str) -> str:
+    """``com.samsung.shealth.step_daily_trend`` (maybe with ``.v2`` or a number) -> base name."""
+    base = re.sub(r"^com\.samsung\.s?health\.", "", type_name)
+    return re.sub(r"(\.v?\d+)+$", "", base)
+
+
+def _first_line(source: Source) -> str:
+    return source.head(512).decode("utf-8", errors="ignore").split("\n", 1)[0].strip()
+
+
+def detect_samsung_health(source: Source) -> str | None:
+    """``None`` for a Samsung Health CSV (first line: the data type), else why not.
+
+    Every Samsung Health data type is recognised, so that a type this package
+    does not read (heart rate, stress) gets an error naming the types it does.
+    """
+    if _TYPE.match(_first_line(source)) is None:
+        return "the first line is not a Samsung Health data type (com.samsung.shealth....)"
+    return None
+
+
+def _column(header: list[str], name: str) -> str | None:
+    """The header for ``name``, bare or prefixed (``com.samsung.health.sleep.start_time``)."""
+    for h in header:
+        if h == name or h.endswith("." + name):
+            return h
+    return None
+
+
+def _instants(values: pd.Series) -> pd.Series:
+    """Samsung times (``2024-03-01 22:40:00.000`` in UTC, or epoch milliseconds) -> UTC."""
+    text = values.astype("string").str.strip()
+    epoch = text.str.fullmatch(r"\d{10,13}").fillna(False).astype(bool)
+    out = pd.to_datetime(text.where(~epoch), format="%Y-%m-%d %H:%M:%S.%f", errors="coerce")
+    plain = pd.to_datetime(text.where(~epoch), format="%Y-%m-%d %H:%M:%S", errors="coerce")
+    out = out.fillna(plain)
+    ms = pd.to_numeric(text.where(epoch), errors="coerce")
+    out[epoch] = pd.to_datetime(ms[epoch], unit="ms")
+    return out.astype("datetime64[ns]")
+
+
+def _offsets(values: pd.Series) -> pd.Series:
+    """``UTC+0100`` (or milliseconds, as the Samsung SDK writes them) -> Timedelta."""
+    text = values.astype("string").str.strip()
+    parts = text.str.extract(_OFFSET.pattern)
+    minutes = parts[1].astype("float64") * 60 + parts[2].astype("float64")
+    minutes = minutes.where(parts[0] != "-", -minutes)
+    ms = pd.to_numeric(text.where(parts[0].isna()), errors="coerce").astype("float64") / 60000
+    minutes = minutes.fillna(ms.where(ms.abs() <= 14 * 60))
+    return pd.to_timedelta(minutes, unit="min")
+
+
+def read_samsung_health(
+    source: Source | str | os.PathLike | bytes,
+    *,
+    subject: str | None = None,
+) -> tuple[pd.DataFrame, LoadReport]:
+    """Read a Samsung Health ``step_daily_trend`` or ``sleep`` CSV.
+
+    Parameters
+    ----------
+    source : Source, path or bytes
+        One CSV from the Samsung Health export folder. Its first line says
+        which data type it holds.
+    subject : str, optional
+        Subject id (default ``"me"``).
+
+    Returns
+    -------
+    diary : pandas.DataFrame
+        One row per day: ``subject``, ``date``, ``pain`` (always NaN) and
+        ``steps`` (step files) or ``sleep_hours`` (sleep files).
+    report : LoadReport
+        Each line after the header is one input row, numbered as the file's
+        line (metadata line 1, header line 2, first data row 3).
+
+    Raises
+    ------
+    DiaryError
+        For a Samsung Health type other than steps or sleep, or a file
+        without the columns its type needs.
+
+    Notes
+    -----
+    - **Steps** (``step_daily_trend``): ``day_time`` marks the local
+      calendar day (Samsung stores that day's midnight as UTC epoch
+      milliseconds), so the date is read without applying an offset. A day
+      has one row per ``source_type``: the combined row of all devices
+      (``source_type`` -2) is taken, else the largest single-device row.
+      Rows are never added up, because the phone and the watch count the same
+      steps; the other rows are counted as ignored.
+    - **Sleep** (``sleep``): ``start_time`` and ``end_time`` are UTC;
+      ``time_offset`` (``UTC+0100``) gives local time. Each session's
+      ``end_time - start_time`` counts for the local date it ends (the
+      wake-up day); overlapping sessions (phone and watch) count once, and a
+      night and a nap on the same day are added.
+
+    Examples
+    --------
+    >>> csv = (b"com.samsung.shealth.sleep,6312004,3\\n"
+    ...        b"com.samsung.health.sleep.start_time,com.samsung.health.sleep.end_time,"
+    ...        b"com.samsung.health.sleep.time_offset,\\n"
+    ...        b"2024-03-01 22:30:00.000,2024-03-02 05:45:00.000,UTC+0100,\\n")
+    >>> diary, report = read_samsung_health(csv)
+    >>> diary[["date", "pain", "sleep_hours"]]
+            date  pain  sleep_hours
+    0 2024-03-02   NaN         7.25
+    """
+    src = source if isinstance(source, Source) else open_source(source)
+    match = _TYPE.match(_first_line(src))
+    if match is None:
+        raise cannot_read(
+            src,
+            "samsung_health",
+            Message("formats.samsung.no_type"),
+            Message("formats.samsung.todo"),
+        )
+    kind = _kind(match.group(1))
+    if kind not in _READ:
+        raise cannot_read(
+            src,
+            "samsung_health",
+            Message("formats.samsung.other_type", kind=kind),
+            Message("formats.samsung.todo"),
+        )
+    report = new_report(src, "samsung_health")
+    header, rows = read_rows(src, report, header_line=2)
+    if kind == "sleep":
+        entries = _sleep(src, header, rows, report)
+    else:
+        entries = _steps(src, header, rows, report)
+    return finish(entries, report, subject), report
+
+
+def _need(src: Source, header: list[str], names: tuple[str, ...], kind: str) -> list[str]:
+    found = [_column(header, n) for n in names]
+    missing = [n for n, f in zip(names, found, strict=True) if f is None]
+    if missing:
+        raise cannot_read(
+            src,
+            "samsung_health",
+            Message("formats.samsung.missing", kind=kind, missing=missing, header=header[:12]),
+            Message("formats.samsung.todo"),
+        )
+    return [f for f in found if f is not None]
+
+
+def _steps(src: Source, header: list[str], rows: pd.DataFrame, report: LoadReport) -> pd.DataFrame:
+    day_col, count_col = _need(src, header, ("day_time", "count"), "step_daily_trend")
+    type_col = _column(header, "source_type")
+    values, good = numbers(rows, [count_col], report)
+    day = _instants(rows[day_col]).dt.normalize()
+    empty = good & values[count_col].isna()
+    report.ignore(int(empty.sum()), Message("formats.ignored.no_value", column=count_col))
+    good &= ~empty
+    bad_day = good & day.isna()
+    reject_where(report, rows, bad_day, day_col, Message("formats.samsung.bad_day"))
+    good &= ~bad_day
+    source_type = (
+        pd.to_numeric(rows[type_col], errors="coerce")
+        if type_col
+        else pd.Series(np.nan, rows.index)
+    )
+    cand = pd.DataFrame(
+        {
+            "date": day,
+            "steps": values[count_col],
+            "row": rows["row"],
+            "combined": source_type == STEP_SOURCE_COMBINED,
+        }
+    )[good]
+    cand = cand.sort_values(["date", "combined", "steps"], ascending=[True, False, False])
+    best = ~cand["date"].duplicated()
+    report.ignore(int((~best).sum()), Message("formats.samsung.ignored_step_source"))
+    if (~best).any():
+        report.notes.append(Message("formats.samsung.note_steps_rule"))
+    report.columns["steps"] = Message("formats.samsung.column_steps")
+    return cand.loc[best, ["date", "steps", "row"]]
+
+
+def _sleep(src: Source, header: list[str], rows: pd.DataFrame, report: LoadReport) -> pd.DataFrame:
+    start_col, end_col, offset_col = _need(
+        src, header, ("start_time", "end_time", "time_offset"), "sleep"
+    )
+    start, end = _instants(rows[start_col]), _instants(rows[end_col])
+    offset = _offsets(rows[offset_col])
+    checks = [
+        (start.isna(), start_col, Message("formats.samsung.bad_time")),
+        (end.isna(), end_col, Message("formats.samsung.bad_time")),
+        (offset.isna(), offset_col, Message("formats.samsung.bad_offset")),
+        (end <= start, end_col, Message("formats.reason.ends_before_start")),
+        (end - start > pd.Timedelta(hours=24), end_col, Message("formats.reason.over_24h")),
+    ]
+    good = pd.Series(True, index=rows.index)
+    for mask, column, reason in checks:
+        mask = mask.fillna(False).astype(bool) & good
+        reject_where(report, rows, mask, column, reason)
+        good &= ~mask
+    wake = (end + offset).dt.normalize()
+    report.notes.append(Message("formats.samsung.note_sleep_zone"))
+    report.columns["sleep_hours"] = Message("formats.samsung.column_sleep")
+    return _union_hours(
+        pd.DataFrame({"date": wake, "start": start, "end": end, "row": rows["row"]})[good]
+    )
+
+
+def _union_hours(iv: pd.DataFrame) -> pd.DataFrame:
+    """Hours covered by the ``start``-``end`` intervals of each ``date`` (overlaps once).
+
+    Returns ``date``, ``sleep_hours``, ``row`` (the day's first input row)
+    and ``n_rows`` (how many intervals the day combines).
+    """
+    iv = iv.sort_values(["date", "start"], kind="stable")
+    out = []
+    for day, group in iv.groupby("date", sort=True):
+        total = pd.Timedelta(0)
+        reach = None
+        for s, e in zip(group["start"], group["end"], strict=True):
+            if reach is None or s >= reach:
+                total += e - s
+                reach = e
+            elif e > reach:
+                total += e - reach
+                reach = e
+        out.append((day, total.total_seconds() / 3600, group["row"].min(), len(group)))
+    return pd.DataFrame(out, columns=["date", "sleep_hours", "row", "n_rows"])
+
+
+FORMAT = Format("samsung_health", detect_samsung_health, read_samsung_health)
+"""The ``samsung_health`` entry of :data:`backpain.read.FORMATS`."""
+
+register_format(FORMAT)
