@@ -218,7 +218,7 @@ def test_notes_and_reasons_render_in_dutch():
     _, report = backpain.read_diary(SAMSUNG_STEPS, return_report=True)
     notes = [n for n in report.notes if isinstance(n, Message)]
     assert any("nooit hun som" in n.render("nl") for n in notes)
-    reason = report.rejected["reason"].iloc[0]
+    reason = report.rejected["message"].iloc[0]
     assert isinstance(reason, Message)
     assert "moet een getal" in reason.render("nl")
     assert np.isnan(backpain.read_diary(SAMSUNG_STEPS)["pain"]).all()

@@ -18,7 +18,8 @@ import pandas as pd
 
 from ..errors import DiaryError
 from ..text import Message
-from ..validate import LoadReport, build_diary
+from ._build import build_diary
+from ._report import LoadReport
 from ._source import Source
 
 __all__ = [
