@@ -276,4 +276,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "row without steps or move minutes",
         "regel zonder stappen of bewegingsminuten",
     ),
+    "formats.detect.apple_health_csv": (
+        "no Apple Health record columns {missing}",
+        "geen kolommen van Apple Health-records {missing}",
+    ),
+    "formats.detect.google_fit_daily": (
+        "no Google Fit daily metrics header (Date,Move Minutes count,... or Start time,...)",
+        "geen kopregel van dagelijkse Google Fit-gegevens (Date,Move Minutes count,... of Start time,...)",
+    ),
+    "formats.detect.health_auto_export": (
+        "the first header is not Date/Time (Health Auto Export)",
+        "de eerste kolomnaam is geen Date/Time (Health Auto Export)",
+    ),
+    "formats.detect.samsung_health": (
+        "the first line is not a Samsung Health data type (com.samsung.shealth....)",
+        "de eerste regel is geen gegevenstype van Samsung Health (com.samsung.shealth....)",
+    ),
 }

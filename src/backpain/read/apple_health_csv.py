@@ -43,7 +43,7 @@ def detect_apple_health_csv(source: Source) -> str | None:
     """``None`` for a converted Apple Health CSV (``sourceName,...,startDate,...``), else why not."""
     missing = [c for c in COLUMNS if c not in first_header(source)]
     if missing:
-        return f"no Apple Health record columns {missing}"
+        return Message("formats.detect.apple_health_csv", missing=missing)
     return None
 
 

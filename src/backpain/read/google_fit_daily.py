@@ -53,7 +53,7 @@ def _layout(header: list[str]) -> str | None:
 def detect_google_fit_daily(source: Source) -> str | None:
     """``None`` for a Google Fit daily-metrics CSV (either layout), else why not."""
     if _layout(first_header(source)) is None:
-        return "no Google Fit daily metrics header (Date,Move Minutes count,... or Start time,...)"
+        return Message("formats.detect.google_fit_daily")
     return None
 
 

@@ -63,7 +63,7 @@ def detect_health_auto_export(source: Source) -> str | None:
     """
     header = first_header(source)
     if not header or header[0] not in _DATE_HEADERS:
-        return "the first header is not Date/Time"
+        return Message("formats.detect.health_auto_export")
     if not any(_METRIC.match(h) and h.startswith(_KNOWN) for h in header[1:]):
         return "no Health Auto Export metric headers such as 'Step Count (count)'"
     return None

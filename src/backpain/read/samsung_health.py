@@ -51,7 +51,7 @@ def detect_samsung_health(source: Source) -> str | None:
     does not read (heart rate, stress) gets an error naming the types it does.
     """
     if _TYPE.match(_first_line(source)) is None:
-        return "the first line is not a Samsung Health data type (com.samsung.shealth....)"
+        return Message("formats.detect.samsung_health")
     return None
 
 
