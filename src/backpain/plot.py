@@ -719,7 +719,7 @@ def calendar(
 
 def _centred(frame: pd.DataFrame, x: str, y: str, subject: str) -> pd.DataFrame:
     """Complete pairs with subject-mean-centred ``x`` and ``y`` (``_xc``, ``_yc``), for display."""
-    pairs = frame[[subject, x, y]].dropna()
+    pairs = frame[list(dict.fromkeys([subject, x, y]))].dropna()
     pairs = pairs.astype({x: float, y: float})
     grouped = pairs.groupby(subject, observed=True)
     return pairs.assign(
