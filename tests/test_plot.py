@@ -360,7 +360,7 @@ def test_lags_plain_words_and_empty(diary):
     labels = ax.get_xlabel() + ax.get_ylabel() + ax.get_title(loc="left")
     assert " r " not in labels
     assert "CI" not in labels
-    assert ax.get_title(loc="left") == "What went with pain?"
+    assert ax.get_title(loc="left") == "What went with pain, and how many days later?"
     _fig, ax2 = plt.subplots()
     plot.lags(None, ax=ax2)
     assert [t.get_text() for t in ax2.texts] == ["Not computed for this diary"]

@@ -75,7 +75,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Hoe sterk het samengaat met {y!v}\n(-1 tot +1, streep: waarschijnlijk bereik)",
     ),
     "plot.lags_title": ("{y!V} and {x!v}, by lag", "{y!V} en {x!v}, per vertraging"),
-    "plot.lags_title_plain": ("What went with {y!v}?", "Wat ging samen met {y!v}?"),
+    "plot.lags_title_plain": (
+        "What went with {y!v}, and how many days later?",
+        "Wat ging samen met {y!v}, en hoeveel dagen later?",
+    ),
     # associations
     "plot.level.within": ("within person", "binnen personen"),
     "plot.level.between": ("between persons", "tussen personen"),
