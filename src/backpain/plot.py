@@ -292,6 +292,13 @@ def _numbers(frame: pd.DataFrame, column: str) -> np.ndarray:
     return pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
 
 
+def _estimate(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """Estimates and their error-bar lengths down and up to the 95% CI (0 where missing)."""
+    est = _numbers(frame, column)
+    err = np.vstack([est - _numbers(frame, "ci95_low"), _numbers(frame, "ci95_high") - est])
+    return est, np.nan_to_num(err)
+
+
 def _y_range(axis: Axes, values: pd.DataFrame, strip: float) -> None:
     """Y limits and ticks for ``values``, leaving the bottom ``strip`` (axes fraction) free.
 
@@ -1058,8 +1065,7 @@ def lags(
     width = 0.6 / max(len(series), 1)
     for i, name in enumerate(series):
         part = rows.loc[rows["x"] == name].sort_values("lag")
-        r = _numbers(part, "r")
-        err = np.vstack([r - _numbers(part, "ci95_low"), _numbers(part, "ci95_high") - r])
+        r, err = _estimate(part, "r")
         offset = (i - (len(series) - 1) / 2) * width
         style: dict[str, Any] = {
             "fmt": "o-",
@@ -1070,7 +1076,7 @@ def lags(
             "label": _label(name, lang),
         }
         style.update(kwargs)
-        ax.errorbar(_numbers(part, "lag") + offset, r, yerr=np.nan_to_num(err), **style)
+        ax.errorbar(_numbers(part, "lag") + offset, r, yerr=err, **style)
     all_lags = np.sort(pd.unique(rows["lag"]).astype(int))
     ax.set_xticks(all_lags, [str(k) for k in all_lags])
     ax.axhline(0, color=_GREY, linewidth=0.8, linestyle="--", zorder=0)
@@ -1175,8 +1181,7 @@ def associations(
         pos = np.array(
             [position[(p, k)] for p, k in zip(part["predictor"], part["lag"], strict=True)]
         )
-        est = _numbers(part, estimate)
-        err = np.vstack([est - _numbers(part, "ci95_low"), _numbers(part, "ci95_high") - est])
+        est, err = _estimate(part, estimate)
         style: dict[str, Any] = {
             "fmt": markers.get(level, "D"),
             "color": colours.get(level, _SERIES[(i + 2) % len(_SERIES)]),
@@ -1185,9 +1190,7 @@ def associations(
             "label": say(f"plot.level.{level}", lang) if level in markers else str(level),
         }
         style.update(kwargs)
-        ax.errorbar(
-            est, pos - (i - (len(levels) - 1) / 2) * width, xerr=np.nan_to_num(err), **style
-        )
+        ax.errorbar(est, pos - (i - (len(levels) - 1) / 2) * width, xerr=err, **style)
     ax.set_yticks(
         [position[(p, k)] for p, k in keys.itertuples(index=False)],
         [
