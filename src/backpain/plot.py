@@ -1,19 +1,26 @@
 """Plots of pain diaries: one patient over time, and a cohort's results.
 
-Every function except :func:`dashboard` is *axes-level* in the seaborn manner
-(``STYLE.md`` rule 9): it takes the data (a canonical diary, see
-:mod:`backpain.schema`) or a computed result (from :mod:`backpain.stats` or
-:mod:`backpain.classify`), draws into ``ax`` (default: the current axes),
-passes ``**kwargs`` to one documented matplotlib call and returns the axes.
-Nothing here calls ``plt.show()`` or changes matplotlib's global style.
-:func:`dashboard` is *figure-level*: it builds and returns a whole
-:class:`~matplotlib.figure.Figure` for one patient.
+Plots only draw. Every function takes the data (a canonical diary, see
+:mod:`backpain.schema`) and/or a result computed beforehand by
+:mod:`backpain.stats` or :mod:`backpain.classify`; none of them computes an
+analysis. Every function except :func:`dashboard` is *axes-level* in the
+seaborn manner: data first, everything else keyword-only, it draws into
+``ax`` (default: the current axes), passes ``**kwargs`` to one documented
+matplotlib call and returns the axes. Nothing here calls ``plt.show()`` or
+changes matplotlib's global style. :func:`dashboard` is *figure-level*: it
+builds and returns a whole :class:`~matplotlib.figure.Figure` for one patient.
 
-Labels are in English (``lang="en"``) or Dutch (``lang="nl"``); axis labels of
-diary variables come from :data:`backpain.schema.VARIABLES`. Colours are the
-colour-blind-safe Okabe-Ito palette (:data:`OKABE_ITO`); dates are formatted by
-matplotlib's :class:`~matplotlib.dates.ConciseDateFormatter`. Days that were
-not recorded are gaps: lines are never drawn across a missing calendar day.
+A panel that cannot be drawn (a variable that was not recorded, a result
+that is ``None`` or has no usable rows, too few days) says why in words in
+the panel, and everything else is drawn. Wrong arguments (a list where a
+DataFrame belongs, a result without its columns) still raise.
+
+Labels are in English (``lang="en"``) or Dutch (``lang="nl"``), rendered
+from the text catalogue by :func:`backpain.text.say`; Dutch numbers get a
+decimal comma. Colours are the colour-blind-safe Okabe-Ito palette
+(:data:`OKABE_ITO`); dates are formatted by matplotlib's
+:class:`~matplotlib.dates.ConciseDateFormatter`. Days that were not recorded
+are gaps: lines are never drawn across a missing calendar day.
 
 Legends are placed outside the axes (to the right, or above for
 :func:`scatter_within`) so that they never cover data. Jupyter's inline
@@ -28,7 +35,7 @@ import itertools
 import re
 import textwrap
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -41,6 +48,7 @@ from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator, ScalarForma
 from matplotlib.transforms import blended_transform_factory
 
 from .schema import TAG_SEP, VARIABLES
+from .text import check_lang, number, say
 from .validate import check_diary
 
 if TYPE_CHECKING:
@@ -55,6 +63,7 @@ __all__ = [
     "dashboard",
     "lags",
     "scatter_within",
+    "tag_label",
     "timeline",
     "what_helps",
 ]
@@ -86,136 +95,10 @@ _VAR_COLOURS = {
 }
 _SERIES = [OKABE_ITO[c] for c in ("blue", "orange", "green", "purple", "sky_blue", "vermillion")]
 _TAG_MARKERS = ["s", "D", "o", "P", "X", "v", "*", "h"]
-
-_TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "flare": "flare",
-        "episode": "pain episode",
-        "score": "Score (0-10)",
-        "lag": "Lag (days that {x} comes before {y})",
-        "predictor": "the predictor",
-        "r_within": "Within-person r (95% CI)",
-        "lags_title": "{y} and {x}, by lag",
-        "within": "within person",
-        "between": "between persons",
-        "assoc_r": "Correlation with {y} (r, 95% CI)",
-        "assoc_coef": "Change in {y} per unit (coefficient, 95% CI)",
-        "same_day": "same day",
-        "day_before": "day before",
-        "days_before": "{k} days before",
-        "helps_x": "Difference in pain{when}\n(days with tag minus days without)",
-        "when_0": " the same day",
-        "when_1": " the next day",
-        "when_k": " {k} days later",
-        "days": "days",
-        "lower": "lower pain",
-        "higher": "higher pain",
-        "unclear": "unclear",
-        "duration": "Time since onset (log scale)",
-        "duration_lin": "Time since onset (days)",
-        "people": "Number of people",
-        "acute": "acute",
-        "subacute": "subacute",
-        "chronic": "chronic",
-        "classes_title": "Duration classes ({n} people)",
-        "unknown": "{n} without a known onset not shown",
-        "censored": "{n} with pain since the diary's start: their duration is a lower bound",
-        "centred": "{label}, minus own mean",
-        "r_rm": "r_rm = {r}\n{n_subjects} {people}, {n_obs} days",
-        "fit": "within-person slope",
-        "person": "person",
-        "persons": "people",
-        "per_person": "per person",
-        "calendar_title": "Daily {var}",
-        "not_recorded": "not recorded",
-        "needs": "needs {module}",
-        "too_little": "too little data: {reason}",
-        "dashboard": "Back-pain diary of {subject}, {start} to {end}",
-        "what_helps_title": "What goes with less pain?",
-        "scatter_title": "{x} and {y} within a person",
-    },
-    "nl": {
-        "flare": "opvlamming",
-        "episode": "pijnepisode",
-        "score": "Score (0-10)",
-        "lag": "Vertraging (dagen dat {x} voorafgaat aan {y})",
-        "predictor": "de voorspeller",
-        "r_within": "r binnen personen (95%-BI)",
-        "lags_title": "{y} en {x}, per vertraging",
-        "within": "binnen personen",
-        "between": "tussen personen",
-        "assoc_r": "Correlatie met {y} (r, 95%-BI)",
-        "assoc_coef": "Verandering in {y} per eenheid (coefficient, 95%-BI)",
-        "same_day": "zelfde dag",
-        "day_before": "dag ervoor",
-        "days_before": "{k} dagen ervoor",
-        "helps_x": "Verschil in pijn{when}\n(dagen met label min dagen zonder)",
-        "when_0": " dezelfde dag",
-        "when_1": " de dag erna",
-        "when_k": " {k} dagen later",
-        "days": "dagen",
-        "lower": "minder pijn",
-        "higher": "meer pijn",
-        "unclear": "onduidelijk",
-        "duration": "Tijd sinds begin (log-schaal)",
-        "duration_lin": "Tijd sinds begin (dagen)",
-        "people": "Aantal personen",
-        "acute": "acuut",
-        "subacute": "subacuut",
-        "chronic": "chronisch",
-        "classes_title": "Duurklassen ({n} personen)",
-        "unknown": "{n} zonder bekend begin niet getoond",
-        "censored": "{n} met pijn vanaf de start van het dagboek: hun duur is een ondergrens",
-        "centred": "{label}, min eigen gemiddelde",
-        "r_rm": "r_rm = {r}\n{n_subjects} {people}, {n_obs} dagen",
-        "fit": "helling binnen personen",
-        "person": "persoon",
-        "persons": "personen",
-        "per_person": "per persoon",
-        "calendar_title": "{Var} per dag",
-        "not_recorded": "niet bijgehouden",
-        "needs": "vereist {module}",
-        "too_little": "te weinig gegevens: {reason}",
-        "dashboard": "Rugpijndagboek van {subject}, {start} tot {end}",
-        "what_helps_title": "Wat gaat samen met minder pijn?",
-        "scatter_title": "{x} en {y} binnen een persoon",
-    },
-}
-
-_TAGS_NL = {
-    "physiotherapy": "fysiotherapie",
-    "heat": "warmte",
-    "exercise": "oefeningen",
-    "medication": "medicatie",
-    "walking": "wandelen",
-    "rest": "rust",
-    "work": "werk",
-    "massage": "massage",
-    "yoga": "yoga",
-    "swimming": "zwemmen",
-}
-
-_MONTHS = {
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    "nl": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
-}
-_WEEKDAYS = {
-    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    "nl": ["ma", "di", "wo", "do", "vr", "za", "zo"],
-}
+_MIN_PAIRS = 3
+"""Fewest days with both variables for :func:`scatter_within` to draw."""
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in _TEXT:
-        msg = f"lang must be 'en' (English) or 'nl' (Dutch), not {lang!r}"
-        raise ValueError(msg)
-
-
-def _t(lang: str, key: str, **fmt: Any) -> str:
-    text = _TEXT[lang][key]
-    return text.format(**fmt) if fmt else text
 
 
 def _label(name: str, lang: str) -> str:
@@ -224,26 +107,46 @@ def _label(name: str, lang: str) -> str:
     return var.label(lang) if var is not None else name
 
 
-def _short(name: str, lang: str) -> str:
-    """Label without the trailing unit: ``"Sleep (hours)"`` -> ``"Sleep"``."""
-    return re.sub(r"\s*\([^)]*\)\s*$", "", _label(name, lang))
+def tag_label(tag: str, *, lang: str = "en") -> str:
+    """A diary tag in ``lang``: known tags are translated, others shown as written.
+
+    Parameters
+    ----------
+    tag : str
+        One tag, as in the diary's ``tags`` column (split on ``"|"`` first).
+    lang : {"en", "nl"}
+        Language.
+
+    Returns
+    -------
+    str
+
+    See Also
+    --------
+    what_helps : draws tags with these labels.
+    backpain.text.say : renders any catalogue text.
+
+    Examples
+    --------
+    >>> tag_label("physiotherapy", lang="nl"), tag_label("massage_gun", lang="nl")
+    ('fysiotherapie', 'massage_gun')
+    """
+    check_lang(lang)
+    try:
+        return say(f"plot.tag.{tag}", lang)
+    except KeyError:  # a tag of the user's own: shown as they wrote it
+        return str(tag)
 
 
-def _tag_label(tag: str, lang: str) -> str:
-    return _TAGS_NL.get(tag, tag) if lang == "nl" else tag
-
-
-def _num(n: float, lang: str) -> str:
+def _whole(n: float, lang: str) -> str:
     """Whole number with a thousands separator (``.`` in Dutch)."""
-    text = f"{int(n):,}"
-    return text.replace(",", ".") if lang == "nl" else text
-
-
-_DUTCH_MARKS = str.maketrans({",": ".", ".": ","})
+    return number(n, ",.0f", lang)
 
 
 class _DutchNumbers(Formatter):
     """Wrap matplotlib's number formatter to write a decimal comma (``2,5``, ``8.000``)."""
+
+    _MARKS = str.maketrans({",": ".", ".": ","})
 
     def __init__(self, inner: ScalarFormatter) -> None:
         self.inner = inner
@@ -256,13 +159,13 @@ class _DutchNumbers(Formatter):
         self.inner.set_locs(locs)
 
     def __call__(self, x: float, pos: int | None = None) -> str:
-        return self.inner(x, pos).translate(_DUTCH_MARKS)
+        return self.inner(x, pos).translate(self._MARKS)
 
     def format_data_short(self, value: float) -> str:
-        return self.inner.format_data_short(value).translate(_DUTCH_MARKS)
+        return self.inner.format_data_short(value).translate(self._MARKS)
 
     def get_offset(self) -> str:
-        return self.inner.get_offset().translate(_DUTCH_MARKS)
+        return self.inner.get_offset().translate(self._MARKS)
 
 
 def _localise(ax: Axes, lang: str) -> None:
@@ -281,34 +184,45 @@ def _localise(ax: Axes, lang: str) -> None:
 
 def _lag_text(lag: int, lang: str) -> str:
     if lag == 0:
-        return _t(lang, "same_day")
+        return say("plot.lag.same_day", lang)
     if lag == 1:
-        return _t(lang, "day_before")
-    return _t(lang, "days_before", k=lag)
+        return say("plot.lag.day_before", lang)
+    return say("plot.lag.days_before", lang, k=lag)
 
 
-class _DutchConciseDateFormatter(mdates.ConciseDateFormatter):
-    """ConciseDateFormatter with Dutch month abbreviations."""
+class _ConciseDates(mdates.ConciseDateFormatter):
+    """ConciseDateFormatter that copes with no ticks, with months in ``lang``.
 
-    _EN_NL: ClassVar[dict[str, str]] = dict(zip(_MONTHS["en"], _MONTHS["nl"], strict=True))
-    _PATTERN: ClassVar[re.Pattern[str]] = re.compile(r"\b(" + "|".join(_MONTHS["en"]) + r")\b")
+    matplotlib's formatter raises ``IndexError`` on an empty list of ticks
+    (an axis whose ticks were all removed, or a view with no tick in it);
+    here no ticks simply give no labels.
+    """
 
-    def _nl(self, text: str) -> str:
-        return self._PATTERN.sub(lambda m: self._EN_NL[m.group(1)], text)
+    def __init__(self, locator: mdates.DateLocator, lang: str) -> None:
+        super().__init__(locator)
+        self.lang = lang
+        self.months = {
+            say(f"plot.month.{m}", "en"): say(f"plot.month.{m}", lang) for m in range(1, 13)
+        }
+        self.pattern = re.compile(r"\b(" + "|".join(self.months) + r")\b")
+
+    def _words(self, text: str) -> str:
+        return self.pattern.sub(lambda m: self.months[m.group(1)], text)
 
     def format_ticks(self, values):
-        return [self._nl(label) for label in super().format_ticks(values)]
+        if len(values) == 0:
+            return []
+        return [self._words(label) for label in super().format_ticks(values)]
 
     def get_offset(self):
-        return self._nl(super().get_offset())
+        return self._words(super().get_offset())
 
 
 def _date_axis(ax: Axes, lang: str) -> None:
-    """Concise date ticks (``ConciseDateFormatter``), Dutch months for ``nl``."""
+    """Concise date ticks, month names in ``lang``."""
     locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
-    cls = _DutchConciseDateFormatter if lang == "nl" else mdates.ConciseDateFormatter
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(cls(locator))
+    ax.xaxis.set_major_formatter(_ConciseDates(locator, lang))
 
 
 def _legend_outside(ax: Axes, handles=None, labels=None, **kwargs: Any) -> None:
@@ -355,42 +269,34 @@ def _daily(rows: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
     return rows.set_index("date")[list(columns)].reindex(days)
 
 
-def _check_columns(frame: pd.DataFrame, needed: Sequence[str], arg: str, made_by: str) -> None:
-    missing = [c for c in needed if c not in frame.columns]
+def _check_result(
+    result: object, needed: Sequence[str], arg: str, made_by: str
+) -> pd.DataFrame | None:
+    """``result`` as a DataFrame with ``needed`` columns, or ``None`` when it is ``None``."""
+    if result is None:
+        return None
+    if not isinstance(result, pd.DataFrame):
+        msg = f"{arg} must be a pandas DataFrame (the result of {made_by}), not {type(result).__name__}"
+        raise TypeError(msg)
+    missing = [c for c in needed if c not in result.columns]
     if missing:
         msg = (
             f"{arg} has no column(s) {missing}; expected the result of {made_by} "
             f"with columns {list(needed)}"
         )
         raise ValueError(msg)
+    return result
 
 
-def _annotations(
-    rows: pd.DataFrame, annotations: pd.DataFrame | bool | None
-) -> pd.DataFrame | None:
-    """``annotate_days`` output for one subject, computed when ``None``."""
-    if annotations is False:
-        return None
-    if annotations is None or annotations is True:
-        try:
-            from .classify import annotate_days
-        except ImportError:
-            return None
-        return annotate_days(rows)
-    if not isinstance(annotations, pd.DataFrame):
-        msg = (
-            "annotations must be the DataFrame returned by backpain.classify.annotate_days, "
-            f"None (compute it) or False (no flares or episodes), not {type(annotations).__name__}"
-        )
-        raise TypeError(msg)
-    _check_columns(
-        annotations,
-        ("subject", "date", "episode", "flare"),
-        "annotations",
-        "backpain.classify.annotate_days()",
-    )
-    subject = rows["subject"].iloc[0]
-    return annotations.loc[annotations["subject"] == subject]
+def _numbers(frame: pd.DataFrame, column: str) -> np.ndarray:
+    return pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+
+
+def _estimate(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """Estimates and their error-bar lengths down and up to the 95% CI (0 where missing)."""
+    est = _numbers(frame, column)
+    err = np.vstack([est - _numbers(frame, "ci95_low"), _numbers(frame, "ci95_high") - est])
+    return est, np.nan_to_num(err)
 
 
 def _y_range(axis: Axes, values: pd.DataFrame, strip: float) -> None:
@@ -416,17 +322,46 @@ def _y_range(axis: Axes, values: pd.DataFrame, strip: float) -> None:
     axis.set_yticks(ticks)
 
 
-def _note(ax: Axes, text: str) -> None:
-    """A panel that could not be drawn: say why, in the panel."""
-    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color=_GREY)
-    ax.set_xticks([])
-    ax.set_yticks([])
+def _note(ax: Axes, text: str, *, keep_x: bool = False) -> Axes:
+    """A panel that could not be drawn: say why, in the panel.
+
+    Ticks are hidden with ``tick_params`` and never removed with
+    ``set_xticks([])``: on axes that share x with others (the dashboard's
+    time panels) that would empty the shared locator of every panel.
+    ``keep_x`` keeps the x tick labels (the dates of a time panel).
+    """
+    ax.text(
+        0.5,
+        0.5,
+        text,
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        color="#555555",
+        wrap=True,
+    )
+    ax.tick_params(axis="y", left=False, labelleft=False)
+    if not keep_x:
+        ax.tick_params(axis="x", bottom=False, labelbottom=False)
+    return ax
 
 
-def _lagged_rows(data: pd.DataFrame, x: str, y: str, lags: Sequence[int]) -> pd.DataFrame:
-    from . import stats
+def _wrap(text: str, width: int) -> str:
+    """Wrap each line of ``text`` at ``width`` characters, keeping its own breaks."""
+    return "\n".join(textwrap.fill(line, width) for line in text.split("\n"))
 
-    return stats.lagged_corr(data, x, y, lags=tuple(lags))
+
+def _annotated_rows(annotated: object, subject: str) -> pd.DataFrame | None:
+    """One subject's rows of an ``annotate_days`` result (``None``: none)."""
+    frame = _check_result(
+        annotated,
+        ("subject", "date", "episode", "flare"),
+        "annotated",
+        "backpain.classify.annotate_days()",
+    )
+    if frame is None:
+        return None
+    return frame.loc[frame["subject"] == subject]
 
 
 # --------------------------------------------------------------------------- timeline
@@ -437,7 +372,7 @@ def timeline(
     *,
     subject: str | None = None,
     variables: Sequence[str] = ("pain", "stress"),
-    annotations: pd.DataFrame | bool | None = None,
+    annotated: pd.DataFrame | None = None,
     tags: Sequence[str] | None = None,
     max_tags: int = 5,
     lang: str = "en",
@@ -458,12 +393,11 @@ def timeline(
         all 0-10) share the left y axis; at most one other scale (say
         ``sleep_hours``) is drawn on a right-hand axis (``ax.twinx()``). For
         more, use one axes per variable or :func:`dashboard`.
-    annotations : pandas.DataFrame, bool or None
+    annotated : pandas.DataFrame, optional
         Output of :func:`backpain.classify.annotate_days` (columns
-        ``subject``, ``date``, ``episode``, ``flare``). ``None`` computes it
-        when :mod:`backpain.classify` is available; ``False`` draws no flares
-        or episodes. Episodes are shaded; flare days are marked on the pain
-        line (only when ``"pain"`` is among ``variables``).
+        ``subject``, ``date``, ``episode``, ``flare``). Episodes are shaded;
+        flare days are marked on the pain line (only when ``"pain"`` is among
+        ``variables``). ``None`` (default): no flares or episodes.
     tags : sequence of str, optional
         Tags to mark (``None``: the ``max_tags`` most frequent; ``()``: none).
         Each tag is one row of markers in a strip at the bottom of the axes.
@@ -482,6 +416,12 @@ def timeline(
     matplotlib.axes.Axes
         The axes drawn into (the left-hand one when a right axis was added).
 
+    See Also
+    --------
+    backpain.classify.annotate_days : the episodes and flares drawn here.
+    calendar : the same days as a calendar heatmap.
+    dashboard : the timeline with the other panels on one figure.
+
     Notes
     -----
     The subject's rows are reindexed to every calendar day between the first
@@ -489,20 +429,25 @@ def timeline(
     line: nothing is interpolated. Each recorded day also gets a small dot,
     so that a day recorded between two missing days stays visible. Episodes
     (de Vet et al., 2002) and flares (an increase of at least 2 points over
-    the recent baseline, Costa et al., 2021) are taken as defined in
-    :mod:`backpain.classify`, not recomputed here.
+    the recent baseline, Costa et al., 2021) are drawn as
+    :func:`backpain.classify.annotate_days` found them.
 
     References
     ----------
     de Vet HCW et al. (2002). Episodes of low back pain: a proposal for uniform
     definitions to be used in research. Spine 27:2409-2416.
 
+    Costa N et al. (2021). Flares of low back pain: a systematic review of
+    definitions. Pain 162:1838-1848.
+
     Examples
     --------
     >>> import matplotlib.pyplot as plt
+    >>> from backpain.classify import annotate_days
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(2, 60, seed=1)
-    >>> ax = timeline(diary, subject="S0001", variables=("pain", "stress"))
+    >>> ax = timeline(diary, subject="S0001", variables=("pain", "stress"),
+    ...               annotated=annotate_days(diary))
     >>> ax.get_ylabel()
     'Score (0-10)'
     >>> ax = timeline(diary, subject="S0001", variables=("pain",), lang="nl", ax=plt.figure().gca())
@@ -510,13 +455,14 @@ def timeline(
     'Pijn (0-10)'
     >>> plt.close("all")
     """
-    _check_lang(lang)
+    check_lang(lang)
     variables = list(variables)
     if not variables:
         msg = "variables is empty; name at least one diary column, e.g. variables=('pain',)"
         raise ValueError(msg)
     check_diary(data, need=tuple(variables))
     subject, rows = _pick_subject(data, subject)
+    notes = _annotated_rows(annotated, subject)
     ax = plt.gca() if ax is None else ax
 
     def scale(name: str) -> tuple[Any, Any]:
@@ -549,8 +495,8 @@ def timeline(
             }
             if first and i == 0:
                 style.update(kwargs)
-            axis.plot(x, days[name].to_numpy(dtype=float, na_value=np.nan), **style)
-        axis.set_ylabel(_label(names[0], lang) if len(names) == 1 else _t(lang, "score"))
+            axis.plot(x, _numbers(days, name), **style)
+        axis.set_ylabel(_label(names[0], lang) if len(names) == 1 else say("plot.score", lang))
 
     draw(ax, left, first=True)
     twin = None
@@ -559,7 +505,6 @@ def timeline(
         draw(twin, right, first=False)
 
     # episodes shaded, flares marked on the pain line
-    notes = _annotations(rows, annotations)
     if notes is not None and not notes.empty:
         episodes = notes.dropna(subset=["episode"]).groupby("episode")["date"].agg(["min", "max"])
         for k, (start, end) in enumerate(episodes.itertuples(index=False)):
@@ -570,7 +515,7 @@ def timeline(
                 alpha=0.6,
                 zorder=0,
                 linewidth=0,
-                label=_t(lang, "episode") if k == 0 and "pain" in variables else None,
+                label=say("plot.episode", lang) if k == 0 and "pain" in variables else None,
             )
         if "pain" in variables:
             flare_days = notes.loc[notes["flare"].fillna(False).astype(bool), "date"]
@@ -584,7 +529,7 @@ def timeline(
                     s=36,
                     color=OKABE_ITO["vermillion"],
                     zorder=4,
-                    label=_t(lang, "flare"),
+                    label=say("plot.flare", lang),
                 )
 
     # tags: one row of markers per tag in a strip at the bottom of the axes
@@ -607,7 +552,7 @@ def timeline(
                     marker=_TAG_MARKERS[k % len(_TAG_MARKERS)],
                     s=14,
                     color=_SERIES[k % len(_SERIES)],
-                    label=_tag_label(tag, lang),
+                    label=tag_label(tag, lang=lang),
                     clip_on=False,
                     zorder=4,
                 )
@@ -617,6 +562,9 @@ def timeline(
 
     ax.set_xlim(x[0] - np.timedelta64(1, "D"), x[-1] + np.timedelta64(1, "D"))
     _date_axis(ax, lang)
+    shown = [v for v in variables if days[v].notna().any()]
+    if not shown:
+        _note(ax, say("plot.empty.no_values", lang, name=variables[0]), keep_x=True)
     handles, labels = ax.get_legend_handles_labels()
     if twin is not None:
         more = twin.get_legend_handles_labels()
@@ -676,6 +624,11 @@ def calendar(
         labelled at their first week. Days in the period that were not
         recorded are light grey; days outside it are blank.
 
+    See Also
+    --------
+    timeline : the same days as lines over time.
+    dashboard : the calendar with the other panels on one figure.
+
     Notes
     -----
     Drawn with two :meth:`~matplotlib.axes.Axes.pcolormesh` calls (the grey
@@ -692,11 +645,11 @@ def calendar(
     ['ma', 'di', 'wo']
     >>> plt.close("all")
     """
-    _check_lang(lang)
+    check_lang(lang)
     check_diary(data, need=(variable,))
     subject, rows = _pick_subject(data, subject)
     ax = plt.gca() if ax is None else ax
-    values = rows.set_index("date")[variable].astype(float)
+    values = pd.Series(_numbers(rows, variable), index=pd.DatetimeIndex(rows["date"]))
     if year is not None:
         start, end = (
             pd.Timestamp(year=int(year), month=1, day=1),
@@ -737,21 +690,30 @@ def calendar(
     ax.set_xlim(0, n_weeks)
     ax.set_ylim(7, 0)
     ax.set_aspect("equal")
-    ax.set_yticks(np.arange(7) + 0.5, _WEEKDAYS[lang], fontsize="small")
+    weekdays = [say(f"plot.weekday.{d}", lang) for d in range(7)]
+    ax.set_yticks(np.arange(7) + 0.5, weekdays, fontsize="small")
     month_starts = grid_days[(grid_days.day == 1) & inside]
     if not len(month_starts) or month_starts[0] != start:
         month_starts = month_starts.insert(0, start)
     weeks = ((month_starts - first_monday).days // 7).to_numpy()
     labels = [
-        _MONTHS[lang][d.month - 1] + (f"\n{d.year}" if i == 0 or d.month == 1 else "")
+        say(f"plot.month.{d.month}", lang) + (f"\n{d.year}" if i == 0 or d.month == 1 else "")
         for i, d in enumerate(month_starts)
     ]
     ax.set_xticks(weeks + 0.5, labels, fontsize="small", ha="left")
     ax.tick_params(axis="both", length=0)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
-    name = _short(variable, lang)
-    ax.set_title(_t(lang, "calendar_title", var=name.lower(), Var=name), loc="left")
+    ax.set_title(say("plot.calendar_title", lang, name=variable), loc="left")
+    if not np.isfinite(grid).any():
+        ax.text(
+            n_weeks / 2,
+            3.5,
+            say("plot.empty.no_values", lang, name=variable),
+            ha="center",
+            va="center",
+            color="#555555",
+        )
     if cbar:
         cax = ax.inset_axes((1.01, 0.0, 0.012, 1.0))
         ax.figure.colorbar(mesh, cax=cax, label=_label(variable, lang))
@@ -762,9 +724,9 @@ def calendar(
 # --------------------------------------------------------------------------- scatter_within
 
 
-def _rm_fit(frame: pd.DataFrame, x: str, y: str, subject: str) -> pd.DataFrame:
-    """Complete pairs with subject-mean-centred ``x`` and ``y`` (``_xc``, ``_yc``)."""
-    pairs = frame[[subject, x, y]].dropna()
+def _centred(frame: pd.DataFrame, x: str, y: str, subject: str) -> pd.DataFrame:
+    """Complete pairs with subject-mean-centred ``x`` and ``y`` (``_xc``, ``_yc``), for display."""
+    pairs = frame[list(dict.fromkeys([subject, x, y]))].dropna()
     pairs = pairs.astype({x: float, y: float})
     grouped = pairs.groupby(subject, observed=True)
     return pairs.assign(
@@ -773,36 +735,51 @@ def _rm_fit(frame: pd.DataFrame, x: str, y: str, subject: str) -> pd.DataFrame:
     )
 
 
-def _within_r(frame: pd.DataFrame, x: str, y: str, subject: str) -> tuple[float, int, int]:
-    """Repeated-measures r, number of observations and subjects.
+def _within_row(result: object, x: str, y: str) -> pd.Series | None:
+    """The same-day, within-person row for ``x`` and ``y`` of a correlation result.
 
-    ``backpain.stats.within_corr`` when it is available; otherwise the same
-    estimate (Bakdash & Marusich, 2017): Pearson r of subject-mean-centred
-    ``x`` and ``y``.
+    ``result`` is a :func:`backpain.stats.within_corr` or
+    :func:`~backpain.stats.lagged_corr` result (columns ``x``, ``y``) or a
+    :func:`~backpain.stats.correlate` result (columns ``predictor``,
+    ``level``, ``lag``).
     """
-    try:
-        from . import stats
-    except ImportError:
-        stats = None
-    if stats is not None and hasattr(stats, "within_corr"):
-        res = stats.within_corr(frame, x, y, subject=subject)
-        return float(res["r"].iloc[0]), int(res["n_obs"].iloc[0]), int(res["n_subjects"].iloc[0])
-    pairs = _rm_fit(frame, x, y, subject)
-    xc, yc = pairs["_xc"].to_numpy(), pairs["_yc"].to_numpy()
-    denom = np.sqrt((xc**2).sum() * (yc**2).sum())
-    r = float((xc * yc).sum() / denom) if denom > 0 else float("nan")
-    return r, len(pairs), int(pairs[subject].nunique())
+    if result is None:
+        return None
+    if isinstance(result, pd.DataFrame) and "predictor" in result.columns:
+        frame = _check_result(
+            result,
+            ("predictor", "r", "ci95_low", "ci95_high", "n_obs", "n_subjects"),
+            "result",
+            "backpain.stats.correlate()",
+        )
+        keep = frame["predictor"] == x
+    else:
+        frame = _check_result(
+            result,
+            ("x", "y", "r", "ci95_low", "ci95_high", "n_obs", "n_subjects"),
+            "result",
+            "backpain.stats.within_corr()",
+        )
+        keep = (frame["x"] == x) & (frame["y"] == y)
+    if "level" in frame.columns:
+        keep &= frame["level"] == "within"
+    if "lag" in frame.columns:
+        keep &= frame["lag"] == 0
+    rows = frame.loc[keep]
+    return rows.iloc[0] if len(rows) else None
 
 
 def scatter_within(
     data: pd.DataFrame,
-    x: str,
     *,
+    x: str,
     y: str = "pain",
+    result: pd.DataFrame | None = None,
     subject: str = "subject",
     per_subject_lines: bool | None = None,
     max_subjects: int = 30,
     max_points: int = 20_000,
+    plain: bool = False,
     lang: str = "en",
     ax: Axes | None = None,
     **kwargs: Any,
@@ -817,6 +794,12 @@ def scatter_within(
         Predictor column, for example ``"stress"``.
     y : str
         Outcome column (default ``"pain"``).
+    result : pandas.DataFrame, optional
+        The repeated-measures correlation of ``x`` and ``y``: the result of
+        :func:`backpain.stats.within_corr` (or a :func:`~backpain.stats.correlate`
+        result holding its same-day within-person row). When given, its
+        common within-person slope is drawn and its ``r``, ``n_obs`` and
+        ``n_subjects`` are written in the corner. ``None``: points only.
     subject : str
         Column identifying the person.
     per_subject_lines : bool, optional
@@ -828,8 +811,11 @@ def scatter_within(
     max_subjects : int
         Cap on the number of per-person lines.
     max_points : int
-        At most this many points are drawn (a fixed random sample, seed 0);
-        the fit and ``r`` always use every complete pair.
+        At most this many points are drawn (a fixed random sample, seed 0).
+    plain : bool
+        Write the corner text in plain words for a patient ("On days with a
+        higher stress score than usual, pain was higher") instead of
+        ``r_rm = 0.31``; the words follow the 95% interval of ``result``.
     lang : {"en", "nl"}
         Language of labels.
     ax : matplotlib.axes.Axes, optional
@@ -840,19 +826,24 @@ def scatter_within(
     Returns
     -------
     matplotlib.axes.Axes
-        With one annotation text in the upper left corner, formatted
-        ``"r_rm = {r:.2f}\\n{n} people, {m} days"`` where ``r``, ``n`` and
-        ``m`` are ``r``, ``n_subjects`` and ``n_obs`` of
-        :func:`backpain.stats.within_corr`.
+        With ``result``, one text in the upper left corner, formatted
+        ``"r_rm = {r:.2f}\\n{n} people, {m} days"`` from ``r``,
+        ``n_subjects`` and ``n_obs`` of ``result``. With fewer than 3 days
+        holding both ``x`` and ``y``, only a sentence saying so.
+
+    See Also
+    --------
+    backpain.stats.within_corr : computes the correlation drawn here.
+    lags : the same correlation at several lags.
 
     Notes
     -----
     Each person's ``x`` and ``y`` are centred on that person's own mean, so
-    the plot shows only within-person variation. The line through the origin
-    with slope ``sum(xc * yc) / sum(xc ** 2)`` is the common within-person
-    slope of the repeated-measures correlation (Bakdash & Marusich, 2017; R
-    ``rmcorr``; ``pingouin.rm_corr``), and ``r`` is the Pearson correlation of
-    the centred values, which :func:`backpain.stats.within_corr` reports.
+    the plot shows only within-person variation. The repeated-measures
+    correlation ``r`` is the Pearson correlation of these centred values
+    (Bakdash & Marusich, 2017), so the common within-person slope is
+    ``r * sqrt(sum(yc**2) / sum(xc**2))`` over the centred values drawn: the
+    line through the origin with that slope is the fit of R's ``rmcorr``.
 
     References
     ----------
@@ -863,23 +854,28 @@ def scatter_within(
     --------
     >>> import matplotlib.pyplot as plt
     >>> from backpain.simulate import simulate_cohort
+    >>> from backpain.stats import within_corr
     >>> diary = simulate_cohort(5, 60, seed=1)
-    >>> ax = scatter_within(diary, "stress")
+    >>> res = within_corr(diary, "stress", "pain")
+    >>> ax = scatter_within(diary, x="stress", result=res)
     >>> ax.texts[0].get_text().startswith("r_rm = ")
     True
     >>> plt.close("all")
     """
-    _check_lang(lang)
+    check_lang(lang)
     if not isinstance(data, pd.DataFrame):
         msg = f"data must be a pandas DataFrame, not {type(data).__name__}"
         raise TypeError(msg)
-    _check_columns(data, (subject, x, y), "data", "a diary")
-    pairs = _rm_fit(data, x, y, subject)
-    if len(pairs) < 3:
-        msg = f"only {len(pairs)} days have both {x!r} and {y!r}; scatter_within needs at least 3"
+    _check_result(data, (subject, x, y), "data", "backpain.read_diary() (a diary)")
+    row = _within_row(result, x, y)
+    if result is not None and row is None:
+        msg = f"result holds no same-day within-person row for x={x!r} and y={y!r}"
         raise ValueError(msg)
     ax = plt.gca() if ax is None else ax
-    r, n_obs, n_subjects = _within_r(data, x, y, subject)
+    pairs = _centred(data, x, y, subject)
+    if len(pairs) < _MIN_PAIRS:
+        text = say("plot.empty.few_pairs", lang, x=x, y=y, n=len(pairs), need=_MIN_PAIRS)
+        return _note(ax, text)
 
     shown = pairs
     if len(pairs) > max_points:
@@ -892,10 +888,6 @@ def scatter_within(
     }
     style.update(kwargs)
     ax.scatter(shown["_xc"].to_numpy(), shown["_yc"].to_numpy(), **style)
-
-    xc, yc = pairs["_xc"].to_numpy(), pairs["_yc"].to_numpy()
-    sxx = float((xc**2).sum())
-    slope = float((xc * yc).sum()) / sxx if sxx > 0 else 0.0
 
     people = pairs[subject].unique()
     if per_subject_lines is None:
@@ -917,40 +909,59 @@ def scatter_within(
                 colors=_GREY,
                 linewidths=0.8,
                 alpha=0.6,
-                label=_t(lang, "per_person"),
+                label=say("plot.per_person", lang),
             )
         )
-    span = np.array([xc.min(), xc.max()])
-    ax.plot(span, slope * span, color=OKABE_ITO["vermillion"], linewidth=2.2, label=_t(lang, "fit"))
+    xc, yc = pairs["_xc"].to_numpy(), pairs["_yc"].to_numpy()
+    sxx, syy = float((xc**2).sum()), float((yc**2).sum())
+    r = float(row["r"]) if row is not None else float("nan")
+    if np.isfinite(r) and sxx > 0:
+        span = np.array([xc.min(), xc.max()])
+        slope = r * np.sqrt(syy / sxx)
+        ax.plot(
+            span,
+            slope * span,
+            color=OKABE_ITO["vermillion"],
+            linewidth=2.2,
+            label=say("plot.fit", lang),
+        )
     ax.axhline(0, color=_GREY, linewidth=0.6, zorder=0)
     ax.axvline(0, color=_GREY, linewidth=0.6, zorder=0)
-    ax.text(
-        0.03,
-        0.97,
-        _t(
-            lang,
-            "r_rm",
-            r=f"{r:.2f}".translate(_DUTCH_MARKS) if lang == "nl" else f"{r:.2f}",
-            n_subjects=_num(n_subjects, lang),
-            people=_t(lang, "person" if n_subjects == 1 else "persons"),
-            n_obs=_num(n_obs, lang),
-        ),
-        transform=ax.transAxes,
-        ha="left",
-        va="top",
-        fontsize="small",
-        bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": _LIGHT_GREY, "alpha": 0.9},
-    )
-    ax.set_xlabel(_t(lang, "centred", label=_label(x, lang)))
-    ax.set_ylabel(_t(lang, "centred", label=_label(y, lang)))
-    ax.legend(
-        loc="lower left",
-        bbox_to_anchor=(0.0, 1.0),
-        ncols=2,
-        frameon=False,
-        fontsize="small",
-        borderaxespad=0.2,
-    )
+    if row is not None:
+        n_obs, n_subjects = int(row["n_obs"]), int(row["n_subjects"])
+        if plain:
+            low, high = float(row["ci95_low"]), float(row["ci95_high"])
+            key = "plot.link_up" if low > 0 else "plot.link_down" if high < 0 else "plot.link_none"
+            text = say(key, lang, x=x, y=y, n_obs=n_obs)
+        else:
+            key = "plot.r_rm_one" if n_subjects == 1 else "plot.r_rm"
+            text = say(key, lang, r=r, n_subjects=n_subjects, n_obs=n_obs)
+        ax.text(
+            0.03,
+            0.97,
+            text,
+            transform=ax.transAxes,
+            ha="left",
+            va="top",
+            fontsize="small",
+            bbox={
+                "boxstyle": "round",
+                "facecolor": "white",
+                "edgecolor": _LIGHT_GREY,
+                "alpha": 0.9,
+            },
+        )
+    ax.set_xlabel(say("plot.centred", lang, label=_label(x, lang)))
+    ax.set_ylabel(say("plot.centred", lang, label=_label(y, lang)))
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            ncols=2,
+            frameon=False,
+            fontsize="small",
+            borderaxespad=0.2,
+        )
     _localise(ax, lang)
     return ax
 
@@ -958,12 +969,33 @@ def scatter_within(
 # --------------------------------------------------------------------------- lags
 
 
+def _lag_rows(result: pd.DataFrame, x: str | Sequence[str] | None, y: str | None) -> pd.DataFrame:
+    """Rows of a lagged_corr or correlate result as columns ``x``, ``y``, ``lag``, ``r``, CI."""
+    ci = ("lag", "r", "ci95_low", "ci95_high")
+    if "predictor" in result.columns:
+        frame = _check_result(result, ("predictor", *ci), "result", "backpain.stats.correlate()")
+        if "level" in frame.columns:
+            frame = frame.loc[frame["level"] == "within"]
+        frame = frame.rename(columns={"predictor": "x"}).assign(y=y or "pain")
+    else:
+        frame = _check_result(result, ("x", "y", *ci), "result", "backpain.stats.lagged_corr()")
+        if y is not None:
+            frame = frame.loc[frame["y"] == y]
+    if x is not None:
+        names = [x] if isinstance(x, str) else list(x)
+        frame = frame.loc[frame["x"].isin(names)]
+        order = {name: i for i, name in enumerate(names)}
+        frame = frame.sort_values("x", key=lambda s: s.map(order), kind="stable")
+    finite = np.isfinite(_numbers(frame, "r")) & frame["lag"].notna().to_numpy()
+    return frame.loc[finite]
+
+
 def lags(
-    data: pd.DataFrame,
-    x: str | Sequence[str] | None = None,
+    result: pd.DataFrame | None,
     *,
-    y: str = "pain",
-    lags: Sequence[int] = (0, 1, 2, 3),
+    x: str | Sequence[str] | None = None,
+    y: str | None = None,
+    plain: bool = False,
     lang: str = "en",
     ax: Axes | None = None,
     **kwargs: Any,
@@ -972,18 +1004,21 @@ def lags(
 
     Parameters
     ----------
-    data : pandas.DataFrame
-        Either the result of :func:`backpain.stats.lagged_corr` (columns
-        ``x``, ``y``, ``lag``, ``r``, ``ci95_low``, ``ci95_high``; several
-        results may be concatenated, one series per ``x``) or a diary, in
-        which case ``lagged_corr(data, x, y, lags=lags)`` is computed for each
-        ``x``.
+    result : pandas.DataFrame or None
+        The result of :func:`backpain.stats.lagged_corr` (columns ``x``,
+        ``y``, ``lag``, ``r``, ``ci95_low``, ``ci95_high``; several results
+        may be concatenated, one series per ``x``) or of
+        :func:`backpain.stats.correlate` (its ``level == "within"`` rows,
+        one series per ``predictor``). ``None`` or no row with an ``r``:
+        the panel says so in words.
     x : str or sequence of str, optional
-        Predictor(s); needed when ``data`` is a diary.
-    y : str
-        Outcome when ``data`` is a diary.
-    lags : sequence of int
-        Lags when ``data`` is a diary (``x`` that many days before ``y``).
+        The predictor(s) to draw, in this order (default: all).
+    y : str, optional
+        The outcome: keeps the rows of a ``lagged_corr`` result with this
+        ``y`` (default: all), and names the outcome of a ``correlate``
+        result (default ``"pain"``).
+    plain : bool
+        Labels in plain words for a patient, without "r" or "CI".
     lang : {"en", "nl"}
         Language of labels.
     ax : matplotlib.axes.Axes, optional
@@ -997,51 +1032,40 @@ def lags(
         One errorbar series per predictor (``ax.containers``), series side by
         side at each lag, and a dashed line at r = 0.
 
+    See Also
+    --------
+    backpain.stats.lagged_corr : computes the correlations drawn here.
+    backpain.stats.correlate : within and between persons, several predictors.
+    associations : the same estimates as a forest plot.
+
     Examples
     --------
     >>> import matplotlib.pyplot as plt
-    >>> import pandas as pd
-    >>> res = pd.DataFrame({"x": "sleep_quality", "y": "pain", "lag": [0, 1, 2],
-    ...                     "r": [-0.2, -0.1, 0.0], "ci95_low": [-0.3, -0.2, -0.1],
-    ...                     "ci95_high": [-0.1, 0.0, 0.1]})
+    >>> from backpain.simulate import simulate_cohort
+    >>> from backpain.stats import lagged_corr
+    >>> diary = simulate_cohort(5, 60, seed=1)
+    >>> res = lagged_corr(diary, "sleep_quality", "pain", lags=(0, 1, 2))
     >>> ax = lags(res)
-    >>> len(ax.containers)
-    1
+    >>> len(ax.containers), ax.get_ylabel()
+    (1, 'Within-person r (95% CI)')
     >>> plt.close("all")
     """
-    _check_lang(lang)
-    if not isinstance(data, pd.DataFrame):
-        msg = f"data must be a pandas DataFrame, not {type(data).__name__}"
-        raise TypeError(msg)
-    if {"lag", "r"} <= set(data.columns):
-        result = data
-    else:
-        if x is None:
-            msg = (
-                "data is a diary, so lags() needs x= (the predictor, e.g. x='sleep_quality'); "
-                "or pass the result of backpain.stats.lagged_corr()"
-            )
-            raise ValueError(msg)
-        names = [x] if isinstance(x, str) else list(x)
-        result = pd.concat([_lagged_rows(data, n, y, lags) for n in names], ignore_index=True)
-    _check_columns(
-        result,
-        ("x", "y", "lag", "r", "ci95_low", "ci95_high"),
-        "data",
-        "backpain.stats.lagged_corr()",
-    )
+    check_lang(lang)
     ax = plt.gca() if ax is None else ax
-    series = list(pd.unique(result["x"]))
+    if result is None:
+        return _note(ax, say("plot.empty.not_computed", lang))
+    if not isinstance(result, pd.DataFrame):
+        msg = f"result must be a pandas DataFrame, not {type(result).__name__}"
+        raise TypeError(msg)
+    rows = _lag_rows(result, x, y)
+    outcome = y if y is not None else (str(rows["y"].iloc[0]) if len(rows) else "pain")
+    if rows.empty:
+        return _note(ax, say("plot.empty.no_links", lang, y=outcome))
+    series = list(pd.unique(rows["x"]))
     width = 0.6 / max(len(series), 1)
     for i, name in enumerate(series):
-        part = result.loc[result["x"] == name].sort_values("lag")
-        r = part["r"].to_numpy(dtype=float, na_value=np.nan)
-        err = np.vstack(
-            [
-                r - part["ci95_low"].to_numpy(dtype=float, na_value=np.nan),
-                part["ci95_high"].to_numpy(dtype=float, na_value=np.nan) - r,
-            ]
-        )
+        part = rows.loc[rows["x"] == name].sort_values("lag")
+        r, err = _estimate(part, "r")
         offset = (i - (len(series) - 1) / 2) * width
         style: dict[str, Any] = {
             "fmt": "o-",
@@ -1052,22 +1076,22 @@ def lags(
             "label": _label(name, lang),
         }
         style.update(kwargs)
-        ax.errorbar(
-            part["lag"].to_numpy(dtype=float, na_value=np.nan) + offset, r, yerr=err, **style
-        )
-    all_lags = np.sort(pd.unique(result["lag"]).astype(int))
+        ax.errorbar(_numbers(part, "lag") + offset, r, yerr=err, **style)
+    all_lags = np.sort(pd.unique(rows["lag"]).astype(int))
     ax.set_xticks(all_lags, [str(k) for k in all_lags])
     ax.axhline(0, color=_GREY, linewidth=0.8, linestyle="--", zorder=0)
-    y_name = str(result["y"].iloc[0])
-    x_text = _short(series[0], lang).lower() if len(series) == 1 else _t(lang, "predictor")
-    ax.set_xlabel(_t(lang, "lag", x=x_text, y=_short(y_name, lang).lower()))
-    ax.set_ylabel(_t(lang, "r_within"))
-    if len(series) == 1:
-        ax.set_title(
-            _t(lang, "lags_title", x=_short(series[0], lang).lower(), y=_short(y_name, lang)),
-            loc="left",
-        )
+    if plain:
+        ax.set_xlabel(say("plot.lag_axis_plain", lang, y=outcome))
+        ax.set_ylabel(say("plot.link_axis_plain", lang, y=outcome))
+        ax.set_title(say("plot.lags_title_plain", lang, y=outcome), loc="left")
+        _legend_outside(ax)
+    elif len(series) == 1:
+        ax.set_xlabel(say("plot.lag_axis", lang, x=series[0], y=outcome))
+        ax.set_ylabel(say("plot.r_within", lang))
+        ax.set_title(say("plot.lags_title", lang, x=series[0], y=outcome), loc="left")
     else:
+        ax.set_xlabel(say("plot.lag_axis_many", lang, y=outcome))
+        ax.set_ylabel(say("plot.r_within", lang))
         _legend_outside(ax)
     _localise(ax, lang)
     return ax
@@ -1077,7 +1101,7 @@ def lags(
 
 
 def associations(
-    result: pd.DataFrame,
+    result: pd.DataFrame | None,
     *,
     y: str = "pain",
     lang: str = "en",
@@ -1088,13 +1112,12 @@ def associations(
 
     Parameters
     ----------
-    result : pandas.DataFrame
+    result : pandas.DataFrame or None
         Result of :func:`backpain.stats.correlate` (estimate column ``r``) or
         :func:`backpain.stats.mixed_model` (estimate column ``coef``), with
         ``predictor``, ``lag``, ``level``, ``ci95_low``, ``ci95_high``. Rows
-        without a predictor (the intercept) are left out. A diary (a table
-        with a ``date`` column and no estimate) is passed to
-        ``backpain.stats.correlate(result, y=y)`` first.
+        without a predictor (the intercept) or without an estimate are left
+        out. ``None`` or no row left: the panel says so in words.
     y : str
         The outcome, for the axis label.
     lang : {"en", "nl"}
@@ -1111,38 +1134,40 @@ def associations(
         before"``), the levels dodged side by side with one errorbar series
         per level (``ax.containers``), whatever the size of the cohort.
 
+    See Also
+    --------
+    backpain.stats.correlate : within- and between-person correlations.
+    backpain.stats.mixed_model : the same questions as a mixed model.
+    lags : one predictor's correlation by lag.
+
     Examples
     --------
     >>> import matplotlib.pyplot as plt
-    >>> import pandas as pd
-    >>> res = pd.DataFrame({"predictor": ["stress", "stress"], "lag": [0, 0],
-    ...                     "level": ["within", "between"], "r": [0.2, 0.5],
-    ...                     "ci95_low": [0.1, 0.3], "ci95_high": [0.3, 0.7]})
-    >>> ax = associations(res)
+    >>> from backpain.simulate import simulate_cohort
+    >>> from backpain.stats import correlate
+    >>> diary = simulate_cohort(5, 60, seed=1)
+    >>> ax = associations(correlate(diary, x=("stress",), lags=(0,)))
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['Stress (0-10), same day']
     >>> plt.close("all")
     """
-    _check_lang(lang)
+    check_lang(lang)
+    ax = plt.gca() if ax is None else ax
+    if result is None:
+        return _note(ax, say("plot.empty.not_computed", lang))
     if not isinstance(result, pd.DataFrame):
         msg = f"result must be a pandas DataFrame, not {type(result).__name__}"
         raise TypeError(msg)
-    if "r" not in result.columns and "coef" not in result.columns and "date" in result.columns:
-        from . import stats
-
-        result = stats.correlate(result, y=y)
     estimate = "r" if "r" in result.columns else "coef"
-    _check_columns(
+    _check_result(
         result,
         ("predictor", "lag", "level", estimate, "ci95_low", "ci95_high"),
         "result",
         "backpain.stats.correlate() or backpain.stats.mixed_model()",
     )
-    rows = result.dropna(subset=["predictor", estimate])
+    rows = result.loc[result["predictor"].notna() & np.isfinite(_numbers(result, estimate))]
     if rows.empty:
-        msg = "result has no rows with a predictor and an estimate; nothing to draw"
-        raise ValueError(msg)
-    ax = plt.gca() if ax is None else ax
+        return _note(ax, say("plot.empty.no_estimates", lang))
     rows = rows.assign(lag=rows["lag"].fillna(0).astype(int), level=rows["level"].fillna("within"))
     keys = rows[["predictor", "lag"]].drop_duplicates().reset_index(drop=True)
     position = {(p, k): len(keys) - 1 - i for i, (p, k) in enumerate(keys.itertuples(index=False))}
@@ -1156,30 +1181,27 @@ def associations(
         pos = np.array(
             [position[(p, k)] for p, k in zip(part["predictor"], part["lag"], strict=True)]
         )
-        est = part[estimate].to_numpy(dtype=float, na_value=np.nan)
-        err = np.vstack(
-            [
-                est - part["ci95_low"].to_numpy(dtype=float, na_value=np.nan),
-                part["ci95_high"].to_numpy(dtype=float, na_value=np.nan) - est,
-            ]
-        )
+        est, err = _estimate(part, estimate)
         style: dict[str, Any] = {
             "fmt": markers.get(level, "D"),
             "color": colours.get(level, _SERIES[(i + 2) % len(_SERIES)]),
             "capsize": 3,
             "markersize": 6,
-            "label": _t(lang, level) if level in ("within", "between") else str(level),
+            "label": say(f"plot.level.{level}", lang) if level in markers else str(level),
         }
         style.update(kwargs)
         ax.errorbar(est, pos - (i - (len(levels) - 1) / 2) * width, xerr=err, **style)
     ax.set_yticks(
         [position[(p, k)] for p, k in keys.itertuples(index=False)],
-        [f"{_label(p, lang)}, {_lag_text(k, lang)}" for p, k in keys.itertuples(index=False)],
+        [
+            say("plot.assoc_row", lang, label=_label(p, lang), lag=_lag_text(k, lang))
+            for p, k in keys.itertuples(index=False)
+        ],
     )
     ax.set_ylim(-0.7, len(keys) - 0.3)
     ax.axvline(0, color=_GREY, linewidth=0.8, linestyle="--", zorder=0)
-    key = "assoc_r" if estimate == "r" else "assoc_coef"
-    ax.set_xlabel(_t(lang, key, y=_short(y, lang).lower()))
+    key = "plot.assoc_r" if estimate == "r" else "plot.assoc_coef"
+    ax.set_xlabel(say(key, lang, y=y))
     _legend_outside(ax)
     _localise(ax, lang)
     return ax
@@ -1189,7 +1211,7 @@ def associations(
 
 
 def what_helps(
-    result: pd.DataFrame,
+    result: pd.DataFrame | None,
     *,
     lang: str = "en",
     ax: Axes | None = None,
@@ -1199,14 +1221,14 @@ def what_helps(
 
     Parameters
     ----------
-    result : pandas.DataFrame
+    result : pandas.DataFrame or None
         Result of :func:`backpain.stats.what_helps` (columns ``tag``, ``lag``,
-        ``diff``, ``ci95_low``, ``ci95_high``, ``n_days_with``). A diary (a
-        table with a ``date`` column) is passed to
-        ``backpain.stats.what_helps(result)`` first.
+        ``diff``, ``ci95_low``, ``ci95_high``, ``n_days_with``). Tags
+        without a difference (too few days with or without them) are left
+        out. ``None`` or no tag left: the panel says so in words.
     lang : {"en", "nl"}
         Language of labels (known tags are translated, e.g. physiotherapy ->
-        fysiotherapie).
+        fysiotherapie, by :func:`tag_label`).
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
     **kwargs
@@ -1221,6 +1243,11 @@ def what_helps(
         the whole interval is below 0 (lower pain), vermillion when it is above
         0, grey when it contains 0 or is missing. Tick labels give the number
         of days with the tag.
+
+    See Also
+    --------
+    backpain.stats.what_helps : computes the differences drawn here.
+    tag_label : the tag names shown.
 
     Notes
     -----
@@ -1237,30 +1264,26 @@ def what_helps(
     >>> ax = what_helps(res)
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['heat (40 days)', 'physiotherapy (30 days)']
+    >>> ax = what_helps(None, lang="nl", ax=plt.figure().gca())
+    >>> ax.texts[0].get_text()
+    'Niet berekend voor dit dagboek'
     >>> plt.close("all")
     """
-    _check_lang(lang)
-    if not isinstance(result, pd.DataFrame):
-        msg = f"result must be a pandas DataFrame, not {type(result).__name__}"
-        raise TypeError(msg)
-    if "diff" not in result.columns and "date" in result.columns:
-        from . import stats
-
-        result = stats.what_helps(result)
-    _check_columns(
+    check_lang(lang)
+    ax = plt.gca() if ax is None else ax
+    result = _check_result(
         result,
         ("tag", "lag", "diff", "ci95_low", "ci95_high", "n_days_with"),
         "result",
         "backpain.stats.what_helps()",
     )
-    rows = result.dropna(subset=["diff"]).sort_values("diff", ascending=False, kind="stable")
+    if result is None:
+        return _note(ax, say("plot.empty.not_computed", lang))
+    rows = result.loc[np.isfinite(_numbers(result, "diff"))]
+    rows = rows.sort_values("diff", ascending=False, kind="stable")
     if rows.empty:
-        msg = "result has no tag with a difference (diff is missing everywhere); nothing to draw"
-        raise ValueError(msg)
-    ax = plt.gca() if ax is None else ax
-    diff = rows["diff"].to_numpy(dtype=float, na_value=np.nan)
-    low = rows["ci95_low"].to_numpy(dtype=float, na_value=np.nan)
-    high = rows["ci95_high"].to_numpy(dtype=float, na_value=np.nan)
+        return _note(ax, say("plot.empty.few_tag_days", lang))
+    diff, low, high = (_numbers(rows, c) for c in ("diff", "ci95_low", "ci95_high"))
     pos = np.arange(len(rows))
     colour = np.where(
         high < 0, OKABE_ITO["green"], np.where(low > 0, OKABE_ITO["vermillion"], _GREY)
@@ -1271,30 +1294,31 @@ def what_helps(
     style.update(kwargs)
     ax.scatter(diff, pos, **style)
     ax.axvline(0, color=_GREY, linewidth=0.8, linestyle="--", zorder=0)
-    days = _t(lang, "days")
+    days_with = np.nan_to_num(_numbers(rows, "n_days_with")).astype(int)
     ax.set_yticks(
         pos,
         [
-            f"{_tag_label(str(t), lang)} ({_num(n, lang)} {days})"
-            for t, n in zip(rows["tag"], rows["n_days_with"].fillna(0), strict=True)
+            say("plot.tag_days", lang, tag=tag_label(str(t), lang=lang), n=int(n))
+            for t, n in zip(rows["tag"], days_with, strict=True)
         ],
     )
     ax.set_ylim(-0.6, len(rows) - 0.4)
     lag_values = pd.unique(rows["lag"].dropna())
-    lag = int(lag_values[0]) if len(lag_values) == 1 else None
-    if lag is None:  # several lags in one result: say nothing about the day
-        when = ""
+    if len(lag_values) != 1:  # several lags in one result: say nothing about the day
+        ax.set_xlabel(say("plot.helps_x.any", lang))
+    elif int(lag_values[0]) in (0, 1):
+        ax.set_xlabel(say(f"plot.helps_x.{int(lag_values[0])}", lang))
     else:
-        when = {0: _t(lang, "when_0"), 1: _t(lang, "when_1")}.get(lag, _t(lang, "when_k", k=lag))
-    ax.set_xlabel(_t(lang, "helps_x", when=when))
-    present = []
-    for col, key in (
-        (OKABE_ITO["green"], "lower"),
-        (OKABE_ITO["vermillion"], "higher"),
-        (_GREY, "unclear"),
-    ):
-        if (colour == col).any():
-            present.append(Line2D([], [], color=col, marker="o", linewidth=2, label=_t(lang, key)))
+        ax.set_xlabel(say("plot.helps_x.k", lang, k=int(lag_values[0])))
+    present = [
+        Line2D([], [], color=col, marker="o", linewidth=2, label=say(f"plot.verdict.{key}", lang))
+        for col, key in (
+            (OKABE_ITO["green"], "lower"),
+            (OKABE_ITO["vermillion"], "higher"),
+            (_GREY, "unclear"),
+        )
+        if (colour == col).any()
+    ]
     _legend_outside(ax, present, [h.get_label() for h in present])
     _localise(ax, lang)
     return ax
@@ -1302,20 +1326,20 @@ def what_helps(
 
 # --------------------------------------------------------------------------- classes
 
-_DURATION_TICKS = {
-    "en": [(1, "1 d"), (7, "1 wk"), (42, "6 wk"), (84, "12 wk"), (182, "6 mo"), (365, "1 y"),
-           (730, "2 y"), (1826, "5 y"), (3652, "10 y"), (7305, "20 y")],
-    "nl": [(1, "1 d"), (7, "1 wk"), (42, "6 wk"), (84, "12 wk"), (182, "6 mnd"), (365, "1 jr"),
-           (730, "2 jr"), (1826, "5 jr"), (3652, "10 jr"), (7305, "20 jr")],
-}  # fmt: skip
+
+def _duration_ticks(lang: str) -> list[tuple[float, str]]:
+    """Log-axis ticks of :func:`classes`: 1 day to 20 years, labelled in ``lang``."""
+    spots = [(1, "day", 1), (7, "week", 1), (42, "week", 6), (84, "week", 12), (182, "month", 6),
+             (365, "year", 1), (730, "year", 2), (1826, "year", 5), (3652, "year", 10),
+             (7305, "year", 20)]  # fmt: skip
+    return [(days, say(f"plot.tick.{unit}", lang, n=n)) for days, unit, n in spots]
 
 
 def classes(
-    classified: pd.DataFrame,
+    classified: pd.DataFrame | None,
     *,
-    definition: str = "cost",
-    acute_max_days: float | None = None,
-    subacute_max_days: float | None = None,
+    acute_max_days: float = 41,
+    subacute_max_days: float = 84,
     log_scale: bool = True,
     bins: int | Sequence[float] | None = None,
     lang: str = "en",
@@ -1326,18 +1350,18 @@ def classes(
 
     Parameters
     ----------
-    classified : pandas.DataFrame
+    classified : pandas.DataFrame or None
         One row per subject with a ``duration_days`` column, as returned by
-        :func:`backpain.classify.classify`.
-    definition : {"cost", "bmj", "icd11", "nih"}
-        Preset class boundaries, as in :func:`backpain.classify.classify`
-        (:data:`backpain.classify.DEFINITIONS`). Default ``"cost"``: acute
-        < 42 days, subacute 42-84, chronic > 84 (6 and 12 weeks; European
-        COST B13 guidelines, 2006; ``FACTS.md``).
-    acute_max_days, subacute_max_days : float, optional
-        Override the preset: acute ``<= acute_max_days``, subacute up to
-        ``subacute_max_days``, chronic above it (same meaning as in
-        :func:`~backpain.classify.classify`).
+        :func:`backpain.classify.classify`. ``None`` or no known duration:
+        the panel says so in words.
+    acute_max_days, subacute_max_days : float
+        Class boundaries in whole days, with the same meaning as in
+        :func:`backpain.classify.classify`: acute ``<= acute_max_days``,
+        subacute up to ``subacute_max_days``, chronic above it. The default
+        (41, 84) is the COST B13 definition (acute under 6 weeks, chronic
+        over 12 weeks; Airaksinen et al., 2006); draw another with
+        ``classes(c, acute_max_days=a, subacute_max_days=s)`` where
+        ``a, s = backpain.classify.DEFINITIONS["nih"]``.
     log_scale : bool
         Logarithmic duration axis (default), so that 6 weeks and 10 years are
         both readable; durations under 1 day are drawn in the first bin.
@@ -1361,11 +1385,16 @@ def classes(
         ``classified`` has an ``onset_censored`` column, how many durations
         are lower bounds (pain since the diary's first day).
 
+    See Also
+    --------
+    backpain.classify.classify : computes the durations drawn here.
+    backpain.classify.DEFINITIONS : the boundaries of each published definition.
+
     Notes
     -----
     Counts are recomputed from ``duration_days`` with the boundaries given
-    here, so they always match the shaded bands; with the same
-    ``definition`` they equal the counts of ``duration_class`` from
+    here, so they always match the shaded bands; with the same boundaries
+    they equal the counts of ``duration_class`` from
     :func:`backpain.classify.classify`. Bands and default bins change half a
     day after the last day of a class (41.5 and 84.5 days by default), so
     that each whole-day duration falls in the bar of its own class.
@@ -1378,46 +1407,36 @@ def classes(
     Examples
     --------
     >>> import matplotlib.pyplot as plt
-    >>> import pandas as pd
-    >>> ax = classes(pd.DataFrame({"duration_days": [10, 50, 100, 400]}))
-    >>> [t.get_text() for t in ax.texts]
-    ['acute\\n1 (25%)', 'subacute\\n1 (25%)', 'chronic\\n2 (50%)']
+    >>> from backpain.classify import classify
+    >>> from backpain.simulate import simulate_cohort
+    >>> classified = classify(simulate_cohort(20, 120, seed=2))
+    >>> ax = classes(classified)
+    >>> [t.get_text().split("\\n")[0] for t in ax.texts]
+    ['acute', 'subacute', 'chronic']
     >>> plt.close("all")
     """
-    _check_lang(lang)
-    if not isinstance(classified, pd.DataFrame):
-        msg = f"classified must be a pandas DataFrame, not {type(classified).__name__}"
-        raise TypeError(msg)
-    _check_columns(classified, ("duration_days",), "classified", "backpain.classify.classify()")
-    from .classify import DEFINITIONS
-
-    if definition not in DEFINITIONS:
-        msg = f"definition must be one of {sorted(DEFINITIONS)}, not {definition!r}"
-        raise ValueError(msg)
-    acute_max, subacute_max = (
-        float(given if given is not None else preset)
-        for given, preset in zip(
-            (acute_max_days, subacute_max_days), DEFINITIONS[definition], strict=True
-        )
+    check_lang(lang)
+    ax = plt.gca() if ax is None else ax
+    classified = _check_result(
+        classified, ("duration_days",), "classified", "backpain.classify.classify()"
     )
+    if classified is None:
+        return _note(ax, say("plot.empty.not_computed", lang))
+    acute_max, subacute_max = float(acute_max_days), float(subacute_max_days)
     if not 0 <= acute_max < subacute_max:
         msg = (
             f"need 0 <= acute_max_days < subacute_max_days, got {acute_max:g} and "
             f"{subacute_max:g}; acute is 0..acute_max_days days, subacute up to subacute_max_days"
         )
         raise ValueError(msg)
-    # band edges half a day above the last day of a class, so that whole-day
-    # durations never sit on an edge (41 is acute, 42 subacute by default)
-    acute_edge, chronic_edge = acute_max + 0.5, subacute_max + 0.5
-    d = pd.to_numeric(classified["duration_days"], errors="coerce").to_numpy(
-        dtype=float, na_value=np.nan
-    )
+    d = _numbers(classified, "duration_days")
     known = d[np.isfinite(d)]
     n_unknown = len(d) - len(known)
     if not len(known):
-        msg = "classified has no known duration_days (all missing); nothing to draw"
-        raise ValueError(msg)
-    ax = plt.gca() if ax is None else ax
+        return _note(ax, say("plot.empty.no_durations", lang))
+    # band edges half a day above the last day of a class, so that whole-day
+    # durations never sit on an edge (41 is acute, 42 subacute by default)
+    acute_edge, chronic_edge = acute_max + 0.5, subacute_max + 0.5
     top = max(float(known.max()), 2.0 * chronic_edge) * 1.05
     if log_scale:
         low = 1.0
@@ -1454,34 +1473,33 @@ def classes(
     for name, (a, b, colour) in bands.items():
         ax.axvspan(a, b, color=colour, alpha=0.15, linewidth=0, zorder=0)
         mid = np.sqrt(a * b) if log_scale else (a + b) / 2
-        share = counts[name] / len(known)
-        ax.text(
-            mid,
-            0.97,
-            f"{_t(lang, name)}\n{_num(counts[name], lang)} ({share:.0%})",
-            transform=trans,
-            ha="center",
-            va="top",
+        text = say(
+            "plot.class_count",
+            lang,
+            name=say(f"plot.class.{name}", lang),
+            n=counts[name],
+            share=counts[name] / len(known),
         )
+        ax.text(mid, 0.97, text, transform=trans, ha="center", va="top")
     ax.set_xlim(low, top)
     if log_scale:
         ax.set_xscale("log")
-        ticks = [(v, s) for v, s in _DURATION_TICKS[lang] if low <= v <= top]
+        ticks = [(v, s) for v, s in _duration_ticks(lang) if low <= v <= top]
         ax.set_xticks([v for v, _ in ticks], [s for _, s in ticks])
         ax.xaxis.set_minor_formatter(FuncFormatter(lambda *_: ""))
-        ax.set_xlabel(_t(lang, "duration"))
+        ax.set_xlabel(say("plot.duration", lang))
     else:
-        ax.set_xlabel(_t(lang, "duration_lin"))
+        ax.set_xlabel(say("plot.duration_lin", lang))
     ax.set_ylim(0, ax.get_ylim()[1] * 1.3)
-    ax.set_ylabel(_t(lang, "people"))
-    title = _t(lang, "classes_title", n=_num(len(known), lang))
+    ax.set_ylabel(say("plot.people", lang))
+    title = say("plot.classes_title", lang, n=len(known))
     if n_unknown:
-        title += "; " + _t(lang, "unknown", n=_num(n_unknown, lang))
+        title += "; " + say("plot.unknown", lang, n=n_unknown)
     if "onset_censored" in classified.columns:
         censored = classified["onset_censored"].fillna(False).astype(bool).to_numpy()
         n_censored = int(censored[np.isfinite(d)].sum())
         if n_censored:
-            title += "\n" + _t(lang, "censored", n=_num(n_censored, lang))
+            title += "\n" + say("plot.censored", lang, n=n_censored)
     ax.set_title(title, loc="left")
     _localise(ax, lang)
     return ax
@@ -1489,144 +1507,168 @@ def classes(
 
 # --------------------------------------------------------------------------- dashboard
 
+_SCATTER_CANDIDATES = ("stress", "sleep_quality", "mood", "sleep_hours", "active_minutes", "steps")
+_LAG_PREDICTORS = ("sleep_quality", "stress")
+
 
 def dashboard(
-    data: pd.DataFrame,
+    diary: pd.DataFrame,
     *,
+    annotated: pd.DataFrame | None = None,
+    correlations: pd.DataFrame | None = None,
+    helps: pd.DataFrame | None = None,
     subject: str | None = None,
-    annotations: pd.DataFrame | bool | None = None,
     lang: str = "en",
-    ax: Any = None,
-    **kwargs: Any,
+    **fig_kw: Any,
 ) -> Figure:
     """Draw one patient's diary on one figure (figure-level; returns the Figure).
 
     Panels, top to bottom, on a shared time axis: pain with pain episodes,
-    flares and tags; stress and sleep quality; hours of sleep; steps (or
-    active minutes). Then a calendar heatmap of pain, and three panels: the
-    within-person scatter of stress and pain (:func:`scatter_within`), the
-    correlation of pain with sleep quality and stress by lag (:func:`lags`)
-    and what goes with less pain (:func:`what_helps`). A panel whose data or
-    computation is missing says so in the panel.
+    flares and tags; stress and sleep quality (or mood); hours of sleep;
+    steps (or active minutes). Then a calendar heatmap of pain, and three
+    panels: the day-to-day scatter of stress (or another recorded score) and
+    pain (:func:`scatter_within`), how closely sleep quality and stress go
+    with pain by lag (:func:`lags`) and what went with less pain
+    (:func:`what_helps`). The dashboard computes nothing: pass the results.
+    A panel whose data or result is missing, or too small, says so in words
+    and the rest is drawn; the figure is made for any diary that loads (one
+    day to many years, any gaps, any subset of columns).
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    diary : pandas.DataFrame
         Canonical diary.
+    annotated : pandas.DataFrame, optional
+        :func:`backpain.classify.annotate_days` of the diary: episodes and
+        flares on the pain panel (``None``: none drawn).
+    correlations : pandas.DataFrame, optional
+        :func:`backpain.stats.correlate` of the diary, with lags 0 to 3 and
+        the predictors stress and sleep quality. Its same-day within-person
+        row annotates the scatter; its within-person rows make the lag panel.
+    helps : pandas.DataFrame, optional
+        :func:`backpain.stats.what_helps` of the diary.
     subject : str, optional
-        The patient; may be left out when ``data`` holds one subject.
-    annotations : pandas.DataFrame, bool or None
-        As in :func:`timeline`.
+        The patient; may be left out when ``diary`` holds one subject.
     lang : {"en", "nl"}
         Language of labels.
-    ax : None
-        Not accepted: a dashboard is a whole figure. Passing ``ax`` raises
-        ``TypeError``; draw single panels into your own axes with the
-        axes-level functions instead.
-    **kwargs
+    **fig_kw
         Passed to :func:`matplotlib.pyplot.figure` (default
-        ``figsize=(13, 15)``, ``layout="constrained"``).
+        ``figsize=(13, 15)``, ``layout="constrained"``). ``ax`` is not
+        accepted: a dashboard is a whole figure; draw single panels into
+        your own axes with the axes-level functions.
 
     Returns
     -------
     matplotlib.figure.Figure
         The figure, with its panels in ``fig.axes``.
 
+    See Also
+    --------
+    timeline, calendar, scatter_within, lags, what_helps : the panels.
+    backpain.report.write_report : the dashboard in a report for a clinician.
+
+    Notes
+    -----
+    Annotations are in plain words (no ``r`` or "CI"), since the figure is
+    made for the patient and their kinesist or huisarts.
+
     Examples
     --------
     >>> import matplotlib.pyplot as plt
+    >>> from backpain.classify import annotate_days
     >>> from backpain.simulate import simulate_cohort
+    >>> from backpain.stats import correlate, what_helps
     >>> diary = simulate_cohort(1, 120, seed=3)
-    >>> fig = dashboard(diary, lang="nl")
+    >>> fig = dashboard(diary, annotated=annotate_days(diary),
+    ...                 correlations=correlate(diary, lags=(0, 1, 2, 3)),
+    ...                 helps=what_helps(diary, n_boot=200), lang="nl")
     >>> fig.axes[0].get_ylabel()
     'Pijn (0-10)'
     >>> plt.close("all")
     """
-    if ax is not None:
+    if "ax" in fig_kw:
         msg = (
             "dashboard() draws a whole figure and does not accept ax=; to draw into your "
             "own axes use the axes-level functions (backpain.plot.timeline(..., ax=ax), "
             "calendar, scatter_within, lags, what_helps)"
         )
         raise TypeError(msg)
-    _check_lang(lang)
-    subject, rows = _pick_subject(data, subject)
-    notes = _annotations(rows, annotations)
-    note_arg: pd.DataFrame | bool = notes if notes is not None else False
+    check_lang(lang)
+    subject, rows = _pick_subject(diary, subject)
+    notes = _annotated_rows(annotated, subject)
 
-    fig_kw: dict[str, Any] = {"figsize": (13, 15), "layout": "constrained"}
-    fig_kw.update(kwargs)
-    fig = plt.figure(**fig_kw)
+    def has(name: str) -> bool:
+        return name in rows.columns and rows[name].notna().any()
+
+    style: dict[str, Any] = {"figsize": (13, 15), "layout": "constrained"}
+    style.update(fig_kw)
+    fig = plt.figure(**style)
     # sub-figures: the time panels, the calendar and the bottom row each get
     # their own constrained layout, so legends on one do not squeeze the others
     top, middle, bottom = fig.subfigures(3, 1, height_ratios=[7.0, 2.0, 3.2])
     time_axes = top.subplots(4, 1, sharex=True, height_ratios=[3.0, 1.6, 1.2, 1.2])
     ax_pain, panels = time_axes[0], list(time_axes[1:])
+    start, end = rows["date"].min(), rows["date"].max()
 
-    def has(name: str) -> bool:
-        return name in rows.columns and rows[name].notna().any()
-
-    timeline(rows, variables=("pain",), annotations=note_arg, lang=lang, ax=ax_pain)
     wanted = [
+        ["pain"],
         [v for v in ("stress", "sleep_quality", "mood") if has(v)][:2],
         [v for v in ("sleep_hours",) if has(v)],
         [v for v in ("steps", "active_minutes") if has(v)][:1],
     ]
-    for panel, names in zip(panels, wanted, strict=True):
-        if names:
-            timeline(rows, variables=names, annotations=note_arg, tags=(), lang=lang, ax=panel)
+    missing = [["pain"], ["stress", "sleep_quality"], ["sleep_hours"], ["steps"]]
+    for k, (panel, names) in enumerate(zip(time_axes, wanted, strict=True)):
+        if names and (k > 0 or has("pain")):
+            timeline(
+                rows,
+                variables=names,
+                annotated=notes if k == 0 else None,
+                tags=None if k == 0 else (),
+                lang=lang,
+                ax=panel,
+            )
         else:
-            _note(panel, _t(lang, "not_recorded"))
-    ax_pain.set_title(
-        _t(
-            lang,
-            "dashboard",
-            subject=subject,
-            start=rows["date"].min().strftime("%Y-%m-%d"),
-            end=rows["date"].max().strftime("%Y-%m-%d"),
-        ),
-        loc="left",
-        fontsize="large",
-    )
-    panels[-1].yaxis.set_major_formatter(FuncFormatter(lambda v, _: _num(v, lang)))
+            shown = ", ".join(say(f"common.var.{n}", lang) for n in missing[k])
+            text = say("plot.empty.not_recorded", lang, names=shown[:1].upper() + shown[1:])
+            _note(panel, text, keep_x=True)
+    # every panel may have been a note: the shared date axis is set here too
+    ax_pain.set_xlim(start - pd.Timedelta(days=1), end + pd.Timedelta(days=1))
+    _date_axis(ax_pain, lang)
+    key = "plot.dashboard_title_one_day" if start == end else "plot.dashboard_title"
+    title = say(key, lang, subject=subject, start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}")
+    ax_pain.set_title(title, loc="left", fontsize="large")
+    if wanted[3]:
+        panels[-1].yaxis.set_major_formatter(FuncFormatter(lambda v, _: _whole(v, lang)))
 
-    calendar(rows, lang=lang, ax=middle.subplots())
+    ax_cal = middle.subplots()
+    if has("pain"):
+        calendar(rows, lang=lang, ax=ax_cal)
+    else:
+        _note(ax_cal, say("plot.empty.no_values", lang, name="pain"))
 
     ax_sc, ax_lag, ax_help = bottom.subplots(1, 3, width_ratios=[1.0, 1.0, 1.1])
-    if has("stress"):
-        try:
-            scatter_within(rows, "stress", lang=lang, ax=ax_sc)
-            ax_sc.get_legend().remove()  # one person: the r_rm box says what the line is
-        except ValueError as err:  # too few days: the panel says so
-            _note(ax_sc, _t(lang, "too_little", reason=str(err)[:60]))
+    x = next((v for v in _SCATTER_CANDIDATES if has(v)), None)
+    if x is None or not has("pain"):
+        shown = say("common.var.stress", lang)
+        _note(ax_sc, say("plot.empty.not_recorded", lang, names=shown[:1].upper() + shown[1:]))
     else:
-        _note(ax_sc, _t(lang, "not_recorded"))
-    try:
-        from . import stats
-    except ImportError:
-        stats = None
-    if stats is None:
-        _note(ax_lag, _t(lang, "needs", module="backpain.stats"))
-        _note(ax_help, _t(lang, "needs", module="backpain.stats"))
-        return fig
-    predictors = [v for v in ("sleep_quality", "stress") if has(v)]
-    try:
-        lagged = pd.concat(
-            [stats.lagged_corr(rows, v, "pain", lags=(0, 1, 2, 3)) for v in predictors],
-            ignore_index=True,
-        )
-        lags(lagged, lang=lang, ax=ax_lag)
-    except ValueError as err:
-        _note(ax_lag, _t(lang, "too_little", reason=str(err)[:60]))
-    try:
-        helps = stats.what_helps(rows)
+        row = _within_row(correlations, x, "pain") if correlations is not None else None
+        result = None if row is None else row.to_frame().T.assign(x=x, y="pain")
+        scatter_within(rows, x=x, result=result, plain=True, lang=lang, ax=ax_sc)
+        if ax_sc.get_legend() is not None:  # one person: the corner text says what the line is
+            ax_sc.get_legend().remove()
+    if correlations is None:
+        _note(ax_lag, say("plot.empty.not_computed", lang))
+    else:
+        lags(correlations, x=list(_LAG_PREDICTORS), y="pain", plain=True, lang=lang, ax=ax_lag)
+    if helps is None and not (has("tags") and (rows["tags"].astype(str).str.strip() != "").any()):
+        _note(ax_help, say("plot.empty.no_tags", lang))
+    else:
         what_helps(helps, lang=lang, ax=ax_help)
-        ax_help.set_title(_t(lang, "what_helps_title"))
-    except ValueError as err:
-        _note(ax_help, _t(lang, "too_little", reason=str(err)[:60]))
+    ax_help.set_title(say("plot.helps_title", lang), loc="left")
     for ax in (ax_sc, ax_lag, ax_help):  # three panels side by side: wrap long labels
-        ax.set_xlabel(textwrap.fill(ax.get_xlabel(), 30))
-        ax.set_ylabel(textwrap.fill(ax.get_ylabel(), 30))
+        ax.set_xlabel(_wrap(ax.get_xlabel(), 34))
+        ax.set_ylabel(_wrap(ax.get_ylabel(), 34))
     for ax in fig.axes:
         _localise(ax, lang)
     return fig
