@@ -538,7 +538,7 @@ def test_what_helps_weighted_mean_by_hand():
     assert (res["n_days_with"], res["n_days_without"], res["n_subjects"]) == (4, 6, 2)
 
 
-def test_what_helps_single_subject_equals_scipy_bootstrap(rng):
+def test_what_helps_single_subject_serial_none_equals_scipy_t_test(rng):
     days = pd.date_range("2025-01-01", periods=200, freq="D")
     keep = rng.random(200) > 0.15
     tags = np.where(rng.random(200) < 0.3, "walk", None)
@@ -546,25 +546,18 @@ def test_what_helps_single_subject_equals_scipy_bootstrap(rng):
     data = pd.DataFrame(
         {"subject": "me", "date": days, "pain": pain, "tags": pd.array(tags, dtype="string")}
     )[keep]
-    res = what_helps(data, tags=["walk"], lag=0, n_boot=4000, seed=1).iloc[0]
+    res = what_helps(data, tags=["walk"], lags=(0,), serial="none").iloc[0]
     a = data.loc[data["tags"].notna(), "pain"].to_numpy()
     b = data.loc[data["tags"].isna(), "pain"].to_numpy()
     assert res["diff"] == pytest.approx(a.mean() - b.mean(), abs=1e-12)
     assert (res["n_days_with"], res["n_days_without"]) == (a.size, b.size)
-    # reference: scipy's two-sample percentile bootstrap (different random draws)
-    ref = sps.bootstrap(
-        (a, b),
-        lambda u, v, axis: u.mean(axis=axis) - v.mean(axis=axis),
-        n_resamples=4000,
-        method="percentile",
-        rng=np.random.default_rng(2),
-    ).confidence_interval
-    assert res["ci95_low"] == pytest.approx(ref.low, abs=0.1)
-    assert res["ci95_high"] == pytest.approx(ref.high, abs=0.1)
-    # sanity: the Welch t interval is close for a difference of means
-    welch = sps.ttest_ind(a, b, equal_var=False).confidence_interval(0.95)
-    assert res["ci95_low"] == pytest.approx(welch.low, abs=0.15)
-    assert res["ci95_high"] == pytest.approx(welch.high, abs=0.15)
+    # reference: scipy's pooled two-sample t test (days independent)
+    ref = sps.ttest_ind(a, b, equal_var=True)
+    ci = ref.confidence_interval(0.95)
+    assert res["p_val"] == pytest.approx(ref.pvalue, rel=1e-9)
+    assert res["ci95_low"] == pytest.approx(ci.low, rel=1e-9)
+    assert res["ci95_high"] == pytest.approx(ci.high, rel=1e-9)
+    assert res["method"] == "none"
 
 
 def test_what_helps_lag_is_calendar_days():
@@ -578,18 +571,22 @@ def test_what_helps_lag_is_calendar_days():
         }
     )
     res = what_helps(data, tags=["heat"], lag=1, min_days=1, n_boot=200).iloc[0]
-    assert (res["n_days_with"], res["n_days_without"]) == (0, 0)
+    # usable days: 01-02 (after 01-01) and 01-06 (after 01-05), both after an untagged day
+    assert (res["n_days_with"], res["n_days_without"]) == (0, 2)
     assert np.isnan(res["diff"])
+    assert res["verdict"] == "no comparison"
 
 
 def test_what_helps_too_few_days_reported_not_dropped(tagged_cohort):
     one = tagged_cohort[tagged_cohort["subject"] == tagged_cohort["subject"].iloc[0]]
-    res = what_helps(one, tags=["physiotherapy", "yoga"], min_days=500, n_boot=200)
-    assert list(res["tag"]) == ["physiotherapy", "yoga"]
+    res = what_helps(one, tags=["heat", "yoga"], min_days=500, n_boot=200)
+    assert list(res["tag"]) == ["heat", "yoga"]
     assert res["diff"].isna().all()
-    assert set(res["verdict"]) == {"too few days"}
+    # heat is on some days (too few for min_days); yoga never: nothing to compare
+    assert list(res["verdict"]) == ["too few days", "no comparison"]
     assert len(res.attrs["notes"]) == 2
     assert "min_days=500" in res.attrs["notes"][0]
+    assert "nothing to compare" in res.attrs["notes"][1]
 
 
 def test_what_helps_all_tags_by_default(diary):
@@ -602,10 +599,13 @@ def test_what_helps_all_tags_by_default(diary):
         "ci95_low",
         "ci95_high",
         "p_val",
+        "p_adj",
         "n_days_with",
         "n_days_without",
         "n_subjects",
+        "reportable",
         "verdict",
+        "method",
     ]
 
 
