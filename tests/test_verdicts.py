@@ -49,9 +49,7 @@ def _glsar(y, x):
 # ------------------------------------------------------------ serial models
 def test_ar1_equals_statsmodels_glsar_at_lags_0_and_1(rng):
     d = _person(rng)
-    res = patient_findings(d, predictors=["stress"], tags=[], serial="ar1", lags=(0, 1)).set_index(
-        "lag"
-    )
+    res = patient_findings(d, x=["stress"], tags=[], serial="ar1", lags=(0, 1)).set_index("lag")
     y, x = d["pain"].to_numpy(), d["stress"].to_numpy()
     for lag, (yy, xx) in {0: (y, x), 1: (y[1:], x[:-1])}.items():
         ref = _glsar(yy, xx)
@@ -64,21 +62,21 @@ def test_ar1_equals_statsmodels_glsar_at_lags_0_and_1(rng):
 
 def test_effect_per_step_is_the_slope_times_the_step(rng):
     d = _person(rng)
-    res = patient_findings(d, predictors=["steps"], tags=[], lags=(0,), serial="ar1").iloc[0]
+    res = patient_findings(d, x=["steps"], tags=[], lags=(0,), serial="ar1").iloc[0]
     ref = _glsar(d["pain"].to_numpy(), d["steps"].to_numpy())
     assert res["step"] == 1000
     assert res["effect"] == pytest.approx(1000 * ref.params[1], rel=1e-9)
     low, high = ref.conf_int()[1]
     assert res["ci95_low"] == pytest.approx(1000 * low, rel=1e-9)
     assert res["ci95_high"] == pytest.approx(1000 * high, rel=1e-9)
-    custom = patient_findings(d, predictors=["steps"], tags=[], lags=(0,), steps={"steps": 1})
+    custom = patient_findings(d, x=["steps"], tags=[], lags=(0,), steps={"steps": 1})
     assert custom["step"].iloc[0] == 1
 
 
 def test_neff_equals_formula_with_statsmodels_acf_and_ols(rng):
     d = _person(rng, n=200, phi=0.6)
     y, x = d["pain"].to_numpy(), d["stress"].to_numpy()
-    res = patient_findings(d, predictors=["stress"], tags=[], lags=(0,)).iloc[0]
+    res = patient_findings(d, x=["stress"], tags=[], lags=(0,)).iloc[0]
     assert res["method"] == "neff"
     # reference: OLS by statsmodels, lag-1 autocorrelations by statsmodels acf (adjusted)
     ols = sm.OLS(y, sm.add_constant(x)).fit()
@@ -98,7 +96,7 @@ def test_neff_equals_formula_with_statsmodels_acf_and_ols(rng):
 
 def test_serial_none_equals_scipy_linregress(rng):
     d = _person(rng, n=120)
-    res = patient_findings(d, predictors=["stress"], tags=[], lags=(0,), serial="none").iloc[0]
+    res = patient_findings(d, x=["stress"], tags=[], lags=(0,), serial="none").iloc[0]
     ref = sps.linregress(d["stress"], d["pain"])
     assert res["effect"] == pytest.approx(ref.slope, rel=1e-9)
     assert res["p_val"] == pytest.approx(ref.pvalue, rel=1e-9)
@@ -133,7 +131,7 @@ def test_neff_keeps_false_positives_near_5_percent_where_none_does_not():
 def test_family_adjustment_equals_statsmodels_multipletests(rng):
     d = _person(rng, effect=0.2)
     for correction in ("fdr_bh", "holm"):
-        res = patient_findings(d, predictors=["stress", "steps"], correction=correction)
+        res = patient_findings(d, x=["stress", "steps"], correction=correction)
         assert list(res["kind"]) == ["association"] * 4 + ["tag"]
         ok = res["p_val"].notna().to_numpy()
         ref = multipletests(res.loc[ok, "p_val"], method=correction)[1]
@@ -145,7 +143,7 @@ def test_family_adjustment_equals_statsmodels_multipletests(rng):
 def test_only_results_surviving_the_family_are_reportable(rng):
     for seed in range(20):
         d = _person(np.random.default_rng(seed), n=150, effect=0.15)
-        res = patient_findings(d, predictors=["stress", "steps"], lags=(0, 1, 2))
+        res = patient_findings(d, x=["stress", "steps"], lags=(0, 1, 2))
         directional = res["verdict"].isin(["higher pain", "lower pain"])
         assert (directional == res["reportable"]).all()
         sure = res[res["reportable"]]
@@ -159,7 +157,7 @@ def test_only_results_surviving_the_family_are_reportable(rng):
 
 def test_patient_findings_columns_and_true_effect(rng):
     d = _person(rng, n=365, phi=0.3, effect=0.5)
-    res = patient_findings(d, predictors=["stress", "weather"])
+    res = patient_findings(d, x=["stress", "weather"])
     # the published columns, in order
     expected = "kind name lag step effect ci95_low ci95_high p_val n_days n_with n_without"
     assert list(res.columns) == [*expected.split(), "p_adj", "reportable", "verdict", "method"]
@@ -209,7 +207,7 @@ def test_tag_on_every_day_reports_real_counts_and_no_comparison():
     assert res["verdict"] == "no comparison"
     assert np.isnan(res["diff"])
     assert not res["reportable"]
-    found = patient_findings(d, predictors=[], tags=["heat"]).iloc[0]
+    found = patient_findings(d, x=[], tags=["heat"]).iloc[0]
     assert (found["n_with"], found["n_without"], found["n_days"]) == (29, 0, 29)
     assert found["verdict"] == "no comparison"
 

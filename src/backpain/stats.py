@@ -225,6 +225,7 @@ class _Centred:
             n = groups.sums(ok)
             sums = groups.sums(np.where(ok, values, 0.0))
         self.shift = sums / np.maximum(n, 1)
+        self.n_people = int(np.count_nonzero(n >= 2))
         self.dev = values - groups.spread(self.shift)
         self.all_finite = bool(np.isfinite(self.dev).all())
 
@@ -244,8 +245,12 @@ class _PairSums:
         self.n, self.sx, self.sy = n, sx, sy
         self.sxx, self.syy, self.sxy = sxx, syy, sxy
 
-    def within(self) -> dict[str, float]:
-        """Repeated-measures correlation (Bakdash & Marusich, 2017) of the pairs."""
+    def within(self, inflate: float = 1.0) -> dict[str, float]:
+        """Repeated-measures correlation (Bakdash & Marusich, 2017) of the pairs.
+
+        ``inflate`` > 1 divides the within-person observations by that factor
+        (serial dependence, see :func:`_cohort_inflation`); ``dof`` is then a float.
+        """
         many = self.n >= 2
         n_obs = int(self.n[many].sum())
         n_subjects = int(np.count_nonzero(many))
@@ -272,6 +277,9 @@ class _PairSums:
             return out
         r = float(np.clip(wxy / np.sqrt(wxx * wyy), -1.0, 1.0))
         out["r"] = r
+        if inflate > 1:
+            dof = (n_obs - n_subjects) / inflate - 1
+            out["dof"] = dof
         out["p_val"] = _p_from_r(r, dof)
         out["ci95_low"], out["ci95_high"] = _fisher_ci(r, dof + 2)
         return out
@@ -386,6 +394,39 @@ def _check_lags(lags: object, *, func: str) -> tuple[int, ...]:
         )
         raise ValueError(msg)
     return tuple(int(v) for v in values)
+
+
+def _check_serial(serial: str, *, func: str) -> None:
+    if serial not in ("none", "neff"):
+        msg = f"{func}: serial must be 'none' or 'neff' for a cohort, not {serial!r}"
+        raise ValueError(msg)
+
+
+def _pooled_lag1(c: _Centred, prev: np.ndarray) -> float:
+    """Within-person lag-1 autocorrelation pooled over persons, bias-corrected.
+
+    ``prev`` holds each row's row of the day before (-1: not in the diary).
+    The bias of a person's autocorrelation, about ``-(1 + 3 r) / n_i``
+    (Marriott & Pope, 1954), pooled over persons is ``-(1 + 3 r) S / N``.
+    """
+    dev = c.dev
+    fin = np.isfinite(dev)
+    n_fin = int(fin.sum())
+    if n_fin < 3:
+        return 0.0
+    before = _shift(dev, prev)
+    pair = fin & np.isfinite(before)
+    c0 = float(dev[fin] @ dev[fin]) / n_fin
+    if not pair.any() or c0 <= 0:
+        return 0.0
+    r = float(dev[pair] @ before[pair]) / int(pair.sum()) / c0
+    return r + (1 + 3 * r) * c.n_people / n_fin
+
+
+def _cohort_inflation(rx: float, ry: float) -> float:
+    """Bartlett's variance inflation ``(1 + r_x r_y) / (1 - r_x r_y)`` for AR(1) series (>= 1)."""
+    prod = float(np.clip(rx * ry, -0.95, 0.95))
+    return max(1.0, (1 + prod) / (1 - prod))
 
 
 def _bh(p: np.ndarray) -> np.ndarray:
@@ -545,7 +586,7 @@ def _t_test(slope: np.ndarray, se: np.ndarray, dof: np.ndarray, alpha: float = 0
 
 
 # ------------------------------------------------------------ correlations
-def within_corr(data: pd.DataFrame, x: str, y: str, *, subject: str = "subject") -> pd.DataFrame:
+def within_corr(data: pd.DataFrame, *, x: str, y: str, subject: str = "subject") -> pd.DataFrame:
     """Repeated-measures (within-person) correlation between two columns.
 
     The common within-person association of ``x`` and ``y``: the Pearson r of
@@ -608,7 +649,7 @@ def within_corr(data: pd.DataFrame, x: str, y: str, *, subject: str = "subject")
     --------
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(20, 60, seed=1)
-    >>> res = within_corr(diary, "stress", "pain")
+    >>> res = within_corr(diary, x="stress", y="pain")
     >>> res[["r", "dof", "n_obs", "n_subjects"]].round(3)
            r   dof  n_obs  n_subjects
     0  0.254  1021   1042          20
@@ -624,9 +665,9 @@ def within_corr(data: pd.DataFrame, x: str, y: str, *, subject: str = "subject")
 
 def between_corr(
     data: pd.DataFrame,
+    *,
     x: str,
     y: str,
-    *,
     subject: str = "subject",
     method: str = "pearson",
 ) -> pd.DataFrame:
@@ -669,7 +710,7 @@ def between_corr(
     --------
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(40, 60, seed=1)
-    >>> res = between_corr(diary, "stress", "pain")
+    >>> res = between_corr(diary, x="stress", y="pain")
     >>> res[["method", "n"]]
         method   n
     0  pearson  40
@@ -692,11 +733,12 @@ def between_corr(
 
 def lagged_corr(
     data: pd.DataFrame,
+    *,
     x: str,
     y: str,
-    *,
     lags: Sequence[int] = (0, 1, 2, 3),
     subject: str = "subject",
+    serial: str = "none",
 ) -> pd.DataFrame:
     """Within-person correlation of ``x`` on day ``t - lag`` with ``y`` on day ``t``.
 
@@ -711,6 +753,14 @@ def lagged_corr(
         Lags in calendar days (>= 0). Lag 0 is :func:`within_corr`.
     subject : str
         Column identifying the person.
+    serial : {"none", "neff"}
+        ``"none"`` (default): days independent, as ``pingouin.rm_corr``.
+        ``"neff"``: allow for day-to-day dependence by dividing the
+        within-person observations by Bartlett's (1935) AR(1) factor
+        ``(1 + r_x r_y) / (1 - r_x r_y)`` (Bretherton et al., 1999, eq. 31),
+        with ``r_x``, ``r_y`` the lag-1 within-person autocorrelations pooled
+        over persons and bias-corrected (Marriott & Pope, 1954); ``r`` is
+        unchanged, ``dof`` (then a float), ``p_val`` and the CI follow.
 
     Returns
     -------
@@ -733,12 +783,13 @@ def lagged_corr(
     --------
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(20, 60, seed=1)
-    >>> lagged_corr(diary, "stress", "pain", lags=(0, 1))[["lag", "n_obs", "n_subjects"]]
+    >>> lagged_corr(diary, x="stress", y="pain", lags=(0, 1))[["lag", "n_obs", "n_subjects"]]
        lag  n_obs  n_subjects
     0    0   1042          20
     1    1    915          20
     """
     lags = _check_lags(lags, func="lagged_corr")
+    _check_serial(serial, func="lagged_corr")
     _require(data, [subject, "date", x, y], func="lagged_corr")
     groups = _Groups(data, subject)
     _check_dated(data, [x, y], subject=subject, func="lagged_corr")
@@ -746,10 +797,14 @@ def lagged_corr(
     yv = _numeric(data, y, func="lagged_corr")
     cx, cy = _Centred(xv, groups), _Centred(yv, groups)
     outcome = _Outcome(cy, groups)
-    cal = _Calendar(groups.codes, data["date"], max(lags))
+    cal = _Calendar(groups.codes, data["date"], max(lags, default=0) + 1)
+    inflate = 1.0
+    if serial == "neff":
+        prev = cal.positions(1)
+        inflate = _cohort_inflation(_pooled_lag1(cx, prev), _pooled_lag1(cy, prev))
     rows = []
     for lag in lags:
-        res = outcome.pairs(cx, _lag_rows(cal, lag), key=lag).within()
+        res = outcome.pairs(cx, _lag_rows(cal, lag), key=lag).within(inflate)
         rows.append({"x": x, "y": y, "lag": lag, **res})
     return pd.DataFrame(rows)
 
@@ -761,6 +816,7 @@ def correlate(
     x: Sequence[str] = _PREDICTORS,
     lags: Sequence[int] = (0, 1),
     subject: str = "subject",
+    serial: str = "none",
 ) -> pd.DataFrame:
     """Within- and between-person associations of several predictors with ``y``.
 
@@ -778,6 +834,10 @@ def correlate(
         Lags in calendar days (>= 0), as in :func:`lagged_corr`.
     subject : str
         Column identifying the person.
+    serial : {"none", "neff"}
+        As in :func:`lagged_corr` (``"neff"`` allows for day-to-day
+        dependence), for the within rows; between-person rows are unaffected
+        (persons are independent).
 
     Returns
     -------
@@ -833,6 +893,7 @@ def correlate(
     ["predictor 'weather' is not a column of data; skipped"]
     """
     lags = _check_lags(lags, func="correlate")
+    _check_serial(serial, func="correlate")
     x = (x,) if isinstance(x, str) else tuple(x)
     notes: list[str] = []
     present = []
@@ -847,17 +908,22 @@ def correlate(
     groups = _Groups(data, subject)
     _check_dated(data, [y, *present], subject=subject, func="correlate")
     yv = _numeric(data, y, func="correlate")
-    cal = _Calendar(groups.codes, data["date"], max(lags))
+    cal = _Calendar(groups.codes, data["date"], max(lags) + 1)
     positions = {lag: _lag_rows(cal, lag) for lag in lags}
     outcome = _Outcome(_Centred(yv, groups), groups)
     cy = outcome.centred
+    prev = cal.positions(1) if serial == "neff" else None
+    ry = _pooled_lag1(cy, prev) if prev is not None else 0.0
     rows = []
     for name in present:
         cx = _Centred(_numeric(data, name, func="correlate"), groups)
+        inflate = _cohort_inflation(_pooled_lag1(cx, prev), ry) if prev is not None else 1.0
         by_lag = {}
         for lag in lags:
             by_lag[lag] = outcome.pairs(cx, positions[lag], key=lag)
-            rows.append({"predictor": name, "lag": lag, "level": "within", **by_lag[lag].within()})
+            rows.append(
+                {"predictor": name, "lag": lag, "level": "within", **by_lag[lag].within(inflate)}
+            )
         same_day = by_lag[0] if 0 in by_lag else outcome.pairs(cx, key="same row")
         res = _between(*same_day.means(cx.shift, cy.shift), "pearson")
         rows.append(
@@ -1158,7 +1224,7 @@ def patient_findings(
     *,
     subject: object = None,
     y: str = "pain",
-    predictors: Sequence[str] = _PREDICTORS,
+    x: Sequence[str] = _PREDICTORS,
     lags: Sequence[int] = (0, 1),
     tags: Sequence[str] | None = None,
     tag_lags: Sequence[int] = (1,),
@@ -1185,7 +1251,7 @@ def patient_findings(
         The person to analyse; may be left out when ``data`` holds one person.
     y : str
         The outcome on day ``t``.
-    predictors : sequence of str
+    x : sequence of str
         Numeric columns on day ``t - lag``; those not in ``data`` or without
         values are left out (listed in ``result.attrs["notes"]``).
     lags : sequence of int
@@ -1321,13 +1387,13 @@ def patient_findings(
     _check_family(serial, correction, alpha, func=func)
     lags = _check_lags(lags, func=func)
     tag_lags = _check_lags(tag_lags, func=func)
-    predictors = (predictors,) if isinstance(predictors, str) else tuple(predictors)
+    x = (x,) if isinstance(x, str) else tuple(x)
     rows, day = _one_person(data, subject, need=[y], func=func)
     yg = _on_grid(_numeric(rows, y, func=func), day)
     step_of = {**_STEPS, **(steps or {})}
     notes: list[str] = []
     out = []
-    for name in dict.fromkeys(predictors):
+    for name in dict.fromkeys(x):
         if name not in rows.columns or rows[name].isna().all():
             notes.append(f"predictor {name!r} has no values for this person; left out")
             continue
