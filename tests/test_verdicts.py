@@ -257,3 +257,33 @@ def test_what_helps_lags_and_old_lag_keyword(diary):
     pd.testing.assert_frame_equal(old, new)
     with pytest.raises(ValueError, match="correction must be"):
         what_helps(diary, correction="none")
+
+
+def test_what_helps_person_bootstrap_equals_scipy_percentile_bootstrap():
+    # several persons: persons are resampled; reference scipy.stats.bootstrap
+    # (percentile) of the same weighted mean over persons (different draws)
+    diary = simulate_cohort(40, 120, seed=3)
+    res = what_helps(diary, tags=["heat"], n_boot=4000, seed=5).iloc[0]
+    heat = diary["tags"].fillna("").str.contains("heat").to_numpy()
+    frame = diary.assign(had=heat)
+    frame = frame.sort_values(["subject", "date"])
+    prev = frame.groupby("subject")["date"].shift(1)
+    had_before = frame.groupby("subject")["had"].shift(1)
+    keep = (frame["date"] - prev == pd.Timedelta(days=1)) & frame["pain"].notna()
+    pairs = frame[keep].assign(had=had_before[keep].astype(bool))
+    g = pairs.pivot_table(index="subject", columns="had", values="pain", aggfunc=["mean", "size"])
+    g = g.dropna()
+    d = (g[("mean", True)] - g[("mean", False)]).to_numpy()
+    nw, nwo = g[("size", True)].to_numpy(), g[("size", False)].to_numpy()
+    w = nw * nwo / (nw + nwo)
+    assert res["diff"] == pytest.approx((w @ d) / w.sum(), rel=1e-12)
+    ref = sps.bootstrap(
+        (d, w),
+        lambda dd, ww, axis: (dd * ww).sum(axis=axis) / ww.sum(axis=axis),
+        paired=True,
+        n_resamples=4000,
+        method="percentile",
+        rng=np.random.default_rng(1),
+    ).confidence_interval
+    assert res["ci95_low"] == pytest.approx(ref.low, abs=0.04)
+    assert res["ci95_high"] == pytest.approx(ref.high, abs=0.04)

@@ -9,6 +9,12 @@ apart (Bakdash & Marusich, 2017; Bland & Altman, 1995):
 * **between** people: do people who are more stressed on average have more
   pain on average? (:func:`between_corr`, the ``between`` terms).
 
+For **one person** (:func:`patient_findings`, and :func:`what_helps` with one
+person) every finding is tested with allowance for day-to-day dependence
+(a bad week gives several bad days in a row) and all of a person's findings
+are corrected together for multiple testing, so that a person whose pain is
+unrelated to everything is rarely told otherwise.
+
 Everything is computed with vectorised per-subject sums (``numpy.bincount``
 over factorised subject codes), so the cost grows linearly with the number of
 rows: a 10,000-subject x 365-day cohort takes seconds. A lag is always in
@@ -618,7 +624,8 @@ def within_corr(data: pd.DataFrame, *, x: str, y: str, subject: str = "subject")
 
     See Also
     --------
-    lagged_corr : the same with ``x`` taken some calendar days before ``y``.
+    lagged_corr : the same with ``x`` taken some calendar days before ``y``,
+        with an option for day-to-day dependence (``serial="neff"``).
     between_corr : the correlation of the person means.
 
     Notes
@@ -696,6 +703,11 @@ def between_corr(
         * ``ci95_low``, ``ci95_high``: 95% CI by Fisher's z with SE ``1 / sqrt(n - 3)``;
         * ``p_val``: two-sided p from ``t = r sqrt((n - 2) / (1 - r^2))``.
 
+    See Also
+    --------
+    within_corr : the within-person correlation of the same columns.
+    correlate : within and between rows for several predictors at once.
+
     Notes
     -----
     A person's means are taken over the days on which both ``x`` and ``y`` were
@@ -768,6 +780,12 @@ def lagged_corr(
         One row per lag with columns ``x``, ``y``, ``lag``, ``r``, ``dof``,
         ``p_val``, ``ci95_low``, ``ci95_high``, ``n_obs``, ``n_subjects`` (as
         in :func:`within_corr`, for the pairs (x on day t - lag, y on day t)).
+
+    See Also
+    --------
+    within_corr : lag 0 without dates.
+    correlate : several predictors, lags and the between-person rows.
+    patient_findings : one person's findings, tested as one family.
 
     Notes
     -----
@@ -857,6 +875,12 @@ def correlate(
         * ``n_subjects``: persons that contributed.
 
         ``result.attrs["notes"]`` is a list of str (skipped predictors).
+
+    See Also
+    --------
+    lagged_corr : one predictor at several lags.
+    between_corr : the between-person correlation with Spearman as an option.
+    patient_findings : the same questions for one person, in the diary's units.
 
     Notes
     -----
