@@ -773,6 +773,11 @@ def lagged_corr(
         with ``r_x``, ``r_y`` the lag-1 within-person autocorrelations pooled
         over persons and bias-corrected (Marriott & Pope, 1954); ``r`` is
         unchanged, ``dof`` (then a float), ``p_val`` and the CI follow.
+        The default stays ``"none"`` so that results equal ``pingouin.rm_corr``
+        and do not move on data without autocorrelation; with AR(1) 0.6 in
+        both series, 400 null cohorts of 10 persons x 40 days were
+        "significant" at p < .05 in 20% with ``"none"`` and 4.5% with
+        ``"neff"``, so pass ``"neff"`` for daily diaries.
 
     Returns
     -------
