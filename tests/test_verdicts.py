@@ -257,6 +257,8 @@ def test_what_helps_lags_and_old_lag_keyword(diary):
     pd.testing.assert_frame_equal(old, new)
     with pytest.raises(ValueError, match="correction must be"):
         what_helps(diary, correction="none")
+    with pytest.raises(ValueError, match=r"pass lags=\(0,\) or lag=1, not both"):
+        what_helps(diary, lag=1, lags=(0,))
 
 
 def test_what_helps_person_bootstrap_equals_scipy_percentile_bootstrap():

@@ -1621,7 +1621,10 @@ def what_helps(
     is in the diary (in calendar days; a missing day is unknown, never the
     previous row). A recorded day without the tag in ``tags`` (or with no tags)
     counts as *without*. Rows are sorted internally (by person and date), so
-    the result does not depend on row order.
+    the result does not depend on row order. A tag's ``diff``, CI and
+    ``p_val`` do not depend on the other tags asked for (each tag and lag has
+    its own random generator); ``p_adj`` and the verdict do, through the
+    number of tests in the table, which is what the correction is for.
 
     One person: the regression of ``y`` on the tag's 0/1 with the serial model
     of :func:`patient_findings` (default: the difference of means tested with
@@ -1650,6 +1653,9 @@ def what_helps(
     if lag is not None:
         if isinstance(lag, bool) or not isinstance(lag, (int, np.integer)) or lag < 0:
             msg = f"what_helps: lag must be a whole number of days >= 0, not {lag!r}"
+            raise ValueError(msg)
+        if tuple(lags) != (1,):
+            msg = f"what_helps: pass lags={tuple(lags)!r} or lag={lag!r}, not both"
             raise ValueError(msg)
         lags = (int(lag),)
     lags = _check_lags(lags, func="what_helps")
