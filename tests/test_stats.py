@@ -70,7 +70,7 @@ def _post_onset(diary, truth):
 def test_within_corr_equals_pingouin(rng, case):
     n_subjects = [4, 12, 40, 90, 200][case]
     data = _random_long(rng, n_subjects=n_subjects, missing=[0.0, 0.1, 0.2, 0.3, 0.1][case])
-    ours = within_corr(data, "x", "y").iloc[0]
+    ours = within_corr(data, x="x", y="y").iloc[0]
     ref = _rm_corr(data, "x", "y", "subject").iloc[0]  # reference: pingouin 0.7
     assert ours["r"] == pytest.approx(ref["r"], abs=1e-8)
     assert ours["dof"] == ref["dof"]
@@ -85,7 +85,7 @@ def test_within_corr_equals_pingouin(rng, case):
 def test_within_corr_bland_altman_1995():
     # Bland & Altman (1995) BMJ 310:446: r = -0.507, dof 38, p = 0.0008, CI -0.71 to -0.23
     data = pg.read_dataset("rm_corr")
-    res = within_corr(data, "pH", "PacO2", subject="Subject").iloc[0]
+    res = within_corr(data, x="pH", y="PacO2", subject="Subject").iloc[0]
     assert round(res["r"], 3) == -0.507
     assert res["dof"] == 38
     assert round(res["p_val"], 4) == 0.0008
@@ -102,7 +102,7 @@ def test_within_corr_columns_and_counts():
             "y": [2.0, 3.0, 5.0, 1.0, 2.0, 2.0, 9.0, 4.0, 3.0],
         }
     )
-    res = within_corr(data, "x", "y")
+    res = within_corr(data, x="x", y="y")
     assert list(res.columns) == [
         "x",
         "y",
@@ -125,7 +125,7 @@ def test_within_corr_precise_with_large_values(rng):
     # step counts around a million per person: sums must not lose the within-person signal
     data = _random_long(rng, n_subjects=50)
     data["x"] = data["x"] * 300 + 1e6 + rng.integers(0, 5, len(data)).astype(float) * 1e5
-    res = within_corr(data, "x", "y").iloc[0]
+    res = within_corr(data, x="x", y="y").iloc[0]
     # reference: two-pass centring on complete pairs with pandas groupby, then numpy Pearson
     pairs = data.dropna()
     pairs = pairs[pairs.groupby("subject")["x"].transform("size") >= 2]
@@ -135,35 +135,35 @@ def test_within_corr_precise_with_large_values(rng):
 
 def test_within_corr_degenerate_is_nan():
     data = pd.DataFrame({"subject": ["A", "A", "B", "B"], "x": [1.0, 1, 2, 2], "y": [1.0, 2, 3, 4]})
-    res = within_corr(data, "x", "y").iloc[0]
+    res = within_corr(data, x="x", y="y").iloc[0]
     assert np.isnan(res["r"])
     assert np.isnan(res["p_val"])
     assert res["dof"] == 1
     tiny = pd.DataFrame({"subject": ["A", "A"], "x": [1.0, 2], "y": [1.0, 3]})
-    assert np.isnan(within_corr(tiny, "x", "y")["r"].iloc[0])  # dof = 0
+    assert np.isnan(within_corr(tiny, x="x", y="y")["r"].iloc[0])  # dof = 0
 
 
 def test_within_corr_does_not_mutate(rng):
     data = _random_long(rng, n_subjects=10)
     before = data.copy()
-    within_corr(data, "x", "y")
+    within_corr(data, x="x", y="y")
     pd.testing.assert_frame_equal(data, before)
 
 
 def test_within_corr_errors():
     data = pd.DataFrame({"subject": ["A"], "x": [1.0], "y": ["hoog"]})
     with pytest.raises(ValueError, match=r"no column\(s\) \['z'\]"):
-        within_corr(data, "x", "z")
+        within_corr(data, x="x", y="z")
     with pytest.raises(ValueError, match=r"column 'y' holds .* not numbers"):
-        within_corr(data, "x", "y")
+        within_corr(data, x="x", y="y")
     with pytest.raises(TypeError, match="must be a pandas DataFrame"):
-        within_corr([1, 2], "x", "y")
+        within_corr([1, 2], x="x", y="y")
 
 
 # ------------------------------------------------------------ between_corr
 def test_between_corr_pearson_equals_scipy(rng):
     data = _random_long(rng, n_subjects=30)
-    res = between_corr(data, "x", "y").iloc[0]
+    res = between_corr(data, x="x", y="y").iloc[0]
     means = data.dropna(subset=["x", "y"]).groupby("subject")[["x", "y"]].mean()
     ref = sps.pearsonr(means["x"], means["y"])  # reference: scipy
     ci = ref.confidence_interval(0.95)
@@ -178,7 +178,7 @@ def test_between_corr_pearson_equals_scipy(rng):
 def test_between_corr_spearman_equals_scipy(rng):
     data = _random_long(rng, n_subjects=25)
     data["x"] = data["x"].round()  # ties in the means are possible
-    res = between_corr(data, "x", "y", method="spearman").iloc[0]
+    res = between_corr(data, x="x", y="y", method="spearman").iloc[0]
     means = data.dropna(subset=["x", "y"]).groupby("subject")[["x", "y"]].mean()
     ref = sps.spearmanr(means["x"], means["y"])  # reference: scipy
     assert res["r"] == pytest.approx(ref.statistic, abs=1e-12)
@@ -188,11 +188,11 @@ def test_between_corr_spearman_equals_scipy(rng):
 
 def test_between_corr_few_subjects_and_errors():
     data = pd.DataFrame({"subject": ["A", "B"], "x": [1.0, 2], "y": [1.0, 3]})
-    assert np.isnan(between_corr(data, "x", "y")["r"].iloc[0])
+    assert np.isnan(between_corr(data, x="x", y="y")["r"].iloc[0])
     with pytest.raises(ValueError, match="method must be 'pearson' or 'spearman', not 'kendall'"):
-        between_corr(data, "x", "y", method="kendall")
+        between_corr(data, x="x", y="y", method="kendall")
     with pytest.raises(ValueError, match=r"no column\(s\) \['person'\]"):
-        between_corr(data, "x", "y", subject="person")
+        between_corr(data, x="x", y="y", subject="person")
 
 
 # ------------------------------------------------------------- lagged_corr
@@ -232,7 +232,7 @@ def test_lagged_corr_uses_calendar_days_hand_built():
             "pain": [2.0, 3, 5, 4, 9, 1, 6, 2, 7],
         }
     )
-    res = lagged_corr(data, "stress", "pain", lags=(1, 2))
+    res = lagged_corr(data, x="stress", y="pain", lags=(1, 2))
     # lag 1 pairs (x day t-1, y day t): A: (1,3) (2? no, day 3 missing) (2,4) (8,9); B: (5,6) (1,2)
     # lag 2 pairs: A: (4,5) (2,9); B: (5,2) (6,7)
     assert list(res["n_obs"]) == [5, 4]
@@ -246,12 +246,12 @@ def test_lagged_corr_uses_calendar_days_hand_built():
     assert list(res["dof"]) == [5 - 2 - 1, 4 - 2 - 1]
     # the same data, shuffled, gives the same answer (no reliance on row order)
     shuffled = data.sample(frac=1, random_state=1)
-    pd.testing.assert_frame_equal(lagged_corr(shuffled, "stress", "pain", lags=(1, 2)), res)
+    pd.testing.assert_frame_equal(lagged_corr(shuffled, x="stress", y="pain", lags=(1, 2)), res)
 
 
 def test_lagged_corr_equals_pingouin_on_date_merge(rng):
     data = _gappy_diary(rng)
-    res = lagged_corr(data, "stress", "pain", lags=(0, 1, 2, 3))
+    res = lagged_corr(data, x="stress", y="pain", lags=(0, 1, 2, 3))
     assert list(res.columns) == [
         "x",
         "y",
@@ -278,20 +278,20 @@ def test_lagged_corr_equals_pingouin_on_date_merge(rng):
         assert row["p_val"] == pytest.approx(ref["pval"], abs=1e-8, rel=1e-8)
         # the previous-row shift uses more (wrong) pairs when days are missing
         assert row["n_obs"] < data.groupby("subject")["stress"].shift(lag).notna().sum()
-    lag0 = within_corr(data, "stress", "pain")
+    lag0 = within_corr(data, x="stress", y="pain")
     assert res["r"].iloc[0] == pytest.approx(lag0["r"].iloc[0], abs=1e-12)
 
 
 def test_lagged_corr_errors(diary):
     with pytest.raises(ValueError, match="lags must be whole numbers of days >= 0"):
-        lagged_corr(diary, "stress", "pain", lags=(-1,))
+        lagged_corr(diary, x="stress", y="pain", lags=(-1,))
     with pytest.raises(ValueError, match="lags must be whole numbers of days >= 0"):
-        lagged_corr(diary, "stress", "pain", lags=(0.5,))
+        lagged_corr(diary, x="stress", y="pain", lags=(0.5,))
     with pytest.raises(ValueError, match=r"no column\(s\) \['date'\]"):
-        lagged_corr(diary.drop(columns="date"), "stress", "pain")
+        lagged_corr(diary.drop(columns="date"), x="stress", y="pain")
     doubled = pd.concat([diary, diary.head(1)], ignore_index=True)
     with pytest.raises(ValueError, match="repeated subject/day rows"):
-        lagged_corr(doubled, "stress", "pain")
+        lagged_corr(doubled, x="stress", y="pain")
 
 
 # --------------------------------------------------------------- correlate
@@ -323,11 +323,11 @@ def test_correlate_table(diary):
         "predictor 'mood' holds no values; skipped",
     ]
     for name in ("stress", "sleep_quality"):
-        lagged = lagged_corr(data, name, "pain", lags=(0, 1))
+        lagged = lagged_corr(data, x=name, y="pain", lags=(0, 1))
         within = res[(res["predictor"] == name) & (res["level"] == "within")]
         np.testing.assert_allclose(within["r"], lagged["r"], atol=1e-12)
         np.testing.assert_array_equal(within["n_obs"], lagged["n_obs"])
-        between = between_corr(data, name, "pain").iloc[0]
+        between = between_corr(data, x=name, y="pain").iloc[0]
         row = res[(res["predictor"] == name) & (res["level"] == "between")].iloc[0]
         assert row["r"] == pytest.approx(between["r"], abs=1e-12)
         assert row["n_subjects"] == between["n"]
@@ -341,7 +341,7 @@ def test_correlate_table(diary):
 def test_correlate_between_without_lag_zero(diary):
     res = correlate(diary, x=("stress",), lags=(1,))
     assert list(res["level"]) == ["within", "between"]
-    between = between_corr(diary, "stress", "pain").iloc[0]
+    between = between_corr(diary, x="stress", y="pain").iloc[0]
     row = res.iloc[1]
     assert (row["lag"], row["r"]) == (0, pytest.approx(between["r"], abs=1e-12))
     assert row["n_obs"] == diary[["stress", "pain"]].notna().all(axis=1).sum()
@@ -538,7 +538,7 @@ def test_what_helps_weighted_mean_by_hand():
     assert (res["n_days_with"], res["n_days_without"], res["n_subjects"]) == (4, 6, 2)
 
 
-def test_what_helps_single_subject_equals_scipy_bootstrap(rng):
+def test_what_helps_single_subject_serial_none_equals_scipy_t_test(rng):
     days = pd.date_range("2025-01-01", periods=200, freq="D")
     keep = rng.random(200) > 0.15
     tags = np.where(rng.random(200) < 0.3, "walk", None)
@@ -546,25 +546,18 @@ def test_what_helps_single_subject_equals_scipy_bootstrap(rng):
     data = pd.DataFrame(
         {"subject": "me", "date": days, "pain": pain, "tags": pd.array(tags, dtype="string")}
     )[keep]
-    res = what_helps(data, tags=["walk"], lag=0, n_boot=4000, seed=1).iloc[0]
+    res = what_helps(data, tags=["walk"], lags=(0,), serial="none").iloc[0]
     a = data.loc[data["tags"].notna(), "pain"].to_numpy()
     b = data.loc[data["tags"].isna(), "pain"].to_numpy()
     assert res["diff"] == pytest.approx(a.mean() - b.mean(), abs=1e-12)
     assert (res["n_days_with"], res["n_days_without"]) == (a.size, b.size)
-    # reference: scipy's two-sample percentile bootstrap (different random draws)
-    ref = sps.bootstrap(
-        (a, b),
-        lambda u, v, axis: u.mean(axis=axis) - v.mean(axis=axis),
-        n_resamples=4000,
-        method="percentile",
-        rng=np.random.default_rng(2),
-    ).confidence_interval
-    assert res["ci95_low"] == pytest.approx(ref.low, abs=0.1)
-    assert res["ci95_high"] == pytest.approx(ref.high, abs=0.1)
-    # sanity: the Welch t interval is close for a difference of means
-    welch = sps.ttest_ind(a, b, equal_var=False).confidence_interval(0.95)
-    assert res["ci95_low"] == pytest.approx(welch.low, abs=0.15)
-    assert res["ci95_high"] == pytest.approx(welch.high, abs=0.15)
+    # reference: scipy's pooled two-sample t test (days independent)
+    ref = sps.ttest_ind(a, b, equal_var=True)
+    ci = ref.confidence_interval(0.95)
+    assert res["p_val"] == pytest.approx(ref.pvalue, rel=1e-9)
+    assert res["ci95_low"] == pytest.approx(ci.low, rel=1e-9)
+    assert res["ci95_high"] == pytest.approx(ci.high, rel=1e-9)
+    assert res["method"] == "none"
 
 
 def test_what_helps_lag_is_calendar_days():
@@ -578,18 +571,22 @@ def test_what_helps_lag_is_calendar_days():
         }
     )
     res = what_helps(data, tags=["heat"], lag=1, min_days=1, n_boot=200).iloc[0]
-    assert (res["n_days_with"], res["n_days_without"]) == (0, 0)
+    # usable days: 01-02 (after 01-01) and 01-06 (after 01-05), both after an untagged day
+    assert (res["n_days_with"], res["n_days_without"]) == (0, 2)
     assert np.isnan(res["diff"])
+    assert res["verdict"] == "no comparison"
 
 
 def test_what_helps_too_few_days_reported_not_dropped(tagged_cohort):
     one = tagged_cohort[tagged_cohort["subject"] == tagged_cohort["subject"].iloc[0]]
-    res = what_helps(one, tags=["physiotherapy", "yoga"], min_days=500, n_boot=200)
-    assert list(res["tag"]) == ["physiotherapy", "yoga"]
+    res = what_helps(one, tags=["heat", "yoga"], min_days=500, n_boot=200)
+    assert list(res["tag"]) == ["heat", "yoga"]
     assert res["diff"].isna().all()
-    assert set(res["verdict"]) == {"too few days"}
+    # heat is on some days (too few for min_days); yoga never: nothing to compare
+    assert list(res["verdict"]) == ["too few days", "no comparison"]
     assert len(res.attrs["notes"]) == 2
     assert "min_days=500" in res.attrs["notes"][0]
+    assert "nothing to compare" in res.attrs["notes"][1]
 
 
 def test_what_helps_all_tags_by_default(diary):
@@ -602,10 +599,13 @@ def test_what_helps_all_tags_by_default(diary):
         "ci95_low",
         "ci95_high",
         "p_val",
+        "p_adj",
         "n_days_with",
         "n_days_without",
         "n_subjects",
+        "reportable",
         "verdict",
+        "method",
     ]
 
 
@@ -616,3 +616,53 @@ def test_what_helps_errors(diary):
         what_helps(diary, lag=-1)
     with pytest.raises(ValueError, match="n_boot must be a whole number >= 100, not 10"):
         what_helps(diary, n_boot=10)
+
+
+# ------------------------------------------------------- serial dependence
+def _ar1_cohort(rng, *, subjects, days, phi, r=0.0):
+    """Null or correlated AR(1) stress and pain for a cohort (numpy simulator)."""
+    shape = (subjects, days)
+    e = rng.standard_normal((3, *shape))
+    z = np.empty_like(e)
+    z[:, :, 0] = e[:, :, 0]
+    for t in range(1, days):
+        z[:, :, t] = phi * z[:, :, t - 1] + np.sqrt(1 - phi * phi) * e[:, :, t]
+    stress = z[0]
+    pain = 5 + 0.8 * (r * stress + np.sqrt(1 - r * r) * z[1]) + rng.normal(0, 0.5, (subjects, 1))
+    return pd.DataFrame(
+        {
+            "subject": np.repeat(np.arange(subjects), days).astype(str),
+            "date": np.tile(pd.date_range("2025-01-01", periods=days, freq="D"), subjects),
+            "pain": pain.ravel(),
+            "stress": 5 + stress.ravel(),
+        }
+    )
+
+
+def test_lagged_corr_serial_neff_keeps_false_positives_near_5_percent():
+    # the plain rm-corr test is too often significant when days are AR(1);
+    # the reference rate is the nominal 5% of a valid test (binomial, 400 cohorts)
+    rng = np.random.default_rng(12)
+    hits = {"none": 0, "neff": 0}
+    for _ in range(400):
+        data = _ar1_cohort(rng, subjects=10, days=40, phi=0.6)
+        for serial in hits:
+            res = lagged_corr(data, x="stress", y="pain", lags=(0,), serial=serial).iloc[0]
+            hits[serial] += res["p_val"] < 0.05
+    assert hits["none"] / 400 > 0.12
+    assert 0.025 < hits["neff"] / 400 < 0.075
+
+
+def test_serial_neff_without_autocorrelation_stays_close_to_rm_corr(rng):
+    data = _ar1_cohort(rng, subjects=30, days=60, phi=0.0, r=0.2)
+    plain = correlate(data, x=("stress",), lags=(0, 1))
+    neff = correlate(data, x=("stress",), lags=(0, 1), serial="neff")
+    pd.testing.assert_series_equal(plain["r"], neff["r"])
+    within = neff["level"] == "within"
+    np.testing.assert_allclose(
+        neff.loc[within, "ci95_low"], plain.loc[within, "ci95_low"], atol=0.01
+    )
+    between = ~within
+    pd.testing.assert_frame_equal(neff[between], plain[between])
+    with pytest.raises(ValueError, match="serial must be 'none' or 'neff' for a cohort"):
+        correlate(data, serial="ar1")

@@ -1,0 +1,291 @@
+"""Single-person findings: serial dependence, one family, what_helps's verdicts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+import statsmodels.api as sm
+from scipy import stats as sps
+from statsmodels.stats.multitest import multipletests
+from statsmodels.tsa.stattools import acf
+
+from backpain.simulate import simulate_cohort
+from backpain.stats import _serial_slope, _t_test, patient_findings, what_helps
+
+
+def _ar1(rng, n, phi):
+    e = rng.standard_normal(n)
+    out = np.empty(n)
+    out[0] = e[0] / np.sqrt(1 - phi * phi)
+    for t in range(1, n):
+        out[t] = phi * out[t - 1] + e[t]
+    return out
+
+
+def _person(rng, n=300, phi=0.5, effect=0.3, tag_share=0.3):
+    """One person's gapless diary: AR(1) stress and noise, a tag on random days."""
+    stress = 5 + _ar1(rng, n, phi)
+    pain = 5 + effect * (stress - 5) + 0.7 * _ar1(rng, n, phi)
+    tags = np.where(rng.random(n) < tag_share, "heat", None)
+    return pd.DataFrame(
+        {
+            "subject": "me",
+            "date": pd.date_range("2025-01-01", periods=n, freq="D"),
+            "pain": pain,
+            "stress": stress,
+            "steps": rng.normal(6000, 1500, n),
+            "tags": pd.array(tags, dtype="string"),
+        }
+    )
+
+
+def _glsar(y, x):
+    """Reference: statsmodels GLSAR with AR(1) errors, 3 iterations."""
+    model = sm.GLSAR(y, sm.add_constant(x), rho=1)
+    return model.iterative_fit(maxiter=3, rtol=0)
+
+
+# ------------------------------------------------------------ serial models
+def test_ar1_equals_statsmodels_glsar_at_lags_0_and_1(rng):
+    d = _person(rng)
+    res = patient_findings(d, x=["stress"], tags=[], serial="ar1", lags=(0, 1)).set_index("lag")
+    y, x = d["pain"].to_numpy(), d["stress"].to_numpy()
+    for lag, (yy, xx) in {0: (y, x), 1: (y[1:], x[:-1])}.items():
+        ref = _glsar(yy, xx)
+        low, high = ref.conf_int()[1]
+        assert res.loc[lag, "effect"] == pytest.approx(ref.params[1], rel=1e-9)
+        assert res.loc[lag, "p_val"] == pytest.approx(ref.pvalues[1], rel=1e-7)
+        assert res.loc[lag, "ci95_low"] == pytest.approx(low, rel=1e-9)
+        assert res.loc[lag, "ci95_high"] == pytest.approx(high, rel=1e-9)
+
+
+def test_effect_per_step_is_the_slope_times_the_step(rng):
+    d = _person(rng)
+    res = patient_findings(d, x=["steps"], tags=[], lags=(0,), serial="ar1").iloc[0]
+    ref = _glsar(d["pain"].to_numpy(), d["steps"].to_numpy())
+    assert res["step"] == 1000
+    assert res["effect"] == pytest.approx(1000 * ref.params[1], rel=1e-9)
+    low, high = ref.conf_int()[1]
+    assert res["ci95_low"] == pytest.approx(1000 * low, rel=1e-9)
+    assert res["ci95_high"] == pytest.approx(1000 * high, rel=1e-9)
+    custom = patient_findings(d, x=["steps"], tags=[], lags=(0,), steps={"steps": 1})
+    assert custom["step"].iloc[0] == 1
+
+
+def test_neff_equals_formula_with_statsmodels_acf_and_ols(rng):
+    d = _person(rng, n=200, phi=0.6)
+    y, x = d["pain"].to_numpy(), d["stress"].to_numpy()
+    res = patient_findings(d, x=["stress"], tags=[], lags=(0,)).iloc[0]
+    assert res["method"] == "neff"
+    # reference: OLS by statsmodels, lag-1 autocorrelations by statsmodels acf (adjusted)
+    ols = sm.OLS(y, sm.add_constant(x)).fit()
+    n = y.size
+    rx = acf(x, nlags=1, adjusted=True)[1]
+    re = acf(ols.resid, nlags=1, adjusted=True)[1]
+    rx, re = rx + (1 + 3 * rx) / n, re + (1 + 3 * re) / n  # Marriott & Pope (1954)
+    n_eff = n * (1 - rx * re) / (1 + rx * re)  # Bretherton et al. (1999) eq. 31
+    se = ols.bse[1] * np.sqrt((n - 2) / (n_eff - 2))
+    half = sps.t.ppf(0.975, n_eff - 2) * se
+    assert res["effect"] == pytest.approx(ols.params[1], rel=1e-9)
+    assert res["ci95_low"] == pytest.approx(ols.params[1] - half, rel=1e-9)
+    assert res["ci95_high"] == pytest.approx(ols.params[1] + half, rel=1e-9)
+    p = 2 * sps.t.sf(abs(ols.params[1] / se), n_eff - 2)
+    assert res["p_val"] == pytest.approx(p, rel=1e-9)
+
+
+def test_serial_none_equals_scipy_linregress(rng):
+    d = _person(rng, n=120)
+    res = patient_findings(d, x=["stress"], tags=[], lags=(0,), serial="none").iloc[0]
+    ref = sps.linregress(d["stress"], d["pain"])
+    assert res["effect"] == pytest.approx(ref.slope, rel=1e-9)
+    assert res["p_val"] == pytest.approx(ref.pvalue, rel=1e-9)
+
+
+def test_neff_keeps_false_positives_near_5_percent_where_none_does_not():
+    # 3000 null series of 365 days, AR(1) 0.6 in both: a plain test rejects ~16%
+    rng = np.random.default_rng(5)
+    shape = (3000, 365)
+
+    def ar(phi):
+        e = rng.standard_normal(shape)
+        out = np.empty(shape)
+        out[:, 0] = e[:, 0]
+        for t in range(1, shape[1]):
+            out[:, t] = phi * out[:, t - 1] + np.sqrt(1 - phi * phi) * e[:, t]
+        return out
+
+    y, x = ar(0.6), ar(0.6)
+    rate = {}
+    for serial in ("none", "neff", "ar1"):
+        fit = _serial_slope(y, x, serial=serial)
+        p, low, high = _t_test(fit["slope"], fit["se"], fit["dof"])
+        assert ((p < 0.05) == ((low > 0) | (high < 0))).all()
+        rate[serial] = (p < 0.05).mean()
+    assert rate["none"] > 0.12
+    assert 0.03 < rate["neff"] < 0.065
+    assert 0.03 < rate["ar1"] < 0.065
+
+
+# ------------------------------------------------------------------- family
+def test_family_adjustment_equals_statsmodels_multipletests(rng):
+    d = _person(rng, effect=0.2)
+    for correction in ("fdr_bh", "holm"):
+        res = patient_findings(d, x=["stress", "steps"], correction=correction)
+        assert list(res["kind"]) == ["association"] * 4 + ["tag"]
+        ok = res["p_val"].notna().to_numpy()
+        ref = multipletests(res.loc[ok, "p_val"], method=correction)[1]
+        np.testing.assert_allclose(res.loc[ok, "p_adj"], ref, rtol=1e-12)
+        assert res.attrs["n_tests"] == ok.sum()
+        assert res.attrs["correction"] == correction
+
+
+def test_only_results_surviving_the_family_are_reportable(rng):
+    for seed in range(20):
+        d = _person(np.random.default_rng(seed), n=150, effect=0.15)
+        res = patient_findings(d, x=["stress", "steps"], lags=(0, 1, 2))
+        directional = res["verdict"].isin(["higher pain", "lower pain"])
+        assert (directional == res["reportable"]).all()
+        sure = res[res["reportable"]]
+        assert (sure["p_adj"] < 0.05).all()
+        assert ((sure["ci95_low"] > 0) | (sure["ci95_high"] < 0)).all()
+        # raw p and CI come from one test
+        has = res["p_val"].notna()
+        excl = (res["ci95_low"] > 0) | (res["ci95_high"] < 0)
+        assert ((res["p_val"] < 0.05) == excl)[has].all()
+
+
+def test_patient_findings_columns_and_true_effect(rng):
+    d = _person(rng, n=365, phi=0.3, effect=0.5)
+    res = patient_findings(d, x=["stress", "weather"])
+    # the published columns, in order
+    expected = "kind name lag step effect ci95_low ci95_high p_val n_days n_with n_without"
+    assert list(res.columns) == [*expected.split(), "p_adj", "reportable", "verdict", "method"]
+    stress = res.set_index(["name", "lag"]).loc[("stress", 0)]
+    assert stress["verdict"] == "higher pain"
+    assert stress["ci95_low"] < 0.5 < stress["ci95_high"]
+    assert stress["n_days"] == 365
+    assert res.attrs["notes"] == ["predictor 'weather' has no values for this person; left out"]
+    tag = res[res["kind"] == "tag"].iloc[0]
+    assert tag["n_with"] + tag["n_without"] == tag["n_days"] == 364
+
+
+def test_patient_findings_picks_one_subject_and_errors(diary):
+    one = diary["subject"].iloc[0]
+    res = patient_findings(diary, subject=one, tags=["heat"])
+    alone = patient_findings(diary[diary["subject"] == one], tags=["heat"])
+    pd.testing.assert_frame_equal(res, alone)
+    with pytest.raises(ValueError, match=r"holds 5 subjects .* pass subject="):
+        patient_findings(diary)
+    with pytest.raises(ValueError, match="subject 'nobody' is not in data"):
+        patient_findings(diary, subject="nobody")
+    with pytest.raises(ValueError, match="serial must be one of"):
+        patient_findings(diary, subject=one, serial="block")
+    with pytest.raises(ValueError, match="correction must be 'holm' or 'fdr_bh'"):
+        patient_findings(diary, subject=one, correction="bonferroni")
+    with pytest.raises(ValueError, match="alpha must be a number above 0"):
+        patient_findings(diary, subject=one, alpha=0.2)
+
+
+# ------------------------------------------------------------ tags and order
+def _every_day(n=30):
+    return pd.DataFrame(
+        {
+            "subject": "me",
+            "date": pd.date_range("2025-03-01", periods=n, freq="D"),
+            "pain": np.linspace(2, 6, n),
+            "tags": pd.array(["heat|walk"] * n, dtype="string"),
+        }
+    )
+
+
+def test_tag_on_every_day_reports_real_counts_and_no_comparison():
+    d = _every_day()
+    res = what_helps(d, tags=["heat"]).iloc[0]
+    # lag 1: 29 days follow a recorded day, all of them after a day with heat
+    assert (res["n_days_with"], res["n_days_without"]) == (29, 0)
+    assert res["verdict"] == "no comparison"
+    assert np.isnan(res["diff"])
+    assert not res["reportable"]
+    found = patient_findings(d, x=[], tags=["heat"]).iloc[0]
+    assert (found["n_with"], found["n_without"], found["n_days"]) == (29, 0, 29)
+    assert found["verdict"] == "no comparison"
+
+
+def test_what_helps_p_and_ci_agree_over_many_seeds():
+    diary = simulate_cohort(12, 90, seed=8)
+    for seed in range(40):
+        for n_boot in (150, 1000):
+            res = what_helps(diary, seed=seed, n_boot=n_boot, min_days=1)
+            has = res["p_val"].notna()
+            excl = (res["ci95_low"] > 0) | (res["ci95_high"] < 0)
+            assert ((res["p_val"] < 0.05) == excl)[has].all(), (seed, n_boot)
+            assert (res["reportable"] <= excl).all()
+
+
+def test_what_helps_independent_of_row_order_and_other_tags(rng):
+    diary = simulate_cohort(15, 100, seed=9)
+    full = what_helps(diary, n_boot=300).set_index("tag")
+    shuffled = diary.sample(frac=1, random_state=3)
+    again = what_helps(shuffled, n_boot=300).set_index("tag")
+    pd.testing.assert_frame_equal(full, again)
+    alone = what_helps(shuffled, tags=["heat"], n_boot=300).set_index("tag")
+    cols = ["diff", "ci95_low", "ci95_high", "p_val", "n_days_with", "n_days_without"]
+    pd.testing.assert_frame_equal(alone.loc[["heat"], cols], full.loc[["heat"], cols])
+    # one person: the serial model on the calendar, also order-free
+    one = diary[diary["subject"] == diary["subject"].iloc[0]]
+    a = what_helps(one).set_index("tag")
+    b = what_helps(one.sample(frac=1, random_state=1), tags=["heat"]).set_index("tag")
+    pd.testing.assert_frame_equal(a.loc[["heat"], cols], b.loc[["heat"], cols])
+
+
+def test_what_helps_single_person_equals_glsar_on_the_tag(rng):
+    d = _person(rng, n=250)
+    res = what_helps(d, tags=["heat"], lags=(1,), serial="ar1").iloc[0]
+    had = d["tags"].notna().to_numpy().astype(float)
+    ref = _glsar(d["pain"].to_numpy()[1:], had[:-1])
+    assert res["diff"] == pytest.approx(ref.params[1], rel=1e-9)
+    assert res["p_val"] == pytest.approx(ref.pvalues[1], rel=1e-7)
+    assert res["method"] == "ar1"
+
+
+def test_what_helps_lags_and_old_lag_keyword(diary):
+    both = what_helps(diary, tags=["heat"], lags=(0, 1), n_boot=200)
+    assert list(both["lag"]) == [0, 1]
+    old = what_helps(diary, tags=["heat"], lag=1, n_boot=200)
+    new = what_helps(diary, tags=["heat"], lags=(1,), n_boot=200)
+    pd.testing.assert_frame_equal(old, new)
+    with pytest.raises(ValueError, match="correction must be"):
+        what_helps(diary, correction="none")
+    with pytest.raises(ValueError, match=r"pass lags=\(0,\) or lag=1, not both"):
+        what_helps(diary, lag=1, lags=(0,))
+
+
+def test_what_helps_person_bootstrap_equals_scipy_percentile_bootstrap():
+    # several persons: persons are resampled; reference scipy.stats.bootstrap
+    # (percentile) of the same weighted mean over persons (different draws)
+    diary = simulate_cohort(40, 120, seed=3)
+    res = what_helps(diary, tags=["heat"], n_boot=4000, seed=5).iloc[0]
+    heat = diary["tags"].fillna("").str.contains("heat").to_numpy()
+    frame = diary.assign(had=heat)
+    frame = frame.sort_values(["subject", "date"])
+    prev = frame.groupby("subject")["date"].shift(1)
+    had_before = frame.groupby("subject")["had"].shift(1)
+    keep = (frame["date"] - prev == pd.Timedelta(days=1)) & frame["pain"].notna()
+    pairs = frame[keep].assign(had=had_before[keep].astype(bool))
+    g = pairs.pivot_table(index="subject", columns="had", values="pain", aggfunc=["mean", "size"])
+    g = g.dropna()
+    d = (g[("mean", True)] - g[("mean", False)]).to_numpy()
+    nw, nwo = g[("size", True)].to_numpy(), g[("size", False)].to_numpy()
+    w = nw * nwo / (nw + nwo)
+    assert res["diff"] == pytest.approx((w @ d) / w.sum(), rel=1e-12)
+    ref = sps.bootstrap(
+        (d, w),
+        lambda dd, ww, axis: (dd * ww).sum(axis=axis) / ww.sum(axis=axis),
+        paired=True,
+        n_resamples=4000,
+        method="percentile",
+        rng=np.random.default_rng(1),
+    ).confidence_interval
+    assert res["ci95_low"] == pytest.approx(ref.low, abs=0.04)
+    assert res["ci95_high"] == pytest.approx(ref.high, abs=0.04)
