@@ -8,7 +8,7 @@ Render with :func:`backpain.text.say`; never import the dicts elsewhere.
 
 from __future__ import annotations
 
-from . import app, cli, common, plot, read, report
+from . import analyse, app, cli, common, plot, read, report
 
 __all__ = ["CATALOGUE"]
 
@@ -24,4 +24,6 @@ def _join(*areas: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return out
 
 
-CATALOGUE = _join(common.TEXTS, read.TEXTS, report.TEXTS, plot.TEXTS, app.TEXTS, cli.TEXTS)
+CATALOGUE = _join(
+    common.TEXTS, read.TEXTS, report.TEXTS, plot.TEXTS, app.TEXTS, cli.TEXTS, analyse.TEXTS
+)
