@@ -32,6 +32,16 @@ def _post_onset(diary, truth):
     return diary[keep].reset_index(drop=True)
 
 
+def _with_slopes(diary, *, sd, seed, x="stress"):
+    """``diary`` with person-specific within slopes: pain += b_i (x - person mean), b_i ~ N(0, sd)."""
+    rng = np.random.default_rng(seed)
+    subjects = diary["subject"].unique()
+    b = pd.Series(rng.normal(0, sd, len(subjects)), index=subjects)
+    centred = diary[x] - diary.groupby("subject")[x].transform("mean")
+    pain = diary["pain"] + diary["subject"].map(b).to_numpy() * centred
+    return diary.assign(pain=pain.clip(0, 10))
+
+
 def _split(d, column, name):
     """Within/between parts of ``column`` by pandas groupby (the reference decomposition)."""
     mean = d.groupby("subject")[column].transform("mean")
@@ -344,6 +354,17 @@ def test_not_converged_reaches_the_user(monkeypatch, diary):
         return fit
 
     monkeypatch.setattr(sm_mixed.MixedLM, "fit", failing)
+    # ... and the REML polish after it does not reach a zero gradient either
+    import backpain.multilevel as ml
+
+    polish = ml._Reml.maximise
+
+    def stuck(self, start):
+        out = polish(self, start)
+        self.converged, self.gradient = False, 3.1
+        return out
+
+    monkeypatch.setattr(ml._Reml, "maximise", stuck)
     with pytest.warns(MixedModelWarning, match="did not converge"):
         res = mixed_model(diary, x=("stress",))
     assert not res["converged"].any()
@@ -353,3 +374,21 @@ def test_not_converged_reaches_the_user(monkeypatch, diary):
     assert not back["converged"].any()
     assert back["note"].str.contains("Gradient").all()
     assert isinstance(res.attrs["notes"][0], Message)
+
+
+# ------------------------------------------------------------ caterpillar
+def test_caterpillar_draws_each_person_sorted_with_dutch_labels():
+    from backpain._caterpillar import caterpillar
+
+    eff = person_effects(_with_slopes(simulate_cohort(12, 90, seed=4), sd=0.3, seed=1), x="stress")
+    ax = caterpillar(eff, lang="nl")
+    bars = ax.containers[0]
+    xs = bars.lines[0].get_xdata()
+    assert np.allclose(xs, np.sort(eff["slope"]))
+    assert [t.get_text() for t in ax.get_yticklabels()] == eff.sort_values("slope")[
+        "subject"
+    ].astype(str).tolist()
+    assert ax.get_xlabel().startswith("Verandering in pijn per punt stress")
+    assert any(np.allclose(line.get_xdata(), eff.attrs["fixed_slope"]) for line in ax.lines)
+    with pytest.raises(ValueError, match=r"effects must be the result of backpain.person_effects"):
+        caterpillar(eff.drop(columns="slope"))

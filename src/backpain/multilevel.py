@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -140,7 +141,36 @@ class _Reml:
             options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 2000},
         )
         theta = res.x if res.fun <= nll(theta0) else theta0
+        gradient = self._gradient(nll, theta, diag)
+        if gradient >= 1e-3:
+            # L-BFGS-B can stop on a flat ridge: polish without derivatives, on |diag(L)|
+            # (L and L with a column's sign flipped give the same G)
+            def nll_abs(t: np.ndarray) -> float:
+                return nll(np.where(diag, np.abs(t), t))
+
+            opts = {"xatol": 1e-10, "fatol": 1e-12, "maxiter": 4000 * theta.size}
+            res = optimize.minimize(nll_abs, theta, method="Nelder-Mead", options=opts)
+            theta = np.where(diag, np.abs(res.x), res.x)
+            gradient = self._gradient(nll, theta, diag)
+        # converged: the gradient vanishes, except outwards at a bound (lme4 checks
+        # the gradient too, with tolerance 0.002 on the deviance, twice this scale)
+        self.converged = bool(gradient < 1e-3)
+        self.gradient = gradient
         return np.r_[theta, np.sqrt(self._profiled(theta)[1])]
+
+    @staticmethod
+    def _gradient(nll: Any, theta: np.ndarray, diag: np.ndarray) -> float:
+        """Largest absolute central-difference gradient, ignoring pushes against a bound."""
+        step = 1e-4 * np.maximum(np.abs(theta), 1e-2)
+        grad = np.array(
+            [
+                (nll(theta + e * s) - nll(theta - e * s)) / (2 * s)
+                for e, s in zip(np.eye(theta.size), step, strict=True)
+            ]
+        )
+        at_bound = diag & (theta <= 0)
+        grad[at_bound] = np.minimum(grad[at_bound], 0.0)
+        return float(np.max(np.abs(grad), initial=0.0))
 
     def blups(self, vp: np.ndarray, beta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per-person BLUPs ``u_i`` and their conditional covariances ``s2 G M_i^-1``."""
@@ -441,23 +471,7 @@ class _Fit:
             warnings.simplefilter("always")
             model = MixedLM(self.y, self.X, groups=self.codes, exog_re=exog_re)
             fit = model.fit(reml=True)
-        self.converged = bool(fit.converged)
-        for w in caught:
-            text = str(w.message).strip()
-            low = text.lower()
-            if "boundary" in low or "retrying" in low:
-                continue  # statsmodels' absolute boundary test; lme4's relative one is below
-            if "converge" in low or "optimization failed" in low:
-                if self.converged:
-                    continue  # an earlier optimiser failed, a later one converged
-                self.notes.append(Message("analyse.mixed.not_converged", detail=text))
-            else:
-                self.notes.append(Message("analyse.mixed.engine_warning", detail=text))
-        if not self.converged and not any(
-            m.key == "analyse.mixed.not_converged" for m in self.notes
-        ):
-            detail = "statsmodels: converged=False"
-            self.notes.append(Message("analyse.mixed.not_converged", detail=detail))
+        engine = [str(w.message).strip() for w in caught]
         self.reml = _Reml(self.y, self.X, self.Z, self.codes, self.k)
         start = self.reml.pack(np.atleast_2d(np.asarray(fit.cov_re, dtype="float64")), fit.scale)
         # polish statsmodels' optimum in lme4's parameters (it stops early, and never
@@ -465,6 +479,22 @@ class _Fit:
         self.theta = self.reml.maximise(start)
         self.G, self.s2 = self.reml.covariance(self.theta)
         self.loglike, self.cov, self.beta = self.reml.parts(self.theta)
+        self.converged = self.reml.converged
+        for text in engine:
+            low = text.lower()
+            if "boundary" in low or "retrying" in low or "hessian" in low:
+                continue  # statsmodels' absolute tests; the polished optimum is judged below
+            if "converge" in low or "optimization failed" in low:
+                if self.converged:
+                    continue  # statsmodels stopped early; the polish reached the optimum
+                self.notes.append(Message("analyse.mixed.not_converged", detail=text))
+            else:
+                self.notes.append(Message("analyse.mixed.engine_warning", detail=text))
+        if not self.converged and not any(
+            m.key == "analyse.mixed.not_converged" for m in self.notes
+        ):
+            detail = f"largest REML gradient {self.reml.gradient:.2g}"
+            self.notes.append(Message("analyse.mixed.not_converged", detail=detail))
         # lme4's isSingular(): a diagonal element of the relative Cholesky factor below 1e-4
         sd = np.sqrt(np.clip(np.diag(self.G), 0, None))
         corr = self.G / np.outer(np.maximum(sd, 1e-300), np.maximum(sd, 1e-300))

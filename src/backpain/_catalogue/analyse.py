@@ -99,4 +99,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "variantieschattingen liggen op een grens); p-waarden en intervallen gebruiken "
         "de normale verdeling",
     ),
+    # the caterpillar plot of person_effects()
+    "analyse.caterpillar.xlabel": (
+        "Change in {y!v} per point of {x!v}, within a person (95% interval)",
+        "Verandering in {y!v} per punt {x!v}, binnen een persoon (95%-interval)",
+    ),
+    "analyse.caterpillar.ylabel": (
+        "Persons, by their own slope",
+        "Personen, volgens hun eigen helling",
+    ),
+    "analyse.caterpillar.fixed": ("Everyone together: {slope:.2f}", "Iedereen samen: {slope:.2f}"),
+    "analyse.caterpillar.not_effects": (
+        "effects must be the result of backpain.person_effects() (columns {need}), "
+        "but it has columns {columns}",
+        "effects moet het resultaat van backpain.person_effects() zijn (kolommen {need}), "
+        "maar het heeft kolommen {columns}",
+    ),
 }
