@@ -3,7 +3,7 @@
 The flow, one module per step::
 
     read (backpain.read)  ->  validate (backpain.validate)
-        ->  classify (backpain.classify) / analyse (backpain.stats)
+        ->  classify (backpain.classify) / analyse (backpain.stats, backpain.multilevel)
         ->  plot (backpain.plot) / report (backpain.report)
 
 Everything runs locally; nothing is sent over the network.
@@ -22,6 +22,7 @@ from .classify import (
 from .cohort import cohort_table
 from .datasets import list_examples, load_example
 from .errors import DiaryError, SurveyError
+from .multilevel import MixedModelWarning, icc, mixed_model, person_effects
 from .privacy import pseudonymise, write_diary
 from .questionnaires import (
     classify_survey,
@@ -38,7 +39,14 @@ from .read.merge import merge_diaries
 from .read.survey import read_survey
 from .schema import COLUMNS
 from .simulate import TRUE_EFFECTS, simulate_cohort
-from .stats import between_corr, correlate, lagged_corr, mixed_model, what_helps, within_corr
+from .stats import (
+    between_corr,
+    correlate,
+    lagged_corr,
+    patient_findings,
+    what_helps,
+    within_corr,
+)
 from .validate import check_diary, data_quality
 
 __all__ = [
@@ -48,6 +56,7 @@ __all__ = [
     "TRUE_EFFECTS",
     "DiaryError",
     "LoadReport",
+    "MixedModelWarning",
     "SurveyError",
     "annotate_days",
     "between_corr",
@@ -59,6 +68,7 @@ __all__ = [
     "correlate",
     "data_quality",
     "duration_class",
+    "icc",
     "lagged_corr",
     "list_examples",
     "load_example",
@@ -66,6 +76,8 @@ __all__ = [
     "mixed_model",
     "nih_chronic_from_survey",
     "parse_duration",
+    "patient_findings",
+    "person_effects",
     "pseudonymise",
     "read_diary",
     "read_survey",

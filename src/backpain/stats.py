@@ -26,7 +26,6 @@ All results are associations in observational data, not proof of cause.
 
 from __future__ import annotations
 
-import warnings
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -41,7 +40,6 @@ __all__ = [
     "between_corr",
     "correlate",
     "lagged_corr",
-    "mixed_model",
     "patient_findings",
     "what_helps",
     "within_corr",
@@ -973,173 +971,14 @@ def correlate(
     return out
 
 
-# ------------------------------------------------------------ mixed model
-def mixed_model(
-    data: pd.DataFrame,
-    *,
-    y: str = "pain",
-    x: Sequence[str] = ("stress", "sleep_quality", "active_minutes"),
-    lag: int | Sequence[int] | Mapping[str, int | Sequence[int]] = 0,
-    subject: str = "subject",
-) -> pd.DataFrame:
-    """Multilevel model of ``y`` on within- and between-person parts of predictors.
+def __getattr__(name: str) -> object:
+    """``backpain.stats.mixed_model`` still works: the model lives in :mod:`backpain.multilevel`."""
+    if name == "mixed_model":
+        from .multilevel import mixed_model
 
-    Fits a linear mixed model with a random intercept per subject
-    (``statsmodels.MixedLM``, REML) in which each predictor is split into the
-    person's mean (``between``) and the day's deviation from it (``within``),
-    the usual decomposition for diary data (person-mean centring).
-
-    Parameters
-    ----------
-    data : pandas.DataFrame
-        Canonical diary (one row per subject and calendar day).
-    y : str
-        Outcome on day ``t``.
-    x : sequence of str
-        Predictors.
-    lag : int, sequence of int, or dict
-        Lag(s) in calendar days for every predictor, or a dict mapping a
-        predictor to its lag(s) (predictors not in the dict get lag 0), e.g.
-        ``{"stress": (0, 1)}``.
-    subject : str
-        Column identifying the person.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per model term with columns:
-
-        * ``term``: ``"Intercept"``, ``"<predictor>_within"``,
-          ``"<predictor>_lag<k>_within"`` or ``"<predictor>_between"``;
-        * ``predictor`` (missing for the intercept), ``lag`` (Int64);
-        * ``level``: ``"intercept"``, ``"within"`` or ``"between"``;
-        * ``coef``, ``se``, ``z``, ``p_val``, ``ci95_low``, ``ci95_high``:
-          estimate, standard error, Wald z, two-sided p and 95% Wald CI.
-
-        ``result.attrs`` holds ``n_obs``, ``n_subjects``, ``group_var`` (the
-        random-intercept variance), ``scale`` (residual variance),
-        ``converged`` and ``notes`` (warnings raised by the fit).
-
-    Notes
-    -----
-    Rows with ``y`` or any lagged predictor missing are dropped (a lag is in
-    calendar days, as in :func:`lagged_corr`). Person means are taken over the
-    rows that enter the model, so within and between parts are uncorrelated.
-    A predictor with several lags gets one within term per lag and one between
-    term (the mean at its smallest lag): the person means of ``x`` and of
-    ``x`` one day earlier are nearly identical and cannot be separated.
-    Within coefficients are in units of ``y`` per unit of the predictor.
-
-    Checked on :func:`backpain.simulate.simulate_cohort` data: the simulator's
-    true within-person effects (:data:`backpain.simulate.TRUE_EFFECTS`) lie
-    inside the 95% CIs.
-
-    References
-    ----------
-    .. [1] Curran, P. J., & Bauer, D. J. (2011). The disaggregation of
-       within-person and between-person effects in longitudinal models of
-       change. Annual Review of Psychology, 62, 583-619.
-
-    Examples
-    --------
-    >>> from backpain.simulate import simulate_cohort
-    >>> diary = simulate_cohort(30, 60, seed=2)
-    >>> res = mixed_model(diary, x=("stress",), lag={"stress": (0, 1)})
-    >>> res[["term", "lag", "level"]]
-                   term  lag      level
-    0         Intercept  <NA>  intercept
-    1     stress_within     0     within
-    2  stress_lag1_within     1     within
-    3    stress_between     0    between
-    >>> res.attrs["n_subjects"]
-    30
-    """
-    from statsmodels.regression.mixed_linear_model import MixedLM
-
-    x = (x,) if isinstance(x, str) else tuple(dict.fromkeys(x))
-    if not x:
-        msg = "mixed_model: x must name at least one predictor, e.g. x=('stress',)"
-        raise ValueError(msg)
-    if isinstance(lag, Mapping):
-        unknown = [p for p in lag if p not in x]
-        if unknown:
-            msg = f"mixed_model: lag names predictor(s) {unknown} that are not in x={list(x)}"
-            raise ValueError(msg)
-        lag_of = {p: _check_lags(lag.get(p, 0), func="mixed_model") for p in x}
-    else:
-        lags = _check_lags(lag, func="mixed_model")
-        lag_of = dict.fromkeys(x, lags)
-    lag_of = {p: tuple(sorted(set(v))) for p, v in lag_of.items()}
-    _check_dated(data, [y, *x], subject=subject, func="mixed_model")
-    codes, k = _codes(data, subject)
-    yv = _numeric(data, y, func="mixed_model")
-    cal = _Calendar(codes, data["date"], max(max(v) for v in lag_of.values()))
-    positions: dict[int, np.ndarray] = {}
-    raw: dict[tuple[str, int], np.ndarray] = {}
-    for p in x:
-        xv = _numeric(data, p, func="mixed_model")
-        for L in lag_of[p]:
-            if L not in positions:
-                positions[L] = cal.positions(L)
-            raw[p, L] = _shift(xv, positions[L])
-    ok = (codes >= 0) & np.isfinite(yv)
-    for v in raw.values():
-        ok &= np.isfinite(v)
-    c = codes[ok]
-    if c.size == 0:
-        msg = f"mixed_model: no row has {y!r} and every predictor {list(x)} (at their lags)"
-        raise ValueError(msg)
-    count = np.bincount(c, minlength=k)
-    n = np.maximum(count, 1)
-
-    def mean_of(v: np.ndarray) -> np.ndarray:
-        return (np.bincount(c, v, minlength=k) / n)[c]
-
-    columns: dict[str, np.ndarray] = {"Intercept": np.ones(c.size)}
-    meta: dict[str, tuple[object, object, str]] = {"Intercept": (pd.NA, pd.NA, "intercept")}
-    for p in x:
-        for L in lag_of[p]:
-            v = raw[p, L][ok]
-            term = f"{p}_within" if L == 0 else f"{p}_lag{L}_within"
-            columns[term] = v - mean_of(v)
-            meta[term] = (p, L, "within")
-    for p in x:
-        L = lag_of[p][0]
-        columns[f"{p}_between"] = mean_of(raw[p, L][ok])
-        meta[f"{p}_between"] = (p, L, "between")
-    exog = pd.DataFrame(columns)
-    notes: list[str] = []
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        fit = MixedLM(yv[ok], exog, groups=c).fit(reml=True)
-    notes += [f"{w.category.__name__}: {w.message}" for w in caught]
-    names = list(exog.columns)
-    coef = np.asarray(fit.fe_params, dtype="float64")
-    se = np.asarray(fit.bse_fe, dtype="float64")
-    z = coef / se
-    out = pd.DataFrame(
-        {
-            "term": names,
-            "predictor": pd.array([meta[t][0] for t in names], dtype="string"),
-            "lag": pd.array([meta[t][1] for t in names], dtype="Int64"),
-            "level": [meta[t][2] for t in names],
-            "coef": coef,
-            "se": se,
-            "z": z,
-            "p_val": 2 * sps.norm.sf(np.abs(z)),
-            "ci95_low": coef - _Z975 * se,
-            "ci95_high": coef + _Z975 * se,
-        }
-    )
-    out.attrs.update(
-        n_obs=int(c.size),
-        n_subjects=int(np.count_nonzero(count)),
-        group_var=float(np.asarray(fit.cov_re)[0, 0]),
-        scale=float(fit.scale),
-        converged=bool(fit.converged),
-        notes=notes,
-    )
-    return out
+        return mixed_model
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 # ------------------------------------------------------- one person's findings

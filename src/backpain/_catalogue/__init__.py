@@ -8,7 +8,7 @@ Render with :func:`backpain.text.say`; never import the dicts elsewhere.
 
 from __future__ import annotations
 
-from . import app, cli, common, formats, plot, read, report
+from . import analyse, app, cli, common, formats, plot, read, report
 
 __all__ = ["CATALOGUE"]
 
@@ -25,5 +25,12 @@ def _join(*areas: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 CATALOGUE = _join(
-    common.TEXTS, read.TEXTS, formats.TEXTS, report.TEXTS, plot.TEXTS, app.TEXTS, cli.TEXTS
+    common.TEXTS,
+    read.TEXTS,
+    formats.TEXTS,
+    report.TEXTS,
+    plot.TEXTS,
+    app.TEXTS,
+    cli.TEXTS,
+    analyse.TEXTS,
 )
