@@ -8,7 +8,7 @@ Run from the repository root::
 What it measures (simulated diaries from :func:`backpain.simulate_cohort`, 365 days,
 about 10% of days missing):
 
-1. ``within_corr(diary, "stress", "pain")`` and ``pingouin.rm_corr`` on the same
+1. ``within_corr(diary, x="stress", y="pain")`` and ``pingouin.rm_corr`` on the same
    300-subject cohort: wall time of each, the speed ratio, and the largest
    difference in r, dof, p and CI (pingouin's CI is rounded to 2 decimals, so the
    CI is compared after rounding ours the same way).
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> None:
 
     print(f"# within_corr vs pingouin.rm_corr ({vs_n} subjects x {days} days)")
     diary = simulate_cohort(vs_n, days, seed=1)
-    t_ours, ours = _best(lambda: within_corr(diary, "stress", "pain"), args.repeat)
+    t_ours, ours = _best(lambda: within_corr(diary, x="stress", y="pain"), args.repeat)
     ours = ours.iloc[0]
     t_pg, ref = _pingouin(diary)
     ci_ref = np.asarray(ref["CI95"], dtype=float)
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> None:
     big = None
     for n in sizes:
         big = simulate_cohort(n, days, seed=2)
-        t, _ = _best(lambda d=big: within_corr(d, "stress", "pain"), args.repeat)
+        t, _ = _best(lambda d=big: within_corr(d, x="stress", y="pain"), args.repeat)
         print(f"{n:>9,} {len(big):>11,} {t:>9.4f} {t / len(big) * 1e9:>8.1f}")
     print()
 

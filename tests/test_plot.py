@@ -26,7 +26,8 @@ from backpain import plot, text
 from backpain.classify import DEFINITIONS, annotate_days, classify, duration_class
 from backpain.schema import VARIABLES
 from backpain.simulate import simulate_cohort
-from backpain.stats import correlate, lagged_corr, mixed_model, what_helps, within_corr
+from backpain.multilevel import mixed_model
+from backpain.stats import correlate, lagged_corr, what_helps, within_corr
 
 
 @pytest.fixture
@@ -215,7 +216,7 @@ def _pingouin_r(data, x, y):
 
 def test_scatter_within_r_matches_within_corr(cohort):
     data, _ = cohort
-    res = within_corr(data, "stress", "pain")
+    res = within_corr(data, x="stress", y="pain")
     ax = plot.scatter_within(data, x="stress", result=res)
     text = ax.texts[0].get_text()
     assert text == (
@@ -235,7 +236,7 @@ def test_scatter_within_r_matches_within_corr(cohort):
 
 
 def test_scatter_within_points_lines_and_caps(diary):
-    res = within_corr(diary, "sleep_quality", "pain")
+    res = within_corr(diary, x="sleep_quality", y="pain")
     ax = plot.scatter_within(diary, x="sleep_quality", result=res, lang="nl", s=3)
     points = next(c for c in ax.collections if isinstance(c, PathCollection))
     pairs = diary[["subject", "sleep_quality", "pain"]].dropna()
@@ -253,7 +254,7 @@ def test_scatter_within_points_lines_and_caps(diary):
     assert ax.texts[0].get_text().startswith(expected)
 
     _fig, ax2 = plt.subplots()
-    res = within_corr(diary, "stress", "pain")
+    res = within_corr(diary, x="stress", y="pain")
     plot.scatter_within(
         diary,
         x="stress",
@@ -284,7 +285,7 @@ def test_scatter_within_without_result_draws_points_only(diary):
 )
 def test_scatter_within_plain_words_follow_the_interval(diary, low, high, words):
     one = diary.loc[diary["subject"] == "S0001"]
-    res = within_corr(one, "stress", "pain").assign(ci95_low=low, ci95_high=high)
+    res = within_corr(one, x="stress", y="pain").assign(ci95_low=low, ci95_high=high)
     ax = plot.scatter_within(one, x="stress", result=res, plain=True)
     corner = ax.texts[0].get_text()
     assert words in corner
@@ -307,7 +308,7 @@ def test_scatter_within_errors_and_too_few_days(diary):
         plot.scatter_within([1, 2], x="stress")
     with pytest.raises(TypeError, match=r"takes 1 positional argument but 2 were given"):
         plot.scatter_within(diary, "stress")
-    res = within_corr(diary, "stress", "pain")
+    res = within_corr(diary, x="stress", y="pain")
     with pytest.raises(ValueError, match=r"no same-day within-person row for x='mood'"):
         plot.scatter_within(diary, x="mood", result=res)
     ax = plot.scatter_within(diary.head(2), x="stress", result=None)
@@ -322,7 +323,7 @@ def test_scatter_within_errors_and_too_few_days(diary):
 
 def test_lags_from_lagged_corr(cohort):
     data, _ = cohort
-    res = lagged_corr(data, "sleep_quality", "pain", lags=(0, 1, 2))
+    res = lagged_corr(data, x="sleep_quality", y="pain", lags=(0, 1, 2))
     ax = plot.lags(res)
     assert len(ax.containers) == 1
     line = ax.containers[0].lines[0]
@@ -626,7 +627,7 @@ def test_no_global_style_change(diary):
 
 
 def test_dutch_axes_write_decimal_commas_and_leave_english_alone(diary):
-    res = lagged_corr(diary, "stress", "pain", lags=(0, 1, 2, 3))
+    res = lagged_corr(diary, x="stress", y="pain", lags=(0, 1, 2, 3))
     fig, (nl, en) = plt.subplots(1, 2)
     plot.lags(res, lang="nl", ax=nl)
     plot.lags(res, lang="en", ax=en)

@@ -856,7 +856,7 @@ def scatter_within(
     >>> from backpain.simulate import simulate_cohort
     >>> from backpain.stats import within_corr
     >>> diary = simulate_cohort(5, 60, seed=1)
-    >>> res = within_corr(diary, "stress", "pain")
+    >>> res = within_corr(diary, x="stress", y="pain")
     >>> ax = scatter_within(diary, x="stress", result=res)
     >>> ax.texts[0].get_text().startswith("r_rm = ")
     True
@@ -1044,7 +1044,7 @@ def lags(
     >>> from backpain.simulate import simulate_cohort
     >>> from backpain.stats import lagged_corr
     >>> diary = simulate_cohort(5, 60, seed=1)
-    >>> res = lagged_corr(diary, "sleep_quality", "pain", lags=(0, 1, 2))
+    >>> res = lagged_corr(diary, x="sleep_quality", y="pain", lags=(0, 1, 2))
     >>> ax = lags(res)
     >>> len(ax.containers), ax.get_ylabel()
     (1, 'Within-person r (95% CI)')
