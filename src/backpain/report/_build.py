@@ -284,11 +284,16 @@ def _png(fig: Any, *, dpi: int = 80) -> str:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def _dashboard(diary: pd.DataFrame, **results: Any) -> Any:
-    """The overview figure from the precomputed results (contract of plot.dashboard)."""
+def draw_dashboard(diary: pd.DataFrame, **results: Any) -> Any:
+    """The overview figure drawn from precomputed results (the report's and the demo's).
+
+    ``results`` are :func:`backpain.plot.dashboard`'s keyword arguments
+    ``annotated``, ``correlations``, ``helps``, ``subject`` and ``lang``.
+    """
     from .. import plot
 
-    if "annotated" not in inspect.signature(plot.dashboard).parameters:  # older plot module
+    if "annotated" not in inspect.signature(plot.dashboard).parameters:  # a plot module
+        # that still computes its own results: give it what it takes
         return plot.dashboard(
             diary, annotations=results["annotated"], lang=results["lang"], figsize=(13, 15)
         )
@@ -304,7 +309,7 @@ def _figures(diary: pd.DataFrame, data: dict[str, Any], lang: str, say_step: Pro
     if len(diary) >= MIN_DAYS_FIGURE:
         say_step(say("report.progress.overview", lang))
         figures["overview"] = _png(
-            _dashboard(
+            draw_dashboard(
                 diary,
                 annotated=data["annotated"],
                 correlations=data["correlations"],
