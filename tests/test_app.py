@@ -66,13 +66,12 @@ def test_several_subjects_are_a_readable_error(tmp_path):
     content = backpain.simulate_cohort(2, 30, seed=1).to_csv(index=False).encode()
     res = analyse_upload("cohort.csv", content)
     assert not res.ok
-    assert "holds 2 subjects" in res.message
+    assert "holds the diaries of 2 people" in res.message
+    assert "upload one person's diary" in res.message  # page words, no Python argument
 
 
 def test_unknown_language_is_refused():
-    with pytest.raises(
-        ValueError, match=r"lang must be 'en' \(English\) or 'nl' \(Dutch\), not 'fr'"
-    ):
+    with pytest.raises(ValueError, match=r"lang must be one of \['en', 'nl'\], not 'fr'"):
         analyse_upload("x.csv", b"", lang="fr")
     with pytest.raises(ValueError, match="not 'de'"):
         serve(lang="de", open_browser=False)
@@ -123,3 +122,47 @@ def test_template_removes_voilas_cdn_links():
     assert "{%- block notebook_css -%}" in _TEMPLATE
     if (lab / "index.html.j2").exists():  # the block we replace still exists upstream
         assert "block notebook_css" in (lab / "index.html.j2").read_text()
+
+
+def test_each_analysis_runs_once_per_upload(example_bytes, monkeypatch):
+    import importlib
+
+    from backpain import stats
+
+    classify_module = importlib.import_module("backpain.classify")
+    calls: dict[str, int] = {}
+
+    def counted(module, name):
+        original = getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            calls[name] = calls.get(name, 0) + 1
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, wrapper)
+
+    for module, name in (
+        (stats, "what_helps"),
+        (stats, "correlate"),
+        (classify_module, "annotate_days"),
+        (classify_module, "classify"),
+    ):
+        counted(module, name)
+    res = analyse_upload("dagboek.csv", example_bytes, lang="nl")
+    assert res.ok
+    assert calls == {"what_helps": 1, "correlate": 1, "annotate_days": 1, "classify": 1}
+
+
+def test_page_and_download_show_the_same_report(result):
+    # the fragment on the page is the download's body, not a second computation
+    body = result.report.split("<body>\n", 1)[1].rsplit("\n</body>", 1)[0]
+    assert body in result.html
+
+
+def test_several_files_at_once_are_merged(tmp_path):
+    pain = b"date,pain\n2026-03-01,4\n2026-03-02,5\n2026-03-03,6\n"
+    steps = b"date,steps\n2026-03-01,4000\n2026-03-02,5000\n2026-03-04,7000\n"
+    res = analyse_upload(["pijn.csv", "stappen.csv"], [pain, steps], subject="me")
+    assert res.ok, res.message
+    assert "pijn.csv" in res.html
+    assert "stappen.csv" in res.html

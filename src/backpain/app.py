@@ -3,7 +3,8 @@
 The page is a Voila app (a notebook shown as a web page, without code) served
 on this computer only (``127.0.0.1``). It is one widget, :func:`upload_page`;
 what it shows comes from :func:`analyse_upload`, which turns the uploaded
-bytes into the same HTML as the report (:func:`backpain.report.render_report`).
+bytes into the report's data (:func:`backpain.report.build_report`), shown on
+the page and offered as the report file to download.
 Nothing is sent anywhere: the server listens on the loopback address, the
 page loads no script, style sheet or font from the internet (a template
 replaces Voila's default one, which links Font Awesome from a CDN), and the
@@ -26,56 +27,17 @@ import socket
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["UploadResult", "analyse_upload", "serve", "upload_page"]
+from .text import check_lang, render, say
+
+__all__ = ["UploadResult", "analyse_upload", "error_text", "serve", "upload_page"]
 
 _ACCEPT = ".csv,.tsv,.txt,.xlsx,.xls,.json,.xml,.zip,.parquet"
 _MAX_UPLOAD_MB = 200
-
-_TEXT = {
-    "en": {
-        "title": "Your back-pain diary",
-        "intro": (
-            "Choose the export of your pain diary (a spreadsheet or CSV file, or an "
-            "export from Bearable, Daylio, Apple Health, Fitbit or Flaredown). It is "
-            "read on this computer only; nothing is sent anywhere."
-        ),
-        "button": "Choose a diary file",
-        "reading": "Reading {name} ({size:.1f} MB) ...",
-        "failed": "This file could not be read",
-        "unexpected": "Something went wrong ({kind}): {message}. Please report this problem.",
-        "download": "Download this page as a report (HTML) for your physiotherapist or GP",
-    },
-    "nl": {
-        "title": "Je rugpijndagboek",
-        "intro": (
-            "Kies het bestand met je pijndagboek (een rekenblad of CSV-bestand, of een "
-            "export uit Bearable, Daylio, Apple Health, Fitbit of Flaredown). Het wordt "
-            "alleen op deze computer gelezen; er wordt niets verstuurd."
-        ),
-        "button": "Kies een dagboekbestand",
-        "reading": "{name} wordt gelezen ({size:.1f} MB) ...",
-        "failed": "Dit bestand kon niet gelezen worden",
-        "unexpected": "Er ging iets mis ({kind}): {message}. Meld dit probleem alstublieft.",
-        "download": "Download deze pagina als rapport (HTML) voor je kinesist of huisarts",
-    },
-}
-
-_FRAGMENT_CSS = """<style>
-.backpain-report{line-height:1.45;max-width:60rem}
-.backpain-report table{border-collapse:collapse;margin:.5rem 0}
-.backpain-report td,.backpain-report th{border:1px solid #ccc;padding:.2rem .5rem;
-text-align:left;vertical-align:top}
-.backpain-report th{background:#f2f2f2}.backpain-report td.num{text-align:right}
-.backpain-report img{max-width:100%;height:auto}
-.backpain-report .caveat{background:#fff7e0;border-left:4px solid #E69F00;padding:.5rem .8rem}
-.backpain-report .muted{color:#555}
-a[download]{color:#0072B2;text-decoration:underline;font-weight:bold}
-.backpain-error{background:#fdecea;border-left:4px solid #D55E00;padding:.6rem .9rem}
-</style>"""
 
 
 @dataclass
@@ -89,10 +51,10 @@ class UploadResult:
     html : str
         HTML fragment to show: the results, or the error box.
     message : str
-        The reader's error message ("" when ``ok``).
+        The reader's error message in the page's language ("" when ``ok``).
     report : str
-        The standalone report (:func:`backpain.report.render_report`) for
-        download ("" when not ``ok``).
+        The standalone report for download ("" when not ``ok``): the same
+        :class:`~backpain.report.ReportData` as ``html``, rendered as a file.
     """
 
     ok: bool
@@ -101,10 +63,22 @@ class UploadResult:
     report: str = ""
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in _TEXT:
-        msg = f"lang must be 'en' (English) or 'nl' (Dutch), not {lang!r}"
-        raise ValueError(msg)
+def error_text(exc: BaseException, lang: str, *, audience: str) -> str:
+    """An error's message in ``lang`` for ``audience``: its Message rendered, or its text.
+
+    >>> from backpain.text import Message
+    >>> error_text(ValueError(Message("common.var.pain")), "nl", audience="page")
+    'pijn'
+    """
+    if hasattr(exc, "render"):
+        return exc.render(lang, audience=audience)
+    return render(exc.args[0], lang, audience=audience) if exc.args else str(exc)
+
+
+def _style() -> str:
+    from .report import stylesheet
+
+    return f"<style>{stylesheet()}</style>"
 
 
 def _error_box(title: str, message: str) -> str:
@@ -115,8 +89,8 @@ def _error_box(title: str, message: str) -> str:
 
 
 def analyse_upload(
-    name: str,
-    content: bytes,
+    name: str | Sequence[str],
+    content: bytes | Sequence[bytes],
     *,
     lang: str = "en",
     subject: str | None = None,
@@ -126,17 +100,18 @@ def analyse_upload(
 
     Parameters
     ----------
-    name : str
+    name : str or sequence of str
         The file's name (shown in messages; the format is detected from the
-        content, never from the name).
-    content : bytes
-        The file's bytes.
+        content, never from the name); several names for several files.
+    content : bytes or sequence of bytes
+        The file's bytes; one per name. Several files are merged per day
+        (for example a pain diary and a wearable's export).
     lang : {"en", "nl"}
         Language of the page.
     subject : str, optional
         The person, when the file holds several.
     progress : callable, optional
-        As in :func:`backpain.report.render_report`.
+        As in :func:`backpain.report.build_report` (messages in ``lang``).
 
     Returns
     -------
@@ -144,14 +119,18 @@ def analyse_upload(
         ``ok``, ``html`` (results or an error box), ``message`` (the error)
         and ``report`` (the standalone HTML report).
 
+    See Also
+    --------
+    backpain.report.build_report : the analysis shown here.
+
     Notes
     -----
-    A file that cannot be read gives ``ok=False`` with the reader's message
+    The report is built once (:func:`backpain.report.build_report`) and
+    rendered twice from the same data: the page's fragment and the file to
+    download, so the page and the report always agree. A file that cannot
+    be read gives ``ok=False`` with the reader's message in ``lang``
     (:class:`~backpain.DiaryError`, or another ``ValueError`` such as a
-    file with several subjects), never a traceback: the message already
-    names the problem and the way out. The results are the report's
-    sections (:func:`backpain.report.render_report`), so the page and the
-    report always agree.
+    file with several subjects), never a traceback.
 
     Examples
     --------
@@ -159,28 +138,35 @@ def analyse_upload(
     >>> res.ok, res.message
     (False, 'empty.csv: the file is empty (0 bytes). Export the diary again.')
     """
-    from .report import render_report
+    from .report import build_report
 
-    _check_lang(lang)
-    text = _TEXT[lang]
-    source = io.BytesIO(bytes(content))
-    source.name = name
+    check_lang(lang)
+    names = [name] if isinstance(name, str) else list(name)
+    contents = [content] if isinstance(content, bytes | bytearray | memoryview) else list(content)
+    sources = []
+    for one_name, one_content in zip(names, contents, strict=True):
+        source = io.BytesIO(bytes(one_content))
+        source.name = one_name
+        sources.append(source)
     try:
-        fragment = render_report(
-            source, lang=lang, subject=subject, standalone=False, progress=progress
+        data = build_report(
+            sources[0] if len(sources) == 1 else sources,
+            lang=lang,
+            subject=subject,
+            progress=progress,
         )
     except ValueError as exc:  # DiaryError is a ValueError
-        message = str(exc)
-        return UploadResult(False, _FRAGMENT_CSS + _error_box(text["failed"], message), message)
-    source = io.BytesIO(bytes(content))
-    source.name = name
-    report = render_report(source, lang=lang, subject=subject)
+        message = error_text(exc, lang, audience="page")
+        box = _error_box(say("app.failed", lang), message)
+        return UploadResult(False, _style() + box, message)
+    report = data.to_html()
+    encoded = base64.b64encode(report.encode()).decode()
     link = (
         "<p><a download='backpain-report.html' "
-        f"href='data:text/html;charset=utf-8;base64,{base64.b64encode(report.encode()).decode()}'>"
-        f"{html.escape(text['download'])}</a></p>"
+        f"href='data:text/html;charset=utf-8;base64,{encoded}'>"
+        f"{html.escape(say('app.download', lang))}</a></p>"
     )
-    return UploadResult(True, _FRAGMENT_CSS + link + fragment, "", report)
+    return UploadResult(True, _style() + link + data.to_html(standalone=False), "", report)
 
 
 def upload_page(*, lang: str = "en") -> Any:
@@ -194,19 +180,21 @@ def upload_page(*, lang: str = "en") -> Any:
     Returns
     -------
     ipywidgets.VBox
-        A title, a file chooser, a status line and the results area. On
-        upload, :func:`analyse_upload` fills the results (or the error).
+        A title, a file chooser (several files at once), a status line and
+        the results area. On upload, :func:`analyse_upload` fills the
+        results (or the error).
     """
-    _check_lang(lang)
+    check_lang(lang)
     try:
         import ipywidgets as w
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        msg = 'the upload page needs ipywidgets: pip install "backpain[notebook]"'
-        raise ImportError(msg) from exc
-    text = _TEXT[lang]
-    head = w.HTML(f"<h1>{html.escape(text['title'])}</h1><p>{html.escape(text['intro'])}</p>")
+        raise ImportError(say("app.needs_widgets", lang)) from exc
+    head = w.HTML(
+        f"<h1>{html.escape(say('app.title', lang))}</h1>"
+        f"<p>{html.escape(say('app.intro', lang))}</p>"
+    )
     chooser = w.FileUpload(
-        accept=_ACCEPT, multiple=False, description=text["button"], layout={"width": "auto"}
+        accept=_ACCEPT, multiple=True, description=say("app.button", lang), layout={"width": "auto"}
     )
     status = w.HTML("")
     results = w.HTML("")
@@ -216,24 +204,21 @@ def upload_page(*, lang: str = "en") -> Any:
         files = change["new"]
         if not files:
             return
-        item = files[0]
-        content = bytes(item["content"])
-        status.value = html.escape(
-            text["reading"].format(name=item["name"], size=len(content) / 1e6)
-        )
+        names = [item["name"] for item in files]
+        contents = [bytes(item["content"]) for item in files]
+        size = sum(len(c) for c in contents) / 1e6
+        status.value = html.escape(say("app.reading", lang, name=", ".join(names), size=size))
         results.value = ""
 
-        def say(message: str) -> None:
+        def show(message: str) -> None:
             status.value = html.escape(message)
 
         try:
-            res = analyse_upload(item["name"], content, lang=lang, progress=say)
+            res = analyse_upload(names, contents, lang=lang, progress=show)
             results.value = res.html
         except Exception as exc:  # the page must never show a traceback
-            results.value = _error_box(
-                text["failed"],
-                text["unexpected"].format(kind=type(exc).__name__, message=exc),
-            )
+            message = say("app.unexpected", lang, kind=type(exc).__name__, message=str(exc))
+            results.value = _style() + _error_box(say("app.failed", lang), message)
         status.value = ""
         chooser.value = ()  # the same file can be chosen again
 
@@ -272,7 +257,7 @@ def _app_notebook(lang: str) -> dict:
         "metadata": {
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
-            "title": _TEXT[lang]["title"],
+            "title": say("app.title", lang),
         },
         "nbformat": 4,
         "nbformat_minor": 5,
@@ -322,12 +307,11 @@ def serve(
     told not to open its own browser; the figures are made with the Agg
     backend.
     """
-    _check_lang(lang)
+    check_lang(lang)
     try:
         import voila  # noqa: F401
     except ImportError as exc:
-        msg = 'backpain app needs voila and ipywidgets: pip install "backpain[notebook]"'
-        raise ImportError(msg) from exc
+        raise ImportError(say("app.needs_voila", lang)) from exc
     port = _free_port() if port is None else int(port)
     token = secrets.token_urlsafe(16) if token is None else token
     work = Path(tempfile.mkdtemp(prefix="backpain-app-"))

@@ -1,51 +1,51 @@
 """Command line: ``backpain demo``, ``backpain report``, ``backpain app``.
 
-``python -m backpain ...`` does the same.
+``python -m backpain ...`` does the same. Every message is a catalogue text
+(:func:`backpain.text.say`) in the language of ``--lang``; errors from the
+readers are rendered for the command line (their advice names options such
+as ``--pain-scale 100``, not Python arguments).
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
+from .text import LANGS, say
+
 __all__ = ["main"]
+
+
+def _print(key: str, lang: str, **params: object) -> None:
+    print(say(key, lang, audience="cli", **params), flush=True)
 
 
 def _demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
     out = run_demo(Path(args.out), lang=args.lang)
-    print(f"\nDone. Results are in {out.resolve()}")
+    _print("cli.demo_done", args.lang, path=str(out.resolve()))
     return 0
 
 
-# --- issue 8: report and app (owned by the report/app engineer) ---------------
 def _report(args: argparse.Namespace) -> int:
-    from .errors import DiaryError
     from .report import write_report
 
     def progress(message: str) -> None:
-        print(f"backpain: {message}", file=sys.stderr, flush=True)
+        print(say("cli.progress", args.lang, message=message), file=sys.stderr, flush=True)
 
     diaries = args.diary[0] if len(args.diary) == 1 else args.diary
-    try:
-        out = write_report(
-            diaries,
-            Path(args.output),
-            lang=args.lang,
-            subject=args.subject,
-            progress=progress,
-            pain_scale=args.pain_scale,
-            dayfirst=args.dayfirst,
-        )
-    except DiaryError:  # main() adds the command-line form of the reader's advice
-        raise
-    except ValueError as exc:  # several subjects, no pain values: readable, exit code 2
-        print(f"backpain: {exc}", file=sys.stderr)
-        return 2
-    print(f"Report written to {out.resolve()}")
+    out = write_report(
+        diaries,
+        Path(args.output),
+        lang=args.lang,
+        subject=args.subject,
+        progress=progress,
+        pain_scale=args.pain_scale,
+        dayfirst=args.dayfirst,
+    )
+    _print("cli.report_written", args.lang, path=str(out.resolve()))
     return 0
 
 
@@ -53,29 +53,29 @@ def _app(args: argparse.Namespace) -> int:
     from .app import serve
 
     def announce(url: str) -> None:
-        print(f"backpain app: open {url}  (Ctrl+C stops it)", flush=True)
+        _print("cli.app_open", args.lang, url=url)
 
     return serve(
         port=args.port, open_browser=not args.no_browser, lang=args.lang, announce=announce
     )
 
 
-def _add_issue8_commands(sub: argparse._SubParsersAction) -> None:
-    report = sub.add_parser(
-        "report", help="write a one-file HTML report of a diary, to take to the therapist"
-    )
-    report.add_argument("diary", nargs="+", help="diary file(s) (several are merged)")
+def _help(key: str) -> str:
+    return say(f"cli.help.{key}", "en")
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGS, default="en", help=_help("lang"))
+
+
+def _add_report_and_app(sub: argparse._SubParsersAction) -> None:
+    report = sub.add_parser("report", help=_help("report"))
+    report.add_argument("diary", nargs="+", help=_help("diary"))
+    report.add_argument("-o", "--output", default="report.html", help=_help("output"))
+    _add_lang(report)
+    report.add_argument("--subject", default=None, help=_help("subject"))
     report.add_argument(
-        "-o", "--output", default="report.html", help="HTML file to write (default: %(default)s)"
-    )
-    report.add_argument("--lang", choices=("en", "nl"), default="en", help="language")
-    report.add_argument("--subject", default=None, help="the person, if the file holds several")
-    report.add_argument(
-        "--pain-scale",
-        type=int,
-        choices=(10, 100),
-        default=10,
-        help="scale of the pain scores: 10 (0-10, the default) or 100 (0-100, divided by 10)",
+        "--pain-scale", type=int, choices=(10, 100), default=10, help=_help("pain_scale")
     )
     order = report.add_mutually_exclusive_group()
     order.add_argument(
@@ -84,77 +84,61 @@ def _add_issue8_commands(sub: argparse._SubParsersAction) -> None:
         action="store_const",
         const=True,
         default=None,
-        help="dates such as 03/04/2026 are day-month-year (3 April)",
+        help=_help("dayfirst"),
     )
     order.add_argument(
         "--monthfirst",
         dest="dayfirst",
         action="store_const",
         const=False,
-        help="dates such as 03/04/2026 are month-day-year (4 March)",
+        help=_help("monthfirst"),
     )
     report.set_defaults(func=_report)
-    app = sub.add_parser("app", help="open the local upload page (nothing leaves this computer)")
-    app.add_argument("--port", type=int, default=None, help="port (default: a free one)")
-    app.add_argument("--no-browser", action="store_true", help="do not open a browser")
-    app.add_argument("--lang", choices=("en", "nl"), default="en", help="language of the page")
+    app = sub.add_parser("app", help=_help("app"))
+    app.add_argument("--port", type=int, default=None, help=_help("port"))
+    app.add_argument("--no-browser", action="store_true", help=_help("no_browser"))
+    _add_lang(app)
     app.set_defaults(func=_app)
 
 
-# Python arguments the readers suggest in their messages -> the command-line form
-_CLI_HINTS: tuple[tuple[str, str], ...] = (
-    (r"pain_scale=100", "--pain-scale 100"),
-    (r"dayfirst=(?:True|False)", "--dayfirst (day-month-year) or --monthfirst (month-day-year)"),
-    (r"subject=(?!.*--subject)", "--subject NAME"),
-)
-
-
-def _with_cli_hints(message: str) -> str:
-    """Add the command-line form of any Python argument a message suggests.
-
-    >>> _with_cli_hints("looks like a 0-100 scale. Pass pain_scale=100 to read it.")
-    'looks like a 0-100 scale. Pass pain_scale=100 to read it. On the command line: --pain-scale 100.'
-    """
-    found = [cli for pattern, cli in _CLI_HINTS if re.search(pattern, message, re.DOTALL)]
-    if re.search(r"columns=\{", message):
-        found.append("rename the column in the spreadsheet (there is no columns= option)")
-    if not found:
-        return message
-    return f"{message} On the command line: {'; '.join(found)}."
-
-
-# -------------------------------------------------------------------------------
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="backpain",
-        description="Read, validate, classify, analyse and plot back-pain diaries. "
-        "Everything runs on this computer; nothing is sent anywhere.",
-    )
+    from . import __version__
+
+    parser = argparse.ArgumentParser(prog="backpain", description=_help("description"))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    demo = sub.add_parser("demo", help="run the whole flow on the bundled example data")
-    demo.add_argument(
-        "--out", default="backpain-output", help="output folder (default: %(default)s)"
-    )
-    demo.add_argument("--lang", choices=("en", "nl"), default="en", help="language of labels")
+    demo = sub.add_parser("demo", help=_help("demo"))
+    demo.add_argument("--out", default="backpain-output", help=_help("out"))
+    _add_lang(demo)
     demo.set_defaults(func=_demo)
-    _add_issue8_commands(sub)
+    _add_report_and_app(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    Exit codes: 0 done, 2 the input cannot be used (the message says why
+    and what to do, in the language of ``--lang``), 3 an optional extra is
+    missing (the message gives the ``pip install`` line).
+    """
+    from .app import error_text
     from .errors import DiaryError, SurveyError
 
     args = _parser().parse_args(argv)
+    lang = getattr(args, "lang", "en")
     try:
         return args.func(args)
-    except (DiaryError, SurveyError) as exc:
-        print(f"backpain: {_with_cli_hints(str(exc))}", file=sys.stderr)
+    except ValueError as exc:  # DiaryError, SurveyError, a report's subject: readable
+        if args.command == "demo" and not isinstance(exc, DiaryError | SurveyError):
+            raise  # the demo's own data: a bug, shown with its traceback
+        message = error_text(exc, lang, audience="cli")
+        print(say("cli.error", lang, message=message), file=sys.stderr)
         return 2
     except ImportError as exc:  # an optional extra is missing; the message says which
         if "pip install" not in str(exc):
             raise
-        print(f"backpain: {exc}", file=sys.stderr)
+        print(say("cli.error", lang, message=str(exc)), file=sys.stderr)
         return 3
 
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .classify import class_summary, classify
+from .classify import annotate_days, class_summary, classify
 from .datasets import load_example
 from .questionnaires import classify_survey, score_odi, score_startback
 from .stats import correlate, mixed_model, what_helps
+from .text import say
 from .validate import data_quality
 
 __all__ = ["run_demo"]
@@ -19,20 +20,34 @@ def _say(text: str) -> None:
     print(text, flush=True)  # the demo is a command-line job: printing is its output
 
 
+def _step(key: str, lang: str, **params: object) -> None:
+    _say(say(f"cli.demo.{key}", lang, audience="cli", **params))
+
+
+def _summary(report: object, lang: str) -> str:
+    """The load report's summary in ``lang`` for the command line."""
+    import inspect
+
+    summary = report.summary  # type: ignore[attr-defined]
+    if "lang" not in inspect.signature(summary).parameters:  # an English-only LoadReport
+        return summary()
+    return summary(lang=lang, audience="cli")
+
+
 def run_demo(out: Path, *, lang: str = "en") -> Path:
     """Run read -> validate -> classify / analyse -> plot / report on the examples.
 
     Writes CSV tables and figures to ``out`` and returns it.
     """
     out.mkdir(parents=True, exist_ok=True)
-    _say("1. Reading a patient's Dutch spreadsheet diary (data/dagboek_patient_nl.csv)")
+    _step("read_patient", lang)
     patient, report = load_example("patient_nl", return_report=True)
-    _say(report.summary())
-    _say("\n2. Reading the example research cohort (data/cohort_diary.csv)")
+    _say(_summary(report, lang))
+    _step("read_cohort", lang)
     cohort, cohort_report = load_example("cohort", return_report=True)
-    _say(cohort_report.summary())
+    _say(_summary(cohort_report, lang))
 
-    _say("\n3. Data quality per subject")
+    _step("quality", lang)
     quality = data_quality(cohort)
     quality.to_csv(out / "cohort_data_quality.csv", index=False)
     with pd.option_context("display.width", 120, "display.max_columns", 8):
@@ -40,19 +55,23 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
         _say(numeric.describe().T[["mean", "min", "max"]].round(2).to_string())
     patient.to_csv(out / "patient_diary_clean.csv", index=False)
 
-    _say("\n4. Classification (acute < 6 weeks, subacute 6-12 weeks, chronic > 12 weeks)")
+    _step("classes", lang)
     one = classify(patient).iloc[0]
-    censored = " (at least: the diary starts in pain)" if one["onset_censored"] else ""
-    _say(
-        f"   patient: current episode since {one['onset']:%d %b %Y}, "
-        f"{one['duration_weeks']:.0f} weeks{censored} -> {one['duration_class']}; "
-        f"NIH chronic low back pain: {one['nih_chronic']}"
+    censored = say("cli.demo.censored", lang) if one["onset_censored"] else ""
+    _step(
+        "patient_class",
+        lang,
+        onset=f"{one['onset']:%Y-%m-%d}",
+        weeks=float(one["duration_weeks"]),
+        censored=censored,
+        cls=str(one["duration_class"]),
+        nih=str(one["nih_chronic"]),
     )
     classes = classify(cohort)
     classes.to_csv(out / "cohort_classes.csv", index=False)
     _say(class_summary(classes).to_string(index=False))
 
-    _say("\n5. Baseline survey: questionnaire scores and classes from the answers")
+    _step("survey", lang)
     survey = load_example("survey")
     scores = pd.concat(
         [
@@ -67,7 +86,7 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
     _say(scores["odi_band"].value_counts().sort_index().to_string())
     _say(scores["sbst_risk"].value_counts().sort_index().to_string())
 
-    _say("\n6. What goes with pain: within-person (day to day) and between persons")
+    _step("associations", lang)
     table = correlate(cohort, lags=(0, 1))
     table.to_csv(out / "cohort_correlations.csv", index=False)
     shown = table[table["level"] == "within"][
@@ -78,20 +97,19 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
     model.to_csv(out / "cohort_mixed_model.csv", index=False)
     helps = what_helps(patient, lag=1)
     helps.to_csv(out / "patient_what_helps.csv", index=False)
-    _say("   patient, pain the day after each tag (difference with days without it):")
+    _step("helps", lang)
     _say(helps[["tag", "diff", "ci95_low", "ci95_high", "verdict"]].round(2).to_string(index=False))
     _say(f"   {helps.attrs.get('caveat', '')}")
 
-    _say("\n7. Figures")
-    for name, fig in _figures(patient, cohort, classes, table, helps, lang=lang):
+    _step("figures", lang)
+    for name, fig in _figures(patient, classes, table, helps, lang=lang):
         path = out / f"{name}.png"
         fig.savefig(path, dpi=110, bbox_inches="tight")
-        _say(f"   {path}")
+        _step("path", lang, path=str(path))
     _report_step(out, lang=lang)
     return out
 
 
-# --- issue 8: the patient report (owned by the report/app engineer) ---------------
 def _report_step(out: Path, *, lang: str) -> None:
     """Step 8: the one-file HTML report of the Dutch example, for the therapist.
 
@@ -103,23 +121,31 @@ def _report_step(out: Path, *, lang: str) -> None:
     from .datasets import example_path
     from .report import write_report
 
-    _say("\n8. Report for the physiotherapist or GP (one HTML file, figures inside)")
+    _step("report", lang)
     path, _ = example_path("patient_nl")
     with resources.as_file(path) as real:
         report = write_report(real, out / "patient_report.html", lang=lang, subject="patient")
-        _say(f"   {report}")
+        _step("path", lang, path=str(report))
         # the example patient is Flemish: the report they take to the kinesist is Dutch
         rapport = write_report(real, out / "patient_rapport_nl.html", lang="nl", subject="patient")
-        _say(f"   {rapport} (in Dutch)")
+        _step("dutch_path", lang, path=str(rapport))
 
 
-def _figures(patient, cohort, classes, table, helps, *, lang):
+def _figures(patient, classes, table, helps, *, lang):
     """Yield ``(name, Figure)`` for the demo; each figure is closed after saving."""
     import matplotlib.pyplot as plt
 
     from . import plot
+    from .report._build import LAGS, draw_dashboard
 
-    fig = plot.dashboard(patient, lang=lang)
+    fig = draw_dashboard(
+        patient,
+        annotated=annotate_days(patient),
+        correlations=correlate(patient, lags=LAGS),
+        helps=helps,
+        subject=None,
+        lang=lang,
+    )
     yield "patient_dashboard", fig
     plt.close(fig)
     for name, draw, size in (

@@ -1,5 +1,275 @@
-"""Texts of the report area: key -> (English, Dutch)."""
+"""Texts of the report area: key -> (English, Dutch).
+
+The patient report (:mod:`backpain.report`): headings, explanations, table
+headers and the words for associations. ``<b>`` in a text is markup of the
+report itself; values from the user's file never go into these templates
+unescaped.
+"""
 
 from __future__ import annotations
 
-TEXTS: dict[str, tuple[str, str]] = {}
+TEXTS: dict[str, tuple[str, str]] = {
+    "report.title": ("Back-pain diary report", "Rapport van het rugpijndagboek"),
+    "report.for": ("Diary of {subject}", "Dagboek van {subject}"),
+    "report.intro": (
+        "This report summarises your pain diary, to take to your physiotherapist or GP. It was made on this computer by backpain {version} on {today}; nothing was sent anywhere.",
+        "Dit rapport vat je pijndagboek samen, om mee te nemen naar je kinesist (fysiotherapeut) of huisarts. Het is op deze computer gemaakt door backpain {version} op {today}; er is niets verstuurd.",
+    ),
+    "report.period_h": ("Period covered", "Periode"),
+    "report.period": (
+        "From {start} to {end}: {span} calendar days, of which {recorded} have a pain score ({pct:.0f}%). Longest gap: {gap} day(s) in a row without a pain score.",
+        "Van {start} tot {end}: {span} kalenderdagen, waarvan {recorded} met een pijnscore ({pct:.0f}%). Langste onderbreking: {gap} dag(en) na elkaar zonder pijnscore.",
+    ),
+    "report.pain_avg": (
+        "Average pain {mean:.1f} out of 10 (lowest {min}, highest {max}).",
+        "Gemiddelde pijn {mean:.1f} op 10 (laagste {min}, hoogste {max}).",
+    ),
+    "report.quality_h": ("Data quality", "Kwaliteit van de gegevens"),
+    "report.quality": (
+        "The file {source} (read as {format}): {read} rows read, {kept} kept, {merged} combined with another row of the same day, {ignored} ignored, {rejected} rejected.",
+        "Het bestand {source} (gelezen als {format}): {read} rijen gelezen, {kept} gebruikt, {merged} samengevoegd met een andere rij van dezelfde dag, {ignored} overgeslagen, {rejected} geweigerd.",
+    ),
+    "report.rejected_h": (
+        "Rows that were not used, and why",
+        "Rijen die niet gebruikt zijn, en waarom",
+    ),
+    "report.rejected_more": ("... and {n} more rejected rows.", "... en nog {n} geweigerde rijen."),
+    "report.rejected_fix": (
+        "These rows are not in the report. Fix them in your spreadsheet and make the report again.",
+        "Deze rijen staan niet in het rapport. Verbeter ze in je spreadsheet en maak het rapport opnieuw.",
+    ),
+    "report.reader_notes": ("What the reader decided", "Wat het inleesprogramma besliste"),
+    "report.reason": ("reason", "reden"),
+    "report.rows": ("rows", "rijen"),
+    "report.row": ("row", "rij"),
+    "report.column": ("column", "kolom"),
+    "report.var_name": ("{name!v}", "{name!v}"),
+    "report.value": ("value", "waarde"),
+    "report.class_h": ("How long has the pain lasted?", "Hoe lang duurt de pijn al?"),
+    "report.class_def": (
+        "Back pain is called <b>acute</b> when it has lasted less than 6 weeks, <b>subacute</b> from 6 to 12 weeks and <b>chronic</b> when it has lasted longer than 12 weeks (European COST B13 guidelines, 2006). The current period of pain starts after the last month without pain in your diary; a day counts as a pain day at a pain score of 1 or more.",
+        "Rugpijn heet <b>acuut</b> als ze korter dan 6 weken duurt, <b>subacuut</b> van 6 tot 12 weken en <b>chronisch</b> als ze langer dan 12 weken duurt (Europese COST B13-richtlijnen, 2006). De huidige pijnperiode begint na de laatste maand zonder pijn in je dagboek; een dag telt als pijndag bij een pijnscore van 1 of meer.",
+    ),
+    "report.not_diagnosis": (
+        "A duration class describes how long the pain has lasted. It is not a diagnosis: talk to your physiotherapist or GP about what it means for you.",
+        "Een duurklasse zegt hoe lang de pijn al duurt. Het is geen diagnose: bespreek met je kinesist of huisarts wat het voor jou betekent.",
+    ),
+    "report.episode": (
+        "Your current period of back pain started on {onset} and had lasted {days} days{weeks} on {as_of}. That is <b>{cls}</b> back pain.",
+        "Je huidige periode van rugpijn begon op {onset} en duurde op {as_of} al {days} dagen{weeks}. Dat is <b>{cls}</b> rugpijn.",
+    ),
+    "report.censored": (
+        "Your diary starts while you were already in pain, so the pain began before the diary: {days} days is a lower bound (at least this long), and the pain may have lasted longer than the diary shows.",
+        "Je dagboek begint terwijl je al pijn had, dus de pijn begon al voor het dagboek: {days} dagen is een ondergrens (minstens zo lang), en de pijn kan langer duren dan het dagboek toont.",
+    ),
+    "report.no_episode": (
+        "On {as_of} you were not in a period of back pain: the diary shows a month without pain before then, so no duration class applies.",
+        "Op {as_of} had je geen periode van rugpijn: het dagboek toont daarvoor een maand zonder pijn, dus er is geen duurklasse.",
+    ),
+    "report.nih_yes": (
+        "In the last 6 months you had pain on {pct:.0f}% of the {n} days you filled in. With pain lasting at least 3 months, this meets the research definition of chronic low back pain of the NIH Task Force (2014).",
+        "In de laatste 6 maanden had je pijn op {pct:.0f}% van de {n} ingevulde dagen. Met pijn die al minstens 3 maanden duurt, voldoet dit aan de onderzoeksdefinitie van chronische lage rugpijn van de NIH Task Force (2014).",
+    ),
+    "report.nih_no": (
+        "In the last 6 months you had pain on {pct:.0f}% of the {n} days you filled in. This does not meet the research definition of chronic low back pain of the NIH Task Force (2014): pain for at least 3 months and on at least half of the days.",
+        "In de laatste 6 maanden had je pijn op {pct:.0f}% van de {n} ingevulde dagen. Dit voldoet niet aan de onderzoeksdefinitie van chronische lage rugpijn van de NIH Task Force (2014): minstens 3 maanden pijn, op minstens de helft van de dagen.",
+    ),
+    "report.nih_na": (
+        "Whether this meets the NIH research definition of chronic low back pain (pain for at least 3 months, on at least half the days of the last 6 months) cannot be told: too few days of the last 6 months were filled in, or the diary is too short.",
+        "Of dit voldoet aan de onderzoeksdefinitie van chronische lage rugpijn van de NIH (minstens 3 maanden pijn, op minstens de helft van de dagen van de laatste 6 maanden) is niet te zeggen: te weinig dagen van de laatste 6 maanden zijn ingevuld, of het dagboek is te kort.",
+    ),
+    "report.flares": (
+        "The diary shows {n} flares (periods of one or more days with pain at least 2 points above your usual level, the median of the 4 weeks before).",
+        "Het dagboek toont {n} opvlammingen (periodes van een of meer dagen met pijn minstens 2 punten boven je gewone niveau, de mediaan van de 4 weken ervoor).",
+    ),
+    "report.flare_one": (
+        "The diary shows 1 flare (a period of one or more days with pain at least 2 points above your usual level, the median of the 4 weeks before).",
+        "Het dagboek toont 1 opvlamming (een periode van een of meer dagen met pijn minstens 2 punten boven je gewone niveau, de mediaan van de 4 weken ervoor).",
+    ),
+    "report.acute_adj": ("acute", "acute"),
+    "report.subacute_adj": ("subacute", "subacute"),
+    "report.chronic_adj": ("chronic", "chronische"),
+    "report.trend_h": ("Pain month by month", "Pijn per maand"),
+    "report.month": ("month", "maand"),
+    "report.days_filled": ("days with a pain score", "dagen met pijnscore"),
+    "report.mean_pain": ("average pain", "gemiddelde pijn"),
+    "report.max_pain": ("highest pain", "hoogste pijn"),
+    "report.days_with_pain": ("days with pain", "dagen met pijn"),
+    "report.overview_h": ("Overview", "Overzicht"),
+    "report.overview_alt": (
+        "Diary overview: pain, stress, sleep and activity over time",
+        "Overzicht van het dagboek: pijn, stress, slaap en activiteit in de tijd",
+    ),
+    "report.too_short": (
+        "The diary is too short for the overview figure (fewer than {n} days).",
+        "Het dagboek is te kort voor de overzichtsfiguur (minder dan {n} dagen).",
+    ),
+    "report.worst_h": (
+        "The days with the most pain, and your notes",
+        "De dagen met de meeste pijn, en je notities",
+    ),
+    "report.worst_h_plain": ("The days with the most pain", "De dagen met de meeste pijn"),
+    "report.date": ("date", "datum"),
+    "report.pain": ("pain", "pijn"),
+    "report.tags": ("what you noted", "wat je noteerde"),
+    "report.notes": ("notes", "notities"),
+    "report.assoc_h": ("What goes together with your pain?", "Wat gaat samen met je pijn?"),
+    "report.assoc_intro": (
+        "Each line compares your own days with each other (within you): on days when something was higher than usual for you, was your pain higher or lower than usual? r runs from -1 to 1; 0 means no link.",
+        "Elke regel vergelijkt je eigen dagen met elkaar (binnen jezelf): op dagen waarop iets hoger was dan gewoonlijk voor jou, was je pijn dan hoger of lager dan gewoonlijk? r loopt van -1 tot 1; 0 betekent geen verband.",
+    ),
+    "report.assoc_alt": (
+        "Correlations of pain with stress, sleep, activity and mood",
+        "Correlaties van pijn met stress, slaap, activiteit en stemming",
+    ),
+    "report.same_day": ("the same day", "dezelfde dag"),
+    "report.next_day": ("the next day", "de dag erna"),
+    "report.after_k": ("{k} days later", "{k} dagen later"),
+    "report.assoc_up": (
+        "After days when {x} was higher than usual, pain {when} was higher",
+        "Na dagen waarop {x} hoger was dan gewoonlijk, was de pijn {when} hoger",
+    ),
+    "report.assoc_down": (
+        "After days when {x} was higher than usual, pain {when} was lower",
+        "Na dagen waarop {x} hoger was dan gewoonlijk, was de pijn {when} lager",
+    ),
+    "report.assoc_up0": (
+        "On days when {x} was higher than usual, pain was higher",
+        "Op dagen waarop {x} hoger was dan gewoonlijk, was de pijn hoger",
+    ),
+    "report.assoc_down0": (
+        "On days when {x} was higher than usual, pain was lower",
+        "Op dagen waarop {x} hoger was dan gewoonlijk, was de pijn lager",
+    ),
+    "report.assoc_none": (
+        "No clear link between {x} and pain {when}",
+        "Geen duidelijk verband tussen {x} en de pijn {when}",
+    ),
+    "report.assoc_none0": (
+        "No clear link between {x} and pain on the same day",
+        "Geen duidelijk verband tussen {x} en de pijn op dezelfde dag",
+    ),
+    "report.assoc_empty": (
+        "Not enough recorded days to compute these links.",
+        "Te weinig ingevulde dagen om deze verbanden te berekenen.",
+    ),
+    "report.helps_h": ("What went with less pain?", "Wat ging samen met minder pijn?"),
+    "report.helps_intro": (
+        "For each thing you noted (a tag), your pain on the day after a day with it is compared with the day after a day without it. Negative numbers mean less pain.",
+        "Voor alles wat je noteerde (een label) wordt je pijn op de dag na een dag mét vergeleken met de dag na een dag zonder. Negatieve getallen betekenen minder pijn.",
+    ),
+    "report.helps_alt": (
+        "Difference in next-day pain after days with and without each tag",
+        "Verschil in pijn de dag erna, na dagen met en zonder elk label",
+    ),
+    "report.tag": ("tag", "label"),
+    "report.days_with": ("days with", "dagen met"),
+    "report.difference": ("difference in pain", "verschil in pijn"),
+    "report.ci": ("95% interval", "95%-interval"),
+    "report.verdict": ("in words", "in woorden"),
+    "report.verdict.lower_pain": ("less pain", "minder pijn"),
+    "report.verdict.higher_pain": ("more pain", "meer pijn"),
+    "report.verdict.no_clear_difference": ("no clear difference", "geen duidelijk verschil"),
+    "report.verdict.too_few_days": ("too few days to tell", "te weinig dagen om iets te zeggen"),
+    "report.caveat": (
+        "These are associations in your own diary data, not proof of cause: something else may drive both (for example, people take medication on bad days, so medication goes with more pain without causing it).",
+        "Dit zijn verbanden in je eigen dagboek, geen bewijs van oorzaak: iets anders kan beide sturen (bijvoorbeeld: mensen nemen medicatie op slechte dagen, dus medicatie gaat samen met meer pijn zonder die te veroorzaken).",
+    ),
+    "report.footer": (
+        "Made with backpain, open-source software. This report describes a diary; it does not replace a consultation. See a doctor soon for warning signs such as fever, unexplained weight loss, numbness around the buttocks or groin, loss of bladder or bowel control, or increasing weakness in the legs.",
+        "Gemaakt met backpain, open-source software. Dit rapport beschrijft een dagboek; het vervangt geen consultatie. Ga snel naar een arts bij alarmsignalen zoals koorts, onverklaard gewichtsverlies, een doof gevoel rond de billen of het kruis, verlies van controle over blaas of darm, of toenemende zwakte in de benen.",
+    ),
+    "report.months": (
+        "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+        "jan feb mrt apr mei jun jul aug sep okt nov dec",
+    ),
+    "report.day": ("{day} {month} {year}", "{day} {month} {year}"),
+    "report.weeks": (" ({n} weeks)", " ({n} weken)"),
+    "report.format_table": ("table", "tabel"),
+    "report.note_from": ("{source}: {note}", "{source}: {note}"),
+    "report.ignored_count": ("{what}: {n}", "{what}: {n}"),
+    "report.interval": ("{low} .. {high}", "{low} .. {high}"),
+    "report.phrase.stress": ("stress", "de stress"),
+    "report.phrase.sleep_hours": ("sleep time", "de slaapduur"),
+    "report.phrase.sleep_quality": ("sleep quality", "de slaapkwaliteit"),
+    "report.phrase.steps": ("the step count", "het aantal stappen"),
+    "report.phrase.active_minutes": ("active time", "de actieve tijd"),
+    "report.phrase.mood": ("mood", "de stemming"),
+    "report.phrase.other": ("{name}", "{name}"),
+    "report.no_rows": (
+        "{source}: the diary has no usable rows: {n_rejected} of {n_read} rows were rejected{ignored}. The first problems:{items}{more}\nFix these rows in the spreadsheet and run the report again.",
+        "{source}: het dagboek heeft geen bruikbare rijen: {n_rejected} van de {n_read} rijen zijn geweigerd{ignored}. De eerste problemen:{items}{more}\nVerbeter deze rijen in je spreadsheet en maak het rapport opnieuw.",
+    ),
+    "report.no_rows_none": (
+        "{source}: the diary has no usable rows: {n_read} rows read{ignored}, none with a date. Check that the file is the diary and run the report again.",
+        "{source}: het dagboek heeft geen bruikbare rijen: {n_read} rijen gelezen{ignored}, geen enkele met een datum. Kijk na of dit het dagboek is en maak het rapport opnieuw.",
+    ),
+    "report.no_rows_ignored": (", {n} ignored ({what})", ", {n} overgeslagen ({what})"),
+    "report.no_rows_item": (
+        "\n  - row {row}, {column!v} {value}: {reason}{rest}",
+        "\n  - rij {row}, {column!v} {value}: {reason}{rest}",
+    ),
+    "report.rejected_more_line": (
+        "\n  ... and {n} more rejected rows.",
+        "\n  ... en nog {n} geweigerde rijen.",
+    ),
+    "report.not_in_diary": (
+        "subject={subject!r} is not in the diary; it holds {subjects}",
+        "subject={subject!r} staat niet in het dagboek; het bevat {subjects}",
+    ),
+    "report.not_in_diary@cli": (
+        "--subject {subject} is not in the diary; it holds {subjects}",
+        "--subject {subject} staat niet in het dagboek; het bevat {subjects}",
+    ),
+    "report.not_in_diary@page": (
+        "{subject} is not in the diary; it holds {subjects}",
+        "{subject} staat niet in het dagboek; het bevat {subjects}",
+    ),
+    "report.several_subjects": (
+        "the diary holds {n} subjects ({subjects}); a report is for one person: pass subject=",
+        "het dagboek bevat {n} deelnemers ({subjects}); een rapport is voor één persoon: geef subject= op",
+    ),
+    "report.several_subjects@cli": (
+        "the diary holds {n} subjects ({subjects}); a report is for one person: choose one with --subject NAME",
+        "het dagboek bevat {n} deelnemers ({subjects}); een rapport is voor één persoon: kies er een met --subject NAAM",
+    ),
+    "report.several_subjects@page": (
+        "the file holds the diaries of {n} people ({subjects}); a report is for one person: upload one person's diary",
+        "het bestand bevat de dagboeken van {n} personen ({subjects}); een rapport is voor één persoon: laad het dagboek van één persoon op",
+    ),
+    "report.no_pain": (
+        "This file holds no pain scores (it looks like the export of a wearable or an app that tracks sleep or activity). Add your pain diary: read it together with this file (several files at once) to see how long the pain has lasted, the months, the worst days and what went together with your pain.",
+        "Dit bestand bevat geen pijnscores (het lijkt op de export van een smartwatch of een app die slaap of beweging bijhoudt). Voeg je pijndagboek toe: lees het samen met dit bestand (meerdere bestanden tegelijk) om te zien hoe lang de pijn al duurt, de maanden, de slechtste dagen en wat samenging met je pijn.",
+    ),
+    "report.no_pain_short": (
+        "Needs pain scores: add your pain diary.",
+        "Hiervoor zijn pijnscores nodig: voeg je pijndagboek toe.",
+    ),
+    "report.period_no_pain": (
+        "From {start} to {end}: {span} calendar days, {recorded} of them in the file; none has a pain score.",
+        "Van {start} tot {end}: {span} kalenderdagen, waarvan {recorded} in het bestand; geen enkele met een pijnscore.",
+    ),
+    "report.helps_no_tags": (
+        "The diary holds no tags (things like heat or exercise), so there is nothing to compare.",
+        "Het dagboek bevat geen labels (zoals warmte of oefeningen), dus er is niets te vergelijken.",
+    ),
+    "report.helps_no_pairs": (
+        "No tag was noted on enough days, with and without it, to compare the pain after them (at least {n} days each).",
+        "Geen enkel label is op genoeg dagen genoteerd, met en zonder, om de pijn erna te vergelijken (minstens {n} dagen elk).",
+    ),
+    "report.no_score": ("no score", "geen score"),
+    # progress of the report and the upload page
+    "report.progress.reading_file": (
+        "reading {name} ({size:.1f} MB)",
+        "{name} wordt gelezen ({size:.1f} MB)",
+    ),
+    "report.progress.reading": ("reading the diary", "het dagboek wordt gelezen"),
+    "report.progress.classifying": ("classifying", "de pijnperiode wordt bepaald"),
+    "report.progress.associations": ("computing associations", "verbanden worden berekend"),
+    "report.progress.helps": (
+        "comparing days with and without each tag",
+        "dagen met en zonder elk label worden vergeleken",
+    ),
+    "report.progress.overview": ("drawing the overview", "het overzicht wordt getekend"),
+    "report.progress.done": ("done", "klaar"),
+}

@@ -1,0 +1,379 @@
+"""Word and arrange a :class:`ReportData` as HTML (Jinja2, autoescaped).
+
+Nothing is computed here: each section takes the results the report data
+already holds, puts them into words in the report's language (the catalogue,
+:func:`backpain.text.say`) and hands them to ``templates/report.html.j2``.
+Values from the user's file are escaped by the template; only the report's
+own texts with ``<b>`` are marked safe.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+from markupsafe import Markup, escape
+
+from ..text import number, render, say
+from ._build import (
+    MIN_DAYS_FIGURE,
+    ReportData,
+    associations_shown,
+    day_text,
+    explain_class,
+    pain_text,
+    reason_column,
+)
+
+__all__ = ["render_html", "sections", "stylesheet"]
+
+Block = dict[str, Any]
+
+
+@cache
+def _environment() -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    return Environment(
+        loader=PackageLoader("backpain.report", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html", "html.j2", "j2")),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+@cache
+def stylesheet() -> str:
+    """The one style sheet of the report file and the upload page (CSS text).
+
+    >>> ".backpain-report" in stylesheet()
+    True
+    """
+    return resources.files("backpain.report").joinpath("style.css").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ blocks
+def _p(text: Any, cls: str | None = None) -> Block:
+    return {"kind": "p", "text": text, "cls": cls}
+
+
+def _table(head: list[str], rows: list[list[Any]], numeric: tuple[int, ...] = ()) -> Block:
+    clean = [
+        ["" if v is None or (not isinstance(v, str) and pd.isna(v)) else v for v in r] for r in rows
+    ]
+    return {"kind": "table", "head": head, "rows": clean, "numeric": numeric}
+
+
+def _img(png: str, alt: str) -> Block:
+    return {"kind": "img", "png": png, "alt": alt}
+
+
+def _missing(lang: str) -> Block:
+    return _p(say("report.no_pain_short", lang), "missing")
+
+
+def _caveat(lang: str) -> Block:
+    return _p(say("report.caveat", lang), "caveat")
+
+
+def _interval(low: Any, high: Any, spec: str, lang: str) -> str:
+    if pd.isna(low) or pd.isna(high):
+        return ""
+    return say("report.interval", lang, low=number(low, spec, lang), high=number(high, spec, lang))
+
+
+# ---------------------------------------------------------------- sections
+def _period(data: ReportData, lang: str) -> list[Block]:
+    if not data.has_pain:
+        days = data.diary["date"]
+        first, last = days.min(), days.max()
+        text = say(
+            "report.period_no_pain",
+            lang,
+            start=day_text(first, lang),
+            end=day_text(last, lang),
+            span=int((last - first).days) + 1,
+            recorded=len(days),
+        )
+        return [_p(say("report.no_pain", lang), "missing"), _p(text)]
+    # the period counts days with a pain score, as the monthly table does
+    pain_days = data.diary.loc[data.diary["pain"].notna(), "date"].sort_values()
+    first, last = pain_days.iloc[0], pain_days.iloc[-1]
+    span = int((last - first).days) + 1
+    gaps = pain_days.diff().dt.days.dropna() - 1
+    period = say(
+        "report.period",
+        lang,
+        start=day_text(first, lang),
+        end=day_text(last, lang),
+        span=span,
+        recorded=len(pain_days),
+        pct=100 * len(pain_days) / span,
+        gap=int(gaps.max()) if len(gaps) else 0,
+    )
+    q = data.quality
+    avg = say(
+        "report.pain_avg",
+        lang,
+        mean=float(q["pain_mean"]),
+        min=pain_text(q["pain_min"], lang),
+        max=pain_text(q["pain_max"], lang),
+    )
+    return [_p(period), _p(avg)]
+
+
+def _quality(data: ReportData, lang: str) -> list[Block]:
+    load = data.load
+    blocks = [
+        _p(
+            _escaped_say(
+                "report.quality",
+                lang,
+                source=Markup("<code>{}</code>").format(r.source),
+                format=say("report.format_table", lang) if r.format == "table" else r.format,
+                read=r.rows_read,
+                kept=r.rows_kept,
+                merged=r.rows_merged,
+                ignored=r.rows_ignored,
+                rejected=r.rows_rejected,
+            )
+        )
+        for r in (load.parts or [load])
+    ]
+    notes = [render(n, lang, audience="page") for n in load.notes]
+    notes += [
+        say("report.note_from", lang, source=r.source, note=render(n, lang, audience="page"))
+        for r in load.parts
+        for n in r.notes
+    ]
+    notes += [
+        say("report.ignored_count", lang, what=render(k, lang, audience="page"), n=v)
+        for k, v in load.ignored.items()
+    ]
+    if notes:
+        blocks.append(_p(say("report.reader_notes", lang) + ":", "muted"))
+        blocks.append({"kind": "list", "entries": notes, "cls": "muted"})
+    return blocks + _rejected(load, lang)
+
+
+def _escaped_say(key: str, lang: str, **params: Any) -> Markup:
+    """``say`` into HTML: plain-text parameters escaped, Markup ones kept."""
+    safe = {k: v if isinstance(v, Markup | int | float) else escape(v) for k, v in params.items()}
+    return Markup(say(key, lang, **safe))
+
+
+def _rejected(load: Any, lang: str) -> list[Block]:
+    rej = load.rejected
+    if not load.rows_rejected or rej is None or len(rej) == 0:
+        return []
+    # word each distinct column and reason once (a big file repeats them)
+    columns = {c: say("report.var_name", lang, name=c) for c in rej["column"].dropna().unique()}
+    reasons = reason_column(rej)
+    worded = {r: render(r, lang, audience="page") for r in reasons.dropna().unique()}
+    shown = pd.DataFrame(
+        {
+            "row": rej["row"],
+            "column": rej["column"].map(columns),
+            "value": rej["value"],
+            "reason": reasons.map(worded),
+        }
+    )
+    counts = (
+        shown.groupby(["column", "reason"], sort=False, dropna=False)
+        .size()
+        .reset_index(name="n")
+        .sort_values("n", ascending=False)
+    )
+    head = [say(f"report.{k}", lang) for k in ("column", "reason", "rows")]
+    first = [say(f"report.{k}", lang) for k in ("row", "column", "value", "reason")]
+    blocks = [
+        {"kind": "h3", "text": say("report.rejected_h", lang)},
+        _table(head, counts.to_numpy().tolist(), numeric=(2,)),
+        _table(first, shown.head(10).to_numpy().tolist()),
+    ]
+    if len(rej) > 10:
+        blocks.append(_p(say("report.rejected_more", lang, n=len(rej) - 10), "muted"))
+    blocks.append(_p(Markup("<b>{}</b>").format(say("report.rejected_fix", lang))))
+    return blocks
+
+
+def _classification(data: ReportData, lang: str) -> list[Block]:
+    if data.classification is None:
+        return [_missing(lang)]
+    return [
+        _p(Markup(say("report.class_def", lang))),
+        _p(Markup(explain_class(data.classification, lang=lang))),
+        _p(say("report.not_diagnosis", lang), "muted"),
+    ]
+
+
+def _monthly(data: ReportData, lang: str) -> list[Block]:
+    if not data.has_pain:
+        return [_missing(lang)]
+    months = say("report.months", lang).split()
+    m = data.monthly
+    rows = [
+        [
+            f"{months[r.month.month - 1]} {r.month.year}",
+            r.days_recorded,
+            number(r.pain_mean, ".1f", lang),
+            number(r.pain_max, ".1f", lang),
+            r.days_with_pain,
+        ]
+        for r in m.itertuples()
+    ]
+    keys = ("month", "days_filled", "mean_pain", "max_pain", "days_with_pain")
+    return [_table([say(f"report.{k}", lang) for k in keys], rows, numeric=(1, 2, 3, 4))]
+
+
+def _overview(data: ReportData, lang: str) -> list[Block]:
+    if "overview" in data.figures:
+        return [_img(data.figures["overview"], say("report.overview_alt", lang))]
+    return [_p(say("report.too_short", lang, n=MIN_DAYS_FIGURE))]
+
+
+def tag_word(tag: str, lang: str) -> str:
+    """A tag in the report's language when the catalogue knows it (``heat`` -> ``warmte``)."""
+    try:
+        return say(f"plot.tag.{tag}", lang)
+    except KeyError:  # the user's own word
+        return tag
+
+
+def _tags_text(tags: Any, lang: str) -> str:
+    if tags is None or pd.isna(tags):
+        return ""
+    return ", ".join(tag_word(t, lang) for t in str(tags).split("|"))
+
+
+def _worst(data: ReportData, lang: str) -> tuple[str, list[Block]]:
+    worst = data.worst_days
+    noted = "tags" in worst.columns or "notes" in worst.columns
+    heading = say("report.worst_h" if noted else "report.worst_h_plain", lang)
+    if not data.has_pain:
+        return heading, [_missing(lang)]
+    words = {
+        "date": lambda v: day_text(v, lang),
+        "pain": lambda v: pain_text(v, lang),
+        "tags": lambda v: _tags_text(v, lang),
+        "notes": lambda v: v,
+    }
+    rows = [
+        [words[c](v) for c, v in zip(worst.columns, r, strict=True)]
+        for r in worst.itertuples(index=False)
+    ]
+    return heading, [_table([say(f"report.{c}", lang) for c in worst.columns], rows, numeric=(1,))]
+
+
+def _phrase(name: str, lang: str) -> str:
+    known = ("stress", "sleep_hours", "sleep_quality", "steps", "active_minutes", "mood")
+    return say(f"report.phrase.{name}" if name in known else "report.phrase.other", lang, name=name)
+
+
+def _assoc_words(row: Any, lang: str) -> str:
+    x = _phrase(row.predictor, lang)
+    if row.lag == 0:
+        when = say("report.same_day", lang)
+    elif row.lag == 1:
+        when = say("report.next_day", lang)
+    else:
+        when = say("report.after_k", lang, k=row.lag)
+    suffix = "0" if row.lag == 0 else ""
+    if row.ci95_low > 0:
+        key = "report.assoc_up"
+    elif row.ci95_high < 0:
+        key = "report.assoc_down"
+    else:
+        key = "report.assoc_none"
+    return say(key + suffix, lang, x=x, when=when)
+
+
+def _associations(data: ReportData, lang: str) -> list[Block]:
+    if not data.has_pain:
+        return [_missing(lang)]
+    within = associations_shown(data.correlations)
+    if within is None:
+        return [_p(say("report.assoc_empty", lang)), _caveat(lang)]
+    rows = [
+        [
+            _assoc_words(r, lang),
+            number(r.r, "+.2f", lang),
+            _interval(r.ci95_low, r.ci95_high, "+.2f", lang),
+            r.n_obs,
+        ]
+        for r in within.itertuples()
+    ]
+    head = [say("report.verdict", lang), "r", say("report.ci", lang), "n"]
+    blocks = [_p(say("report.assoc_intro", lang)), _table(head, rows, numeric=(1, 3))]
+    if "associations" in data.figures:
+        blocks.append(_img(data.figures["associations"], say("report.assoc_alt", lang)))
+    return [*blocks, _caveat(lang)]
+
+
+def _helps(data: ReportData, lang: str) -> list[Block]:
+    if not data.has_pain:
+        return [_missing(lang)]
+    helps = data.helps
+    if helps is None:
+        return [_p(say("report.helps_no_tags", lang))]
+    if not helps["diff"].notna().any():
+        explain = _p(say("report.helps_no_pairs", lang, n=int(helps.attrs.get("min_days", 5))))
+    else:
+        explain = _p(say("report.helps_intro", lang))
+    verdicts = {
+        v: say(f"report.verdict.{v.replace(' ', '_')}", lang)
+        for v in helps["verdict"].dropna().unique()
+    }
+    rows = [
+        [
+            tag_word(r.tag, lang),
+            r.n_days_with,
+            "" if pd.isna(r.diff) else number(r.diff, "+.1f", lang),
+            _interval(r.ci95_low, r.ci95_high, "+.1f", lang),
+            verdicts.get(r.verdict, r.verdict),
+        ]
+        for r in helps.itertuples()
+    ]
+    keys = ("tag", "days_with", "difference", "ci", "verdict")
+    blocks = [explain, _table([say(f"report.{k}", lang) for k in keys], rows, numeric=(1, 2, 3))]
+    if "helps" in data.figures:
+        blocks.append(_img(data.figures["helps"], say("report.helps_alt", lang)))
+    return [*blocks, _caveat(lang)]
+
+
+def sections(data: ReportData) -> list[dict[str, Any]]:
+    """The report's sections in order: ``id``, ``heading`` and the ``blocks`` to show."""
+    lang = data.lang
+    worst_heading, worst_blocks = _worst(data, lang)
+    parts = [
+        ("period", say("report.period_h", lang), _period(data, lang)),
+        ("quality", say("report.quality_h", lang), _quality(data, lang)),
+        ("class", say("report.class_h", lang), _classification(data, lang)),
+        ("months", say("report.trend_h", lang), _monthly(data, lang)),
+        ("overview", say("report.overview_h", lang), _overview(data, lang)),
+        ("worst", worst_heading, worst_blocks),
+        ("associations", say("report.assoc_h", lang), _associations(data, lang)),
+        ("helps", say("report.helps_h", lang), _helps(data, lang)),
+    ]
+    return [{"id": i, "heading": h, "blocks": b} for i, h, b in parts]
+
+
+def render_html(data: ReportData, *, standalone: bool = True) -> str:
+    """Render the report data with the template; see :meth:`ReportData.to_html`."""
+    lang = data.lang
+    context = {
+        "lang": lang,
+        "subject": data.subject,
+        "title": say("report.title", lang),
+        "for_whom": say("report.for", lang, subject=data.subject),
+        "intro": say(
+            "report.intro", lang, version=data.version, today=day_text(data.made_on, lang)
+        ),
+        "footer": say("report.footer", lang),
+        "sections": sections(data),
+        "standalone": standalone,
+        "css": Markup(stylesheet()),
+    }
+    return _environment().get_template("report.html.j2").render(context)
