@@ -150,7 +150,7 @@ def test_two_columns_for_one_variable_is_an_error():
     [
         (b"", "empty"),
         (b"\x00\x01\x02binary", "NUL bytes"),
-        (b"date,stress\n2026-01-01,3\n", "no pain column"),
+        (b"date,notes\n2026-01-01,ok\n", "no pain column"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old excel", r"Excel 97-2003 \(.xls\)"),
     ],
 )
@@ -245,3 +245,18 @@ def test_white_space_rows_are_blank_in_every_reader():
     _, report = backpain.read_diary(table, return_report=True)
     assert report.ignored == {"blank row": 1}
     assert report.rows_rejected == 0
+
+
+def test_a_table_without_pain_but_with_steps_loads_with_pain_empty():
+    # a wearable's table merges per day with the pain diary (read_diary([diary, steps]))
+    diary, report = backpain.read_diary(
+        b"date,steps\n2024-01-01,5000\n2024-01-02,6000\n", return_report=True
+    )
+    assert diary["pain"].isna().all()
+    assert diary["steps"].tolist() == [5000, 6000]
+    assert report.balanced
+    assert any(n.key == "read.note.no_pain_merge" for n in report.notes)
+    merged = backpain.read_diary(
+        [b"date,pain\n2024-01-01,4\n", b"date,steps\n2024-01-01,5000\n"], subject="me"
+    )
+    assert merged[["pain", "steps"]].iloc[0].tolist() == [4, 5000]

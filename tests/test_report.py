@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import html
 import re
 
 import numpy as np
@@ -23,6 +24,7 @@ from backpain.report import (
     render_report,
     write_report,
 )
+from backpain.simulate import simulate_cohort
 from backpain.text import render
 
 HOSTILE_NOTE = "<script>alert('note')</script>"
@@ -144,7 +146,7 @@ def test_report_is_self_contained(page_en):
     for forbidden in ("<script", "<link", "http://", "https://", "@import", "url("):
         assert forbidden not in lowered, forbidden
     images = re.findall(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", page_en)
-    assert len(images) == 3  # dashboard, associations, what helps
+    assert len(images) == 2  # dashboard, what helps (links are told in words, from the tested family)
     assert all(base64.b64decode(b)[:8] == b"\x89PNG\r\n\x1a\n" for b in images)
 
 
@@ -172,17 +174,49 @@ def test_report_sections_and_caveats_in_english(page_en, hostile_diary):
     assert f"{len(hostile_diary)} rows read" in page_en
 
 
-def test_report_association_words_follow_the_confidence_interval(page_en, hostile_diary):
-    res = stats.correlate(hostile_diary, x=("stress",), lags=(0,))
-    low, high = res.loc[0, ["ci95_low", "ci95_high"]]
-    if low > 0:
-        expected = "On days when stress was higher than usual, pain was higher"
-    elif high < 0:
-        expected = "On days when stress was higher than usual, pain was lower"
-    else:
-        expected = "No clear link between stress and pain on the same day"
-    assert expected in page_en
-    assert f"{res.loc[0, 'r']:+.2f}" in page_en
+def test_report_sentences_come_only_from_findings_that_survive_the_family(hostile_diary):
+    # the sentences a patient reads are the reportable rows of patient_findings
+    # (family-wise control and serial dependence), never a bare CI
+    data = build_report(hostile_diary, lang="en")
+    findings = data.findings
+    assert findings is not None
+    page = data.to_html(standalone=False)
+    links = findings[(findings["kind"] == "association") & findings["effect"].notna()]
+    for row in links.itertuples():
+        if row.reportable:
+            continue
+        when = "on the same day" if row.lag == 0 else "the next day"
+        assert "No clear link between" in page and when in page
+    told = page.count("points higher") + page.count("points lower")
+    assert told == int(links["reportable"].sum())
+
+
+def test_a_link_with_a_ci_excluding_zero_but_not_surviving_is_not_told(monkeypatch):
+    diary = simulate_cohort(1, 200, seed=5)
+    real = stats.patient_findings
+
+    def nothing_survives(*args, **kwargs):
+        out = real(*args, **kwargs)
+        strong = out["kind"] == "association"
+        out.loc[strong, ["ci95_low", "ci95_high", "effect"]] = [0.5, 1.5, 1.0]
+        out["reportable"] = False
+        out["verdict"] = "no clear difference"
+        return out
+
+    monkeypatch.setattr(stats, "patient_findings", nothing_survives)
+    page = build_report(diary, lang="en").to_html(standalone=False)
+    assert "points higher" not in page
+    assert "points lower" not in page
+    assert "pain was higher" not in page
+
+
+def test_a_surviving_link_is_told_in_the_diarys_units():
+    diary, truth = simulate_cohort(1, 365, seed=11, return_truth=True)
+    data = build_report(diary, lang="nl")
+    rows = data.findings[data.findings["reportable"] & (data.findings["kind"] == "association")]
+    page = data.to_html(standalone=False)
+    for row in rows.itertuples():
+        assert f"{abs(row.effect):.1f}".replace(".", ",") + " punten" in page
 
 
 def test_dutch_report_speaks_dutch(page_nl):
@@ -294,7 +328,7 @@ def _text(page: str) -> str:
     """The words of a page: no style sheet, no images, no tags."""
     page = re.sub(r"<style>.*?</style>", "", page, flags=re.DOTALL)
     page = re.sub(r"<img [^>]*>", "", page)
-    return re.sub(r"<[^>]+>", " ", page)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
 
 
 @pytest.fixture(scope="module")
@@ -308,18 +342,26 @@ def test_dutch_report_translates_reasons_columns_and_reader_notes(messy_nl_page)
     text = _text(messy_nl_page)
     for dutch in (
         "gelezen als tabel",
-        "bestand gelezen als cp1252 (het is geen UTF-8)",
-        "scheidingsteken &#x27;;&#x27; en decimaalteken &#x27;,&#x27; herkend",
+        "de letters van het bestand zijn gelezen als een ouder Windows-tekstbestand (geen UTF-8)",
+        "scheidingsteken ';' en decimaalteken ',' herkend",
         "volgorde van de datums afgeleid uit de kolom: dag-maand-jaar",
         "lege rij: 1",
         "geen getal; pijn moet een getal zijn (0-10)",
         "uren slaap mag hoogstens 24 zijn (uren)",
-        "Verbeter deze rijen in je spreadsheet en maak het rapport opnieuw.",
+        "Verbeter ze in je spreadsheet en maak het rapport opnieuw.",
     ):
         assert dutch in text, dutch
     assert re.search(r"<td>pijn</td>", messy_nl_page)
     assert re.search(r"<td>uren slaap</td>", messy_nl_page)
-    for english in ("not a number", "must be", "separator", "blank row", "read as", "sleep_hours"):
+    for english in (
+        "not a number",
+        "must be",
+        "separator",
+        "blank row",
+        "read as",
+        "sleep_hours",
+        "cp1252",
+    ):
         assert english not in text, english
 
 
@@ -383,7 +425,7 @@ def test_english_report_gives_the_command_line_form_of_the_scale_advice():
                 "x.csv: het dagboek heeft geen bruikbare rijen: 3 van de 3 rijen zijn geweigerd.",
                 "rij 2, pijn 'veel': geen getal; pijn moet een getal zijn (0-10)",
                 "rij 3, pijn '8/10': geen getal",
-                "Verbeter deze rijen in je spreadsheet en maak het rapport opnieuw.",
+                "Verbeter ze in je spreadsheet en maak het rapport opnieuw.",
             ],
         ),
     ],

@@ -931,7 +931,16 @@ def scatter_within(
         n_obs, n_subjects = int(row["n_obs"]), int(row["n_subjects"])
         if plain:
             low, high = float(row["ci95_low"]), float(row["ci95_high"])
-            key = "plot.link_up" if low > 0 else "plot.link_down" if high < 0 else "plot.link_none"
+            # a result that says which links survive the family-wise control
+            # (backpain.stats.patient_findings) has the last word
+            shown = bool(row.get("reportable", True))
+            key = (
+                "plot.link_up"
+                if shown and low > 0
+                else "plot.link_down"
+                if shown and high < 0
+                else "plot.link_none"
+            )
             text = say(key, lang, x=x, y=y, n_obs=n_obs)
         else:
             key = "plot.r_rm_one" if n_subjects == 1 else "plot.r_rm"

@@ -115,12 +115,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.notes": ("notes", "notities"),
     "report.assoc_h": ("What goes together with your pain?", "Wat gaat samen met je pijn?"),
     "report.assoc_intro": (
-        "Each line compares your own days with each other (within you): on days when something was higher than usual for you, was your pain higher or lower than usual? r runs from -1 to 1; 0 means no link.",
-        "Elke regel vergelijkt je eigen dagen met elkaar (binnen jezelf): op dagen waarop iets hoger was dan gewoonlijk voor jou, was je pijn dan hoger of lager dan gewoonlijk? r loopt van -1 tot 1; 0 betekent geen verband.",
-    ),
-    "report.assoc_alt": (
-        "Correlations of pain with stress, sleep, activity and mood",
-        "Correlaties van pijn met stress, slaap, activiteit en stemming",
+        "Each line compares your own days with each other: on days when something was higher than usual for you, was your pain higher or lower than usual? The change in pain is in points of your own 0-10 scale, for the step the line names.",
+        "Elke regel vergelijkt je eigen dagen met elkaar: op dagen waarop iets hoger was dan gewoonlijk voor jou, was je pijn dan hoger of lager dan gewoonlijk? De verandering in pijn staat in punten op je eigen schaal van 0 tot 10, voor de stap die de regel noemt.",
     ),
     "report.same_day": ("the same day", "dezelfde dag"),
     "report.next_day": ("the next day", "de dag erna"),
@@ -272,4 +268,39 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "report.progress.overview": ("drawing the overview", "het overzicht wordt getekend"),
     "report.progress.done": ("done", "klaar"),
+    # one person's findings (backpain.stats.patient_findings), in the diary's units
+    "report.step.stress": ("1 point more stress", "1 punt meer stress"),
+    "report.step.mood": ("a mood 1 point better", "een stemming die 1 punt beter is"),
+    "report.step.sleep_quality": ("sleep 1 point better", "een slaap die 1 punt beter is"),
+    "report.step.sleep_hours": ("1 hour more sleep", "1 uur meer slaap"),
+    "report.step.steps": ("1,000 more steps", "1.000 stappen meer"),
+    "report.step.active_minutes": ("10 more active minutes", "10 actieve minuten meer"),
+    "report.step.other": ("1 unit more {name}", "1 eenheid meer {name}"),
+    "report.finding.up0": (
+        "On days with {more} than usual, pain was on average {effect:.1f} points higher",
+        "Op dagen met {more} dan gewoonlijk was de pijn gemiddeld {effect:.1f} punten hoger",
+    ),
+    "report.finding.down0": (
+        "On days with {more} than usual, pain was on average {effect:.1f} points lower",
+        "Op dagen met {more} dan gewoonlijk was de pijn gemiddeld {effect:.1f} punten lager",
+    ),
+    "report.finding.up1": (
+        "On the day after a day with {more} than usual, pain was on average {effect:.1f} points higher",
+        "Op de dag na een dag met {more} dan gewoonlijk was de pijn gemiddeld {effect:.1f} punten hoger",
+    ),
+    "report.finding.down1": (
+        "On the day after a day with {more} than usual, pain was on average {effect:.1f} points lower",
+        "Op de dag na een dag met {more} dan gewoonlijk was de pijn gemiddeld {effect:.1f} punten lager",
+    ),
+    "report.family": (
+        "All {n} comparisons on this page were tested together: a link is only described when it still holds after allowing for testing so many things at once and for pain and the other scores running on from one day to the next.",
+        "Alle {n} vergelijkingen op deze pagina zijn samen getoetst: een verband wordt alleen beschreven als het overeind blijft wanneer je rekening houdt met het grote aantal vergelijkingen en met pijn en de andere scores die van dag tot dag doorlopen.",
+    ),
+    "report.effect": ("change in pain", "verandering in pijn"),
+    "report.days": ("days", "dagen"),
+    "report.days_without": ("days without", "dagen zonder"),
+    "report.verdict.no_comparison": (
+        "noted on every day: no days without it to compare",
+        "elke dag genoteerd: geen dagen zonder om mee te vergelijken",
+    ),
 }

@@ -42,6 +42,9 @@ def _combine_text(values: pd.Series, how: str) -> str | float:
     return TAG_SEP.join(sorted(items)) if how == "union" else " / ".join(items)
 
 
+_MEASURES = ("stress", "sleep_hours", "sleep_quality", "steps", "active_minutes", "mood")
+
+
 def build_diary(
     entries: pd.DataFrame,
     report: LoadReport,
@@ -61,7 +64,9 @@ def build_diary(
         One row per input row: ``row`` (source row number), optionally
         ``n_rows`` (how many input rows the entry stands for, default 1), and
         raw values under canonical column names. ``subject`` and ``date`` are
-        required; a missing ``pain`` column raises.
+        required. Without a ``pain`` column the entries must hold another
+        measured variable (steps, sleep, ...): pain is then left empty and a
+        note says to add the pain diary; with none of them it raises.
     report : LoadReport
         Updated in place: kept, merged and rejected counts and rejected rows.
     daily : dict, optional
@@ -82,10 +87,16 @@ def build_diary(
         The canonical diary, sorted by subject and date.
     """
     if "pain" not in entries.columns:
-        columns = [c for c in entries.columns if c not in ("row", "n_rows")]
-        raise DiaryError(
-            Message("read.error.no_pain_column", source=report.source, columns=repr(columns))
-        )
+        measured = [c for c in _MEASURES if c in entries.columns]
+        if not measured:
+            columns = [c for c in entries.columns if c not in ("row", "n_rows")]
+            raise DiaryError(
+                Message("read.error.no_pain_column", source=report.source, columns=repr(columns))
+            )
+        # a wearable's or tracker's table: read what it has, pain stays empty,
+        # so that it merges per day with the pain diary
+        entries = entries.assign(pain=np.nan)
+        report.notes.append(Message("read.note.no_pain_merge"))
     if pain_scale not in (10, 100):
         msg = f"pain_scale must be 10 or 100, not {pain_scale!r}"
         raise ValueError(msg)

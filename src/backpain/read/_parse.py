@@ -49,9 +49,14 @@ def parse_dates(
     how : Message
         A sentence saying how the order was decided, for the report.
     """
-    if not pd.api.types.is_datetime64_any_dtype(values) and len(values) > 1000:
+    codes, distinct = (
+        pd.factorize(values)
+        if not pd.api.types.is_datetime64_any_dtype(values) and len(values) > 1000
+        else (None, values)
+    )
+    if len(distinct) < len(values):
         # diaries repeat the same dates many times: parse each distinct value once
-        codes, distinct = pd.factorize(values)
+        # (a column of distinct dates, such as ten years of days, is parsed as it is)
         parsed, how = parse_dates(
             pd.Series(distinct, dtype=object), dayfirst=dayfirst, prefer_dayfirst=prefer_dayfirst
         )

@@ -70,9 +70,15 @@ class ReportData:
         The days with the most pain (``date``, ``pain`` and the ``tags`` and
         ``notes`` columns the diary has), by date; never a day without a score.
     correlations : pandas.DataFrame or None
-        :func:`backpain.stats.correlate` at lags 0-3 (None without pain).
+        :func:`backpain.stats.correlate` at lags 0-3 (None without pain), with
+        a ``reportable`` column from ``findings`` (lags 2-3: False).
+    findings : pandas.DataFrame or None
+        :func:`backpain.stats.patient_findings`: every predictor at lags 0-1
+        and every tag at lag 1, tested as one family (None without pain).
+        The report's sentences come only from its ``reportable`` rows.
     helps : pandas.DataFrame or None
-        :func:`backpain.stats.what_helps` with lag 1 (None without tags or pain).
+        The tag rows of ``findings`` in :func:`backpain.stats.what_helps`'s
+        columns, for the figure (None without tags or pain).
     figures : dict of str to str
         Base64 PNG per figure: ``"overview"``, ``"associations"``,
         ``"helps"``; a figure that could not be drawn is absent.
@@ -93,6 +99,7 @@ class ReportData:
     monthly: pd.DataFrame = field(repr=False)
     worst_days: pd.DataFrame = field(repr=False)
     correlations: pd.DataFrame | None = field(repr=False)
+    findings: pd.DataFrame | None = field(repr=False)
     helps: pd.DataFrame | None = field(repr=False)
     figures: dict[str, str] = field(repr=False)
     version: str
@@ -318,11 +325,6 @@ def _figures(diary: pd.DataFrame, data: dict[str, Any], lang: str, say_step: Pro
                 lang=lang,
             )
         )
-    within = associations_shown(data["correlations"])
-    if within is not None:
-        fig, ax = plt.subplots(figsize=(8, 0.45 * len(within) + 1.5), layout="constrained")
-        plot.associations(within, lang=lang, ax=ax)
-        figures["associations"] = _png(fig)
     helps = data["helps"]
     if helps is not None and helps["diff"].notna().any():
         fig, ax = plt.subplots(figsize=(8, 0.5 * len(helps) + 1.5), layout="constrained")
@@ -331,14 +333,27 @@ def _figures(diary: pd.DataFrame, data: dict[str, Any], lang: str, say_step: Pro
     return figures
 
 
-def associations_shown(correlations: pd.DataFrame | None) -> pd.DataFrame | None:
-    """The within-person rows at lags 0 and 1 with a finite r, or None when there are none."""
-    if correlations is None:
-        return None
-    finite = pd.to_numeric(correlations["r"], errors="coerce").notna()
-    keep = (correlations["level"] == "within") & correlations["lag"].isin((0, 1)) & finite
-    within = correlations[keep].reset_index(drop=True)
-    return within if len(within) else None
+def _mark_reportable(correlations: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
+    """``correlations`` with ``reportable`` from the family of ``findings`` (others False)."""
+    links = findings[findings["kind"] == "association"]
+    shown = set(zip(links.loc[links["reportable"], "name"], links.loc[links["reportable"], "lag"]))
+    within = correlations["level"] == "within"
+    keys = zip(correlations["predictor"], correlations["lag"], strict=True)
+    flags = [bool(w) and key in shown for w, key in zip(within, keys, strict=True)]
+    return correlations.assign(reportable=flags)
+
+
+def _tag_rows(findings: pd.DataFrame) -> pd.DataFrame:
+    """The tag rows of ``findings`` named as :func:`backpain.stats.what_helps` names them."""
+    tags = findings[findings["kind"] == "tag"]
+    return tags.rename(
+        columns={
+            "name": "tag",
+            "effect": "diff",
+            "n_with": "n_days_with",
+            "n_without": "n_days_without",
+        }
+    ).reset_index(drop=True)
 
 
 def _no_rows_message(load: Any) -> Message:
@@ -472,9 +487,12 @@ def build_report(
     -----
     Each analysis runs once: :func:`backpain.classify`,
     :func:`backpain.annotate_days`, :func:`backpain.stats.correlate` (lags
-    0-3) and :func:`backpain.stats.what_helps` (lag 1); the figures
-    (:func:`backpain.plot.dashboard`, :func:`backpain.plot.associations`,
-    :func:`backpain.plot.what_helps`) draw these results. A diary without
+    0-3, for the dashboard's lag panel) and
+    :func:`backpain.stats.patient_findings` (every predictor at lags 0-1 and
+    every tag at lag 1, tested as one family with serial dependence allowed
+    for); the figures (:func:`backpain.plot.dashboard`,
+    :func:`backpain.plot.what_helps`) draw these results, and every sentence
+    about a link comes from a ``reportable`` finding. A diary without
     any pain score (a wearable's export) is reported too: the sections that
     need pain say to add the pain diary.
 
@@ -483,7 +501,7 @@ def build_report(
     >>> from backpain.simulate import simulate_cohort
     >>> data = build_report(simulate_cohort(1, 120, seed=3), lang="nl")
     >>> data.subject, data.has_pain, sorted(data.figures)
-    ('S0001', True, ['associations', 'helps', 'overview'])
+    ('S0001', True, ['helps', 'overview'])
     """
     from .. import __version__, data_quality, stats
     from ..classify import annotate_days, classify
@@ -503,6 +521,7 @@ def build_report(
         "classification": None,
         "annotated": None,
         "correlations": None,
+        "findings": None,
         "helps": None,
     }
     if has_pain:
@@ -510,10 +529,12 @@ def build_report(
         results["classification"] = classify(diary).iloc[0]
         results["annotated"] = annotate_days(diary)
         say_step(say("report.progress.associations", lang))
-        results["correlations"] = stats.correlate(diary, lags=LAGS)
+        findings = stats.patient_findings(diary, lags=(0, 1), tag_lags=(1,))
+        results["findings"] = findings
+        results["correlations"] = _mark_reportable(stats.correlate(diary, lags=LAGS), findings)
         if "tags" in diary.columns and diary["tags"].notna().any():
             say_step(say("report.progress.helps", lang))
-            results["helps"] = stats.what_helps(diary, lag=1)
+            results["helps"] = _tag_rows(findings)
     figures = _figures(diary, results, lang, say_step)
     data = ReportData(
         lang=lang,
@@ -527,6 +548,7 @@ def build_report(
         monthly=monthly_summary(diary),
         worst_days=_worst_days(diary),
         correlations=results["correlations"],
+        findings=results["findings"],
         helps=results["helps"],
         figures=figures,
         version=__version__,

@@ -20,7 +20,6 @@ from ..text import number, render, say
 from ._build import (
     MIN_DAYS_FIGURE,
     ReportData,
-    associations_shown,
     day_text,
     explain_class,
     pain_text,
@@ -267,59 +266,67 @@ def _worst(data: ReportData, lang: str) -> tuple[str, list[Block]]:
     return heading, [_table([say(f"report.{c}", lang) for c in worst.columns], rows, numeric=(1,))]
 
 
+_KNOWN = ("stress", "sleep_hours", "sleep_quality", "steps", "active_minutes", "mood")
+
+
 def _phrase(name: str, lang: str) -> str:
-    known = ("stress", "sleep_hours", "sleep_quality", "steps", "active_minutes", "mood")
-    return say(f"report.phrase.{name}" if name in known else "report.phrase.other", lang, name=name)
+    key = f"report.phrase.{name}" if name in _KNOWN else "report.phrase.other"
+    return say(key, lang, name=name)
 
 
-def _assoc_words(row: Any, lang: str) -> str:
-    x = _phrase(row.predictor, lang)
-    if row.lag == 0:
-        when = say("report.same_day", lang)
-    elif row.lag == 1:
-        when = say("report.next_day", lang)
-    else:
-        when = say("report.after_k", lang, k=row.lag)
-    suffix = "0" if row.lag == 0 else ""
-    if row.ci95_low > 0:
-        key = "report.assoc_up"
-    elif row.ci95_high < 0:
-        key = "report.assoc_down"
-    else:
-        key = "report.assoc_none"
-    return say(key + suffix, lang, x=x, when=when)
+def _finding_words(row: Any, lang: str) -> str:
+    """One association of ``patient_findings`` in words, in the diary's own units.
+
+    Only a ``reportable`` row (it survives the family-wise control) is told as a
+    link; every other row says there is no clear link.
+    """
+    lag = int(row.lag)
+    if not row.reportable:
+        when = say("report.same_day" if lag == 0 else "report.next_day", lang)
+        key = "report.assoc_none0" if lag == 0 else "report.assoc_none"
+        return say(key, lang, x=_phrase(row.name, lang), when=when)
+    more = say(f"report.step.{row.name}" if row.name in _KNOWN else "report.step.other", lang,
+               name=row.name)
+    direction = "up" if row.effect > 0 else "down"
+    return say(f"report.finding.{direction}{min(lag, 1)}", lang, more=more, effect=abs(row.effect))
+
+
+def _family(data: ReportData, lang: str) -> Block:
+    findings = data.findings
+    return _p(say("report.family", lang, n=int(findings.attrs.get("n_tests", len(findings)))))
 
 
 def _associations(data: ReportData, lang: str) -> list[Block]:
     if not data.has_pain:
         return [_missing(lang)]
-    within = associations_shown(data.correlations)
-    if within is None:
+    findings = data.findings
+    links = None if findings is None else findings[findings["kind"] == "association"]
+    if links is None or not links["effect"].notna().any():
         return [_p(say("report.assoc_empty", lang)), _caveat(lang)]
+    links = links[links["effect"].notna()]
     rows = [
         [
-            _assoc_words(r, lang),
-            number(r.r, "+.2f", lang),
+            _finding_words(r, lang),
+            number(r.effect, "+.2f", lang),
             _interval(r.ci95_low, r.ci95_high, "+.2f", lang),
-            r.n_obs,
+            r.n_days,
         ]
-        for r in within.itertuples()
+        for r in links.itertuples()
     ]
-    head = [say("report.verdict", lang), "r", say("report.ci", lang), "n"]
+    head = [say(k, lang) for k in ("report.verdict", "report.effect", "report.ci", "report.days")]
     blocks = [_p(say("report.assoc_intro", lang)), _table(head, rows, numeric=(1, 3))]
-    if "associations" in data.figures:
-        blocks.append(_img(data.figures["associations"], say("report.assoc_alt", lang)))
-    return [*blocks, _caveat(lang)]
+    return [*blocks, _family(data, lang), _caveat(lang)]
 
 
 def _helps(data: ReportData, lang: str) -> list[Block]:
     if not data.has_pain:
         return [_missing(lang)]
     helps = data.helps
-    if helps is None:
+    if helps is None or len(helps) == 0:
         return [_p(say("report.helps_no_tags", lang))]
     if not helps["diff"].notna().any():
-        explain = _p(say("report.helps_no_pairs", lang, n=int(helps.attrs.get("min_days", 5))))
+        min_days = int(data.findings.attrs.get("min_days", 10))
+        explain = _p(say("report.helps_no_pairs", lang, n=min_days))
     else:
         explain = _p(say("report.helps_intro", lang))
     verdicts = {
@@ -330,17 +337,19 @@ def _helps(data: ReportData, lang: str) -> list[Block]:
         [
             tag_word(r.tag, lang),
             r.n_days_with,
+            r.n_days_without,
             "" if pd.isna(r.diff) else number(r.diff, "+.1f", lang),
             _interval(r.ci95_low, r.ci95_high, "+.1f", lang),
             verdicts.get(r.verdict, r.verdict),
         ]
         for r in helps.itertuples()
     ]
-    keys = ("tag", "days_with", "difference", "ci", "verdict")
-    blocks = [explain, _table([say(f"report.{k}", lang) for k in keys], rows, numeric=(1, 2, 3))]
+    keys = ("tag", "days_with", "days_without", "difference", "ci", "verdict")
+    table = _table([say(f"report.{k}", lang) for k in keys], rows, numeric=(1, 2, 3, 4))
+    blocks = [explain, table]
     if "helps" in data.figures:
         blocks.append(_img(data.figures["helps"], say("report.helps_alt", lang)))
-    return [*blocks, _caveat(lang)]
+    return [*blocks, _family(data, lang), _caveat(lang)]
 
 
 def sections(data: ReportData) -> list[dict[str, Any]]:
