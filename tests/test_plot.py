@@ -24,9 +24,9 @@ from matplotlib.figure import Figure
 
 from backpain import plot, text
 from backpain.classify import DEFINITIONS, annotate_days, classify, duration_class
+from backpain.multilevel import mixed_model
 from backpain.schema import VARIABLES
 from backpain.simulate import simulate_cohort
-from backpain.multilevel import mixed_model
 from backpain.stats import correlate, lagged_corr, what_helps, within_corr
 
 

@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .text import check_lang, render, say
+from .text import check_lang, render_error, say
 
-__all__ = ["UploadResult", "analyse_upload", "error_text", "serve", "upload_page"]
+__all__ = ["UploadResult", "analyse_upload", "serve", "upload_page"]
 
 _ACCEPT = ".csv,.tsv,.txt,.xlsx,.xls,.json,.xml,.zip,.parquet"
 _MAX_UPLOAD_MB = 200
@@ -61,18 +61,6 @@ class UploadResult:
     html: str
     message: str = ""
     report: str = ""
-
-
-def error_text(exc: BaseException, lang: str, *, audience: str) -> str:
-    """An error's message in ``lang`` for ``audience``: its Message rendered, or its text.
-
-    >>> from backpain.text import Message
-    >>> error_text(ValueError(Message("common.var.pain")), "nl", audience="page")
-    'pijn'
-    """
-    if hasattr(exc, "render"):
-        return exc.render(lang, audience=audience)
-    return render(exc.args[0], lang, audience=audience) if exc.args else str(exc)
 
 
 def _style() -> str:
@@ -156,7 +144,7 @@ def analyse_upload(
             progress=progress,
         )
     except ValueError as exc:  # DiaryError is a ValueError
-        message = error_text(exc, lang, audience="page")
+        message = render_error(exc, lang, audience="page")
         box = _error_box(say("app.failed", lang), message)
         return UploadResult(False, _style() + box, message)
     report = data.to_html()

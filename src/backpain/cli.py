@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .text import LANGS, say
+from .text import LANGS, render_error, say
 
 __all__ = ["main"]
 
@@ -122,7 +122,6 @@ def main(argv: list[str] | None = None) -> int:
     and what to do, in the language of ``--lang``), 3 an optional extra is
     missing (the message gives the ``pip install`` line).
     """
-    from .app import error_text
     from .errors import DiaryError, SurveyError
 
     args = _parser().parse_args(argv)
@@ -132,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:  # DiaryError, SurveyError, a report's subject: readable
         if args.command == "demo" and not isinstance(exc, DiaryError | SurveyError):
             raise  # the demo's own data: a bug, shown with its traceback
-        message = error_text(exc, lang, audience="cli")
+        message = render_error(exc, lang, audience="cli")
         print(say("cli.error", lang, message=message), file=sys.stderr)
         return 2
     except ImportError as exc:  # an optional extra is missing; the message says which

@@ -8,8 +8,9 @@ import pandas as pd
 
 from .classify import annotate_days, class_summary, classify
 from .datasets import load_example
+from .multilevel import mixed_model
 from .questionnaires import classify_survey, score_odi, score_startback
-from .stats import correlate, mixed_model, what_helps
+from .stats import correlate, what_helps
 from .text import say
 from .validate import data_quality
 
@@ -24,16 +25,6 @@ def _step(key: str, lang: str, **params: object) -> None:
     _say(say(f"cli.demo.{key}", lang, audience="cli", **params))
 
 
-def _summary(report: object, lang: str) -> str:
-    """The load report's summary in ``lang`` for the command line."""
-    import inspect
-
-    summary = report.summary  # type: ignore[attr-defined]
-    if "lang" not in inspect.signature(summary).parameters:  # an English-only LoadReport
-        return summary()
-    return summary(lang=lang, audience="cli")
-
-
 def run_demo(out: Path, *, lang: str = "en") -> Path:
     """Run read -> validate -> classify / analyse -> plot / report on the examples.
 
@@ -42,10 +33,10 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
     out.mkdir(parents=True, exist_ok=True)
     _step("read_patient", lang)
     patient, report = load_example("patient_nl", return_report=True)
-    _say(_summary(report, lang))
+    _say(report.summary(lang=lang, audience="cli"))
     _step("read_cohort", lang)
     cohort, cohort_report = load_example("cohort", return_report=True)
-    _say(_summary(cohort_report, lang))
+    _say(cohort_report.summary(lang=lang, audience="cli"))
 
     _step("quality", lang)
     quality = data_quality(cohort)
@@ -95,7 +86,7 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
     _say(shown.round(3).to_string(index=False))
     model = mixed_model(cohort, x=("stress", "sleep_quality", "active_minutes"), lag=0)
     model.to_csv(out / "cohort_mixed_model.csv", index=False)
-    helps = what_helps(patient, lag=1)
+    helps = what_helps(patient, lags=(1,))
     helps.to_csv(out / "patient_what_helps.csv", index=False)
     _step("helps", lang)
     _say(helps[["tag", "diff", "ci95_low", "ci95_high", "verdict"]].round(2).to_string(index=False))
@@ -136,12 +127,14 @@ def _figures(patient, classes, table, helps, *, lang):
     import matplotlib.pyplot as plt
 
     from . import plot
-    from .report._build import LAGS, draw_dashboard
+    from .report._build import LAGS, draw_dashboard, mark_reportable
+    from .stats import patient_findings
 
+    findings = patient_findings(patient, lags=(0, 1), tag_lags=(1,))
     fig = draw_dashboard(
         patient,
         annotated=annotate_days(patient),
-        correlations=correlate(patient, lags=LAGS),
+        correlations=mark_reportable(correlate(patient, lags=LAGS), findings),
         helps=helps,
         subject=None,
         lang=lang,

@@ -1123,7 +1123,7 @@ def associations(
     ----------
     result : pandas.DataFrame or None
         Result of :func:`backpain.stats.correlate` (estimate column ``r``) or
-        :func:`backpain.stats.mixed_model` (estimate column ``coef``), with
+        :func:`backpain.multilevel.mixed_model` (estimate column ``coef``), with
         ``predictor``, ``lag``, ``level``, ``ci95_low``, ``ci95_high``. Rows
         without a predictor (the intercept) or without an estimate are left
         out. ``None`` or no row left: the panel says so in words.
@@ -1146,7 +1146,7 @@ def associations(
     See Also
     --------
     backpain.stats.correlate : within- and between-person correlations.
-    backpain.stats.mixed_model : the same questions as a mixed model.
+    backpain.multilevel.mixed_model : the same questions as a mixed model.
     lags : one predictor's correlation by lag.
 
     Examples
@@ -1172,7 +1172,7 @@ def associations(
         result,
         ("predictor", "lag", "level", estimate, "ci95_low", "ci95_high"),
         "result",
-        "backpain.stats.correlate() or backpain.stats.mixed_model()",
+        "backpain.stats.correlate() or backpain.multilevel.mixed_model()",
     )
     rows = result.loc[result["predictor"].notna() & np.isfinite(_numbers(result, estimate))]
     if rows.empty:

@@ -971,16 +971,6 @@ def correlate(
     return out
 
 
-def __getattr__(name: str) -> object:
-    """``backpain.stats.mixed_model`` still works: the model lives in :mod:`backpain.multilevel`."""
-    if name == "mixed_model":
-        from .multilevel import mixed_model
-
-        return mixed_model
-    msg = f"module {__name__!r} has no attribute {name!r}"
-    raise AttributeError(msg)
-
-
 # ------------------------------------------------------- one person's findings
 _VERDICTS = ("no clear difference", "too few days", "no comparison")
 

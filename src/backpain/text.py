@@ -31,7 +31,16 @@ from typing import Any
 
 from ._catalogue import CATALOGUE
 
-__all__ = ["AUDIENCES", "LANGS", "Message", "check_lang", "number", "render", "say"]
+__all__ = [
+    "AUDIENCES",
+    "LANGS",
+    "Message",
+    "check_lang",
+    "number",
+    "render",
+    "render_error",
+    "say",
+]
 
 LANGS = ("en", "nl")
 AUDIENCES = ("python", "cli", "page")
@@ -124,6 +133,20 @@ def render(value: Any, lang: str, *, audience: str = "python") -> str:
     if isinstance(value, Iterable) and not isinstance(value, bytes | Mapping):
         return ", ".join(render(v, lang, audience=audience) for v in value)
     return str(value)
+
+
+def render_error(exc: BaseException, lang: str = "en", *, audience: str = "python") -> str:
+    """An exception's message in ``lang`` for ``audience``.
+
+    backpain's errors carry a :class:`Message` (or have ``render``); any other
+    exception's text is returned as it is.
+
+    >>> render_error(ValueError(Message("common.var.pain")), "nl", audience="page")
+    'pijn'
+    """
+    if hasattr(exc, "render"):
+        return exc.render(lang, audience=audience)
+    return render(exc.args[0], lang, audience=audience) if exc.args else str(exc)
 
 
 class _Formatter(string.Formatter):

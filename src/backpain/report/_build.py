@@ -10,7 +10,6 @@ associations, the tag comparison and the figures (base64 PNG). Rendering
 from __future__ import annotations
 
 import base64
-import inspect
 import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -299,11 +298,6 @@ def draw_dashboard(diary: pd.DataFrame, **results: Any) -> Any:
     """
     from .. import plot
 
-    if "annotated" not in inspect.signature(plot.dashboard).parameters:  # a plot module
-        # that still computes its own results: give it what it takes
-        return plot.dashboard(
-            diary, annotations=results["annotated"], lang=results["lang"], figsize=(13, 15)
-        )
     return plot.dashboard(diary, **results, figsize=(13, 15))
 
 
@@ -333,10 +327,11 @@ def _figures(diary: pd.DataFrame, data: dict[str, Any], lang: str, say_step: Pro
     return figures
 
 
-def _mark_reportable(correlations: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
+def mark_reportable(correlations: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
     """``correlations`` with ``reportable`` from the family of ``findings`` (others False)."""
     links = findings[findings["kind"] == "association"]
-    shown = set(zip(links.loc[links["reportable"], "name"], links.loc[links["reportable"], "lag"]))
+    kept = links[links["reportable"]]
+    shown = set(zip(kept["name"], kept["lag"], strict=True))
     within = correlations["level"] == "within"
     keys = zip(correlations["predictor"], correlations["lag"], strict=True)
     flags = [bool(w) and key in shown for w, key in zip(within, keys, strict=True)]
@@ -394,8 +389,8 @@ def _no_rows_message(load: Any) -> Message:
 
 
 def reason_column(rejected: pd.DataFrame) -> pd.Series:
-    """The rejected rows' reasons as the reader gave them: its Messages, else its English text."""
-    return rejected["message"] if "message" in rejected.columns else rejected["reason"]
+    """The rejected rows' reasons as the reader gave them (Messages, rendered when shown)."""
+    return rejected["message"]
 
 
 def _read(
@@ -531,7 +526,7 @@ def build_report(
         say_step(say("report.progress.associations", lang))
         findings = stats.patient_findings(diary, lags=(0, 1), tag_lags=(1,))
         results["findings"] = findings
-        results["correlations"] = _mark_reportable(stats.correlate(diary, lags=LAGS), findings)
+        results["correlations"] = mark_reportable(stats.correlate(diary, lags=LAGS), findings)
         if "tags" in diary.columns and diary["tags"].notna().any():
             say_step(say("report.progress.helps", lang))
             results["helps"] = _tag_rows(findings)

@@ -285,8 +285,11 @@ def _finding_words(row: Any, lang: str) -> str:
         when = say("report.same_day" if lag == 0 else "report.next_day", lang)
         key = "report.assoc_none0" if lag == 0 else "report.assoc_none"
         return say(key, lang, x=_phrase(row.name, lang), when=when)
-    more = say(f"report.step.{row.name}" if row.name in _KNOWN else "report.step.other", lang,
-               name=row.name)
+    more = say(
+        f"report.step.{row.name}" if row.name in _KNOWN else "report.step.other",
+        lang,
+        name=row.name,
+    )
     direction = "up" if row.effect > 0 else "down"
     return say(f"report.finding.{direction}{min(lag, 1)}", lang, more=more, effect=abs(row.effect))
 
