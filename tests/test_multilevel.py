@@ -378,7 +378,7 @@ def test_not_converged_reaches_the_user(monkeypatch, diary):
 
 # ------------------------------------------------------------ caterpillar
 def test_caterpillar_draws_each_person_sorted_with_dutch_labels():
-    from backpain._caterpillar import caterpillar
+    from backpain.plot import caterpillar
 
     eff = person_effects(_with_slopes(simulate_cohort(12, 90, seed=4), sd=0.3, seed=1), x="stress")
     ax = caterpillar(eff, lang="nl")
