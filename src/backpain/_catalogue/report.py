@@ -161,7 +161,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.tag": ("tag", "label"),
     "report.days_with": ("days with", "dagen met"),
     "report.difference": ("difference in pain", "verschil in pijn"),
-    "report.ci": ("95% interval", "95%-interval"),
     "report.verdict": ("in words", "in woorden"),
     "report.verdict.lower_pain": ("less pain", "minder pijn"),
     "report.verdict.higher_pain": ("more pain", "meer pijn"),

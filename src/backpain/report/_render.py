@@ -77,13 +77,6 @@ def _caveat(lang: str) -> Block:
     return _p(say("report.caveat", lang), "caveat")
 
 
-def _interval(low: Any, high: Any, spec: str, lang: str) -> str:
-    if pd.isna(low) or pd.isna(high):
-        return ""
-    return say("report.interval", lang, low=number(low, spec, lang), high=number(high, spec, lang))
-
-
-# ---------------------------------------------------------------- sections
 def _period(data: ReportData, lang: str) -> list[Block]:
     if not data.has_pain:
         days = data.diary["date"]
@@ -311,13 +304,14 @@ def _associations(data: ReportData, lang: str) -> list[Block]:
         [
             _finding_words(r, lang),
             number(r.effect, "+.2f", lang),
-            _interval(r.ci95_low, r.ci95_high, "+.2f", lang),
             r.n_days,
         ]
         for r in links.itertuples()
     ]
-    head = [say(k, lang) for k in ("report.verdict", "report.effect", "report.ci", "report.days")]
-    blocks = [_p(say("report.assoc_intro", lang)), _table(head, rows, numeric=(1, 3))]
+    # no unadjusted interval beside the words: the words already say what holds up
+    # after the family-wise control (the researcher's tables keep r, CI and p)
+    head = [say(k, lang) for k in ("report.verdict", "report.effect", "report.days")]
+    blocks = [_p(say("report.assoc_intro", lang)), _table(head, rows, numeric=(1, 2))]
     return [*blocks, _family(data, lang), _caveat(lang)]
 
 
@@ -342,13 +336,12 @@ def _helps(data: ReportData, lang: str) -> list[Block]:
             r.n_days_with,
             r.n_days_without,
             "" if pd.isna(r.diff) else number(r.diff, "+.1f", lang),
-            _interval(r.ci95_low, r.ci95_high, "+.1f", lang),
             verdicts.get(r.verdict, r.verdict),
         ]
         for r in helps.itertuples()
     ]
-    keys = ("tag", "days_with", "days_without", "difference", "ci", "verdict")
-    table = _table([say(f"report.{k}", lang) for k in keys], rows, numeric=(1, 2, 3, 4))
+    keys = ("tag", "days_with", "days_without", "difference", "verdict")
+    table = _table([say(f"report.{k}", lang) for k in keys], rows, numeric=(1, 2, 3))
     blocks = [explain, table]
     if "helps" in data.figures:
         blocks.append(_img(data.figures["helps"], say("report.helps_alt", lang)))
