@@ -6,7 +6,8 @@ summary (:func:`class_summary`), and the survey-side helpers that share the
 same rules (:func:`parse_duration`, :func:`duration_class`,
 :func:`nih_chronic_from_survey`).
 
-Definitions (``FACTS.md``; each is a documented, overridable default):
+Definitions (each is a documented, overridable default; sources in the
+functions' References):
 
 * **Duration class** (the project's seed text; European COST B13 guidelines,
   2006): acute < 6 weeks (0-41 days), subacute 6-12 weeks (42-84 days),
@@ -16,8 +17,8 @@ Definitions (``FACTS.md``; each is a documented, overridable default):
   (ICD-11 MG30 / IASP, chronic = longer than 3 months, > 91 days) and
   ``"nih"`` (NIH Task Force, chronic = at least 3 months, >= 91 days).
 * **Month** = 30.44 days and **year** = 365.25 days; durations are rounded to
-  whole days (halves up), so "3 months" is 91 days, the diary rule for the NIH
-  definition in ``FACTS.md``.
+  whole days (halves up), so "3 months" is 91 days, our diary reading of the
+  NIH Task Force's "at least 3 months" (Deyo et al. 2014).
 * **Episode** (de Vet et al. 2002): pain lasting more than 24 hours, preceded
   and followed by at least one month (30 days) without pain. Unrecorded days
   are unknown, never pain-free (see :func:`annotate_days` for the exact rule).
@@ -199,8 +200,8 @@ def parse_duration(
     A week is 7 days, a month 30.44 days (365.25 / 12) and a year 365.25
     days; results are rounded to whole days, halves up, because durations
     from a diary (``as_of - onset``) are whole days and both must meet the
-    same boundaries: "3 months" is 91 days, the NIH diary rule of
-    ``FACTS.md``. A range ``a-b`` ("6-12 weeks", "1-3 months") is read
+    same boundaries: "3 months" is 91 days, our diary reading of the NIH
+    Task Force's "at least 3 months" (Deyo et al. 2014). A range ``a-b`` ("6-12 weeks", "1-3 months") is read
     half-open, from ``a`` up to but not including ``b``, so that adjacent
     categories do not overlap (NIH "1-3 months" is 30-90 days, "3-6 months"
     91-182 days); ``"< a"`` is 0 to ``a - 1`` days, ``"> a"`` starts the day
@@ -387,7 +388,7 @@ def duration_class(
     :func:`parse_duration`) lies in one class: "6-12 weeks" (42-83 days) is
     subacute, "> 3 months" is chronic, but NIH "1-3 months" (30-90 days)
     spans acute and subacute, so it stays missing rather than guessed.
-    Boundaries per ``FACTS.md``: the seed text and COST B13 (2006) for the
+    Boundaries: "longer than 12 weeks" and COST B13 (Airaksinen et al. 2006) for the
     default, BMJ Clinical Evidence, ICD-11 MG30 and the NIH Task Force (Deyo
     et al. 2014) for the presets.
 
@@ -456,7 +457,7 @@ def nih_chronic_from_survey(
     -----
     Three-valued (Kleene) logic: a "less than half the days" answer makes the
     result False whatever the duration. Checked against the definition in
-    Deyo et al. (2014) and ``FACTS.md``.
+    Deyo et al. (2014).
 
     References
     ----------
@@ -906,31 +907,6 @@ def _days(
     }
 
 
-_OPTION_DOC = """
-    pain_threshold : float
-        A recorded day with ``pain >= pain_threshold`` is a pain day (default 1
-        on the 0-10 scale, ``FACTS.md``); a lower recorded value is pain-free.
-    episode_gap_days : int
-        Length of the pain-free month that separates episodes (de Vet et al.
-        2002: "at least one month"; default 30 days).
-    max_unrecorded_days : int
-        Longest run of unrecorded days allowed *inside* a pain-free month
-        (default 7, our choice): a longer hole in the diary is unknown time
-        and breaks the pain-free stretch.
-    min_episode_days : int
-        Shortest episode from first to last pain day, in calendar days
-        (default 2: pain "lasting more than 24 hours", de Vet et al. 2002).
-    flare_rise : float
-        Rise above the baseline that makes a flare day (default 2 points,
-        Costa et al. 2021).
-    flare_window : int
-        Number of previous recorded days whose median is the baseline
-        (default 28, our choice, ``FACTS.md``).
-    flare_min_days : int
-        Fewest previous recorded days in the window needed for a baseline
-        (default 7, ``FACTS.md``)."""
-
-
 def annotate_days(
     data: pd.DataFrame,
     *,
@@ -951,7 +927,28 @@ def annotate_days(
         Canonical diary with ``subject``, ``date`` and ``pain`` (0-10).
     as_of : date, mapping subject -> date, or None
         Drop days after this date (default: keep every day).
-    {options}
+    pain_threshold : float
+        A recorded day with ``pain >= pain_threshold`` is a pain day (default 1
+        on the 0-10 scale, our default); a lower recorded value is pain-free.
+    episode_gap_days : int
+        Length of the pain-free month that separates episodes (de Vet et al.
+        2002: "at least one month"; default 30 days).
+    max_unrecorded_days : int
+        Longest run of unrecorded days allowed *inside* a pain-free month
+        (default 7, our choice): a longer hole in the diary is unknown time
+        and breaks the pain-free stretch.
+    min_episode_days : int
+        Shortest episode from first to last pain day, in calendar days
+        (default 2: pain "lasting more than 24 hours", de Vet et al. 2002).
+    flare_rise : float
+        Rise above the baseline that makes a flare day (default 2 points,
+        Costa et al. 2021).
+    flare_window : int
+        Number of previous recorded days whose median is the baseline
+        (default 28, our choice).
+    flare_min_days : int
+        Fewest previous recorded days in the window needed for a baseline
+        (default 7, our choice).
 
     Returns
     -------
@@ -966,7 +963,8 @@ def annotate_days(
 
     Notes
     -----
-    **Pain-free month.** Unrecorded days are unknown, not pain-free (``FACTS.md``).
+    **Pain-free month.** Unrecorded days are unknown, not pain-free (our
+    reading of de Vet et al. 2002 for diaries).
     A pain-free stretch is a run of recorded days with pain below
     ``pain_threshold`` and no recorded pain day in between, in which no two
     successive recorded days are more than ``max_unrecorded_days + 1`` days
@@ -1089,10 +1087,31 @@ def classify(
         chronic > 84 (longer than 12 weeks).
     acute_max_days, subacute_max_days : float, optional
         Override the preset boundaries (see :func:`duration_class`).
-    {options}
+    pain_threshold : float
+        A recorded day with ``pain >= pain_threshold`` is a pain day (default 1
+        on the 0-10 scale, our default); a lower recorded value is pain-free.
+    episode_gap_days : int
+        Length of the pain-free month that separates episodes (de Vet et al.
+        2002: "at least one month"; default 30 days).
+    max_unrecorded_days : int
+        Longest run of unrecorded days allowed *inside* a pain-free month
+        (default 7, our choice): a longer hole in the diary is unknown time
+        and breaks the pain-free stretch.
+    min_episode_days : int
+        Shortest episode from first to last pain day, in calendar days
+        (default 2: pain "lasting more than 24 hours", de Vet et al. 2002).
+    flare_rise : float
+        Rise above the baseline that makes a flare day (default 2 points,
+        Costa et al. 2021).
+    flare_window : int
+        Number of previous recorded days whose median is the baseline
+        (default 28, our choice).
+    flare_min_days : int
+        Fewest previous recorded days in the window needed for a baseline
+        (default 7, our choice).
     nih_min_days : int
         "At least 3 months" from a diary: onset at least 91 days before
-        ``as_of`` (``FACTS.md``).
+        ``as_of`` (our diary reading of Deyo et al. 2014).
     nih_window_days : int
         "The past 6 months": the 183 calendar days ending on ``as_of``.
     nih_min_fraction : float
@@ -1142,7 +1161,8 @@ def classify(
     **Duration** is ``as_of - onset`` in whole days, classed by
     :func:`duration_class` (seed text; COST B13, 2006).
 
-    **NIH Task Force** (Deyo et al. 2014), diary rules of ``FACTS.md``: the
+    **NIH Task Force** (Deyo et al. 2014), read from a diary by our
+    rules: the
     problem has lasted at least 3 months when ``duration_days >=
     nih_min_days`` (False when there is no current episode, unknown when a
     censored lower bound is shorter); pain on at least half the days when
@@ -1293,7 +1313,3 @@ def class_summary(classified: pd.DataFrame) -> pd.DataFrame:
         out["n_nih_undecided"] = np.bincount(cls.codes[und], minlength=3).astype(np.int64)
     out.attrs["n_unclassified"] = int(len(cls) - total)
     return out
-
-
-annotate_days.__doc__ = annotate_days.__doc__.replace("{options}", _OPTION_DOC.strip("\n")[4:])
-classify.__doc__ = classify.__doc__.replace("{options}", _OPTION_DOC.strip("\n")[4:])

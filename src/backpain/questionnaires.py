@@ -22,8 +22,9 @@ Chronic Pain Grade        ``cpg1`` .. ``cpg7`` (see :func:`score_cpg`)
 NIH impact score          ``nih1`` .. ``nih9`` (see :func:`score_nih_impact`)
 ========================  ==========================================================
 
-Definitions, bands and sources: ``FACTS.md`` "Questionnaires" and "NIH Task
-Force research standard".
+Definitions, bands and sources are in each scorer's References (Fairbank &
+Pynsent 2000; Roland & Morris 1983; Hill et al. 2008; Krebs et al. 2009;
+Von Korff et al. 1992; Deyo et al. 2014).
 """
 
 from __future__ import annotations
@@ -935,8 +936,8 @@ def classify_survey(
 
     Notes
     -----
-    Definitions from ``FACTS.md`` "Duration classes" and "NIH Task Force";
-    the boundaries and the reading of category answers are documented in
+    Definitions: COST B13 (Airaksinen et al. 2006) and the NIH Task Force
+    (Deyo et al. 2014); the boundaries and the reading of category answers are documented in
     :mod:`backpain.classify`.
 
     Examples

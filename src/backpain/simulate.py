@@ -122,7 +122,7 @@ def simulate_cohort(
     onset that would fall in the diary's first 35 days is moved before the
     diary start, so the diary starts in pain (a censored onset).
     The effects are in :data:`TRUE_EFFECTS`; these are simulator choices
-    in the range reported by diary studies (``FACTS.md``), not published
+    in the range reported by diary studies, not published
     estimates.
 
     Examples
