@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +32,7 @@ __all__ = [
     "STEPS",
     "Scan",
     "compact_sleep",
+    "daily_entries",
     "future_mask",
     "future_reason",
     "pain_entries",
@@ -298,3 +300,28 @@ def step_entries(scan: Scan, report: LoadReport) -> pd.DataFrame:
     daily = acc[best].assign(date=pd.to_datetime(acc.loc[best, "day"], format="%Y-%m-%d"))
     report.columns["steps"] = Message("read.apple.steps_source", record=STEPS)
     return daily[["date", "steps", "row", "n_rows"]]
+
+
+def daily_entries(
+    scan: Scan,
+    severity: dict[str, float | None],
+    gap_hours: float,
+    report: LoadReport,
+    *,
+    rejected: Sequence[pd.DataFrame] = (),
+) -> pd.DataFrame:
+    """A scan's pain, sleep and steps per day (``date``, ``row``, ``n_rows`` and the values).
+
+    The records rejected on the way, after the reader's own ``rejected``, go
+    into ``report`` in row order.
+    """
+    pain, bad_pain = pain_entries(scan, severity, report)
+    sleep, bad_sleep = sleep_entries(scan, gap_hours, report)
+    steps = step_entries(scan, report)
+    bad = [f for f in (*rejected, *bad_pain, *bad_sleep) if len(f)]
+    if bad:
+        report.reject(pd.concat(bad, ignore_index=True).sort_values("row", kind="stable"))
+    parts = [p for p in (pain, sleep, steps) if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=["date", "row", "n_rows"])
+    return pd.concat(parts, ignore_index=True)

@@ -36,11 +36,9 @@ from ._apple_rules import (
     STEPS,
     Scan,
     compact_sleep,
+    daily_entries,
     future_reason,
-    pain_entries,
     reject_frame,
-    sleep_entries,
-    step_entries,
 )
 from ._build import build_diary
 from ._report import LoadReport
@@ -489,9 +487,6 @@ def read_apple_health(
     if scan.locale:
         report.notes.append(Message("read.apple.locale", locale=scan.locale))
 
-    pain, bad = pain_entries(scan, severity, report)
-    sleep, bad_sleep = sleep_entries(scan, sleep_gap_hours, report)
-    steps = step_entries(scan, report)
     rejected = (
         [
             reject_frame(
@@ -504,17 +499,9 @@ def read_apple_health(
         if scan.rejected
         else []
     )
-    rejected += bad + bad_sleep
-    if rejected:
-        report.reject(pd.concat(rejected, ignore_index=True).sort_values("row", kind="stable"))
+    entries = daily_entries(scan, severity, sleep_gap_hours, report, rejected=rejected)
     if not scan.pain:
         report.notes.append(Message("read.note.no_pain_merge"))
-    parts = [p for p in (pain, sleep, steps) if len(p)]
-    entries = (
-        pd.concat(parts, ignore_index=True)
-        if parts
-        else pd.DataFrame(columns=["date", "row", "n_rows"])
-    )
     for column in ("pain", "sleep_hours", "steps"):
         if column not in entries.columns:
             entries[column] = np.nan

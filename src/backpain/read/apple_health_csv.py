@@ -156,18 +156,7 @@ def read_apple_health_csv(
     _steps(rows[kind == rules.STEPS], start[kind == rules.STEPS], scan, report)
     for name, count in sorted(scan.other.items()):
         report.ignore(count, name or Message("formats.apple_csv.untyped"))
-    pain, bad_pain = rules.pain_entries(scan, severity, report)
-    sleep, bad_sleep = rules.sleep_entries(scan, sleep_gap_hours, report)
-    steps = rules.step_entries(scan, report)
-    bad = [f for f in (*bad_pain, *bad_sleep) if len(f)]
-    if bad:
-        report.reject(pd.concat(bad, ignore_index=True).sort_values("row", kind="stable"))
-    parts = [p for p in (pain, sleep, steps) if len(p)]
-    entries = (
-        pd.concat(parts, ignore_index=True)
-        if parts
-        else pd.DataFrame(columns=["date", "row", "n_rows"])
-    )
+    entries = rules.daily_entries(scan, severity, sleep_gap_hours, report)
     for column in ("pain", "sleep_hours", "steps", "row", "n_rows"):
         entries[column] = pd.to_numeric(entries.get(column, np.nan))
     report.notes.append(Message("formats.apple_csv.note_rules"))
