@@ -36,6 +36,7 @@ __all__ = [
     "future_mask",
     "future_reason",
     "pain_entries",
+    "pain_severity",
     "reject_frame",
     "sleep_entries",
     "stamps",
@@ -133,6 +134,20 @@ def future_mask(utc: pd.Series, scan: Scan) -> pd.Series:
 
 def future_reason(scan: Scan) -> Message:
     return Message("read.apple.future", export_date=scan.export_date)
+
+
+def pain_severity(pain_map: dict[str, float | None] | None) -> dict[str, float | None]:
+    """:data:`PAIN_SEVERITY` with ``pain_map``'s overrides (keys with or without the prefix)."""
+    severity = dict(PAIN_SEVERITY)
+    for key, value in (pain_map or {}).items():
+        key = str(key).removeprefix(PAIN_PREFIX)
+        if key not in severity or not (value is None or 0 <= float(value) <= 10):
+            msg = Message(
+                "formats.apple_csv.bad_pain_map", key=key, value=repr(value), keys=list(severity)
+            )
+            raise ValueError(msg)
+        severity[key] = None if value is None else float(value)
+    return severity
 
 
 def pain_entries(

@@ -29,7 +29,6 @@ from . import Format, register_format
 from ._apple_rules import (
     ASLEEP_VALUES,
     PAIN,
-    PAIN_PREFIX,
     PAIN_SEVERITY,
     SLEEP,
     STAMP,
@@ -38,6 +37,7 @@ from ._apple_rules import (
     compact_sleep,
     daily_entries,
     future_reason,
+    pain_severity,
     reject_frame,
 )
 from ._build import build_diary
@@ -446,17 +446,7 @@ def read_apple_health(
     (2, True)
     """
     src = source if isinstance(source, Source) else open_source(source)
-    severity = dict(PAIN_SEVERITY)
-    if pain_map:
-        for key, value in pain_map.items():
-            key = str(key).removeprefix(PAIN_PREFIX)
-            if key not in PAIN_SEVERITY or not (value is None or 0 <= float(value) <= 10):
-                msg = (
-                    f"pain_map={{{key!r}: {value!r}}} is not valid: keys are "
-                    f"{list(PAIN_SEVERITY)} and values numbers from 0 to 10 (or None)"
-                )
-                raise ValueError(msg)
-            severity[key] = None if value is None else float(value)
+    severity = pain_severity(pain_map)
     if not sleep_gap_hours >= 0:
         msg = f"sleep_gap_hours must be a number of hours >= 0, not {sleep_gap_hours!r}"
         raise ValueError(msg)

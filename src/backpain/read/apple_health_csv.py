@@ -116,7 +116,7 @@ def read_apple_health_csv(
     0 2024-03-01   NaN  420.0
     """
     src = source if isinstance(source, Source) else open_source(source)
-    severity = _severity(pain_map)
+    severity = rules.pain_severity(pain_map)
     report = new_report(src, "apple_health_csv")
     header, rows = read_rows(src, report)
     missing = [c for c in COLUMNS if c not in header]
@@ -165,19 +165,6 @@ def read_apple_health_csv(
 
 def _v(rows: pd.DataFrame, kind: pd.Series, which: str) -> pd.Series:
     return rows["value"][kind == which].astype("string").str.strip()
-
-
-def _severity(pain_map: dict[str, float | None] | None) -> dict[str, float | None]:
-    severity = dict(rules.PAIN_SEVERITY)
-    for key, value in (pain_map or {}).items():
-        key = str(key).removeprefix("HKCategoryValueSeverity")
-        if key not in severity or not (value is None or 0 <= float(value) <= 10):
-            msg = Message(
-                "formats.apple_csv.bad_pain_map", key=key, value=repr(value), keys=list(severity)
-            )
-            raise ValueError(msg)
-        severity[key] = None if value is None else float(value)
-    return severity
 
 
 def _steps(rows: pd.DataFrame, start: pd.Series, scan: rules.Scan, report: LoadReport) -> None:
