@@ -25,7 +25,15 @@ import pandas as pd
 from scipy import optimize
 from scipy import stats as sps
 
-from .stats import _Calendar, _check_dated, _check_lags, _codes, _numeric, _require, _shift
+from ._diary_arrays import (
+    Calendar,
+    check_dated,
+    check_lags,
+    numeric_values,
+    require_columns,
+    shift,
+    subject_codes,
+)
 from .text import Message
 
 __all__ = ["MixedModelWarning", "icc", "mixed_model", "person_effects"]
@@ -268,9 +276,9 @@ def _lags_of(x: tuple[str, ...], lag: object) -> dict[str, tuple[int, ...]]:
             raise ValueError(
                 Message("analyse.mixed.lag_unknown", names=repr(unknown), x=repr(list(x)))
             )
-        lag_of = {p: _check_lags(lag.get(p, 0), func="mixed_model") for p in x}
+        lag_of = {p: check_lags(lag.get(p, 0), func="mixed_model") for p in x}
     else:
-        lags = _check_lags(lag, func="mixed_model")
+        lags = check_lags(lag, func="mixed_model")
         lag_of = dict.fromkeys(x, lags)
     return {p: tuple(sorted(set(v))) for p, v in lag_of.items()}
 
@@ -392,20 +400,20 @@ class _Fit:
         lagged_outcome: bool,
         func: str,
     ) -> None:
-        _check_dated(data, [y, *x], subject=subject, func=func)
+        check_dated(data, [y, *x], subject=subject, func=func)
         person_cols = _person_columns(data, covariates, persons, subject, func)
-        codes, k = _codes(data, subject)
-        yv = _numeric(data, y, func=func)
+        codes, k = subject_codes(data, subject)
+        yv = numeric_values(data, y, func=func)
         max_lag = max([*(max(v) for v in lag_of.values()), int(lagged_outcome)])
-        cal = _Calendar(codes, data["date"], max_lag)
+        cal = Calendar(codes, data["date"], max_lag)
         positions: dict[int, np.ndarray] = {}
 
         def at(values: np.ndarray, L: int) -> np.ndarray:
             if L not in positions:
                 positions[L] = cal.positions(L)
-            return _shift(values, positions[L])
+            return shift(values, positions[L])
 
-        raw = {(p, L): at(_numeric(data, p, func=func), L) for p in x for L in lag_of[p]}
+        raw = {(p, L): at(numeric_values(data, p, func=func), L) for p in x for L in lag_of[p]}
         y_lag = at(yv, 1) if lagged_outcome else None
         ok = (codes >= 0) & np.isfinite(yv)
         for v in [*raw.values(), *person_cols.values(), *([] if y_lag is None else [y_lag])]:
@@ -966,9 +974,9 @@ def icc(data: pd.DataFrame, *, y: str = "pain", subject: str = "subject") -> pd.
     >>> list(res.columns)
     ['icc', 'between_var', 'within_var', 'n_obs', 'n_subjects']
     """
-    _require(data, [subject, y], func="icc")
-    codes, _ = _codes(data, subject)
-    yv = _numeric(data, y, func="icc")
+    require_columns(data, [subject, y], func="icc")
+    codes, _ = subject_codes(data, subject)
+    yv = numeric_values(data, y, func="icc")
     ok = (codes >= 0) & np.isfinite(yv)
     c = codes[ok]
     present = np.unique(c)

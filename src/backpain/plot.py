@@ -270,6 +270,13 @@ def _daily(rows: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
     return rows.set_index("date")[list(columns)].reindex(days)
 
 
+def _require_frame(result: object) -> None:
+    """Raise unless ``result`` is a DataFrame."""
+    if not isinstance(result, pd.DataFrame):
+        msg = f"result must be a pandas DataFrame, not {type(result).__name__}"
+        raise TypeError(msg)
+
+
 def _check_result(
     result: object, needed: Sequence[str], arg: str, made_by: str
 ) -> pd.DataFrame | None:
@@ -1064,9 +1071,7 @@ def lags(
     ax = plt.gca() if ax is None else ax
     if result is None:
         return _note(ax, say("plot.empty.not_computed", lang))
-    if not isinstance(result, pd.DataFrame):
-        msg = f"result must be a pandas DataFrame, not {type(result).__name__}"
-        raise TypeError(msg)
+    _require_frame(result)
     rows = _lag_rows(result, x, y)
     outcome = y if y is not None else (str(rows["y"].iloc[0]) if len(rows) else "pain")
     if rows.empty:
@@ -1165,9 +1170,7 @@ def associations(
     ax = plt.gca() if ax is None else ax
     if result is None:
         return _note(ax, say("plot.empty.not_computed", lang))
-    if not isinstance(result, pd.DataFrame):
-        msg = f"result must be a pandas DataFrame, not {type(result).__name__}"
-        raise TypeError(msg)
+    _require_frame(result)
     estimate = "r" if "r" in result.columns else "coef"
     _check_result(
         result,

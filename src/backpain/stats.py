@@ -27,12 +27,21 @@ All results are associations in observational data, not proof of cause.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
+from ._diary_arrays import (
+    Calendar,
+    check_dated,
+    check_lags,
+    numeric_values,
+    require_columns,
+    shift,
+    subject_codes,
+)
 from .schema import TAG_SEP
 from .validate import check_diary
 
@@ -55,51 +64,6 @@ _CAVEAT = (
 
 
 # ------------------------------------------------------------------ helpers
-def _require(data: object, columns: Iterable[str], *, func: str) -> None:
-    """Raise unless ``data`` is a DataFrame holding every column in ``columns``."""
-    if not isinstance(data, pd.DataFrame):
-        msg = f"{func}: data must be a pandas DataFrame, not {type(data).__name__}"
-        raise TypeError(msg)
-    missing = [c for c in dict.fromkeys(columns) if c not in data.columns]
-    if missing:
-        msg = (
-            f"{func}: data has no column(s) {missing} (columns: {list(data.columns)}); "
-            "pass the right names with x=, y= or subject=."
-        )
-        raise ValueError(msg)
-
-
-def _numeric(data: pd.DataFrame, column: str, *, func: str) -> np.ndarray:
-    """Return ``data[column]`` as float64 with NaN for missing values."""
-    values = data[column]
-    if pd.api.types.is_bool_dtype(values):
-        values = values.astype("float64")
-    if not pd.api.types.is_numeric_dtype(values):
-        msg = (
-            f"{func}: column {column!r} holds {values.dtype} values, not numbers; "
-            "convert it with pandas.to_numeric() or read the file with backpain.read_diary()"
-        )
-        raise ValueError(msg)
-    return values.to_numpy(dtype="float64", na_value=np.nan)
-
-
-def _check_dated(data: pd.DataFrame, columns: Sequence[str], *, subject: str, func: str) -> None:
-    """Check a diary with dates (one row per subject and day) with :func:`check_diary`."""
-    _require(data, [subject, "date", *columns], func=func)
-    need = tuple(c for c in columns if c not in (subject, "date"))
-    if subject == "subject":
-        check_diary(data, need=need)  # no column selection: that would copy the data
-        return
-    view = data[[subject, "date", *dict.fromkeys(c for c in columns if c != subject)]]
-    check_diary(view.rename(columns={subject: "subject"}), need=need)
-
-
-def _codes(data: pd.DataFrame, subject: str) -> tuple[np.ndarray, int]:
-    """Factorise the subject column once: int64 codes (-1 = missing) and their count."""
-    codes, uniques = pd.factorize(data[subject], sort=False)
-    return codes.astype(np.int64, copy=False), len(uniques)
-
-
 class _Groups:
     """The subject column factorised once, with what every per-subject sum reuses.
 
@@ -112,7 +76,7 @@ class _Groups:
     """
 
     def __init__(self, data: pd.DataFrame, subject: str, *, runs: bool = True) -> None:
-        self.codes, self.k = _codes(data, subject)
+        self.codes, self.k = subject_codes(data, subject)
         c = self.codes
         self.complete = bool(len(c) == 0 or c.min() >= 0)
         self.valid = None if self.complete else c >= 0
@@ -150,66 +114,11 @@ class _Groups:
         return per_subject[self.cc]
 
 
-class _Calendar:
-    """Find, for every row, the row of the same subject ``lag`` calendar days earlier.
-
-    Equivalent to merging the diary with itself on ``(subject, date + lag days)``,
-    but done once with one sort and a binary search per lag (for a diary in
-    subject and date order, a look back over at most ``lag`` rows).
-    """
-
-    _LOOK_BACK = 8  # lags up to this look back row by row in a sorted diary
-
-    def __init__(self, codes: np.ndarray, dates: pd.Series, max_lag: int) -> None:
-        day = dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
-        ok = (codes >= 0) & ~np.isnat(day)
-        days = day.astype(np.int64)
-        lo = int(days[ok].min()) if ok.any() else 0
-        hi = int(days[ok].max()) if ok.any() else 0
-        span = hi - lo + 1 + max_lag
-        key = np.where(ok, codes * span + (days - lo + max_lag), -1)
-        self.ok = ok
-        self.all_ok = bool(ok.all())
-        self.key = key
-        self.increasing = bool(self.all_ok and (len(key) < 2 or (key[1:] > key[:-1]).all()))
-        if self.increasing:
-            self.order = np.arange(len(key))
-            self.sorted = key
-        else:
-            self.order = np.argsort(key, kind="stable")
-            self.sorted = key[self.order]
-
-    def positions(self, lag: int) -> np.ndarray:
-        """Row index of (same subject, day - lag), or -1 where that day is not in the diary."""
-        if lag == 0:
-            return np.where(self.ok, np.arange(len(self.key)), -1)
-        if self.increasing and lag <= self._LOOK_BACK:
-            # keys are distinct integers in order, so day - lag lies 1..lag rows back
-            key = self.key
-            out = np.full(len(key), -1, dtype=np.int64)
-            target = key - lag
-            for back in range(1, min(lag, len(key) - 1) + 1):
-                hit = np.flatnonzero(key[:-back] == target[back:])
-                out[hit + back] = hit
-            return out
-        target = self.key - lag
-        where = np.searchsorted(self.sorted, target)
-        where = np.minimum(where, len(self.sorted) - 1)
-        found = self.ok & (self.sorted[where] == target) if len(self.sorted) else self.ok
-        return np.where(found, self.order[where], -1)
-
-
-def _lag_rows(cal: _Calendar, lag: int) -> np.ndarray | None:
+def _lag_rows(cal: Calendar, lag: int) -> np.ndarray | None:
     """``cal.positions(lag)``, or None when that is every row itself (lag 0, all dated)."""
     if lag == 0 and cal.all_ok:
         return None
     return cal.positions(lag)
-
-
-def _shift(values: np.ndarray, pos: np.ndarray) -> np.ndarray:
-    """``values`` taken at ``pos`` (NaN where ``pos`` is -1)."""
-    out = values[np.maximum(pos, 0)]
-    return np.where(pos >= 0, out, np.nan)
 
 
 class _Centred:
@@ -386,20 +295,6 @@ def _between(mx: np.ndarray, my: np.ndarray, method: str) -> dict[str, float]:
     return out
 
 
-def _check_lags(lags: object, *, func: str) -> tuple[int, ...]:
-    values = (lags,) if isinstance(lags, (int, np.integer)) else tuple(lags)  # type: ignore[arg-type]
-    bad = [
-        v for v in values if not isinstance(v, (int, np.integer)) or isinstance(v, bool) or v < 0
-    ]
-    if bad or not values:
-        msg = (
-            f"{func}: lags must be whole numbers of days >= 0 (x on day t - lag, y on "
-            f"day t), not {lags!r}; e.g. lags=(0, 1, 2)"
-        )
-        raise ValueError(msg)
-    return tuple(int(v) for v in values)
-
-
 def _check_serial(serial: str, *, func: str) -> None:
     if serial not in ("none", "neff"):
         msg = f"{func}: serial must be 'none' or 'neff' for a cohort, not {serial!r}"
@@ -418,7 +313,7 @@ def _pooled_lag1(c: _Centred, prev: np.ndarray) -> float:
     n_fin = int(fin.sum())
     if n_fin < 3:
         return 0.0
-    before = _shift(dev, prev)
+    before = shift(dev, prev)
     pair = fin & np.isfinite(before)
     c0 = float(dev[fin] @ dev[fin]) / n_fin
     if not pair.any() or c0 <= 0:
@@ -659,9 +554,9 @@ def within_corr(data: pd.DataFrame, *, x: str, y: str, subject: str = "subject")
            r   dof  n_obs  n_subjects
     0  0.254  1021   1042          20
     """
-    _require(data, [x, y, subject], func="within_corr")
-    xv = _numeric(data, x, func="within_corr")
-    yv = _numeric(data, y, func="within_corr")
+    require_columns(data, [x, y, subject], func="within_corr")
+    xv = numeric_values(data, x, func="within_corr")
+    yv = numeric_values(data, y, func="within_corr")
     groups = _Groups(data, subject)
     cx, cy = _Centred(xv, groups), _Centred(yv, groups)
     res = _Outcome(cy, groups).pairs(cx).within()
@@ -730,9 +625,9 @@ def between_corr(
     if method not in ("pearson", "spearman"):
         msg = f"between_corr: method must be 'pearson' or 'spearman', not {method!r}"
         raise ValueError(msg)
-    _require(data, [x, y, subject], func="between_corr")
-    xv = _numeric(data, x, func="between_corr")
-    yv = _numeric(data, y, func="between_corr")
+    require_columns(data, [x, y, subject], func="between_corr")
+    xv = numeric_values(data, x, func="between_corr")
+    yv = numeric_values(data, y, func="between_corr")
     groups = _Groups(data, subject, runs=method == "pearson")
     cx, cy = _Centred(xv, groups), _Centred(yv, groups)
     mx, my = _Outcome(cy, groups).pairs(cx).means(cx.shift, cy.shift)
@@ -809,16 +704,16 @@ def lagged_corr(
     0    0   1042          20
     1    1    915          20
     """
-    lags = _check_lags(lags, func="lagged_corr")
+    lags = check_lags(lags, func="lagged_corr")
     _check_serial(serial, func="lagged_corr")
-    _require(data, [subject, "date", x, y], func="lagged_corr")
+    require_columns(data, [subject, "date", x, y], func="lagged_corr")
     groups = _Groups(data, subject)
-    _check_dated(data, [x, y], subject=subject, func="lagged_corr")
-    xv = _numeric(data, x, func="lagged_corr")
-    yv = _numeric(data, y, func="lagged_corr")
+    check_dated(data, [x, y], subject=subject, func="lagged_corr")
+    xv = numeric_values(data, x, func="lagged_corr")
+    yv = numeric_values(data, y, func="lagged_corr")
     cx, cy = _Centred(xv, groups), _Centred(yv, groups)
     outcome = _Outcome(cy, groups)
-    cal = _Calendar(groups.codes, data["date"], max(lags, default=0) + 1)
+    cal = Calendar(groups.codes, data["date"], max(lags, default=0) + 1)
     inflate = 1.0
     if serial == "neff":
         prev = cal.positions(1)
@@ -919,7 +814,7 @@ def correlate(
     >>> res.attrs["notes"]
     ["predictor 'weather' is not a column of data; skipped"]
     """
-    lags = _check_lags(lags, func="correlate")
+    lags = check_lags(lags, func="correlate")
     _check_serial(serial, func="correlate")
     x = (x,) if isinstance(x, str) else tuple(x)
     notes: list[str] = []
@@ -931,11 +826,11 @@ def correlate(
             notes.append(f"predictor {name!r} holds no values; skipped")
         else:
             present.append(name)
-    _require(data, [subject, "date", y, *present], func="correlate")
+    require_columns(data, [subject, "date", y, *present], func="correlate")
     groups = _Groups(data, subject)
-    _check_dated(data, [y, *present], subject=subject, func="correlate")
-    yv = _numeric(data, y, func="correlate")
-    cal = _Calendar(groups.codes, data["date"], max(lags) + 1)
+    check_dated(data, [y, *present], subject=subject, func="correlate")
+    yv = numeric_values(data, y, func="correlate")
+    cal = Calendar(groups.codes, data["date"], max(lags) + 1)
     positions = {lag: _lag_rows(cal, lag) for lag in lags}
     outcome = _Outcome(_Centred(yv, groups), groups)
     cy = outcome.centred
@@ -943,7 +838,7 @@ def correlate(
     ry = _pooled_lag1(cy, prev) if prev is not None else 0.0
     rows = []
     for name in present:
-        cx = _Centred(_numeric(data, name, func="correlate"), groups)
+        cx = _Centred(numeric_values(data, name, func="correlate"), groups)
         inflate = _cohort_inflation(_pooled_lag1(cx, prev), ry) if prev is not None else 1.0
         by_lag = {}
         for lag in lags:
@@ -1029,7 +924,7 @@ def _check_family(serial: str, correction: str, alpha: float, *, func: str) -> N
 
 def _one_person(data: pd.DataFrame, subject: object, *, need: Sequence[str], func: str):
     """The rows of one person and their day numbers (0 = first day) on a calendar grid."""
-    _require(data, ["subject", "date", *need], func=func)
+    require_columns(data, ["subject", "date", *need], func=func)
     check_diary(data, need=tuple(dict.fromkeys(need)))
     ids = pd.unique(data["subject"].dropna())
     if subject is None:
@@ -1243,11 +1138,11 @@ def patient_findings(
     """
     func = "patient_findings"
     _check_family(serial, correction, alpha, func=func)
-    lags = _check_lags(lags, func=func)
-    tag_lags = _check_lags(tag_lags, func=func)
+    lags = check_lags(lags, func=func)
+    tag_lags = check_lags(tag_lags, func=func)
     x = (x,) if isinstance(x, str) else tuple(x)
     rows, day = _one_person(data, subject, need=[y], func=func)
-    yg = _on_grid(_numeric(rows, y, func=func), day)
+    yg = _on_grid(numeric_values(rows, y, func=func), day)
     step_of = {**_STEPS, **(steps or {})}
     notes: list[str] = []
     out = []
@@ -1255,7 +1150,7 @@ def patient_findings(
         if name not in rows.columns or rows[name].isna().all():
             notes.append(f"predictor {name!r} has no values for this person; left out")
             continue
-        xv = _numeric(rows, name, func=func)
+        xv = numeric_values(rows, name, func=func)
         step = float(step_of.get(name, 1.0))
         for lag in lags:
             fit = _grid_fit(yg, _on_grid(xv, day, lag), serial, step)
@@ -1487,21 +1382,21 @@ def what_helps(
             msg = f"what_helps: pass lags={tuple(lags)!r} or lag={lag!r}, not both"
             raise ValueError(msg)
         lags = (int(lag),)
-    lags = _check_lags(lags, func="what_helps")
+    lags = check_lags(lags, func="what_helps")
     if not isinstance(n_boot, (int, np.integer)) or n_boot < 100:
         msg = f"what_helps: n_boot must be a whole number >= 100, not {n_boot!r}"
         raise ValueError(msg)
     _check_family(serial, correction, alpha, func="what_helps")
-    _require(data, [subject, "date", y, "tags"], func="what_helps")
-    _check_dated(data, [y], subject=subject, func="what_helps")
+    require_columns(data, [subject, "date", y, "tags"], func="what_helps")
+    check_dated(data, [y], subject=subject, func="what_helps")
     if isinstance(tags, str):
         tags = [tags]
     data = data.sort_values([subject, "date"], kind="stable")
-    yv = _numeric(data, y, func="what_helps")
+    yv = numeric_values(data, y, func="what_helps")
     codes, uniques = pd.factorize(data[subject], sort=True)
     codes, k = codes.astype(np.int64), len(uniques)
     names, member = _tag_matrix(data["tags"], None if tags is None else list(tags))
-    cal = _Calendar(codes, data["date"], max(lags))
+    cal = Calendar(codes, data["date"], max(lags))
     single = k == 1
     if single:
         day = data["date"].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)

@@ -17,7 +17,6 @@ import pyexpat
 import re
 import zipfile
 import zlib
-from collections import defaultdict
 from datetime import date, datetime, timedelta, timezone
 from typing import IO, Any
 
@@ -27,8 +26,22 @@ import pandas as pd
 from ..errors import DiaryError
 from ..text import Message
 from . import Format, register_format
+from ._apple_rules import (
+    ASLEEP_VALUES,
+    PAIN,
+    PAIN_SEVERITY,
+    SLEEP,
+    STAMP,
+    STEPS,
+    Scan,
+    compact_sleep,
+    daily_entries,
+    future_reason,
+    pain_severity,
+    reject_frame,
+)
 from ._build import build_diary
-from ._report import LoadReport, message_column
+from ._report import LoadReport
 from ._source import Source, open_source
 
 __all__ = [
@@ -41,39 +54,6 @@ __all__ = [
     "read_apple_health",
 ]
 
-STEPS = "HKQuantityTypeIdentifierStepCount"
-SLEEP = "HKCategoryTypeIdentifierSleepAnalysis"
-PAIN = "HKCategoryTypeIdentifierLowerBackPain"
-_SLEEP_PREFIX = "HKCategoryValueSleepAnalysis"
-_PAIN_PREFIX = "HKCategoryValueSeverity"
-
-PAIN_SEVERITY: dict[str, float | None] = {
-    "NotPresent": 0.0,
-    "Mild": 3.0,
-    "Moderate": 5.0,
-    "Severe": 7.0,
-    "Unspecified": None,
-}
-"""Lower-back-pain severity (``HKCategoryValueSeverity...``) -> pain 0-10 (our default).
-
-The same numbers as the Bearable reader (:data:`backpain.read.bearable.SEVERITY`),
-so merged sources agree: Mild 3 lies inside the mild band of the 0-10 numeric
-rating scale (1-4, Serlin et al. 1995), Moderate 5 and Severe 7 are the first
-values of the moderate (5-6) and severe (7-10) bands. ``Unspecified`` (pain logged without a severity) has no number: such
-records are rejected with a reason unless ``pain_map={"Unspecified": ...}``
-gives one.
-"""
-
-ASLEEP_VALUES = frozenset(
-    _SLEEP_PREFIX + v
-    for v in ("Asleep", "AsleepUnspecified", "AsleepCore", "AsleepDeep", "AsleepREM")
-)
-"""Sleep-analysis values that count as sleep (legacy ``Asleep`` and the iOS 16 stages)."""
-
-_NOT_ASLEEP = {
-    _SLEEP_PREFIX + "InBed": "read.apple.in_bed",
-    _SLEEP_PREFIX + "Awake": "read.apple.awake",
-}
 
 MAX_UNZIPPED_BYTES = 8 * 2**30
 """Largest uncompressed ``export.xml`` read from a zip (8 GiB; ``max_unzipped_bytes=``)."""
@@ -100,7 +80,6 @@ _HEAD = 65536
 _CHUNK = 1 << 20
 _SLEEP_BATCH = 20000
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) ?([+-])(\d{2}):?(\d{2})$")
 _OK, _CHECK, _BAD = 0, 1, 2
 
 
@@ -189,7 +168,7 @@ def _safe_parser(name: str) -> Any:
 
 def _instant(stamp: str) -> datetime | None:
     """``2019-05-14 18:52:09 -0400`` -> aware datetime (None if malformed)."""
-    m = _STAMP.match(stamp or "")
+    m = STAMP.match(stamp or "")
     if m is None:
         return None
     try:
@@ -201,29 +180,9 @@ def _instant(stamp: str) -> datetime | None:
     return local.replace(tzinfo=timezone(sign * timedelta(minutes=minutes)))
 
 
-class _Scan:
-    """What one pass over the export collected."""
-
-    def __init__(self) -> None:
-        self.n_records = 0
-        self.export_date: str | None = None
-        self.export_utc: datetime | None = None
-        self.locale: str | None = None
-        self.root: str | None = None
-        self.steps: dict[tuple[str, str], list] = {}
-        self.sleep: list[tuple[int, str, str, str]] = []
-        self.sleep_frames: list[pd.DataFrame] = []
-        self.sleep_bad: list[pd.DataFrame] = []
-        self.sleep_ignored: dict[str, int] = {}
-        self.pain: list[tuple[int, str, str]] = []
-        self.other: defaultdict[str, int] = defaultdict(int)
-        self.elements: dict[str, int] = {}
-        self.rejected: list[tuple[int, str, str, str]] = []
-
-
-def _scan(stream: IO[bytes], name: str) -> _Scan:
+def _scan(stream: IO[bytes], name: str) -> Scan:
     """Stream the XML once, keeping per-day step totals and the sleep/pain records."""
-    scan = _Scan()
+    scan = Scan()
     parser = _safe_parser(name)
     steps, sleep, pain, other = scan.steps, scan.sleep, scan.pain, scan.other
     elements, rejected = scan.elements, scan.rejected
@@ -251,7 +210,7 @@ def _scan(stream: IO[bytes], name: str) -> _Scan:
         if when is None:
             return Message("read.apple.bad_date")
         if when > scan.export_utc:
-            return _future_reason(scan)
+            return future_reason(scan)
         return None
 
     def date_ok(row: int, start: str, day: str) -> bool:
@@ -302,7 +261,7 @@ def _scan(stream: IO[bytes], name: str) -> _Scan:
             elif kind == SLEEP:
                 sleep.append((n, a.get("startDate", ""), a.get("endDate", ""), a.get("value", "")))
                 if len(sleep) >= _SLEEP_BATCH:
-                    _compact_sleep(scan)
+                    compact_sleep(scan)
             elif kind == PAIN:
                 pain.append((n, a.get("startDate", ""), a.get("value", "")))
             else:
@@ -384,208 +343,6 @@ def _open_export(
 
 
 # ----------------------------------------------------------- daily summaries
-def _stamps(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Apple timestamps -> (local wall-clock time, UTC time), NaT when malformed."""
-    parts = values.astype("string").str.extract(_STAMP.pattern)
-    local = pd.to_datetime(parts[0], format="%Y-%m-%d %H:%M:%S", errors="coerce")
-    minutes = parts[2].astype("float64") * 60 + parts[3].astype("float64")
-    minutes = minutes.where(parts[1] != "-", -minutes)
-    utc = local - pd.to_timedelta(minutes, unit="min")
-    return local.astype("datetime64[ns]"), utc.astype("datetime64[ns]")
-
-
-def _reject_frame(rows: pd.Series, column: str, values: pd.Series, reason: Any) -> pd.DataFrame:
-    rows = pd.Series(rows).reset_index(drop=True)
-    reasons = message_column(
-        pd.Series(reason, dtype=object) if isinstance(reason, list) else reason,
-        pd.Series(True, index=rows.index),
-    )
-    return pd.DataFrame(
-        {
-            "row": rows,
-            "column": column,
-            "value": pd.Series(values).astype("string").reset_index(drop=True),
-            "reason": pd.Series(reasons, dtype=object),
-        }
-    )
-
-
-def _future_mask(utc: pd.Series, scan: _Scan) -> pd.Series:
-    if scan.export_utc is None:
-        return pd.Series(False, index=utc.index)
-    limit = pd.Timestamp(scan.export_utc).tz_convert("UTC").tz_localize(None)
-    return utc > limit
-
-
-def _future_reason(scan: _Scan) -> Message:
-    return Message("read.apple.future", export_date=scan.export_date)
-
-
-def _pain_entries(
-    scan: _Scan, pain_map: dict[str, float | None], report: LoadReport
-) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
-    bad: list[pd.DataFrame] = []
-    if not scan.pain:
-        return pd.DataFrame(columns=["date", "pain", "row", "n_rows"]), bad
-    rec = pd.DataFrame(scan.pain, columns=["row", "start", "value"])
-    local, utc = _stamps(rec["start"])
-    key = rec["value"].str.removeprefix(_PAIN_PREFIX)
-    known = key.isin(list(pain_map))
-    score = key.map({k: np.nan if v is None else v for k, v in pain_map.items()}).astype("float64")
-    checks = [
-        (local.isna(), "startDate", rec["start"], Message("read.apple.bad_date")),
-        (_future_mask(utc, scan), "startDate", rec["start"], _future_reason(scan)),
-        (
-            ~known,
-            "value",
-            rec["value"],
-            Message(
-                "read.apple.bad_severity",
-                levels=", ".join(_PAIN_PREFIX + k for k in pain_map),
-            ),
-        ),
-        (
-            known & score.isna(),
-            "value",
-            rec["value"],
-            Message("read.apple.no_severity"),
-        ),
-    ]
-    dropped = pd.Series(False, index=rec.index)
-    for mask, column, values, reason in checks:
-        mask = mask & ~dropped
-        if mask.any():
-            bad.append(_reject_frame(rec.loc[mask, "row"], column, values[mask], reason))
-            dropped |= mask
-    rec = rec.assign(date=local.dt.normalize(), pain=score)[~dropped]
-    daily = rec.groupby("date").agg(
-        pain=("pain", "max"), row=("row", "min"), n_rows=("row", "size")
-    )
-    report.columns["pain"] = Message("read.apple.pain_source", record=PAIN)
-    return daily.reset_index(), bad
-
-
-def _compact_sleep(scan: _Scan) -> None:
-    """Check the buffered sleep records and keep the valid ones as int64 columns.
-
-    Called every :data:`_SLEEP_BATCH` records during the scan, so that a
-    multi-GB export never holds its sleep records as strings.
-    """
-    if not scan.sleep:
-        return
-    rec = pd.DataFrame(scan.sleep, columns=["row", "start", "end", "value"])
-    scan.sleep.clear()
-    for value, label in _NOT_ASLEEP.items():
-        count = int((rec["value"] == value).sum())
-        if count:
-            key = Message("read.apple.not_asleep", record=SLEEP, label=Message(label))
-            scan.sleep_ignored[key] = scan.sleep_ignored.get(key, 0) + count
-    rec = rec[~rec["value"].isin(list(_NOT_ASLEEP))]
-    _, start = _stamps(rec["start"])
-    end_local, end = _stamps(rec["end"])
-    future = _future_mask(start, scan) | _future_mask(end, scan)
-    length = end - start
-    checks = [
-        (
-            ~rec["value"].isin(list(ASLEEP_VALUES)),
-            "value",
-            "value",
-            Message("read.apple.bad_sleep"),
-        ),
-        (start.isna(), "startDate", "start", Message("read.apple.bad_date")),
-        (end.isna(), "endDate", "end", Message("read.apple.bad_date")),
-        (future, "startDate", "start", _future_reason(scan)),
-        (length < pd.Timedelta(0), "endDate", "end", Message("read.apple.sleep_backwards")),
-        (
-            length > pd.Timedelta(hours=24),
-            "endDate",
-            "end",
-            Message("read.apple.sleep_too_long"),
-        ),
-    ]
-    dropped = pd.Series(False, index=rec.index)
-    for mask, column, field, reason in checks:
-        mask = mask.fillna(False).astype(bool) & ~dropped
-        if mask.any():
-            scan.sleep_bad.append(
-                _reject_frame(rec.loc[mask, "row"], column, rec.loc[mask, field], reason)
-            )
-            dropped |= mask
-    keep = ~dropped
-    scan.sleep_frames.append(
-        pd.DataFrame({"row": rec["row"], "start": start, "end": end, "end_local": end_local})[keep]
-    )
-
-
-def _sleep_entries(
-    scan: _Scan, gap_hours: float, report: LoadReport
-) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
-    _compact_sleep(scan)
-    for key, count in scan.sleep_ignored.items():
-        report.ignore(count, key)
-    bad = scan.sleep_bad
-    empty = pd.DataFrame(columns=["date", "sleep_hours", "row", "n_rows"])
-    frames = [f for f in scan.sleep_frames if len(f)]
-    if not frames:
-        return empty, bad
-    iv = pd.concat(frames, ignore_index=True).sort_values(["start", "end"], kind="stable")
-    # union: a record starting after every earlier record has ended opens a new block;
-    # blocks closer than gap_hours form one sleep period, dated by its local end
-    s = iv["start"].to_numpy("datetime64[ns]").astype("int64")
-    e = iv["end"].to_numpy("datetime64[ns]").astype("int64")
-    reach = np.maximum.accumulate(e)
-    new_block = np.r_[True, s[1:] > reach[:-1]]
-    block = np.cumsum(new_block)
-    gap = int(gap_hours * 3600e9)
-    new_period = np.r_[True, s[1:] - reach[:-1] >= gap]
-    period = np.cumsum(new_period)
-    iv = iv.assign(block=block, period=period)
-    blocks = iv.groupby("block").agg(
-        start=("start", "min"), end=("end", "max"), period=("period", "first")
-    )
-    blocks["hours"] = (blocks["end"] - blocks["start"]).dt.total_seconds() / 3600
-    last = iv.loc[iv.groupby("period")["end"].idxmax(), ["period", "end_local"]]
-    period_date = last.set_index("period")["end_local"].dt.normalize()
-    iv["date"] = iv["period"].map(period_date)
-    blocks["date"] = blocks["period"].map(period_date)
-    hours = blocks.groupby("date")["hours"].sum()
-    counts = iv.groupby("date")["row"].agg(row="min", n_rows="size")
-    daily = counts.assign(sleep_hours=hours).reset_index()
-    over = daily["sleep_hours"] > 24
-    if over.any():
-        rows = iv[iv["date"].isin(daily.loc[over, "date"])]
-        bad.append(
-            _reject_frame(
-                rows["row"],
-                "endDate",
-                rows["end"].astype("string"),
-                Message("read.apple.sleep_day_over_24"),
-            )
-        )
-        daily = daily[~over]
-    report.columns["sleep_hours"] = Message("read.apple.sleep_source", record=SLEEP)
-    return daily[["date", "sleep_hours", "row", "n_rows"]], bad
-
-
-def _step_entries(scan: _Scan, report: LoadReport) -> pd.DataFrame:
-    if not scan.steps:
-        return pd.DataFrame(columns=["date", "steps", "row", "n_rows"])
-    acc = pd.DataFrame(
-        [(d, src, v[0], v[1], v[2]) for (d, src), v in scan.steps.items()],
-        columns=["day", "source", "steps", "n_rows", "row"],
-    )
-    acc = acc.sort_values(["day", "steps", "source"], ascending=[True, False, True])
-    best = ~acc.duplicated("day")
-    report.ignore(
-        int(acc.loc[~best, "n_rows"].sum()),
-        Message("read.apple.smaller_steps", record=STEPS),
-    )
-    several = int((~best).groupby(acc["day"]).any().sum())
-    if several:
-        report.notes.append(Message("read.apple.several_step_sources", n=several))
-    daily = acc[best].assign(date=pd.to_datetime(acc.loc[best, "day"], format="%Y-%m-%d"))
-    report.columns["steps"] = Message("read.apple.steps_source", record=STEPS)
-    return daily[["date", "steps", "row", "n_rows"]]
 
 
 # -------------------------------------------------------------------- reader
@@ -689,17 +446,7 @@ def read_apple_health(
     (2, True)
     """
     src = source if isinstance(source, Source) else open_source(source)
-    severity = dict(PAIN_SEVERITY)
-    if pain_map:
-        for key, value in pain_map.items():
-            key = str(key).removeprefix(_PAIN_PREFIX)
-            if key not in PAIN_SEVERITY or not (value is None or 0 <= float(value) <= 10):
-                msg = (
-                    f"pain_map={{{key!r}: {value!r}}} is not valid: keys are "
-                    f"{list(PAIN_SEVERITY)} and values numbers from 0 to 10 (or None)"
-                )
-                raise ValueError(msg)
-            severity[key] = None if value is None else float(value)
+    severity = pain_severity(pain_map)
     if not sleep_gap_hours >= 0:
         msg = f"sleep_gap_hours must be a number of hours >= 0, not {sleep_gap_hours!r}"
         raise ValueError(msg)
@@ -730,12 +477,9 @@ def read_apple_health(
     if scan.locale:
         report.notes.append(Message("read.apple.locale", locale=scan.locale))
 
-    pain, bad = _pain_entries(scan, severity, report)
-    sleep, bad_sleep = _sleep_entries(scan, sleep_gap_hours, report)
-    steps = _step_entries(scan, report)
     rejected = (
         [
-            _reject_frame(
+            reject_frame(
                 pd.Series([r[0] for r in scan.rejected]),
                 pd.Series([r[1] for r in scan.rejected]),
                 pd.Series([r[2] for r in scan.rejected]),
@@ -745,17 +489,9 @@ def read_apple_health(
         if scan.rejected
         else []
     )
-    rejected += bad + bad_sleep
-    if rejected:
-        report.reject(pd.concat(rejected, ignore_index=True).sort_values("row", kind="stable"))
+    entries = daily_entries(scan, severity, sleep_gap_hours, report, rejected=rejected)
     if not scan.pain:
         report.notes.append(Message("read.note.no_pain_merge"))
-    parts = [p for p in (pain, sleep, steps) if len(p)]
-    entries = (
-        pd.concat(parts, ignore_index=True)
-        if parts
-        else pd.DataFrame(columns=["date", "row", "n_rows"])
-    )
     for column in ("pain", "sleep_hours", "steps"):
         if column not in entries.columns:
             entries[column] = np.nan

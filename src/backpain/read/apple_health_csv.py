@@ -4,8 +4,8 @@ Converters that turn ``export.xml`` into one CSV per record type (such as
 ``StepCount.csv``, ``SleepAnalysis.csv``) keep the ``<Record>`` attributes as
 columns: ``sourceName,sourceVersion,device,type,unit,creationDate,startDate,
 endDate,value``. The rows are the XML records, so they follow the XML reader's
-rules (:func:`backpain.read.apple_health.read_apple_health`), applied by that
-module's own functions.
+rules (:func:`backpain.read.apple_health.read_apple_health`), applied by the
+functions both readers share.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..text import Message
 from . import Format, register_format
-from . import apple_health as xml
+from . import _apple_rules as rules
 from ._source import Source, open_source
 from ._wearable import cannot_read, finish, first_header, new_report, read_rows, reject_where
 
@@ -33,9 +33,9 @@ COLUMNS = ("sourceName", "type", "startDate", "endDate", "value")
 
 _ISO = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?([+-]\d{2}:?\d{2})$")
 _SHORT = {
-    "StepCount": xml.STEPS,
-    "SleepAnalysis": xml.SLEEP,
-    "LowerBackPain": xml.PAIN,
+    "StepCount": rules.STEPS,
+    "SleepAnalysis": rules.SLEEP,
+    "LowerBackPain": rules.PAIN,
 }
 
 
@@ -90,7 +90,7 @@ def read_apple_health_csv(
 
     Notes
     -----
-    The rules are the XML reader's, by its own code:
+    The rules are the XML reader's, by the same code:
 
     - **Day**: the local date written in ``startDate`` (``2024-03-01
       22:30:00 +0100``, or ISO ``2024-03-01T22:30:00+01:00``).
@@ -116,7 +116,7 @@ def read_apple_health_csv(
     0 2024-03-01   NaN  420.0
     """
     src = source if isinstance(source, Source) else open_source(source)
-    severity = _severity(pain_map)
+    severity = rules.pain_severity(pain_map)
     report = new_report(src, "apple_health_csv")
     header, rows = read_rows(src, report)
     missing = [c for c in COLUMNS if c not in header]
@@ -130,42 +130,33 @@ def read_apple_health_csv(
     kind = rows["type"].astype("string").str.strip()
     kind = kind.map(lambda k: _SHORT.get(k, k), na_action="ignore")
     start, end = _stamp(rows["startDate"]), _stamp(rows["endDate"])
-    scan = xml._Scan()
-    for name, count in kind[~kind.isin([xml.STEPS, xml.SLEEP, xml.PAIN])].value_counts().items():
+    scan = rules.Scan()
+    for name, count in (
+        kind[~kind.isin([rules.STEPS, rules.SLEEP, rules.PAIN])].value_counts().items()
+    ):
         scan.other[str(name)] += int(count)
     scan.pain = list(
         zip(
-            rows["row"][kind == xml.PAIN],
-            start[kind == xml.PAIN],
-            _v(rows, kind, xml.PAIN),
+            rows["row"][kind == rules.PAIN],
+            start[kind == rules.PAIN],
+            _v(rows, kind, rules.PAIN),
             strict=True,
         )
     )
-    is_sleep = kind == xml.SLEEP
+    is_sleep = kind == rules.SLEEP
     scan.sleep = list(
         zip(
             rows["row"][is_sleep],
             start[is_sleep],
             end[is_sleep],
-            _v(rows, kind, xml.SLEEP),
+            _v(rows, kind, rules.SLEEP),
             strict=True,
         )
     )
-    _steps(rows[kind == xml.STEPS], start[kind == xml.STEPS], scan, report)
+    _steps(rows[kind == rules.STEPS], start[kind == rules.STEPS], scan, report)
     for name, count in sorted(scan.other.items()):
         report.ignore(count, name or Message("formats.apple_csv.untyped"))
-    pain, bad_pain = xml._pain_entries(scan, severity, report)
-    sleep, bad_sleep = xml._sleep_entries(scan, sleep_gap_hours, report)
-    steps = xml._step_entries(scan, report)
-    bad = [f for f in (*bad_pain, *bad_sleep) if len(f)]
-    if bad:
-        report.reject(pd.concat(bad, ignore_index=True).sort_values("row", kind="stable"))
-    parts = [p for p in (pain, sleep, steps) if len(p)]
-    entries = (
-        pd.concat(parts, ignore_index=True)
-        if parts
-        else pd.DataFrame(columns=["date", "row", "n_rows"])
-    )
+    entries = rules.daily_entries(scan, severity, sleep_gap_hours, report)
     for column in ("pain", "sleep_hours", "steps", "row", "n_rows"):
         entries[column] = pd.to_numeric(entries.get(column, np.nan))
     report.notes.append(Message("formats.apple_csv.note_rules"))
@@ -176,24 +167,11 @@ def _v(rows: pd.DataFrame, kind: pd.Series, which: str) -> pd.Series:
     return rows["value"][kind == which].astype("string").str.strip()
 
 
-def _severity(pain_map: dict[str, float | None] | None) -> dict[str, float | None]:
-    severity = dict(xml.PAIN_SEVERITY)
-    for key, value in (pain_map or {}).items():
-        key = str(key).removeprefix("HKCategoryValueSeverity")
-        if key not in severity or not (value is None or 0 <= float(value) <= 10):
-            msg = Message(
-                "formats.apple_csv.bad_pain_map", key=key, value=repr(value), keys=list(severity)
-            )
-            raise ValueError(msg)
-        severity[key] = None if value is None else float(value)
-    return severity
-
-
-def _steps(rows: pd.DataFrame, start: pd.Series, scan: xml._Scan, report: LoadReport) -> None:
+def _steps(rows: pd.DataFrame, start: pd.Series, scan: rules.Scan, report: LoadReport) -> None:
     """Check the step rows and fill ``scan.steps`` as the XML reader's scan does."""
     value = pd.to_numeric(rows["value"].astype("string").str.strip(), errors="coerce")
     day = start.str[:10]
-    local, _ = xml._stamps(start)
+    local, _ = rules.stamps(start)
     bad_date = local.isna()
     reject_where(report, rows, bad_date, "startDate", Message("formats.apple_csv.bad_date"))
     bad_value = ~bad_date & ~((value >= 0) & (value < 1e9)).fillna(False).astype(bool)
