@@ -122,6 +122,16 @@ class ReportData:
 
         return render_html(self, standalone=standalone)
 
+    def sections(self) -> list[dict[str, Any]]:
+        """The report's sections in order: ``id``, ``heading`` and the ``blocks`` shown.
+
+        Every section is always there; one that cannot be computed for this
+        diary holds a sentence saying why.
+        """
+        from ._render import sections
+
+        return sections(self)
+
     def _repr_html_(self) -> str:
         from ._render import stylesheet
 
@@ -405,7 +415,15 @@ def _read(
             say_step(say("report.progress.reading_file", lang, name=Path(item).name, size=size))
         else:
             say_step(say("report.progress.reading", lang))
-    diary, load = read_diary(diaries, subject=subject, return_report=True, **options)
+    try:
+        # subject= names the person of a file without a subject column ...
+        diary, load = read_diary(diaries, subject=subject, return_report=True, **options)
+    except DiaryError:
+        if subject is None:
+            raise
+        # ... and picks one person of a file that holds several (a reader such
+        # as Flaredown's refuses a name for a file of many users): read them all
+        diary, load = read_diary(diaries, return_report=True, **options)
     if len(diary) == 0:
         raise DiaryError(_no_rows_message(load))
     subjects = diary["subject"].dropna().unique().tolist()

@@ -1,0 +1,92 @@
+"""Every fixture of every format, from file to report: the report (en, nl) and the page.
+
+For each file in the format fixture folders that ``read_diary`` reads, the
+report is built for each person in it, in English and Dutch, and every section
+is present (a section that cannot be computed says why in words); the upload
+page shows the file or, for a file holding several people, says how to choose
+one. Files that a reader refuses are left to the readers' own tests.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import backpain
+from backpain.app import analyse_upload
+from backpain.errors import DiaryError
+from backpain.report import build_report
+
+DATA = Path(__file__).parent / "data"
+# fixture folders of diary formats (surveys, hostile files and the page's broken
+# file are tested elsewhere)
+FORMAT_DIRS = (
+    "apple_health",
+    "apple_health_csv",
+    "bearable",
+    "daylio",
+    "fitbit",
+    "flaredown",
+    "google_fit_daily",
+    "health_auto_export",
+    "samsung_health",
+    "table",
+)
+SECTIONS = ("period", "quality", "class", "months", "overview", "worst", "associations", "helps")
+
+
+def _fixtures() -> list[Path]:
+    files = []
+    for folder in FORMAT_DIRS:
+        files += sorted(p for p in (DATA / folder).rglob("*") if p.is_file())
+    return files
+
+
+def _readable(path: Path):
+    try:
+        return backpain.read_diary(path)
+    except DiaryError:
+        return None
+
+
+FIXTURES = [p for p in _fixtures() if _readable(p) is not None]
+
+
+def test_the_fixture_list_covers_every_format_folder():
+    covered = {p.relative_to(DATA).parts[0] for p in FIXTURES}
+    assert covered == set(FORMAT_DIRS)
+
+
+def _words(page: str) -> str:
+    page = re.sub(r"<style>.*?</style>", "", page, flags=re.DOTALL)
+    return re.sub(r"<[^>]+>", " ", page)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: str(p.relative_to(DATA)))
+def test_report_of_every_fixture_has_every_section(path, lang):
+    diary = _readable(path)
+    for subject in diary["subject"].drop_duplicates().head(2):
+        data = build_report(path, lang=lang, subject=subject)
+        shown = {s["id"]: s for s in data.sections()}
+        assert tuple(shown) == SECTIONS
+        for sid, section in shown.items():
+            assert section["blocks"], f"{path.name}: section {sid} is empty and says nothing"
+        words = _words(data.to_html())
+        assert "nan" not in words.split(), f"{path.name}: 'nan' shown"
+        assert "Traceback" not in words
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: str(p.relative_to(DATA)))
+def test_upload_page_shows_every_fixture_or_says_what_to_do(path):
+    res = analyse_upload(path.name, path.read_bytes(), lang="nl")
+    assert "Traceback" not in res.html
+    if res.ok:
+        assert res.report
+        return
+    # several people in one file: the page asks which one, in Dutch
+    diary = _readable(path)
+    assert diary["subject"].nunique() > 1, res.message
+    assert res.message
