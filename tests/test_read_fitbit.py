@@ -137,7 +137,8 @@ def test_fitbit_steps_without_offset_evidence_say_utc_and_tz():
     # steps-2016-06-12.json starts at 03:51 on its own day: nothing shows the offset
     _, report = read_fitbit(STEPS)
     utc = [n for n in report.notes if "per UTC day" in n]
-    assert utc and "tz=" in utc[0]
+    assert utc
+    assert "tz=" in utc[0]
     assert "tz=" not in report.summary("en", audience="cli")
 
 
@@ -189,7 +190,8 @@ def test_fitbit_light_minutes_are_ignored_not_counted():
     assert report.rows_read == report.rows_ignored == 2
     assert report.balanced
     [(category, n)] = report.ignored.items()
-    assert n == 2 and "light activity" in category
+    assert n == 2
+    assert "light activity" in category
 
 
 def test_fitbit_detection_by_content():

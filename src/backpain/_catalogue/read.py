@@ -1256,4 +1256,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "very_active_minutes + moderately_active_minutes per day",
         "very_active_minutes + moderately_active_minutes per dag",
     ),
+    # --- Flaredown per-user (wide) export
+    "read.flaredown.user_date_first": (
+        "the first column is not Date (Flaredown's per-user export starts with it)",
+        "de eerste kolom is niet Date (de export per gebruiker van Flaredown begint ermee)",
+    ),
+    "read.flaredown.user_empty_day": (
+        "day without a back-pain or stress rating and without tags",
+        "dag zonder score voor rugpijn of stress en zonder labels",
+    ),
+    "read.flaredown.user_pain_source": (
+        "column(s) {found} (0-4 x 2.5, the day's maximum)",
+        "kolom(men) {found} (0-4 x 2,5, het maximum van de dag)",
+    ),
+    "read.flaredown.user_scale": (
+        "Flaredown rates 0-4: ratings x 2.5 give the 0-10 scale (0 stays 0, 4 becomes 10)",
+        "Flaredown scoort van 0 tot 4: scores x 2,5 geven de schaal 0-10 (0 blijft 0, 4 "
+        "wordt 10)",
+    ),
+    "read.flaredown.user_unread": (
+        "columns not read (other conditions, symptoms, treatments, foods): {columns}",
+        "kolommen niet gelezen (andere aandoeningen, symptomen, behandelingen, voeding): "
+        "{columns}",
+    ),
 }
