@@ -143,7 +143,7 @@ def test_fitbit_steps_without_offset_evidence_say_utc_and_tz():
 
 
 # --------------------------------------------------- Fitbit active minutes
-ACTIVE = FITBIT / "active"
+ACTIVE = FITBIT
 VERY = ACTIVE / "very_active_minutes-2020-04-01.json"
 MODERATE = ACTIVE / "moderately_active_minutes-2020-04-01.json"
 

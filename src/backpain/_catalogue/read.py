@@ -1271,12 +1271,52 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "read.flaredown.user_scale": (
         "Flaredown rates 0-4: ratings x 2.5 give the 0-10 scale (0 stays 0, 4 becomes 10)",
-        "Flaredown scoort van 0 tot 4: scores x 2,5 geven de schaal 0-10 (0 blijft 0, 4 "
-        "wordt 10)",
+        "Flaredown scoort van 0 tot 4: scores x 2,5 geven de schaal 0-10 (0 blijft 0, 4 wordt 10)",
     ),
     "read.flaredown.user_unread": (
         "columns not read (other conditions, symptoms, treatments, foods): {columns}",
-        "kolommen niet gelezen (andere aandoeningen, symptomen, behandelingen, voeding): "
-        "{columns}",
+        "kolommen niet gelezen (andere aandoeningen, symptomen, behandelingen, voeding): {columns}",
+    ),
+    # --- Daylio: older layout, moods of the user's own
+    "read.daylio.unknown_month": (
+        "the month word {word!r} is not a month name Daylio writes in English, Dutch, German, "
+        "French, Spanish or Polish",
+        "het woord {word!r} is geen maandnaam zoals Daylio die schrijft in het Engels, "
+        "Nederlands, Duits, Frans, Spaans of Pools",
+    ),
+    "read.daylio.bad_old_date": (
+        "year and date do not give a date (expected a year like 2018 and a day with a month, "
+        "like '7 September' or 'March 3')",
+        "jaar en datum geven geen datum (verwacht een jaar zoals 2018 en een dag met een "
+        "maand, zoals '7 september' of 'March 3')",
+    ),
+    "read.daylio.old_layout": (
+        "older Daylio layout: the day is built from year and the day and month in date",
+        "oudere indeling van Daylio: de dag is samengesteld uit year en de dag en maand in date",
+    ),
+    "read.daylio.moods_left_out@python": (
+        "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
+        "{names} are not default Daylio moods and the export does not say their level; pass "
+        "moods={{'label': level}} with a level from 1 (like awful) to 5 (like rad)",
+        "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
+        "namen {names} zijn geen standaardstemmingen van Daylio en de export zegt hun niveau "
+        "niet; geef moods={{'naam': niveau}} met een niveau van 1 (zoals awful) tot 5 (zoals "
+        "rad)",
+    ),
+    "read.daylio.moods_left_out@cli": (
+        "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
+        "{names} are not default Daylio moods and the export does not say their level; read "
+        "the file in Python with moods={{'label': level}} (1 = like awful .. 5 = like rad)",
+        "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
+        "namen {names} zijn geen standaardstemmingen van Daylio en de export zegt hun niveau "
+        "niet; lees het bestand in Python met moods={{'naam': niveau}} (1 = zoals awful .. 5 "
+        "= zoals rad)",
+    ),
+    "read.daylio.moods_left_out": (
+        "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
+        "{names} are not default Daylio moods and the export does not say their level",
+        "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
+        "namen {names} zijn geen standaardstemmingen van Daylio en de export zegt hun niveau "
+        "niet",
     ),
 }
