@@ -120,6 +120,8 @@ USER_EXPORT = DATA / "flaredown_user_export.csv"
 def test_user_export_detected_before_the_generic_table():
     assert detect_flaredown_user(open_source(USER_EXPORT)) is None
     assert detect_flaredown_user(open_source(b"date,pain,tags\n2019-03-04,3,\n")) is not None
+    other_order = b"date,tags,foods,back pain\n2019-03-04,,,3\n"
+    assert "Tags, Foods" in detect_flaredown_user(open_source(other_order))
     _, report = backpain.read_diary(USER_EXPORT, return_report=True)
     assert report.format == "flaredown_user"
 

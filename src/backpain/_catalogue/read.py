@@ -1257,9 +1257,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "very_active_minutes + moderately_active_minutes per dag",
     ),
     # --- Flaredown per-user (wide) export
-    "read.flaredown.user_date_first": (
-        "the first column is not Date (Flaredown's per-user export starts with it)",
-        "de eerste kolom is niet Date (de export per gebruiker van Flaredown begint ermee)",
+    "read.flaredown.user_layout": (
+        "the header does not start with Date and end with Tags, Foods (Flaredown's per-user "
+        "export does)",
+        "de kopregel begint niet met Date en eindigt niet op Tags, Foods (de export per "
+        "gebruiker van Flaredown wel)",
     ),
     "read.flaredown.user_empty_day": (
         "day without a back-pain or stress rating and without tags",

@@ -252,13 +252,16 @@ _TAG_SEPARATORS = re.compile(r"\s*[;,|]\s*")
 
 
 def detect_flaredown_user(source: Source) -> str | None:
-    """``None`` for Flaredown's per-user export (``Date, ..., Tags, Foods``), else why not."""
+    """``None`` for Flaredown's per-user export, else why not.
+
+    Its header starts with ``Date`` and ends with ``Tags, Foods``.
+    """
     why = detect_header(source, _USER_REQUIRED, "Flaredown (per user)")
     if why is not None:
         return why
     fields = header_fields(source) or []
-    if fields[0] != "date":
-        return Message("read.flaredown.user_date_first")
+    if fields[0] != "date" or fields[-2:] != ["tags", "foods"]:
+        return Message("read.flaredown.user_layout")
     return None
 
 
