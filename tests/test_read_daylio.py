@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import backpain
@@ -32,15 +33,23 @@ def test_7col_crlf_mixed_clock_formats_default_moods():
     assert any("no pain ratings" in n for n in report.notes)
 
 
-def test_8col_renamed_moods_rejected_with_the_way_out():
+def test_8col_renamed_moods_kept_without_mood_and_counted():
     diary, report = backpain.read_diary(DATA / "daylio_8col.csv", return_report=True)
-    # only the row whose mood label is the number 4 survives: level 4 -> 7.5
-    assert diary["mood"].tolist() == [7.5]
-    assert report.rows_rejected == 2
-    assert report.rejected["row"].tolist() == [2, 4]
-    assert report.rejected["column"].unique().tolist() == ["mood"]
-    assert "moods={'Sad': level}" in report.rejected["reason"][0]
+    # every row is kept with its activities and notes; only the label "4" has a level
+    # (4 -> 7.5); 'Sad ' (row 2) and 'Great' (row 4) leave mood empty
+    assert _days(diary) == ["2024-04-10", "2024-04-11"]
+    assert diary["mood"].tolist()[0] == 7.5
+    assert pd.isna(diary["mood"][1])
+    assert diary["tags"].tolist() == ["exercise", "yoga"]
+    assert diary["notes"][1] == "Better\ntoday"
+    assert report.rows_rejected == 0
+    assert (report.rows_kept, report.rows_merged) == (2, 1)
     assert report.balanced
+    [left_out] = [n for n in report.notes if "mood left empty" in n]
+    assert "2 row(s)" in left_out
+    assert "'Great' (1), 'Sad' (1)" in left_out
+    assert "moods={'label': level}" in left_out
+    assert "moods=" not in left_out.render("en", audience="page")
 
 
 def test_8col_moods_option_html_notes_and_no_final_newline():
@@ -105,9 +114,10 @@ def test_whitespace_file_is_refused():
 SAMPLES = {
     # file: (rows read, kept days, merged, rejected) hand-counted from the files
     "daylio_7col_staticf0x_test_data_2020.csv": (32, 5, 27, 0),
-    "daylio_8col_MichaelCurrin_sample.csv": (3, 0, 0, 3),
-    "daylio_8col_MichaelCurrin_sample_multiple_moods.csv": (7, 2, 0, 5),
-    "daylio_9col_scales_DeutscheGabanna.csv": (7, 0, 0, 7),
+    # renamed moods keep their row (mood empty): 3 days; 5 days + 2 merged; 4 days + 3
+    "daylio_8col_MichaelCurrin_sample.csv": (3, 3, 0, 0),
+    "daylio_8col_MichaelCurrin_sample_multiple_moods.csv": (7, 5, 2, 0),
+    "daylio_9col_scales_DeutscheGabanna.csv": (7, 4, 3, 0),
 }
 
 
@@ -119,9 +129,14 @@ def test_shared_samples_every_row_accounted_for(shared_samples, name):
     assert counts == SAMPLES[name]
     assert report.balanced
     assert len(diary) == report.rows_kept
-    # every rejection is an unknown mood label with the way out
-    assert report.rejected["column"].eq("mood").all()
-    assert report.rejected["reason"].str.contains("moods=").all()
+    # every row with a label of the user's own is counted in one note with the way out
+    labels = pd.read_csv(shared_samples / "daylio" / name, dtype=str)["mood"].str.strip()
+    own = int((~labels.str.lower().isin(MOODS)).sum())
+    left_out = [n for n in report.notes if "mood left empty" in n]
+    assert len(left_out) == (1 if own else 0)
+    if own:
+        assert f"on {own} row(s)" in left_out[0]
+        assert "moods=" in left_out[0]
 
 
 def test_shared_7col_moods_per_day(shared_samples):
@@ -171,3 +186,47 @@ def test_shared_samples_read_with_moods(shared_samples):
     assert by_day.loc["2026-03-30", "notes"] == "Who knows.\n\nAm I [[virtual]]?"
     # 12 Apr: helpless 0, laughing 10, rested 7.5
     assert by_day.loc["2026-04-12", "mood"] == pytest.approx(17.5 / 3)
+
+
+# ------------------------------------------------ older layout (2017-2018)
+OLD = DATA / "daylio_2018_layout.csv"
+
+
+def test_old_layout_localised_day_and_month():
+    assert detect_daylio(open_source(OLD)) is None
+    diary, report = backpain.read_diary(OLD, return_report=True)
+    assert report.format == "daylio"
+    by_day = diary.set_index(pd.Index(_days(diary)))
+    # '7 września' 2018 (Polish): good 7.5, custom 'zmęczony' no level -> 7.5
+    # '3 maart' (Dutch) and 'March 3' (English) 2018: meh 5 and awful 0 -> 2.5
+    # '12 März' 2017 (German): custom 'super' -> mood empty, tags and note kept
+    assert sorted(by_day.index) == ["2017-03-12", "2018-03-03", "2018-09-07"]
+    assert by_day.loc["2018-09-07", "mood"] == 7.5
+    assert by_day.loc["2018-03-03", "mood"] == 2.5
+    assert pd.isna(by_day.loc["2017-03-12", "mood"])
+    assert by_day.loc["2017-03-12", "tags"] == "yoga"
+    assert by_day.loc["2017-03-12", "notes"] == "good"
+    assert by_day.loc["2018-09-07", "notes"] == "Plecy lepiej"
+    # 7 rows = 3 days kept + 2 merged + 2 rejected (month 'Brumaire', 31 November)
+    counts = (report.rows_read, report.rows_kept, report.rows_merged, report.rows_rejected)
+    assert counts == (7, 3, 2, 2)
+    assert report.balanced
+    rejected = report.rejected.set_index("row")
+    assert "'Brumaire' is not a month name" in rejected.loc[6, "reason"]
+    assert rejected.loc[7, "value"] == "2017 31 listopada"
+    assert "do not give a date" in rejected.loc[7, "reason"]
+    assert "geen maandnaam" in report.summary("nl")
+    assert any("'super' (1), 'zmęczony' (1)" in n for n in report.notes)
+
+
+def test_old_layout_moods_option_and_all_month_languages():
+    diary = backpain.read_diary(OLD, moods={"super": 5, "zmęczony": 2})
+    # 7 Sep: good 7.5 and zmęczony (2) 2.5 -> 5; 12 Mar 2017: super (5) -> 10
+    assert dict(zip(_days(diary), diary["mood"], strict=True))["2018-09-07"] == 5.0
+    assert diary["mood"][0] == 10.0
+    words = {"janvier": 1, "febrero": 2, "Mai": 5, "juillet": 7, "août": 8, "października": 10}
+    rows = "".join(f"2018,{i} {w},x,09:00,good,,\n" for i, w in enumerate(words, start=1))
+    csv = "year,date,weekday,time,mood,activities,note\n" + rows
+    got = backpain.read_diary(io.BytesIO(csv.encode()), subject="me")
+    expected = [f"2018-{m:02d}-{d:02d}" for d, m in enumerate(words.values(), start=1)]
+    assert _days(got) == expected

@@ -11,7 +11,7 @@ import pytest
 import backpain
 from backpain import DiaryError
 from backpain.read import FORMATS
-from backpain.read._source import open_source
+from backpain.read._source import Source, open_source
 from backpain.read.fitbit import detect_fitbit, detect_google_fit, read_fitbit, read_google_fit
 
 FITBIT = Path(__file__).parent / "data" / "fitbit"
@@ -75,9 +75,123 @@ def test_fitbit_steps_without_a_telling_name_is_noted():
 
 def test_fitbit_other_series_not_taken_for_steps():
     calories = FITBIT / "calories-2016-06-12.json"
-    assert "'calories' series" in detect_fitbit(open_source(calories))
+    refusal = detect_fitbit(open_source(calories))
+    assert isinstance(refusal, DiaryError)
+    assert "'calories' series" in str(refusal)
     with pytest.raises(DiaryError, match=r"calories-2016-06-12\.json: .*'calories' series"):
         read_fitbit(calories)
+
+
+@pytest.mark.parametrize("name", ["calories-2016-06-12.json", "heart_rate-2020-04-01.json"])
+def test_fitbit_series_not_in_a_diary_refused_with_the_fitbit_reason(name):
+    # the generic table reader's "no date column" must not replace Fitbit's own reason
+    with pytest.raises(DiaryError, match="not a diary variable") as err:
+        backpain.read_diary(FITBIT / name)
+    assert name in str(err.value)
+    assert "no date column" not in str(err.value)
+    assert "geen variabele van het dagboek" in err.value.render("nl")
+
+
+def test_fitbit_sleep_score_is_refused_clearly():
+    with pytest.raises(DiaryError, match=r"sleep_score\.csv: Fitbit's sleep score") as err:
+        backpain.read_diary(FITBIT / "sleep_score.csv")
+    assert "sleep-YYYY-MM-DD.json" in str(err.value)
+    assert "slaapscore" in err.value.render("nl")
+    with pytest.raises(DiaryError, match="not a self-rated sleep quality"):
+        read_fitbit(FITBIT / "sleep_score.csv")
+
+
+# ------------------------------------------------------ Fitbit time zones
+STEPS_TZ = FITBIT / "steps-2020-04-01.json"
+
+
+def test_fitbit_steps_offset_inferred_from_file_name():
+    diary, report = backpain.read_diary(STEPS_TZ, return_report=True)
+    # first stamp 03/31/20 14:00 UTC is local midnight of 2020-04-01 (the file name's
+    # day): UTC+10:00. Local days: 04-01 = 100 + 50 + 30 = 180 (UTC 14:00..13:59),
+    # 04-02 = 200 + 5 = 205 (UTC 04-01 14:00 and 20:00 = local 00:00 and 06:00)
+    assert _by_day(diary, "steps") == {"2020-04-01": 180.0, "2020-04-02": 205.0}
+    assert report.rows_read == 5
+    assert report.rows_kept + report.rows_merged == 5
+    assert report.balanced
+    assert any("UTC+10:00" in n for n in report.notes)
+    # the last local day ends at 06:00: partial; the first starts at local midnight
+    assert any("2020-04-02 end at 06:00" in n for n in report.notes)
+    assert not any("partial first day" in n for n in report.notes)
+    assert any("UTC+10:00" in n for n in report.summary("nl").splitlines())
+
+
+def test_fitbit_steps_given_zone_and_utc():
+    diary, report = read_fitbit(STEPS_TZ, tz="Australia/Brisbane")  # UTC+10, no DST
+    assert _by_day(diary, "steps") == {"2020-04-01": 180.0, "2020-04-02": 205.0}
+    assert any("summed per day in Australia/Brisbane" in n for n in report.notes)
+    diary, report = read_fitbit(STEPS_TZ, tz="UTC")
+    # UTC days: 03-31 = 100 + 50 = 150; 04-01 = 30 + 200 + 5 = 235
+    assert _by_day(diary, "steps") == {"2020-03-31": 150.0, "2020-04-01": 235.0}
+    assert any("2020-03-31 start only at 14:00" in n for n in report.notes)
+    with pytest.raises(ValueError, match="not a time zone name"):
+        read_fitbit(STEPS_TZ, tz="Mars/Olympus")
+
+
+def test_fitbit_steps_without_offset_evidence_say_utc_and_tz():
+    # steps-2016-06-12.json starts at 03:51 on its own day: nothing shows the offset
+    _, report = read_fitbit(STEPS)
+    utc = [n for n in report.notes if "per UTC day" in n]
+    assert utc
+    assert "tz=" in utc[0]
+    assert "tz=" not in report.summary("en", audience="cli")
+
+
+# --------------------------------------------------- Fitbit active minutes
+ACTIVE = FITBIT
+VERY = ACTIVE / "very_active_minutes-2020-04-01.json"
+MODERATE = ACTIVE / "moderately_active_minutes-2020-04-01.json"
+
+
+def test_fitbit_active_minutes_are_very_plus_moderate():
+    diary, report = backpain.read_diary(VERY, return_report=True)
+    # 04-01: 20 very + 15 moderately = 35; 04-02: 0 + 30 = 30; 04-03 'veel' rejected;
+    # 04-04 (10) is only in the moderately file: not counted from this file, noted
+    assert _by_day(diary, "active_minutes") == {"2020-04-01": 35.0, "2020-04-02": 30.0}
+    assert report.rows_read == 3
+    assert (report.rows_kept, report.rows_rejected) == (2, 1)
+    assert report.balanced
+    assert report.rejected["value"].tolist() == ["veel"]
+    assert any("1 day(s) found only there" in n for n in report.notes)
+    diary, _ = read_fitbit(MODERATE)
+    # 15 + 20, 30 + 0, 10 + nothing (the very file's 04-03 is not a number)
+    assert _by_day(diary, "active_minutes") == {
+        "2020-04-01": 35.0,
+        "2020-04-02": 30.0,
+        "2020-04-04": 10.0,
+    }
+    merged = backpain.read_diary([VERY, MODERATE], subject="me")
+    assert _by_day(merged, "active_minutes") == {
+        "2020-04-01": 35.0,
+        "2020-04-02": 30.0,
+        "2020-04-04": 10.0,
+    }
+
+
+def test_fitbit_active_minutes_alone_say_the_partner_is_missing():
+    # bytes with the file name only: no folder to look in
+    diary, report = read_fitbit(Source(name=VERY.name, data=VERY.read_bytes()))
+    assert diary["active_minutes"].tolist() == [20.0, 0.0]
+    missing = [n for n in report.notes if "was not found next to this file" in n]
+    assert len(missing) == 1
+    assert "moderately_active_minutes" in missing[0]
+
+
+def test_fitbit_light_minutes_are_ignored_not_counted():
+    diary, report = backpain.read_diary(
+        ACTIVE / "lightly_active_minutes-2020-04-01.json", return_report=True
+    )
+    assert len(diary) == 0
+    assert report.rows_read == report.rows_ignored == 2
+    assert report.balanced
+    [(category, n)] = report.ignored.items()
+    assert n == 2
+    assert "light activity" in category
 
 
 def test_fitbit_detection_by_content():

@@ -11,7 +11,12 @@ import pytest
 import backpain
 from backpain import DiaryError
 from backpain.read._source import open_source
-from backpain.read.flaredown import SCALE_FACTOR, detect_flaredown, read_flaredown
+from backpain.read.flaredown import (
+    SCALE_FACTOR,
+    detect_flaredown,
+    detect_flaredown_user,
+    read_flaredown,
+)
 
 DATA = Path(__file__).parent / "data" / "flaredown"
 TWO = DATA / "flaredown_two_users.csv"
@@ -106,3 +111,44 @@ def test_bad_checkin_date_is_rejected():
     assert report.rejected["row"].tolist() == [2]
     assert "YYYY-MM-DD" in report.rejected["reason"][0]
     assert report.balanced
+
+
+# ------------------------------------------------------ per-user wide export
+USER_EXPORT = DATA / "flaredown_user_export.csv"
+
+
+def test_user_export_detected_before_the_generic_table():
+    assert detect_flaredown_user(open_source(USER_EXPORT)) is None
+    assert detect_flaredown_user(open_source(b"date,pain,tags\n2019-03-04,3,\n")) is not None
+    other_order = b"date,tags,foods,back pain\n2019-03-04,,,3\n"
+    assert "Tags, Foods" in detect_flaredown_user(open_source(other_order))
+    _, report = backpain.read_diary(USER_EXPORT, return_report=True)
+    assert report.format == "flaredown_user"
+
+
+def test_user_export_ratings_scaled_like_the_long_format():
+    diary, report = backpain.read_diary(USER_EXPORT, subject="me", return_report=True)
+    by_day = diary.set_index(diary["date"].dt.strftime("%Y-%m-%d"))
+    # 03-04: max(Lower back pain 3, Back pain 2) x 2.5 = 7.5; Stress 1 x 2.5 = 2.5
+    # 03-05: 4 x 2.5 = 10; 03-08: 0 x 2.5 = 0, stress 4 x 2.5 = 10; 03-09: tags only
+    assert by_day["pain"].dropna().to_dict() == {
+        "2019-03-04": 7.5,
+        "2019-03-05": 10.0,
+        "2019-03-08": 0.0,
+    }
+    assert by_day["stress"].dropna().to_dict() == {"2019-03-04": 2.5, "2019-03-08": 10.0}
+    assert by_day.loc["2019-03-04", "tags"] == "physiotherapy|rain"
+    assert by_day.loc["2019-03-08", "tags"] == "heat|walking"
+    assert pd.isna(by_day.loc["2019-03-09", "pain"])
+    # 6 rows = 4 kept + 1 ignored (03-06: only Migraine and Foods) + 1 rejected (03-07)
+    assert (report.rows_read, report.rows_kept, report.rows_ignored) == (6, 4, 1)
+    assert report.rows_rejected == 1
+    assert report.balanced
+    rejected = report.rejected.iloc[0]
+    # a rating of 7 is outside Flaredown's 0-4: rejected, never read as 7 on 0-10
+    assert (rejected["row"], rejected["column"], rejected["value"]) == (5, "lower back pain", "7")
+    assert "0 to 4" in rejected["reason"]
+    assert any("['migraine', 'ibuprofen']" in n for n in report.notes)
+    summary = report.summary("nl")
+    assert "x 2,5" in summary
+    assert "kolommen niet gelezen" in summary

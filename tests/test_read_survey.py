@@ -378,3 +378,28 @@ def test_forced_format_errors(tmp_path):
         SurveyError, match=r"^broken\.xlsx: could not read it as an Excel file .*save it again"
     ):
         read_survey(path)
+
+
+def test_redcap_comma_decimal_validation_read_as_numbers():
+    folder = DATA
+    survey, report = read_survey(
+        folder / "redcap_comma_decimals.csv",
+        dictionary=folder / "redcap_comma_decimals_dictionary.csv",
+        return_report=True,
+    )
+    # number_1dp_comma_decimal '41,7' -> 41.7, '18,0' -> 18.0, empty -> NaN
+    assert survey["odi_pct"].tolist()[:2] == [41.7, 18.0]
+    assert pd.isna(survey["odi_pct"][2])
+    # number_2dp_comma_decimal and number_comma_decimal (a whole '3' among '6,5')
+    assert survey["weight"].tolist() == [72.35, 80.10, 65.05]
+    assert survey["pain_nrs"].tolist() == [6.5, 3.0, 7.25]
+    assert survey["height"].tolist() == [171.5, 180.0, 165.0]  # number_1dp, decimal point
+    # a text field is never turned into a number, comma or not
+    assert survey["remark"].tolist()[0] == "2,5 km gewandeld"
+    assert survey["odi_pct"].mean() == pytest.approx((41.7 + 18.0) / 2)
+    assert not any("not numbers" in n or "geen getallen" in n for n in report.notes)
+    assert (report.rows_read, report.rows_kept) == (3, 3)
+    assert report.balanced
+    # without the dictionary nothing says the comma is a decimal mark: kept as written
+    plain = read_survey(folder / "redcap_comma_decimals.csv")
+    assert plain["odi_pct"].tolist()[0] == "41,7"

@@ -1178,4 +1178,147 @@ TEXTS: dict[str, tuple[str, str]] = {
         "date: not every value is a date; kept as text",
         "datum: niet elke waarde is een datum; als tekst bewaard",
     ),
+    # --- Fitbit: time zones, active minutes, refused files
+    "read.fitbit.not_diary_series": (
+        "{source}: this is a Fitbit {metric!r} series, which is not a diary variable; from "
+        "Fitbit backpain reads sleep-*.json, steps-*.json and the very_ and "
+        "moderately_active_minutes-*.json files. Leave this file out (rename it only if it "
+        "really holds steps).",
+        "{source}: dit is een reeks {metric!r} uit Fitbit, en dat is geen variabele van het "
+        "dagboek; uit Fitbit leest backpain sleep-*.json, steps-*.json en de bestanden "
+        "very_ en moderately_active_minutes-*.json. Laat dit bestand weg (hernoem het alleen "
+        "als het echt stappen bevat).",
+    ),
+    "read.fitbit.sleep_score_refused": (
+        "{source}: Fitbit's sleep score (0-100, computed from duration, sleep stages and heart "
+        "rate) is not a self-rated sleep quality (0-10), so it is not read. Read the sleep "
+        "hours from the sleep-YYYY-MM-DD.json files instead.",
+        "{source}: de slaapscore van Fitbit (0-100, berekend uit duur, slaapfasen en "
+        "hartslag) is geen zelf gegeven score voor de slaapkwaliteit (0-10) en wordt dus niet "
+        "gelezen. Lees de uren slaap uit de bestanden sleep-YYYY-MM-DD.json.",
+    ),
+    "read.fitbit.steps_given_zone": (
+        "Fitbit step times are in UTC; summed per day in {zone}",
+        "tijden van stappen uit Fitbit staan in UTC; per dag opgeteld in {zone}",
+    ),
+    "read.fitbit.steps_inferred_offset": (
+        "Fitbit step times are in UTC; the first time lies before the file name's date, which "
+        "shows a local time of UTC{offset}: steps summed per day at that offset",
+        "tijden van stappen uit Fitbit staan in UTC; het eerste tijdstip ligt vóór de datum "
+        "in de bestandsnaam, wat een lokale tijd van UTC{offset} aantoont: stappen per dag "
+        "opgeteld met dat verschil",
+    ),
+    "read.fitbit.steps_utc@python": (
+        "Fitbit step times are in UTC and the file does not show the local time zone: steps "
+        "summed per UTC day. Pass tz='Europe/Brussels' (the zone where you wore the tracker) "
+        "to sum per local day.",
+        "tijden van stappen uit Fitbit staan in UTC en het bestand toont de lokale tijdzone "
+        "niet: stappen per dag in UTC opgeteld. Geef tz='Europe/Brussels' (de zone waar u de "
+        "tracker droeg) om per lokale dag op te tellen.",
+    ),
+    "read.fitbit.steps_utc": (
+        "Fitbit step times are in UTC and the file does not show the local time zone: steps "
+        "summed per UTC day. Give the time zone where you wore the tracker to sum per local "
+        "day.",
+        "tijden van stappen uit Fitbit staan in UTC en het bestand toont de lokale tijdzone "
+        "niet: stappen per dag in UTC opgeteld. Geef de tijdzone waar u de tracker droeg om "
+        "per lokale dag op te tellen.",
+    ),
+    "read.fitbit.partial_first_day": (
+        "steps on {day} start only at {time}: a partial first day, its total may be low",
+        "de stappen op {day} beginnen pas om {time}: een onvolledige eerste dag, het totaal "
+        "kan te laag zijn",
+    ),
+    "read.fitbit.partial_last_day": (
+        "steps on {day} end at {time}: a partial last day, its total may be low",
+        "de stappen op {day} stoppen om {time}: een onvolledige laatste dag, het totaal kan "
+        "te laag zijn",
+    ),
+    "read.fitbit.light_not_counted": (
+        "light activity minutes (not counted in active_minutes, which is very + moderately "
+        "active minutes)",
+        "minuten lichte activiteit (niet meegeteld in active_minutes, dat is zeer + matig "
+        "actieve minuten)",
+    ),
+    "read.fitbit.active_partner_missing": (
+        "active_minutes is very + moderately active minutes, but {partner} was not found next "
+        "to this file: only the {metric} are counted. Put both files in the same folder.",
+        "active_minutes is zeer + matig actieve minuten, maar {partner} staat niet naast dit "
+        "bestand: alleen de {metric} worden geteld. Zet beide bestanden in dezelfde map.",
+    ),
+    "read.fitbit.active_partner_added": (
+        "active_minutes is very + moderately active minutes: added the values of {partner} "
+        "({n} day(s) found only there are not counted)",
+        "active_minutes is zeer + matig actieve minuten: de waarden van {partner} zijn "
+        "opgeteld ({n} dag(en) die alleen daar staan, worden niet geteld)",
+    ),
+    "read.fitbit.active_source": (
+        "very_active_minutes + moderately_active_minutes per day",
+        "very_active_minutes + moderately_active_minutes per dag",
+    ),
+    # --- Flaredown per-user (wide) export
+    "read.flaredown.user_layout": (
+        "the header does not start with Date and end with Tags, Foods (Flaredown's per-user "
+        "export does)",
+        "de kopregel begint niet met Date en eindigt niet op Tags, Foods (de export per "
+        "gebruiker van Flaredown wel)",
+    ),
+    "read.flaredown.user_empty_day": (
+        "day without a back-pain or stress rating and without tags",
+        "dag zonder score voor rugpijn of stress en zonder labels",
+    ),
+    "read.flaredown.user_pain_source": (
+        "column(s) {found} (0-4 x 2.5, the day's maximum)",
+        "kolom(men) {found} (0-4 x 2,5, het maximum van de dag)",
+    ),
+    "read.flaredown.user_scale": (
+        "Flaredown rates 0-4: ratings x 2.5 give the 0-10 scale (0 stays 0, 4 becomes 10)",
+        "Flaredown scoort van 0 tot 4: scores x 2,5 geven de schaal 0-10 (0 blijft 0, 4 wordt 10)",
+    ),
+    "read.flaredown.user_unread": (
+        "columns not read (other conditions, symptoms, treatments, foods): {columns}",
+        "kolommen niet gelezen (andere aandoeningen, symptomen, behandelingen, voeding): {columns}",
+    ),
+    # --- Daylio: older layout, moods of the user's own
+    "read.daylio.unknown_month": (
+        "the month word {word!r} is not a month name Daylio writes in English, Dutch, German, "
+        "French, Spanish or Polish",
+        "het woord {word!r} is geen maandnaam zoals Daylio die schrijft in het Engels, "
+        "Nederlands, Duits, Frans, Spaans of Pools",
+    ),
+    "read.daylio.bad_old_date": (
+        "year and date do not give a date (expected a year like 2018 and a day with a month, "
+        "like '7 September' or 'March 3')",
+        "jaar en datum geven geen datum (verwacht een jaar zoals 2018 en een dag met een "
+        "maand, zoals '7 september' of 'March 3')",
+    ),
+    "read.daylio.old_layout": (
+        "older Daylio layout: the day is built from year and the day and month in date",
+        "oudere indeling van Daylio: de dag is samengesteld uit year en de dag en maand in date",
+    ),
+    "read.daylio.moods_left_out@python": (
+        "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
+        "{names} are not default Daylio moods and the export does not say their level; pass "
+        "moods={{'label': level}} with a level from 1 (like awful) to 5 (like rad)",
+        "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
+        "namen {names} zijn geen standaardstemmingen van Daylio en de export zegt hun niveau "
+        "niet; geef moods={{'naam': niveau}} met een niveau van 1 (zoals awful) tot 5 (zoals "
+        "rad)",
+    ),
+    "read.daylio.moods_left_out@cli": (
+        "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
+        "{names} are not default Daylio moods and the export does not say their level; read "
+        "the file in Python with moods={{'label': level}} (1 = like awful .. 5 = like rad)",
+        "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
+        "namen {names} zijn geen standaardstemmingen van Daylio en de export zegt hun niveau "
+        "niet; lees het bestand in Python met moods={{'naam': niveau}} (1 = zoals awful .. 5 "
+        "= zoals rad)",
+    ),
+    "read.daylio.moods_left_out": (
+        "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
+        "{names} are not default Daylio moods and the export does not say their level",
+        "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
+        "namen {names} zijn geen standaardstemmingen van Daylio en de export zegt hun niveau "
+        "niet",
+    ),
 }

@@ -33,14 +33,17 @@ class Format:
     name : str
         Value of ``read_diary(format=...)``.
     detect : callable
-        ``detect(source) -> str | None``: ``None`` when the content matches,
-        else a short reason why it does not (shown when nothing matches).
+        ``detect(source) -> str | DiaryError | None``: ``None`` when the
+        content matches, else a short reason why it does not (shown when
+        nothing matches). A :class:`~backpain.DiaryError` means "this is my
+        format, but it cannot be read": detection stops and that error, with
+        the format's own reason, is raised.
     read : callable
         ``read(source, *, subject=None, **options) -> (diary, LoadReport)``.
     """
 
     name: str
-    detect: Callable[[Source], str | None]
+    detect: Callable[[Source], str | DiaryError | None]
     read: Callable[..., tuple[pd.DataFrame, LoadReport]]
 
 
@@ -204,6 +207,8 @@ def _choose(src: Source, format: str) -> Format:
         why = fmt.detect(src)
         if why is None:
             return fmt
+        if isinstance(why, DiaryError):
+            raise why
         reasons.append(Message("read.list.named", name=fmt.name, text=why))
     tried = reasons[-1]
     for reason in reversed(reasons[:-1]):

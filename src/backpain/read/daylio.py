@@ -1,14 +1,18 @@
 """Daylio (mood diary) CSV exports.
 
-Three header layouts exist, all read by column name: ``full_date,date,
+Four header layouts exist, all read by column name: ``full_date,date,
 weekday,time,mood,activities,note`` (7 columns), the same with ``note_title``
-before ``note`` (8) and with ``scales`` after ``activities`` (9).
+before ``note`` (8) and with ``scales`` after ``activities`` (9), and the
+older (2017-2018) ``year,date,weekday,time,mood,activities,note``, whose
+``date`` is a day and month in the app's language (``7 września``,
+``3 maart``, ``March 3``).
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -18,6 +22,7 @@ from ..text import Message
 from . import Format, register_format
 from ._app_csv import (
     detect_header,
+    header_fields,
     read_app_export,
     reject_rows,
     sort_rejected,
@@ -41,6 +46,26 @@ levels onto the ends of 0-10). Users rename moods; pass
 """
 
 _REQUIRED = ("full_date", "mood")
+_OLD_REQUIRED = ("year", "date", "mood")
+_MONTH_WORDS: dict[int, tuple[str, ...]] = {
+    # en, nl, de, fr, es, pl (Polish in the genitive Daylio writes, and the nominative)
+    1: ("january", "jan", "januari", "januar", "janvier", "enero", "stycznia", "styczen"),
+    2: ("february", "feb", "februari", "februar", "fevrier", "febrero", "lutego", "luty"),
+    3: ("march", "mar", "maart", "marz", "mars", "marzo", "marca", "marzec"),
+    4: ("april", "apr", "avril", "abril", "kwietnia", "kwiecien"),
+    5: ("may", "mei", "mai", "mayo", "maja", "maj"),
+    6: ("june", "jun", "juni", "juin", "junio", "czerwca", "czerwiec"),
+    7: ("july", "jul", "juli", "juillet", "julio", "lipca", "lipiec"),
+    8: ("august", "aug", "augustus", "aout", "agosto", "sierpnia", "sierpien"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "wrzesnia", "wrzesien"),
+    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "pazdziernika", "pazdziernik"),
+    11: ("november", "nov", "novembre", "noviembre", "listopada", "listopad"),
+    12: ("december", "dec", "dezember", "dez", "decembre", "diciembre", "grudnia", "grudzien"),
+}
+MONTHS: dict[str, int] = {w: m for m, words in _MONTH_WORDS.items() for w in words}
+"""Month words of the older layout's ``date`` (English, Dutch, German, French,
+Spanish, Polish; lower case, without accents) and their month number."""
+_DAY_MONTH = re.compile(r"^\s*(\d{1,2})\.?\s+([^\W\d_]+)\.?\s*$|^\s*([^\W\d_]+)\.?\s+(\d{1,2})\s*$")
 _SCALE_NAMES: dict[str, str] = {
     "sleep time": "sleep_hours",
     "sleep duration": "sleep_hours",
@@ -57,7 +82,57 @@ _BR = re.compile(r"<\s*br\s*/?\s*>|<\s*/\s*p\s*>", re.IGNORECASE)
 
 def detect_daylio(source: Source) -> str | None:
     """``None`` when ``source`` looks like a Daylio export, else why not."""
+    if _is_old_layout(source):
+        return None
     return detect_header(source, ("full_date", "date", "time", "mood", "activities"), "Daylio")
+
+
+def _is_old_layout(source: Source) -> bool:
+    fields = header_fields(source) or []
+    wanted = ("year", "date", "weekday", "time", "mood", "activities")
+    return "full_date" not in fields and all(c in fields for c in wanted)
+
+
+def _plain_word(word: str) -> str:
+    """Lower case without accents (``września`` -> ``wrzesnia``, ``März`` -> ``marz``)."""
+    text = unicodedata.normalize("NFKD", word.lower().replace("ł", "l"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _old_dates(year: pd.Series, day_month: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """ISO dates from ``year`` and a localised day-and-month text.
+
+    Returns the dates as ``YYYY-MM-DD`` text (missing when unreadable) and a
+    per-row reason (missing when fine).
+    """
+    parts = day_month.astype("string").str.extract(_DAY_MONTH)
+    day = parts[0].fillna(parts[3])
+    word = parts[1].fillna(parts[2])
+    month = word.map(lambda w: MONTHS.get(_plain_word(w)), na_action="ignore")
+    years = pd.to_numeric(year, errors="coerce")
+    text = (
+        years.astype("Int64").astype("string")
+        + "-"
+        + month.astype("Int64").astype("string").str.zfill(2)
+        + "-"
+        + day.astype("string").str.zfill(2)
+    )
+    dates = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    bad_month = word.notna() & month.isna()
+    other = dates.isna() & ~bad_month
+    reasons = pd.Series(
+        [
+            Message("read.daylio.unknown_month", word=w)
+            if bad
+            else Message("read.daylio.bad_old_date")
+            if wrong
+            else None
+            for w, bad, wrong in zip(word, bad_month, other, strict=True)
+        ],
+        index=day_month.index,
+        dtype=object,
+    )
+    return text.where(dates.notna()), reasons
 
 
 def _scale_target(name: str) -> str | None:
@@ -158,17 +233,25 @@ def read_daylio(
         when the file has a ``scales`` column, ``sleep_quality`` (0-10),
         ``sleep_hours`` and ``stress``.
     report : LoadReport
-        Every input row kept, merged or rejected (unknown mood labels).
+        Every input row kept, merged or rejected (an unreadable date or scale).
 
     Notes
     -----
     - ``full_date`` (ISO) gives the day; the ``time`` (12- or 24-hour, both
       occur in one file) is not needed for daily values.
+    - The older layout (``year`` instead of ``full_date``): the day is
+      ``year`` with the day and month of ``date``, written in the app's
+      language (``7 września``, ``3 maart``, ``March 3``; month names in
+      English, Dutch, German, French, Spanish and Polish, :data:`MONTHS`).
+      A month word not in that list rejects the row, naming the word.
     - Moods: :data:`MOODS` and ``moods=`` give a level 1-5, read as ``mood =
       (level - 1) * 2.5``. A label that is itself a number from 1 to 5 is
-      taken as that level. Any other label rejects its row, with a reason
-      telling how to pass ``moods=``: Daylio lets users rename moods, and
-      guessing a renamed mood's level would be wrong.
+      taken as that level. Daylio lets users rename moods and add levels,
+      and its export does not say which level a renamed mood has, so any
+      other label leaves ``mood`` missing on that row; the row is kept with
+      its activities and notes, and ``report.notes`` counts these rows per
+      label and says how to pass ``moods=`` (a level may lie between two
+      others, e.g. ``{"tired": 2.5}``).
     - Several entries on one day: ``mood`` (and ``pain``, ``stress``,
       ``sleep_quality``) by their mean; ``sleep_hours`` by the maximum (each
       entry may repeat the night's sleep time, so a sum would double it).
@@ -213,7 +296,9 @@ def read_daylio(
             raise ValueError(msg)
         levels[str(label).strip().lower()] = float(value)
 
-    export = read_app_export(source, "Daylio", _REQUIRED, "daylio")
+    old_layout = _is_old_layout(source)
+    required = _OLD_REQUIRED if old_layout else _REQUIRED
+    export = read_app_export(source, "Daylio", required, "daylio")
     raw, report, rows, live = export.raw, export.report, export.rows, export.live
     name, origin = subject_from_name(source.name, subject)
     col = export.col
@@ -224,17 +309,19 @@ def read_daylio(
     numeric = pd.to_numeric(key, errors="coerce").astype("float64")
     level = level.fillna(numeric.where(numeric.between(1, 5)))
     unknown = live & level.isna() & label.notna() & (label != "")
-    if unknown.any():
-        names = sorted(set(label[unknown]))
-        reason = pd.Series(
-            [Message("read.daylio.unknown_mood", mood=m) for m in label[unknown]],
-            index=label.index[unknown],
-            dtype=object,
-        ).reindex(label.index)
-        reject_rows(report, unknown, rows=rows, column="mood", values=label, reason=reason)
-        report.notes.append(
-            Message("read.daylio.unknown_moods", n=int(unknown.sum()), names=repr(names))
-        )
+    bad_date = pd.Series(False, index=raw.index)
+    if old_layout:
+        dates, why = _old_dates(col("year"), col("date"))
+        bad_date = live & why.notna()
+        values = col("year") + " " + col("date").fillna("")
+        reject_rows(report, bad_date, rows=rows, column="date", values=values, reason=why)
+        report.notes.append(Message("read.daylio.old_layout"))
+    else:
+        dates = raw["full_date"]
+    if (unknown & ~bad_date).any():
+        counts = label[unknown & ~bad_date].value_counts()
+        names = ", ".join(f"{m!r} ({n})" for m, n in sorted(counts.items()))
+        report.notes.append(Message("read.daylio.moods_left_out", n=int(counts.sum()), names=names))
     mood = (level - 1) * 2.5
 
     tags = split_tags(col("activities"))
@@ -247,7 +334,7 @@ def read_daylio(
     entries = pd.DataFrame(
         {
             "subject": name,
-            "date": raw["full_date"],
+            "date": dates,
             "pain": np.nan,
             "mood": mood,
             "tags": tags,
@@ -255,7 +342,8 @@ def read_daylio(
             "row": rows,
         }
     )
-    report.columns = {"subject": origin, "date": "full_date", "mood": "mood"}
+    date_origin = "year + date" if old_layout else "full_date"
+    report.columns = {"subject": origin, "date": date_origin, "mood": "mood"}
     if tags.notna().any():
         report.columns["tags"] = "activities"
     if notes.notna().any():
@@ -263,7 +351,7 @@ def read_daylio(
     bad_scale = pd.Series(False, index=raw.index)
     if "scales" in raw.columns:
         values, problems, unused = _scales(col("scales"))
-        bad_scale = live & ~unknown & problems.notna()
+        bad_scale = live & ~bad_date & problems.notna()
         reject_rows(
             report, bad_scale, rows=rows, column="scales", values=col("scales"), reason=problems
         )
@@ -273,7 +361,7 @@ def read_daylio(
                 report.columns[c] = "scales"
         if unused:
             report.notes.append(Message("read.daylio.unused_scales", scales=repr(unused)))
-    keep = live & ~unknown & ~bad_scale
+    keep = live & ~bad_date & ~bad_scale
     if not entries.loc[keep, "pain"].notna().any():
         report.notes.append(Message("read.daylio.no_pain"))
     mapping = ", ".join(f"{k} {(v - 1) * 2.5:g}" for k, v in levels.items())

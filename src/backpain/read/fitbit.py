@@ -36,7 +36,12 @@ DEFAULT_SUBJECT = "me"
 _HEAD = 4096
 _FITBIT_SERIES = re.compile(rb'"dateTime"\s*:\s*"\d{2}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}"')
 _SERIES_VALUE = re.compile(rb'"value"\s*:\s*"?-?\d')
-_METRIC_NAME = re.compile(r"^([a-z_]+)-\d{4}-\d{2}-\d{2}\.json$", re.IGNORECASE)
+_METRIC_NAME = re.compile(r"^([a-z_]+)-(\d{4}-\d{2}-\d{2})\.json$", re.IGNORECASE)
+_SLEEP_SCORE = re.compile(rb"^\s*sleep_log_entry_id\s*,\s*timestamp\s*,\s*overall_score")
+_ACTIVE = ("very_active_minutes", "moderately_active_minutes", "lightly_active_minutes")
+_COUNTED = {"very_active_minutes": "moderately", "moderately_active_minutes": "very"}
+"""The active-minute series summed into ``active_minutes``, each with its partner."""
+_MAX_OFFSET = pd.Timedelta(hours=14)
 _GOOGLE_AWAKE = frozenset({"sleep.awake", "sleep.out_of_bed"})
 
 
@@ -50,24 +55,39 @@ def _metric_from_name(name: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def detect_fitbit(source: Source) -> str | None:
-    """``None`` for a Fitbit ``sleep-*.json`` or ``steps-*.json`` export, else why not.
+def _date_from_name(name: str) -> pd.Timestamp | None:
+    m = _METRIC_NAME.match(os.path.basename(name))
+    return pd.to_datetime(m.group(2), format="%Y-%m-%d", errors="coerce") if m else None
 
-    The content decides. Fitbit writes steps, calories, distance and other
-    per-minute series in the same shape, so a file whose name says it holds
-    another series (``calories-2016-06-12.json``) is not taken for steps.
+
+def detect_fitbit(source: Source) -> str | DiaryError | None:
+    """``None`` for a Fitbit export backpain reads, else why not.
+
+    The content decides: ``sleep-*.json``, ``steps-*.json`` and the
+    ``*_active_minutes-*.json`` series are read. Fitbit writes steps,
+    calories, heart rate and other series in the same shape, so a file whose
+    name says it holds another series (``calories-2016-06-12.json``) is
+    recognised and refused with a :class:`~backpain.DiaryError` saying why, as
+    is the sleep score table (``Sleep/sleep_score.csv``).
     """
     head = _json_head(source)
+    if _SLEEP_SCORE.match(head):
+        return DiaryError(Message("read.fitbit.sleep_score_refused", source=source.name))
     if not head.startswith(b"["):
         return Message("read.detect.fitbit_not_array")
     if b'"logId"' in head and b'"dateOfSleep"' in head:
         return None
-    if _FITBIT_SERIES.search(head) and _SERIES_VALUE.search(head):
+    if _FITBIT_SERIES.search(head):
         metric = _metric_from_name(source.name)
-        if metric not in (None, "steps"):
-            return Message("read.detect.fitbit_other_series", metric=metric)
-        return None
+        if metric not in (None, "steps", *_ACTIVE):
+            return DiaryError(_not_diary_series(source.name, metric))
+        if _SERIES_VALUE.search(head):
+            return None
     return Message("read.detect.fitbit_none")
+
+
+def _not_diary_series(name: str, metric: str) -> Message:
+    return Message("read.fitbit.not_diary_series", source=name, metric=metric)
 
 
 def detect_google_fit(source: Source) -> str | None:
@@ -113,23 +133,33 @@ def read_fitbit(
     source: Source | str | os.PathLike | bytes,
     *,
     subject: str | None = None,
+    tz: str | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
-    """Read a Fitbit ``sleep-YYYY-MM-DD.json`` or ``steps-YYYY-MM-DD.json`` export.
+    """Read a Fitbit sleep, steps or active-minutes JSON export.
 
     Parameters
     ----------
     source : Source, path or bytes
-        One file from Fitbit's ``Global Export Data`` folder (a JSON array).
-        Which kind it is, sleep or steps, is read from the records.
+        One file from Fitbit's ``Global Export Data`` folder (a JSON array):
+        ``sleep-YYYY-MM-DD.json``, ``steps-YYYY-MM-DD.json``,
+        ``very_active_minutes-YYYY-MM-DD.json``,
+        ``moderately_active_minutes-YYYY-MM-DD.json`` or
+        ``lightly_active_minutes-YYYY-MM-DD.json``. Sleep or series is read
+        from the records, which series from the file name.
     subject : str, optional
         Subject id (default ``"me"``: the file names name a month, not a person).
+    tz : str, optional
+        Time zone the steps were recorded in (``"Australia/Sydney"``): the
+        per-minute steps are stamped in UTC and are summed per local day.
+        Default: the offset the export shows (see Notes), else UTC, named in
+        the report's notes.
 
     Returns
     -------
     diary : pandas.DataFrame
         One row per day: ``subject``, ``date``, ``pain`` (always NaN: Fitbit
         holds no pain ratings) and ``sleep_hours`` (sleep files) or ``steps``
-        (steps files).
+        (steps files) or ``active_minutes`` (active-minutes files).
     report : LoadReport
         Each array element is one input row, numbered from 1 in file order.
 
@@ -137,7 +167,10 @@ def read_fitbit(
     ------
     DiaryError
         When the file is not valid JSON or not an array of Fitbit sleep or
-        steps records.
+        series records; for a series that is not a diary variable (calories,
+        distance, heart rate: named by the file); for ``sleep_score.csv``.
+    ValueError
+        When ``tz`` is not a time zone name.
 
     Notes
     -----
@@ -148,8 +181,30 @@ def read_fitbit(
       ``efficiency`` (asleep / in bed) is not a rating of sleep quality and is
       not used for ``sleep_quality``. A ``logId`` listed twice is counted once
       (the repeat is ignored).
-    - **Steps**: ``value`` (a string) summed per calendar day of ``dateTime``
-      (``MM/DD/YY HH:MM:SS``, read as written, without a time zone).
+    - **Steps**: ``value`` (a string) summed per local calendar day of
+      ``dateTime`` (``MM/DD/YY HH:MM:SS``). Fitbit stamps these per-minute
+      series in UTC, while the file name's date (``steps-2020-04-01.json``)
+      is the user's local day the file starts on. With ``tz`` the stamps are
+      converted to that zone. Without it, a first stamp before the file
+      name's midnight shows the user's offset east of UTC (first stamp
+      ``03/31/20 14:00:00`` in ``steps-2020-04-01.json``: UTC+10:00,
+      rounded to a quarter of an hour, at most 14 hours) and that fixed
+      offset is used; otherwise the stamps stay UTC. The report names the
+      zone or offset used, and notes a first or last day whose minutes do
+      not start at 00:00 or end at 23:59 local time (a partial day whose sum
+      may be low).
+    - **Active minutes**: ``active_minutes`` is moderate-to-vigorous physical
+      activity, ``very_active_minutes + moderately_active_minutes`` per day
+      (Fitbit's own "active minutes"; the minutes counted by the WHO 2020
+      activity guidelines, Bull et al., Br J Sports Med 2020). Reading one of
+      the two files adds the other's values for the same days when it lies
+      next to it (same folder and date in the name); otherwise only the one
+      read is counted and the report says so. Light activity
+      (``lightly_active_minutes``) is not counted: its rows are ignored.
+      These daily values are dated by Fitbit in local time.
+    - **Sleep score** (``Sleep/sleep_score.csv``) is refused: Fitbit's 0-100
+      score is computed from duration, stages and heart rate, and is not the
+      self-rated ``sleep_quality`` (0-10) of a diary.
 
     Examples
     --------
@@ -164,6 +219,8 @@ def read_fitbit(
     1 2021-01-20   NaN     6.833333
     """
     src = source if isinstance(source, Source) else open_source(source)
+    if _SLEEP_SCORE.match(_json_head(src)):
+        raise DiaryError(Message("read.fitbit.sleep_score_refused", source=src.name))
     records = load_json(src, "Fitbit")
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         msg = Message("read.fitbit.not_records", source=src.name)
@@ -179,7 +236,10 @@ def read_fitbit(
     if "dateOfSleep" in raw.columns:
         return _fitbit_sleep(raw, report, subject), report
     if "dateTime" in raw.columns and "value" in raw.columns:
-        return _fitbit_steps(raw, src, report, subject), report
+        metric = _metric_from_name(src.name)
+        if metric in _ACTIVE:
+            return _fitbit_active(raw, src, report, subject, metric), report
+        return _fitbit_steps(raw, src, report, subject, tz), report
     msg = Message(
         "read.fitbit.unknown_records", source=src.name, fields=repr(list(raw.columns)[:10])
     )
@@ -223,9 +283,8 @@ def _fitbit_sleep(raw: pd.DataFrame, report: LoadReport, subject: str | None) ->
     return _finish_entries(entries, report, subject, "sleep_hours")
 
 
-def _fitbit_steps(
-    raw: pd.DataFrame, src: Source, report: LoadReport, subject: str | None
-) -> pd.DataFrame:
+def _series_stamps(raw: pd.DataFrame, report: LoadReport) -> tuple[pd.Series, pd.Series]:
+    """Parse ``dateTime``; reject the rows where it is not a Fitbit time."""
     stamps = pd.to_datetime(raw["dateTime"], format="%m/%d/%y %H:%M:%S", errors="coerce")
     bad = stamps.isna()
     _reject(
@@ -235,21 +294,124 @@ def _fitbit_steps(
         raw.loc[bad, "dateTime"],
         Message("read.fitbit.bad_time"),
     )
+    return stamps, bad
+
+
+def _fitbit_steps(
+    raw: pd.DataFrame, src: Source, report: LoadReport, subject: str | None, tz: str | None
+) -> pd.DataFrame:
     metric = _metric_from_name(src.name)
     if metric not in (None, "steps"):
-        msg = Message("read.fitbit.other_series", source=src.name, metric=metric)
-        raise DiaryError(msg)
+        raise DiaryError(_not_diary_series(src.name, metric))
+    stamps, bad = _series_stamps(raw, report)
     if metric is None:
         report.notes.append(Message("read.fitbit.steps_by_shape"))
     report.columns["steps"] = Message("read.fitbit.steps_source")
+    local = _utc_to_local(stamps[~bad], _date_from_name(src.name), tz, report)
+    counted = pd.to_numeric(raw.loc[~bad, "value"], errors="coerce") >= 0
+    _note_partial_days(local[counted], report)
     entries = pd.DataFrame(
         {
-            "date": stamps[~bad].dt.normalize(),
+            "date": local.dt.normalize(),
             "steps": raw.loc[~bad, "value"],
             "row": raw.loc[~bad, "row"],
         }
     )
     return _finish_entries(entries, report, subject, "steps")
+
+
+def _utc_to_local(
+    stamps: pd.Series, file_day: pd.Timestamp | None, tz: str | None, report: LoadReport
+) -> pd.Series:
+    """Fitbit's UTC minute stamps as local wall-clock times (see read_fitbit's Notes)."""
+    if tz is not None:
+        zone = _zone_info(tz)
+        report.notes.append(Message("read.fitbit.steps_given_zone", zone=tz))
+        return stamps.dt.tz_localize("UTC").dt.tz_convert(zone).dt.tz_localize(None)
+    if file_day is not None and not pd.isna(file_day) and len(stamps):
+        offset = (file_day - stamps.min()).round("15min")
+        if pd.Timedelta(0) < offset <= _MAX_OFFSET:
+            hours, minutes = divmod(int(offset.total_seconds()) // 60, 60)
+            report.notes.append(
+                Message("read.fitbit.steps_inferred_offset", offset=f"+{hours:02d}:{minutes:02d}")
+            )
+            return stamps + offset
+    report.notes.append(Message("read.fitbit.steps_utc"))
+    return stamps
+
+
+def _note_partial_days(local: pd.Series, report: LoadReport) -> None:
+    if not len(local):
+        return
+    first, last = local.min(), local.max()
+    if first != first.normalize():
+        report.notes.append(
+            Message(
+                "read.fitbit.partial_first_day",
+                day=first.strftime("%Y-%m-%d"),
+                time=first.strftime("%H:%M"),
+            )
+        )
+    if last.strftime("%H:%M") != "23:59":
+        report.notes.append(
+            Message(
+                "read.fitbit.partial_last_day",
+                day=last.strftime("%Y-%m-%d"),
+                time=last.strftime("%H:%M"),
+            )
+        )
+
+
+def _fitbit_active(
+    raw: pd.DataFrame, src: Source, report: LoadReport, subject: str | None, metric: str
+) -> pd.DataFrame:
+    if metric not in _COUNTED:
+        report.ignore(len(raw), Message("read.fitbit.light_not_counted"))
+        empty = pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "row": []})
+        return _finish_entries(empty, report, subject, None)
+    stamps, bad = _series_stamps(raw, report)
+    entries = pd.DataFrame(
+        {
+            "date": stamps[~bad].dt.normalize(),
+            "active_minutes": raw.loc[~bad, "value"],
+            "row": raw.loc[~bad, "row"],
+        }
+    )
+    partner = _COUNTED[metric]
+    partner_name = os.path.basename(src.name).replace(metric, f"{partner}_active_minutes", 1)
+    extra = _partner_minutes(src, partner_name)
+    if extra is None:
+        report.notes.append(
+            Message("read.fitbit.active_partner_missing", metric=metric, partner=partner_name)
+        )
+    else:
+        own = pd.to_numeric(entries["active_minutes"], errors="coerce")
+        first_of_day = own.notna() & ~entries["date"].duplicated()
+        added = entries.loc[first_of_day, "date"].map(extra).fillna(0)
+        entries["active_minutes"] = entries["active_minutes"].astype(object)
+        entries.loc[first_of_day, "active_minutes"] = own[first_of_day] + added
+        unmatched = int((~extra.index.isin(entries["date"])).sum())
+        report.notes.append(
+            Message("read.fitbit.active_partner_added", partner=partner_name, n=unmatched)
+        )
+    report.columns["active_minutes"] = Message("read.fitbit.active_source")
+    return _finish_entries(entries, report, subject, "active_minutes")
+
+
+def _partner_minutes(src: Source, name: str) -> pd.Series | None:
+    """Per-day minutes of the partner file next to ``src``, or None when absent."""
+    if src.path is None or not (src.path.parent / name).is_file():
+        return None
+    records = load_json(open_source(src.path.parent / name), "Fitbit")
+    if not isinstance(records, list):
+        return None
+    frame = pd.DataFrame.from_records([r for r in records if isinstance(r, dict)])
+    if not {"dateTime", "value"} <= set(frame.columns):
+        return None
+    days = pd.to_datetime(frame["dateTime"], format="%m/%d/%y %H:%M:%S", errors="coerce")
+    minutes = pd.to_numeric(frame["value"], errors="coerce")
+    ok = days.notna() & minutes.between(0, 1440)
+    return minutes[ok].groupby(days[ok].dt.normalize()).sum()
 
 
 # ---------------------------------------------------------------- Google Fit
@@ -261,13 +423,17 @@ def _zone(tz: str | None, report: LoadReport) -> Any:
         here = datetime.now().astimezone().tzname()
         report.notes.append(Message("read.fitbit.local_zone", zone=here))
         return zone
+    zone = _zone_info(tz)
+    report.notes.append(Message("read.fitbit.given_zone", zone=tz))
+    return zone
+
+
+def _zone_info(tz: str) -> ZoneInfo:
     try:
-        zone = ZoneInfo(tz)
+        return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         msg = f"tz={tz!r} is not a time zone name; use one like 'Europe/Amsterdam' or 'UTC'"
         raise ValueError(msg) from exc
-    report.notes.append(Message("read.fitbit.given_zone", zone=tz))
-    return zone
 
 
 def read_google_fit(

@@ -1,14 +1,18 @@
-"""Flaredown (open-source symptom tracker) long-format exports.
+"""Flaredown (open-source symptom tracker) exports, long and wide.
 
-One row per check-in item: ``user_id,age,sex,country,checkin_date,
-trackable_id,trackable_type,trackable_name,trackable_value``, many users in
-one file (the research dump). Each user becomes a subject.
+The long research dump has one row per check-in item: ``user_id,age,sex,
+country,checkin_date,trackable_id,trackable_type,trackable_name,
+trackable_value``, many users in one file; each user becomes a subject. The
+app's own per-user export is wide: ``Date``, one column per condition,
+symptom and treatment, then ``Tags`` and ``Foods``. Both rate 0-4 and are
+converted to 0-10 by the same rule (:data:`SCALE_FACTOR`).
 """
 
 from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from ..errors import DiaryError
@@ -16,6 +20,7 @@ from ..text import Message
 from . import Format, register_format
 from ._app_csv import (
     detect_header,
+    header_fields,
     is_back_pain,
     matches,
     read_app_export,
@@ -28,8 +33,17 @@ from ._build import build_diary
 from ._parse import parse_dates
 from ._report import LoadReport
 from ._source import Source
+from .table import subject_from_name
 
-__all__ = ["FORMAT", "SCALE_FACTOR", "detect_flaredown", "read_flaredown"]
+__all__ = [
+    "FORMAT",
+    "SCALE_FACTOR",
+    "USER_FORMAT",
+    "detect_flaredown",
+    "detect_flaredown_user",
+    "read_flaredown",
+    "read_flaredown_user",
+]
 
 SCALE_FACTOR = 2.5
 """Flaredown rates conditions and symptoms 0-4; ``pain = value * 2.5`` (0-10).
@@ -232,5 +246,142 @@ def read_flaredown(
     return diary, report
 
 
+# ------------------------------------------------------ per-user wide export
+_USER_REQUIRED = ("date", "tags", "foods")
+_TAG_SEPARATORS = re.compile(r"\s*[;,|]\s*")
+
+
+def detect_flaredown_user(source: Source) -> str | None:
+    """``None`` for Flaredown's per-user export, else why not.
+
+    Its header starts with ``Date`` and ends with ``Tags, Foods``.
+    """
+    why = detect_header(source, _USER_REQUIRED, "Flaredown (per user)")
+    if why is not None:
+        return why
+    fields = header_fields(source) or []
+    if fields[0] != "date" or fields[-2:] != ["tags", "foods"]:
+        return Message("read.flaredown.user_layout")
+    return None
+
+
+def read_flaredown_user(
+    source: Source,
+    *,
+    subject: str | None = None,
+) -> tuple[pd.DataFrame, LoadReport]:
+    """Read Flaredown's own per-user (wide) CSV export into the canonical diary.
+
+    Parameters
+    ----------
+    source : Source
+        The export: ``Date``, one column per condition, symptom and
+        treatment (named as the user named them), then ``Tags`` and ``Foods``.
+    subject : str, optional
+        Subject id (default: the file name without its extension).
+
+    Returns
+    -------
+    diary : pandas.DataFrame
+        One row per day: ``subject``, ``date``, ``pain`` (0-10),
+        ``stress`` (0-10, from a column named Stress) and ``tags``.
+    report : LoadReport
+        Each data row is one input row, numbered as a spreadsheet shows it.
+
+    Notes
+    -----
+    - Columns whose name matches
+      :data:`backpain.read._app_csv.BACK_PAIN_PATTERN` (``Back pain``,
+      ``Lower back pain`` ...) give ``pain = rating * 2.5``
+      (:data:`SCALE_FACTOR`, the same rule as the long export), the maximum
+      when several have a rating; a ``Stress`` column gives ``stress`` the
+      same way. A rating that is not a number from 0 to 4 rejects the row:
+      a 0-4 rating is never read as 0-10.
+    - ``Tags`` (separated by ``;``, ``,`` or ``|``) -> ``tags``.
+    - Every other column (other conditions and symptoms, treatments) and
+      ``Foods`` are not read; the report names them.
+    - A day with neither a rating nor a tag is ignored.
+
+    Examples
+    --------
+    >>> import io
+    >>> from backpain.read import read_diary
+    >>> csv = "Date,Back pain,Ibuprofen,Tags,Foods\\n2019-03-04,3,400 mg,rain,bread\\n"
+    >>> diary = read_diary(io.BytesIO(csv.encode()), subject="me")
+    >>> diary[["date", "pain", "tags"]]
+            date  pain  tags
+    0 2019-03-04   7.5  rain
+    """
+    export = read_app_export(source, "Flaredown (per user)", _USER_REQUIRED, "flaredown_user")
+    raw, report, rows, live = export.raw, export.report, export.rows, export.live
+    name, origin = subject_from_name(source.name, subject)
+    columns = [c for c in raw.columns if c not in _USER_REQUIRED]
+    header = pd.Series(columns, dtype="string")
+    back_cols = [c for c, b in zip(columns, is_back_pain(header), strict=True) if b]
+    stress_cols = [
+        c
+        for c, b in zip(columns, matches(header, _STRESS), strict=True)
+        if b and c not in back_cols
+    ]
+    unread = [c for c in columns if c not in back_cols and c not in stress_cols]
+
+    bad = pd.Series(False, index=raw.index)
+    scores = {}
+    for variable, cols in (("pain", back_cols), ("stress", stress_cols)):
+        found = pd.Series(np.nan, index=raw.index)
+        for c in cols:
+            value = export.col(c)
+            number = pd.to_numeric(value, errors="coerce").astype("float64")
+            wrong = live & ~bad & value.notna() & ~number.between(0, 4)
+            reject_rows(
+                report,
+                wrong,
+                rows=rows,
+                column=c,
+                values=value,
+                reason=Message("read.flaredown.bad_rating"),
+            )
+            bad |= wrong
+            found = np.fmax(found, number * SCALE_FACTOR)
+        scores[variable] = found
+    tag_text = export.col("tags").str.replace(_TAG_SEPARATORS, "|", regex=True)
+    tags = split_tags(tag_text)
+    empty = live & ~bad & scores["pain"].isna() & scores["stress"].isna() & tags.isna()
+    report.ignore(int(empty.sum()), Message("read.flaredown.user_empty_day"))
+    keep = live & ~bad & ~empty
+    entries = pd.DataFrame(
+        {
+            "subject": name,
+            "date": raw["date"],
+            "pain": scores["pain"],
+            "stress": scores["stress"],
+            "tags": tags,
+            "row": rows,
+        }
+    )[keep]
+    if not stress_cols:
+        entries = entries.drop(columns="stress")
+    report.columns = {"subject": origin, "date": "Date"}
+    if back_cols:
+        report.columns["pain"] = Message("read.flaredown.user_pain_source", found=repr(back_cols))
+    else:
+        report.notes.append(Message("read.note.no_pain_rows"))
+    if stress_cols:
+        report.columns["stress"] = Message("read.flaredown.stress_source")
+    report.columns["tags"] = "Tags"
+    report.notes.append(Message("read.flaredown.user_scale"))
+    if unread:
+        report.notes.append(Message("read.flaredown.user_unread", columns=repr(unread)))
+    diary = build_diary(entries, report, daily={"pain": "max", "stress": "max"})
+    sort_rejected(report)
+    return diary, report
+
+
 FORMAT = Format("flaredown", detect_flaredown, read_flaredown)
+"""The ``flaredown`` entry of :data:`backpain.read.FORMATS` (the long research dump)."""
+
+USER_FORMAT = Format("flaredown_user", detect_flaredown_user, read_flaredown_user)
+"""The ``flaredown_user`` entry of :data:`backpain.read.FORMATS` (one user's wide export)."""
+
 register_format(FORMAT)
+register_format(USER_FORMAT)

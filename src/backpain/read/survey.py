@@ -159,7 +159,10 @@ def read_survey(
           joined with ``"|"`` (``""`` = none ticked, missing = not asked);
           ``<form>_complete`` as an ordered categorical Incomplete <
           Unverified < Complete; ``<instrument>_timestamp`` as datetime
-          (``[not completed]`` -> NaT). ``attrs["labels"]`` maps columns to
+          (``[not completed]`` -> NaT); fields validated as numbers with a
+          decimal comma (``number_1dp_comma_decimal``,
+          ``number_comma_decimal`` ...) as numbers (``'41,7'`` -> 41.7).
+          ``attrs["labels"]`` maps columns to
           field labels, ``attrs["choices"]`` coded columns to ``{code: label}``.
         - **Qualtrics**: the columns of the first header row (legacy files:
           ``V1`` .. ``V10`` renamed to their labels, ``ResponseID`` ->
@@ -795,7 +798,8 @@ def _typed_field(
         or validation in ("number", "integer")
         or (validation.startswith("number_"))
     ):
-        nums = _as_numbers(values)
+        # number_1dp_comma_decimal, number_comma_decimal, ...: '41,7' is 41.7
+        nums = _as_numbers(values, "," if validation.endswith("_comma_decimal") else ".")
         if nums is None and _text(values).notna().any():
             report.notes.append(Message("read.survey.not_numbers", column=column))
             return _text(values), {}
