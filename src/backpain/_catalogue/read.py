@@ -497,27 +497,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "pijn: de ernst uit Bearable omgezet naar 0-10 als {mapping}; de pijn (en stress) "
         "van een dag is het MAXIMUM van zijn symptoomrijen",
     ),
-    "read.daylio.unknown_mood@python": (
-        "mood {mood!r} is not a default Daylio mood (rad, good, meh, bad, awful); pass "
-        "moods={{{mood!r}: level}} with a level from 1 (like awful) to 5 (like rad)",
-        "stemming {mood!r} is geen standaardstemming van Daylio (rad, good, meh, bad, "
-        "awful); geef moods={{{mood!r}: niveau}} met een niveau van 1 (zoals awful) tot 5 "
-        "(zoals rad)",
-    ),
-    "read.daylio.unknown_mood": (
-        "mood {mood!r} is not a default Daylio mood (rad, good, meh, bad, awful)",
-        "stemming {mood!r} is geen standaardstemming van Daylio (rad, good, meh, bad, awful)",
-    ),
-    "read.daylio.unknown_moods@python": (
-        "{n} row(s) rejected for mood labels without a level: {names}; pass "
-        "moods={{'label': level 1-5}} to read them",
-        "{n} rij(en) geweigerd om stemmingen zonder niveau: {names}; geef "
-        "moods={{'naam': niveau 1-5}} om ze te lezen",
-    ),
-    "read.daylio.unknown_moods": (
-        "{n} row(s) rejected for mood labels without a level: {names}",
-        "{n} rij(en) geweigerd om stemmingen zonder niveau: {names}",
-    ),
     "read.daylio.unused_scales": (
         "scales not used (not diary variables): {scales}",
         "schalen niet gebruikt (geen dagboekgegevens): {scales}",
