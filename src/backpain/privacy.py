@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .read._cells import FORMULA_PREFIXES, escape_formulas, unescape_formulas
+from .read._cells import FORMULA_PREFIXES, escape_formulas, excel_cr, unescape_formulas
 from .schema import COLUMNS, KEYS, VARIABLES
 from .validate import check_diary
 
@@ -337,6 +337,7 @@ def write_diary(diary: pd.DataFrame, path: Any, *, format: str | None = None) ->
             )
         else:
             _check_excel_text(out)
+            out = out.apply(excel_cr)
             with pd.ExcelWriter(
                 target, engine="openpyxl", date_format="YYYY-MM-DD", datetime_format="YYYY-MM-DD"
             ) as writer:
