@@ -1247,4 +1247,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "welke de waarden van het dagboek bevat. Hernoem of verwijder er één in het "
         "rekenblad.",
     ),
+    "read.note.duplicate_rows": (
+        "{n} rows repeat another row of the same day cell for cell (the same day exported "
+        "twice?); each was counted once, so sleep and steps are not added twice",
+        "{n} rijen herhalen een andere rij van dezelfde dag cel voor cel (dezelfde dag twee "
+        "keer geëxporteerd?); elk is één keer geteld, zodat slaap en stappen niet dubbel "
+        "opgeteld worden",
+    ),
+    "read.report.duplicates": (
+        "exact duplicates: {n} rows, counted once",
+        "exacte dubbels: {n} rijen, één keer geteld",
+    ),
+    "read.report.rows_duplicate": ("rows repeated exactly", "rijen exact herhaald"),
+    "read.reason.date_no_year": (
+        "the date has no year or a two-digit year, and a year is never guessed; write "
+        "the year in full (2026-01-31 or 31-01-2026)",
+        "de datum heeft geen jaartal of een jaartal van twee cijfers, en een jaartal wordt "
+        "nooit geraden; schrijf het jaar voluit (2026-01-31 of 31-01-2026)",
+    ),
 }

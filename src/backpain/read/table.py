@@ -476,6 +476,7 @@ def read_table(
         prefer_dayfirst=prefer_dayfirst,
         pain_scale=pain_scale,
         clean_text=("notes",) if "tags" in entries.columns else ("tags", "notes"),
+        headers=[str(h) for h in raw.columns],
     )
     return diary, report
 
