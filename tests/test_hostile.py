@@ -269,3 +269,20 @@ def test_parquet_list_column_names_the_column(tmp_path):
     pq.write_table(table, path)
     out = refused(path, "column 'tags' holds lists or records")
     assert "kolom 'tags'" in out["nl"]
+
+
+def test_trailing_delimiter_with_subject_and_notes(tmp_path):
+    path = tmp_path / "trailing_text.csv"
+    path.write_bytes(b"subject,date,pain,notes\n007,2026-01-01,4,ok,\n007,2026-01-02,5,,\n")
+    out = read_capped(path)
+    assert out["outcome"] == "read", out
+    assert out["diary"]["subject"] == ["007", "007"]
+    assert out["diary"]["notes"] == ["ok", None]
+
+
+def test_rows_longer_than_the_header_are_refused_not_cut(tmp_path):
+    path = tmp_path / "ragged.csv"
+    path.write_bytes(b"date,pain\n2026-01-05,4,extra,cells\n2026-01-06,5\n")
+    out = read_capped(path)
+    assert out["outcome"] == "DiaryError", out
+    assert "ragged.csv" in out["text"]

@@ -558,8 +558,21 @@ def _load(
             # ("007" is not 7, a note "0" is not 0.0)
             number_cols, id_cols = _number_columns(list(header), columns, source.name)
             na_values = {h: list(_NA_NUMBER) if h in number_cols else [""] for h in header}
-            with source.open() as fh:
-                frame = pd.read_csv(source.path or fh, na_values=na_values, **options)
+            try:
+                with source.open() as fh:
+                    frame = pd.read_csv(source.path or fh, na_values=na_values, **options)
+            except pd.errors.ParserWarning:
+                # rows longer than the header: fine only when the extra cells
+                # are empty (a delimiter after each row's last cell)
+                if not _extra_cells_empty(source, sep, len(header)):
+                    raise
+                with source.open() as fh:
+                    frame = pd.read_csv(
+                        source.path or fh,
+                        na_values=na_values,
+                        usecols=range(len(header)),
+                        **options,
+                    )
             # pandas infers text for most id and note columns; those it read as
             # numbers are read again as text (cheaper than forcing text up front)
             again = [h for h in id_cols if not pd.api.types.is_string_dtype(frame[h])]
@@ -600,6 +613,14 @@ def _read_excel(source: Source, sheet_name: str | int, columns) -> pd.DataFrame:
     na_values = {h: list(_NA_NUMBER) if str(h) in numbers else [""] for h in header}
     data.seek(0)
     return pd.read_excel(data, sheet_name=sheet_name, keep_default_na=False, na_values=na_values)
+
+
+def _extra_cells_empty(source: Source, sep: str, width: int) -> bool:
+    """True when no row has a non-empty cell beyond the header's ``width`` columns."""
+    import csv
+
+    rows = csv.reader(io.StringIO(source.text(), newline=""), delimiter=sep)
+    return all(not "".join(row[width:]).strip() for row in rows)
 
 
 _NA_NUMBER = ("", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "-", "nvt", "n.v.t.")
