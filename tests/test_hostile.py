@@ -37,7 +37,7 @@ with open("/proc/self/status") as fh:
 resource.setrlimit(resource.RLIMIT_AS, (vm + int(sys.argv[2]), resource.RLIM_INFINITY))
 resource.setrlimit(resource.RLIMIT_CPU, (int(sys.argv[3]), int(sys.argv[3])))
 try:
-    diary = backpain.read_diary(sys.argv[1], subject="s")
+    diary = backpain.read_diary(sys.argv[1], subject="s", format=sys.argv[4])
     cols = json.loads(diary.to_json(orient="columns", date_format="iso"))
     out = {"outcome": "read", "diary": {c: list(v.values()) for c, v in cols.items()}}
 except backpain.DiaryError as exc:
@@ -48,13 +48,13 @@ print(json.dumps(out))
 """
 
 
-def read_capped(path) -> dict:
+def read_capped(path, fmt: str = "auto") -> dict:
     """Read ``path`` with read_diary in a child capped in memory and CPU time."""
     # Arrow's default allocator reserves address space up front: under an
     # address-space cap the system allocator is the one to measure
     env = {**os.environ, "ARROW_DEFAULT_MEMORY_POOL": "system"}
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path), str(EXTRA_MEMORY), str(CPU_SECONDS)],
+        [sys.executable, "-c", _CHILD, str(path), str(EXTRA_MEMORY), str(CPU_SECONDS), fmt],
         env=env,
         capture_output=True,
         text=True,
@@ -66,8 +66,8 @@ def read_capped(path) -> dict:
     return json.loads(done.stdout)
 
 
-def refused(path, limit_words: str) -> dict:
-    out = read_capped(path)
+def refused(path, limit_words: str, fmt: str = "auto") -> dict:
+    out = read_capped(path, fmt)
     assert out["outcome"] == "DiaryError", out
     assert path.name in out["text"]
     assert limit_words in out["text"], out["text"]
@@ -249,16 +249,18 @@ def test_json_records_whose_keys_all_differ_are_refused(tmp_path):
     refused(path, "limit: keys")
 
 
-def test_deeply_nested_json_is_refused(tmp_path):
+@pytest.mark.parametrize("fmt", ["auto", "fitbit", "google_fit"])
+def test_deeply_nested_json_is_refused(tmp_path, fmt):
     path = tmp_path / "deep.json"
     path.write_text("[" * 200_000 + "]" * 200_000)
-    refused(path, "limit: nesting depth")
+    refused(path, "limit: nesting depth", fmt)
 
 
-def test_json_number_with_100k_digits_is_refused(tmp_path):
+@pytest.mark.parametrize("fmt", ["auto", "fitbit", "google_fit"])
+def test_json_number_with_100k_digits_is_refused(tmp_path, fmt):
     path = tmp_path / "digits.json"
-    path.write_text('[{"date": "2026-01-01", "pain": ' + "1" * 100_000 + "}]")
-    refused(path, "limit: number length")
+    path.write_text('[{"dateTime": "2026-01-01", "value": ' + "1" * 100_000 + "}]")
+    refused(path, "limit: number length", fmt)
 
 
 def test_parquet_list_column_names_the_column(tmp_path):
