@@ -192,9 +192,10 @@ def _xlsx_with(path, members: dict[str, bytes], base: bytes | None = None):
         buffer = io.BytesIO()
         book.save(buffer)
         base = buffer.getvalue()
-    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(
-        path, "w", zipfile.ZIP_DEFLATED
-    ) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(base)) as src,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             if info.filename not in members:
                 dst.writestr(info, src.read(info))
@@ -264,9 +265,7 @@ def test_json_number_with_100k_digits_is_refused(tmp_path, fmt):
 
 
 def test_parquet_list_column_names_the_column(tmp_path):
-    table = pa.table(
-        {"date": ["2026-01-01"], "pain": [4.0], "tags": pa.array([["a", "b"]])}
-    )
+    table = pa.table({"date": ["2026-01-01"], "pain": [4.0], "tags": pa.array([["a", "b"]])})
     path = tmp_path / "nested.parquet"
     pq.write_table(table, path)
     out = refused(path, "column 'tags' holds lists or records")
@@ -288,3 +287,26 @@ def test_rows_longer_than_the_header_are_refused_not_cut(tmp_path):
     out = read_capped(path)
     assert out["outcome"] == "DiaryError", out
     assert "ragged.csv" in out["text"]
+
+
+def test_wide_sheet_without_dimension_is_refused(tmp_path):
+    cells = b"".join(
+        b'<c r="%s1" t="inlineStr"><is><t>c%d</t></is></c>' % (_letters(i).encode(), i)
+        for i in range(1, MAX_COLUMNS + 3)
+    )
+    sheet = (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main"><sheetData><row r="1">'
+        + cells
+        + b"</row></sheetData></worksheet>"
+    )
+    path = _xlsx_with(tmp_path / "wide.xlsx", {"xl/worksheets/sheet1.xml": sheet})
+    refused(path, f"{MAX_COLUMNS + 2} columns")
+
+
+def _letters(n: int) -> str:
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out

@@ -65,7 +65,9 @@ def noted_diary() -> pd.DataFrame:
 # ------------------------------------------------------------ pseudonymise
 def in_pseudonym_order(data: pd.DataFrame, subject: str = "subject", **kw) -> pd.DataFrame:
     """``data`` in the order pseudonymise gives: by reference pseudonym, stable, new index."""
-    names = data[subject].map(lambda v: reference_pseudonym(str(v).strip(), **kw), na_action="ignore")
+    names = data[subject].map(
+        lambda v: reference_pseudonym(str(v).strip(), **kw), na_action="ignore"
+    )
     return data.iloc[names.argsort(kind="stable")].reset_index(drop=True)
 
 
@@ -211,7 +213,9 @@ def test_other_subject_column():
     survey = pd.DataFrame({"respondent": ["a", "b"], "notes": ["x", "y"]})
     out = pseudonymise(survey, key=KEY, subject="respondent")
     assert out.columns.tolist() == ["respondent"]
-    assert out["respondent"].tolist() == sorted([reference_pseudonym("a"), reference_pseudonym("b")])
+    assert out["respondent"].tolist() == sorted(
+        [reference_pseudonym("a"), reference_pseudonym("b")]
+    )
 
 
 def _colliding_ids(key: str, digits: int = 8) -> tuple[str, str]:

@@ -13,8 +13,8 @@ import hmac
 import math
 import os
 import string
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import numpy as np

@@ -183,9 +183,7 @@ def refuse_limit(source: str, limit: str, found: float, most: float) -> DiaryErr
     ``keys``, ``nesting``, ``number``); the text says what was found, the
     limit, and how to split the file.
     """
-    return DiaryError(
-        Message(f"read.limit.{limit}", source=source, found=found, most=most)
-    )
+    return DiaryError(Message(f"read.limit.{limit}", source=source, found=found, most=most))
 
 
 def check_zip(source: Source, *, max_unzipped: float = MAX_UNZIPPED_TABLE) -> None:

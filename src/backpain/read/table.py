@@ -266,7 +266,9 @@ def _read_parquet(source: Source) -> pd.DataFrame:
     for field in schema:
         if pa.types.is_nested(field.type):
             msg = Message(
-                "read.hostile.nested_column", source=source.name, column=field.name,
+                "read.hostile.nested_column",
+                source=source.name,
+                column=field.name,
                 type=str(field.type),
             )
             raise DiaryError(msg)
@@ -403,6 +405,8 @@ def read_table(
             encoding=encoding,
             columns=columns,
         )
+        if raw.shape[1] > MAX_COLUMNS:  # a sheet without a dimension, a wide Parquet file
+            raise refuse_limit(name, "columns", raw.shape[1], MAX_COLUMNS)
         if kind == "csv":
             header_rows = 1
             if raw.attrs.get("sep") == ";" or raw.attrs.get("decimal") == ",":
