@@ -20,6 +20,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import backpain
 from backpain.read._source import MAX_COLUMNS, MAX_SHEET_ROWS, MAX_ZIP_RATIO
@@ -310,3 +312,42 @@ def _letters(n: int) -> str:
         n, r = divmod(n - 1, 26)
         out = chr(65 + r) + out
     return out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pains=st.lists(st.integers(0, 10), min_size=1, max_size=12),
+    trailing=st.lists(st.booleans(), min_size=12, max_size=12),
+    sep=st.sampled_from([",", ";", "\t"]),
+)
+def test_trailing_delimiters_on_any_rows_never_shift_columns(pains, trailing, sep):
+    lines = [sep.join(["date", "pain", "steps"])]
+    for i, pain in enumerate(pains):
+        end = sep if trailing[i] else ""
+        lines.append(sep.join([f"2026-01-{i + 1:02d}", str(pain), str(1000 + i)]) + end)
+    diary = backpain.read_diary(("\n".join(lines) + "\n").encode(), subject="s")
+    assert diary["pain"].tolist() == [float(p) for p in pains]
+    assert diary["steps"].tolist() == [1000.0 + i for i in range(len(pains))]
+
+
+@settings(max_examples=30, deadline=None)
+@given(depth=st.integers(1, 100_000), digits=st.integers(1, 20_000))
+def test_any_json_depth_or_number_length_reads_or_raises_diary_error(depth, digits):
+    nested = ("[" * depth + "]" * depth).encode()
+    number = ('[{"date": "2026-01-01", "pain": ' + "1" * digits + "}]").encode()
+    for data in (nested, number):
+        try:
+            backpain.read_diary(data, subject="s")
+        except backpain.DiaryError as exc:  # any other exception fails the test
+            message = str(exc)
+        else:
+            message = "<bytes> read"
+        assert message.startswith("<bytes>")
+
+
+def test_ragged_file_with_a_huge_cell_raises_diary_error(tmp_path):
+    path = tmp_path / "ragged_huge.csv"
+    path.write_text("date,pain\n2026-01-05,4\n2026-01-06,5,x," + "y" * 200_000 + "\n")
+    out = read_capped(path)
+    assert out["outcome"] == "DiaryError", out
+    assert "ragged_huge.csv" in out["text"]

@@ -568,7 +568,7 @@ def _load(
             try:
                 with source.open() as fh:
                     frame = pd.read_csv(source.path or fh, na_values=na_values, **options)
-            except pd.errors.ParserWarning:
+            except (pd.errors.ParserWarning, pd.errors.ParserError):
                 # rows longer than the header: fine only when the extra cells
                 # are empty (a delimiter after each row's last cell)
                 if not _extra_cells_empty(source, sep, len(header)):
@@ -627,7 +627,10 @@ def _extra_cells_empty(source: Source, sep: str, width: int) -> bool:
     import csv
 
     rows = csv.reader(io.StringIO(source.text(), newline=""), delimiter=sep)
-    return all(not "".join(row[width:]).strip() for row in rows)
+    try:
+        return all(not "".join(row[width:]).strip() for row in rows)
+    except csv.Error:  # a cell beyond the csv module's field limit: let pandas' error stand
+        return False
 
 
 _NA_NUMBER = ("", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "-", "nvt", "n.v.t.")
