@@ -63,10 +63,19 @@ def noted_diary() -> pd.DataFrame:
 
 
 # ------------------------------------------------------------ pseudonymise
+def in_pseudonym_order(data: pd.DataFrame, subject: str = "subject", **kw) -> pd.DataFrame:
+    """``data`` in the order pseudonymise gives: by reference pseudonym, stable, new index."""
+    names = data[subject].map(
+        lambda v: reference_pseudonym(str(v).strip(), **kw), na_action="ignore"
+    )
+    return data.iloc[names.argsort(kind="stable")].reset_index(drop=True)
+
+
 def test_pseudonym_matches_hmac_reference(diary):
     out = pseudonymise(diary, key=KEY)
-    expected = diary["subject"].map(reference_pseudonym)
+    expected = in_pseudonym_order(diary)["subject"].map(reference_pseudonym)
     assert out["subject"].tolist() == expected.tolist()
+    assert out["subject"].is_monotonic_increasing
     assert out["subject"].dtype == "string"
     assert out["subject"].str.fullmatch(r"P-[0-9a-f]{10}").all()
 
@@ -83,11 +92,89 @@ def test_pseudonym_stable_and_joins_survey(diary):
 
 def test_numeric_ids_hash_like_their_text():
     ints = pseudonymise(pd.DataFrame({"subject": [12, 7]}), key=KEY)
-    floats = pseudonymise(pd.DataFrame({"subject": [12.0, np.nan]}), key=KEY)
+    floats = pseudonymise(pd.DataFrame({"subject": [np.nan, 12.0]}), key=KEY)
     text = pseudonymise(pd.DataFrame({"subject": ["12", "7"]}), key=KEY)
     assert ints["subject"].tolist() == text["subject"].tolist()
-    assert floats["subject"].iloc[0] == text["subject"].iloc[0] == reference_pseudonym("12")
-    assert floats["subject"].isna().iloc[1]
+    assert set(text["subject"]) == {reference_pseudonym("12"), reference_pseudonym("7")}
+    assert floats["subject"].iloc[0] == reference_pseudonym("12")
+    assert floats["subject"].isna().iloc[1]  # a missing id goes last
+
+
+def test_sequential_ids_cannot_be_matched_by_order(tmp_path):
+    # 50 subjects P001..P050 in id order: the order of the output must not give them away
+    ids = [f"P{i:03d}" for i in range(1, 51)]
+    diary = pd.DataFrame(
+        {
+            "subject": pd.array(ids, dtype="string"),
+            "date": pd.to_datetime(["2026-01-01"] * 50).astype("datetime64[ns]"),
+            "pain": np.arange(50, dtype="float64") % 11,
+        }
+    )
+    out = pseudonymise(diary, key=KEY)
+    back = {reference_pseudonym(i): i for i in ids}
+    assert out["subject"].is_monotonic_increasing  # sorted by pseudonym ...
+    real = [back[p] for p in out["subject"]]
+    assert real != ids  # ... so the rows no longer follow the real ids
+    hits = sum(a == b for a, b in zip(real, ids, strict=True))
+    assert hits <= 5  # guessing by position recovers about 1 in 50, not 50
+    assert out.index.tolist() == list(range(50))  # the old index (id order) is gone
+    path = tmp_path / "safe.csv"
+    write_diary(out, path)
+    written = pd.read_csv(path)["subject"].tolist()
+    assert written == sorted(written) == out["subject"].tolist()
+
+
+def test_write_diary_writes_rows_sorted_by_subject_and_date(tmp_path):
+    diary = pd.DataFrame(
+        {
+            "subject": pd.array(["b", "a", "a"], dtype="string"),
+            "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-01"]),
+            "pain": [1.0, 2.0, 3.0],
+        }
+    ).astype({"date": "datetime64[ns]"})
+    path = tmp_path / "d.csv"
+    write_diary(diary, path)
+    written = pd.read_csv(path)
+    assert written["subject"].tolist() == ["a", "a", "b"]
+    assert written["pain"].tolist() == [3.0, 2.0, 1.0]
+
+
+@pytest.mark.parametrize(
+    ("key", "why"),
+    [
+        (b"\x00" * 32, "one repeated byte"),
+        ("x" * 40, "one repeated byte"),
+        ("abcdabcdabcdabcdabcd", "repeats the same 4 bytes"),
+        ("0123456789abcdef", "about 8 bytes of entropy"),  # 16 hex digits
+        ("31415926535897932384", "about 8 bytes of entropy"),  # 20 decimal digits: 66 bits
+        ("thisisonlylowercase", "about 11 bytes of entropy"),  # 19 * log2(26) = 89 bits
+    ],
+)
+def test_weak_keys_are_refused(diary, key, why):
+    with pytest.raises(ValueError, match=f"key is weak: .*{why}"):
+        pseudonymise(diary, key=key)
+
+
+def test_strong_keys_are_taken(diary):
+    import secrets
+
+    for key in (secrets.token_hex(16), secrets.token_bytes(16), "Correct horse, battery staple!"):
+        pseudonymise(diary, key=key)
+
+
+def test_drop_unknown_tags_keeps_only_the_listed_tags(noted_diary):
+    noted = noted_diary.assign(
+        tags=pd.array(["rest|walk with anna", "exercise", "heat|physiotherapy", pd.NA], "string")
+    )
+    out = pseudonymise(noted, key=KEY, drop_unknown_tags=["heat", "rest"])
+    expected = in_pseudonym_order(noted)
+    kept = dict(zip(expected["date"].astype(str) + expected["subject"], out["tags"], strict=True))
+    assert kept["2026-02-280042"] == "rest"  # the name went with its tag
+    assert pd.isna(kept["2026-01-05Anaïs"])  # exercise is not listed
+    assert kept["2026-01-05Jan de Vries"] == "heat"
+    assert "anna" not in out.to_csv()
+    with pytest.raises(TypeError, match="list of tags"):
+        pseudonymise(noted, key=KEY, drop_unknown_tags="heat")
 
 
 def test_different_keys_give_different_ids(diary):
@@ -105,7 +192,7 @@ def test_no_raw_id_or_note_left(noted_diary):
     assert "fietsen" not in dumped
     assert list(out.columns) == ["subject", "date", "pain", "steps"]
     pd.testing.assert_frame_equal(
-        out[["date", "pain", "steps"]], noted_diary[["date", "pain", "steps"]]
+        out[["date", "pain", "steps"]], in_pseudonym_order(noted_diary)[["date", "pain", "steps"]]
     )
 
 
@@ -116,15 +203,19 @@ def test_keep_notes_and_do_not_mutate(noted_diary):
     pd.testing.assert_frame_equal(noted_diary, before)
     assert noted_diary.attrs == {"source": "jan_de_vries.csv"}
     assert out.attrs == {}
-    assert out["notes"].equals(noted_diary["notes"])
-    assert out["subject"].iloc[2] == reference_pseudonym("Jan de Vries", digits=16)
+    expected = in_pseudonym_order(noted_diary, digits=16)
+    assert out["notes"].equals(expected["notes"])
+    jan = expected.index[expected["subject"] == "Jan de Vries"]
+    assert (out.loc[jan, "subject"] == reference_pseudonym("Jan de Vries", digits=16)).all()
 
 
 def test_other_subject_column():
     survey = pd.DataFrame({"respondent": ["a", "b"], "notes": ["x", "y"]})
     out = pseudonymise(survey, key=KEY, subject="respondent")
     assert out.columns.tolist() == ["respondent"]
-    assert out["respondent"].tolist() == [reference_pseudonym("a"), reference_pseudonym("b")]
+    assert out["respondent"].tolist() == sorted(
+        [reference_pseudonym("a"), reference_pseudonym("b")]
+    )
 
 
 def _colliding_ids(key: str, digits: int = 8) -> tuple[str, str]:

@@ -66,7 +66,7 @@ def test_detected_by_content_and_every_row_accounted_for(path, fmt, tmp_path):
         diary, report = backpain.read_diary(source, return_report=True)
         assert report.format == fmt
         assert report.balanced
-        assert report.rows_read == report.rows_kept + report.rows_merged + (
+        assert report.rows_read == report.rows_kept + report.rows_merged + report.rows_duplicate + (
             report.rows_ignored + report.rows_rejected
         )
         assert len(diary) == report.rows_kept

@@ -11,6 +11,7 @@ import pytest
 
 import backpain
 from backpain import DiaryError
+from backpain.schema import normalise_header
 
 TABLE = Path(__file__).parent / "data" / "table"
 
@@ -260,3 +261,80 @@ def test_a_table_without_pain_but_with_steps_loads_with_pain_empty():
         [b"date,pain\n2024-01-01,4\n", b"date,steps\n2024-01-01,5000\n"], subject="me"
     )
     assert merged[["pain", "steps"]].iloc[0].tolist() == [4, 5000]
+
+
+@pytest.mark.parametrize(
+    ("date_header", "pain_header"),
+    [
+        ("Timestamp", "Intensity"),
+        ("Date/Time", "Pain level"),
+        ("date_time", "Pain score"),
+        ("Tijdstip", "Pijnniveau"),
+        ("Datum en tijd", "Pain (0-10)"),
+        ("DateTime", "Pijn intensiteit"),
+    ],
+)
+def test_headers_people_write(date_header, pain_header):
+    csv = f"{date_header},{pain_header}\n2026-01-05 08:30,4\n2026-01-06 21:00,6\n".encode()
+    diary, report = backpain.read_diary(csv, subject="p", return_report=True)
+    assert diary["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-01-05", "2026-01-06"]
+    assert diary["pain"].tolist() == [4.0, 6.0]
+    assert report.columns["date"] == date_header
+    assert report.columns["pain"] == pain_header
+
+
+def test_no_pain_column_lists_the_headers_as_written():
+    csv = b"Datum;Hoeveelheid Pijn;Opmerking\n01-01-2026;4;x\n"
+    with pytest.raises(DiaryError) as err:
+        backpain.read_diary(csv)
+    assert "['Datum', 'Hoeveelheid Pijn', 'Opmerking']" in str(err.value)
+    assert "'date'" not in str(err.value)
+
+
+def test_exact_duplicate_rows_are_counted_not_summed():
+    # the same two days exported twice, plus a real second entry on day 2
+    csv = (
+        b"date,pain,sleep_hours,notes\n"
+        b"2026-01-01,4,8,ok\n2026-01-02,5,7,\n"
+        b"2026-01-01,4,8,ok\n2026-01-02,5,7,\n"
+        b"2026-01-02,6,,evening\n"
+    )
+    diary, report = backpain.read_diary(csv, subject="p", return_report=True)
+    # by hand: day 1 once (8 h, not 16); day 2 = 5 and 6 -> mean 5.5, sleep 7 h
+    assert diary["sleep_hours"].tolist() == [8.0, 7.0]
+    assert diary["pain"].tolist() == [4.0, 5.5]
+    assert (report.rows_read, report.rows_kept, report.rows_merged) == (5, 2, 1)
+    assert report.rows_duplicate == 2
+    assert report.balanced
+    assert "exact duplicates: 2 rows" in report.summary()
+    assert "exacte dubbels: 2 rijen" in report.summary(lang="nl")
+    assert any(getattr(n, "key", "") == "read.note.duplicate_rows" for n in report.notes)
+
+
+def test_duplicates_add_up_over_merged_files():
+    one = b"date,pain,steps\n2026-01-01,4,100\n2026-01-01,4,100\n"
+    two = b"date,steps\n2026-01-02,200\n"
+    diary, report = backpain.read_diary([one, two], subject="p", return_report=True)
+    assert diary["steps"].tolist() == [100.0, 200.0]
+    assert report.rows_duplicate == 1
+    assert report.balanced
+
+
+@pytest.mark.parametrize("word", ["NA", "N/A", "null", "None"])
+def test_excel_text_na_words_survive_a_round_trip(tmp_path, word):
+    diary = pd.DataFrame(
+        {
+            "subject": pd.Series(["p", "p"], dtype="string"),
+            "date": pd.to_datetime(["2026-01-01", "2026-01-02"]),
+            "pain": [4.0, float("nan")],
+            "tags": pd.Series([normalise_header(word), pd.NA], dtype="string"),
+            "notes": pd.Series([word, "fine"], dtype="string"),
+        }
+    )
+    path = tmp_path / "na.xlsx"
+    backpain.write_diary(diary, path)
+    back = backpain.read_diary(path)
+    assert back["notes"].tolist() == [word, "fine"]
+    # a tag is kept, in the normal form tags take ("n/a" -> "n a"), never made missing
+    assert back["tags"].tolist()[0] == normalise_header(word)
+    assert back["pain"].isna().tolist() == [False, True]

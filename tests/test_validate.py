@@ -31,7 +31,7 @@ def test_parse_numbers_decimal_comma_thousands_and_clock_hours():
         (["2026-01-02", "2026-01-03 08:15"], ["2026-01-02", "2026-01-03"], "ISO"),
         (["13/01/2026", "02/01/2026"], ["2026-01-13", "2026-01-02"], "day-month-year"),
         (["01/13/2026", "01/02/2026"], ["2026-01-13", "2026-01-02"], "month-day-year"),
-        (["24.11.26", "25.11.26"], ["2026-11-24", "2026-11-25"], "day-month-year"),
+        (["24.11.2026", "25.11.2026"], ["2026-11-24", "2026-11-25"], "day-month-year"),
     ],
 )
 def test_parse_dates_decides_the_order_from_the_column(values, expected, how):
@@ -143,6 +143,19 @@ def test_a_day_whose_sleep_adds_up_past_24_hours_is_rejected_not_kept():
     reasons = report.rejected["reason"].tolist()
     assert all("add up to 27 (hours), more than 24; is a row repeated?" in r for r in reasons)
     assert report.rejected["value"].tolist() == ["9", "9", "9"]  # as written, not 9.0
+    assert report.balanced
+
+
+def test_a_year_is_never_guessed():
+    csv = b"datum;pijn\n24.11.26;4\n3 april;5\n25-11-2026;6\n3 april 2026;2\n"
+    diary, report = backpain.read_diary(csv, subject="p", return_report=True)
+    reasons = report.rejected.set_index("row")["reason"]
+    assert reasons[2].startswith("the date has no year or a two-digit year")
+    assert reasons[3].startswith("the date has no year or a two-digit year")
+    # by hand: the two dates with a full year are kept as written
+    assert diary["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-04-03", "2026-11-25"]
+    assert diary["pain"].tolist() == [2.0, 6.0]
+    assert (report.rows_read, report.rows_kept, report.rows_rejected) == (4, 2, 2)
     assert report.balanced
 
 

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import os
+import string
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from .read._cells import FORMULA_PREFIXES, escape_formulas, unescape_formulas
-from .schema import COLUMNS, KEYS, VARIABLES
+from .read._cells import FORMULA_PREFIXES, escape_formulas, excel_cr, unescape_formulas
+from .schema import COLUMNS, KEYS, TAG_SEP, VARIABLES
 from .validate import check_diary
 
 __all__ = [
@@ -56,7 +60,66 @@ def _key_bytes(key: object) -> bytes:
             "bytes (for example secrets.token_hex(16)) so the ids cannot be guessed"
         )
         raise ValueError(msg)
-    return bytes(key)
+    key = bytes(key)
+    weak = _weakness(key)
+    if weak:
+        msg = (
+            f"key is weak: {weak}. Use a random secret, for example "
+            "secrets.token_hex(16), and keep it apart from the data"
+        )
+        raise ValueError(msg)
+    return key
+
+
+def _weakness(key: bytes) -> str | None:
+    """Why ``key`` is too easy to guess, or None.
+
+    The entropy is estimated from the characters the key is drawn from:
+    ``len(key) * log2(alphabet)``, where the alphabet is the smallest of
+    hexadecimal digits (16), digits (10), lower- or upper-case letters (26),
+    letters (52), letters and digits (62), printable ASCII (95) or any byte
+    (256) that holds every character of the key. ``secrets.token_hex(16)``
+    gives 32 hex digits: 128 bits, 16 bytes. A key of one repeated byte, or
+    one short piece repeated, has the entropy of that piece only.
+
+    >>> _weakness(b"0" * 32)
+    'it is one repeated byte (30 30 ...)'
+    >>> _weakness(b"0123456789abcdef") is not None  # 16 hex digits: 8 bytes of entropy
+    True
+    >>> _weakness(b"7f3a9c0e5b12d4e6a8f0c2b4d6e8f0a1") is None  # like token_hex(16)
+    True
+    """
+    if len(set(key)) == 1:
+        return f"it is one repeated byte ({key[0]:02x} {key[0]:02x} ...)"
+    for period in range(1, len(key) // 2 + 1):
+        if len(key) % period == 0 and key == key[:period] * (len(key) // period):
+            return f"it repeats the same {period} bytes"
+    alphabet = 256
+    if key.isascii():
+        text = key.decode("ascii")
+        for size, chars in _ALPHABETS:
+            if all(ch in chars for ch in text):
+                alphabet = size
+                break
+    bits = len(key) * math.log2(alphabet)
+    if bits < 8 * _MIN_KEY_BYTES:
+        return (
+            f"its {len(key)} characters, drawn from {alphabet} possible ones, hold about "
+            f"{bits / 8:.0f} bytes of entropy, fewer than {_MIN_KEY_BYTES}"
+        )
+    return None
+
+
+_ALPHABETS = (
+    (10, string.digits),
+    (16, string.hexdigits.lower()),
+    (16, string.hexdigits.upper() + string.digits),
+    (26, string.ascii_lowercase),
+    (26, string.ascii_uppercase),
+    (52, string.ascii_letters),
+    (62, string.ascii_letters + string.digits),
+    (95, string.printable[:95]),
+)
 
 
 def _id_text(value: object) -> str:
@@ -74,6 +137,7 @@ def pseudonymise(
     drop_notes: bool = True,
     columns: list[str] | tuple[str, ...] | None = None,
     digits: int = 10,
+    drop_unknown_tags: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Replace subject ids with keyed hashes and drop free-text columns.
 
@@ -96,6 +160,11 @@ def pseudonymise(
         Every name must exist, so a typo cannot leave private data behind.
     digits : int, default 10
         Hexadecimal digits of the hash kept in each pseudonym (8 to 64).
+    drop_unknown_tags : iterable of str, optional
+        The tags to keep (``["heat", "physiotherapy"]``): every other tag is
+        removed from the ``tags`` column, and a row left without tags gets a
+        missing value. Tags are free text the patient typed, so they can
+        hold names ("walk with Anna"), places or diagnoses.
 
     Returns
     -------
@@ -103,14 +172,19 @@ def pseudonymise(
         A copy of ``data`` with ``subject`` replaced by ``"P-"`` and
         ``digits`` hex digits (``string`` dtype, missing ids stay missing),
         without ``notes`` (when ``drop_notes``) and ``columns``, and with
-        ``attrs`` cleared (they may hold file names). Every other column is
-        unchanged.
+        ``attrs`` cleared (they may hold file names). The rows are sorted by
+        pseudonym (rows of one subject keep their order) with a new index:
+        input sorted by real id, kept in that order, would let anyone who
+        knows the ids' order (``P001``, ``P002``, ...) undo the pseudonyms
+        without the key. Every other column is unchanged.
 
     Raises
     ------
     ValueError
-        Without ``key``, with a key shorter than 16 bytes, when a column is
-        missing, or when two different ids get the same pseudonym.
+        Without ``key``, with a key shorter than 16 bytes or too easy to
+        guess (one repeated byte, a repeated piece, or fewer than 16 bytes
+        of entropy, see the Notes), when a column is missing, or when two
+        different ids get the same pseudonym.
 
     Notes
     -----
@@ -129,8 +203,16 @@ def pseudonymise(
     subjects. A collision within ``data`` raises, asking for a larger
     ``digits``; use that same ``digits`` for every file of the study.
 
+    A weak key is refused: the entropy is estimated as ``len(key) *
+    log2(alphabet)``, the alphabet being the smallest character set that
+    holds the key (16 for hex digits, 62 for letters and digits, 95 for
+    printable text, 256 for raw bytes), and must reach 128 bits (16 bytes),
+    as ``secrets.token_hex(16)`` does.
+
     Pseudonymised data are still personal data (GDPR recital 26): dates,
-    rare values and text in other columns can identify a person.
+    rare values and text in other columns can identify a person. Free-text
+    tags are such text: a tag can hold a name or a place. Keep only the
+    tags the analysis needs with ``drop_unknown_tags=``.
     Checked against :func:`hmac.new` with :mod:`hashlib` ``sha256`` in the
     tests.
 
@@ -196,11 +278,34 @@ def pseudonymise(
                 "every file of this study"
             )
             raise ValueError(msg)
+    if drop_unknown_tags is not None and "tags" not in data.columns:
+        msg = f"drop_unknown_tags= needs a 'tags' column; the columns are {list(data.columns)}"
+        raise ValueError(msg)
     lookup = pd.array([*hashed, pd.NA], dtype="string")
     out = data.drop(columns=drop).copy()
     out[subject] = pd.Series(lookup[codes], index=data.index, dtype="string")
+    if drop_unknown_tags is not None and "tags" in out.columns:
+        out["tags"] = _keep_tags(out["tags"], drop_unknown_tags)
+    # sorted by pseudonym: the input's order (often by real id) must not show
+    rank = np.append(np.argsort(np.argsort(hashed, kind="stable")), len(hashed))  # NA last
+    out = out.iloc[np.argsort(rank[codes], kind="stable")].reset_index(drop=True)
     out.attrs = {}
     return out
+
+
+def _keep_tags(tags: pd.Series, known: Iterable[str]) -> pd.Series:
+    """Only the tags in ``known``, joined with ``|``; a cell left empty is missing."""
+    if isinstance(known, str):
+        msg = "drop_unknown_tags= takes a list of tags to keep, not one string"
+        raise TypeError(msg)
+    keep = {str(t).strip().lower() for t in known}
+    codes, distinct = pd.factorize(tags, use_na_sentinel=True)
+    cleaned = [
+        TAG_SEP.join(t for t in str(cell).split(TAG_SEP) if t.strip().lower() in keep) or pd.NA
+        for cell in distinct
+    ]
+    values = pd.array([*cleaned, pd.NA], dtype="string")
+    return pd.Series(values[codes], index=tags.index, dtype="string")
 
 
 # ------------------------------------------------------------------ writing
@@ -277,7 +382,8 @@ def write_diary(diary: pd.DataFrame, path: Any, *, format: str | None = None) ->
     Notes
     -----
     CSV is UTF-8 with a byte-order mark (so Excel shows accents), comma
-    separated with CRLF line ends (RFC 4180), ``.`` decimals, ISO dates (``2026-11-24``) and floats written
+    separated with CRLF line ends (RFC 4180), ``.`` decimals, rows sorted by
+    ``subject`` and ``date`` (for pseudonymised data: by pseudonym), ISO dates (``2026-11-24``) and floats written
     with all their digits; Excel dates are date cells. Parquet keeps dtypes.
 
     Formula injection (OWASP "CSV Injection"): in CSV and Excel, every text
@@ -314,7 +420,8 @@ def write_diary(diary: pd.DataFrame, path: Any, *, format: str | None = None) ->
     canonical = [c for c in COLUMNS if c in diary.columns]
     out = diary[canonical + [c for c in diary.columns if c not in COLUMNS]].copy()
     out.attrs = {}
-    out = out.reset_index(drop=True)
+    # rows in subject and date order, whatever order they came in
+    out = out.sort_values(list(KEYS), kind="stable").reset_index(drop=True)
     out["subject"] = out["subject"].astype("string")
     for name in canonical:
         if VARIABLES[name].kind == "number":
@@ -337,6 +444,7 @@ def write_diary(diary: pd.DataFrame, path: Any, *, format: str | None = None) ->
             )
         else:
             _check_excel_text(out)
+            out = out.apply(excel_cr)
             with pd.ExcelWriter(
                 target, engine="openpyxl", date_format="YYYY-MM-DD", datetime_format="YYYY-MM-DD"
             ) as writer:

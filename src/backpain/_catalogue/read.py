@@ -1300,4 +1300,91 @@ TEXTS: dict[str, tuple[str, str]] = {
         "namen {names} zijn geen standaardstemmingen van Daylio en de export zegt hun niveau "
         "niet",
     ),
+    # ------------------------------------------------ limits and hostile files
+    "read.limit.columns": (
+        "{source}: {found:.0f} columns, more than the {most:.0f} a diary table may have "
+        "(limit: columns). Keep only the diary's columns, or split the file into "
+        "several files of fewer columns with the date column in each.",
+        "{source}: {found:.0f} kolommen, meer dan de {most:.0f} die een dagboektabel mag "
+        "hebben (grens: kolommen). Bewaar alleen de kolommen van het dagboek, of splits "
+        "het bestand in meerdere bestanden met minder kolommen en in elk de datumkolom.",
+    ),
+    "read.limit.keys": (
+        "{source}: the JSON records use more than {most:.0f} different keys (limit: keys). "
+        "A diary's records share the same few keys; split the file into files whose "
+        "records have the same keys.",
+        "{source}: de JSON-records gebruiken meer dan {most:.0f} verschillende sleutels "
+        "(grens: sleutels). De records van een dagboek delen dezelfde paar sleutels; "
+        "splits het bestand in bestanden waarvan de records dezelfde sleutels hebben.",
+    ),
+    "read.limit.rows": (
+        "{source}: a sheet has {found:.0f} rows, more than the {most:.0f} read from a "
+        "spreadsheet (limit: rows). Save the sheet as CSV, which is read without this "
+        "limit, or split it into sheets of fewer rows.",
+        "{source}: een blad heeft {found:.0f} rijen, meer dan de {most:.0f} die uit een "
+        "rekenblad gelezen worden (grens: rijen). Bewaar het blad als CSV, dat zonder "
+        "deze grens gelezen wordt, of splits het in bladen met minder rijen.",
+    ),
+    "read.limit.unpacked": (
+        "{source}: unpacks to {found:.0f} MiB, more than the {most:.0f} MiB allowed "
+        "(limit: unpacked size). Split the workbook into smaller files, or save each "
+        "sheet as CSV.",
+        "{source}: wordt uitgepakt {found:.0f} MiB, meer dan de toegestane {most:.0f} MiB "
+        "(grens: uitgepakte grootte). Splits de werkmap in kleinere bestanden, of bewaar "
+        "elk blad als CSV.",
+    ),
+    "read.limit.ratio": (
+        "{source}: a part of the file unpacks {found:.0f} times larger than it is packed, "
+        "more than the {most:.0f} times a real export does (limit: unpacked size ratio); "
+        "it holds a huge cell or is not a real export. Remove the huge cells, or save "
+        "the sheet as CSV and split it into smaller files.",
+        "{source}: een deel van het bestand wordt uitgepakt {found:.0f} keer groter dan "
+        "ingepakt, meer dan de {most:.0f} keer van een echte export (grens: "
+        "uitpakverhouding); het bevat een reusachtige cel of is geen echte export. "
+        "Verwijder de reusachtige cellen, of bewaar het blad als CSV en splits het in "
+        "kleinere bestanden.",
+    ),
+    "read.limit.nesting": (
+        "{source}: the JSON is nested deeper than can be read (limit: nesting depth); "
+        "it is not a diary export. Export the diary again.",
+        "{source}: de JSON is dieper genest dan gelezen kan worden (grens: nestdiepte); "
+        "het is geen dagboekexport. Exporteer het dagboek opnieuw.",
+    ),
+    "read.limit.number": (
+        "{source}: the JSON holds a number with more than {most:.0f} digits (limit: "
+        "number length); it is not a diary export. Export the diary again.",
+        "{source}: de JSON bevat een getal met meer dan {most:.0f} cijfers (grens: "
+        "lengte van een getal); het is geen dagboekexport. Exporteer het dagboek opnieuw.",
+    ),
+    "read.hostile.nested_column": (
+        "{source}: column {column!r} holds lists or records ({type}), not one value per "
+        "cell. Flatten it to one column per value, or leave it out of the file.",
+        "{source}: kolom {column!r} bevat lijsten of records ({type}), niet één waarde per "
+        "cel. Maak er één kolom per waarde van, of laat ze weg uit het bestand.",
+    ),
+    "read.hostile.repeated_header": (
+        "{source}: the column {header!r} appears twice, so it is not clear which one "
+        "holds the diary's values. Rename or remove one of them in the spreadsheet.",
+        "{source}: de kolom {header!r} staat er twee keer in, dus het is niet duidelijk "
+        "welke de waarden van het dagboek bevat. Hernoem of verwijder er één in het "
+        "rekenblad.",
+    ),
+    "read.note.duplicate_rows": (
+        "{n} rows repeat another row of the same day cell for cell (the same day exported "
+        "twice?); each was counted once, so sleep and steps are not added twice",
+        "{n} rijen herhalen een andere rij van dezelfde dag cel voor cel (dezelfde dag twee "
+        "keer geëxporteerd?); elk is één keer geteld, zodat slaap en stappen niet dubbel "
+        "opgeteld worden",
+    ),
+    "read.report.duplicates": (
+        "exact duplicates: {n} rows, counted once",
+        "exacte dubbels: {n} rijen, één keer geteld",
+    ),
+    "read.report.rows_duplicate": ("rows repeated exactly", "rijen exact herhaald"),
+    "read.reason.date_no_year": (
+        "the date has no year or a two-digit year, and a year is never guessed; write "
+        "the year in full (2026-01-31 or 31-01-2026)",
+        "de datum heeft geen jaartal of een jaartal van twee cijfers, en een jaartal wordt "
+        "nooit geraden; schrijf het jaar voluit (2026-01-31 of 31-01-2026)",
+    ),
 }

@@ -107,8 +107,9 @@ def read_diary(
         ``notes``. See :mod:`backpain.schema`.
     report : LoadReport
         With ``return_report=True``. Accounts for every input row:
-        ``rows_read == rows_kept + rows_merged + rows_ignored + rows_rejected``;
-        ``report.rejected`` lists each rejected row with its reason.
+        ``rows_read == rows_kept + rows_merged + rows_duplicate + rows_ignored +
+        rows_rejected`` (``rows_duplicate``: rows that repeat another row of the
+        same day exactly, counted once); ``report.rejected`` lists each rejected row with its reason.
 
     Raises
     ------

@@ -16,7 +16,7 @@ from ..errors import DiaryError
 from ..schema import COLUMNS, KEYS, TAG_SEP, VARIABLES, empty_diary
 from ..text import Message
 from ._cells import blank_cells
-from ._parse import ISO_DATE, NUMERIC_DATE, parse_dates, parse_numbers
+from ._parse import ISO_DATE, NUMERIC_DATE, has_full_year, parse_dates, parse_numbers
 from ._report import LoadReport, message_column
 
 __all__ = ["build_diary", "finish_diary"]
@@ -55,6 +55,7 @@ def build_diary(
     prefer_dayfirst: bool = False,
     pain_scale: float = 10,
     clean_text: tuple[str, ...] = ("tags", "notes"),
+    headers: list[str] | None = None,
 ) -> pd.DataFrame:
     """Validate raw entries and combine them into the canonical daily diary.
 
@@ -80,6 +81,9 @@ def build_diary(
     clean_text : tuple of str
         Text columns to strip (empty text becomes missing); a reader leaves
         out a column it has already cleaned.
+    headers : list of str, optional
+        The file's own column headers, as written, for the error when no
+        diary variable is found (default: the entries' canonical names).
 
     Returns
     -------
@@ -89,7 +93,7 @@ def build_diary(
     if "pain" not in entries.columns:
         measured = [c for c in _MEASURES if c in entries.columns]
         if not measured:
-            columns = [c for c in entries.columns if c not in ("row", "n_rows")]
+            columns = headers or [c for c in entries.columns if c not in ("row", "n_rows")]
             raise DiaryError(
                 Message("read.error.no_pain_column", source=report.source, columns=repr(columns))
             )
@@ -154,6 +158,11 @@ def build_diary(
     date_blank = blank_cells(raw_date) if dates.isna().any() else dates.isna()
     flag(date_blank, "date", raw_date, Message("read.reason.date_empty"))
     unparsed = dates.isna() & ~date_blank
+    if unparsed.any():
+        digits = raw_date.astype("string").str.contains(r"\d", na=False).astype(bool)
+        no_year = unparsed & digits & ~has_full_year(raw_date)
+        flag(no_year, "date", raw_date, Message("read.reason.date_no_year"))
+        unparsed &= ~no_year
     if unparsed.any():
         looks_numeric = (
             raw_date.astype("string")
@@ -223,6 +232,10 @@ def build_diary(
     everything = bool(keep.all())
     good = work if everything else work[keep]
     good_n = n_rows if everything else n_rows[keep]
+    if key is None or not everything:
+        unique = _exact_duplicates(good, present, report, good_n)
+        if unique is not None:
+            good, good_n, everything = good[unique], good_n[unique], False
     diary = _daily(good, good_n, rules, present, report, key=key if everything else None)
     days = len(diary)
     report.rows_kept += days
@@ -288,6 +301,34 @@ def _check_daily_totals(work, entries, rules, present, problems, flag) -> np.nda
             ]
             flag(mask, c, entries[c], reasons)
     return None
+
+
+def _exact_duplicates(
+    good: pd.DataFrame, present: list[str], report: LoadReport, n_rows: pd.Series
+) -> pd.Series | None:
+    """Count rows that repeat another row of the same day cell for cell.
+
+    The same day exported twice must not add its sleep or steps twice: such a
+    row is counted in ``rows_duplicate`` (with a note) and left out. Returns
+    the mask of rows to keep, or None when no row repeats another.
+    """
+    if len(good) < 2 or good["date"].isna().all():
+        return None
+    ok = good["date"].notna() & (good["_subject_rank"] >= 0)
+    keys = pd.Series(_day_keys(good[ok]), index=good.index[ok])
+    same_day = keys.duplicated(keep=False)
+    if not same_day.any():
+        return None
+    rows = good.loc[same_day[same_day].index, present]
+    repeated = rows.duplicated(keep="first")
+    if not repeated.any():
+        return None
+    n = int(n_rows[repeated[repeated].index].sum())
+    report.rows_duplicate += n
+    report.notes.append(Message("read.note.duplicate_rows", n=n))
+    unique = pd.Series(True, index=good.index)
+    unique[repeated[repeated].index] = False
+    return unique
 
 
 def _day_keys(good: pd.DataFrame) -> np.ndarray:

@@ -13,6 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 __all__ = [
+    "EXCEL_CR",
     "FORMULA_PREFIXES",
     "NO_WORDS",
     "YES_WORDS",
@@ -20,6 +21,8 @@ __all__ = [
     "blank_cells",
     "blank_rows",
     "escape_formulas",
+    "excel_cr",
+    "excel_returns",
     "unescape_formulas",
 ]
 
@@ -77,6 +80,38 @@ def blank_rows(frame: pd.DataFrame) -> pd.Series:
         rows = np.flatnonzero(blank)
         blank[rows] = blank_cells(frame.iloc[rows, i]).to_numpy()
     return pd.Series(blank, index=frame.index)
+
+
+EXCEL_CR = "_x000D_"
+"""How a spreadsheet file stores a carriage return in text (ECMA-376 ``ST_Xstring``).
+
+The XML inside ``.xlsx`` turns a bare CR LF into LF, so a note's CR LF
+survives only written this way."""
+
+
+def excel_returns(values: pd.Series) -> pd.Series:
+    """Turn :data:`EXCEL_CR` in text cells back into carriage returns.
+
+    >>> excel_returns(pd.Series(["a_x000D_\\nb", None], dtype="string")).tolist()
+    ['a\\r\\nb', <NA>]
+    """
+    if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
+        return values
+    text = values.astype("string")
+    if not text.str.contains(EXCEL_CR, regex=False).any():
+        return values
+    return text.str.replace(EXCEL_CR, "\r", regex=False)
+
+
+def excel_cr(values: pd.Series) -> pd.Series:
+    """Write each carriage return of a text column as :data:`EXCEL_CR`.
+
+    >>> excel_cr(pd.Series(["a\\r\\nb"], dtype="string")).tolist()
+    ['a_x000D_\\nb']
+    """
+    if not pd.api.types.is_string_dtype(values):
+        return values
+    return values.str.replace("\r", EXCEL_CR, regex=False)
 
 
 # ----------------------------------------------------------- formula cells

@@ -13,7 +13,7 @@ import pandas as pd
 from ..errors import DiaryError
 from ..text import Message
 
-__all__ = ["ISO_DATE", "NUMERIC_DATE", "parse_dates", "parse_numbers"]
+__all__ = ["ISO_DATE", "NUMERIC_DATE", "has_full_year", "parse_dates", "parse_numbers"]
 
 NUMERIC_DATE = re.compile(r"^\s*(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?:[ T].*)?$")
 ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
@@ -26,6 +26,10 @@ def parse_dates(
     prefer_dayfirst: bool = False,
 ) -> tuple[pd.Series, str]:
     """Parse a column of dates to midnight timestamps, deciding the order once.
+
+    A year is never guessed: a date without a year (``3 april``) or with a
+    two-digit year (``3-4-26``) is left unparsed, so that the reader rejects
+    its row with a reason.
 
     The day/month order of numeric dates (``03/04/2026``) is decided from the
     whole column: a value with a first number above 12 means day-first, one
@@ -76,8 +80,12 @@ def parse_dates(
         return _to_ns(fast), Message("read.note.dates_iso")
     is_ts = values.map(lambda v: isinstance(v, (pd.Timestamp, np.datetime64)))
     iso = text.str.match(ISO_DATE.pattern, na=False)
-    parts = text.str.extract(NUMERIC_DATE.pattern).astype("float64")
+    written = text.str.extract(NUMERIC_DATE.pattern)
+    parts = written.astype("float64")
     numeric = parts.notna().all(axis=1) & ~iso
+    # a year is never completed: "3/4/26" and "3 april" are left unparsed (NaT)
+    short_year = numeric & (written[0].str.len() <= 2) & (written[2].str.len() <= 2)
+    numeric &= ~short_year
     how = Message("read.note.dates_iso")
     if numeric.any():
         first, second = parts.loc[numeric, 0], parts.loc[numeric, 1]
@@ -112,7 +120,8 @@ def parse_dates(
         day = (a if dayfirst else b).where(~year_first, c)
         month = (b if dayfirst else a).where(~year_first, b)
         out[numeric] = _assemble(year, month, day)
-    rest = ~iso & ~numeric & text.fillna("").ne("").astype(bool)
+    rest = ~iso & ~numeric & ~short_year & text.fillna("").ne("").astype(bool)
+    rest &= text.str.contains(_FULL_YEAR, na=False).astype(bool)
     if rest.any():
         parsed = pd.to_datetime(
             text[rest], errors="coerce", format="mixed", dayfirst=bool(dayfirst)
@@ -123,6 +132,19 @@ def parse_dates(
     if is_ts.any():
         out[is_ts] = _to_ns(pd.to_datetime(values[is_ts], errors="coerce"))
     return out.dt.normalize(), how
+
+
+_FULL_YEAR = r"(?<!\d)\d{4}(?!\d)"
+"""A date written in words needs a four-digit year; none is taken from today."""
+
+
+def has_full_year(values: pd.Series) -> pd.Series:
+    """Boolean mask: text holding a four-digit number (a year written in full).
+
+    >>> has_full_year(pd.Series(["3 april 2026", "3/4/26", "3 april"])).tolist()
+    [True, False, False]
+    """
+    return values.astype("string").str.contains(_FULL_YEAR, na=False).astype(bool)
 
 
 def _order(dayfirst: bool) -> str:

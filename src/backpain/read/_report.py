@@ -1,7 +1,7 @@
 """The load report: what a reader did with every input row.
 
 Every reader fills one :class:`LoadReport`, which accounts for every input row:
-``rows_read == rows_kept + rows_merged + rows_ignored + rows_rejected``.
+``rows_read == rows_kept + rows_merged + rows_duplicate + rows_ignored + rows_rejected``.
 """
 
 from __future__ import annotations
@@ -44,6 +44,10 @@ class LoadReport:
     rows_merged : int
         Rows combined into a day that another row already stands for
         (several entries on one day).
+    rows_duplicate : int
+        Rows that repeat another row of the same day cell for cell (the same
+        day exported twice); counted once, so that sums (sleep, steps) are
+        not doubled.
     rows_ignored : int
         Rows that carry nothing the diary holds (blank lines, categories the
         diary does not use); ``ignored`` gives the count per category.
@@ -88,6 +92,7 @@ class LoadReport:
     rows_read: int = 0
     rows_kept: int = 0
     rows_merged: int = 0
+    rows_duplicate: int = 0
     rows_ignored: int = 0
     rows_rejected: int = 0
     rejected: pd.DataFrame = field(default_factory=_empty_rejected)
@@ -101,7 +106,11 @@ class LoadReport:
     def balanced(self) -> bool:
         """True when every input row is accounted for."""
         return self.rows_read == (
-            self.rows_kept + self.rows_merged + self.rows_ignored + self.rows_rejected
+            self.rows_kept
+            + self.rows_merged
+            + self.rows_duplicate
+            + self.rows_ignored
+            + self.rows_rejected
         )
 
     def ignore(self, n: int, category: str) -> None:
@@ -159,6 +168,8 @@ class LoadReport:
                 rejected=self.rows_rejected,
             )
         ]
+        if self.rows_duplicate:
+            lines.append("  " + t("read.report.duplicates", n=self.rows_duplicate))
         lines += [
             "  " + t("read.report.ignored", n=n, category=r(c)) for c, n in self.ignored.items()
         ]
@@ -198,6 +209,7 @@ class LoadReport:
                 ("rows_read", self.rows_read),
                 ("rows_kept", self.rows_kept),
                 ("rows_merged", self.rows_merged),
+                ("rows_duplicate", self.rows_duplicate),
                 ("rows_ignored", self.rows_ignored),
                 ("rows_rejected", self.rows_rejected),
             )

@@ -6,6 +6,7 @@ import codecs
 import io
 import json
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,36 @@ from typing import Any
 from ..errors import DiaryError
 from ..text import Message
 
-__all__ = ["Source", "load_json", "open_source"]
+__all__ = [
+    "MAX_COLUMNS",
+    "MAX_SHEET_ROWS",
+    "MAX_UNZIPPED_TABLE",
+    "MAX_ZIP_RATIO",
+    "UNICODE_BOMS",
+    "Source",
+    "check_zip",
+    "load_json",
+    "open_source",
+    "refuse_limit",
+]
 
 MAX_BYTES_IN_MEMORY = 1 << 30
 """Files larger than this (1 GiB) are refused by readers that load the whole file."""
+
+MAX_COLUMNS = 1000
+"""Most columns (or distinct JSON keys) a table may have; a diary has a few dozen."""
+
+MAX_SHEET_ROWS = 200_000
+"""Most rows of one spreadsheet sheet (more is read as CSV, which streams in C)."""
+
+MAX_UNZIPPED_TABLE = 256 * 2**20
+"""Largest unpacked size of all members of a zip-based table (``.xlsx``): 256 MiB."""
+
+MAX_ZIP_RATIO = 200
+"""Largest unpacked/packed size ratio of a zip member.
+
+Spreadsheets and exports compress about 5-30 times; one huge repeated cell
+compresses a thousand times and more."""
 
 
 @dataclass
@@ -72,14 +99,19 @@ class Source:
     def guess_encoding(self) -> str:
         """Encoding of a text file, checked over the whole file in chunks.
 
-        UTF-8 (``utf-8-sig`` when it starts with a BOM), UTF-16 with a BOM,
-        else Windows-1252 (``latin-1`` when a byte cp1252 leaves undefined
-        occurs). Reads the file in 4 MiB pieces, so large files cost little memory.
+        UTF-8 (``utf-8-sig`` when it starts with a BOM), UTF-32 or UTF-16 with
+        a BOM (UTF-32's little-endian BOM starts like UTF-16's, so it is
+        checked first), else Windows-1252 (``latin-1`` when a byte cp1252
+        leaves undefined occurs). Reads the file in 4 MiB pieces, so large
+        files cost little memory.
         """
         if self.encoding is not None:
             return self.encoding
         head = self.head(4)
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if head.startswith(_UTF32_BOMS):
+            self.encoding = "utf-32"
+            return self.encoding
+        if head.startswith(_UTF16_BOMS):
             self.encoding = "utf-16"
             return self.encoding
         decoder = codecs.getincrementaldecoder("utf-8")()
@@ -118,7 +150,7 @@ class Source:
     def check_text(self) -> None:
         """Raise :class:`DiaryError` when the start of the file holds NUL bytes."""
         head = self.head(65536)
-        if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if b"\x00" in head and not head.startswith(UNICODE_BOMS):
             msg = Message("read.error.nul_bytes", source=self.name)
             raise DiaryError(msg)
 
@@ -138,11 +170,54 @@ class Source:
         return self._text
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+UNICODE_BOMS = _UTF32_BOMS + _UTF16_BOMS
+"""Byte-order marks of the text encodings whose bytes hold NULs."""
+
+
+def refuse_limit(source: str, limit: str, found: float, most: float) -> DiaryError:
+    """The :class:`DiaryError` for a file beyond one of the readers' limits.
+
+    ``limit`` names the limit (``columns``, ``rows``, ``unpacked``, ``ratio``,
+    ``keys``, ``nesting``, ``number``); the text says what was found, the
+    limit, and how to split the file.
+    """
+    return DiaryError(Message(f"read.limit.{limit}", source=source, found=found, most=most))
+
+
+def check_zip(source: Source, *, max_unzipped: float = MAX_UNZIPPED_TABLE) -> None:
+    """Refuse a zip whose members unpack beyond :data:`MAX_ZIP_RATIO` or ``max_unzipped``.
+
+    Reads only the zip's directory, before anything is unpacked.
+    """
+    import zipfile
+
+    try:
+        with source.open() as fh, zipfile.ZipFile(fh) as archive:
+            infos = archive.infolist()
+    except zipfile.BadZipFile:
+        return  # the reader names a damaged zip itself
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if ratio > MAX_ZIP_RATIO and info.file_size > 1 << 20:
+            raise refuse_limit(source.name, "ratio", round(ratio), MAX_ZIP_RATIO)
+    total = sum(info.file_size for info in infos)
+    if total > max_unzipped:
+        raise refuse_limit(source.name, "unpacked", total / 2**20, max_unzipped / 2**20)
+
+
 def load_json(source: Source, what: str | None = None) -> Any:
-    """The file parsed as JSON; broken JSON raises :class:`DiaryError` naming the place."""
+    """The file parsed as JSON; broken JSON raises :class:`DiaryError` naming the place.
+
+    JSON nested deeper than Python's recursion limit and integers longer than
+    Python converts (4300 digits) raise :class:`DiaryError` too.
+    """
     text = source.text()  # raises DiaryError for bytes that are not text
     try:
         return json.loads(text)
+    except RecursionError as exc:
+        raise refuse_limit(source.name, "nesting", 0, 0) from exc
     except json.JSONDecodeError as exc:
         msg = Message(
             "read.error.json_invalid",
@@ -153,6 +228,8 @@ def load_json(source: Source, what: str | None = None) -> Any:
             label=what or Message("read.word.diary"),
         )
         raise DiaryError(msg) from exc
+    except ValueError as exc:  # an integer with more digits than Python converts
+        raise refuse_limit(source.name, "number", 0, sys.get_int_max_str_digits()) from exc
 
 
 def open_source(source: object, *, name: str | None = None) -> Source:

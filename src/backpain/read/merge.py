@@ -78,7 +78,8 @@ def merge_diaries(
         several give it). Row counts are the sums over the parts, with
         ``rows_kept`` = days in the merged diary and every other row that
         became part of a day counted in ``rows_merged``, so
-        ``rows_read == rows_kept + rows_merged + rows_ignored + rows_rejected``.
+        ``rows_read == rows_kept + rows_merged + rows_duplicate + rows_ignored +
+        rows_rejected``.
 
     Notes
     -----
@@ -157,6 +158,7 @@ def merge_diaries(
     for r in reports:
         report.rows_read += r.rows_read
         report.rows_ignored += r.rows_ignored
+        report.rows_duplicate += r.rows_duplicate
         for category, n in r.ignored.items():
             key = Message("read.ignored.from_source", category=category, source=r.source)
             report.ignored[key] = report.ignored.get(key, 0) + n

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -19,9 +20,24 @@ from ..errors import DiaryError
 from ..schema import COLUMNS, TAG_SEP, VARIABLES, normalise_header
 from ..text import Message
 from ._build import build_diary
-from ._cells import NO_WORDS, YES_WORDS, arrow_chunks, blank_rows, unescape_formulas
+from ._cells import (
+    NO_WORDS,
+    YES_WORDS,
+    arrow_chunks,
+    blank_rows,
+    excel_returns,
+    unescape_formulas,
+)
 from ._report import LoadReport
-from ._source import Source, load_json
+from ._source import (
+    MAX_COLUMNS,
+    MAX_SHEET_ROWS,
+    UNICODE_BOMS,
+    Source,
+    check_zip,
+    load_json,
+    refuse_limit,
+)
 
 __all__ = [
     "TAG_COLUMNS",
@@ -102,6 +118,8 @@ def map_columns(
     unused: list[str] = []
     for h in headers:
         key = normalise_header(h)
+        if h in mapping:  # the same header written twice
+            raise DiaryError(Message("read.hostile.repeated_header", source=source, header=h))
         if h in columns:
             mapping[h] = columns[h]
         elif key in lookup and lookup[key] not in columns.values():
@@ -119,6 +137,19 @@ def map_columns(
             raise DiaryError(msg)
         seen[name] = h
     return mapping, tags, unused
+
+
+_MANGLED = re.compile(r"^(.+)\.(\d+)$")
+
+
+def _repeated_headers(headers: list[str], mapping: dict[str, str], source: str) -> None:
+    """Raise when pandas renamed a repeated diary header (``pain``, ``pain`` -> ``pain.1``)."""
+    mapped = {normalise_header(h) for h in mapping}
+    for h in headers:
+        m = _MANGLED.match(h)
+        if m and normalise_header(m.group(1)) in mapped and h not in mapping:
+            msg = Message("read.hostile.repeated_header", source=source, header=m.group(1).strip())
+            raise DiaryError(msg)
 
 
 def _container(source: Source) -> tuple[str, str | None]:
@@ -146,7 +177,7 @@ def _container(source: Source) -> tuple[str, str | None]:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text.startswith(b"<"):
         return "csv", Message("read.detect.xml")
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head and not head.startswith(UNICODE_BOMS):
         return "csv", Message("read.detect.binary")
     if text.startswith((b"[", b"{")):
         return "json", None
@@ -172,6 +203,99 @@ def table_kind(source: Source) -> str:
         msg = Message("read.error.xls", source=source.name)
         raise DiaryError(msg)
     return kind
+
+
+def _check_header_width(source: Source, head: str, sep: str) -> None:
+    """Refuse a header line with more than :data:`MAX_COLUMNS` cells before pandas parses it."""
+    first = head.split("\n", 1)[0]
+    n = first.count(sep) + 1
+    if n > MAX_COLUMNS:
+        if first == head and not source.guess_encoding().startswith(("utf-16", "utf-32")):
+            with source.open() as fh:  # the whole header line, for the message
+                n = fh.readline(1 << 26).count(sep.encode()) + 1
+        raise refuse_limit(source.name, "columns", n, MAX_COLUMNS)
+
+
+def _check_sheets(source: Source) -> None:
+    """Check an ``.xlsx`` before loading it: unpacked size, and rows of each sheet.
+
+    The rows come from each sheet's ``<dimension ref="A1:C900">``; a sheet
+    without one has its ``<row`` tags counted while it is unpacked in pieces
+    (the unpacked size is already bounded).
+    """
+    import zipfile
+
+    check_zip(source)
+    with source.open() as fh, zipfile.ZipFile(fh) as archive:
+        for info in archive.infolist():
+            if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", info.filename):
+                continue
+            with archive.open(info) as member:
+                start = member.read(4096)
+                dim = re.search(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"', start)
+                if dim:
+                    rows, width = int(dim.group(2)), _column_number(dim.group(1).decode())
+                else:
+                    rows, width, tail = start.count(b"<row"), 0, start[-4:]
+                    while chunk := member.read(1 << 22):
+                        rows += (tail + chunk).count(b"<row")
+                        tail = chunk[-4:]
+            if rows > MAX_SHEET_ROWS:
+                raise refuse_limit(source.name, "rows", rows, MAX_SHEET_ROWS)
+            if width > MAX_COLUMNS:
+                raise refuse_limit(source.name, "columns", width, MAX_COLUMNS)
+
+
+def _column_number(letters: str) -> int:
+    """Spreadsheet column letters as a number: ``A`` -> 1, ``AA`` -> 27."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _read_parquet(source: Source) -> pd.DataFrame:
+    """A Parquet table; a list, struct or map column raises naming the column."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data = io.BytesIO(source.read_bytes())
+    schema = pq.read_schema(data)
+    if len(schema.names) > MAX_COLUMNS:
+        raise refuse_limit(source.name, "columns", len(schema.names), MAX_COLUMNS)
+    for field in schema:
+        if pa.types.is_nested(field.type):
+            msg = Message(
+                "read.hostile.nested_column",
+                source=source.name,
+                column=field.name,
+                type=str(field.type),
+            )
+            raise DiaryError(msg)
+    data.seek(0)
+    return pd.read_parquet(data)
+
+
+_COMMA_DECIMAL = re.compile(r"(?<![\d.,])-?\d+,\d+(?![\d.,])")
+_DOT_DECIMAL = re.compile(r"(?<![\d.,])-?\d+\.(?:\d{1,2}|\d{4,})(?![\d.,])")
+
+
+def _decimal_mark(source: Source) -> str:
+    """Decimal mark of a ``;``- or tab-separated file, from every cell of the file.
+
+    Counts cells such as ``7,5`` (comma evidence) against ``7.5`` or ``7.25``
+    (dot evidence; ``8.123`` may be a thousands dot, so exactly three digits
+    count for neither). A tie, such as a file whose only numbers are
+    ``8.123`` and whole numbers, gives the comma: these separators are what
+    Dutch and Belgian spreadsheets write. The file is read in 4 MiB pieces.
+    """
+    commas = dots = 0
+    with io.TextIOWrapper(source.open(), encoding=source.guess_encoding(), newline="") as fh:
+        fh.readline()  # the header
+        while chunk := fh.read(1 << 22):
+            commas += sum(1 for _ in _COMMA_DECIMAL.finditer(chunk))
+            dots += sum(1 for _ in _DOT_DECIMAL.finditer(chunk))
+    return "," if commas >= dots else "."
 
 
 def sniff_table(text: str) -> tuple[str, str]:
@@ -281,6 +405,8 @@ def read_table(
             encoding=encoding,
             columns=columns,
         )
+        if raw.shape[1] > MAX_COLUMNS:  # a sheet without a dimension, a wide Parquet file
+            raise refuse_limit(name, "columns", raw.shape[1], MAX_COLUMNS)
         if kind == "csv":
             header_rows = 1
             if raw.attrs.get("sep") == ";" or raw.attrs.get("decimal") == ",":
@@ -299,6 +425,8 @@ def read_table(
         report.notes.append(Message("read.note.separator", sep=raw.attrs["sep"], decimal=decimal))
     report.rows_read = len(raw)
     mapping, tag_cols, unused = map_columns(list(raw.columns), columns=columns, source=name)
+    if kind != "dataframe":
+        _repeated_headers(list(raw.columns), mapping, name)
     if any(normalise_header(h) in ("pijn", "datum", "stemming", "slaap") for h in mapping):
         prefer_dayfirst = True
     if "date" not in mapping.values():
@@ -309,6 +437,8 @@ def read_table(
         entries[canon] = raw[h]
         if canon in ("subject", "tags", "notes") and kind in ("csv", "excel"):
             entries[canon] = unescape_formulas(raw[h])
+        if canon in ("tags", "notes") and kind == "excel":
+            entries[canon] = excel_returns(entries[canon])
     report.columns = {canon: h for h, canon in mapping.items()}
     if unused:
         report.notes.append(Message("read.note.unused_columns", columns=repr(unused)))
@@ -353,6 +483,7 @@ def read_table(
         prefer_dayfirst=prefer_dayfirst,
         pain_scale=pain_scale,
         clean_text=("notes",) if "tags" in entries.columns else ("tags", "notes"),
+        headers=[str(h) for h in raw.columns],
     )
     return diary, report
 
@@ -386,9 +517,10 @@ def _load(
 ) -> pd.DataFrame:
     try:
         if kind == "excel":
-            return pd.read_excel(io.BytesIO(source.read_bytes()), sheet_name=sheet_name)
+            _check_sheets(source)
+            return _read_excel(source, sheet_name, columns)
         if kind == "parquet":
-            return pd.read_parquet(io.BytesIO(source.read_bytes()))
+            return _read_parquet(source)
         if kind == "json":
             return _read_json(source)
     except DiaryError:
@@ -406,7 +538,9 @@ def _load(
         raise DiaryError(msg)
     found_sep, found_dec = sniff_table(head)
     sep = sep or found_sep
-    decimal = decimal or found_dec
+    _check_header_width(source, head, sep)
+    if decimal is None:
+        decimal = found_dec if sep == "," else _decimal_mark(source)
     enc = source.guess_encoding()
     options = {
         "sep": sep,
@@ -415,40 +549,88 @@ def _load(
         "keep_default_na": False,
         "skip_blank_lines": False,
         "skipinitialspace": True,
+        # a delimiter after the last cell of data rows must not turn the
+        # first column into the index (every column would shift by one)
+        "index_col": False,
     }
     try:
-        # a path lets pandas' C parser decode the file itself (a file object
-        # goes through Python's text layer, about twice as slow)
-        with source.open() as fh:
-            header = pd.read_csv(source.path or fh, nrows=0, **options).columns
-        # numbers are parsed by pandas' C parser; ids and free text stay text
-        # ("007" is not 7, a note "0" is not 0.0)
-        number_cols, id_cols = _number_columns(list(header), columns, source.name)
-        na_values = {h: list(_NA_NUMBER) if h in number_cols else [""] for h in header}
-        with source.open() as fh:
-            frame = pd.read_csv(source.path or fh, na_values=na_values, **options)
-        # pandas infers text for most id and note columns; those it read as
-        # numbers are read again as text (cheaper than forcing text up front)
-        again = [h for h in id_cols if not pd.api.types.is_string_dtype(frame[h])]
-        if again:
+        # rows with more cells than the header would lose cells: refused, not cut
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            # a path lets pandas' C parser decode the file itself (a file object
+            # goes through Python's text layer, about twice as slow)
             with source.open() as fh:
-                text = pd.read_csv(
-                    source.path or fh,
-                    usecols=again,
-                    dtype=dict.fromkeys(again, "str"),
-                    na_values=na_values,
-                    **options,
-                )
-            for h in again:
-                frame[h] = text[h]
+                header = pd.read_csv(source.path or fh, nrows=0, **options).columns
+            # numbers are parsed by pandas' C parser; ids and free text stay text
+            # ("007" is not 7, a note "0" is not 0.0)
+            number_cols, id_cols = _number_columns(list(header), columns, source.name)
+            na_values = {h: list(_NA_NUMBER) if h in number_cols else [""] for h in header}
+            try:
+                with source.open() as fh:
+                    frame = pd.read_csv(source.path or fh, na_values=na_values, **options)
+            except (pd.errors.ParserWarning, pd.errors.ParserError):
+                # rows longer than the header: fine only when the extra cells
+                # are empty (a delimiter after each row's last cell)
+                if not _extra_cells_empty(source, sep, len(header)):
+                    raise
+                with source.open() as fh:
+                    frame = pd.read_csv(
+                        source.path or fh,
+                        na_values=na_values,
+                        usecols=range(len(header)),
+                        **options,
+                    )
+            # pandas infers text for most id and note columns; those it read as
+            # numbers are read again as text (cheaper than forcing text up front)
+            again = [h for h in id_cols if not pd.api.types.is_string_dtype(frame[h])]
+            if again:
+                with source.open() as fh:
+                    text = pd.read_csv(
+                        source.path or fh,
+                        usecols=again,
+                        dtype=dict.fromkeys(again, "str"),
+                        na_values=na_values,
+                        **options,
+                    )
+                for h in again:
+                    frame[h] = text[h]
     except DiaryError:
         raise
-    except (pd.errors.ParserError, ValueError, UnicodeDecodeError) as exc:
+    except (
+        pd.errors.ParserError,
+        pd.errors.ParserWarning,
+        ValueError,
+        UnicodeDecodeError,
+    ) as exc:
         msg = Message("read.error.csv_shape", source=source.name, sep=sep, detail=str(exc))
         raise DiaryError(msg) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
     frame.attrs.update(sep=sep, decimal=decimal, encoding=enc)
     return frame
+
+
+def _read_excel(source: Source, sheet_name: str | int, columns) -> pd.DataFrame:
+    """A sheet; ``NA``, ``None`` or ``null`` typed in a text cell stay text.
+
+    Only number cells read those words (and ``-``) as missing, as in CSV files.
+    """
+    data = io.BytesIO(source.read_bytes())
+    header = pd.read_excel(data, sheet_name=sheet_name, nrows=0).columns
+    numbers, _ = _number_columns([str(c) for c in header], columns, source.name)
+    na_values = {h: list(_NA_NUMBER) if str(h) in numbers else [""] for h in header}
+    data.seek(0)
+    return pd.read_excel(data, sheet_name=sheet_name, keep_default_na=False, na_values=na_values)
+
+
+def _extra_cells_empty(source: Source, sep: str, width: int) -> bool:
+    """True when no row has a non-empty cell beyond the header's ``width`` columns."""
+    import csv
+
+    rows = csv.reader(io.StringIO(source.text(), newline=""), delimiter=sep)
+    try:
+        return all(not "".join(row[width:]).strip() for row in rows)
+    except csv.Error:  # a cell beyond the csv module's field limit: let pandas' error stand
+        return False
 
 
 _NA_NUMBER = ("", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "-", "nvt", "n.v.t.")
@@ -477,6 +659,11 @@ def _read_json(source: Source) -> pd.DataFrame:
     if not isinstance(obj, list) or not all(isinstance(r, dict) for r in obj):
         msg = Message("read.error.json_shape", source=source.name)
         raise DiaryError(msg)
+    keys: set[str] = set()
+    for record in obj:  # records whose keys all differ make a frame of n x n cells
+        keys.update(record)
+        if len(keys) > MAX_COLUMNS:
+            raise refuse_limit(source.name, "keys", len(keys), MAX_COLUMNS)
     frame = pd.DataFrame.from_records(obj)
     for col in frame.columns[
         [dt == np.dtype(object) for dt in frame.dtypes]

@@ -1,0 +1,353 @@
+"""Hostile and odd files: bounded time and memory, no silent change, only DiaryError.
+
+Each case is read in a child process under ``resource`` limits (address
+space and CPU seconds), so a reader that runs away is stopped by the kernel
+and the test fails on the child's exit, not on a wall-clock measurement.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+
+import openpyxl
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import backpain
+from backpain.read._source import MAX_COLUMNS, MAX_SHEET_ROWS, MAX_ZIP_RATIO
+
+MiB = 2**20
+CPU_SECONDS = 40
+EXTRA_MEMORY = 1024 * MiB
+
+_CHILD = """
+import json, resource, sys
+import backpain
+
+with open("/proc/self/status") as fh:
+    vm = next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmSize:"))
+resource.setrlimit(resource.RLIMIT_AS, (vm + int(sys.argv[2]), resource.RLIM_INFINITY))
+resource.setrlimit(resource.RLIMIT_CPU, (int(sys.argv[3]), int(sys.argv[3])))
+try:
+    diary = backpain.read_diary(sys.argv[1], subject="s", format=sys.argv[4])
+    cols = json.loads(diary.to_json(orient="columns", date_format="iso"))
+    out = {"outcome": "read", "diary": {c: list(v.values()) for c, v in cols.items()}}
+except backpain.DiaryError as exc:
+    out = {"outcome": "DiaryError", "text": str(exc), "nl": exc.render("nl")}
+except Exception as exc:
+    out = {"outcome": type(exc).__name__, "text": str(exc)[:500]}
+print(json.dumps(out))
+"""
+
+
+def read_capped(path, fmt: str = "auto") -> dict:
+    """Read ``path`` with read_diary in a child capped in memory and CPU time."""
+    # Arrow's default allocator reserves address space up front: under an
+    # address-space cap the system allocator is the one to measure
+    env = {**os.environ, "ARROW_DEFAULT_MEMORY_POOL": "system"}
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path), str(EXTRA_MEMORY), str(CPU_SECONDS), fmt],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=10 * CPU_SECONDS,
+        check=False,
+    )
+    # a child killed by RLIMIT_CPU (SIGXCPU) or out of memory exits non-zero
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def refused(path, limit_words: str, fmt: str = "auto") -> dict:
+    out = read_capped(path, fmt)
+    assert out["outcome"] == "DiaryError", out
+    assert path.name in out["text"]
+    assert limit_words in out["text"], out["text"]
+    return out
+
+
+# ------------------------------------------------------------ no silent change
+def test_trailing_delimiter_does_not_shift_columns(tmp_path):
+    path = tmp_path / "trailing.csv"
+    path.write_bytes(b"date,pain,steps\n2026-01-01,4,100,\n2026-01-02,5,200,\n")
+    out = read_capped(path)
+    assert out["outcome"] == "read", out
+    assert out["diary"]["pain"] == [4.0, 5.0]
+    assert out["diary"]["steps"] == [100.0, 200.0]
+
+
+@pytest.mark.parametrize("header", ["pain,pain", "pain,pijn", "Pain,pain "])
+def test_repeated_pain_header_raises(tmp_path, header):
+    path = tmp_path / "twice.csv"
+    path.write_bytes(f"date,{header}\n2026-01-01,4,5\n".encode())
+    out = read_capped(path)
+    assert out["outcome"] == "DiaryError", out
+    assert "twice.csv" in out["text"]
+    assert "pain" in out["text"].lower()
+
+
+def test_repeated_header_in_excel_raises(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["date", "pain", "pain"])
+    book.active.append(["2026-01-01", 4, 5])
+    path = tmp_path / "twice.xlsx"
+    book.save(path)
+    out = read_capped(path)
+    assert out["outcome"] == "DiaryError", out
+    assert "'pain' appears twice" in out["text"]
+
+
+@pytest.mark.parametrize("sep", ["\t", ";"])
+def test_dutch_thousands_dot_read_from_whole_file(tmp_path, sep):
+    # 30 lines of whole numbers first: the first lines alone cannot tell
+    rows = [f"{d:02d}-01-2026{sep}4{sep}8000" for d in range(1, 31)]
+    rows += [f"31-01-2026{sep}5{sep}8.123", f"01-02-2026{sep}6,5{sep}12.500"]
+    path = tmp_path / "nl.csv"
+    path.write_text(f"datum{sep}pijn{sep}stappen\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = read_capped(path)
+    assert out["outcome"] == "read", out
+    # by hand: 8.123 with a thousands dot is 8123 steps; 6,5 is pain 6.5
+    assert out["diary"]["steps"][-2:] == [8123.0, 12500.0]
+    assert out["diary"]["pain"][-2:] == [5.0, 6.5]
+
+
+def test_english_tab_file_keeps_decimal_point(tmp_path):
+    path = tmp_path / "en.tsv"
+    path.write_text("date\tpain\tsleep_hours\n2026-01-01\t4\t7.5\n2026-01-02\t5\t6.25\n")
+    out = read_capped(path)
+    assert out["outcome"] == "read", out
+    assert out["diary"]["sleep_hours"] == [7.5, 6.25]
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be", "utf-16"])
+def test_utf32_and_utf16_with_bom(tmp_path, encoding):
+    text = "datum;pijn;notities\n1-2-2026;4;één wandeling\n"
+    data = text.encode(encoding)
+    if encoding == "utf-32-be":
+        data = b"\x00\x00\xfe\xff" + data
+    path = tmp_path / "wide.csv"
+    path.write_bytes(data)
+    out = read_capped(path)
+    assert out["outcome"] == "read", out
+    assert out["diary"]["pain"] == [4.0]
+    assert out["diary"]["notes"] == ["één wandeling"]
+
+
+def test_crlf_in_excel_note_survives_a_round_trip(tmp_path):
+    diary = pd.DataFrame(
+        {
+            "subject": pd.Series(["s", "s"], dtype="string"),
+            "date": pd.to_datetime(["2026-01-01", "2026-01-02"]),
+            "pain": [4.0, 5.0],
+            "notes": pd.Series(["line one\r\nline two", "plain"], dtype="string"),
+        }
+    )
+    path = tmp_path / "crlf.xlsx"
+    backpain.write_diary(diary, path)
+    back = backpain.read_diary(path)
+    assert back["notes"].tolist() == ["line one\r\nline two", "plain"]
+
+
+def test_excel_cr_escape_as_excel_writes_it(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["date", "pain", "notes"])
+    book.active.append(["2026-01-01", 4, "a_x000D_\nb"])
+    path = tmp_path / "excel_cr.xlsx"
+    book.save(path)
+    assert read_capped(path)["diary"]["notes"] == ["a\r\nb"]
+
+
+# ------------------------------------------------------------------- limits
+def test_csv_with_100k_columns_is_refused(tmp_path):
+    path = tmp_path / "wide.csv"
+    header = ",".join(["date", "pain"] + [f"c{i}" for i in range(100_000)])
+    path.write_text(header + "\n2026-01-01,4\n")
+    out = refused(path, "100002 columns")
+    assert f"{MAX_COLUMNS}" in out["text"]
+    assert "split the file" in out["text"]
+    assert "grens: kolommen" in out["nl"]
+
+
+def test_csv_at_the_column_limit_is_read(tmp_path):
+    path = tmp_path / "ok.csv"
+    header = ",".join(["date", "pain"] + [f"c{i}" for i in range(MAX_COLUMNS - 2)])
+    path.write_text(header + "\n2026-01-01,4\n")
+    assert read_capped(path)["diary"]["pain"] == [4.0]
+
+
+def _xlsx_with(path, members: dict[str, bytes], base: bytes | None = None):
+    """Copy a small workbook into ``path``, replacing or adding ``members``."""
+    if base is None:
+        book = openpyxl.Workbook()
+        book.active.append(["date", "pain"])
+        book.active.append(["2026-01-01", 4])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        base = buffer.getvalue()
+    with (
+        zipfile.ZipFile(io.BytesIO(base)) as src,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            if info.filename not in members:
+                dst.writestr(info, src.read(info))
+        for name, data in members.items():
+            dst.writestr(name, data)
+    return path
+
+
+def test_xlsx_with_one_huge_cell_is_refused(tmp_path):
+    cell = b"a" * (64 * MiB)
+    path = _xlsx_with(
+        tmp_path / "huge_cell.xlsx",
+        {"xl/sharedStrings.xml": b'<sst count="1"><si><t>' + cell + b"</t></si></sst>"},
+    )
+    assert path.stat().st_size < MiB  # a small file ...
+    out = refused(path, "limit: unpacked size ratio")  # ... that unpacks 64 MiB
+    assert f"more than the {MAX_ZIP_RATIO} times" in out["text"]
+
+
+def test_xlsx_whose_dimension_says_8m_rows_is_refused(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["date", "pain"])
+    book.active.append(["2026-01-01", 4])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    sheet = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:B8000000"', sheet)
+    path = _xlsx_with(tmp_path / "rows.xlsx", {"xl/worksheets/sheet1.xml": sheet})
+    refused(path, "8000000 rows")
+
+
+def test_xlsx_rows_counted_without_dimension(tmp_path):
+    n = MAX_SHEET_ROWS + 10
+    rows = b"".join(
+        b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (i, i, 46000 + i % 997)
+        for i in range(1, n + 1)
+    )
+    sheet = (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main"><sheetData>' + rows + b"</sheetData></worksheet>"
+    )
+    path = _xlsx_with(tmp_path / "rows.xlsx", {"xl/worksheets/sheet1.xml": sheet})
+    refused(path, f"{n} rows")
+
+
+def test_json_records_whose_keys_all_differ_are_refused(tmp_path):
+    records = [{f"key{i}": i} for i in range(50_000)]
+    path = tmp_path / "keys.json"
+    path.write_text(json.dumps(records))
+    assert path.stat().st_size < MiB
+    refused(path, "limit: keys")
+
+
+@pytest.mark.parametrize("fmt", ["auto", "fitbit", "google_fit"])
+def test_deeply_nested_json_is_refused(tmp_path, fmt):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 200_000 + "]" * 200_000)
+    refused(path, "limit: nesting depth", fmt)
+
+
+@pytest.mark.parametrize("fmt", ["auto", "fitbit", "google_fit"])
+def test_json_number_with_100k_digits_is_refused(tmp_path, fmt):
+    path = tmp_path / "digits.json"
+    path.write_text('[{"dateTime": "2026-01-01", "value": ' + "1" * 100_000 + "}]")
+    refused(path, "limit: number length", fmt)
+
+
+def test_parquet_list_column_names_the_column(tmp_path):
+    table = pa.table({"date": ["2026-01-01"], "pain": [4.0], "tags": pa.array([["a", "b"]])})
+    path = tmp_path / "nested.parquet"
+    pq.write_table(table, path)
+    out = refused(path, "column 'tags' holds lists or records")
+    assert "kolom 'tags'" in out["nl"]
+
+
+def test_trailing_delimiter_with_subject_and_notes(tmp_path):
+    path = tmp_path / "trailing_text.csv"
+    path.write_bytes(b"subject,date,pain,notes\n007,2026-01-01,4,ok,\n007,2026-01-02,5,,\n")
+    out = read_capped(path)
+    assert out["outcome"] == "read", out
+    assert out["diary"]["subject"] == ["007", "007"]
+    assert out["diary"]["notes"] == ["ok", None]
+
+
+def test_rows_longer_than_the_header_are_refused_not_cut(tmp_path):
+    path = tmp_path / "ragged.csv"
+    path.write_bytes(b"date,pain\n2026-01-05,4,extra,cells\n2026-01-06,5\n")
+    out = read_capped(path)
+    assert out["outcome"] == "DiaryError", out
+    assert "ragged.csv" in out["text"]
+
+
+def test_wide_sheet_without_dimension_is_refused(tmp_path):
+    cells = b"".join(
+        b'<c r="%s1" t="inlineStr"><is><t>c%d</t></is></c>' % (_letters(i).encode(), i)
+        for i in range(1, MAX_COLUMNS + 3)
+    )
+    sheet = (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main"><sheetData><row r="1">'
+        + cells
+        + b"</row></sheetData></worksheet>"
+    )
+    path = _xlsx_with(tmp_path / "wide.xlsx", {"xl/worksheets/sheet1.xml": sheet})
+    refused(path, f"{MAX_COLUMNS + 2} columns")
+
+
+def _letters(n: int) -> str:
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pains=st.lists(st.integers(0, 10), min_size=1, max_size=12),
+    trailing=st.lists(st.booleans(), min_size=12, max_size=12),
+    sep=st.sampled_from([",", ";", "\t"]),
+)
+def test_trailing_delimiters_on_any_rows_never_shift_columns(pains, trailing, sep):
+    lines = [sep.join(["date", "pain", "steps"])]
+    for i, pain in enumerate(pains):
+        end = sep if trailing[i] else ""
+        lines.append(sep.join([f"2026-01-{i + 1:02d}", str(pain), str(1000 + i)]) + end)
+    diary = backpain.read_diary(("\n".join(lines) + "\n").encode(), subject="s")
+    assert diary["pain"].tolist() == [float(p) for p in pains]
+    assert diary["steps"].tolist() == [1000.0 + i for i in range(len(pains))]
+
+
+@settings(max_examples=30, deadline=None)
+@given(depth=st.integers(1, 100_000), digits=st.integers(1, 20_000))
+def test_any_json_depth_or_number_length_reads_or_raises_diary_error(depth, digits):
+    nested = ("[" * depth + "]" * depth).encode()
+    number = ('[{"date": "2026-01-01", "pain": ' + "1" * digits + "}]").encode()
+    for data in (nested, number):
+        try:
+            backpain.read_diary(data, subject="s")
+        except backpain.DiaryError as exc:  # any other exception fails the test
+            message = str(exc)
+        else:
+            message = "<bytes> read"
+        assert message.startswith("<bytes>")
+
+
+def test_ragged_file_with_a_huge_cell_raises_diary_error(tmp_path):
+    path = tmp_path / "ragged_huge.csv"
+    path.write_text("date,pain\n2026-01-05,4\n2026-01-06,5,x," + "y" * 200_000 + "\n")
+    out = read_capped(path)
+    assert out["outcome"] == "DiaryError", out
+    assert "ragged_huge.csv" in out["text"]
