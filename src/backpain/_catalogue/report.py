@@ -26,8 +26,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "report.quality_h": ("Data quality", "Kwaliteit van de gegevens"),
     "report.quality": (
-        "The file {source} (read as {format}): {read} rows read, {kept} kept, {merged} combined with another row of the same day, {ignored} ignored, {rejected} rejected.",
-        "Het bestand {source} (gelezen als {format}): {read} rijen gelezen, {kept} gebruikt, {merged} samengevoegd met een andere rij van dezelfde dag, {ignored} overgeslagen, {rejected} geweigerd.",
+        "The file {source} (read as {format}): {read} rows read, {kept} kept, {merged} combined with another row of the same day, {duplicate} exact copies of another row (counted once), {ignored} ignored, {rejected} rejected.",
+        "Het bestand {source} (gelezen als {format}): {read} rijen gelezen, {kept} gebruikt, {merged} samengevoegd met een andere rij van dezelfde dag, {duplicate} exacte kopieën van een andere rij (één keer geteld), {ignored} overgeslagen, {rejected} geweigerd.",
     ),
     "report.rejected_h": (
         "Rows that were not used, and why",

@@ -56,6 +56,7 @@ def build_diary(
     pain_scale: float = 10,
     clean_text: tuple[str, ...] = ("tags", "notes"),
     headers: list[str] | None = None,
+    copies: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Validate raw entries and combine them into the canonical daily diary.
 
@@ -81,6 +82,9 @@ def build_diary(
     clean_text : tuple of str
         Text columns to strip (empty text becomes missing); a reader leaves
         out a column it has already cleaned.
+    copies : pandas.Series of bool, optional
+        Marks the entries whose input row repeats an earlier one cell for
+        cell (every column of the file); they are counted as duplicates.
     headers : list of str, optional
         The file's own column headers, as written, for the error when no
         diary variable is found (default: the entries' canonical names).
@@ -232,8 +236,8 @@ def build_diary(
     everything = bool(keep.all())
     good = work if everything else work[keep]
     good_n = n_rows if everything else n_rows[keep]
-    if key is None or not everything:
-        unique = _exact_duplicates(good, present, report, good_n)
+    if copies is not None and copies.any():
+        unique = _exact_duplicates(good, copies, report, good_n)
         if unique is not None:
             good, good_n, everything = good[unique], good_n[unique], False
     diary = _daily(good, good_n, rules, present, report, key=key if everything else None)
@@ -304,31 +308,24 @@ def _check_daily_totals(work, entries, rules, present, problems, flag) -> np.nda
 
 
 def _exact_duplicates(
-    good: pd.DataFrame, present: list[str], report: LoadReport, n_rows: pd.Series
+    good: pd.DataFrame, copies: pd.Series, report: LoadReport, n_rows: pd.Series
 ) -> pd.Series | None:
-    """Count rows that repeat another row of the same day cell for cell.
+    """Count input rows that repeat an earlier input row cell for cell.
 
-    The same day exported twice must not add its sleep or steps twice: such a
-    row is counted in ``rows_duplicate`` (with a note) and left out. Returns
-    the mask of rows to keep, or None when no row repeats another.
+    ``copies`` marks them, decided by the reader on the raw row with every
+    column of the file (the same day exported twice): such a row must not add
+    its sleep or steps twice, so it is counted in ``rows_duplicate`` (with a
+    note) and left out. Entries that are only alike after a reader dropped a
+    column (two walks with the same step count at different times) are not
+    copies. Returns the mask of rows to keep, or None when no row repeats.
     """
-    if len(good) < 2 or good["date"].isna().all():
-        return None
-    ok = good["date"].notna() & (good["_subject_rank"] >= 0)
-    keys = pd.Series(_day_keys(good[ok]), index=good.index[ok])
-    same_day = keys.duplicated(keep=False)
-    if not same_day.any():
-        return None
-    rows = good.loc[same_day[same_day].index, present]
-    repeated = rows.duplicated(keep="first")
+    repeated = copies.reindex(good.index, fill_value=False).astype(bool)
     if not repeated.any():
         return None
-    n = int(n_rows[repeated[repeated].index].sum())
+    n = int(n_rows[repeated].sum())
     report.rows_duplicate += n
     report.notes.append(Message("read.note.duplicate_rows", n=n))
-    unique = pd.Series(True, index=good.index)
-    unique[repeated[repeated].index] = False
-    return unique
+    return ~repeated
 
 
 def _day_keys(good: pd.DataFrame) -> np.ndarray:

@@ -472,6 +472,11 @@ def read_table(
     entries["row"] = range(1 + header_rows, len(entries) + 1 + header_rows)
 
     blank = blank_rows(raw)
+    # an exact copy of a whole input row, every column of the file included
+    try:
+        copies = raw.duplicated(keep="first") & ~blank
+    except TypeError:  # cells a JSON file nests (lists, objects) cannot be compared
+        copies = pd.Series(False, index=raw.index)
     if blank.any():
         report.ignore(int(blank.sum()), Message("read.ignored.blank_row"))
         entries = entries[~blank]
@@ -484,6 +489,7 @@ def read_table(
         pain_scale=pain_scale,
         clean_text=("notes",) if "tags" in entries.columns else ("tags", "notes"),
         headers=[str(h) for h in raw.columns],
+        copies=copies[~blank],
     )
     return diary, report
 

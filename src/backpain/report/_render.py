@@ -128,6 +128,7 @@ def _quality(data: ReportData, lang: str) -> list[Block]:
                 read=r.rows_read,
                 kept=r.rows_kept,
                 merged=r.rows_merged,
+                duplicate=r.rows_duplicate,
                 ignored=r.rows_ignored,
                 rejected=r.rows_rejected,
             )
