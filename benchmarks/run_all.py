@@ -18,6 +18,7 @@ RUNS = (
     ("bench_stats.py",),
     ("bench_apple_health.py",),
     ("bench_verdicts.py", "--patients", "200"),
+    ("bench_upload.py",),
 )
 
 for script, *args in RUNS:
