@@ -17,9 +17,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import backpain  # noqa: E402
-from backpain.app import analyse_upload  # noqa: E402
-from backpain.datasets import example_path  # noqa: E402
+import backpain
+from backpain.app import analyse_upload
+from backpain.datasets import example_path
 
 
 def main() -> None:
