@@ -55,3 +55,24 @@ def test_unknown_key_and_language_are_refused():
         Message("nope")
     with pytest.raises(ValueError, match=r"lang must be one of \['en', 'nl'\], not 'fr'"):
         check_lang("fr")
+
+
+def test_every_key_the_code_names_is_in_the_catalogue():
+    # a misspelt key would raise only when that message is shown: find them all now
+    import ast
+    from pathlib import Path
+
+    import backpain
+
+    missing = []
+    for path in Path(backpain.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            first = node.args[0]
+            if name in ("Message", "say", "_escaped_say") and isinstance(first, ast.Constant):
+                if isinstance(first.value, str) and first.value not in CATALOGUE:
+                    missing.append(f"{path.name}:{node.lineno} {first.value}")
+    assert missing == []
