@@ -130,8 +130,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # a patient is not told the encoding's technical name
     "read.note.decoded_as@page": (
-        "the file's letters were read as an older Windows text file ({encoding!s:.0}not UTF-8)",
-        "de letters van het bestand zijn gelezen als een ouder Windows-tekstbestand ({encoding!s:.0}geen UTF-8)",
+        "the file's letters were read as an older Windows text file (not UTF-8)",
+        "de letters van het bestand zijn gelezen als een ouder Windows-tekstbestand (geen UTF-8)",
     ),
     "read.note.separator": (
         "separator {sep!r} and decimal mark {decimal!r} detected",
