@@ -9,6 +9,8 @@ documented rule, and updates the :class:`~backpain.LoadReport`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -56,7 +58,7 @@ def build_diary(
     pain_scale: float = 10,
     clean_text: tuple[str, ...] = ("tags", "notes"),
     headers: list[str] | None = None,
-    copies: pd.Series | None = None,
+    copies: Callable[[pd.Index], pd.Series] | None = None,
 ) -> pd.DataFrame:
     """Validate raw entries and combine them into the canonical daily diary.
 
@@ -82,9 +84,11 @@ def build_diary(
     clean_text : tuple of str
         Text columns to strip (empty text becomes missing); a reader leaves
         out a column it has already cleaned.
-    copies : pandas.Series of bool, optional
-        Marks the entries whose input row repeats an earlier one cell for
-        cell (every column of the file); they are counted as duplicates.
+    copies : callable, optional
+        ``copies(index)`` marks, among the entries at ``index`` (rows that
+        share a subject and day), those whose input row repeats an earlier
+        one cell for cell, every column of the file included; they are
+        counted as duplicates. Only the reader has the whole input row.
     headers : list of str, optional
         The file's own column headers, as written, for the error when no
         diary variable is found (default: the entries' canonical names).
@@ -236,7 +240,7 @@ def build_diary(
     everything = bool(keep.all())
     good = work if everything else work[keep]
     good_n = n_rows if everything else n_rows[keep]
-    if copies is not None and copies.any():
+    if copies is not None and (key is None or not everything):  # some day may repeat
         unique = _exact_duplicates(good, copies, report, good_n)
         if unique is not None:
             good, good_n, everything = good[unique], good_n[unique], False
@@ -308,18 +312,29 @@ def _check_daily_totals(work, entries, rules, present, problems, flag) -> np.nda
 
 
 def _exact_duplicates(
-    good: pd.DataFrame, copies: pd.Series, report: LoadReport, n_rows: pd.Series
+    good: pd.DataFrame,
+    copies: Callable[[pd.Index], pd.Series],
+    report: LoadReport,
+    n_rows: pd.Series,
 ) -> pd.Series | None:
     """Count input rows that repeat an earlier input row cell for cell.
 
-    ``copies`` marks them, decided by the reader on the raw row with every
-    column of the file (the same day exported twice): such a row must not add
-    its sleep or steps twice, so it is counted in ``rows_duplicate`` (with a
-    note) and left out. Entries that are only alike after a reader dropped a
-    column (two walks with the same step count at different times) are not
-    copies. Returns the mask of rows to keep, or None when no row repeats.
+    Such a row (the same day exported twice) must not add its sleep or steps
+    twice: it is counted in ``rows_duplicate`` (with a note) and left out.
+    Only rows of a day that occurs more than once are compared, by the
+    reader's ``copies`` on the whole input row; entries that are only alike
+    after a reader dropped a column (two walks with the same step count) are
+    not copies. Returns the mask of rows to keep, or None when no row repeats.
     """
-    repeated = copies.reindex(good.index, fill_value=False).astype(bool)
+    if len(good) < 2:
+        return None
+    ok = good["date"].notna() & (good["_subject_rank"] >= 0)
+    keys = pd.Series(_day_keys(good[ok]), index=good.index[ok])
+    same_day = keys.duplicated(keep=False)
+    if not same_day.any():
+        return None
+    repeated = copies(same_day[same_day].index).reindex(good.index, fill_value=False)
+    repeated = repeated.astype(bool)
     if not repeated.any():
         return None
     n = int(n_rows[repeated].sum())

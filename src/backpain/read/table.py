@@ -472,11 +472,6 @@ def read_table(
     entries["row"] = range(1 + header_rows, len(entries) + 1 + header_rows)
 
     blank = blank_rows(raw)
-    # an exact copy of a whole input row, every column of the file included
-    try:
-        copies = raw.duplicated(keep="first") & ~blank
-    except TypeError:  # cells a JSON file nests (lists, objects) cannot be compared
-        copies = pd.Series(False, index=raw.index)
     if blank.any():
         report.ignore(int(blank.sum()), Message("read.ignored.blank_row"))
         entries = entries[~blank]
@@ -489,9 +484,17 @@ def read_table(
         pain_scale=pain_scale,
         clean_text=("notes",) if "tags" in entries.columns else ("tags", "notes"),
         headers=[str(h) for h in raw.columns],
-        copies=copies[~blank],
+        copies=lambda index: _copies(raw, index),
     )
     return diary, report
+
+
+def _copies(raw: pd.DataFrame, index: pd.Index) -> pd.Series:
+    """Which of the rows at ``index`` repeat an earlier one in every column of the file."""
+    try:
+        return raw.loc[index].duplicated(keep="first")
+    except TypeError:  # cells a JSON file nests (lists, objects) cannot be compared
+        return pd.Series(False, index=index)
 
 
 def _text_decimal(frame: pd.DataFrame, columns: dict[str, str] | None) -> str:
