@@ -127,15 +127,16 @@ def _figures(patient, classes, table, helps, *, lang):
     import matplotlib.pyplot as plt
 
     from . import plot
-    from .report._build import LAGS, draw_dashboard, mark_reportable
+    from .report._build import LAGS, draw_dashboard, mark_reportable, tag_rows
     from .stats import patient_findings
 
+    # the patient's dashboard tells what the report tells: one tested family
     findings = patient_findings(patient, lags=(0, 1), tag_lags=(1,))
     fig = draw_dashboard(
         patient,
         annotated=annotate_days(patient),
         correlations=mark_reportable(correlate(patient, lags=LAGS), findings),
-        helps=helps,
+        helps=tag_rows(findings),
         subject=None,
         lang=lang,
     )

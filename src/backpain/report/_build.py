@@ -348,7 +348,7 @@ def mark_reportable(correlations: pd.DataFrame, findings: pd.DataFrame) -> pd.Da
     return correlations.assign(reportable=flags)
 
 
-def _tag_rows(findings: pd.DataFrame) -> pd.DataFrame:
+def tag_rows(findings: pd.DataFrame) -> pd.DataFrame:
     """The tag rows of ``findings`` named as :func:`backpain.stats.what_helps` names them."""
     tags = findings[findings["kind"] == "tag"]
     return tags.rename(
@@ -547,7 +547,7 @@ def build_report(
         results["correlations"] = mark_reportable(stats.correlate(diary, lags=LAGS), findings)
         if "tags" in diary.columns and diary["tags"].notna().any():
             say_step(say("report.progress.helps", lang))
-            results["helps"] = _tag_rows(findings)
+            results["helps"] = tag_rows(findings)
     figures = _figures(diary, results, lang, say_step)
     data = ReportData(
         lang=lang,
