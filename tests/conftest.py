@@ -68,6 +68,9 @@ def shared_samples() -> Path:
         if os.environ.get("CI"):
             pytest.fail(f"shared samples folder {SHARED} is missing on CI")
         pytest.skip(
-            f"shared samples folder {SHARED} not present (set BACKPAIN_SHARED_SAMPLES to use another)"
+            f"real export samples not found at {SHARED}: these small public REDCap, Qualtrics "
+            "and Daylio exports (each folder's PROVENANCE.md says where it comes from) sit in ../shared/samples beside the "
+            "repository, never inside it; set BACKPAIN_SHARED_SAMPLES to their folder to run "
+            "these tests"
         )
     return SHARED

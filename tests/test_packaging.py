@@ -19,7 +19,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def _requirements(specs):
     out = {}
     for spec in specs:
-        name, bound = re.fullmatch(r"([A-Za-z0-9_.\-]+)\s*(.*)", spec.strip()).groups()
+        # "dask[dataframe]>=2024.8" is conda-forge's "dask>=2024.8" (the full dask);
+        # "backpain[dask]" is this package's own extra, not a dependency.
+        name, bound = re.fullmatch(
+            r"([A-Za-z0-9_.\-]+)(?:\[[^]]*\])?\s*(.*)", spec.strip()
+        ).groups()
+        if name == "backpain":
+            continue
         out[name.lower().replace("_", "-")] = bound.replace(" ", "")
     return out
 
