@@ -8,7 +8,7 @@ Render with :func:`backpain.text.say`; never import the dicts elsewhere.
 
 from __future__ import annotations
 
-from . import analyse, app, cli, common, formats, plot, read, report
+from . import analyse, app, cli, common, formats, notebook, plot, read, report
 
 __all__ = ["CATALOGUE"]
 
@@ -33,4 +33,5 @@ CATALOGUE = _join(
     app.TEXTS,
     cli.TEXTS,
     analyse.TEXTS,
+    notebook.TEXTS,
 )
