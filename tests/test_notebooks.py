@@ -54,6 +54,8 @@ def survey_table():
         (0.04432, "nl", "0,044"),
         (1e-5, "nl", "< 0,001"),
         (float("nan"), "en", ""),
+        (pd.NA, "en", ""),
+        (None, "nl", ""),
     ],
 )
 def test_p_value_is_readable(p, lang, text):

@@ -25,6 +25,7 @@ its ``audience`` and falls back to the plain ``key``.
 
 from __future__ import annotations
 
+import math
 import string
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -79,12 +80,12 @@ def p_value(p: float, lang: str = "en") -> str:
 
     The one p-value format of the notebooks and their sentences: never
     ``0.000`` (a p-value is never zero), never more digits than the test can
-    carry. A missing p (no test) is an empty string.
+    carry. A missing p (NaN, None or ``pandas.NA``: no test) is an empty string.
 
     Parameters
     ----------
     p : float
-        The p-value (0 to 1), or NaN.
+        The p-value (0 to 1), or a missing value.
     lang : {"en", "nl"}
         Language: Dutch writes a decimal comma.
 
@@ -100,7 +101,11 @@ def p_value(p: float, lang: str = "en") -> str:
     ('0,044', '')
     """
     check_lang(lang)
-    if p is None or p != p:  # NaN: no test
+    try:
+        p = float(p)
+    except TypeError:  # None or pandas.NA: no test
+        return ""
+    if math.isnan(p):
         return ""
     if p < _P_FLOOR:
         return "< " + number(_P_FLOOR, ".3f", lang)
