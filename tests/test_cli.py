@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import re
 import subprocess
 import sys
 
 import pandas as pd
 import pytest
+from test_read_text import _english_in
 
 from backpain.cli import main
+from backpain.demo import OUTPUT_FILES, describe_outputs
 
 
-def test_demo_writes_results_and_prints_the_folder(tmp_path, capsys):
-    out = tmp_path / "out"
-    assert main(["demo", "--out", str(out)]) == 0
-    printed = capsys.readouterr().out
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """Run ``backpain demo`` once for the tests of its output: (folder, printed text)."""
+    out = tmp_path_factory.mktemp("demo") / "out"
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert main(["demo", "--out", str(out)]) == 0
+    return out, printed.getvalue()
+
+
+def test_demo_writes_results_and_prints_the_folder(demo):
+    out, printed = demo
     assert str(out.resolve()) in printed
     assert "rows read" in printed
     quality = pd.read_csv(out / "cohort_data_quality.csv")
@@ -31,6 +44,44 @@ def test_demo_writes_results_and_prints_the_folder(tmp_path, capsys):
     assert "<html lang='nl'>" in dutch
     assert "Rapport van het rugpijndagboek" in dutch
     assert "patient_rapport_nl.html (in Dutch)" in printed
+
+
+def test_demo_prints_readable_p_values(demo):
+    _, printed = demo
+    table = printed.split("6. What goes with pain")[1].split("patient, pain the day after")[0]
+    assert "p_fdr" in table
+    assert "< 0.001" in table
+    assert not re.search(r"\b0\.000\b", table)
+
+
+def _file_lines(printed: str) -> dict[str, str]:
+    """``name: what it holds`` lines of the demo's closing list, by file name."""
+    listing = printed.rsplit("\n9. ", 1)[1]
+    found = re.findall(r"^   ([\w.]+): (.+)$", listing, flags=re.MULTILINE)
+    return dict(found)
+
+
+def test_demo_says_what_every_file_it_wrote_holds(demo):
+    out, printed = demo
+    lines = _file_lines(printed)
+    written = sorted(p.name for p in out.iterdir())
+    assert sorted(lines) == written  # every file, each once, and no file that is not there
+    assert set(written) == set(OUTPUT_FILES)
+    assert "r, 95% CI, p and FDR-adjusted p" in lines["cohort_correlations.csv"]
+    assert lines["patient_rapport_nl.html"].startswith("the same report in Dutch")
+    assert len(set(lines.values())) == len(lines)  # no two files described alike
+
+
+def test_demo_says_what_every_file_holds_in_dutch(demo, capsys):
+    out, _ = demo
+    describe_outputs(out, lang="nl")
+    printed = capsys.readouterr().out
+    assert printed.startswith(f"\n9. Wat elk bestand in {out} bevat")
+    lines = _file_lines(printed)
+    assert sorted(lines) == sorted(p.name for p in out.iterdir())
+    for name, what in lines.items():
+        assert not _english_in(what), (name, what)
+    assert lines["cohort_classes.csv"].startswith("per deelnemer: begin, duur en duurklasse")
 
 
 def test_python_dash_m_entry_point(tmp_path):

@@ -42,7 +42,8 @@ def interactive() -> bool:
         except ImportError:  # pragma: no cover - ipykernel always brings IPython
             return False
         shell = get_ipython()
-        return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
+        if shell is not None and type(shell).__name__ == "ZMQInteractiveShell":
+            return True
     stream = sys.stderr
     return bool(stream is not None and hasattr(stream, "isatty") and stream.isatty())
 

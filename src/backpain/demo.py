@@ -8,13 +8,32 @@ import pandas as pd
 
 from .classify import annotate_days, class_summary, classify
 from .datasets import load_example
+from .explain import readable
 from .multilevel import mixed_model
 from .questionnaires import classify_survey, score_odi, score_startback
 from .stats import correlate, what_helps
 from .text import say
 from .validate import data_quality
 
-__all__ = ["run_demo"]
+__all__ = ["OUTPUT_FILES", "run_demo"]
+
+OUTPUT_FILES: tuple[str, ...] = (
+    "patient_diary_clean.csv",
+    "cohort_data_quality.csv",
+    "cohort_classes.csv",
+    "survey_scores.csv",
+    "cohort_correlations.csv",
+    "cohort_mixed_model.csv",
+    "patient_what_helps.csv",
+    "patient_dashboard.png",
+    "cohort_classes.png",
+    "cohort_associations.png",
+    "patient_what_helps.png",
+    "patient_calendar.png",
+    "patient_report.html",
+    "patient_rapport_nl.html",
+)
+"""Every file the demo writes, in the order its closing list describes them."""
 
 
 def _say(text: str) -> None:
@@ -83,14 +102,14 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
     shown = table[table["level"] == "within"][
         ["predictor", "lag", "r", "ci95_low", "ci95_high", "p_fdr"]
     ]
-    _say(shown.round(3).to_string(index=False))
+    _say(readable(shown, lang=lang).to_string(index=False))
     model = mixed_model(cohort, x=("stress", "sleep_quality", "active_minutes"), lag=0)
     model.to_csv(out / "cohort_mixed_model.csv", index=False)
     helps = what_helps(patient, lags=(1,))
     helps.to_csv(out / "patient_what_helps.csv", index=False)
     _step("helps", lang)
-    _say(helps[["tag", "diff", "ci95_low", "ci95_high", "verdict"]].round(2).to_string(index=False))
-    _say(f"   {helps.attrs.get('caveat', '')}")
+    _say(_helps_table(helps, lang).to_string(index=False))
+    _step("caveat", lang)
 
     _step("figures", lang)
     for name, fig in _figures(patient, classes, table, helps, lang=lang):
@@ -98,7 +117,48 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
         fig.savefig(path, dpi=110, bbox_inches="tight")
         _step("path", lang, path=str(path))
     _report_step(out, lang=lang)
+    describe_outputs(out, lang=lang)
     return out
+
+
+def describe_outputs(out: Path, *, lang: str = "en") -> None:
+    """Print one line per file the demo wrote in ``out``: its name and what it holds.
+
+    Parameters
+    ----------
+    out : pathlib.Path
+        The demo's output folder; files of :data:`OUTPUT_FILES` not in it are
+        left out.
+    lang : {"en", "nl"}
+        Language of the lines.
+    """
+    _step("files", lang, path=str(out))
+    for name in OUTPUT_FILES:
+        if (out / name).is_file():
+            key = "file_" + name.replace(".", "_")
+            _say(say("cli.demo.file", lang, name=name, what=say(f"cli.demo.{key}", lang)))
+
+
+def _helps_table(helps: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The patient's tag table as printed: tags and verdicts in ``lang``, numbers rounded."""
+    from .plot import tag_label
+
+    def verdict(value: object) -> str:
+        key = f"report.verdict.{str(value).replace(' ', '_')}"
+        try:
+            return say(key, lang)
+        except KeyError:  # a verdict the catalogue does not know: as it is
+            return str(value)
+
+    shown = helps[["tag", "diff", "ci95_low", "ci95_high", "p_adj", "verdict"]]
+    return readable(
+        shown.assign(
+            tag=[tag_label(t, lang=lang) for t in shown["tag"]],
+            verdict=[verdict(v) for v in shown["verdict"]],
+        ),
+        digits=2,
+        lang=lang,
+    )
 
 
 def _report_step(out: Path, *, lang: str) -> None:

@@ -25,6 +25,7 @@ its ``audience`` and falls back to the plain ``key``.
 
 from __future__ import annotations
 
+import math
 import string
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -37,6 +38,7 @@ __all__ = [
     "Message",
     "check_lang",
     "number",
+    "p_value",
     "render",
     "render_error",
     "say",
@@ -67,6 +69,47 @@ def number(value: float, spec: str, lang: str) -> str:
     """
     text = format(value, spec)
     return text.translate(_DUTCH_MARKS) if lang == "nl" else text
+
+
+_P_FLOOR = 0.001
+"""Smallest p-value written as a number; smaller ones are written ``< 0.001``."""
+
+
+def p_value(p: float, lang: str = "en") -> str:
+    """A p-value as people read it: ``< 0.001``, else two significant digits.
+
+    The one p-value format of the notebooks and their sentences: never
+    ``0.000`` (a p-value is never zero), never more digits than the test can
+    carry. A missing p (NaN, None or ``pandas.NA``: no test) is an empty string.
+
+    Parameters
+    ----------
+    p : float
+        The p-value (0 to 1), or a missing value.
+    lang : {"en", "nl"}
+        Language: Dutch writes a decimal comma.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> [p_value(p) for p in (3.8e-121, 0.0443, 0.21335, 0.00123, 1.0)]
+    ['< 0.001', '0.044', '0.21', '0.0012', '1.0']
+    >>> p_value(0.0443, "nl"), p_value(float("nan"))
+    ('0,044', '')
+    """
+    check_lang(lang)
+    try:
+        p = float(p)
+    except TypeError:  # None or pandas.NA: no test
+        return ""
+    if math.isnan(p):
+        return ""
+    if p < _P_FLOOR:
+        return "< " + number(_P_FLOOR, ".3f", lang)
+    return number(float(p), "#.2g", lang)
 
 
 class Message(str):

@@ -101,11 +101,99 @@ TEXTS: dict[str, tuple[str, str]] = {
         "   patient, pain the day after each tag (difference with days without it):",
         "   patiënt, pijn de dag na elk label (verschil met dagen zonder):",
     ),
+    "cli.demo.caveat": (
+        "   These are associations in the diary data, not proof of cause: something else may "
+        "drive both (for example, people take medication on bad days, so medication goes with "
+        "more pain without causing it).",
+        "   Dit zijn verbanden in de gegevens van het dagboek, geen bewijs van oorzaak: iets "
+        "anders kan beide sturen (bijvoorbeeld: mensen nemen medicatie op slechte dagen, dus "
+        "medicatie gaat samen met meer pijn zonder die te veroorzaken).",
+    ),
     "cli.demo.figures": ("\n7. Figures", "\n7. Figuren"),
     "cli.demo.report": (
         "\n8. Report for the physiotherapist or GP (one HTML file, figures inside)",
         "\n8. Rapport voor de kinesist of huisarts (één HTML-bestand, met de figuren)",
     ),
     "cli.demo.path": ("   {path}", "   {path}"),
+    "cli.demo.files": (
+        "\n9. What each file in {path} holds",
+        "\n9. Wat elk bestand in {path} bevat",
+    ),
+    "cli.demo.file": ("   {name}: {what}", "   {name}: {what}"),
+    "cli.demo.file_patient_diary_clean_csv": (
+        "the example patient's diary as read: one row per day, in the standard columns "
+        "(date, pain, stress, sleep, steps, tags, ...)",
+        "het dagboek van de voorbeeldpatiënt zoals het gelezen is: één rij per dag, in de "
+        "standaardkolommen (datum, pijn, stress, slaap, stappen, labels, ...)",
+    ),
+    "cli.demo.file_cohort_data_quality_csv": (
+        "data quality per subject of the example cohort: first and last day, days recorded, "
+        "completeness, longest gap, pain summary, days per variable",
+        "kwaliteit van de gegevens per deelnemer van het voorbeeldcohort: eerste en laatste "
+        "dag, ingevulde dagen, volledigheid, langste onderbreking, samenvatting van de pijn, "
+        "dagen per variabele",
+    ),
+    "cli.demo.file_cohort_classes_csv": (
+        "per subject: onset, duration and duration class (acute, subacute, chronic), whether "
+        "the duration is a lower bound, NIH chronic low back pain, episodes and flares",
+        "per deelnemer: begin, duur en duurklasse (acuut, subacuut, chronisch), of de duur "
+        "een ondergrens is, chronische lage rugpijn volgens de NIH, periodes en opvlammingen",
+    ),
+    "cli.demo.file_survey_scores_csv": (
+        "per respondent of the baseline survey: ODI score and band, STarT Back score and risk "
+        "group, and the duration class and NIH definition from the answers",
+        "per deelnemer aan de vragenlijst bij de start: ODI-score en -klasse, STarT "
+        "Back-score en risicogroep, en de duurklasse en NIH-definitie uit de antwoorden",
+    ),
+    "cli.demo.file_cohort_correlations_csv": (
+        "associations with pain per predictor and lag, within a person and between persons: "
+        "r, 95% CI, p and FDR-adjusted p",
+        "verbanden met pijn per voorspeller en vertraging, binnen een persoon en tussen "
+        "personen: r, 95%-BI, p en p na FDR-correctie",
+    ),
+    "cli.demo.file_cohort_mixed_model_csv": (
+        "the mixed model of pain on stress, sleep quality and active minutes (within and "
+        "between persons): coefficients per unit, 95% CI, p, and the model's notes",
+        "het gemengde model van pijn op stress, slaapkwaliteit en actieve minuten (binnen en "
+        "tussen personen): coëfficiënten per eenheid, 95%-BI, p, en de opmerkingen bij het model",
+    ),
+    "cli.demo.file_patient_what_helps_csv": (
+        "the example patient's pain the day after each tag, compared with days without it: "
+        "difference, 95% CI, p and verdict",
+        "de pijn van de voorbeeldpatiënt de dag na elk label, vergeleken met dagen zonder: "
+        "verschil, 95%-BI, p en besluit",
+    ),
+    "cli.demo.file_patient_dashboard_png": (
+        "figure: the example patient's overview (pain over time, duration class, "
+        "associations, tags)",
+        "figuur: het overzicht van de voorbeeldpatiënt (pijn in de tijd, duurklasse, "
+        "verbanden, labels)",
+    ),
+    "cli.demo.file_cohort_classes_png": (
+        "figure: the cohort's durations with the class bands",
+        "figuur: de duur van de pijn in het cohort, met de grenzen van de klassen",
+    ),
+    "cli.demo.file_cohort_associations_png": (
+        "figure: the cohort's associations with pain as a forest plot",
+        "figuur: de verbanden met pijn in het cohort als forest plot",
+    ),
+    "cli.demo.file_patient_what_helps_png": (
+        "figure: the example patient's pain the day after each tag",
+        "figuur: de pijn van de voorbeeldpatiënt de dag na elk label",
+    ),
+    "cli.demo.file_patient_calendar_png": (
+        "figure: the example patient's pain as a calendar, one square per day",
+        "figuur: de pijn van de voorbeeldpatiënt als kalender, één vakje per dag",
+    ),
+    "cli.demo.file_patient_report_html": (
+        "the example patient's report in the language of --lang: one HTML file to open, "
+        "print or take to the physiotherapist or GP",
+        "het rapport van de voorbeeldpatiënt in de taal van --lang: één HTML-bestand om te "
+        "openen, af te drukken of mee te nemen naar de kinesist of huisarts",
+    ),
+    "cli.demo.file_patient_rapport_nl_html": (
+        "the same report in Dutch, the example patient's own language",
+        "hetzelfde rapport in het Nederlands, de taal van de voorbeeldpatiënt",
+    ),
     "cli.demo.dutch_path": ("   {path} (in Dutch)", "   {path} (in het Nederlands)"),
 }

@@ -1,0 +1,649 @@
+"""Say what a result means: one sentence per finding, from the result's own numbers.
+
+The notebooks show a sentence after each table or figure ("49 of 100 people
+(49%) have chronic pain ..."). The sentences are computed from the result,
+so they cannot go stale when the data change, and they come from the text
+layer (:func:`backpain.text.say`, keys ``notebook.*``), so they are in
+English or Dutch and can be tested. p-values are written by
+:func:`backpain.text.p_value` (``< 0.001``, else two significant digits),
+also in the tables of :func:`readable`.
+
+Each function returns an :class:`Explanation`: a ``str`` that a notebook
+shows as Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .classify import CLASSES, DEFINITIONS, class_summary, duration_class
+from .text import Message, check_lang, number, p_value, say
+
+__all__ = [
+    "DEFINITION_NAMES",
+    "STEPS",
+    "Explanation",
+    "agreement",
+    "class_table",
+    "classes",
+    "correlations",
+    "guide",
+    "mixed_model",
+    "odi",
+    "quality",
+    "readable",
+    "score_links",
+    "startback",
+]
+
+STEPS: dict[str, float] = {
+    "stress": 1.0,
+    "sleep_hours": 1.0,
+    "sleep_quality": 1.0,
+    "steps": 1000.0,
+    "active_minutes": 10.0,
+    "mood": 1.0,
+}
+"""The change in a predictor an effect is told for (as in the patient report).
+
+The same steps as :func:`backpain.stats.patient_findings` (a test keeps them
+in step) and the report's words (``1,000 more steps``); 1 unit otherwise.
+"""
+
+DEFINITION_NAMES: dict[str, str] = {
+    "cost": "COST B13",
+    "bmj": "BMJ",
+    "icd11": "ICD-11",
+    "nih": "NIH Task Force",
+}
+"""Names of the research definitions of :data:`backpain.DEFINITIONS`."""
+
+
+class Explanation(str):
+    """Text that explains a result; a notebook shows it as Markdown.
+
+    >>> Explanation("- one\\n- two")._repr_markdown_()
+    '- one\\n- two'
+    """
+
+    def _repr_markdown_(self) -> str:
+        return str(self)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def _bullets(lines: Iterable[str]) -> Explanation:
+    return Explanation("\n".join(f"- {line}" for line in lines))
+
+
+def _p_words(p: float, lang: str, *, fdr: bool = False) -> str:
+    """``p = 0.044`` or ``p < 0.001`` (``FDR-adjusted ...`` for an adjusted p)."""
+    text = p_value(p, lang)
+    words = say("notebook.p.below" if text.startswith("<") else "notebook.p.equal", lang, p=text)
+    return say("notebook.p.fdr", lang, p=words) if fdr else words
+
+
+def guide(step: str, lang: str = "en") -> Explanation:
+    """The patient notebook's words for ``step`` (``"source"``, ``"read"``, ``"report"``, ``"take"``).
+
+    >>> guide("source", "nl")
+    Het dagboek: je eigen bestand, of het meegeleverde voorbeeld.
+    """
+    return Explanation(say(f"notebook.guide.{step}", lang))
+
+
+# ------------------------------------------------------------------ data quality
+def quality(table: pd.DataFrame, *, lang: str = "en") -> Explanation:
+    """One sentence on :func:`backpain.data_quality`: period, completeness, longest gap.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The result of :func:`backpain.data_quality` (one row per person).
+    lang : {"en", "nl"}
+        Language.
+
+    Returns
+    -------
+    Explanation
+        The number of people, the median ``span_days``, the mean and lowest
+        ``completeness`` and the largest ``longest_gap_days``.
+
+    Examples
+    --------
+    >>> from backpain import data_quality, simulate_cohort
+    >>> quality(data_quality(simulate_cohort(3, 30, seed=1)))  # doctest: +ELLIPSIS
+    3 people kept a diary over a median of 30 days; ...
+    """
+    check_lang(lang)
+    return Explanation(
+        say(
+            "notebook.quality",
+            lang,
+            n=len(table),
+            span=float(table["span_days"].median()),
+            completeness=float(table["completeness"].mean()),
+            lowest=float(table["completeness"].min()),
+            gap=int(table["longest_gap_days"].max()),
+        )
+    )
+
+
+# --------------------------------------------------------------- duration classes
+def _rules(definition: str, lang: str) -> dict[str, str]:
+    """The class boundaries of ``definition`` in words, in weeks where they fall on a week."""
+    a, s = DEFINITIONS[definition]
+    if (a + 1) % 7 == 0:
+        acute = say("notebook.rule.acute_weeks", lang, weeks=(a + 1) // 7)
+    else:
+        acute = say("notebook.rule.acute_days", lang, days=a)
+    if (a + 1) % 7 == 0 and s % 7 == 0:
+        subacute = say("notebook.rule.subacute_weeks", lang, low=(a + 1) // 7, high=s // 7)
+    else:
+        subacute = say("notebook.rule.subacute_days", lang, low=a + 1, high=s)
+    if s % 7 == 0:
+        chronic = say("notebook.rule.chronic_weeks", lang, weeks=s // 7)
+    else:
+        chronic = say("notebook.rule.chronic_days", lang, days=s)
+    return {"acute": acute, "subacute": subacute, "chronic": chronic}
+
+
+def class_table(classified: pd.DataFrame) -> pd.DataFrame:
+    """Who is chronic: one row per person, with the class by each research definition.
+
+    Parameters
+    ----------
+    classified : pandas.DataFrame
+        The result of :func:`backpain.classify` (``subject``,
+        ``duration_days`` and ``duration_class`` needed; ``onset``,
+        ``duration_weeks``, ``onset_censored`` and ``nih_chronic`` kept when
+        present).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per person, longest duration first: ``subject``, ``onset``,
+        ``duration_days``, ``duration_weeks``, ``lower_bound`` (the diary
+        starts in pain, so the duration is at least this), ``duration_class``
+        (as classified), ``class_cost``, ``class_bmj``, ``class_icd11``,
+        ``class_nih`` (the duration classed by each definition of
+        :data:`backpain.DEFINITIONS`; a survey's range of days, from
+        :func:`backpain.classify_survey`, only when the whole range is in one
+        class) and ``nih_chronic`` (the NIH Task Force definition, which also
+        asks for pain on half the days).
+
+    Examples
+    --------
+    >>> from backpain import classify, simulate_cohort
+    >>> who = class_table(classify(simulate_cohort(4, 200, seed=4)))
+    >>> who[["subject", "duration_days", "lower_bound", "class_icd11"]]
+      subject  duration_days  lower_bound class_icd11
+    0   S0004            199         True     chronic
+    1   S0003             66        False    subacute
+    2   S0002             64        False    subacute
+    3   S0001             49        False    subacute
+    """
+    out = pd.DataFrame({"subject": classified["subject"]})
+    for column in ("onset", "duration_days", "duration_weeks"):
+        if column in classified.columns:
+            out[column] = classified[column]
+    if "onset_censored" in classified.columns:
+        out["lower_bound"] = classified["onset_censored"].astype(bool)
+    out["duration_class"] = classified["duration_class"]
+    days = pd.to_numeric(classified["duration_days"], errors="coerce").astype("float64")
+    # a survey's category answer ("more than a year") is a range: classed when it is in one class
+    low = classified.get("duration_low_days", days)
+    high = classified.get("duration_high_days", days)
+    for name in DEFINITIONS:
+        by_low = duration_class(pd.Series(low, dtype="float64"), definition=name)
+        by_high = duration_class(pd.Series(high, dtype="float64"), definition=name)
+        out[f"class_{name}"] = by_low.where(by_low == by_high).to_numpy()
+    days = days.fillna(pd.Series(low, dtype="float64"))
+    if "nih_chronic" in classified.columns:
+        out["nih_chronic"] = classified["nih_chronic"]
+    order = days.sort_values(ascending=False, na_position="last", kind="stable").index
+    return out.loc[order].reset_index(drop=True)
+
+
+def classes(classified: pd.DataFrame, *, definition: str = "cost", lang: str = "en") -> Explanation:
+    """Say how many people are in each duration class, and by which definition.
+
+    Parameters
+    ----------
+    classified : pandas.DataFrame
+        The result of :func:`backpain.classify` or
+        :func:`backpain.classify_survey` (needs ``duration_class``; uses
+        ``onset_censored``, ``nih_chronic`` and ``duration_days`` when present).
+    definition : {"cost", "bmj", "icd11", "nih"}
+        The definition ``classified`` was made with (the boundaries named
+        in the sentence).
+    lang : {"en", "nl"}
+        Language.
+
+    Returns
+    -------
+    Explanation
+        Bullets: the counts per class (percent of those with a class, as in
+        :func:`backpain.class_summary`), the people without a class, the
+        censored durations, the NIH definition and the number of chronic
+        people by each research definition (:func:`class_table`).
+
+    Examples
+    --------
+    >>> from backpain import classify, simulate_cohort
+    >>> print(classes(classify(simulate_cohort(20, 200, seed=4))))  # doctest: +ELLIPSIS
+    - 11 of 20 people (55%) have chronic pain (longer than 12 weeks); 4 have subacute ...
+    """
+    check_lang(lang)
+    if definition not in DEFINITIONS:
+        msg = f"definition must be one of {sorted(DEFINITIONS)}, not {definition!r}"
+        raise ValueError(msg)
+    counted = class_summary(classified)
+    summary = counted.set_index("duration_class")
+    n = int(summary["n"].sum())
+    rules = _rules(definition, lang)
+    lines = [
+        say(
+            "notebook.classes",
+            lang,
+            n=n,
+            n_chronic=int(summary.loc["chronic", "n"]),
+            pct=float(np.nan_to_num(summary.loc["chronic", "percent"])),
+            n_subacute=int(summary.loc["subacute", "n"]),
+            n_acute=int(summary.loc["acute", "n"]),
+            **rules,
+        )
+    ]
+    if counted.attrs["n_unclassified"]:
+        n_none = counted.attrs["n_unclassified"]
+        lines.append(say("notebook.classes.unclassified", lang, n=n_none))
+    if "onset_censored" in classified.columns:
+        censored = int(classified["onset_censored"].astype(bool).sum())
+        if censored:
+            lines.append(say("notebook.classes.censored", lang, n=censored))
+    if "nih_chronic" in classified.columns:
+        nih = pd.array(classified["nih_chronic"], dtype="boolean")
+        undecided = int(nih.isna().sum())
+        key = "notebook.classes.nih" if undecided else "notebook.classes.nih_all"
+        lines.append(say(key, lang, n=int(nih.fillna(False).sum()), undecided=undecided))
+    if "duration_days" in classified.columns:
+        who = class_table(classified)
+        items = [
+            Message(
+                "notebook.classes.definition",
+                name=DEFINITION_NAMES[name],
+                rule=_rules(name, lang)["chronic"],
+                n=int((who[f"class_{name}"] == "chronic").sum()),
+            )
+            for name in DEFINITIONS
+        ]
+        lines.append(say("notebook.classes.by_definition", lang, items=items))
+    return _bullets(lines)
+
+
+# -------------------------------------------------------------------- correlations
+def _corr_stats(row: Any, lang: str, *, fdr: bool) -> str:
+    p = row.p_fdr if fdr else row.p_val
+    return say(
+        "notebook.corr.stats",
+        lang,
+        r=_two(row.r),
+        low=_two(row.ci95_low),
+        high=_two(row.ci95_high),
+        p=_p_words(float(p), lang, fdr=fdr),
+    )
+
+
+def _two(value: float) -> float:
+    """``value`` rounded to 2 decimals, without the sign of a rounded zero (no ``-0.00``)."""
+    return round(float(value), 2) + 0.0
+
+
+def correlations(result: pd.DataFrame, *, alpha: float = 0.05, lang: str = "en") -> Explanation:
+    """One sentence per row of :func:`backpain.stats.correlate`.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        The result of :func:`backpain.stats.correlate` (``predictor``,
+        ``lag``, ``level``, ``r``, ``ci95_low``, ``ci95_high``, ``p_val``;
+        ``p_fdr`` when present).
+    alpha : float
+        A link is told as a link when its p (``p_fdr`` when present, else
+        ``p_val``) is below ``alpha``; otherwise the sentence says there is
+        no clear link. The numbers are given either way.
+    lang : {"en", "nl"}
+        Language.
+
+    Returns
+    -------
+    Explanation
+        Bullets in the order of ``result``; rows without an ``r`` are left out.
+
+    Examples
+    --------
+    >>> row = pd.DataFrame({"predictor": ["stress"], "lag": [0], "level": ["within"],
+    ...     "r": [0.18], "ci95_low": [0.17], "ci95_high": [0.2], "p_val": [1e-9]})
+    >>> correlations(row)
+    - Stress, within a person: on days above their own average, pain is higher (r = 0.18, 95% CI 0.17 to 0.20, p < 0.001).
+    """
+    check_lang(lang)
+    fdr = "p_fdr" in result.columns
+    lines = []
+    for row in result.itertuples(index=False):
+        if pd.isna(row.r):
+            continue
+        p = row.p_fdr if fdr else row.p_val
+        clear = bool(p < alpha)
+        stats = _corr_stats(row, lang, fdr=fdr)
+        if row.level == "between":
+            if clear:
+                way = say("notebook.corr.more" if row.r > 0 else "notebook.corr.less", lang)
+                lines.append(
+                    say("notebook.corr.between", lang, x=row.predictor, dir=way, stats=stats)
+                )
+            else:
+                lines.append(say("notebook.corr.between_none", lang, x=row.predictor, stats=stats))
+            continue
+        lag = int(row.lag)
+        suffix = str(lag) if lag < 2 else "k"
+        if clear:
+            way = say("notebook.corr.higher" if row.r > 0 else "notebook.corr.lower", lang)
+            lines.append(
+                say(
+                    f"notebook.corr.within{suffix}",
+                    lang,
+                    x=row.predictor,
+                    dir=way,
+                    stats=stats,
+                    k=lag,
+                )
+            )
+        else:
+            lines.append(
+                say(f"notebook.corr.none{suffix}", lang, x=row.predictor, stats=stats, k=lag)
+            )
+    return _bullets(lines)
+
+
+# --------------------------------------------------------------------- mixed model
+def _step_words(name: str, lang: str) -> str:
+    """``1 point more stress``, ``1,000 more steps``: the report's words for a step."""
+    known = name in STEPS
+    return say(f"report.step.{name}" if known else "report.step.other", lang, name=name)
+
+
+def mixed_model(result: pd.DataFrame, *, alpha: float = 0.05, lang: str = "en") -> Explanation:
+    """One sentence per predictor term of :func:`backpain.mixed_model`, in the diary's units.
+
+    Each coefficient is told for a step of its predictor (:data:`STEPS`: 1
+    point of stress, 1 hour of sleep, 1000 steps, 10 active minutes), with
+    its 95% CI and p; the ICC and the model's size come last.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        The result of :func:`backpain.mixed_model`. The intercept, person
+        covariates and terms without an estimate are left out.
+    alpha : float
+        Terms with ``p_val >= alpha`` say they are not clearly different from
+        no change.
+    lang : {"en", "nl"}
+        Language.
+
+    Returns
+    -------
+    Explanation
+        Bullets; the effect is ``abs(coef * step)`` points of pain with
+        ``more``/``less``, and the CI is of that same quantity (for a
+        negative coefficient: ``-ci95_high * step`` to ``-ci95_low * step``).
+
+    Examples
+    --------
+    >>> term = pd.DataFrame({"term": ["steps_within"], "predictor": ["steps"], "lag": [0],
+    ...     "level": ["within"], "coef": [-0.0002], "ci95_low": [-0.0003],
+    ...     "ci95_high": [-0.0001], "p_val": [0.0123]})
+    >>> mixed_model(term)
+    - Within a person, a day with 1,000 more steps than usual goes with 0.20 points less pain (95% CI 0.10 to 0.30, p = 0.012).
+    """
+    check_lang(lang)
+    lines = []
+    rows = result[result["level"].isin(["within", "between"]) & result["coef"].notna()]
+    for row in rows.itertuples(index=False):
+        step = STEPS.get(row.predictor, 1.0)
+        coef, low, high = (step * float(v) for v in (row.coef, row.ci95_low, row.ci95_high))
+        if coef < 0:
+            coef, low, high = -coef, -high, -low
+        stats = say("notebook.model.stats", lang, low=low, high=high, p=_p_words(row.p_val, lang))
+        params = {
+            "more": _step_words(row.predictor, lang),
+            "effect": coef,
+            "dir": say("notebook.corr.more" if row.coef > 0 else "notebook.corr.less", lang),
+            "stats": stats,
+            "unclear": "" if row.p_val < alpha else say("notebook.model.unclear", lang),
+        }
+        lag = 0 if pd.isna(row.lag) else int(row.lag)
+        if row.level == "between":
+            lines.append(say("notebook.model.between", lang, **params))
+        elif lag == 0:
+            lines.append(say("notebook.model.within0", lang, **params))
+        else:
+            # "points more pain" reads "points higher" here: the pain of a later day
+            params["dir"] = say(
+                "notebook.corr.higher" if row.coef > 0 else "notebook.corr.lower", lang
+            )
+            lines.append(say("notebook.model.withink", lang, k=lag, **params))
+    if "icc" in result.attrs:
+        lines.append(
+            say(
+                "notebook.model.icc",
+                lang,
+                icc=float(result.attrs["icc"]),
+                n_obs=int(result.attrs["n_obs"]),
+                n_subjects=int(result.attrs["n_subjects"]),
+            )
+        )
+    return _bullets(lines)
+
+
+# -------------------------------------------------------------------------- survey
+def odi(scores: pd.DataFrame, *, lang: str = "en") -> Explanation:
+    """The Oswestry Disability Index of :func:`backpain.score_odi` in one sentence.
+
+    >>> odi(pd.DataFrame({"odi_score": [10.0, 30.0], "odi_band": ["minimal", "moderate"]}))
+    Oswestry Disability Index: mean 20 out of 100 (SD 14) in 2 people; by band: minimal 1, moderate 1.
+    """
+    check_lang(lang)
+    scored = scores[scores["odi_score"].notna()]
+    counts = scored["odi_band"].value_counts(sort=False)
+    order = (
+        list(counts.index.categories)
+        if isinstance(counts.index, pd.CategoricalIndex)
+        else sorted(counts.index, key=str)
+    )
+    bands = []
+    for band in order:
+        key = f"notebook.odi.{band}"
+        word = say(key, lang) if key in _known_keys() else str(band)
+        bands.append(Message("notebook.survey.band", band=word, n=int(counts.get(band, 0))))
+    return Explanation(
+        say(
+            "notebook.survey.odi",
+            lang,
+            mean=float(scored["odi_score"].mean()),
+            sd=float(scored["odi_score"].std()),
+            n=len(scored),
+            bands=bands,
+        )
+    )
+
+
+def _known_keys() -> Any:
+    from ._catalogue import CATALOGUE
+
+    return CATALOGUE
+
+
+def startback(scores: pd.DataFrame, *, lang: str = "en") -> Explanation:
+    """The STarT Back risk groups of :func:`backpain.score_startback` in one sentence.
+
+    >>> startback(pd.DataFrame({"sbst_risk": ["low", "high", "low"]}), lang="nl")
+    STarT Back: van de 3 personen hebben er 2 een laag, 0 een gemiddeld en 1 een hoog risico op een slecht verloop.
+    """
+    check_lang(lang)
+    risk = scores["sbst_risk"].dropna().astype(str)
+    counts = {level: int((risk == level).sum()) for level in ("low", "medium", "high")}
+    return Explanation(say("notebook.survey.startback", lang, n=len(risk), **counts))
+
+
+def agreement(
+    table: pd.DataFrame,
+    *,
+    survey: str = "survey_duration_class",
+    diary: str = "diary_duration_class",
+    lang: str = "en",
+) -> Explanation:
+    """How often the survey's duration class agrees with the diary's.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per person with both classes, e.g. :func:`backpain.cohort_table`.
+    survey, diary : str
+        The two class columns (acute < subacute < chronic).
+    lang : {"en", "nl"}
+        Language.
+
+    Returns
+    -------
+    Explanation
+        People with both classes, how many agree, and how many the survey
+        puts in a longer or a shorter class.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"survey_duration_class": ["acute", "chronic", "acute", None],
+    ...     "diary_duration_class": ["acute", "subacute", "chronic", "acute"]})
+    >>> agreement(t)
+    Survey and diary give the same duration class for 1 of the 3 people with both (33%); the survey gives a longer class for 1 and a shorter one for 1.
+    """
+    check_lang(lang)
+    order = {c: i for i, c in enumerate(CLASSES)}
+    s = table[survey].astype("object").map(order)
+    d = table[diary].astype("object").map(order)
+    both = s.notna() & d.notna()
+    s, d = s[both], d[both]
+    n = int(both.sum())
+    same = int((s == d).sum())
+    return Explanation(
+        say(
+            "notebook.survey.agreement",
+            lang,
+            n=n,
+            same=same,
+            pct=100 * same / n if n else float("nan"),
+            longer=int((s > d).sum()),
+            shorter=int((s < d).sum()),
+        )
+    )
+
+
+def score_links(
+    table: pd.DataFrame,
+    *,
+    x: Sequence[str] = ("odi_score", "rmdq_score", "peg_score"),
+    y: str = "diary_pain_mean",
+    alpha: float = 0.05,
+    lang: str = "en",
+) -> Explanation:
+    """How each questionnaire score relates to the mean diary pain, across people.
+
+    Pearson correlations by :func:`backpain.between_corr` over the people
+    with both values (one row per person, e.g. :func:`backpain.cohort_table`).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per person, with ``subject``, ``x`` and ``y``.
+    x : sequence of str
+        Score columns.
+    y : str
+        The diary column (default the person's mean pain).
+    alpha : float
+        A link is told as a link when ``p_val < alpha``.
+    lang : {"en", "nl"}
+        Language.
+
+    Returns
+    -------
+    Explanation
+        One bullet per score: r, 95% CI, p and n.
+    """
+    from .stats import between_corr
+
+    check_lang(lang)
+    lines = []
+    for name in x:
+        row = between_corr(table, x=name, y=y).iloc[0]
+        key = f"notebook.score.{name}"
+        word = say(key, lang) if key in _known_keys() else name
+        stats = say(
+            "notebook.corr.stats",
+            lang,
+            r=_two(row["r"]),
+            low=_two(row["ci95_low"]),
+            high=_two(row["ci95_high"]),
+            p=_p_words(float(row["p_val"]), lang),
+        )
+        n = int(row["n"])
+        if row["p_val"] < alpha:
+            way = say("notebook.corr.higher" if row["r"] > 0 else "notebook.corr.lower", lang)
+            lines.append(say("notebook.survey.link", lang, x=word, dir=way, stats=stats, n=n))
+        else:
+            lines.append(say("notebook.survey.link_none", lang, x=word, stats=stats, n=n))
+    return _bullets(lines)
+
+
+# -------------------------------------------------------------------------- tables
+def readable(table: pd.DataFrame, *, digits: int = 3, lang: str = "en") -> pd.DataFrame:
+    """A result table for reading: p-values by :func:`~backpain.text.p_value`, numbers rounded.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Any result table; its columns named ``p_val`` or starting with
+        ``p_`` (``p_fdr``, ``p_adj``) are p-values.
+    digits : int
+        Decimals of the other float columns.
+    lang : {"en", "nl"}
+        Language of the numbers (a decimal comma in Dutch).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with every float column as text (missing values empty); other
+        columns unchanged. For reading only: compute with ``table``.
+
+    Examples
+    --------
+    >>> readable(pd.DataFrame({"r": [0.18371, -0.0066], "p_fdr": [2.3e-120, 0.5993]}))
+            r    p_fdr
+    0   0.184  < 0.001
+    1  -0.007     0.60
+    """
+    check_lang(lang)
+    out = table.copy()
+    for column in out.columns:
+        values = out[column]
+        if not pd.api.types.is_float_dtype(values):
+            continue
+        if str(column).startswith("p_"):
+            out[column] = [p_value(v, lang) for v in values]
+        else:
+            out[column] = [number(v, f".{digits}f", lang) if pd.notna(v) else "" for v in values]
+    return out
