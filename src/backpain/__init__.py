@@ -4,7 +4,7 @@ The flow, one module per step::
 
     read (backpain.read)  ->  validate (backpain.validate)
         ->  classify (backpain.classify) / analyse (backpain.stats, backpain.multilevel)
-        ->  plot (backpain.plot) / report (backpain.report)
+        ->  plot (backpain.plot) / report (backpain.report) / explain (backpain.explain)
 
 Everything runs locally; nothing is sent over the network.
 """
@@ -94,7 +94,7 @@ __all__ = [
     "write_diary",
 ]
 
-_LAZY = ("app", "plot", "report")
+_LAZY = ("app", "explain", "plot", "report")
 """Submodules loaded on first use: plotting imports matplotlib's pyplot."""
 
 
