@@ -82,13 +82,40 @@ def test_personal_columns_never_reach_the_diary():
     assert not {"age", "sex", "country"} & set(diary.columns)
 
 
-def test_subject_renames_a_single_user_and_refuses_many():
+def test_subject_keeps_one_user_and_never_renames():
+    # subject= means "keep only this person" in a file that names its people
+    diary, report = backpain.read_diary(TWO, subject="user_b", return_report=True)
+    assert diary["subject"].unique().tolist() == ["user_b"]
+    assert diary["pain"].tolist()[0] == 5.0  # 10 Jun, as in the hand computation above
+    # the row counts describe the whole file, read once; a note says what was kept
+    assert (report.rows_read, report.rows_kept, report.rows_merged) == (19, 5, 6)
+    assert report.balanced
+    assert any("kept only subject 'user_b': 2 of the file's 5 days" in n for n in report.notes)
+    # the reader called directly means the same
+    direct, _ = read_flaredown(open_source(TWO), subject="user_a")
+    assert direct["subject"].unique().tolist() == ["user_a"]
+    assert len(direct) == 3
+    # a file of one user is not renamed by subject=: the user_id must match
     one = HEADER + "u9,,,,2018-01-02,1,Symptom,Low back pain,2\n"
-    diary = backpain.read_diary(io.BytesIO(one.encode()), subject="me")
-    assert diary["subject"].tolist() == ["me"]
+    diary = backpain.read_diary(io.BytesIO(one.encode()), subject="u9")
+    assert diary["subject"].tolist() == ["u9"]
     assert diary["pain"].tolist() == [2 * SCALE_FACTOR]
-    with pytest.raises(DiaryError, match="holds 2 users; leave subject out"):
-        read_flaredown(open_source(TWO), subject="me")
+    with pytest.raises(DiaryError, match=r"subject='me' is not in the diary.*'u9'"):
+        backpain.read_diary(io.BytesIO(one.encode()), subject="me")
+
+
+def test_unknown_subject_names_the_users_present_and_how_to_choose():
+    users = "".join(f"p{i:02d},,,,2018-01-02,1,Symptom,back pain,2\n" for i in range(8))
+    with pytest.raises(DiaryError) as err:
+        backpain.read_diary(io.BytesIO((HEADER + users).encode()), subject="p99")
+    text = str(err.value)
+    assert "names 8 person(s) in its column 'user_id'" in text
+    # the first five, sorted, then an ellipsis; and the way to choose
+    assert "'p00', 'p01', 'p02', 'p03', 'p04', ..." in text
+    assert "'p05'" not in text
+    assert "subject='p00'" in text
+    assert "--subject p00" in err.value.render("en", audience="cli")
+    assert "Kies er een" in err.value.render("nl", audience="page")
 
 
 def test_unknown_trackable_type_is_ignored_by_name():

@@ -1,5 +1,6 @@
 """Texts of the wearable CSV readers (Samsung Health, Health Auto Export,
-Apple Health per-type CSVs, Google Fit daily metrics): key -> (English, Dutch)."""
+Apple Health per-type CSVs, Google Fit daily metrics), of ``subject=`` and of the
+Daylio, Fitbit and Flaredown rules added later: key -> (English, Dutch)."""
 
 from __future__ import annotations
 
@@ -291,5 +292,33 @@ TEXTS: dict[str, tuple[str, str]] = {
     "formats.detect.samsung_health": (
         "the first line is not a Samsung Health data type (com.samsung.shealth....)",
         "de eerste regel is geen gegevenstype van Samsung Health (com.samsung.shealth....)",
+    ),
+    # --- subject=: one meaning for every reader
+    "formats.subject.unknown": (
+        "{source}: subject={subject!r} is not in the diary; the file names {n} person(s) in "
+        "its column {column!r}: {shown}. Choose one of them, e.g. subject={example!r}, or "
+        "leave subject out to read everyone",
+        "{source}: subject={subject!r} staat niet in het dagboek; het bestand noemt {n} "
+        "persoon/personen in de kolom {column!r}: {shown}. Kies er een, bv. "
+        "subject={example!r}, of laat subject weg om iedereen te lezen",
+    ),
+    "formats.subject.unknown@cli": (
+        "{source}: --subject {subject} is not in the diary; the file names {n} person(s) in "
+        "its column {column!r}: {shown}. Choose one of them, e.g. --subject {example}",
+        "{source}: --subject {subject} staat niet in het dagboek; het bestand noemt {n} "
+        "persoon/personen in de kolom {column!r}: {shown}. Kies er een, bv. --subject {example}",
+    ),
+    "formats.subject.unknown@page": (
+        "{source}: {subject} is not in the diary; the file names {n} person(s) in its column "
+        "{column!r}: {shown}. Choose one of them",
+        "{source}: {subject} staat niet in het dagboek; het bestand noemt {n} persoon/personen "
+        "in de kolom {column!r}: {shown}. Kies er een",
+    ),
+    "formats.subject.kept": (
+        "kept only subject {subject!r}: {days} of the file's {total} days (the file names {n} "
+        "person(s)); the row counts are for the whole file",
+        "alleen deelnemer {subject!r} behouden: {days} van de {total} dagen van het bestand "
+        "(het bestand noemt {n} persoon/personen); de aantallen rijen gelden voor het hele "
+        "bestand",
     ),
 }

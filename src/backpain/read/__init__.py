@@ -21,7 +21,7 @@ from ._report import LoadReport
 from ._source import Source, open_source
 from .table import detect_table, read_table
 
-__all__ = ["FORMATS", "Format", "LoadReport", "read_diary", "register_format"]
+__all__ = ["FORMATS", "Format", "LoadReport", "read_diary", "register_format", "select_subject"]
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,11 @@ def read_diary(
         ``"auto"`` detects the format from the content; otherwise one of
         ``backpain.read.FORMATS``.
     subject : str, optional
-        Subject id for files without a subject column (default: the file name
-        without its extension).
+        One meaning for every reader: in a file that names its people (a
+        ``subject`` column, Flaredown's ``user_id``), keep only this person;
+        a file without such a column holds one person, and ``subject`` is its
+        name (default: the file name without its extension, ``"me"`` for the
+        wearables). See :func:`select_subject`.
     return_report : bool, default False
         Also return the :class:`~backpain.LoadReport`.
     **options
@@ -148,7 +151,7 @@ def read_diary(
         parts = [_read_one_of_many(s, format, subject, options) for s in source]
         diary, report = merge_diaries(parts)
     elif isinstance(source, pd.DataFrame):
-        diary, report = read_table(source, subject=subject, **options)
+        diary, report = select_subject(*read_table(source, **options), subject)
     else:
         src = open_source(source)
         if src.size == 0:
@@ -156,12 +159,13 @@ def read_diary(
             raise DiaryError(msg)
         fmt = _choose(src, format)
         try:
-            diary, report = fmt.read(src, subject=subject, **options)
+            diary, report = fmt.read(src, **options)
         except TypeError as exc:
             if "unexpected keyword" in str(exc):
                 msg = f"{src.name}: option not understood by the {fmt.name!r} reader: {exc}"
                 raise TypeError(msg) from exc
             raise
+        diary, report = select_subject(diary, report, subject)
     if return_report:
         return diary, report
     return diary
@@ -175,7 +179,7 @@ def _read_one_of_many(
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read one file of a list, passing it only the options its reader takes."""
     if isinstance(source, pd.DataFrame):
-        return read_table(source, subject=subject, **options)
+        return select_subject(*read_table(source, **options), subject)
     src = open_source(source)
     fmt = _choose(src, format)
     accepted = inspect.signature(fmt.read).parameters
@@ -183,7 +187,84 @@ def _read_one_of_many(
         mine = dict(options)
     else:
         mine = {k: v for k, v in options.items() if k in accepted}
-    return fmt.read(src, subject=subject, **mine)
+    return select_subject(*fmt.read(src, **mine), subject)
+
+
+SHOWN_SUBJECTS = 5
+"""How many of a file's people an error about ``subject=`` names."""
+
+
+def select_subject(
+    diary: pd.DataFrame, report: LoadReport, subject: str | None
+) -> tuple[pd.DataFrame, LoadReport]:
+    """Apply ``subject=`` to a diary just read: keep one person, or name the one.
+
+    Parameters
+    ----------
+    diary : pandas.DataFrame
+        The canonical diary a reader returned (read without ``subject``).
+    report : LoadReport
+        Its report; ``report.columns["subject"]`` tells where the subject ids
+        came from: a column of the file (a header name), or not (a
+        :class:`~backpain.text.Message` such as "file name").
+    subject : str or None
+        ``None`` changes nothing.
+
+    Returns
+    -------
+    diary, report
+        - A file whose ids come from a column (a table's ``subject`` column,
+          Flaredown's ``user_id``) may hold several people: only the rows of
+          ``subject`` are kept, even when the file holds one person, and
+          ``report.notes`` says how many of the file's days that leaves. The
+          row counts of ``report`` describe the whole file, which is read
+          once and whole.
+        - A file without such a column holds one person: ``subject`` is its
+          name (it never renames a person a file names itself).
+
+    Raises
+    ------
+    DiaryError
+        When the file names its people and ``subject`` is not one of them:
+        the message names the first few present and how to choose one.
+    """
+    if subject is None:
+        return diary, report
+    subject = str(subject)
+    origin = report.columns.get("subject")
+    if origin is None or isinstance(origin, Message):
+        diary = diary.assign(subject=pd.Series(subject, index=diary.index, dtype="string"))
+        report.columns["subject"] = Message("read.origin.given")
+        return diary, report
+    ids = diary["subject"].astype("string")
+    present = ids.dropna().drop_duplicates().sort_values().tolist()
+    if not present:  # no usable row at all: the caller says why
+        return diary, report
+    if subject not in present:
+        shown = ", ".join(repr(p) for p in present[:SHOWN_SUBJECTS])
+        if len(present) > SHOWN_SUBJECTS:
+            shown += ", ..."
+        msg = Message(
+            "formats.subject.unknown",
+            source=report.source,
+            subject=subject,
+            column=str(origin),
+            n=len(present),
+            shown=shown or "-",
+            example=present[0] if present else "ID",
+        )
+        raise DiaryError(msg)
+    keep = (ids == subject).fillna(False).to_numpy()
+    report.notes.append(
+        Message(
+            "formats.subject.kept",
+            subject=subject,
+            days=int(keep.sum()),
+            total=len(diary),
+            n=len(present),
+        )
+    )
+    return diary[keep].reset_index(drop=True), report
 
 
 def _check_options_known(options: dict[str, Any]) -> None:

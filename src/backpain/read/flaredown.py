@@ -15,9 +15,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..errors import DiaryError
 from ..text import Message
-from . import Format, register_format
+from . import Format, register_format, select_subject
 from ._app_csv import (
     detect_header,
     header_fields,
@@ -75,8 +74,9 @@ def read_flaredown(
     source : Source
         The export (see :func:`backpain.read.open_source`).
     subject : str, optional
-        Only for a file with one user: the subject id to use instead of its
-        ``user_id``. A file with several users keeps their ``user_id``.
+        Keep only this user (a ``user_id`` of the file), as everywhere
+        (:func:`backpain.read.select_subject`); default: every user, each a
+        subject. It never renames a user.
 
     Returns
     -------
@@ -91,7 +91,8 @@ def read_flaredown(
     Raises
     ------
     DiaryError
-        When ``subject`` is given for a file with several users.
+        When ``subject`` is not a ``user_id`` of the file (the message names
+        the first few users and how to choose one).
 
     Notes
     -----
@@ -134,18 +135,6 @@ def read_flaredown(
     kind = col("trackable_type").str.lower().fillna("")
     names = col("trackable_name")
     value = col("trackable_value")
-
-    users = user[live].dropna().unique()
-    if subject is not None:
-        if len(users) > 1:
-            msg = Message(
-                "read.flaredown.subject_many_users",
-                source=source.name,
-                subject=str(subject),
-                n=len(users),
-            )
-            raise DiaryError(msg)
-        user = user.where(user.isna(), str(subject))
 
     rated_type = kind.isin(["condition", "symptom"])
     back = live & rated_type & is_back_pain(names)
@@ -226,7 +215,7 @@ def read_flaredown(
     entries = entries.reset_index()
     entries["tags"] = entries["tags"].astype("string")
     report.columns = {
-        "subject": Message("read.origin.given") if subject is not None else "user_id",
+        "subject": "user_id",
         "date": "checkin_date",
         "pain": Message("read.flaredown.pain_source"),
     }
@@ -243,7 +232,7 @@ def read_flaredown(
         report.notes.append(Message("read.note.no_pain_rows"))
     diary = build_diary(entries, report, daily={"pain": "max", "stress": "max"})
     sort_rejected(report)
-    return diary, report
+    return select_subject(diary, report, subject)
 
 
 # ------------------------------------------------------ per-user wide export
