@@ -164,7 +164,8 @@ def test_user_export_ratings_scaled_like_the_long_format():
         "2019-03-08": 0.0,
     }
     assert by_day["stress"].dropna().to_dict() == {"2019-03-04": 2.5, "2019-03-08": 10.0}
-    assert by_day.loc["2019-03-04", "tags"] == "physiotherapy|rain"
+    # Ibuprofen '400 mg' is a dose, not a 0-4 rating: the column is a treatment, taken
+    assert by_day.loc["2019-03-04", "tags"] == "ibuprofen|physiotherapy|rain"
     assert by_day.loc["2019-03-08", "tags"] == "heat|walking"
     assert pd.isna(by_day.loc["2019-03-09", "pain"])
     # 6 rows = 4 kept + 1 ignored (03-06: only Migraine and Foods) + 1 rejected (03-07)
@@ -175,7 +176,62 @@ def test_user_export_ratings_scaled_like_the_long_format():
     # a rating of 7 is outside Flaredown's 0-4: rejected, never read as 7 on 0-10
     assert (rejected["row"], rejected["column"], rejected["value"]) == (5, "lower back pain", "7")
     assert "0 to 4" in rejected["reason"]
-    assert any("['migraine', 'ibuprofen']" in n for n in report.notes)
+    assert any("not read (other conditions and symptoms): ['migraine']" in n for n in report.notes)
+    assert any("treatment column(s) ['ibuprofen'] read as tags" in n for n in report.notes)
     summary = report.summary("nl")
     assert "x 2,5" in summary
-    assert "kolommen niet gelezen" in summary
+    assert "kolommen met scores 0-4 die niet gelezen zijn" in summary
+
+
+TREATMENTS = DATA / "flaredown_user_treatments.csv"
+
+
+def test_user_export_treatments_taken_become_tags():
+    diary, report = backpain.read_diary(TREATMENTS, subject="me", return_report=True)
+    by_day = diary.set_index(diary["date"].dt.strftime("%Y-%m-%d"))
+    # columns: Fatigue (1, 2, 3) and Vitamin D (1, 2) hold only numbers 0-4: ratings, not
+    # read; Heat pad ('taken', 'not taken'), Ibuprofen ('400 mg', '0', '200 mg') and
+    # Kinesist ('yes') hold other values: treatments
+    # 02-01: Low back pain 2 -> 5; Heat pad taken, Ibuprofen 400 mg -> both tags
+    # 02-02: 3 -> 7.5, Stress 1 -> 2.5; Ibuprofen '0' not taken; Kinesist 'yes' ->
+    #        physiotherapy; Tags 'walk' -> walking
+    # 02-03: only Fatigue 3 -> nothing the diary holds: ignored
+    # 02-04: 1 -> 2.5; Heat pad 'not taken'; Ibuprofen 200 mg -> ibuprofen
+    # 02-05: Low back pain 5 is not 0-4 -> rejected
+    # 02-06: Heat pad 'Taken' only -> a day with a tag and no pain
+    assert by_day["tags"].to_dict() == {
+        "2020-02-01": "heat pad|ibuprofen",
+        "2020-02-02": "physiotherapy|walking",
+        "2020-02-04": "ibuprofen",
+        "2020-02-06": "heat pad",
+    }
+    assert by_day["pain"].dropna().to_dict() == {
+        "2020-02-01": 5.0,
+        "2020-02-02": 7.5,
+        "2020-02-04": 2.5,
+    }
+    assert by_day["stress"].dropna().to_dict() == {"2020-02-02": 2.5}
+    counts = (report.rows_read, report.rows_kept, report.rows_ignored, report.rows_rejected)
+    assert counts == (6, 4, 1, 1)
+    assert report.balanced
+    assert report.rejected["row"].tolist() == [6]
+    assert any("['heat pad', 'ibuprofen', 'kinesist'] read as tags" in n for n in report.notes)
+    assert any("['fatigue', 'vitamin d']" in n for n in report.notes)
+
+
+def test_user_export_treatments_option_reads_a_numeric_dose_column():
+    diary = backpain.read_diary(TREATMENTS, subject="me", treatments=["Vitamin D"])
+    by_day = dict(zip(diary["date"].dt.strftime("%Y-%m-%d"), diary["tags"], strict=True))
+    # Vitamin D 1 (02-01) and 2 (02-04): pill counts, read as taken when named
+    assert by_day["2020-02-01"] == "heat pad|ibuprofen|vitamin d"
+    assert by_day["2020-02-04"] == "ibuprofen|vitamin d"
+    with pytest.raises(ValueError, match=r"'aspirin'.* is not a column"):
+        backpain.read_diary(TREATMENTS, subject="me", treatments=["aspirin"])
+
+
+def test_taken_cells_rule():
+    from backpain.read.flaredown import NOT_TAKEN, _taken
+
+    cells = pd.Series(["400 mg", "0", "", pd.NA, "No", "taken", "0.0", "1"], dtype="string")
+    assert _taken(cells).tolist() == [True, False, False, False, False, True, False, True]
+    assert "not taken" in NOT_TAKEN

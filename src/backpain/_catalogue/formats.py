@@ -321,4 +321,35 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(het bestand noemt {n} persoon/personen); de aantallen rijen gelden voor het hele "
         "bestand",
     ),
+    # --- Flaredown's per-user export: treatments become tags
+    "formats.flaredown.tags_and_treatments": (
+        "Tags and the treatment column(s) {columns}",
+        "Tags en de kolom(men) met behandelingen {columns}",
+    ),
+    "formats.flaredown.treatments_rule": (
+        "treatment column(s) {columns} read as tags: a day with a dose or mark in the column "
+        "gets the treatment's name as a tag (an empty cell, 0, 'no' or 'not taken': no tag); "
+        "the dose is not kept",
+        "kolom(men) met behandelingen {columns} als labels gelezen: een dag met een dosis of "
+        "teken in de kolom krijgt de naam van de behandeling als label (een lege cel, 0, 'nee' "
+        "of 'niet genomen': geen label); de dosis wordt niet bewaard",
+    ),
+    "formats.flaredown.ratings_unread": (
+        "columns rated 0-4 and not read (other conditions and symptoms): {columns}; a "
+        "treatment among them whose doses are plain numbers 0-4 is read as a tag with "
+        "treatments=[...]",
+        "kolommen met scores 0-4 die niet gelezen zijn (andere aandoeningen en symptomen): "
+        "{columns}; een behandeling daartussen met als dosis gewone getallen 0-4 wordt als "
+        "label gelezen met treatments=[...]",
+    ),
+    "formats.flaredown.ratings_unread@page": (
+        "columns rated 0-4 and not read (other conditions and symptoms): {columns}",
+        "kolommen met scores 0-4 die niet gelezen zijn (andere aandoeningen en symptomen): "
+        "{columns}",
+    ),
+    "formats.flaredown.ratings_unread@cli": (
+        "columns rated 0-4 and not read (other conditions and symptoms): {columns}",
+        "kolommen met scores 0-4 die niet gelezen zijn (andere aandoeningen en symptomen): "
+        "{columns}",
+    ),
 }
