@@ -352,4 +352,49 @@ TEXTS: dict[str, tuple[str, str]] = {
         "kolommen met scores 0-4 die niet gelezen zijn (andere aandoeningen en symptomen): "
         "{columns}",
     ),
+    # --- Fitbit: the local offset of the UTC intraday series
+    "formats.fitbit.offset_exact": (
+        "Fitbit step times are in UTC; the file records every minute from {first} UTC, the "
+        "local midnight of {day} (the date in its name): local time UTC{offset}, steps summed "
+        "per day at that offset",
+        "tijden van stappen uit Fitbit staan in UTC; het bestand telt elke minuut vanaf "
+        "{first} UTC, de lokale middernacht van {day} (de datum in de naam): lokale tijd "
+        "UTC{offset}, stappen per dag opgeteld met dat verschil",
+    ),
+    "formats.fitbit.offset_at_least": (
+        "Fitbit step times are in UTC; the first time, {first} UTC, lies before {day} (the "
+        "date in the file name), which only a local time east of UTC explains: at least "
+        "UTC{offset} (more if the first step came after midnight). Steps summed per day at "
+        "UTC{offset}; give the time zone to be sure",
+        "tijden van stappen uit Fitbit staan in UTC; het eerste tijdstip, {first} UTC, ligt "
+        "vóór {day} (de datum in de bestandsnaam), wat alleen een lokale tijd ten oosten van "
+        "UTC verklaart: minstens UTC{offset} (meer als de eerste stap na middernacht kwam). "
+        "Stappen per dag opgeteld met UTC{offset}; geef de tijdzone om zeker te zijn",
+    ),
+    "formats.fitbit.offset_unknown@python": (
+        "Fitbit step times are in UTC; the offset cannot be inferred: the first time, {first} "
+        "UTC, lies on or after {day} (the date in the file name), so you live west of UTC "
+        "(UTC{offset} if that was local midnight) or your first step came later, and the "
+        "file has gaps that leave both open. Steps summed per UTC day; pass "
+        "tz='America/New_York' (the zone where you wore the tracker) to sum per local day.",
+        "tijden van stappen uit Fitbit staan in UTC; het tijdsverschil is niet af te leiden: "
+        "het eerste tijdstip, {first} UTC, ligt op of na {day} (de datum in de bestandsnaam), "
+        "dus je woont ten westen van UTC (UTC{offset} als dat lokale middernacht was) of je "
+        "eerste stap kwam later, en het bestand heeft gaten die beide openlaten. Stappen per "
+        "dag in UTC opgeteld; geef tz='Europe/Brussels' (de zone waar je de tracker droeg) om "
+        "per lokale dag op te tellen.",
+    ),
+    "formats.fitbit.offset_unknown": (
+        "Fitbit step times are in UTC; the offset cannot be inferred: the first time, {first} "
+        "UTC, lies on or after {day} (the date in the file name), so you live west of UTC "
+        "(UTC{offset} if that was local midnight) or your first step came later, and the "
+        "file has gaps that leave both open. Steps summed per UTC day; give the time zone "
+        "where you wore the tracker to sum per local day.",
+        "tijden van stappen uit Fitbit staan in UTC; het tijdsverschil is niet af te leiden: "
+        "het eerste tijdstip, {first} UTC, ligt op of na {day} (de datum in de bestandsnaam), "
+        "dus je woont ten westen van UTC (UTC{offset} als dat lokale middernacht was) of je "
+        "eerste stap kwam later, en het bestand heeft gaten die beide openlaten. Stappen per "
+        "dag in UTC opgeteld; geef de tijdzone waar je de tracker droeg om per lokale dag op "
+        "te tellen.",
+    ),
 }
