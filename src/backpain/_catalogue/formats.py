@@ -397,4 +397,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "dag in UTC opgeteld; geef de tijdzone waar je de tracker droeg om per lokale dag op "
         "te tellen.",
     ),
+    # --- Daylio: default moods named in the phone's language
+    "formats.daylio.translated_moods@python": (
+        "{n} row(s) with a mood named as Daylio's default moods in another language, read as "
+        "mood (0-10): {names}; if one of these is a mood of your own with another level, "
+        "pass moods={{'label': level}}",
+        "{n} rij(en) met een stemming genoemd zoals de standaardstemmingen van Daylio in een "
+        "andere taal, gelezen als stemming (0-10): {names}; is een daarvan een eigen "
+        "stemming met een ander niveau, geef dan moods={{'naam': niveau}}",
+    ),
+    "formats.daylio.translated_moods": (
+        "{n} row(s) with a mood named as Daylio's default moods in another language, read as "
+        "mood (0-10): {names}",
+        "{n} rij(en) met een stemming genoemd zoals de standaardstemmingen van Daylio in een "
+        "andere taal, gelezen als stemming (0-10): {names}",
+    ),
 }
