@@ -98,7 +98,9 @@ def test_upload_page_shows_every_fixture_or_says_what_to_do(path):
 
 # ------------------------------------------------ subject=: one meaning, one read
 def _count_reads(monkeypatch, name: str) -> list[int]:
-    from backpain.read import FORMATS, Format
+    from dataclasses import replace
+
+    from backpain.read import FORMATS
 
     fmt = FORMATS[name]
     calls: list[int] = []
@@ -107,7 +109,7 @@ def _count_reads(monkeypatch, name: str) -> list[int]:
         calls.append(1)
         return fmt.read(*args, **kwargs)
 
-    monkeypatch.setitem(FORMATS, name, Format(name, fmt.detect, counted))
+    monkeypatch.setitem(FORMATS, name, replace(fmt, read=counted))
     return calls
 
 
@@ -116,6 +118,7 @@ def test_report_reads_a_many_user_file_once_and_keeps_the_chosen_user(monkeypatc
     data = build_report(DATA / "flaredown" / "flaredown_two_users.csv", subject="user_b")
     assert calls == [1]
     assert data.subject == "user_b"
+    assert data.load.rows_ignored == 14  # user_a's 13 rows and user_b's Sciatica
     assert data.diary["subject"].unique().tolist() == ["user_b"]
     assert len(data.diary) == 2  # user_b's two days (10 and 11 June 2017)
 
@@ -140,8 +143,17 @@ def test_subject_names_a_one_person_file_and_picks_from_a_table(tmp_path):
     diary, report = backpain.read_diary(many, subject="b", return_report=True)
     assert diary["subject"].tolist() == ["b"]
     assert diary["pain"].tolist() == [5.0]
-    # 3 rows = 2 days (a, b) + 1 rejected (no subject id): the whole file's counts
-    assert (report.rows_read, report.rows_kept, report.rows_rejected) == (3, 2, 1)
+    # 3 rows = b's day + a's row (another person's: ignored) + 1 rejected (no subject id)
+    counts = (report.rows_read, report.rows_kept, report.rows_ignored, report.rows_rejected)
+    assert counts == (3, 1, 1, 1)
     assert report.balanced
+    # a table that combined rows into days cannot say whose they were: whole-file counts
+    merged = tmp_path / "merged.csv"
+    merged.write_text("subject,date,pain\na,2024-01-01,3\na,2024-01-01,5\nb,2024-01-01,5\n")
+    diary, report = backpain.read_diary(merged, subject="b", return_report=True)
+    assert diary["pain"].tolist() == [5.0]
+    assert (report.rows_read, report.rows_kept, report.rows_merged) == (3, 2, 1)
+    assert report.balanced
+    assert any("the row counts are for the whole file" in n for n in report.notes)
     with pytest.raises(DiaryError, match=r"names 2 person\(s\) in its column 'subject'"):
         backpain.read_diary(many, subject="c")

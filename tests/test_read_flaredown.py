@@ -87,10 +87,13 @@ def test_subject_keeps_one_user_and_never_renames():
     diary, report = backpain.read_diary(TWO, subject="user_b", return_report=True)
     assert diary["subject"].unique().tolist() == ["user_b"]
     assert diary["pain"].tolist()[0] == 5.0  # 10 Jun, as in the hand computation above
-    # the row counts describe the whole file, read once; a note says what was kept
-    assert (report.rows_read, report.rows_kept, report.rows_merged) == (19, 5, 6)
+    # 19 rows: user_a's 13 rows ignored as another person's; user_b's Sciatica ignored;
+    # 10 Jun: 3 rated rows -> 1 day + 2 merged; 11 Jun: the tag -> 1 day; the row
+    # without a user_id stays rejected (it is nobody's)
+    counts = (report.rows_kept, report.rows_merged, report.rows_ignored, report.rows_rejected)
+    assert (report.rows_read, *counts) == (19, 2, 2, 14, 1)
     assert report.balanced
-    assert any("kept only subject 'user_b': 2 of the file's 5 days" in n for n in report.notes)
+    assert report.ignored["rows of the file's 1 other person(s) (subject='user_b' chosen)"] == 13
     # the reader called directly means the same
     direct, _ = read_flaredown(open_source(TWO), subject="user_a")
     assert direct["subject"].unique().tolist() == ["user_a"]

@@ -314,6 +314,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{source}: {subject} staat niet in het dagboek; het bestand noemt {n} persoon/personen "
         "in de kolom {column!r}: {shown}. Kies er een",
     ),
+    "formats.subject.other_rows": (
+        "rows of the file's {n} other person(s) (subject={subject!r} chosen)",
+        "rijen van de {n} andere persoon/personen in het bestand (subject={subject!r} gekozen)",
+    ),
+    "formats.subject.other_rows@cli": (
+        "rows of the file's {n} other person(s) (--subject {subject} chosen)",
+        "rijen van de {n} andere persoon/personen in het bestand (--subject {subject} gekozen)",
+    ),
+    "formats.subject.other_rows@page": (
+        "rows of the file's {n} other person(s) ({subject} chosen)",
+        "rijen van de {n} andere persoon/personen in het bestand ({subject} gekozen)",
+    ),
     "formats.subject.kept": (
         "kept only subject {subject!r}: {days} of the file's {total} days (the file names {n} "
         "person(s)); the row counts are for the whole file",

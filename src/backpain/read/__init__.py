@@ -40,11 +40,18 @@ class Format:
         the format's own reason, is raised.
     read : callable
         ``read(source, *, subject=None, **options) -> (diary, LoadReport)``.
+    selects_subject : bool, default False
+        True when ``read`` applies ``subject=`` itself, with the meaning of
+        :func:`select_subject`, before it combines rows into days (so that
+        the other people's rows are counted exactly). Otherwise
+        :func:`read_diary` reads the file without ``subject`` and applies
+        :func:`select_subject` to the diary.
     """
 
     name: str
     detect: Callable[[Source], str | DiaryError | None]
     read: Callable[..., tuple[pd.DataFrame, LoadReport]]
+    selects_subject: bool = False
 
 
 FORMATS: dict[str, Format] = {}
@@ -159,13 +166,12 @@ def read_diary(
             raise DiaryError(msg)
         fmt = _choose(src, format)
         try:
-            diary, report = fmt.read(src, **options)
+            diary, report = _read_with_subject(fmt, src, subject, options)
         except TypeError as exc:
             if "unexpected keyword" in str(exc):
                 msg = f"{src.name}: option not understood by the {fmt.name!r} reader: {exc}"
                 raise TypeError(msg) from exc
             raise
-        diary, report = select_subject(diary, report, subject)
     if return_report:
         return diary, report
     return diary
@@ -187,7 +193,16 @@ def _read_one_of_many(
         mine = dict(options)
     else:
         mine = {k: v for k, v in options.items() if k in accepted}
-    return select_subject(*fmt.read(src, **mine), subject)
+    return _read_with_subject(fmt, src, subject, mine)
+
+
+def _read_with_subject(
+    fmt: Format, src: Source, subject: str | None, options: dict[str, Any]
+) -> tuple[pd.DataFrame, LoadReport]:
+    """Read once, applying ``subject=`` in the reader or to its diary."""
+    if fmt.selects_subject:
+        return fmt.read(src, subject=subject, **options)
+    return select_subject(*fmt.read(src, **options), subject)
 
 
 SHOWN_SUBJECTS = 5
@@ -215,10 +230,13 @@ def select_subject(
     diary, report
         - A file whose ids come from a column (a table's ``subject`` column,
           Flaredown's ``user_id``) may hold several people: only the rows of
-          ``subject`` are kept, even when the file holds one person, and
-          ``report.notes`` says how many of the file's days that leaves. The
-          row counts of ``report`` describe the whole file, which is read
-          once and whole.
+          ``subject`` are kept, even when the file holds one person. The
+          file is read once and whole; when it had one row per person and
+          day (nothing combined, no duplicates) the other people's rows are
+          counted as ignored, so the counts add up for the rows kept;
+          otherwise which person a combined row belonged to is not known
+          after reading, the counts stay those of the whole file and
+          ``report.notes`` says so.
         - A file without such a column holds one person: ``subject`` is its
           name (it never renames a person a file names itself).
 
@@ -241,30 +259,46 @@ def select_subject(
     if not present:  # no usable row at all: the caller says why
         return diary, report
     if subject not in present:
-        shown = ", ".join(repr(p) for p in present[:SHOWN_SUBJECTS])
-        if len(present) > SHOWN_SUBJECTS:
-            shown += ", ..."
-        msg = Message(
-            "formats.subject.unknown",
-            source=report.source,
-            subject=subject,
-            column=str(origin),
-            n=len(present),
-            shown=shown or "-",
-            example=present[0] if present else "ID",
-        )
-        raise DiaryError(msg)
+        raise subject_error(report.source, subject, str(origin), present)
     keep = (ids == subject).fillna(False).to_numpy()
-    report.notes.append(
-        Message(
-            "formats.subject.kept",
-            subject=subject,
-            days=int(keep.sum()),
-            total=len(diary),
-            n=len(present),
+    others = int((~keep).sum())
+    if report.rows_merged == 0 and report.rows_duplicate == 0:
+        # one input row per day: the other people's days are their rows
+        report.rows_kept -= others
+        report.ignore(others, other_people(subject, len(present) - 1))
+    else:
+        report.notes.append(
+            Message(
+                "formats.subject.kept",
+                subject=subject,
+                days=int(keep.sum()),
+                total=len(diary),
+                n=len(present),
+            )
         )
-    )
     return diary[keep].reset_index(drop=True), report
+
+
+def other_people(subject: str, n: int) -> Message:
+    """The ignored-rows category of the people ``subject=`` left out."""
+    return Message("formats.subject.other_rows", subject=subject, n=n)
+
+
+def subject_error(source: str, subject: str, column: str, present: list[str]) -> DiaryError:
+    """The error for a ``subject`` that a file naming its people does not name."""
+    shown = ", ".join(repr(p) for p in present[:SHOWN_SUBJECTS])
+    if len(present) > SHOWN_SUBJECTS:
+        shown += ", ..."
+    msg = Message(
+        "formats.subject.unknown",
+        source=source,
+        subject=subject,
+        column=column,
+        n=len(present),
+        shown=shown or "-",
+        example=present[0] if present else "ID",
+    )
+    return DiaryError(msg)
 
 
 def _check_options_known(options: dict[str, Any]) -> None:

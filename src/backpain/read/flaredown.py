@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..text import Message
-from . import Format, register_format, select_subject
+from . import Format, other_people, register_format, subject_error
 from ._app_csv import (
     detect_header,
     header_fields,
@@ -77,7 +77,8 @@ def read_flaredown(
     subject : str, optional
         Keep only this user (a ``user_id`` of the file), as everywhere
         (:func:`backpain.read.select_subject`); default: every user, each a
-        subject. It never renames a user.
+        subject. It never renames a user. The other users' rows are counted
+        as ignored (one category), before any row becomes a day.
 
     Returns
     -------
@@ -136,6 +137,16 @@ def read_flaredown(
     kind = col("trackable_type").str.lower().fillna("")
     names = col("trackable_name")
     value = col("trackable_value")
+    if subject is not None:
+        # keep one user: the others' rows are ignored before rows become days
+        subject = str(subject)
+        named = (live & user.notna() & (user != "")).fillna(False)
+        present = sorted(user[named].unique())
+        if present and subject not in present:
+            raise subject_error(source.name, subject, "user_id", present)
+        other = named & (user != subject)
+        report.ignore(int(other.sum()), other_people(subject, len(present) - 1))
+        live = live & ~other
 
     rated_type = kind.isin(["condition", "symptom"])
     back = live & rated_type & is_back_pain(names)
@@ -233,7 +244,7 @@ def read_flaredown(
         report.notes.append(Message("read.note.no_pain_rows"))
     diary = build_diary(entries, report, daily={"pain": "max", "stress": "max"})
     sort_rejected(report)
-    return select_subject(diary, report, subject)
+    return diary, report
 
 
 # ------------------------------------------------------ per-user wide export
@@ -431,7 +442,7 @@ def read_flaredown_user(
     return diary, report
 
 
-FORMAT = Format("flaredown", detect_flaredown, read_flaredown)
+FORMAT = Format("flaredown", detect_flaredown, read_flaredown, selects_subject=True)
 """The ``flaredown`` entry of :data:`backpain.read.FORMATS` (the long research dump)."""
 
 USER_FORMAT = Format("flaredown_user", detect_flaredown_user, read_flaredown_user)
