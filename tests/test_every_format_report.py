@@ -94,3 +94,66 @@ def test_upload_page_shows_every_fixture_or_says_what_to_do(path):
     else:
         assert diary["subject"].nunique() > 1, res.message
         assert "laad het dagboek van één persoon op" in res.message
+
+
+# ------------------------------------------------ subject=: one meaning, one read
+def _count_reads(monkeypatch, name: str) -> list[int]:
+    from dataclasses import replace
+
+    from backpain.read import FORMATS
+
+    fmt = FORMATS[name]
+    calls: list[int] = []
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return fmt.read(*args, **kwargs)
+
+    monkeypatch.setitem(FORMATS, name, replace(fmt, read=counted))
+    return calls
+
+
+def test_report_reads_a_many_user_file_once_and_keeps_the_chosen_user(monkeypatch):
+    calls = _count_reads(monkeypatch, "flaredown")
+    data = build_report(DATA / "flaredown" / "flaredown_two_users.csv", subject="user_b")
+    assert calls == [1]
+    assert data.subject == "user_b"
+    assert data.load.rows_ignored == 14  # user_a's 13 rows and user_b's Sciatica
+    assert data.diary["subject"].unique().tolist() == ["user_b"]
+    assert len(data.diary) == 2  # user_b's two days (10 and 11 June 2017)
+
+
+def test_report_of_an_unknown_subject_is_refused_after_one_read(monkeypatch):
+    calls = _count_reads(monkeypatch, "flaredown")
+    with pytest.raises(DiaryError, match=r"subject='nobody' is not in the diary") as err:
+        build_report(DATA / "flaredown" / "flaredown_two_users.csv", subject="nobody")
+    assert calls == [1]
+    assert "'user_a', 'user_b'" in str(err.value)
+    assert "subject='user_a'" in str(err.value)
+
+
+def test_subject_names_a_one_person_file_and_picks_from_a_table(tmp_path):
+    # a file without a subject column: subject= is its name
+    one = tmp_path / "mine.csv"
+    one.write_text("date,pain\n2024-01-01,3\n2024-01-02,5\n")
+    assert backpain.read_diary(one, subject="p1")["subject"].unique().tolist() == ["p1"]
+    # a table with a subject column: subject= keeps that person, blank ids are not theirs
+    many = tmp_path / "cohort.csv"
+    many.write_text("subject,date,pain\na,2024-01-01,3\n,2024-01-02,4\nb,2024-01-01,5\n")
+    diary, report = backpain.read_diary(many, subject="b", return_report=True)
+    assert diary["subject"].tolist() == ["b"]
+    assert diary["pain"].tolist() == [5.0]
+    # 3 rows = b's day + a's row (another person's: ignored) + 1 rejected (no subject id)
+    counts = (report.rows_read, report.rows_kept, report.rows_ignored, report.rows_rejected)
+    assert counts == (3, 1, 1, 1)
+    assert report.balanced
+    # a table that combined rows into days cannot say whose they were: whole-file counts
+    merged = tmp_path / "merged.csv"
+    merged.write_text("subject,date,pain\na,2024-01-01,3\na,2024-01-01,5\nb,2024-01-01,5\n")
+    diary, report = backpain.read_diary(merged, subject="b", return_report=True)
+    assert diary["pain"].tolist() == [5.0]
+    assert (report.rows_read, report.rows_kept, report.rows_merged) == (3, 2, 1)
+    assert report.balanced
+    assert any("the row counts are for the whole file" in n for n in report.notes)
+    with pytest.raises(DiaryError, match=r"names 2 person\(s\) in its column 'subject'"):
+        backpain.read_diary(many, subject="c")

@@ -127,3 +127,23 @@ def test_errors():
         merge_diaries([part], precedence=["fitbit"])
     with pytest.raises(ValueError, match=r"precedence names column\(s\) \['pijn'\]"):
         merge_diaries([part], precedence={"pijn": ["bearable"]})
+
+
+def test_subject_picks_one_user_of_a_many_user_file_and_names_the_one_person_file(tmp_path):
+    # subject= keeps user_b of the Flaredown dump and names the steps table (no subject
+    # column) user_b, so the two merge per day
+    steps = tmp_path / "steps.csv"
+    steps.write_text("date,steps\n2017-06-10,4000\n2017-06-12,6000\n")
+    flaredown = DATA / "flaredown" / "flaredown_two_users.csv"
+    diary, report = backpain.read_diary([flaredown, steps], subject="user_b", return_report=True)
+    assert diary["subject"].unique().tolist() == ["user_b"]
+    by_day = _by_day(diary)
+    # 10 Jun: pain 5 (Flaredown, max of 5, 0, 2.5) and 4000 steps; 11 Jun: a tag only;
+    # 12 Jun: 6000 steps only
+    assert sorted(by_day.index) == ["2017-06-10", "2017-06-11", "2017-06-12"]
+    assert by_day.loc["2017-06-10", "pain"] == 5.0
+    assert by_day.loc["2017-06-10", "steps"] == 4000.0
+    assert by_day.loc["2017-06-12", "steps"] == 6000.0
+    assert report.balanced
+    with pytest.raises(backpain.DiaryError, match="'user_a', 'user_b'"):
+        backpain.read_diary([flaredown, steps], subject="me")

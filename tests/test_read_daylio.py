@@ -230,3 +230,68 @@ def test_old_layout_moods_option_and_all_month_languages():
     got = backpain.read_diary(io.BytesIO(csv.encode()), subject="me")
     expected = [f"2018-{m:02d}-{d:02d}" for d, m in enumerate(words.values(), start=1)]
     assert _days(got) == expected
+
+
+# ------------------------------------------- a phone in another language
+DUTCH = DATA / "daylio_dutch_phone.csv"
+
+
+def test_dutch_phone_default_moods_read_on_the_five_levels():
+    diary, report = backpain.read_diary(DUTCH, return_report=True)
+    by_day = dict(zip(_days(diary), diary["mood"], strict=True))
+    # 1 Jun: geweldig (rad) 10 and slecht (bad) 2.5 -> 6.25; 2 Jun: gaat wel (meh) 5;
+    # 3 Jun: goed (good) 7.5 and Verschrikkelijk (awful) 0 -> 3.75; 4 Jun: 'moe' is
+    # the user's own mood: no level, the row kept with its tag
+    assert by_day["2024-06-01"] == 6.25
+    assert by_day["2024-06-02"] == 5.0
+    assert by_day["2024-06-03"] == 3.75
+    assert pd.isna(by_day["2024-06-04"])
+    assert diary["tags"].tolist()[0] == "physiotherapy|walking"  # wandelen | kinesist
+    assert diary["tags"].tolist()[3] == "yoga"
+    assert (report.rows_read, report.rows_kept, report.rows_merged) == (6, 4, 2)
+    assert report.rows_rejected == 0
+    assert report.balanced
+    [translated] = [n for n in report.notes if "in another language" in n]
+    assert "5 row(s)" in translated
+    assert "'geweldig' 10 (1)" in translated
+    assert "'verschrikkelijk' 0 (1)" in translated
+    [left_out] = [n for n in report.notes if "mood left empty" in n]
+    assert "'moe' (1)" in left_out
+    assert "andere taal" in report.summary("nl")
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        # German: großartig 10, gut 7.5, geht so 5, schlecht 2.5, schrecklich 0
+        (["großartig", "gut", "geht so", "schlecht", "Schrecklich"], [10, 7.5, 5, 2.5, 0]),
+        # French: génial, bien, bof, mauvais, affreux
+        (["génial", "bien", "bof", "mauvais", "affreux"], [10, 7.5, 5, 2.5, 0]),
+        # Spanish: fantástico, bien, regular, mal, fatal
+        (["fantástico", "Bien", "regular", "mal", "fatal"], [10, 7.5, 5, 2.5, 0]),
+        # Polish: świetnie, dobrze, tak sobie, źle, okropnie
+        (["świetnie", "dobrze", "tak sobie", "źle", "okropnie"], [10, 7.5, 5, 2.5, 0]),
+    ],
+)
+def test_other_languages_default_moods(labels, expected):
+    rows = "".join(f"2024-07-0{i},x,x,20:00,{label},,\n" for i, label in enumerate(labels, start=1))
+    csv = "full_date,date,weekday,time,mood,activities,note\n" + rows
+    diary, report = backpain.read_diary(io.BytesIO(csv.encode()), subject="me", return_report=True)
+    assert diary["mood"].tolist() == expected
+    assert not any("mood left empty" in n for n in report.notes)
+    assert report.balanced
+
+
+def test_moods_option_overrides_a_translated_name():
+    # a user whose own mood 'goed' is the best of their scale
+    diary = backpain.read_diary(DUTCH, moods={"goed": 5})
+    by_day = dict(zip(_days(diary), diary["mood"], strict=True))
+    assert by_day["2024-06-03"] == 5.0  # goed 10 and verschrikkelijk 0
+
+
+def test_translation_table_has_five_levels_per_language_and_no_english_default():
+    from backpain.read.daylio import MOOD_TRANSLATIONS
+
+    for words in MOOD_TRANSLATIONS.values():
+        assert set(words.values()) == {1, 2, 3, 4, 5}
+        assert not set(words) & set(MOODS)

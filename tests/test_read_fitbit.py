@@ -12,7 +12,13 @@ import backpain
 from backpain import DiaryError
 from backpain.read import FORMATS
 from backpain.read._source import Source, open_source
-from backpain.read.fitbit import detect_fitbit, detect_google_fit, read_fitbit, read_google_fit
+from backpain.read.fitbit import (
+    detect_fitbit,
+    detect_google_fit,
+    infer_offset,
+    read_fitbit,
+    read_google_fit,
+)
 
 FITBIT = Path(__file__).parent / "data" / "fitbit"
 SLEEP = FITBIT / "sleep-2021-01-19.json"
@@ -114,7 +120,9 @@ def test_fitbit_steps_offset_inferred_from_file_name():
     assert report.rows_read == 5
     assert report.rows_kept + report.rows_merged == 5
     assert report.balanced
-    assert any("UTC+10:00" in n for n in report.notes)
+    # the file has gaps: the first step may have come after midnight, so +10:00 is a
+    # lower bound, and the report says so
+    assert any("at least UTC+10:00" in n for n in report.notes)
     # the last local day ends at 06:00: partial; the first starts at local midnight
     assert any("2020-04-02 end at 06:00" in n for n in report.notes)
     assert not any("partial first day" in n for n in report.notes)
@@ -131,6 +139,78 @@ def test_fitbit_steps_given_zone_and_utc():
     assert any("2020-03-31 start only at 14:00" in n for n in report.notes)
     with pytest.raises(ValueError, match="not a time zone name"):
         read_fitbit(STEPS_TZ, tz="Mars/Olympus")
+
+
+WEST = FITBIT / "steps-2021-03-01.json"  # UTC-5, every minute of the first hour
+ZERO = FITBIT / "steps-2021-06-01.json"  # UTC+0, every minute of the first hour
+EAST = FITBIT / "steps-2021-07-01.json"  # UTC+10, every minute of the first hour
+LATE = FITBIT / "steps-2021-09-01.json"  # first step 07:30 UTC on the file's date, gaps
+
+
+def test_fitbit_steps_west_of_utc_inferred_from_a_full_first_hour():
+    diary, report = backpain.read_diary(WEST, return_report=True)
+    # first stamp 03/01/21 05:00 UTC with every minute to 05:59: the local midnight of
+    # 2021-03-01, so UTC-05:00. Local 03-01: first hour 30 + 20, plus 03/02 03:30 UTC
+    # (22:30 local) 100 = 150; local 03-02: 05:00 UTC (00:00) 40 + 14:00 UTC 60 = 100
+    assert _by_day(diary, "steps") == {"2021-03-01": 150.0, "2021-03-02": 100.0}
+    assert report.rows_read == 63
+    assert report.balanced
+    assert any("local time UTC-05:00" in n for n in report.notes)
+    assert any("UTC-05:00" in n for n in report.summary("nl").splitlines())
+    # the same file read per UTC day: 03-01 = 50; 03-02 = 100 + 40 + 60 = 200
+    utc, _ = read_fitbit(WEST, tz="UTC")
+    assert _by_day(utc, "steps") == {"2021-03-01": 50.0, "2021-03-02": 200.0}
+
+
+def test_fitbit_steps_east_and_zero_offsets_inferred_exactly():
+    diary, report = read_fitbit(EAST)
+    # 06/30/21 14:00 UTC is 2021-07-01 00:00 at UTC+10. Local 07-01: 5 + 25 (first
+    # hour) + 07/01 13:30 UTC (23:30) 300 = 330; 07/01 14:30 UTC is 07-02 00:30: 45
+    assert _by_day(diary, "steps") == {"2021-07-01": 330.0, "2021-07-02": 45.0}
+    assert any("local time UTC+10:00" in n for n in report.notes)
+    assert not any("at least" in n for n in report.notes)
+    diary, report = read_fitbit(ZERO)
+    # 06/01/21 00:00 UTC is the file's own midnight: UTC. 06-01: 12 + 8 + 70; 06-02: 15
+    assert _by_day(diary, "steps") == {"2021-06-01": 90.0, "2021-06-02": 15.0}
+    assert any("local time UTC+00:00" in n for n in report.notes)
+    assert report.balanced
+
+
+def test_fitbit_steps_explicit_tz_overrides_the_inferred_offset():
+    # Brussels in June is UTC+2: 06/01/21 23:30 UTC (70 steps) falls on 06-02 there,
+    # though the file itself shows UTC+00:00
+    diary, report = read_fitbit(ZERO, tz="Europe/Brussels")
+    assert _by_day(diary, "steps") == {"2021-06-01": 20.0, "2021-06-02": 85.0}
+    assert any("summed per day in Europe/Brussels" in n for n in report.notes)
+    assert not any("local time UTC+00:00" in n for n in report.notes)
+    # New York on 1 March 2021 is UTC-5 (daylight saving time starts 14 March): the
+    # same days as the inferred offset
+    diary, _ = read_fitbit(WEST, tz="America/New_York")
+    assert _by_day(diary, "steps") == {"2021-03-01": 150.0, "2021-03-02": 100.0}
+
+
+def test_fitbit_steps_ambiguous_start_stays_utc_and_says_why():
+    diary, report = backpain.read_diary(LATE, return_report=True)
+    # 09/01/21 07:30 UTC: UTC-07:30 at midnight, or a first step at 07:30 UTC? Gaps
+    # leave both open, so UTC days: 09-01 = 80 + 20; 09-02 = 10
+    assert _by_day(diary, "steps") == {"2021-09-01": 100.0, "2021-09-02": 10.0}
+    [note] = [n for n in report.notes if "cannot be inferred" in n]
+    assert "UTC-07:30 if that was local midnight" in note
+    assert "per UTC day" in note
+    assert "tz=" in note
+    assert "tz=" not in report.summary("en", audience="cli")
+    assert "niet af te leiden" in report.summary("nl")
+
+
+def test_infer_offset_rules():
+    stamps = pd.Series(pd.to_datetime(["2020-03-31 14:07", "2020-04-01 02:00"]))
+    # a first step at 14:07 UTC before the 1 April file: east, at least +09:53 -> +10:00
+    offset, kind = infer_offset(stamps, pd.Timestamp("2020-04-01"))
+    assert (offset, kind) == (pd.Timedelta(hours=10), "at_least")
+    assert infer_offset(stamps, None) == (None, "none")
+    # more than 14 hours before the file's date: no zone is that far east
+    early = pd.Series(pd.to_datetime(["2020-03-31 09:00"]))
+    assert infer_offset(early, pd.Timestamp("2020-04-01")) == (None, "none")
 
 
 def test_fitbit_steps_without_offset_evidence_say_utc_and_tz():

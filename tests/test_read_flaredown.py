@@ -82,13 +82,43 @@ def test_personal_columns_never_reach_the_diary():
     assert not {"age", "sex", "country"} & set(diary.columns)
 
 
-def test_subject_renames_a_single_user_and_refuses_many():
+def test_subject_keeps_one_user_and_never_renames():
+    # subject= means "keep only this person" in a file that names its people
+    diary, report = backpain.read_diary(TWO, subject="user_b", return_report=True)
+    assert diary["subject"].unique().tolist() == ["user_b"]
+    assert diary["pain"].tolist()[0] == 5.0  # 10 Jun, as in the hand computation above
+    # 19 rows: user_a's 13 rows ignored as another person's; user_b's Sciatica ignored;
+    # 10 Jun: 3 rated rows -> 1 day + 2 merged; 11 Jun: the tag -> 1 day; the row
+    # without a user_id stays rejected (it is nobody's)
+    counts = (report.rows_kept, report.rows_merged, report.rows_ignored, report.rows_rejected)
+    assert (report.rows_read, *counts) == (19, 2, 2, 14, 1)
+    assert report.balanced
+    assert report.ignored["rows of the file's 1 other person(s) (subject='user_b' chosen)"] == 13
+    # the reader called directly means the same
+    direct, _ = read_flaredown(open_source(TWO), subject="user_a")
+    assert direct["subject"].unique().tolist() == ["user_a"]
+    assert len(direct) == 3
+    # a file of one user is not renamed by subject=: the user_id must match
     one = HEADER + "u9,,,,2018-01-02,1,Symptom,Low back pain,2\n"
-    diary = backpain.read_diary(io.BytesIO(one.encode()), subject="me")
-    assert diary["subject"].tolist() == ["me"]
+    diary = backpain.read_diary(io.BytesIO(one.encode()), subject="u9")
+    assert diary["subject"].tolist() == ["u9"]
     assert diary["pain"].tolist() == [2 * SCALE_FACTOR]
-    with pytest.raises(DiaryError, match="holds 2 users; leave subject out"):
-        read_flaredown(open_source(TWO), subject="me")
+    with pytest.raises(DiaryError, match=r"subject='me' is not in the diary.*'u9'"):
+        backpain.read_diary(io.BytesIO(one.encode()), subject="me")
+
+
+def test_unknown_subject_names_the_users_present_and_how_to_choose():
+    users = "".join(f"p{i:02d},,,,2018-01-02,1,Symptom,back pain,2\n" for i in range(8))
+    with pytest.raises(DiaryError) as err:
+        backpain.read_diary(io.BytesIO((HEADER + users).encode()), subject="p99")
+    text = str(err.value)
+    assert "names 8 person(s) in its column 'user_id'" in text
+    # the first five, sorted, then an ellipsis; and the way to choose
+    assert "'p00', 'p01', 'p02', 'p03', 'p04', ..." in text
+    assert "'p05'" not in text
+    assert "subject='p00'" in text
+    assert "--subject p00" in err.value.render("en", audience="cli")
+    assert "Kies er een" in err.value.render("nl", audience="page")
 
 
 def test_unknown_trackable_type_is_ignored_by_name():
@@ -137,7 +167,8 @@ def test_user_export_ratings_scaled_like_the_long_format():
         "2019-03-08": 0.0,
     }
     assert by_day["stress"].dropna().to_dict() == {"2019-03-04": 2.5, "2019-03-08": 10.0}
-    assert by_day.loc["2019-03-04", "tags"] == "physiotherapy|rain"
+    # Ibuprofen '400 mg' is a dose, not a 0-4 rating: the column is a treatment, taken
+    assert by_day.loc["2019-03-04", "tags"] == "ibuprofen|physiotherapy|rain"
     assert by_day.loc["2019-03-08", "tags"] == "heat|walking"
     assert pd.isna(by_day.loc["2019-03-09", "pain"])
     # 6 rows = 4 kept + 1 ignored (03-06: only Migraine and Foods) + 1 rejected (03-07)
@@ -148,7 +179,62 @@ def test_user_export_ratings_scaled_like_the_long_format():
     # a rating of 7 is outside Flaredown's 0-4: rejected, never read as 7 on 0-10
     assert (rejected["row"], rejected["column"], rejected["value"]) == (5, "lower back pain", "7")
     assert "0 to 4" in rejected["reason"]
-    assert any("['migraine', 'ibuprofen']" in n for n in report.notes)
+    assert any("not read (other conditions and symptoms): ['migraine']" in n for n in report.notes)
+    assert any("treatment column(s) ['ibuprofen'] read as tags" in n for n in report.notes)
     summary = report.summary("nl")
     assert "x 2,5" in summary
-    assert "kolommen niet gelezen" in summary
+    assert "kolommen met scores 0-4 die niet gelezen zijn" in summary
+
+
+TREATMENTS = DATA / "flaredown_user_treatments.csv"
+
+
+def test_user_export_treatments_taken_become_tags():
+    diary, report = backpain.read_diary(TREATMENTS, subject="me", return_report=True)
+    by_day = diary.set_index(diary["date"].dt.strftime("%Y-%m-%d"))
+    # columns: Fatigue (1, 2, 3) and Vitamin D (1, 2) hold only numbers 0-4: ratings, not
+    # read; Heat pad ('taken', 'not taken'), Ibuprofen ('400 mg', '0', '200 mg') and
+    # Kinesist ('yes') hold other values: treatments
+    # 02-01: Low back pain 2 -> 5; Heat pad taken, Ibuprofen 400 mg -> both tags
+    # 02-02: 3 -> 7.5, Stress 1 -> 2.5; Ibuprofen '0' not taken; Kinesist 'yes' ->
+    #        physiotherapy; Tags 'walk' -> walking
+    # 02-03: only Fatigue 3 -> nothing the diary holds: ignored
+    # 02-04: 1 -> 2.5; Heat pad 'not taken'; Ibuprofen 200 mg -> ibuprofen
+    # 02-05: Low back pain 5 is not 0-4 -> rejected
+    # 02-06: Heat pad 'Taken' only -> a day with a tag and no pain
+    assert by_day["tags"].to_dict() == {
+        "2020-02-01": "heat pad|ibuprofen",
+        "2020-02-02": "physiotherapy|walking",
+        "2020-02-04": "ibuprofen",
+        "2020-02-06": "heat pad",
+    }
+    assert by_day["pain"].dropna().to_dict() == {
+        "2020-02-01": 5.0,
+        "2020-02-02": 7.5,
+        "2020-02-04": 2.5,
+    }
+    assert by_day["stress"].dropna().to_dict() == {"2020-02-02": 2.5}
+    counts = (report.rows_read, report.rows_kept, report.rows_ignored, report.rows_rejected)
+    assert counts == (6, 4, 1, 1)
+    assert report.balanced
+    assert report.rejected["row"].tolist() == [6]
+    assert any("['heat pad', 'ibuprofen', 'kinesist'] read as tags" in n for n in report.notes)
+    assert any("['fatigue', 'vitamin d']" in n for n in report.notes)
+
+
+def test_user_export_treatments_option_reads_a_numeric_dose_column():
+    diary = backpain.read_diary(TREATMENTS, subject="me", treatments=["Vitamin D"])
+    by_day = dict(zip(diary["date"].dt.strftime("%Y-%m-%d"), diary["tags"], strict=True))
+    # Vitamin D 1 (02-01) and 2 (02-04): pill counts, read as taken when named
+    assert by_day["2020-02-01"] == "heat pad|ibuprofen|vitamin d"
+    assert by_day["2020-02-04"] == "ibuprofen|vitamin d"
+    with pytest.raises(ValueError, match=r"'aspirin'.* is not a column"):
+        backpain.read_diary(TREATMENTS, subject="me", treatments=["aspirin"])
+
+
+def test_taken_cells_rule():
+    from backpain.read.flaredown import NOT_TAKEN, _taken
+
+    cells = pd.Series(["400 mg", "0", "", pd.NA, "No", "taken", "0.0", "1"], dtype="string")
+    assert _taken(cells).tolist() == [True, False, False, False, False, True, False, True]
+    assert "not taken" in NOT_TAKEN

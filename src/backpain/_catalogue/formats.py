@@ -1,5 +1,6 @@
 """Texts of the wearable CSV readers (Samsung Health, Health Auto Export,
-Apple Health per-type CSVs, Google Fit daily metrics): key -> (English, Dutch)."""
+Apple Health per-type CSVs, Google Fit daily metrics), of ``subject=`` and of the
+Daylio, Fitbit and Flaredown rules added later: key -> (English, Dutch)."""
 
 from __future__ import annotations
 
@@ -291,5 +292,136 @@ TEXTS: dict[str, tuple[str, str]] = {
     "formats.detect.samsung_health": (
         "the first line is not a Samsung Health data type (com.samsung.shealth....)",
         "de eerste regel is geen gegevenstype van Samsung Health (com.samsung.shealth....)",
+    ),
+    # --- subject=: one meaning for every reader
+    "formats.subject.unknown": (
+        "{source}: subject={subject!r} is not in the diary; the file names {n} person(s) in "
+        "its column {column!r}: {shown}. Choose one of them, e.g. subject={example!r}, or "
+        "leave subject out to read everyone",
+        "{source}: subject={subject!r} staat niet in het dagboek; het bestand noemt {n} "
+        "persoon/personen in de kolom {column!r}: {shown}. Kies er een, bv. "
+        "subject={example!r}, of laat subject weg om iedereen te lezen",
+    ),
+    "formats.subject.unknown@cli": (
+        "{source}: --subject {subject} is not in the diary; the file names {n} person(s) in "
+        "its column {column!r}: {shown}. Choose one of them, e.g. --subject {example}",
+        "{source}: --subject {subject} staat niet in het dagboek; het bestand noemt {n} "
+        "persoon/personen in de kolom {column!r}: {shown}. Kies er een, bv. --subject {example}",
+    ),
+    "formats.subject.unknown@page": (
+        "{source}: {subject} is not in the diary; the file names {n} person(s) in its column "
+        "{column!r}: {shown}. Choose one of them",
+        "{source}: {subject} staat niet in het dagboek; het bestand noemt {n} persoon/personen "
+        "in de kolom {column!r}: {shown}. Kies er een",
+    ),
+    "formats.subject.other_rows": (
+        "rows of the file's {n} other person(s) (subject={subject!r} chosen)",
+        "rijen van de {n} andere persoon/personen in het bestand (subject={subject!r} gekozen)",
+    ),
+    "formats.subject.other_rows@cli": (
+        "rows of the file's {n} other person(s) (--subject {subject} chosen)",
+        "rijen van de {n} andere persoon/personen in het bestand (--subject {subject} gekozen)",
+    ),
+    "formats.subject.other_rows@page": (
+        "rows of the file's {n} other person(s) ({subject} chosen)",
+        "rijen van de {n} andere persoon/personen in het bestand ({subject} gekozen)",
+    ),
+    "formats.subject.kept": (
+        "kept only subject {subject!r}: {days} of the file's {total} days (the file names {n} "
+        "person(s)); the row counts are for the whole file",
+        "alleen deelnemer {subject!r} behouden: {days} van de {total} dagen van het bestand "
+        "(het bestand noemt {n} persoon/personen); de aantallen rijen gelden voor het hele "
+        "bestand",
+    ),
+    # --- Flaredown's per-user export: treatments become tags
+    "formats.flaredown.tags_and_treatments": (
+        "Tags and the treatment column(s) {columns}",
+        "Tags en de kolom(men) met behandelingen {columns}",
+    ),
+    "formats.flaredown.treatments_rule": (
+        "treatment column(s) {columns} read as tags: a day with a dose or mark in the column "
+        "gets the treatment's name as a tag (an empty cell, 0, 'no' or 'not taken': no tag); "
+        "the dose is not kept",
+        "kolom(men) met behandelingen {columns} als labels gelezen: een dag met een dosis of "
+        "teken in de kolom krijgt de naam van de behandeling als label (een lege cel, 0, 'nee' "
+        "of 'niet genomen': geen label); de dosis wordt niet bewaard",
+    ),
+    "formats.flaredown.ratings_unread": (
+        "columns rated 0-4 and not read (other conditions and symptoms): {columns}; a "
+        "treatment among them whose doses are plain numbers 0-4 is read as a tag with "
+        "treatments=[...]",
+        "kolommen met scores 0-4 die niet gelezen zijn (andere aandoeningen en symptomen): "
+        "{columns}; een behandeling daartussen met als dosis gewone getallen 0-4 wordt als "
+        "label gelezen met treatments=[...]",
+    ),
+    "formats.flaredown.ratings_unread@page": (
+        "columns rated 0-4 and not read (other conditions and symptoms): {columns}",
+        "kolommen met scores 0-4 die niet gelezen zijn (andere aandoeningen en symptomen): "
+        "{columns}",
+    ),
+    "formats.flaredown.ratings_unread@cli": (
+        "columns rated 0-4 and not read (other conditions and symptoms): {columns}",
+        "kolommen met scores 0-4 die niet gelezen zijn (andere aandoeningen en symptomen): "
+        "{columns}",
+    ),
+    # --- Fitbit: the local offset of the UTC intraday series
+    "formats.fitbit.offset_exact": (
+        "Fitbit step times are in UTC; the file records every minute from {first} UTC, the "
+        "local midnight of {day} (the date in its name): local time UTC{offset}, steps summed "
+        "per day at that offset",
+        "tijden van stappen uit Fitbit staan in UTC; het bestand telt elke minuut vanaf "
+        "{first} UTC, de lokale middernacht van {day} (de datum in de naam): lokale tijd "
+        "UTC{offset}, stappen per dag opgeteld met dat verschil",
+    ),
+    "formats.fitbit.offset_at_least": (
+        "Fitbit step times are in UTC; the first time, {first} UTC, lies before {day} (the "
+        "date in the file name), which only a local time east of UTC explains: at least "
+        "UTC{offset} (more if the first step came after midnight). Steps summed per day at "
+        "UTC{offset}; give the time zone to be sure",
+        "tijden van stappen uit Fitbit staan in UTC; het eerste tijdstip, {first} UTC, ligt "
+        "vóór {day} (de datum in de bestandsnaam), wat alleen een lokale tijd ten oosten van "
+        "UTC verklaart: minstens UTC{offset} (meer als de eerste stap na middernacht kwam). "
+        "Stappen per dag opgeteld met UTC{offset}; geef de tijdzone om zeker te zijn",
+    ),
+    "formats.fitbit.offset_unknown@python": (
+        "Fitbit step times are in UTC; the offset cannot be inferred: the first time, {first} "
+        "UTC, lies on or after {day} (the date in the file name), so you live west of UTC "
+        "(UTC{offset} if that was local midnight) or your first step came later, and the "
+        "file has gaps that leave both open. Steps summed per UTC day; pass "
+        "tz='America/New_York' (the zone where you wore the tracker) to sum per local day.",
+        "tijden van stappen uit Fitbit staan in UTC; het tijdsverschil is niet af te leiden: "
+        "het eerste tijdstip, {first} UTC, ligt op of na {day} (de datum in de bestandsnaam), "
+        "dus je woont ten westen van UTC (UTC{offset} als dat lokale middernacht was) of je "
+        "eerste stap kwam later, en het bestand heeft gaten die beide openlaten. Stappen per "
+        "dag in UTC opgeteld; geef tz='Europe/Brussels' (de zone waar je de tracker droeg) om "
+        "per lokale dag op te tellen.",
+    ),
+    "formats.fitbit.offset_unknown": (
+        "Fitbit step times are in UTC; the offset cannot be inferred: the first time, {first} "
+        "UTC, lies on or after {day} (the date in the file name), so you live west of UTC "
+        "(UTC{offset} if that was local midnight) or your first step came later, and the "
+        "file has gaps that leave both open. Steps summed per UTC day; give the time zone "
+        "where you wore the tracker to sum per local day.",
+        "tijden van stappen uit Fitbit staan in UTC; het tijdsverschil is niet af te leiden: "
+        "het eerste tijdstip, {first} UTC, ligt op of na {day} (de datum in de bestandsnaam), "
+        "dus je woont ten westen van UTC (UTC{offset} als dat lokale middernacht was) of je "
+        "eerste stap kwam later, en het bestand heeft gaten die beide openlaten. Stappen per "
+        "dag in UTC opgeteld; geef de tijdzone waar je de tracker droeg om per lokale dag op "
+        "te tellen.",
+    ),
+    # --- Daylio: default moods named in the phone's language
+    "formats.daylio.translated_moods@python": (
+        "{n} row(s) with a mood named as Daylio's default moods in another language, read as "
+        "mood (0-10): {names}; if one of these is a mood of your own with another level, "
+        "pass moods={{'label': level}}",
+        "{n} rij(en) met een stemming genoemd zoals de standaardstemmingen van Daylio in een "
+        "andere taal, gelezen als stemming (0-10): {names}; is een daarvan een eigen "
+        "stemming met een ander niveau, geef dan moods={{'naam': niveau}}",
+    ),
+    "formats.daylio.translated_moods": (
+        "{n} row(s) with a mood named as Daylio's default moods in another language, read as "
+        "mood (0-10): {names}",
+        "{n} rij(en) met een stemming genoemd zoals de standaardstemmingen van Daylio in een "
+        "andere taal, gelezen als stemming (0-10): {names}",
     ),
 }

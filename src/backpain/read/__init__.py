@@ -21,7 +21,7 @@ from ._report import LoadReport
 from ._source import Source, open_source
 from .table import detect_table, read_table
 
-__all__ = ["FORMATS", "Format", "LoadReport", "read_diary", "register_format"]
+__all__ = ["FORMATS", "Format", "LoadReport", "read_diary", "register_format", "select_subject"]
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,18 @@ class Format:
         the format's own reason, is raised.
     read : callable
         ``read(source, *, subject=None, **options) -> (diary, LoadReport)``.
+    selects_subject : bool, default False
+        True when ``read`` applies ``subject=`` itself, with the meaning of
+        :func:`select_subject`, before it combines rows into days (so that
+        the other people's rows are counted exactly). Otherwise
+        :func:`read_diary` reads the file without ``subject`` and applies
+        :func:`select_subject` to the diary.
     """
 
     name: str
     detect: Callable[[Source], str | DiaryError | None]
     read: Callable[..., tuple[pd.DataFrame, LoadReport]]
+    selects_subject: bool = False
 
 
 FORMATS: dict[str, Format] = {}
@@ -87,8 +94,11 @@ def read_diary(
         ``"auto"`` detects the format from the content; otherwise one of
         ``backpain.read.FORMATS``.
     subject : str, optional
-        Subject id for files without a subject column (default: the file name
-        without its extension).
+        One meaning for every reader: in a file that names its people (a
+        ``subject`` column, Flaredown's ``user_id``), keep only this person;
+        a file without such a column holds one person, and ``subject`` is its
+        name (default: the file name without its extension, ``"me"`` for the
+        wearables). See :func:`select_subject`.
     return_report : bool, default False
         Also return the :class:`~backpain.LoadReport`.
     **options
@@ -148,7 +158,7 @@ def read_diary(
         parts = [_read_one_of_many(s, format, subject, options) for s in source]
         diary, report = merge_diaries(parts)
     elif isinstance(source, pd.DataFrame):
-        diary, report = read_table(source, subject=subject, **options)
+        diary, report = select_subject(*read_table(source, **options), subject)
     else:
         src = open_source(source)
         if src.size == 0:
@@ -156,7 +166,7 @@ def read_diary(
             raise DiaryError(msg)
         fmt = _choose(src, format)
         try:
-            diary, report = fmt.read(src, subject=subject, **options)
+            diary, report = _read_with_subject(fmt, src, subject, options)
         except TypeError as exc:
             if "unexpected keyword" in str(exc):
                 msg = f"{src.name}: option not understood by the {fmt.name!r} reader: {exc}"
@@ -175,7 +185,7 @@ def _read_one_of_many(
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read one file of a list, passing it only the options its reader takes."""
     if isinstance(source, pd.DataFrame):
-        return read_table(source, subject=subject, **options)
+        return select_subject(*read_table(source, **options), subject)
     src = open_source(source)
     fmt = _choose(src, format)
     accepted = inspect.signature(fmt.read).parameters
@@ -183,7 +193,112 @@ def _read_one_of_many(
         mine = dict(options)
     else:
         mine = {k: v for k, v in options.items() if k in accepted}
-    return fmt.read(src, subject=subject, **mine)
+    return _read_with_subject(fmt, src, subject, mine)
+
+
+def _read_with_subject(
+    fmt: Format, src: Source, subject: str | None, options: dict[str, Any]
+) -> tuple[pd.DataFrame, LoadReport]:
+    """Read once, applying ``subject=`` in the reader or to its diary."""
+    if fmt.selects_subject:
+        return fmt.read(src, subject=subject, **options)
+    return select_subject(*fmt.read(src, **options), subject)
+
+
+SHOWN_SUBJECTS = 5
+"""How many of a file's people an error about ``subject=`` names."""
+
+
+def select_subject(
+    diary: pd.DataFrame, report: LoadReport, subject: str | None
+) -> tuple[pd.DataFrame, LoadReport]:
+    """Apply ``subject=`` to a diary just read: keep one person, or name the one.
+
+    Parameters
+    ----------
+    diary : pandas.DataFrame
+        The canonical diary a reader returned (read without ``subject``).
+    report : LoadReport
+        Its report; ``report.columns["subject"]`` tells where the subject ids
+        came from: a column of the file (a header name), or not (a
+        :class:`~backpain.text.Message` such as "file name").
+    subject : str or None
+        ``None`` changes nothing.
+
+    Returns
+    -------
+    diary, report
+        - A file whose ids come from a column (a table's ``subject`` column,
+          Flaredown's ``user_id``) may hold several people: only the rows of
+          ``subject`` are kept, even when the file holds one person. The
+          file is read once and whole; when it had one row per person and
+          day (nothing combined, no duplicates) the other people's rows are
+          counted as ignored, so the counts add up for the rows kept;
+          otherwise which person a combined row belonged to is not known
+          after reading, the counts stay those of the whole file and
+          ``report.notes`` says so.
+        - A file without such a column holds one person: ``subject`` is its
+          name (it never renames a person a file names itself).
+
+    Raises
+    ------
+    DiaryError
+        When the file names its people and ``subject`` is not one of them:
+        the message names the first few present and how to choose one.
+    """
+    if subject is None:
+        return diary, report
+    subject = str(subject)
+    origin = report.columns.get("subject")
+    if origin is None or isinstance(origin, Message):
+        diary = diary.assign(subject=pd.Series(subject, index=diary.index, dtype="string"))
+        report.columns["subject"] = Message("read.origin.given")
+        return diary, report
+    ids = diary["subject"].astype("string")
+    present = ids.dropna().drop_duplicates().sort_values().tolist()
+    if not present:  # no usable row at all: the caller says why
+        return diary, report
+    if subject not in present:
+        raise subject_error(report.source, subject, str(origin), present)
+    keep = (ids == subject).fillna(False).to_numpy()
+    others = int((~keep).sum())
+    if report.rows_merged == 0 and report.rows_duplicate == 0:
+        # one input row per day: the other people's days are their rows
+        report.rows_kept -= others
+        report.ignore(others, other_people(subject, len(present) - 1))
+    else:
+        report.notes.append(
+            Message(
+                "formats.subject.kept",
+                subject=subject,
+                days=int(keep.sum()),
+                total=len(diary),
+                n=len(present),
+            )
+        )
+    return diary[keep].reset_index(drop=True), report
+
+
+def other_people(subject: str, n: int) -> Message:
+    """The ignored-rows category of the people ``subject=`` left out."""
+    return Message("formats.subject.other_rows", subject=subject, n=n)
+
+
+def subject_error(source: str, subject: str, column: str, present: list[str]) -> DiaryError:
+    """The error for a ``subject`` that a file naming its people does not name."""
+    shown = ", ".join(repr(p) for p in present[:SHOWN_SUBJECTS])
+    if len(present) > SHOWN_SUBJECTS:
+        shown += ", ..."
+    msg = Message(
+        "formats.subject.unknown",
+        source=source,
+        subject=subject,
+        column=column,
+        n=len(present),
+        shown=shown or "-",
+        example=present[0] if present else "ID",
+    )
+    return DiaryError(msg)
 
 
 def _check_options_known(options: dict[str, Any]) -> None:

@@ -34,7 +34,7 @@ from ._parse import parse_numbers
 from ._report import LoadReport
 from ._source import Source
 
-__all__ = ["FORMAT", "MOODS", "detect_daylio", "read_daylio"]
+__all__ = ["FORMAT", "MOODS", "MOOD_TRANSLATIONS", "detect_daylio", "read_daylio"]
 
 MOODS: dict[str, int] = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
 """Daylio's default mood labels and their level (5 best .. 1 worst).
@@ -45,6 +45,71 @@ levels onto the ends of 0-10). Users rename moods; pass
 ``moods={"label": level}`` for the labels of your own.
 """
 
+MOOD_TRANSLATIONS: dict[str, dict[str, int]] = {
+    # level 5 (rad) .. 1 (awful); lower case, written without accents
+    "nl": {
+        "geweldig": 5,
+        "goed": 4,
+        "gaat wel": 3,
+        "slecht": 2,
+        "verschrikkelijk": 1,
+        "vreselijk": 1,
+    },
+    "de": {
+        "grossartig": 5,
+        "gut": 4,
+        "geht so": 3,
+        "naja": 3,
+        "schlecht": 2,
+        "schrecklich": 1,
+        "furchtbar": 1,
+    },
+    "fr": {"genial": 5, "bien": 4, "bof": 3, "mal": 2, "mauvais": 2, "affreux": 1, "horrible": 1},
+    "es": {
+        "genial": 5,
+        "fantastico": 5,
+        "bien": 4,
+        "regular": 3,
+        "mas o menos": 3,
+        "mal": 2,
+        "fatal": 1,
+        "horrible": 1,
+    },
+    "pl": {
+        "swietnie": 5,
+        "wspaniale": 5,
+        "dobrze": 4,
+        "tak sobie": 3,
+        "zle": 2,
+        "okropnie": 1,
+        "fatalnie": 1,
+    },
+}
+"""Daylio's five default moods as a phone in another language may name them.
+
+Per language (Dutch, German, French, Spanish, Polish), the words a phone set
+to that language is likely to show for rad, good, meh, bad and awful, and
+their level. None of these names could be checked against an export made in
+that language (no such export was at hand; see the project's notes), so the
+table is a translation of the five levels, not a copy of the app's strings:
+a label is read by it only when neither :data:`MOODS` nor ``moods=`` names it,
+and the report lists every label it read this way with its level, so that a
+wrong one is seen and overridden with ``moods=``. A word has one level in
+every language it appears in (``mal`` is bad in French and Spanish).
+"""
+
+
+def _translated_levels() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for words in MOOD_TRANSLATIONS.values():
+        for word, level in words.items():
+            if out.setdefault(word, level) != level:
+                msg = f"mood word {word!r} has two levels in MOOD_TRANSLATIONS"
+                raise RuntimeError(msg)
+    return out
+
+
+_TRANSLATED = _translated_levels()
 _REQUIRED = ("full_date", "mood")
 _OLD_REQUIRED = ("year", "date", "mood")
 _MONTH_WORDS: dict[int, tuple[str, ...]] = {
@@ -94,8 +159,9 @@ def _is_old_layout(source: Source) -> bool:
 
 
 def _plain_word(word: str) -> str:
-    """Lower case without accents (``września`` -> ``wrzesnia``, ``März`` -> ``marz``)."""
-    text = unicodedata.normalize("NFKD", word.lower().replace("ł", "l"))
+    """Lower case without accents (``września`` -> ``wrzesnia``, ``März`` -> ``marz``,
+    ``großartig`` -> ``grossartig``)."""
+    text = unicodedata.normalize("NFKD", word.lower().replace("ł", "l").replace("ß", "ss"))
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
@@ -245,8 +311,13 @@ def read_daylio(
       English, Dutch, German, French, Spanish and Polish, :data:`MONTHS`).
       A month word not in that list rejects the row, naming the word.
     - Moods: :data:`MOODS` and ``moods=`` give a level 1-5, read as ``mood =
-      (level - 1) * 2.5``. A label that is itself a number from 1 to 5 is
-      taken as that level. Daylio lets users rename moods and add levels,
+      (level - 1) * 2.5``. A phone in another language names the five
+      default moods in its language (``geweldig``, ``goed``, ``gaat wel``,
+      ``slecht``, ``verschrikkelijk``): a label neither of those names is
+      looked up, case and accents aside, in :data:`MOOD_TRANSLATIONS`
+      (Dutch, German, French, Spanish, Polish), and ``report.notes`` lists
+      each label read that way with its level and count. A label that is
+      itself a number from 1 to 5 is taken as that level. Daylio lets users rename moods and add levels,
       and its export does not say which level a renamed mood has, so any
       other label leaves ``mood`` missing on that row; the row is kept with
       its activities and notes, and ``report.notes`` counts these rows per
@@ -306,6 +377,10 @@ def read_daylio(
     label = col("mood")
     key = label.str.lower()
     level = key.map(levels).astype("float64")
+    plain = key.astype(object).map(_plain_word, na_action="ignore")
+    word_level = pd.to_numeric(plain.map(_TRANSLATED), errors="coerce").astype("float64")
+    translated = live & level.isna() & word_level.notna()
+    level = level.fillna(word_level)
     numeric = pd.to_numeric(key, errors="coerce").astype("float64")
     level = level.fillna(numeric.where(numeric.between(1, 5)))
     unknown = live & level.isna() & label.notna() & (label != "")
@@ -318,6 +393,15 @@ def read_daylio(
         report.notes.append(Message("read.daylio.old_layout"))
     else:
         dates = raw["full_date"]
+    if (translated & ~bad_date).any():
+        used = key[translated & ~bad_date].value_counts()
+        names = ", ".join(
+            f"{w!r} {(_TRANSLATED[_plain_word(w)] - 1) * 2.5:g} ({n})"
+            for w, n in sorted(used.items())
+        )
+        report.notes.append(
+            Message("formats.daylio.translated_moods", n=int(used.sum()), names=names)
+        )
     if (unknown & ~bad_date).any():
         counts = label[unknown & ~bad_date].value_counts()
         names = ", ".join(f"{m!r} ({n})" for m, n in sorted(counts.items()))

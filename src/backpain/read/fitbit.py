@@ -28,6 +28,7 @@ __all__ = [
     "GOOGLE_FIT_FORMAT",
     "detect_fitbit",
     "detect_google_fit",
+    "infer_offset",
     "read_fitbit",
     "read_google_fit",
 ]
@@ -185,14 +186,31 @@ def read_fitbit(
       ``dateTime`` (``MM/DD/YY HH:MM:SS``). Fitbit stamps these per-minute
       series in UTC, while the file name's date (``steps-2020-04-01.json``)
       is the user's local day the file starts on. With ``tz`` the stamps are
-      converted to that zone. Without it, a first stamp before the file
-      name's midnight shows the user's offset east of UTC (first stamp
-      ``03/31/20 14:00:00`` in ``steps-2020-04-01.json``: UTC+10:00,
-      rounded to a quarter of an hour, at most 14 hours) and that fixed
-      offset is used; otherwise the stamps stay UTC. The report names the
-      zone or offset used, and notes a first or last day whose minutes do
-      not start at 00:00 or end at 23:59 local time (a partial day whose sum
-      may be low).
+      converted to that zone (daylight saving time included). Without it the
+      offset is inferred from the file name's date against the first stamp
+      (:func:`infer_offset`), as a fixed offset for the whole file:
+
+      * the file records every minute of its first hour (zero-step minutes
+        included): its first stamp is the local midnight, and the offset is
+        exact, east or west (``03/01/21 05:00:00`` in
+        ``steps-2021-03-01.json``: UTC-05:00; ``06/30/21 14:00:00`` in
+        ``steps-2021-07-01.json``: UTC+10:00; ``06/01/21 00:00:00``: UTC);
+      * otherwise a first stamp before the file name's midnight shows an
+        offset east of UTC of at least the difference (``03/31/20 14:00:00``
+        in ``steps-2020-04-01.json``: UTC+10:00), rounded up to a quarter of
+        an hour; it is used, and the report says it is a lower bound (the
+        first step may have come after midnight);
+      * a first stamp on or after the file name's midnight, with gaps, is
+        ambiguous (west of UTC, or a first step later in the day): the
+        stamps stay UTC and the report says the offset could not be
+        inferred, and how to give ``tz``. So does a file without a date in
+        its name.
+
+      Offsets outside -12:00..+14:00 are never inferred. A daylight saving
+      change inside the file shifts its later days by an hour unless ``tz``
+      is given. The report names the zone or offset used, and notes a first
+      or last day whose minutes do not start at 00:00 or end at 23:59 local
+      time (a partial day whose sum may be low).
     - **Active minutes**: ``active_minutes`` is moderate-to-vigorous physical
       activity, ``very_active_minutes + moderately_active_minutes`` per day
       (Fitbit's own "active minutes"; the minutes counted by the WHO 2020
@@ -328,16 +346,88 @@ def _utc_to_local(
         zone = _zone_info(tz)
         report.notes.append(Message("read.fitbit.steps_given_zone", zone=tz))
         return stamps.dt.tz_localize("UTC").dt.tz_convert(zone).dt.tz_localize(None)
-    if file_day is not None and not pd.isna(file_day) and len(stamps):
-        offset = (file_day - stamps.min()).round("15min")
-        if pd.Timedelta(0) < offset <= _MAX_OFFSET:
-            hours, minutes = divmod(int(offset.total_seconds()) // 60, 60)
-            report.notes.append(
-                Message("read.fitbit.steps_inferred_offset", offset=f"+{hours:02d}:{minutes:02d}")
+    offset, kind = infer_offset(stamps, file_day)
+    if kind == "none":
+        report.notes.append(Message("read.fitbit.steps_utc"))
+        return stamps
+    first = stamps.min().strftime("%Y-%m-%d %H:%M")
+    day = file_day.strftime("%Y-%m-%d")
+    if kind == "unknown":
+        report.notes.append(
+            Message(
+                "formats.fitbit.offset_unknown",
+                first=first,
+                day=day,
+                offset=_offset_text(file_day - stamps.min()),
             )
-            return stamps + offset
-    report.notes.append(Message("read.fitbit.steps_utc"))
-    return stamps
+        )
+        return stamps
+    key = "formats.fitbit.offset_exact" if kind == "exact" else "formats.fitbit.offset_at_least"
+    report.notes.append(Message(key, first=first, day=day, offset=_offset_text(offset)))
+    return stamps + offset
+
+
+_QUARTER = pd.Timedelta(minutes=15)
+_MIN_OFFSET = pd.Timedelta(hours=-12)
+_RUN = 60
+"""Minutes in a row from the first stamp that show the tracker recorded from the start."""
+
+
+def infer_offset(
+    stamps: pd.Series, file_day: pd.Timestamp | None
+) -> tuple[pd.Timedelta | None, str]:
+    """The local offset a Fitbit intraday file shows, and how sure it is.
+
+    Parameters
+    ----------
+    stamps : pandas.Series
+        The file's ``dateTime`` stamps (UTC, naive), unreadable ones left out.
+    file_day : pandas.Timestamp or None
+        The date in the file name (``steps-2020-04-01.json``): the user's
+        local day the file starts on.
+
+    Returns
+    -------
+    offset : pandas.Timedelta or None
+        Local time minus UTC (``+10:00`` in Brisbane, ``-05:00`` in New York
+        in winter), or None.
+    kind : {"exact", "at_least", "unknown", "none"}
+        ``"exact"``: the file records every minute of its first hour, so its
+        first stamp is the file day's local midnight and ``file_day - first``
+        is the offset. ``"at_least"``: the first stamp lies before the file
+        day's UTC midnight, which only an offset east of UTC explains; the
+        offset is at least ``file_day - first``, rounded up to a quarter of
+        an hour (more if the first step came after midnight), and that
+        smallest offset is used. ``"unknown"``: the first stamp lies on or
+        after the file day's UTC midnight by a whole number of quarter hours
+        and the first hour has gaps: the user may live west of UTC or have
+        taken a first step after midnight, and the file cannot tell which.
+        ``"none"``: no date in the file name, a first stamp on or after that
+        date that no zone's midnight explains (``03:51``), or an offset
+        outside -12:00..+14:00.
+    """
+    if file_day is None or pd.isna(file_day) or not len(stamps):
+        return None, "none"
+    first = stamps.min()
+    gap = file_day - first
+    if not _MIN_OFFSET <= gap <= _MAX_OFFSET:
+        return None, "none"
+    run = pd.date_range(first, periods=_RUN, freq="min")
+    from_start = bool(pd.Index(stamps.unique()).isin(run).sum() == _RUN)
+    if from_start and gap % _QUARTER == pd.Timedelta(0):
+        return gap, "exact"
+    if gap > pd.Timedelta(0):
+        return _QUARTER * -(-gap // _QUARTER), "at_least"
+    if gap % _QUARTER != pd.Timedelta(0):  # no zone is that far from midnight
+        return None, "none"
+    return None, "unknown"
+
+
+def _offset_text(offset: pd.Timedelta) -> str:
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{rest:02d}"
 
 
 def _note_partial_days(local: pd.Series, report: LoadReport) -> None:

@@ -15,9 +15,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..errors import DiaryError
 from ..text import Message
-from . import Format, register_format
+from . import Format, other_people, register_format, subject_error
 from ._app_csv import (
     detect_header,
     header_fields,
@@ -37,6 +36,7 @@ from .table import subject_from_name
 
 __all__ = [
     "FORMAT",
+    "NOT_TAKEN",
     "SCALE_FACTOR",
     "USER_FORMAT",
     "detect_flaredown",
@@ -75,8 +75,10 @@ def read_flaredown(
     source : Source
         The export (see :func:`backpain.read.open_source`).
     subject : str, optional
-        Only for a file with one user: the subject id to use instead of its
-        ``user_id``. A file with several users keeps their ``user_id``.
+        Keep only this user (a ``user_id`` of the file), as everywhere
+        (:func:`backpain.read.select_subject`); default: every user, each a
+        subject. It never renames a user. The other users' rows are counted
+        as ignored (one category), before any row becomes a day.
 
     Returns
     -------
@@ -91,7 +93,8 @@ def read_flaredown(
     Raises
     ------
     DiaryError
-        When ``subject`` is given for a file with several users.
+        When ``subject`` is not a ``user_id`` of the file (the message names
+        the first few users and how to choose one).
 
     Notes
     -----
@@ -134,18 +137,16 @@ def read_flaredown(
     kind = col("trackable_type").str.lower().fillna("")
     names = col("trackable_name")
     value = col("trackable_value")
-
-    users = user[live].dropna().unique()
     if subject is not None:
-        if len(users) > 1:
-            msg = Message(
-                "read.flaredown.subject_many_users",
-                source=source.name,
-                subject=str(subject),
-                n=len(users),
-            )
-            raise DiaryError(msg)
-        user = user.where(user.isna(), str(subject))
+        # keep one user: the others' rows are ignored before rows become days
+        subject = str(subject)
+        named = (live & user.notna() & (user != "")).fillna(False)
+        present = sorted(user[named].unique())
+        if present and subject not in present:
+            raise subject_error(source.name, subject, "user_id", present)
+        other = named & (user != subject)
+        report.ignore(int(other.sum()), other_people(subject, len(present) - 1))
+        live = live & ~other
 
     rated_type = kind.isin(["condition", "symptom"])
     back = live & rated_type & is_back_pain(names)
@@ -226,7 +227,7 @@ def read_flaredown(
     entries = entries.reset_index()
     entries["tags"] = entries["tags"].astype("string")
     report.columns = {
-        "subject": Message("read.origin.given") if subject is not None else "user_id",
+        "subject": "user_id",
         "date": "checkin_date",
         "pain": Message("read.flaredown.pain_source"),
     }
@@ -249,6 +250,25 @@ def read_flaredown(
 # ------------------------------------------------------ per-user wide export
 _USER_REQUIRED = ("date", "tags", "foods")
 _TAG_SEPARATORS = re.compile(r"\s*[;,|]\s*")
+NOT_TAKEN = frozenset(
+    {"0", "no", "false", "not taken", "none", "nee", "niet genomen", "geen", "onwaar"}
+)
+"""Cells of a treatment column that say it was not taken that day (lower case)."""
+
+
+def _all_ratings(values: pd.Series) -> bool:
+    """Whether every filled cell is a number from 0 to 4 (a condition or symptom)."""
+    filled = values.dropna()
+    filled = filled[filled.str.strip() != ""]
+    number = pd.to_numeric(filled, errors="coerce").astype("float64")
+    return bool(number.between(0, 4).all())
+
+
+def _taken(values: pd.Series) -> pd.Series:
+    """Filled treatment cells that do not say "not taken"."""
+    text = values.astype("string").str.strip().str.lower()
+    zero = pd.to_numeric(text, errors="coerce").astype("float64") == 0
+    return (text.notna() & (text != "") & ~text.isin(NOT_TAKEN)).fillna(False) & ~zero
 
 
 def detect_flaredown_user(source: Source) -> str | None:
@@ -269,6 +289,7 @@ def read_flaredown_user(
     source: Source,
     *,
     subject: str | None = None,
+    treatments: list[str] | tuple[str, ...] | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read Flaredown's own per-user (wide) CSV export into the canonical diary.
 
@@ -278,13 +299,19 @@ def read_flaredown_user(
         The export: ``Date``, one column per condition, symptom and
         treatment (named as the user named them), then ``Tags`` and ``Foods``.
     subject : str, optional
-        Subject id (default: the file name without its extension).
+        Subject id (default: the file name without its extension). The file
+        holds one person and has no subject column, so this is its name.
+    treatments : list of str, optional
+        Column names to read as treatments whatever their values (a
+        treatment whose doses are all plain numbers from 0 to 4, such as a
+        pill count, looks like a rating otherwise; see Notes).
 
     Returns
     -------
     diary : pandas.DataFrame
         One row per day: ``subject``, ``date``, ``pain`` (0-10),
-        ``stress`` (0-10, from a column named Stress) and ``tags``.
+        ``stress`` (0-10, from a column named Stress) and ``tags`` (the
+        ``Tags`` column and the treatments taken that day).
     report : LoadReport
         Each data row is one input row, numbered as a spreadsheet shows it.
 
@@ -298,8 +325,22 @@ def read_flaredown_user(
       same way. A rating that is not a number from 0 to 4 rejects the row:
       a 0-4 rating is never read as 0-10.
     - ``Tags`` (separated by ``;``, ``,`` or ``|``) -> ``tags``.
-    - Every other column (other conditions and symptoms, treatments) and
-      ``Foods`` are not read; the report names them.
+    - **Treatments -> tags.** The header does not say which of the other
+      columns are conditions or symptoms (rated 0-4) and which are
+      treatments (a dose or a mark), so the values decide, per column: a
+      column whose every filled cell is a number from 0 to 4 is a rating
+      (not read); any other column is a treatment (Flaredown writes a dose
+      such as ``400 mg``), as is every column named in ``treatments=``. On
+      a day whose cell in a treatment column is filled the treatment was
+      taken: the column's name becomes a tag, lower-cased and translated
+      like every tag (``Kinesist`` -> ``physiotherapy``), so that
+      :func:`backpain.plot.what_helps` can compare days with and without
+      it. An empty cell, or one that says it was not taken (``0``, ``no``,
+      ``false``, ``not taken``, ``nee``, ``niet genomen``, :data:`NOT_TAKEN`),
+      adds no tag. The dose itself is not kept. The report lists the
+      columns read as treatments and those taken for ratings.
+    - Other conditions and symptoms (the rating columns) and ``Foods`` are
+      not read; the report names them.
     - A day with neither a rating nor a tag is ignored.
 
     Examples
@@ -309,8 +350,8 @@ def read_flaredown_user(
     >>> csv = "Date,Back pain,Ibuprofen,Tags,Foods\\n2019-03-04,3,400 mg,rain,bread\\n"
     >>> diary = read_diary(io.BytesIO(csv.encode()), subject="me")
     >>> diary[["date", "pain", "tags"]]
-            date  pain  tags
-    0 2019-03-04   7.5  rain
+            date  pain            tags
+    0 2019-03-04   7.5  ibuprofen|rain
     """
     export = read_app_export(source, "Flaredown (per user)", _USER_REQUIRED, "flaredown_user")
     raw, report, rows, live = export.raw, export.report, export.rows, export.live
@@ -323,7 +364,19 @@ def read_flaredown_user(
         for c, b in zip(columns, matches(header, _STRESS), strict=True)
         if b and c not in back_cols
     ]
-    unread = [c for c in columns if c not in back_cols and c not in stress_cols]
+    others = [c for c in columns if c not in back_cols and c not in stress_cols]
+    named = {str(t).strip().lower() for t in (treatments or ())}
+    unknown = sorted(named - {c.strip().lower() for c in others})
+    if unknown:
+        msg = (
+            f"treatments={sorted(named)!r}: {unknown!r} is not a column of {source.name} "
+            f"(its condition, symptom and treatment columns: {others!r})"
+        )
+        raise ValueError(msg)
+    treatment_cols = [
+        c for c in others if c.strip().lower() in named or not _all_ratings(export.col(c))
+    ]
+    unread = [c for c in others if c not in treatment_cols]
 
     bad = pd.Series(False, index=raw.index)
     scores = {}
@@ -345,6 +398,10 @@ def read_flaredown_user(
             found = np.fmax(found, number * SCALE_FACTOR)
         scores[variable] = found
     tag_text = export.col("tags").str.replace(_TAG_SEPARATORS, "|", regex=True)
+    for c in treatment_cols:
+        taken = _taken(export.col(c))
+        label = c.replace("|", " ")
+        tag_text = tag_text.where(~taken, tag_text.fillna("").str.cat([label] * len(raw), sep="|"))
     tags = split_tags(tag_text)
     empty = live & ~bad & scores["pain"].isna() & scores["stress"].isna() & tags.isna()
     report.ignore(int(empty.sum()), Message("read.flaredown.user_empty_day"))
@@ -368,16 +425,24 @@ def read_flaredown_user(
         report.notes.append(Message("read.note.no_pain_rows"))
     if stress_cols:
         report.columns["stress"] = Message("read.flaredown.stress_source")
-    report.columns["tags"] = "Tags"
+    report.columns["tags"] = (
+        Message("formats.flaredown.tags_and_treatments", columns=repr(treatment_cols))
+        if treatment_cols
+        else "Tags"
+    )
     report.notes.append(Message("read.flaredown.user_scale"))
+    if treatment_cols:
+        report.notes.append(
+            Message("formats.flaredown.treatments_rule", columns=repr(treatment_cols))
+        )
     if unread:
-        report.notes.append(Message("read.flaredown.user_unread", columns=repr(unread)))
+        report.notes.append(Message("formats.flaredown.ratings_unread", columns=repr(unread)))
     diary = build_diary(entries, report, daily={"pain": "max", "stress": "max"})
     sort_rejected(report)
     return diary, report
 
 
-FORMAT = Format("flaredown", detect_flaredown, read_flaredown)
+FORMAT = Format("flaredown", detect_flaredown, read_flaredown, selects_subject=True)
 """The ``flaredown`` entry of :data:`backpain.read.FORMATS` (the long research dump)."""
 
 USER_FORMAT = Format("flaredown_user", detect_flaredown_user, read_flaredown_user)

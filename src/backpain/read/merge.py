@@ -94,8 +94,11 @@ def merge_diaries(
     - Subjects are matched by their id as read. Files without a subject
       column get their file name as id unless ``subject=`` was given to
       :func:`backpain.read_diary`, so pass ``subject=`` to merge one person's
-      files; ``report.notes`` warns when single-subject parts have different
-      ids.
+      files: it names each file without a subject column and keeps that
+      person of each file that names its people (a cohort table, a Flaredown
+      dump), with the same meaning for every file of the list
+      (:func:`backpain.read.select_subject`). ``report.notes`` warns when
+      single-subject parts have different ids.
 
     Examples
     --------

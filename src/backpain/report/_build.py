@@ -415,24 +415,14 @@ def _read(
             say_step(say("report.progress.reading_file", lang, name=Path(item).name, size=size))
         else:
             say_step(say("report.progress.reading", lang))
-    try:
-        # subject= names the person of a file without a subject column ...
-        diary, load = read_diary(diaries, subject=subject, return_report=True, **options)
-    except DiaryError:
-        if subject is None:
-            raise
-        # ... and picks one person of a file that holds several (a reader such
-        # as Flaredown's refuses a name for a file of many users): read them all
-        diary, load = read_diary(diaries, return_report=True, **options)
+    # read once: subject= keeps that person of a file that names its people and
+    # names the person of a file that does not (read_diary's select_subject);
+    # a subject the file does not name raises there, listing who is in it
+    diary, load = read_diary(diaries, subject=subject, return_report=True, **options)
     if len(diary) == 0:
         raise DiaryError(_no_rows_message(load))
     subjects = diary["subject"].dropna().unique().tolist()
-    if subject is not None:
-        if subject not in subjects:
-            msg = Message("report.not_in_diary", subject=subject, subjects=str(subjects[:20]))
-            raise ValueError(msg)
-        diary = diary[diary["subject"] == subject].reset_index(drop=True)
-    elif len(subjects) != 1:
+    if subject is None and len(subjects) != 1:
         msg = Message("report.several_subjects", n=len(subjects), subjects=", ".join(subjects[:10]))
         raise ValueError(msg)
     return diary, load
@@ -466,8 +456,10 @@ def build_report(
     lang : {"en", "nl"}
         Language of the figures, the progress messages and the report.
     subject : str, optional
-        The person to report on; needed when the diary holds several. For a
-        file without a subject column it is also the name shown.
+        The person to report on; needed when the diary holds several. As in
+        :func:`backpain.read_diary`: in a file that names its people (a
+        subject column, Flaredown's ``user_id``) only this person is kept; a
+        file without such a column holds one person, and this is its name.
     progress : callable, optional
         Called with a short message in ``lang`` (``"reading diary.csv (2.1 MB)"``,
         ``"classifying"``, ...) at the start of each step, and ``"done"``.
@@ -485,12 +477,12 @@ def build_report(
     Raises
     ------
     DiaryError
-        When the file cannot be read (the reader's message), or when no row
+        When the file cannot be read (the reader's message); when no row
         is usable: the message names the rejected rows (the first five) with
-        their reason and says to fix them in the spreadsheet.
+        their reason and says to fix them in the spreadsheet; for a
+        ``subject`` the file does not name (the message names who is in it).
     ValueError
-        For an unknown ``lang``, a ``subject`` not in the diary, or several
-        subjects without ``subject=``.
+        For an unknown ``lang``, or several subjects without ``subject=``.
 
     See Also
     --------
