@@ -185,6 +185,7 @@ def generic_csv(draw) -> Generated:
             first[c.name] = i
     n_blank = n_spaces = n_rejected = 0
     days, pains = set(), []
+    by_day: dict[tuple, list[float]] = {}
     # a column the reader does not use (a repeated header, "pain.1") holds text:
     # only the used column of a variable reads "N/A" or "-" as a missing number
     used = [c.name if first.get(c.name) == i else "" for i, c in enumerate(columns)]
@@ -211,9 +212,17 @@ def generic_csv(draw) -> Generated:
                 value = _number(token)
                 ok &= value is not None and var.low <= value <= (var.high or math.inf)
         if ok:
-            days.add((get.get("subject", "x").strip(), pd.Timestamp(get["date"].strip())))
+            day = (get.get("subject", "x").strip(), pd.Timestamp(get["date"].strip()))
+            sleep = _number(get["sleep_hours"]) if "sleep_hours" in get else None
+            by_day.setdefault(day, []).append(sleep or 0.0)
         else:
             n_rejected += 1
+    for day, sleeps in by_day.items():
+        # several rows of one day are summed; a total over 24 h rejects the day's rows
+        if len(sleeps) > 1 and sum(sleeps) > VARIABLES["sleep_hours"].high:
+            n_rejected += len(sleeps)
+        else:
+            days.add(day)
     scale_error = len(pains) >= 3 and sum(p > 10 for p in pains) / len(pains) > 0.5
 
     endings = draw(st.lists(st.sampled_from(["\r\n", "\n", "\r"]), min_size=n + 1, max_size=n + 1))
