@@ -208,18 +208,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "\n  ... and {n} more rejected rows.",
         "\n  ... en nog {n} geweigerde rijen.",
     ),
-    "report.not_in_diary": (
-        "subject={subject!r} is not in the diary; it holds {subjects}",
-        "subject={subject!r} staat niet in het dagboek; het bevat {subjects}",
-    ),
-    "report.not_in_diary@cli": (
-        "--subject {subject} is not in the diary; it holds {subjects}",
-        "--subject {subject} staat niet in het dagboek; het bevat {subjects}",
-    ),
-    "report.not_in_diary@page": (
-        "{subject} is not in the diary; it holds {subjects}",
-        "{subject} staat niet in het dagboek; het bevat {subjects}",
-    ),
     "report.several_subjects": (
         "the diary holds {n} subjects ({subjects}); a report is for one person: pass subject=",
         "het dagboek bevat {n} deelnemers ({subjects}); een rapport is voor één persoon: geef subject= op",
