@@ -208,6 +208,7 @@ def test_widget_says_the_file_count_and_each_step_in_dutch(example_bytes):
     # the steps pile up: a later status still lists the earlier ones
     assert any("het dagboek wordt gelezen" in v and "klaar" in v for v in seen)
     assert "Klaar: de resultaten staan hieronder." in status.value
+    assert "<ol>" not in status.value  # the steps are gone once the results show
 
 
 def test_chooser_hides_its_counter_and_shows_its_label():

@@ -221,3 +221,25 @@ def test_kernels_are_capped_with_a_message(tmp_path):
         assert len(_kernels(_children(srv.proc.pid))) == 2
     finally:
         _cleanup(srv)
+
+
+def test_a_kernel_without_a_page_is_culled(tmp_path):
+    code = (
+        "from backpain.app import serve; "
+        "serve(port={port}, open_browser=False, cull_idle_s=2, "
+        "announce=lambda url: print(url, flush=True))"
+    )
+    srv = _start(tmp_path, code=code)
+    try:
+        assert srv.get("/")[0] == 200  # renders the page in a kernel; no websocket follows
+        assert len(_kernels(_children(srv.proc.pid))) == 1
+        end = time.monotonic() + 60
+        while _kernels(_children(srv.proc.pid)) and time.monotonic() < end:
+            time.sleep(0.5)
+        assert _kernels(_children(srv.proc.pid)) == []
+        assert (
+            "Culling kernels with idle durations > 2 seconds"
+            in (tmp_path / "server.log").read_text()
+        )
+    finally:
+        _cleanup(srv)

@@ -248,14 +248,16 @@ def _files_chosen(names: Sequence[str], lang: str) -> str:
     return say(key, lang, n=len(names), names=", ".join(names))
 
 
-def _status_html(chosen: str, steps: Sequence[str]) -> str:
+def _status_html(chosen: str, steps: Sequence[str], final: str = "") -> str:
+    """The status line: the files chosen, then the steps so far (or the final word)."""
     items = "".join(
         f"<li class='{'done' if i < len(steps) - 1 else 'now'}'>{html.escape(s)}</li>"
         for i, s in enumerate(steps)
     )
+    tail = f"<p>{html.escape(final)}</p>" if final else f"<ol>{items}</ol>"
     return (
         f"<div class='backpain-status' role='status' aria-live='polite'>"
-        f"<b>{html.escape(chosen)}</b><ol>{items}</ol></div>"
+        f"<b>{html.escape(chosen)}</b>{tail}</div>"
     )
 
 
@@ -293,8 +295,12 @@ def _report_files() -> _ReportFiles | None:
     """Report files when running under ``backpain app`` (else the link holds the report)."""
     if os.environ.get("BACKPAIN_APP") != "1":
         return None
+    import atexit
+
     base = os.environ.get("VOILA_BASE_URL", "/")
-    return _ReportFiles(Path.cwd() / "reports", base if base.endswith("/") else base + "/")
+    files = _ReportFiles(Path.cwd() / "reports", base if base.endswith("/") else base + "/")
+    atexit.register(files.drop)  # the page's kernel stops: its report goes too
+    return files
 
 
 def upload_page(*, lang: str = "en") -> Any:
@@ -370,7 +376,7 @@ def upload_page(*, lang: str = "en") -> Any:
         del contents
         results.value = res.html
         done = say("app.shown" if res.ok else "app.shown_error", lang)
-        status.value = _status_html(count, [done])
+        status.value = _status_html(count, [], done)
 
     chooser.observe(on_upload, names="value")
     return w.VBox([head, chooser, status, results])
@@ -593,6 +599,7 @@ def serve(
     token: str | None = None,
     announce: Any = None,
     max_kernels: int = MAX_KERNELS,
+    cull_idle_s: int = _CULL_IDLE_S,
 ) -> int:
     """Run the upload page on ``http://127.0.0.1:<port>/`` until stopped.
 
@@ -613,6 +620,8 @@ def serve(
     max_kernels : int
         Most pages (kernels) open at once; another page says so and asks to
         close one.
+    cull_idle_s : int
+        Seconds after which a kernel with no page connected is stopped.
 
     Returns
     -------
@@ -626,9 +635,9 @@ def serve(
     and template written to a temporary folder, bound to ``127.0.0.1``.
     Every request must name this computer as ``Host`` and, when it has an
     ``Origin``, come from the page itself, or it gets 403 (websockets too).
-    Kernels nobody is connected to are stopped after 10 minutes
+    Kernels nobody is connected to are stopped after ``cull_idle_s``
     (Jupyter's ``MappingKernelManager.cull_idle_timeout``, checked every
-    minute); at most ``max_kernels`` run at once (Voila has no such cap: a
+    minute at most; a page that is open keeps its kernel); at most ``max_kernels`` run at once (Voila has no such cap: a
     kernel manager subclass refuses the next one with a message). Uploads
     reach the page over the websocket up to 800 MB; the page reads up to
     :data:`MAX_UPLOAD_MB`. On SIGTERM, SIGINT or SIGHUP, Voila is stopped
@@ -672,8 +681,8 @@ def serve(
             "connection_dir_root": str(work),
         }
         culling = {
-            "cull_idle_timeout": _CULL_IDLE_S,
-            "cull_interval": _CULL_INTERVAL_S,
+            "cull_idle_timeout": int(cull_idle_s),
+            "cull_interval": max(1, min(_CULL_INTERVAL_S, int(cull_idle_s))),
             "cull_connected": False,
         }
         files = {
