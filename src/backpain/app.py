@@ -726,10 +726,9 @@ def serve(
             timer = threading.Timer(3.0, webbrowser.open, args=(url,))
             timer.daemon = True
             timer.start()
-        try:
-            return proc.wait()
-        except (_Stop, KeyboardInterrupt):
-            return 0
+        return proc.wait()
+    except (_Stop, KeyboardInterrupt):  # asked to stop, at any moment: stop cleanly
+        return 0
     finally:
         if proc is not None:
             _stop_server(proc)
