@@ -415,6 +415,7 @@ print(rss_mb() - warm)
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("leak", [False, True], ids=["page", "leaky_page"])
 def test_ten_uploads_keep_memory_bounded(leak, tmp_path):
     """Memory after 10 uploads (past 2 warm-up ones) grows by less than 5 MB.

@@ -26,7 +26,7 @@ from backpain.app import _free_port
 pytest.importorskip("voila")
 psutil = pytest.importorskip("psutil")
 
-pytestmark = pytest.mark.browser  # starts servers and kernels: the slow, end-to-end group
+pytestmark = pytest.mark.slow  # starts real servers and kernels (no browser)
 
 SRC = str(Path(__file__).parents[1] / "src")
 
