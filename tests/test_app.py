@@ -448,3 +448,16 @@ def test_ten_uploads_keep_memory_bounded(leak, tmp_path):
         assert growth > 5, growth
     else:
         assert growth < 5, growth
+
+
+def test_files_chosen_together_are_one_persons_unless_one_holds_several():
+    pain = b"date,pain\n2026-03-01,4\n2026-03-02,5\n2026-03-03,6\n"
+    steps = b"date,steps\n2026-03-01,4000\n2026-03-02,5000\n2026-03-04,7000\n"
+    res = analyse_upload(["pijn.csv", "stappen.csv"], [pain, steps], lang="nl")
+    assert res.ok, res.message
+    assert "Dagboek van pijn" in res.html
+    # a file with two people's diaries, with a watch's file: still refused
+    cohort = backpain.simulate_cohort(2, 20, seed=1).to_csv(index=False).encode()
+    res = analyse_upload(["cohort.csv", "stappen.csv"], [cohort, steps])
+    assert not res.ok
+    assert "holds the diaries of 3 people" in res.message

@@ -106,6 +106,23 @@ def _is_ours(exc: BaseException) -> bool:
     return hasattr(exc, "render") or bool(exc.args and isinstance(exc.args[0], Message))
 
 
+def _one_person(exc: BaseException, names: Sequence[str]) -> str | None:
+    """The person's name when several files were refused only for naming one person each.
+
+    Files without a subject column are named after their files; a diary and a
+    watch's export chosen together thus look like two people. When the
+    "several people" error lists exactly the files' names, they are one
+    person's, named after the first file; otherwise None (a file that holds
+    several people is still refused).
+    """
+    message = exc.args[0] if exc.args else None
+    if len(names) < 2 or getattr(message, "key", None) != "report.several_subjects":
+        return None
+    stems = [Path(n).stem or n for n in names]
+    listed = str(message.params.get("subjects", "")).split(", ")
+    return stems[0] if sorted(listed) == sorted(set(stems)) else None
+
+
 def _log_unexpected(exc: BaseException) -> None:
     # the server's own log (the terminal of ``backpain app``), never the page
     stream = sys.__stderr__ or sys.stderr
@@ -146,8 +163,8 @@ def analyse_upload(
     lang : {"en", "nl"}
         Language of the page.
     subject : str, optional
-        The person, when the file holds several. Several files chosen
-        together are one person's, named after the first file.
+        The person, when the file holds several. Several files none of which
+        names a person are one person's, named after the first file.
     progress : callable, optional
         As in :func:`backpain.report.build_report` (messages in ``lang``).
     max_mb : float
@@ -199,22 +216,25 @@ def analyse_upload(
         )
         box = _error_box(say("app.too_big_title", lang), message, say("app.too_big_advice", lang))
         return UploadResult(False, _style() + box, message)
-    if subject is None and len(names) > 1:
-        # one patient's page: files chosen together are one person's (a diary
-        # and a watch's export), named after the first file as one file is
-        subject = Path(names[0]).stem or names[0]
-    sources = []
-    for one_name, one_content in zip(names, contents, strict=True):
-        source = io.BytesIO(bytes(one_content))
-        source.name = one_name
-        sources.append(source)
+
+    def sources() -> Any:
+        files = []
+        for one_name, one_content in zip(names, contents, strict=True):
+            source = io.BytesIO(bytes(one_content))
+            source.name = one_name
+            files.append(source)
+        return files[0] if len(files) == 1 else files
+
     try:
-        data = build_report(
-            sources[0] if len(sources) == 1 else sources,
-            lang=lang,
-            subject=subject,
-            progress=progress,
-        )
+        try:
+            data = build_report(sources(), lang=lang, subject=subject, progress=progress)
+        except ValueError as exc:
+            one = _one_person(exc, names) if subject is None else None
+            if one is None:
+                raise
+            # files chosen together, none naming a person (a diary and a watch's
+            # export): one patient's, named after the first file
+            data = build_report(sources(), lang=lang, subject=one, progress=progress)
     except ValueError as exc:  # DiaryError is a ValueError
         if not _is_ours(exc):  # a library's own words (pandas ...): not for the page
             _log_unexpected(exc)
