@@ -456,6 +456,11 @@ def test_files_chosen_together_are_one_persons_unless_one_holds_several():
     res = analyse_upload(["pijn.csv", "stappen.csv"], [pain, steps], lang="nl")
     assert res.ok, res.message
     assert "Dagboek van pijn" in res.html
+    watch = Path(__file__).parent / "data" / "fitbit" / "steps-2020-04-01.json"
+    april = "date,pain\n" + "".join(f"2020-04-{d:02d},{d % 7}\n" for d in range(1, 29))
+    res = analyse_upload(["pijn.csv", watch.name], [april.encode(), watch.read_bytes()])
+    assert res.ok, res.message  # the watch's file is named "me" by its reader
+    assert watch.name in res.html
     # a file with two people's diaries, with a watch's file: still refused
     cohort = backpain.simulate_cohort(2, 20, seed=1).to_csv(index=False).encode()
     res = analyse_upload(["cohort.csv", "stappen.csv"], [cohort, steps])

@@ -26,7 +26,9 @@ from backpain.app import _free_port
 pytest.importorskip("voila")
 psutil = pytest.importorskip("psutil")
 
-pytestmark = pytest.mark.slow  # starts real servers and kernels (no browser)
+# ``browser``: the tests that may connect to a local server (conftest.py); no
+# browser is started here
+pytestmark = pytest.mark.browser
 
 SRC = str(Path(__file__).parents[1] / "src")
 

@@ -107,20 +107,25 @@ def _is_ours(exc: BaseException) -> bool:
 
 
 def _one_person(exc: BaseException, names: Sequence[str]) -> str | None:
-    """The person's name when several files were refused only for naming one person each.
+    """The person's name when several files were refused only for their default names.
 
-    Files without a subject column are named after their files; a diary and a
-    watch's export chosen together thus look like two people. When the
-    "several people" error lists exactly the files' names, they are one
-    person's, named after the first file; otherwise None (a file that holds
-    several people is still refused).
+    A file without a subject column is named after the file (a watch's export:
+    ``"me"``); a diary and a watch's export chosen together thus look like two
+    people. When the "several people" error lists only such default names,
+    the files are one person's, named as the first file would be; otherwise
+    None (a file that names its people is still refused).
     """
+    from .read._wearable import DEFAULT_SUBJECT
+    from .read.table import subject_from_name
+
     message = exc.args[0] if exc.args else None
     if len(names) < 2 or getattr(message, "key", None) != "report.several_subjects":
         return None
-    stems = [Path(n).stem or n for n in names]
-    listed = str(message.params.get("subjects", "")).split(", ")
-    return stems[0] if sorted(listed) == sorted(set(stems)) else None
+    defaults = {subject_from_name(n, None)[0] for n in names} | {DEFAULT_SUBJECT}
+    listed = set(str(message.params.get("subjects", "")).split(", "))
+    if not listed <= defaults or len(listed) > len(names):
+        return None
+    return subject_from_name(names[0], None)[0]
 
 
 def _log_unexpected(exc: BaseException) -> None:
