@@ -95,7 +95,8 @@ def test_widget_fills_results_on_upload(example_bytes):
         },
     )
     assert "How long has the pain lasted?" in results.value
-    assert status.value == ""
+    assert "1 file chosen: diary.csv" in status.value  # the count in words, not "(0)"
+    assert "Done: the results are below." in status.value
     assert chooser.value == ()  # reset, so the same file can be chosen again
     chooser.value = (
         {
@@ -107,6 +108,7 @@ def test_widget_fills_results_on_upload(example_bytes):
         },
     )
     assert "no pain column found" in results.value
+    assert "Stopped: the box below says why and what to do." in status.value
 
 
 def test_app_notebook_is_one_call_and_valid():
@@ -177,3 +179,290 @@ def test_several_files_at_once_are_merged(tmp_path):
     assert res.ok, res.message
     assert "pijn.csv" in res.html
     assert "stappen.csv" in res.html
+
+
+def _chosen(name: str, content: bytes) -> dict:
+    return {
+        "name": name,
+        "type": "text/csv",
+        "size": len(content),
+        "content": memoryview(content),
+        "last_modified": datetime(2026, 1, 1, tzinfo=UTC),
+    }
+
+
+def test_widget_says_the_file_count_and_each_step_in_dutch(example_bytes):
+    page = upload_page(lang="nl")
+    _head, chooser, status, _results = page.children
+    seen: list[str] = []
+    status.observe(lambda change: seen.append(change["new"]), names="value")
+    pain = b"date,pain\n2026-03-01,4\n2026-03-02,5\n2026-03-03,6\n"
+    steps = b"date,steps\n2026-03-01,4000\n2026-03-02,5000\n"
+    # a diary and a watch's file: one person's, though neither names a subject
+    chooser.value = (_chosen("pijn.csv", pain), _chosen("stappen.csv", steps))
+    assert "2 bestanden gekozen: pijn.csv, stappen.csv" in seen[0]
+    assert "MB ontvangen; het lezen begint" in seen[0]
+    shown = "\n".join(seen)
+    assert "het dagboek wordt gelezen" in shown  # build_report's own steps, in Dutch
+    assert "klaar" in shown
+    # the steps pile up: a later status still lists the earlier ones
+    assert any("het dagboek wordt gelezen" in v and "klaar" in v for v in seen)
+    assert "Klaar: de resultaten staan hieronder." in status.value
+    assert "<ol>" not in status.value  # the steps are gone once the results show
+
+
+def test_chooser_hides_its_counter_and_shows_its_label():
+    page = upload_page(lang="nl")
+    head, chooser, _status, _results = page.children
+    assert chooser.tooltip == chooser.description == "Kies dagboekbestanden"
+    assert "backpain-chooser" in chooser._dom_classes
+    # the widget writes "<description> (<count>)"; the CSS shows the title instead
+    assert ".backpain-chooser{font-size:0!important}" in head.value
+    assert "content:attr(title)" in head.value
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_too_big_upload_says_the_limit_and_what_to_do(lang):
+    content = b"date,pain\n" + b"2026-01-01,4\n" * 100_000  # 1.3 MB
+    res = analyse_upload(["big.csv", "more.csv"], [content, content], lang=lang, max_mb=2)
+    assert not res.ok
+    if lang == "en":
+        assert (
+            res.message == "big.csv, more.csv: 2.6 MB together; this page reads up to 2 MB at once."
+        )
+        assert "This upload is too big" in res.html
+        assert "Export a shorter period from your app (for example one year)" in res.html
+    else:
+        assert (
+            res.message == "big.csv, more.csv: samen 2,6 MB; deze pagina leest tot 2 MB tegelijk."
+        )
+        assert "Exporteer een kortere periode uit je app" in res.html
+    assert "role='alert'" in res.html
+
+
+def test_page_limit_is_below_what_the_websocket_takes():
+    from backpain import app
+
+    assert app._MAX_MESSAGE_MB > app.MAX_UPLOAD_MB  # a too-big file still reaches the page
+
+
+def test_widget_refuses_a_too_big_upload(monkeypatch):
+    from backpain import app
+
+    monkeypatch.setattr(app, "MAX_UPLOAD_MB", 1)
+    page = upload_page(lang="en")
+    _head, chooser, status, results = page.children
+    chooser.value = (_chosen("big.csv", b"date,pain\n" + b"2026-01-01,4\n" * 100_000),)
+    assert "This upload is too big" in results.value
+    assert "big.csv: 1.3 MB together; this page reads up to 1 MB at once." in results.value
+    assert "Stopped" in status.value
+
+
+def test_unexpected_failure_is_plain_words_and_goes_to_the_log(monkeypatch, capfd):
+    import backpain.report as report
+
+    def broken(*args, **kwargs):
+        raise KeyError("internal_column_xyz")
+
+    monkeypatch.setattr(report, "build_report", broken)
+    page = upload_page(lang="nl")
+    _head, chooser, _status, results = page.children
+    chooser.value = (_chosen("dagboek.csv", b"date,pain\n2026-01-01,3\n"),)
+    shown = results.value
+    assert "Er ging iets mis bij het lezen van dit bestand; dat ligt niet aan jou." in shown
+    assert "Exporteer het dagboek opnieuw als CSV-bestand" in shown
+    for python in ("KeyError", "internal_column_xyz", "Traceback"):
+        assert python not in shown
+    err = capfd.readouterr().err
+    assert "KeyError: 'internal_column_xyz'" in err  # the details, for whoever helps
+
+
+def test_a_librarys_own_valueerror_is_not_shown(monkeypatch, capfd):
+    import backpain.report as report
+
+    def broken(*args, **kwargs):
+        raise ValueError("could not convert string to float: 'x' (pandas internals)")
+
+    monkeypatch.setattr(report, "build_report", broken)
+    res = analyse_upload("d.csv", b"date,pain\n")
+    assert not res.ok
+    assert "pandas" not in res.html
+    assert "convert string" not in res.html
+    assert res.message == "Something went wrong while reading this file; it is not your fault."
+    assert "pandas internals" in capfd.readouterr().err
+
+
+def test_no_python_advice_on_the_page_for_any_reader_error():
+    scale100 = "date,pain\n" + "".join(f"2026-01-{d:02d},{d * 3}\n" for d in range(1, 29))
+    cohort = backpain.simulate_cohort(2, 20, seed=1).to_csv(index=False)
+    cases = {
+        "scale.csv": scale100.encode(),
+        "cohort.csv": cohort.encode(),
+        "empty.csv": b"",
+        "broken_no_pain.csv": BROKEN.read_bytes(),
+    }
+    for name, content in cases.items():
+        for lang in ("en", "nl"):
+            res = analyse_upload(name, content, lang=lang)
+            assert not res.ok, name
+            for python in ("pain_scale=", "subject=", "columns=", "dayfirst=", "read_diary("):
+                assert python not in res.html, (name, lang, python)
+
+
+_NOTE = " ".join(f"woord{i}" for i in range(400))
+
+
+def _diary_with_notes(n_days: int, note_chars: int) -> bytes:
+    rng = __import__("numpy").random.default_rng(4)
+    rows = ["date,pain,notes"]
+    for day in range(n_days):
+        date = (
+            datetime(2025, 1, 1, tzinfo=UTC)
+            .date()
+            .fromordinal(datetime(2025, 1, 1, tzinfo=UTC).date().toordinal() + day)
+        )
+        note = _NOTE[:note_chars]
+        rows.append(f"{date.isoformat()},{rng.integers(0, 11)},{note}")
+    return ("\n".join(rows) + "\n").encode()
+
+
+def test_long_notes_are_cut_on_the_page_and_whole_in_the_report():
+    from backpain.app import NOTE_CHARS
+
+    content = _diary_with_notes(60, 1000)
+    res = analyse_upload("notes.csv", content, lang="nl")
+    assert res.ok, res.message
+    note = _NOTE[:1000].strip()
+    assert len(note) == 1000
+    assert note in res.report  # the download keeps every note whole
+    assert note not in res.html
+    cut = note[:NOTE_CHARS].rstrip()
+    assert f"{cut} … (nog {1000 - NOTE_CHARS} tekens in het gedownloade rapport)" in res.html
+
+
+def test_report_is_linked_not_embedded_when_served(example_bytes, tmp_path):
+    from backpain.app import _ReportFiles
+
+    files = _ReportFiles(tmp_path / "reports", "/")
+    res = analyse_upload("dagboek.csv", example_bytes, lang="nl", report_href=files)
+    assert res.ok
+    link = re.search(r"<a download='backpain-report.html' href='([^']+)'>", res.html).group(1)
+    assert re.fullmatch(r"/voila/files/reports/[A-Za-z0-9_-]{32}/backpain-report\.html", link)
+    assert "data:text/html" not in res.html
+    written = tmp_path / link.removeprefix("/voila/files/")
+    assert written.read_text(encoding="utf-8") == res.report
+    # the page is now smaller than the report it links to (its figures are shared)
+    assert len(res.html) < len(res.report) + 2_000
+    # a second upload on the same page replaces the first report file
+    again = analyse_upload("dagboek.csv", example_bytes, lang="nl", report_href=files)
+    assert not written.exists()
+    assert len(list((tmp_path / "reports").iterdir())) == 1
+    assert again.ok
+
+
+HOSTILE = "<script>alert(1)</script><b>bold</b><img src=x onerror=alert(2)>"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        pytest.param("", id="html"),
+        pytest.param(
+            r" $\frac{1}{$",
+            id="mathtext",
+            marks=pytest.mark.xfail(strict=True, reason="needs plot mathtext escape"),
+        ),
+    ],
+)
+def test_hostile_notes_tags_and_name_show_as_text(extra):
+    text = HOSTILE + extra
+    rows = ["date,pain,notes,tags"]
+    for day in range(1, 29):
+        rows.append(f'2026-02-{day:02d},{day % 9},"{text}","{text}|heat"')
+    content = ("\n".join(rows) + "\n").encode()
+    res = analyse_upload(f"{HOSTILE}.csv", content, lang="en", subject="me")
+    assert res.ok, res.message
+    for markup in ("<script>", "<b>bold</b>", "<img src=x"):
+        assert markup not in res.html
+        assert markup not in res.report
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in res.html
+    if extra:
+        assert r"$\frac{1}{$" in res.html  # shown as written
+
+
+MEMORY_SCRIPT = """
+import gc, resource, sys
+import matplotlib
+matplotlib.use("Agg")
+from backpain.app import analyse_upload
+from backpain.datasets import example_path
+
+def rss_mb():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 1e6
+
+content = example_path("patient_nl")[0].read_bytes()
+kept = []
+for i in range(12):
+    result = analyse_upload("dagboek.csv", content, lang="nl")
+    if sys.argv[1] == "leak":
+        kept.append(result)  # what a page that forgot its old results would do
+    del result
+    gc.collect()
+    if i == 1:
+        warm = rss_mb()
+print(rss_mb() - warm)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("leak", [False, True], ids=["page", "leaky_page"])
+def test_ten_uploads_keep_memory_bounded(leak, tmp_path):
+    """Memory after 10 uploads (past 2 warm-up ones) grows by less than 5 MB.
+
+    Measured in a fresh process (resident set, /proc/self/statm) with a 4 GB
+    address-space limit. The ``leaky_page`` case keeps each upload's result
+    alive, as a page that leaked would (about 1.6 MB an upload): the same
+    bound must catch it, so the bound is one a leak breaks.
+    """
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+
+    script = tmp_path / "memory.py"
+    script.write_text(MEMORY_SCRIPT)
+    src = str(Path(backpain.__file__).parents[1])
+    out = subprocess.run(
+        [sys.executable, str(script), "leak" if leak else "none"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, "PYTHONPATH": src},
+        preexec_fn=limit,  # no threads started yet in this test
+    )
+    growth = float(out.stdout.split()[-1])
+    if leak:
+        assert growth > 5, growth
+    else:
+        assert growth < 5, growth
+
+
+def test_files_chosen_together_are_one_persons_unless_one_holds_several():
+    pain = b"date,pain\n2026-03-01,4\n2026-03-02,5\n2026-03-03,6\n"
+    steps = b"date,steps\n2026-03-01,4000\n2026-03-02,5000\n2026-03-04,7000\n"
+    res = analyse_upload(["pijn.csv", "stappen.csv"], [pain, steps], lang="nl")
+    assert res.ok, res.message
+    assert "Dagboek van pijn" in res.html
+    watch = Path(__file__).parent / "data" / "fitbit" / "steps-2020-04-01.json"
+    april = "date,pain\n" + "".join(f"2020-04-{d:02d},{d % 7}\n" for d in range(1, 29))
+    res = analyse_upload(["pijn.csv", watch.name], [april.encode(), watch.read_bytes()])
+    assert res.ok, res.message  # the watch's file is named "me" by its reader
+    assert watch.name in res.html
+    # a file with two people's diaries, with a watch's file: still refused
+    cohort = backpain.simulate_cohort(2, 20, seed=1).to_csv(index=False).encode()
+    res = analyse_upload(["cohort.csv", "stappen.csv"], [cohort, steps])
+    assert not res.ok
+    assert "holds the diaries of 3 people" in res.message

@@ -1,9 +1,12 @@
 """End to end: ``backpain app`` in a real headless Chromium (Debian's, via Playwright).
 
 Starts the server in its own process group on a free loopback port, uploads the
-Dutch example and a broken file, and checks what a patient sees. Every request
-the page makes must go to this computer. Needs /usr/bin/chromium: missing on CI
-is a failure, elsewhere a skip.
+Dutch example, a pain diary with a watch's file at once, a broken file and a
+file full of markup, in English and in Dutch (``--lang nl``), and checks what a
+patient sees: the file count in words, the steps, the results, the report to
+download and the error box. Every request the page makes must go to this
+computer, and no script from a file runs. Needs /usr/bin/chromium: missing on
+CI is a failure, elsewhere a skip.
 """
 
 from __future__ import annotations
@@ -25,7 +28,10 @@ from backpain.datasets import example_path
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-BROKEN = Path(__file__).parent / "data" / "app" / "broken_no_pain.csv"
+DATA = Path(__file__).parent / "data"
+BROKEN = DATA / "app" / "broken_no_pain.csv"
+STEPS = DATA / "fitbit" / "steps-2020-04-01.json"
+HOSTILE = "<script>alert(1)</script><b>bold</b><img src=x onerror=alert(2)>"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -49,8 +55,8 @@ def _wait_for_port(port: int, proc: subprocess.Popen, timeout: float = 40) -> No
     pytest.fail(f"backpain app did not listen on port {port} within {timeout} s")
 
 
-@pytest.fixture
-def app_url(tmp_path):
+@pytest.fixture(params=["en", "nl"])
+def app(request, tmp_path):
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing on CI (.ci/run installs Debian's chromium)")
@@ -59,8 +65,9 @@ def app_url(tmp_path):
     pytest.importorskip("playwright.sync_api")
     port = _free_port()
     log = (tmp_path / "server.log").open("w")
+    cmd = [sys.executable, "-m", "backpain", "app", "--no-browser", f"--port={port}"]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "backpain", "app", "--no-browser", f"--port={port}"],
+        [*cmd, f"--lang={request.param}"],
         stdout=subprocess.PIPE,
         stderr=log,
         text=True,
@@ -71,11 +78,11 @@ def app_url(tmp_path):
         url = re.search(r"http://127\.0\.0\.1:\d+/\S*", line)
         assert url is not None, line
         _wait_for_port(port, proc)
-        yield url.group(0)
+        yield url.group(0), request.param
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
-            proc.wait(timeout=10)
+            proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
@@ -83,45 +90,108 @@ def app_url(tmp_path):
         log.close()
 
 
-def test_upload_page_in_a_real_browser(app_url, tmp_path):
+WORDS = {
+    "en": {
+        "title": "Your back-pain diary",
+        "one": "1 file chosen: {}",
+        "two": "2 files chosen: {}, {}",
+        "heading": "How long has the pain lasted?",
+        "done": "Done: the results are below.",
+        "stopped": "Stopped: the box below says why and what to do.",
+        "failed": "This file could not be read",
+        "no_pain": "broken_no_pain.csv: no pain column found",
+    },
+    "nl": {
+        "title": "Je rugpijndagboek",
+        "one": "1 bestand gekozen: {}",
+        "two": "2 bestanden gekozen: {}, {}",
+        "heading": "Hoe lang duurt de pijn al?",
+        "done": "Klaar: de resultaten staan hieronder.",
+        "stopped": "Gestopt: het vak hieronder zegt waarom en wat je kunt doen.",
+        "failed": "Dit bestand kon niet gelezen worden",
+        "no_pain": "broken_no_pain.csv: geen kolom met pijn gevonden",
+    },
+}
+
+
+def _choose(page, words: dict, *paths: Path, end: str = "done") -> None:
+    """Choose files; wait until the status names them and the page has finished."""
+    from playwright.sync_api import expect
+
+    with page.expect_file_chooser() as chooser:
+        page.locator("button.widget-upload").click()
+    chooser.value.set_files([str(p) for p in paths])
+    status = page.locator(".backpain-status")
+    chosen = words["one" if len(paths) == 1 else "two"].format(*(p.name for p in paths))
+    expect(status).to_contain_text(chosen, timeout=60_000)
+    expect(status).to_contain_text(words[end], timeout=90_000)
+
+
+def test_upload_page_in_a_real_browser(app, tmp_path):
     from playwright.sync_api import sync_playwright
 
+    url, lang = app
+    words = WORDS[lang]
     example, _ = example_path("patient_nl")
+    pain = tmp_path / "pain.csv"
+    pain.write_text("date,pain\n" + "".join(f"2020-04-{d:02d},{d % 7}\n" for d in range(1, 29)))
+    hostile = tmp_path / f"{HOSTILE.replace('/', '')}.csv"
+    rows = [f'2026-02-{d:02d},{d % 9},"{HOSTILE}","{HOSTILE}|heat"' for d in range(1, 29)]
+    hostile.write_text("date,pain,notes,tags\n" + "\n".join(rows) + "\n")
     requests: list[str] = []
+    dialogs: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1100, "height": 1400})
+            page = browser.new_page(viewport={"width": 1100, "height": 1400}, accept_downloads=True)
             page.on("request", lambda r: requests.append(r.url))
-            page.goto(app_url)
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(url)
             button = page.locator("button.widget-upload")
-            button.wait_for(timeout=30_000)
-            assert page.get_by_text("Your back-pain diary").is_visible()
-
-            with page.expect_file_chooser() as chooser:
-                button.click()
-            chooser.value.set_files(str(example))
-            page.get_by_text("How long has the pain lasted?").wait_for(timeout=30_000)
+            button.wait_for(timeout=60_000)
+            assert page.get_by_text(words["title"]).is_visible()
+            assert "(0)" not in button.evaluate(
+                "b => getComputedStyle(b).fontSize === '0px' ? '' : b.textContent"
+            )  # the widget's counter is hidden; the button shows its title
             results = page.locator(".backpain-results")
-            assert "That is chronic back pain." in results.inner_text()
+
+            _choose(page, words, example)
+            assert words["heading"] in results.inner_text()
             assert results.locator("a[download]").count() == 1  # the report to take along
             images = results.locator("img")
             assert images.count() == 2  # the overview and what went with less pain
             assert images.first.evaluate("img => img.naturalWidth") > 500  # drawn, not broken
-            if os.environ.get("BACKPAIN_SCREENSHOT"):  # refresh docs/app.png
+            if os.environ.get("BACKPAIN_SCREENSHOT") and lang == "en":  # refresh docs/app.png
                 page.screenshot(path=os.environ["BACKPAIN_SCREENSHOT"])
+            with page.expect_download() as download:
+                results.locator("a[download]").click()
+            saved = tmp_path / "report.html"
+            download.value.save_as(saved)
+            report = saved.read_text(encoding="utf-8")
+            assert report.startswith("<!DOCTYPE html>")
+            assert words["heading"] in report
 
-            with page.expect_file_chooser() as chooser:
-                button.click()
-            chooser.value.set_files(str(BROKEN))
-            alert = page.get_by_role("alert")
-            alert.wait_for(timeout=30_000)
-            text = alert.inner_text()
-            assert "This file could not be read" in text
-            assert "broken_no_pain.csv: no pain column found" in text
+            _choose(page, words, pain, STEPS)  # a diary and a watch's file at once
+            text = results.inner_text()
+            assert words["heading"] in text
+            assert pain.name in text
+            assert STEPS.name in text
+
+            _choose(page, words, BROKEN, end="stopped")
+            text = page.get_by_role("alert").inner_text()
+            assert words["failed"] in text
+            assert words["no_pain"] in text
             assert "Traceback" not in results.inner_text()
+            assert "Error" not in text  # no Python type names in the box
+
+            _choose(page, words, hostile)
+            text = results.inner_text()
+            assert HOSTILE in text  # the markup shows as the text the patient typed
+            assert results.locator("script, b:text('bold'), img[src='x']").count() == 0
+            assert page.locator("body").inner_text().count(HOSTILE) >= 1
         finally:
             browser.close()
+    assert dialogs == []  # no script from a file ran
     outside = [u for u in requests if not u.startswith(("http://127.0.0.1", "ws://127.0.0.1"))]
     outside = [u for u in outside if not u.startswith("data:")]
     assert outside == [], f"the page contacted other hosts: {outside[:5]}"

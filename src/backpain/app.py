@@ -5,10 +5,11 @@ on this computer only (``127.0.0.1``). It is one widget, :func:`upload_page`;
 what it shows comes from :func:`analyse_upload`, which turns the uploaded
 bytes into the report's data (:func:`backpain.report.build_report`), shown on
 the page and offered as the report file to download.
-Nothing is sent anywhere: the server listens on the loopback address, the
-page loads no script, style sheet or font from the internet (a template
-replaces Voila's default one, which links Font Awesome from a CDN), and the
-figures are inline PNG.
+Nothing is sent anywhere: the server listens on the loopback address, answers
+only requests addressed to this computer from its own page (``Host`` and
+``Origin`` checks on every handler), the page loads no script, style sheet or
+font from the internet (a template replaces Voila's default one, which links
+Font Awesome from a CDN), and the figures are inline PNG.
 
 Needs the ``notebook`` extra (``pip install "backpain[notebook]"``: voila and
 ipywidgets); the analysis itself does not.
@@ -19,25 +20,46 @@ from __future__ import annotations
 import base64
 import html
 import io
+import ipaddress
 import json
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+import threading
+import traceback
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
-from .text import check_lang, render_error, say
+from .text import Message, check_lang, render_error, say
 
 __all__ = ["UploadResult", "analyse_upload", "serve", "upload_page"]
 
 _ACCEPT = ".csv,.tsv,.txt,.xlsx,.xls,.json,.xml,.zip,.parquet"
-_MAX_UPLOAD_MB = 200
+#: Largest upload the page reads (all files chosen together), in MB.
+MAX_UPLOAD_MB = 200
+#: Largest websocket message the server takes, in MB. Above the page's
+#: limit, so that a file a little too big reaches the page and is refused
+#: with words; a bigger one closes the connection (the browser sends the
+#: whole file in one message and the page has no script to check first).
+_MAX_MESSAGE_MB = 4 * MAX_UPLOAD_MB
+#: Most kernels (open pages) at once; each holds pandas and matplotlib.
+MAX_KERNELS = 4
+#: A kernel nobody is connected to is stopped after this many seconds.
+_CULL_IDLE_S = 600
+_CULL_INTERVAL_S = 60
+#: Seconds Voila gets to stop its kernels before everything is killed.
+_GRACE_S = 10.0
+#: Longest note shown on the page; the downloaded report has every note in full.
+NOTE_CHARS = 300
+_REPORT_NAME = "backpain-report.html"
 
 
 @dataclass
@@ -49,9 +71,11 @@ class UploadResult:
     ok : bool
         True when the file was read and analysed.
     html : str
-        HTML fragment to show: the results, or the error box.
+        HTML fragment to show: the results, or the error box. Long notes are
+        shortened (the report has them in full); the report itself is not in
+        it, only a link to it (see ``report_href`` of :func:`analyse_upload`).
     message : str
-        The reader's error message in the page's language ("" when ``ok``).
+        The error message in the page's language ("" when ``ok``).
     report : str
         The standalone report for download ("" when not ``ok``): the same
         :class:`~backpain.report.ReportData` as ``html``, rendered as a file.
@@ -69,11 +93,56 @@ def _style() -> str:
     return f"<style>{stylesheet()}</style>"
 
 
-def _error_box(title: str, message: str) -> str:
+def _error_box(title: str, message: str, advice: str = "") -> str:
+    advice_html = f"<br><i>{html.escape(advice)}</i>" if advice else ""
     return (
         f"<div class='backpain-error' role='alert'><b>{html.escape(title)}</b><br>"
-        f"{html.escape(message)}</div>"
+        f"{html.escape(message)}{advice_html}</div>"
     )
+
+
+def _is_ours(exc: BaseException) -> bool:
+    """True for an error backpain words itself (a catalogue message, safe for the page)."""
+    return hasattr(exc, "render") or bool(exc.args and isinstance(exc.args[0], Message))
+
+
+def _one_person(exc: BaseException, names: Sequence[str]) -> str | None:
+    """The person's name when several files were refused only for their default names.
+
+    A file without a subject column is named after the file (a watch's export:
+    ``"me"``); a diary and a watch's export chosen together thus look like two
+    people. When the "several people" error lists only such default names,
+    the files are one person's, named as the first file would be; otherwise
+    None (a file that names its people is still refused).
+    """
+    from .read._wearable import DEFAULT_SUBJECT
+    from .read.table import subject_from_name
+
+    message = exc.args[0] if exc.args else None
+    if len(names) < 2 or getattr(message, "key", None) != "report.several_subjects":
+        return None
+    defaults = {subject_from_name(n, None)[0] for n in names} | {DEFAULT_SUBJECT}
+    listed = set(str(message.params.get("subjects", "")).split(", "))
+    if not listed <= defaults or len(listed) > len(names):
+        return None
+    return subject_from_name(names[0], None)[0]
+
+
+def _log_unexpected(exc: BaseException) -> None:
+    # the server's own log (the terminal of ``backpain app``), never the page
+    stream = sys.__stderr__ or sys.stderr
+    traceback.print_exception(exc, file=stream)
+
+
+def _unexpected(lang: str) -> UploadResult:
+    message = say("app.unexpected", lang)
+    box = _error_box(say("app.failed", lang), message, say("app.unexpected_advice", lang))
+    return UploadResult(False, _style() + box, message)
+
+
+def _data_link(report: str) -> str:
+    encoded = base64.b64encode(report.encode()).decode()
+    return f"data:text/html;charset=utf-8;base64,{encoded}"
 
 
 def analyse_upload(
@@ -82,7 +151,9 @@ def analyse_upload(
     *,
     lang: str = "en",
     subject: str | None = None,
-    progress: Any = None,
+    progress: Callable[[str], None] | None = None,
+    max_mb: float = MAX_UPLOAD_MB,
+    report_href: Callable[[str], str] | None = None,
 ) -> UploadResult:
     """Read uploaded bytes and build what the page shows.
 
@@ -97,9 +168,17 @@ def analyse_upload(
     lang : {"en", "nl"}
         Language of the page.
     subject : str, optional
-        The person, when the file holds several.
+        The person, when the file holds several. Several files none of which
+        names a person are one person's, named after the first file.
     progress : callable, optional
         As in :func:`backpain.report.build_report` (messages in ``lang``).
+    max_mb : float
+        Largest upload read (all files together, in MB); a bigger one gets
+        a message saying the limit and how to export a shorter period.
+    report_href : callable, optional
+        Called with the standalone report; returns the address of the
+        download link (the app writes the report to a file it serves).
+        Default: the report itself as a ``data:`` address in the link.
 
     Returns
     -------
@@ -114,11 +193,14 @@ def analyse_upload(
     Notes
     -----
     The report is built once (:func:`backpain.report.build_report`) and
-    rendered twice from the same data: the page's fragment and the file to
-    download, so the page and the report always agree. A file that cannot
-    be read gives ``ok=False`` with the reader's message in ``lang``
-    (:class:`~backpain.DiaryError`, or another ``ValueError`` such as a
-    file with several subjects), never a traceback.
+    rendered twice from the same data: the page's fragment (notes longer
+    than :data:`NOTE_CHARS` shortened, saying how much was left out) and the
+    file to download, so the page and the report always agree. A file that
+    cannot be read gives ``ok=False`` with the reader's message in ``lang``
+    worded for the page (:class:`~backpain.DiaryError`, or another
+    ``ValueError`` such as a file with several subjects), never a
+    traceback; any other failure gives a plain message and advice on the
+    page and the details in the server's log (standard error).
 
     Examples
     --------
@@ -127,34 +209,123 @@ def analyse_upload(
     (False, 'empty.csv: the file is empty (0 bytes). Export the diary again.')
     """
     from .report import build_report
+    from .report._render import render_html
 
     check_lang(lang)
     names = [name] if isinstance(name, str) else list(name)
     contents = [content] if isinstance(content, bytes | bytearray | memoryview) else list(content)
-    sources = []
-    for one_name, one_content in zip(names, contents, strict=True):
-        source = io.BytesIO(bytes(one_content))
-        source.name = one_name
-        sources.append(source)
-    try:
-        data = build_report(
-            sources[0] if len(sources) == 1 else sources,
-            lang=lang,
-            subject=subject,
-            progress=progress,
+    total_mb = sum(len(c) for c in contents) / 1e6
+    if total_mb > max_mb:
+        message = say(
+            "app.too_big", lang, name=", ".join(names), size=total_mb, limit=float(max_mb)
         )
+        box = _error_box(say("app.too_big_title", lang), message, say("app.too_big_advice", lang))
+        return UploadResult(False, _style() + box, message)
+
+    def sources() -> Any:
+        files = []
+        for one_name, one_content in zip(names, contents, strict=True):
+            source = io.BytesIO(bytes(one_content))
+            source.name = one_name
+            files.append(source)
+        return files[0] if len(files) == 1 else files
+
+    try:
+        try:
+            data = build_report(sources(), lang=lang, subject=subject, progress=progress)
+        except ValueError as exc:
+            one = _one_person(exc, names) if subject is None else None
+            if one is None:
+                raise
+            # files chosen together, none naming a person (a diary and a watch's
+            # export): one patient's, named after the first file
+            data = build_report(sources(), lang=lang, subject=one, progress=progress)
     except ValueError as exc:  # DiaryError is a ValueError
+        if not _is_ours(exc):  # a library's own words (pandas ...): not for the page
+            _log_unexpected(exc)
+            return _unexpected(lang)
         message = render_error(exc, lang, audience="page")
         box = _error_box(say("app.failed", lang), message)
         return UploadResult(False, _style() + box, message)
     report = data.to_html()
-    encoded = base64.b64encode(report.encode()).decode()
+    href = _data_link(report) if report_href is None else report_href(report)
     link = (
-        "<p><a download='backpain-report.html' "
-        f"href='data:text/html;charset=utf-8;base64,{encoded}'>"
+        f"<p><a download='{_REPORT_NAME}' href='{html.escape(href, quote=True)}'>"
         f"{html.escape(say('app.download', lang))}</a></p>"
     )
-    return UploadResult(True, _style() + link + data.to_html(standalone=False), "", report)
+    page = render_html(data, standalone=False, note_chars=NOTE_CHARS)
+    return UploadResult(True, _style() + link + page, "", report)
+
+
+# CSS of the page only: the chooser's own counter "(0)" is hidden (font size
+# 0) and its title shown instead; the status line says how many files in words.
+_PAGE_CSS = (
+    ".backpain-chooser{font-size:0!important}"
+    ".backpain-chooser::before{content:attr(title);font-size:var(--jp-widgets-font-size,13px)}"
+    ".backpain-status{color:#333;margin:.4rem 0}"
+    ".backpain-status ol{margin:.2rem 0;padding-left:1.4rem}"
+    ".backpain-status .done{color:#555}"
+)
+
+
+def _files_chosen(names: Sequence[str], lang: str) -> str:
+    key = "app.files_one" if len(names) == 1 else "app.files_many"
+    return say(key, lang, n=len(names), names=", ".join(names))
+
+
+def _status_html(chosen: str, steps: Sequence[str], final: str = "") -> str:
+    """The status line: the files chosen, then the steps so far (or the final word)."""
+    items = "".join(
+        f"<li class='{'done' if i < len(steps) - 1 else 'now'}'>{html.escape(s)}</li>"
+        for i, s in enumerate(steps)
+    )
+    tail = f"<p>{html.escape(final)}</p>" if final else f"<ol>{items}</ol>"
+    return (
+        f"<div class='backpain-status' role='status' aria-live='polite'>"
+        f"<b>{html.escape(chosen)}</b>{tail}</div>"
+    )
+
+
+class _ReportFiles:
+    """Writes each page's report to a file the app serves; one file per page at a time.
+
+    Under ``backpain app`` the kernel runs in the app's temporary folder and
+    Voila serves ``reports/<random>/backpain-report.html`` from it (and no
+    other file): the link sends the report only when clicked, instead of
+    embedding it in the page a second time. The random folder name is the
+    only key to the file; the folder is removed when the app stops.
+    """
+
+    def __init__(self, root: Path, base_url: str) -> None:
+        self.root = root
+        self.base_url = base_url
+        self.current: Path | None = None
+
+    def __call__(self, report: str) -> str:
+        self.drop()
+        folder = self.root / secrets.token_urlsafe(24)
+        folder.mkdir(parents=True)
+        path = folder / _REPORT_NAME
+        path.write_text(report, encoding="utf-8")
+        self.current = folder
+        return f"{self.base_url}voila/files/reports/{folder.name}/{_REPORT_NAME}"
+
+    def drop(self) -> None:
+        if self.current is not None:
+            shutil.rmtree(self.current, ignore_errors=True)
+            self.current = None
+
+
+def _report_files() -> _ReportFiles | None:
+    """Report files when running under ``backpain app`` (else the link holds the report)."""
+    if os.environ.get("BACKPAIN_APP") != "1":
+        return None
+    import atexit
+
+    base = os.environ.get("VOILA_BASE_URL", "/")
+    files = _ReportFiles(Path.cwd() / "reports", base if base.endswith("/") else base + "/")
+    atexit.register(files.drop)  # the page's kernel stops: its report goes too
+    return files
 
 
 def upload_page(*, lang: str = "en") -> Any:
@@ -169,8 +340,9 @@ def upload_page(*, lang: str = "en") -> Any:
     -------
     ipywidgets.VBox
         A title, a file chooser (several files at once), a status line and
-        the results area. On upload, :func:`analyse_upload` fills the
-        results (or the error).
+        the results area. On upload, the status line says how many files
+        were chosen and each step of the analysis, and
+        :func:`analyse_upload` fills the results (or the error).
     """
     check_lang(lang)
     try:
@@ -178,37 +350,58 @@ def upload_page(*, lang: str = "en") -> Any:
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError(say("app.needs_widgets", lang)) from exc
     head = w.HTML(
+        f"<style>{_PAGE_CSS}</style>"
         f"<h1>{html.escape(say('app.title', lang))}</h1>"
         f"<p>{html.escape(say('app.intro', lang))}</p>"
     )
+    label = say("app.button", lang)
     chooser = w.FileUpload(
-        accept=_ACCEPT, multiple=True, description=say("app.button", lang), layout={"width": "auto"}
+        accept=_ACCEPT,
+        multiple=True,
+        description=label,
+        tooltip=label,
+        icon="",
+        layout={"width": "auto"},
     )
+    chooser.add_class("backpain-chooser")
     status = w.HTML("")
     results = w.HTML("")
     results.add_class("backpain-results")
+    files = _report_files()
 
     def on_upload(change: dict) -> None:
-        files = change["new"]
-        if not files:
+        chosen = change["new"]
+        if not chosen:
             return
-        names = [item["name"] for item in files]
-        contents = [bytes(item["content"]) for item in files]
+        names = [str(item["name"]) for item in chosen]
+        contents = [bytes(item["content"]) for item in chosen]
         size = sum(len(c) for c in contents) / 1e6
-        status.value = html.escape(say("app.reading", lang, name=", ".join(names), size=size))
+        count = _files_chosen(names, lang)
+        steps = [say("app.reading", lang, size=size)]
+        status.value = _status_html(count, steps)
         results.value = ""
+        chooser.value = ()  # the same file can be chosen again; frees the bytes
 
         def show(message: str) -> None:
-            status.value = html.escape(message)
+            steps.append(message)
+            status.value = _status_html(count, steps)
 
         try:
-            res = analyse_upload(names, contents, lang=lang, progress=show)
-            results.value = res.html
+            res = analyse_upload(
+                names,
+                contents,
+                lang=lang,
+                progress=show,
+                max_mb=MAX_UPLOAD_MB,
+                report_href=files,
+            )
         except Exception as exc:  # the page must never show a traceback
-            message = say("app.unexpected", lang, kind=type(exc).__name__, message=str(exc))
-            results.value = _style() + _error_box(say("app.failed", lang), message)
-        status.value = ""
-        chooser.value = ()  # the same file can be chosen again
+            _log_unexpected(exc)
+            res = _unexpected(lang)
+        del contents
+        results.value = res.html
+        done = say("app.shown" if res.ok else "app.shown_error", lang)
+        status.value = _status_html(count, [], done)
 
     chooser.observe(on_upload, names="value")
     return w.VBox([head, chooser, status, results])
@@ -227,6 +420,24 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- endblock notebook_css -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 """
+
+# Voila's error page links Font Awesome from a CDN and leaves out the message:
+# this one loads nothing and shows the message (autoescaped), in the page's words.
+_ERROR_TEMPLATE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{{{ status_message }}}}</title><style>{{% raw %}}{css}
+body{{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}}
+{{% endraw %}}</style></head>
+<body><div class="backpain-error" role="alert"><b>{{{{ status_message }}}}</b>
+{{%- if message %}}<br>{{{{ message }}}}{{% endif %}}</div></body></html>
+"""
+
+
+def _error_template(lang: str) -> str:
+    from .report import stylesheet
+
+    return _ERROR_TEMPLATE.format(lang=lang, css=stylesheet())
 
 
 def _app_notebook(lang: str) -> dict:
@@ -258,6 +469,153 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _local_host(host: str) -> bool:
+    """True when a ``Host`` header names this computer (``127.0.0.1:8866``, ``localhost``).
+
+    >>> _local_host("127.0.0.1:8866"), _local_host("[::1]:80"), _local_host("evil.example")
+    (True, True, False)
+    """
+    if host.startswith("["):  # [::1]:8866
+        name = host[1 : host.find("]")].lower()
+    else:
+        name = host.split(":", 1)[0].lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def _request_allowed(headers: Any) -> bool:
+    """The ``Host`` is this computer and any ``Origin`` is this page itself."""
+    host = headers.get("Host", "")
+    if not _local_host(host):
+        return False
+    origin = headers.get("Origin") or headers.get("Sec-Websocket-Origin")
+    return origin is None or urlparse(origin.lower()).netloc == host.lower()
+
+
+def _guarded(handler: tuple) -> tuple:
+    """A Voila handler that first refuses a foreign ``Host`` or ``Origin`` (403).
+
+    Voila sets ``allow_remote_access=True`` and adds tornado's own static
+    file handlers, which Jupyter's host check does not cover; this check runs
+    in ``prepare`` of every handler, before the websocket upgrade too.
+    """
+    import tornado.web
+
+    pattern, cls, *rest = handler
+
+    class Guarded(cls):  # type: ignore[misc,valid-type]
+        def prepare(self, *args: Any, **kwargs: Any) -> Any:
+            if not _request_allowed(self.request.headers):
+                raise tornado.web.HTTPError(403)
+            return super().prepare(*args, **kwargs)
+
+    Guarded.__name__ = Guarded.__qualname__ = f"Local{cls.__name__}"
+    return (pattern, Guarded, *rest)
+
+
+def _voila_main(argv: Sequence[str], lang: str, max_kernels: int) -> None:
+    """Run Voila with the app's guards: ``Host``/``Origin`` checks and a kernel cap."""
+    import tornado.web
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+    from voila.app import Voila
+
+    class CappedKernelManager(AsyncMappingKernelManager):
+        """At most ``max_kernels`` kernels: another page gets a message instead."""
+
+        starting = 0
+
+        async def start_kernel(self, *args: Any, kernel_id: str | None = None, **kw: Any) -> str:
+            if kernel_id is None and len(self.list_kernel_ids()) + self.starting >= max_kernels:
+                message = say("app.too_many_pages", lang, n=max_kernels)
+                raise tornado.web.HTTPError(503, message, reason=say("app.busy", lang))
+            self.starting += 1
+            try:
+                return await super().start_kernel(*args, kernel_id=kernel_id, **kw)
+            finally:
+                self.starting -= 1
+
+    class LocalVoila(Voila):
+        def init_settings(self) -> dict:
+            self.voila_configuration.multi_kernel_manager_class = CappedKernelManager
+            return super().init_settings()
+
+        def init_handlers(self) -> list:
+            return [_guarded(h) for h in super().init_handlers()]
+
+    LocalVoila.launch_instance(list(argv))
+
+
+def _descendants(pid: int) -> list[Any]:
+    """The processes started by ``pid``, and theirs (``psutil``, which ipykernel needs)."""
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - ipykernel depends on psutil
+        return []
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.Error:
+        return []
+
+
+def _stop_server(proc: subprocess.Popen, grace: float = _GRACE_S) -> None:
+    """Stop Voila and every kernel: SIGTERM, ``grace`` seconds, then SIGKILL.
+
+    Voila stops its kernels on SIGTERM; the kernels run in sessions of their
+    own, so any process of the tree still alive after the grace period is
+    killed one by one (the tree is listed before Voila goes).
+    """
+    tree = _descendants(proc.pid)
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait()
+    if not tree:
+        return
+    import psutil
+
+    _gone, alive = psutil.wait_procs(tree, timeout=grace / 2)
+    for child in alive:
+        try:
+            child.kill()
+        except psutil.Error:
+            pass
+    psutil.wait_procs(alive, timeout=grace / 2)
+
+
+class _Stop(Exception):
+    """SIGTERM, SIGINT or SIGHUP reached ``serve``."""
+
+
+def _catch_stop_signals() -> dict[int, Any]:
+    """Turn the stop signals into :class:`_Stop` (once); returns the old handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    caught: list[int] = []
+
+    def on_signal(signum: int, _frame: Any) -> None:
+        if not caught:  # a second signal while stopping changes nothing
+            caught.append(signum)
+            raise _Stop(signum)
+
+    return {
+        sig: signal.signal(sig, on_signal)
+        for sig in (signal.SIGTERM, signal.SIGINT, getattr(signal, "SIGHUP", signal.SIGTERM))
+    }
+
+
 def serve(
     *,
     port: int | None = None,
@@ -265,8 +623,10 @@ def serve(
     lang: str = "en",
     token: str | None = None,
     announce: Any = None,
+    max_kernels: int = MAX_KERNELS,
+    cull_idle_s: int = _CULL_IDLE_S,
 ) -> int:
-    """Run the upload page on ``http://127.0.0.1:<port>/`` until interrupted.
+    """Run the upload page on ``http://127.0.0.1:<port>/`` until stopped.
 
     Parameters
     ----------
@@ -282,18 +642,33 @@ def serve(
     announce : callable, optional
         Called with the page's address once the server is starting (the
         command line prints it).
+    max_kernels : int
+        Most pages (kernels) open at once; another page says so and asks to
+        close one.
+    cull_idle_s : int
+        Seconds after which a kernel with no page connected is stopped.
 
     Returns
     -------
     int
-        The server's exit code.
+        The server's exit code; 0 when stopped by SIGTERM, SIGINT (Ctrl+C)
+        or SIGHUP.
 
     Notes
     -----
-    Starts ``python -m voila`` on a notebook and template written to a
-    temporary folder (removed on exit), bound to ``127.0.0.1``. Voila is
-    told not to open its own browser; the figures are made with the Agg
-    backend.
+    Starts Voila (:func:`_voila_main`) in a session of its own on a notebook
+    and template written to a temporary folder, bound to ``127.0.0.1``.
+    Every request must name this computer as ``Host`` and, when it has an
+    ``Origin``, come from the page itself, or it gets 403 (websockets too).
+    Kernels nobody is connected to are stopped after ``cull_idle_s``
+    (Jupyter's ``MappingKernelManager.cull_idle_timeout``, checked every
+    minute at most; a page that is open keeps its kernel); at most ``max_kernels`` run at once (Voila has no such cap: a
+    kernel manager subclass refuses the next one with a message). Uploads
+    reach the page over the websocket up to 800 MB; the page reads up to
+    :data:`MAX_UPLOAD_MB`. On SIGTERM, SIGINT or SIGHUP, Voila is stopped
+    (it stops its kernels), anything left of its process tree is killed
+    after 10 s, and the temporary folder (notebook, reports, the kernels'
+    temporary files: ``TMPDIR`` points there) is removed.
     """
     check_lang(lang)
     try:
@@ -302,14 +677,19 @@ def serve(
         raise ImportError(say("app.needs_voila", lang)) from exc
     port = _free_port() if port is None else int(port)
     token = secrets.token_urlsafe(16) if token is None else token
+    previous = _catch_stop_signals()
     work = Path(tempfile.mkdtemp(prefix="backpain-app-"))
+    proc: subprocess.Popen | None = None
     try:
         template = work / "voila" / "templates" / "backpain"
         template.mkdir(parents=True)
         (template / "conf.json").write_text(json.dumps({"base_template": "lab"}))
         (template / "index.html.j2").write_text(_TEMPLATE)
+        (template / "error.html").write_text(_error_template(lang))
         notebook = work / "backpain-app.ipynb"
         notebook.write_text(json.dumps(_app_notebook(lang), indent=1))
+        (work / "reports").mkdir()
+        (work / "tmp").mkdir()
         env = dict(os.environ)
         env["JUPYTER_PATH"] = os.pathsep.join(
             p for p in (str(work), env.get("JUPYTER_PATH", "")) if p
@@ -317,14 +697,36 @@ def serve(
         env["JUPYTER_PLATFORM_DIRS"] = "1"
         config = work / "config"
         config.mkdir()
-        settings = {"tornado_settings": {"websocket_max_message_size": _MAX_UPLOAD_MB << 20}}
-        (config / "voila.json").write_text(json.dumps({"Voila": settings}))
+        settings = {
+            "tornado_settings": {
+                "websocket_max_message_size": _MAX_MESSAGE_MB << 20,
+                "allow_remote_access": False,
+                "local_hostnames": ["localhost"],
+            },
+            "connection_dir_root": str(work),
+        }
+        culling = {
+            "cull_idle_timeout": int(cull_idle_s),
+            "cull_interval": max(1, min(_CULL_INTERVAL_S, int(cull_idle_s))),
+            "cull_connected": False,
+        }
+        files = {
+            "file_allowlist": [r"reports/[A-Za-z0-9_-]{32}/" + _REPORT_NAME.replace(".", r"\.")]
+        }
+        (config / "voila.json").write_text(
+            json.dumps(
+                {
+                    "Voila": settings,
+                    "MappingKernelManager": culling,
+                    "VoilaConfiguration": files,
+                }
+            )
+        )
         env["JUPYTER_CONFIG_DIR"] = str(config)
         env["MPLBACKEND"] = "Agg"
-        cmd = [
-            sys.executable,
-            "-m",
-            "voila",
+        env["TMPDIR"] = str(work / "tmp")
+        env["BACKPAIN_APP"] = "1"
+        args = [
             str(notebook),
             f"--port={port}",
             "--Voila.ip=127.0.0.1",
@@ -334,19 +736,27 @@ def serve(
             "--theme=light",
             f"--Voila.token={token}",
         ]
+        code = (
+            "import sys; from backpain.app import _voila_main; "
+            f"_voila_main(sys.argv[1:], {lang!r}, {int(max_kernels)})"
+        )
+        cmd = [sys.executable, "-c", code, *args]
         url = f"http://127.0.0.1:{port}/" + (f"?token={token}" if token else "")
         if announce is not None:
             announce(url)
-        proc = subprocess.Popen(cmd, env=env, cwd=work)
+        proc = subprocess.Popen(cmd, env=env, cwd=work, start_new_session=True)
         if open_browser:
-            import threading
             import webbrowser
 
-            threading.Timer(3.0, webbrowser.open, args=(url,)).start()
-        try:
-            return proc.wait()
-        except KeyboardInterrupt:
-            proc.terminate()
-            return proc.wait()
+            timer = threading.Timer(3.0, webbrowser.open, args=(url,))
+            timer.daemon = True
+            timer.start()
+        return proc.wait()
+    except (_Stop, KeyboardInterrupt):  # asked to stop, at any moment: stop cleanly
+        return 0
     finally:
+        if proc is not None:
+            _stop_server(proc)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         shutil.rmtree(work, ignore_errors=True)

@@ -16,13 +16,53 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "app.button": ("Choose diary files", "Kies dagboekbestanden"),
     "app.reading": (
-        "Reading {name} ({size:.1f} MB) ...",
-        "{name} wordt gelezen ({size:.1f} MB) ...",
+        "Received {size:.1f} MB; reading ...",
+        "{size:.1f} MB ontvangen; het lezen begint ...",
+    ),
+    "app.files_one": ("1 file chosen: {names}", "1 bestand gekozen: {names}"),
+    "app.files_many": ("{n} files chosen: {names}", "{n} bestanden gekozen: {names}"),
+    "app.shown": (
+        "Done: the results are below.",
+        "Klaar: de resultaten staan hieronder.",
+    ),
+    "app.shown_error": (
+        "Stopped: the box below says why and what to do.",
+        "Gestopt: het vak hieronder zegt waarom en wat je kunt doen.",
+    ),
+    "app.too_big_title": ("This upload is too big", "Deze upload is te groot"),
+    "app.too_big": (
+        "{name}: {size:.1f} MB together; this page reads up to {limit:.0f} MB at once.",
+        "{name}: samen {size:.1f} MB; deze pagina leest tot {limit:.0f} MB tegelijk.",
+    ),
+    "app.too_big_advice": (
+        "Export a shorter period from your app (for example one year), or split the file "
+        "into parts of a few months and look at each part separately.",
+        "Exporteer een kortere periode uit je app (bijvoorbeeld een jaar), of splits het "
+        "bestand in delen van enkele maanden en bekijk elk deel apart.",
+    ),
+    "app.note_cut": (
+        "{text} … ({n} more characters in the downloaded report)",
+        "{text} … (nog {n} tekens in het gedownloade rapport)",
+    ),
+    "app.busy": ("Too many pages open", "Te veel pagina's open"),
+    "app.too_many_pages": (
+        "The diary page is already open in {n} browser tabs. Close one of them and reload "
+        "this page.",
+        "De dagboekpagina is al open in {n} browsertabbladen. Sluit er een en laad deze "
+        "pagina opnieuw.",
     ),
     "app.failed": ("This file could not be read", "Dit bestand kon niet gelezen worden"),
     "app.unexpected": (
-        "Something went wrong ({kind}): {message}. Please report this problem.",
-        "Er ging iets mis ({kind}): {message}. Meld dit probleem alstublieft.",
+        "Something went wrong while reading this file; it is not your fault.",
+        "Er ging iets mis bij het lezen van dit bestand; dat ligt niet aan jou.",
+    ),
+    "app.unexpected_advice": (
+        "Try exporting the diary again as a CSV file and choose that file. If it keeps "
+        "happening, tell the person who gave you this program; the details are in the window "
+        "where backpain app runs.",
+        "Exporteer het dagboek opnieuw als CSV-bestand en kies dat bestand. Blijft het "
+        "gebeuren, zeg het dan aan wie je dit programma gaf; de details staan in het venster "
+        "waarin backpain app draait.",
     ),
     "app.download": (
         "Download this page as a report (HTML) for your physiotherapist or GP",

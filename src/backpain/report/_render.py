@@ -26,7 +26,7 @@ from ._build import (
     reason_column,
 )
 
-__all__ = ["render_html", "sections", "stylesheet"]
+__all__ = ["render_html", "sections", "short_note", "stylesheet"]
 
 Block = dict[str, Any]
 
@@ -241,7 +241,20 @@ def _tags_text(tags: Any, lang: str) -> str:
     return ", ".join(tag_word(t, lang) for t in str(tags).split("|"))
 
 
-def _worst(data: ReportData, lang: str) -> tuple[str, list[Block]]:
+def short_note(note: Any, lang: str, limit: int | None) -> Any:
+    """A note cut to ``limit`` characters for the page, saying how many were left out.
+
+    >>> short_note("a" * 12, "en", 5)
+    'aaaaa … (7 more characters in the downloaded report)'
+    >>> short_note("kort", "nl", None)
+    'kort'
+    """
+    if limit is None or not isinstance(note, str) or len(note) <= limit:
+        return note
+    return say("app.note_cut", lang, text=note[:limit].rstrip(), n=len(note) - limit)
+
+
+def _worst(data: ReportData, lang: str, note_chars: int | None) -> tuple[str, list[Block]]:
     worst = data.worst_days
     noted = "tags" in worst.columns or "notes" in worst.columns
     heading = say("report.worst_h" if noted else "report.worst_h_plain", lang)
@@ -251,7 +264,7 @@ def _worst(data: ReportData, lang: str) -> tuple[str, list[Block]]:
         "date": lambda v: day_text(v, lang),
         "pain": lambda v: pain_text(v, lang),
         "tags": lambda v: _tags_text(v, lang),
-        "notes": lambda v: v,
+        "notes": lambda v: short_note(v, lang, note_chars),
     }
     rows = [
         [words[c](v) for c, v in zip(worst.columns, r, strict=True)]
@@ -349,10 +362,14 @@ def _helps(data: ReportData, lang: str) -> list[Block]:
     return [*blocks, _family(data, lang), _caveat(lang)]
 
 
-def sections(data: ReportData) -> list[dict[str, Any]]:
-    """The report's sections in order: ``id``, ``heading`` and the ``blocks`` to show."""
+def sections(data: ReportData, *, note_chars: int | None = None) -> list[dict[str, Any]]:
+    """The report's sections in order: ``id``, ``heading`` and the ``blocks`` to show.
+
+    ``note_chars`` shortens the notes of the most painful days (the upload
+    page; the report file keeps them whole).
+    """
     lang = data.lang
-    worst_heading, worst_blocks = _worst(data, lang)
+    worst_heading, worst_blocks = _worst(data, lang, note_chars)
     parts = [
         ("period", say("report.period_h", lang), _period(data, lang)),
         ("quality", say("report.quality_h", lang), _quality(data, lang)),
@@ -366,8 +383,12 @@ def sections(data: ReportData) -> list[dict[str, Any]]:
     return [{"id": i, "heading": h, "blocks": b} for i, h, b in parts]
 
 
-def render_html(data: ReportData, *, standalone: bool = True) -> str:
-    """Render the report data with the template; see :meth:`ReportData.to_html`."""
+def render_html(data: ReportData, *, standalone: bool = True, note_chars: int | None = None) -> str:
+    """Render the report data with the template; see :meth:`ReportData.to_html`.
+
+    ``note_chars`` shortens long notes to that many characters, saying how
+    many were left out (the upload page; the report file has them whole).
+    """
     lang = data.lang
     context = {
         "lang": lang,
@@ -378,7 +399,7 @@ def render_html(data: ReportData, *, standalone: bool = True) -> str:
             "report.intro", lang, version=data.version, today=day_text(data.made_on, lang)
         ),
         "footer": say("report.footer", lang),
-        "sections": sections(data),
+        "sections": sections(data, note_chars=note_chars),
         "standalone": standalone,
         "css": Markup(stylesheet()),
     }
