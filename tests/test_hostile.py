@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 import backpain
 from backpain.read._source import MAX_COLUMNS, MAX_SHEET_ROWS, MAX_ZIP_RATIO
+from backpain.read.apple_health import MAX_ELEMENT_BYTES
 
 MiB = 2**20
 CPU_SECONDS = 40
@@ -50,13 +51,13 @@ print(json.dumps(out))
 """
 
 
-def read_capped(path, fmt: str = "auto") -> dict:
+def read_capped(path, fmt: str = "auto", memory: int = EXTRA_MEMORY) -> dict:
     """Read ``path`` with read_diary in a child capped in memory and CPU time."""
     # Arrow's default allocator reserves address space up front: under an
     # address-space cap the system allocator is the one to measure
     env = {**os.environ, "ARROW_DEFAULT_MEMORY_POOL": "system"}
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path), str(EXTRA_MEMORY), str(CPU_SECONDS), fmt],
+        [sys.executable, "-c", _CHILD, str(path), str(memory), str(CPU_SECONDS), fmt],
         env=env,
         capture_output=True,
         text=True,
@@ -351,3 +352,60 @@ def test_ragged_file_with_a_huge_cell_raises_diary_error(tmp_path):
     out = read_capped(path)
     assert out["outcome"] == "DiaryError", out
     assert "ragged_huge.csv" in out["text"]
+
+
+# ------------------------------------------------------------- Apple Health
+_APPLE_HEAD = (
+    b'<?xml version="1.0"?><HealthData locale="en_US">'
+    b'<ExportDate value="2030-01-01 09:00:00 +0100"/>'
+)
+
+
+def test_apple_health_with_one_huge_attribute_is_refused(tmp_path):
+    # 64 MiB in one attribute: expat alone would re-read it with every 1 MiB chunk
+    path = tmp_path / "export.xml"
+    with open(path, "wb") as fh:
+        fh.write(_APPLE_HEAD + b'<Record type="HKQuantityTypeIdentifierStepCount" value="')
+        for _ in range(64):
+            fh.write(b"7" * MiB)
+        fh.write(b'"/></HealthData>')
+    out = refused(path, "limit: element size")
+    assert f"{MAX_ELEMENT_BYTES} bytes" in out["text"]
+    assert "grens: grootte van een element" in out["nl"]
+
+
+def test_apple_health_pain_and_steps_from_many_sources_in_bounded_memory(tmp_path):
+    # 40 MB of pain and step records from 400 apps over three years, one in ten an
+    # exact copy: the reader used to hold every pain record and needed over 64 MiB
+    # more than its start here; per-day aggregates now need under 24 MiB
+    path = tmp_path / "export.xml"
+    levels = (b"Mild", b"Moderate", b"Severe")
+    with open(path, "wb") as fh:
+        fh.write(_APPLE_HEAD)
+        for i in range(220_000):
+            day = b"%04d-%02d-%02d %02d:%02d:00 +0100" % (
+                2026 + (i // 336) % 3,
+                1 + (i // 28) % 12,
+                1 + i % 28,
+                i % 24,
+                (i // 24) % 60,
+            )
+            src = b'sourceName="App %d" startDate="%s" endDate="%s"' % (i % 400, day, day)
+            if i % 2:
+                rec = b'<Record type="HKCategoryTypeIdentifierLowerBackPain" %s value="%s"/>\n' % (
+                    src,
+                    b"HKCategoryValueSeverity" + levels[i % 3],
+                )
+            else:
+                rec = b'<Record type="HKQuantityTypeIdentifierStepCount" %s value="%d"/>\n' % (
+                    src,
+                    i % 500,
+                )
+            fh.write(rec + (rec if i % 10 == 0 else b""))
+        fh.write(b"</HealthData>")
+    size = path.stat().st_size
+    assert size > 40e6
+    out = read_capped(path, fmt="apple_health", memory=size)
+    assert out["outcome"] == "read", out
+    # i mod 1008 (= 3 x 12 x 28) fixes the day: every day of the cycle is read
+    assert len(out["diary"]["date"]) == 3 * 12 * 28

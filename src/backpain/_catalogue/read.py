@@ -714,6 +714,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "uitputten of andere bestanden lezen). Komt het bestand uit de app Gezondheid, "
         "exporteer het dan opnieuw.",
     ),
+    "read.apple.duplicates": (
+        "{n} records repeat an earlier record exactly (same type, source, start, end and "
+        "value: an app that synced twice?); each was counted once",
+        "{n} records herhalen een eerder record exact (zelfde soort, bron, begin, einde en "
+        "waarde: een app die twee keer synchroniseerde?); elk is één keer geteld",
+    ),
+    "read.apple.element_too_big": (
+        "{source}: the element starting at byte {offset} (after record {n}) is more than "
+        "{size} bytes long, over the limit of {limit} bytes per element (limit: element "
+        "size); an Apple Health record is under 2 KB. The file is damaged or not an "
+        "export: export it again from the Health app.",
+        "{source}: het element dat begint bij byte {offset} (na record {n}) is meer dan "
+        "{size} bytes lang, boven de grens van {limit} bytes per element (grens: grootte "
+        "van een element); een record van Apple Health is kleiner dan 2 KB. Het bestand is "
+        "beschadigd of geen export: exporteer het opnieuw uit de app Gezondheid.",
+    ),
     "read.apple.bad_date": (
         "not a date like 2019-05-14 18:52:09 -0400",
         "geen datum zoals 2019-05-14 18:52:09 -0400",
