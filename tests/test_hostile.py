@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import backpain
-from backpain.read._source import MAX_COLUMNS, MAX_SHEET_ROWS, MAX_ZIP_RATIO
+from backpain.read._source import MAX_CELL_CHARS, MAX_COLUMNS, MAX_SHEET_ROWS, MAX_ZIP_RATIO
 from backpain.read.apple_health import MAX_ELEMENT_BYTES
 
 MiB = 2**20
@@ -409,3 +409,72 @@ def test_apple_health_pain_and_steps_from_many_sources_in_bounded_memory(tmp_pat
     assert out["outcome"] == "read", out
     # i mod 1008 (= 3 x 12 x 28) fixes the day: every day of the cycle is read
     assert len(out["diary"]["date"]) == 3 * 12 * 28
+
+
+# ------------------------------------------------------------- one huge cell
+def _random_text(n: int) -> str:
+    """``n`` characters of random letters: text that barely compresses."""
+    import random
+
+    rnd = random.Random(17)
+    return "".join(rnd.choices("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ ", k=n))
+
+
+CELL = 16 * MiB
+
+
+def _check_cell_refusal(out: dict, name: str, row: int) -> None:
+    assert out["outcome"] == "DiaryError", out
+    assert out["text"].startswith(f"{name}: row {row}, column 'notes' holds {CELL} characters")
+    assert f"more than the {MAX_CELL_CHARS} one cell may hold (limit: cell size)" in out["text"]
+    assert "grens: grootte van een cel" in out["nl"]
+
+
+def test_csv_with_a_huge_random_cell_is_refused(tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text("date,pain,notes\n2026-01-01,4,ok\n2026-01-02,5," + _random_text(CELL) + "\n")
+    _check_cell_refusal(read_capped(path), "notes.csv", 3)
+
+
+def test_xlsx_with_a_huge_random_cell_is_refused(tmp_path):
+    # random text compresses about 1.3 times: the unpacked-size ratio cannot catch it
+    book = openpyxl.Workbook()
+    for row in (["date", "pain", "notes"], ["2026-01-01", 4, "ok"], ["2026-01-02", 5, "HUGE"]):
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as z:  # shared or inline strings, as openpyxl writes them
+        member = next(n for n in z.namelist() if b">HUGE<" in z.read(n))
+        part = z.read(member)
+    part = part.replace(b">HUGE<", b">" + _random_text(CELL).encode() + b"<")
+    path = _xlsx_with(tmp_path / "notes.xlsx", {member: part}, base=buffer.getvalue())
+    assert path.stat().st_size > CELL / 2
+    _check_cell_refusal(read_capped(path), "notes.xlsx", 3)
+
+
+def test_json_with_a_huge_random_cell_is_refused(tmp_path):
+    path = tmp_path / "notes.json"
+    records = [
+        {"date": "2026-01-01", "pain": 4, "notes": "ok"},
+        {"date": "2026-01-02", "pain": 5, "notes": _random_text(CELL)},
+    ]
+    path.write_text(json.dumps(records))
+    _check_cell_refusal(read_capped(path), "notes.json", 2)
+
+
+def test_cell_at_the_limit_is_read(tmp_path):
+    path = tmp_path / "long_note.csv"
+    note = _random_text(MAX_CELL_CHARS).replace(" ", "x")
+    path.write_text(f"date,pain,notes\n2026-01-01,4,{note}\n")
+    out = read_capped(path)
+    assert out["outcome"] == "read", out
+    assert out["diary"]["notes"] == [note]
+
+
+def test_huge_header_cell_is_refused(tmp_path):
+    path = tmp_path / "header.csv"
+    path.write_text("date,pain," + "h" * (MAX_CELL_CHARS + 1) + "\n2026-01-01,4,x\n")
+    out = read_capped(path)
+    assert out["outcome"] == "DiaryError", out
+    assert out["text"].startswith("header.csv: row 1, column 'hhhh")
+    assert "(limit: cell size)" in out["text"]

@@ -1325,6 +1325,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "hebben (grens: kolommen). Bewaar alleen de kolommen van het dagboek, of splits "
         "het bestand in meerdere bestanden met minder kolommen en in elk de datumkolom.",
     ),
+    "read.limit.cell": (
+        "{source}: row {row}, column {column!r} holds {found} characters, more than the "
+        "{most} one cell may hold (limit: cell size). A diary cell holds a number, a date "
+        "or a short note: shorten that cell, or keep long texts out of the diary file.",
+        "{source}: rij {row}, kolom {column!r} bevat {found} tekens, meer dan de {most} "
+        "die één cel mag bevatten (grens: grootte van een cel). Een cel van een dagboek "
+        "bevat een getal, een datum of een korte notitie: maak die cel korter, of houd "
+        "lange teksten buiten het dagboekbestand.",
+    ),
     "read.limit.keys": (
         "{source}: the JSON records use more than {most:.0f} different keys (limit: keys). "
         "A diary's records share the same few keys; split the file into files whose "

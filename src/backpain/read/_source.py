@@ -15,6 +15,7 @@ from ..errors import DiaryError
 from ..text import Message
 
 __all__ = [
+    "MAX_CELL_CHARS",
     "MAX_COLUMNS",
     "MAX_SHEET_ROWS",
     "MAX_UNZIPPED_TABLE",
@@ -32,6 +33,12 @@ MAX_BYTES_IN_MEMORY = 1 << 30
 
 MAX_COLUMNS = 1000
 """Most columns (or distinct JSON keys) a table may have; a diary has a few dozen."""
+
+MAX_CELL_CHARS = 32_767
+"""Most characters in one cell (Excel's own limit): a note is a few hundred.
+
+A cell of megabytes of text that does not compress (so the unpacked-size
+ratio does not catch it) is refused by every table reader, naming the cell."""
 
 MAX_SHEET_ROWS = 200_000
 """Most rows of one spreadsheet sheet (more is read as CSV, which streams in C)."""
