@@ -1334,6 +1334,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "bevat een getal, een datum of een korte notitie: maak die cel korter, of houd "
         "lange teksten buiten het dagboekbestand.",
     ),
+    "read.limit.survey_columns": (
+        "{source}: {found} columns, more than the {most} a survey export may have "
+        "(limit: columns). Export only the instruments or questions you need, or split "
+        "the export into several files with the respondent id column in each.",
+        "{source}: {found} kolommen, meer dan de {most} die een export van een vragenlijst "
+        "mag hebben (grens: kolommen). Exporteer alleen de vragenlijsten of vragen die je "
+        "nodig hebt, of splits de export in meerdere bestanden met in elk de kolom met de "
+        "code van de deelnemer.",
+    ),
     "read.limit.keys": (
         "{source}: the JSON records use more than {most:.0f} different keys (limit: keys). "
         "A diary's records share the same few keys; split the file into files whose "

@@ -205,10 +205,11 @@ def check_cell_sizes(frame: pd.DataFrame, source: str, *, first_row: int, most: 
 
     Raises a :class:`~backpain.DiaryError` naming the file, the row (the
     header is row ``first_row - 1``, the first data row ``first_row``), the
-    column and the limit. Lengths are measured vectorised per column; number
-    columns are skipped.
+    column and the limit. Lengths are measured vectorised over about a
+    million cells at a time (many columns of a wide file together, one
+    column of a long one); number columns are skipped.
     """
-    for position, name in enumerate(frame.columns):
+    for name in frame.columns:
         if len(str(name)) > most:
             column = str(name)[:40] + "..."
             msg = Message(
@@ -220,22 +221,32 @@ def check_cell_sizes(frame: pd.DataFrame, source: str, *, first_row: int, most: 
                 most=most,
             )
             raise DiaryError(msg)
-        values = frame.iloc[:, position]
-        if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
-            continue
-        try:
-            lengths = values.str.len()
-        except AttributeError:  # text mixed with numbers or dates
-            lengths = values.map(lambda v: len(v) if isinstance(v, str) else 0)
-        lengths = lengths.fillna(0).to_numpy(dtype=np.int64)
-        if len(lengths) and lengths.max() > most:
-            at = int(lengths.argmax())
-            msg = Message(
-                "read.limit.cell",
-                source=source,
-                row=at + first_row,
-                column=str(name),
-                found=int(lengths[at]),
-                most=most,
-            )
-            raise DiaryError(msg)
+    text = np.flatnonzero(
+        [pd.api.types.is_object_dtype(t) or pd.api.types.is_string_dtype(t) for t in frame.dtypes]
+    )
+    if not len(text) or not len(frame):
+        return
+    step = max(1, 2**20 // len(frame))
+    for first in range(0, len(text), step):
+        _check_block(frame.iloc[:, text[first : first + step]], source, first_row, most)
+
+
+def _check_block(block: pd.DataFrame, source: str, first_row: int, most: int) -> None:
+    cells = pd.Series(block.to_numpy(dtype=object).ravel(order="F"), dtype=object)
+    try:
+        lengths = cells.str.len()
+    except AttributeError:  # text mixed with numbers or dates
+        lengths = cells.map(lambda v: len(v) if isinstance(v, str) else 0)
+    lengths = lengths.fillna(0).to_numpy(dtype=np.int64)
+    at = int(lengths.argmax())
+    if lengths[at] > most:
+        column, row = divmod(at, len(block))
+        msg = Message(
+            "read.limit.cell",
+            source=source,
+            row=row + first_row,
+            column=str(block.columns[column]),
+            found=int(lengths[at]),
+            most=most,
+        )
+        raise DiaryError(msg)
