@@ -721,13 +721,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "waarde: een app die twee keer synchroniseerde?); elk is één keer geteld",
     ),
     "read.apple.element_too_big": (
-        "{source}: the element starting at byte {offset} (after record {n}) is more than "
-        "{size} bytes long, over the limit of {limit} bytes per element (limit: element "
-        "size); an Apple Health record is under 2 KB. The file is damaged or not an "
-        "export: export it again from the Health app.",
-        "{source}: het element dat begint bij byte {offset} (na record {n}) is meer dan "
-        "{size} bytes lang, boven de grens van {limit} bytes per element (grens: grootte "
-        "van een element); een record van Apple Health is kleiner dan 2 KB. Het bestand is "
+        "{source}: {size} bytes after byte {offset} (after record {n}) hold no complete "
+        "element, over the limit of {limit} bytes per element (limit: element size); an "
+        "Apple Health record is under 2 KB. The file is damaged or not an export: export "
+        "it again from the Health app.",
+        "{source}: de {size} bytes na byte {offset} (na record {n}) bevatten geen volledig "
+        "element, boven de grens van {limit} bytes per element (grens: grootte van een "
+        "element); een record van Apple Health is kleiner dan 2 KB. Het bestand is "
         "beschadigd of geen export: exporteer het opnieuw uit de app Gezondheid.",
     ),
     "read.apple.bad_date": (
