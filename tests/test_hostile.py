@@ -24,7 +24,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import backpain
-from backpain.read._source import MAX_COLUMNS, MAX_SHEET_ROWS, MAX_ZIP_RATIO
+from backpain.read._source import MAX_CELL_CHARS, MAX_COLUMNS, MAX_SHEET_ROWS, MAX_ZIP_RATIO
+from backpain.read.apple_health import MAX_ELEMENT_BYTES
 
 MiB = 2**20
 CPU_SECONDS = 40
@@ -50,13 +51,13 @@ print(json.dumps(out))
 """
 
 
-def read_capped(path, fmt: str = "auto") -> dict:
+def read_capped(path, fmt: str = "auto", memory: int = EXTRA_MEMORY) -> dict:
     """Read ``path`` with read_diary in a child capped in memory and CPU time."""
     # Arrow's default allocator reserves address space up front: under an
     # address-space cap the system allocator is the one to measure
     env = {**os.environ, "ARROW_DEFAULT_MEMORY_POOL": "system"}
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path), str(EXTRA_MEMORY), str(CPU_SECONDS), fmt],
+        [sys.executable, "-c", _CHILD, str(path), str(memory), str(CPU_SECONDS), fmt],
         env=env,
         capture_output=True,
         text=True,
@@ -351,3 +352,150 @@ def test_ragged_file_with_a_huge_cell_raises_diary_error(tmp_path):
     out = read_capped(path)
     assert out["outcome"] == "DiaryError", out
     assert "ragged_huge.csv" in out["text"]
+
+
+# ------------------------------------------------------------- Apple Health
+_APPLE_HEAD = (
+    b'<?xml version="1.0"?><HealthData locale="en_US">'
+    b'<ExportDate value="2030-01-01 09:00:00 +0100"/>'
+)
+
+
+def test_apple_health_with_one_huge_attribute_is_refused(tmp_path):
+    # 64 MiB in one attribute: expat alone would re-read it with every 1 MiB chunk
+    path = tmp_path / "export.xml"
+    with open(path, "wb") as fh:
+        fh.write(_APPLE_HEAD + b'<Record type="HKQuantityTypeIdentifierStepCount" value="')
+        for _ in range(64):
+            fh.write(b"7" * MiB)
+        fh.write(b'"/></HealthData>')
+    out = refused(path, "limit: element size")
+    assert f"{MAX_ELEMENT_BYTES} bytes" in out["text"]
+    assert "grens: grootte van een element" in out["nl"]
+
+
+def test_apple_health_pain_and_steps_from_many_sources_in_bounded_memory(tmp_path):
+    # 40 MB of pain and step records from 400 apps over three years, one in ten an
+    # exact copy: the reader used to hold every pain record and needed over 64 MiB
+    # more than its start here; per-day aggregates now need under 24 MiB
+    path = tmp_path / "export.xml"
+    levels = (b"Mild", b"Moderate", b"Severe")
+    with open(path, "wb") as fh:
+        fh.write(_APPLE_HEAD)
+        for i in range(220_000):
+            day = b"%04d-%02d-%02d %02d:%02d:00 +0100" % (
+                2026 + (i // 336) % 3,
+                1 + (i // 28) % 12,
+                1 + i % 28,
+                i % 24,
+                (i // 24) % 60,
+            )
+            src = b'sourceName="App %d" startDate="%s" endDate="%s"' % (i % 400, day, day)
+            if i % 2:
+                rec = b'<Record type="HKCategoryTypeIdentifierLowerBackPain" %s value="%s"/>\n' % (
+                    src,
+                    b"HKCategoryValueSeverity" + levels[i % 3],
+                )
+            else:
+                rec = b'<Record type="HKQuantityTypeIdentifierStepCount" %s value="%d"/>\n' % (
+                    src,
+                    i % 500,
+                )
+            fh.write(rec + (rec if i % 10 == 0 else b""))
+        fh.write(b"</HealthData>")
+    size = path.stat().st_size
+    assert size > 40e6
+    out = read_capped(path, fmt="apple_health", memory=size)
+    assert out["outcome"] == "read", out
+    # i mod 1008 (= 3 x 12 x 28) fixes the day: every day of the cycle is read
+    assert len(out["diary"]["date"]) == 3 * 12 * 28
+
+
+# ------------------------------------------------------------- one huge cell
+def _random_text(n: int) -> str:
+    """``n`` characters of random letters: text that barely compresses."""
+    import random
+
+    rnd = random.Random(17)
+    return "".join(rnd.choices("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ ", k=n))
+
+
+CELL = 16 * MiB
+
+
+def _check_cell_refusal(out: dict, name: str, row: int) -> None:
+    assert out["outcome"] == "DiaryError", out
+    assert out["text"].startswith(f"{name}: row {row}, column 'notes' holds {CELL} characters")
+    assert f"more than the {MAX_CELL_CHARS} one cell may hold (limit: cell size)" in out["text"]
+    assert "grens: grootte van een cel" in out["nl"]
+
+
+def test_csv_with_a_huge_random_cell_is_refused(tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text("date,pain,notes\n2026-01-01,4,ok\n2026-01-02,5," + _random_text(CELL) + "\n")
+    _check_cell_refusal(read_capped(path), "notes.csv", 3)
+
+
+def test_xlsx_with_a_huge_random_cell_is_refused(tmp_path):
+    # random text compresses about 1.3 times: the unpacked-size ratio cannot catch it
+    book = openpyxl.Workbook()
+    for row in (["date", "pain", "notes"], ["2026-01-01", 4, "ok"], ["2026-01-02", 5, "HUGE"]):
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as z:  # shared or inline strings, as openpyxl writes them
+        member = next(n for n in z.namelist() if b">HUGE<" in z.read(n))
+        part = z.read(member)
+    part = part.replace(b">HUGE<", b">" + _random_text(CELL).encode() + b"<")
+    path = _xlsx_with(tmp_path / "notes.xlsx", {member: part}, base=buffer.getvalue())
+    assert path.stat().st_size > CELL / 2
+    _check_cell_refusal(read_capped(path), "notes.xlsx", 3)
+
+
+def test_json_with_a_huge_random_cell_is_refused(tmp_path):
+    path = tmp_path / "notes.json"
+    records = [
+        {"date": "2026-01-01", "pain": 4, "notes": "ok"},
+        {"date": "2026-01-02", "pain": 5, "notes": _random_text(CELL)},
+    ]
+    path.write_text(json.dumps(records))
+    _check_cell_refusal(read_capped(path), "notes.json", 2)
+
+
+def test_cell_at_the_limit_is_read(tmp_path):
+    path = tmp_path / "long_note.csv"
+    note = _random_text(MAX_CELL_CHARS).replace(" ", "x")
+    path.write_text(f"date,pain,notes\n2026-01-01,4,{note}\n")
+    out = read_capped(path)
+    assert out["outcome"] == "read", out
+    assert out["diary"]["notes"] == [note]
+
+
+def test_huge_header_cell_is_refused(tmp_path):
+    path = tmp_path / "header.csv"
+    path.write_text("date,pain," + "h" * (MAX_CELL_CHARS + 1) + "\n2026-01-01,4,x\n")
+    out = read_capped(path)
+    assert out["outcome"] == "DiaryError", out
+    assert out["text"].startswith("header.csv: row 1, column 'hhhh")
+    assert "(limit: cell size)" in out["text"]
+
+
+# ------------------------------------------------------------------- surveys
+_SURVEY_CHILD = _CHILD.replace(
+    'diary = backpain.read_diary(sys.argv[1], subject="s", format=sys.argv[4])',
+    "from backpain.read.survey import read_survey\n"
+    "    diary = read_survey(sys.argv[1])\n"
+    "    diary = diary.iloc[:, :5]",
+).replace("except backpain.DiaryError", "except (backpain.DiaryError, backpain.SurveyError)")
+
+
+def test_survey_with_10k_columns_in_bounded_time_and_memory(tmp_path, monkeypatch):
+    # column by column this took over 120 s (about 8 ms a column); now one pass over all cells
+    path = tmp_path / "wide_survey.csv"
+    header = ",".join(["record_id"] + [f"q{i}" for i in range(10_000)])
+    rows = [f"{r}," + ",".join(str((r * 7 + i) % 5) for i in range(10_000)) for r in range(1, 51)]
+    path.write_text(header + "\n" + "\n".join(rows) + "\n")
+    monkeypatch.setattr(sys.modules[__name__], "_CHILD", _SURVEY_CHILD)
+    out = read_capped(path, memory=512 * MiB)
+    assert out["outcome"] == "read", out
+    assert out["diary"]["q0"] == [(r * 7) % 5 for r in range(1, 51)]

@@ -808,3 +808,73 @@ def test_result_plots_say_why_for_none_or_empty(func, empty, none):
     assert ax.texts[0].get_text()
     assert not ax.lines
     assert not ax.containers
+
+
+# ---------------------------------------------------------------- text from files
+FRAC = "$\\frac{1}{$"
+BRACES = "$" + "{" * 10_000 + "x" + "}" * 10_000 + "$"
+SCRIPT = "<script>alert(1)</script>"
+
+
+def _hostile_diary() -> pd.DataFrame:
+    d = simulate_cohort(1, 90, seed=5, missing=0.0)
+    d["subject"] = FRAC
+    tags = [FRAC, "heat|" + BRACES, SCRIPT + "|exercise", "$x$"]
+    d["tags"] = pd.Series([tags[i % 4] for i in range(len(d))], dtype="string")
+    d["notes"] = pd.Series([f"note {BRACES[:50]} $y$"] * len(d), dtype="string")
+    return d
+
+
+def test_text_from_a_file_is_never_read_as_maths():
+    d = _hostile_diary()
+    fig = plot.dashboard(d, subject=FRAC, **_results(d))
+    fig.canvas.draw()  # mathtext would raise on $\frac{1}{$ and recurse on the braces
+    texts = fig.findobj(mpl.text.Text)
+    shown = [t.get_text() for t in texts]
+    assert any(FRAC in s for s in shown)  # the title names the subject literally
+    # long tags are cut to 40 characters (with an ellipsis) so the layout holds
+    for tag in (FRAC, BRACES[:39], "<script>alert(1)</script>"[:39]):
+        assert any(tag in s for s in shown), tag[:20]
+    data_texts = [t for t in texts if any(x in t.get_text() for x in (FRAC, BRACES[:39], "$x$"))]
+    assert data_texts
+    assert not any(t.get_parse_math() or t.get_usetex() for t in data_texts)
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda d, ax: plot.timeline(d, subject=FRAC, annotated=annotate_days(d), ax=ax),
+        lambda d, ax: plot.calendar(
+            d.assign(**{FRAC: d["steps"]}), subject=FRAC, variable=FRAC, ax=ax
+        ),
+        lambda d, ax: plot.what_helps(what_helps(d, n_boot=100), ax=ax),
+        lambda d, ax: plot.scatter_within(d.rename(columns={"stress": BRACES}), x=BRACES, ax=ax),
+    ],
+    ids=["timeline", "calendar", "what_helps", "scatter_within"],
+)
+def test_every_plot_shows_file_text_plainly(draw):
+    _fig, ax = plt.subplots()
+    draw(_hostile_diary(), ax)
+    ax.figure.canvas.draw()
+    dollars = [t for t in ax.figure.findobj(mpl.text.Text) if "$" in t.get_text()]
+    assert dollars
+    assert not any(t.get_parse_math() for t in dollars)
+
+
+def test_formatter_maths_is_left_alone():
+    # the powers of ten a log axis writes are matplotlib's own mathtext, not data
+    ax = plot.classes(pd.DataFrame({"duration_days": [3, 50, 400]}), ax=plt.figure().gca())
+    ax.set_yscale("log")
+    ax.figure.canvas.draw()
+    labels = [t for t in ax.get_yticklabels() if t.get_text()]
+    assert labels
+    assert all(t.get_parse_math() for t in labels)
+
+
+def test_report_of_a_diary_with_maths_and_markup_in_its_text():
+    from backpain.report import build_report
+
+    html = build_report(_hostile_diary(), subject=FRAC).to_html()
+    assert "<script>alert" not in html  # escaped, never run
+    assert "&lt;script&gt;" in html
+    assert FRAC in html or FRAC.replace("\\", "&#92;") in html

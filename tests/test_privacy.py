@@ -7,6 +7,7 @@ import gc
 import hashlib
 import hmac
 import io
+import re
 import socket
 import subprocess
 import sys
@@ -28,6 +29,7 @@ from backpain.privacy import (
     write_diary,
 )
 from backpain.simulate import simulate_cohort
+from backpain.text import render_error
 
 KEY = "test key, at least sixteen bytes"
 OTHER_KEY = b"another secret key of 32 bytes!!"
@@ -473,3 +475,62 @@ def test_every_formula_prefix_round_trips_through_writer_and_reader(tmp_path, ex
     )
     back = backpain.read_diary(write_diary(diary, tmp_path / f"d.{ext}"))
     assert back["notes"].tolist() == notes
+
+
+# ------------------------------------------------------------ messages in Dutch
+# words of the English messages that Dutch does not use
+_ENGLISH = re.compile(r"\b(the|must|use|not|which|pass|cannot|one of|with|and|from)\b")
+
+
+def _dutch(exc: BaseException) -> str:
+    nl = render_error(exc, "nl")
+    assert nl != str(exc)  # a catalogue message, not fixed English
+    return nl
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "dutch"),
+    [
+        ({}, ValueError, "heeft key= nodig"),
+        ({"key": "short"}, ValueError, "key is 5 bytes lang"),
+        ({"key": 12345678901234567890}, TypeError, "niet int"),
+        ({"key": b"\x00" * 32}, ValueError, "zwak: het is één herhaalde byte (00 00 ...)"),
+        ({"key": "abcdabcdabcdabcdabcd"}, ValueError, "herhaalt steeds dezelfde 4 bytes"),
+        ({"key": "0123456789abcdef"}, ValueError, "ongeveer 8 bytes entropie, minder dan 16"),
+        ({"key": KEY, "subject": "patient"}, ValueError, "geen kolom 'patient'"),
+        ({"key": KEY, "columns": ["naam"]}, ValueError, "columns= noemt ['naam']"),
+        ({"key": KEY, "columns": ["subject"]}, ValueError, "niet weggelaten"),
+        ({"key": KEY, "digits": 4}, ValueError, "geheel getal van 8 tot 64 zijn, niet 4"),
+        ({"key": KEY, "drop_unknown_tags": "heat"}, TypeError, "niet één tekst"),
+    ],
+)
+def test_pseudonymise_errors_in_dutch(diary, kwargs, error, dutch):
+    with pytest.raises(error) as info:
+        pseudonymise(diary, **kwargs)
+    nl = _dutch(info.value)
+    assert dutch in nl
+    assert not _ENGLISH.search(nl), nl
+
+
+def test_privacy_errors_in_dutch_for_index_tags_and_writing(diary, tmp_path):
+    cases = [
+        (lambda: pseudonymise(diary.set_index("subject"), key=KEY), "eerst data.reset_index()"),
+        (lambda: pseudonymise(diary.to_dict(), key=KEY), "moet een pandas DataFrame zijn"),
+        (
+            lambda: pseudonymise(diary.drop(columns="tags"), key=KEY, drop_unknown_tags=["a"]),
+            "heeft een kolom 'tags' nodig",
+        ),
+        (lambda: write_diary(diary, tmp_path / "d.txt"), "extensie 'txt'"),
+        (lambda: write_diary(diary, tmp_path / "d.csv", format="ods"), "niet bekend"),
+        (lambda: write_diary(diary, io.BytesIO()), "bestandsobject"),
+        (
+            lambda: write_diary(diary.head(2).assign(notes=["ok", "b\x07"]), tmp_path / "d.xlsx"),
+            "kolom 'notes', rij 1: de tekst bevat controletekens",
+        ),
+    ]
+    for call, dutch in cases:
+        with pytest.raises((ValueError, TypeError)) as info:
+            call()
+        nl = _dutch(info.value)
+        assert dutch in nl
+        assert not _ENGLISH.search(nl), nl

@@ -283,27 +283,38 @@ def _peak_memory(path: Path) -> tuple[int, pd.DataFrame]:
     return peak, diary
 
 
-def test_memory_does_not_grow_with_the_export(tmp_path):
-    # the reader keeps per-day totals, not the records: 4x the records, same memory
+def test_memory_grows_with_days_not_with_records(tmp_path):
+    # the reader keeps per-day totals and a 64-bit hash per record (to find exact
+    # copies), not the records: 4x the records costs well under their size in the file
     rec = (
         ' <Record type="HKQuantityTypeIdentifierStepCount" sourceName="{src}" unit="count" '
-        'startDate="2024-0{m}-{d:02d} 10:00:00 +0100" endDate="2024-0{m}-{d:02d} 10:01:00 +0100" '
+        'startDate="2024-0{m}-{d:02d} 1{k}:{t:02d}:00 +0100" '
+        'endDate="2024-0{m}-{d:02d} 1{k}:{t:02d}:30 +0100" '
         'value="10"><MetadataEntry key="k" value="v"/></Record>\n'
     )
-    body = "".join(
-        rec.format(src=("Watch", "iPhone")[i % 2], m=1 + i % 9, d=1 + i % 28) for i in range(10080)
-    )
+
+    def body(k):
+        return "".join(
+            rec.format(src=("Watch", "iPhone")[i % 2], m=1 + i % 9, d=1 + i % 28, k=k, t=i // 252)
+            for i in range(10080)
+        )
+
     small, big = tmp_path / "small.xml", tmp_path / "big.xml"
-    small.write_text(f'<HealthData locale="en_US">\n{body}</HealthData>', encoding="utf-8")
-    big.write_text(f'<HealthData locale="en_US">\n{body * 4}</HealthData>', encoding="utf-8")
+    small.write_text(f'<HealthData locale="en_US">\n{body(0)}</HealthData>', encoding="utf-8")
+    four = "".join(body(k) for k in range(4))
+    big.write_text(f'<HealthData locale="en_US">\n{four}</HealthData>', encoding="utf-8")
     read_apple_health(small)  # warm up imports and caches
     peak_small, _ = _peak_memory(small)
     peak_big, diary = _peak_memory(big)
-    assert peak_big < 1.5 * peak_small
+    extra_records = 3 * 10080
+    record_bytes = (big.stat().st_size - small.stat().st_size) / extra_records
+    per_record = (peak_big - peak_small) / extra_records
+    assert per_record < 0.5 * record_bytes
     # the 1 MiB read chunk and expat's buffer (~3 MiB here) dominate, whatever the file size
     assert peak_big < 16 * 2**20
     # i mod 252 (= lcm of 2, 9, 28) fixes both the day and the source: one source per day,
-    # so no record loses to a larger source and the total is 4 x 10,080 x 10 steps
+    # so no record loses to a larger source; each record has its own minute (i // 252),
+    # so none is a copy and the total is 4 x 10,080 x 10 steps
     assert len(diary) == 252
     assert diary["steps"].sum() == 4 * 10080 * 10
 
@@ -334,3 +345,99 @@ def test_sleep_batches_give_the_same_diary(monkeypatch, result):
     assert report.ignored == result[1].ignored
     assert report.rejected["row"].tolist() == result[1].rejected["row"].tolist()
     assert report.balanced
+
+
+def _export(*records: str) -> bytes:
+    head = '<HealthData locale="en_US"><ExportDate value="2024-04-01 09:00:00 +0100"/>'
+    return (head + "".join(records) + "</HealthData>").encode()
+
+
+def _record(kind: str, source: str, start: str, end: str, value: str) -> str:
+    return (
+        f'<Record type="HKCategoryTypeIdentifier{kind}" sourceName="{source}" '
+        f'startDate="2024-03-{start} +0100" endDate="2024-03-{end} +0100" value="{value}"/>'
+    ).replace("HKCategoryTypeIdentifierStepCount", "HKQuantityTypeIdentifierStepCount")
+
+
+def test_exact_copies_are_counted_once():
+    steps = _record("StepCount", "iPhone", "04 10:00:00", "04 10:05:00", "400")
+    other_end = _record("StepCount", "iPhone", "04 10:00:00", "04 10:06:00", "400")
+    watch = _record("StepCount", "Watch", "04 10:00:00", "04 10:05:00", "300")
+    pain = _record(
+        "LowerBackPain", "iPhone", "04 08:00:00", "04 08:00:00", "HKCategoryValueSeverityMild"
+    )
+    sleep = _record(
+        "SleepAnalysis",
+        "Watch",
+        "04 01:00:00",
+        "04 03:00:00",
+        "HKCategoryValueSleepAnalysisAsleepCore",
+    )
+    bad = _record("StepCount", "iPhone", "05 10:00:00", "05 10:05:00", "many")
+    data = _export(steps, steps, other_end, watch, pain, pain, sleep, sleep, sleep, bad, bad)
+    diary, report = read_apple_health(data)
+    # by hand: the iPhone's two distinct records 400 + 400 (the copy left out) beat the
+    # Watch's 300; one pain record (mild = 3); the night's 2 hours once
+    day = diary.set_index("date").loc["2024-03-04"]
+    assert day["steps"] == 800.0
+    assert day["pain"] == 3.0
+    assert day["sleep_hours"] == 2.0
+    # 1 step copy, 1 pain copy, 2 sleep copies and 1 copy of a rejected record
+    assert report.rows_duplicate == 5
+    assert report.rows_read == 11
+    assert report.rows_rejected == 1
+    assert report.balanced
+    assert any("5 records repeat an earlier record exactly" in str(n) for n in report.notes)
+    assert "5 records herhalen een eerder record exact" in report.summary("nl")
+
+
+def test_pain_from_many_sources_keeps_the_days_highest():
+    levels = ["Mild", "Severe", "Moderate", "Unspecified", "Extreme"]
+    records = [
+        _record(
+            "LowerBackPain",
+            f"App {i}",
+            f"0{1 + i % 2} 0{i}:00:00",
+            f"0{1 + i % 2} 0{i}:00:00",
+            f"HKCategoryValueSeverity{level}",
+        )
+        for i, level in enumerate(levels)
+    ]
+    diary, report = read_apple_health(_export(*records))
+    # by hand: day 1 holds Mild (3), Moderate (5) and Extreme (unknown, rejected);
+    # day 2 holds Severe (7) and Unspecified (rejected: no severity)
+    assert diary.set_index(diary["date"].dt.day)["pain"].to_dict() == {1: 5.0, 2: 7.0}
+    assert report.rejected.set_index("row")["value"].to_dict() == {
+        4: "HKCategoryValueSeverityUnspecified",
+        5: "HKCategoryValueSeverityExtreme",
+    }
+    assert (report.rows_kept, report.rows_merged, report.rows_rejected) == (2, 1, 2)
+    assert report.balanced
+
+
+def test_progress_bar_by_megabytes_when_interactive(monkeypatch, capsys):
+    monkeypatch.setenv("BACKPAIN_PROGRESS", "1")
+    read_apple_health(EXPORT, lang="nl")
+    err = capsys.readouterr().err
+    assert "Apple Health-export export.xml lezen" in err
+    assert "MB" in err
+
+
+def test_no_progress_bar_when_not_interactive(monkeypatch, capsys):
+    monkeypatch.delenv("BACKPAIN_PROGRESS", raising=False)
+    read_apple_health(EXPORT)  # stderr is captured: not a terminal
+    assert capsys.readouterr().err == ""
+    monkeypatch.setenv("BACKPAIN_PROGRESS", "1")
+    read_apple_health(EXPORT, progress=False)
+    assert capsys.readouterr().err == ""
+
+
+def test_huge_element_is_refused():
+    value = "9" * (3 * 2**20)
+    data = _export(_record("StepCount", "iPhone", "04 10:00:00", "04 10:05:00", value))
+    with pytest.raises(DiaryError, match=r"limit: element size") as info:
+        read_apple_health(data, max_element_bytes=2**20)
+    assert f"limit of {2**20} bytes" in str(info.value)
+    assert "grens: grootte van een element" in info.value.render("nl")
+    diary, _ = read_apple_health(data, max_element_bytes=4 * 2**20)  # under the limit: read
+    assert diary.empty or diary["steps"].isna().all()

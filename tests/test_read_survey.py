@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -403,3 +404,77 @@ def test_redcap_comma_decimal_validation_read_as_numbers():
     # without the dictionary nothing says the comma is a decimal mark: kept as written
     plain = read_survey(folder / "redcap_comma_decimals.csv")
     assert plain["odi_pct"].tolist()[0] == "41,7"
+
+
+# ------------------------------------------------------- all columns at once
+_CELLS = [
+    "1",
+    " 2 ",
+    "3.5",
+    "-4",
+    "+5e2",
+    ".5",
+    "007",
+    "0",
+    "1,5",
+    "2026-01-02",
+    "2026-01-02 10:30",
+    "2026-13-45",
+    "yes",
+    "",
+    "  ",
+    None,
+    np.nan,
+    7,
+    2.5,
+    "1e999",
+]
+
+
+def test_all_columns_at_once_match_column_by_column(rng):
+    # the reference is the column-by-column conversion the reader used before
+    from backpain.read.survey import _convert_column, _convert_columns
+
+    for decimal in (".", ","):
+        for _ in range(40):
+            n_rows = int(rng.integers(1, 6))
+            pools = [_CELLS[:6], [*_CELLS[9:12], "", None], _CELLS, ["1", "2", "", "1,5"]]
+            frame = pd.DataFrame(
+                {
+                    f"c{j}": pd.Series(
+                        [pools[j % 4][int(rng.integers(len(pools[j % 4])))] for _ in range(n_rows)],
+                        dtype=object,
+                    )
+                    for j in range(12)
+                }
+            )
+            frame.index = frame.index * 3 + 5  # rows dropped before conversion keep their index
+            frame["numbers"] = np.arange(n_rows, dtype="float64")
+            got = _convert_columns(frame, decimal)
+            assert list(got) == list(frame.columns)
+            for c in frame.columns:
+                pd.testing.assert_series_equal(
+                    got[c], _convert_column(frame[c], decimal), check_names=False
+                )
+
+
+def test_too_many_survey_columns_are_refused():
+    from backpain.read.survey import MAX_SURVEY_COLUMNS
+
+    header = ",".join(["record_id"] + [f"q{i}" for i in range(MAX_SURVEY_COLUMNS)])
+    with pytest.raises(SurveyError, match=r"limit: columns") as info:
+        read_survey((header + "\n1," + "," * (MAX_SURVEY_COLUMNS - 1) + "\n").encode())
+    assert f"{MAX_SURVEY_COLUMNS + 1} columns, more than the {MAX_SURVEY_COLUMNS}" in str(
+        info.value
+    )
+    assert "grens: kolommen" in info.value.render("nl")
+
+
+def test_a_huge_cell_is_refused_naming_the_cell():
+    from backpain.read._source import MAX_CELL_CHARS
+
+    data = "record_id,q1,comment\n1,3,ok\n2,4," + "z" * (MAX_CELL_CHARS + 1) + "\n"
+    with pytest.raises(
+        SurveyError, match=f"row 3, column 'comment' holds {MAX_CELL_CHARS + 1} characters"
+    ):
+        read_survey(data.encode())

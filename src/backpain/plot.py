@@ -31,6 +31,7 @@ so that they are not cut off.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import textwrap
@@ -41,10 +42,19 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes as MplAxes
 from matplotlib.collections import LineCollection
 from matplotlib.colors import ListedColormap
+from matplotlib.figure import FigureBase
 from matplotlib.lines import Line2D
-from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator, ScalarFormatter
+from matplotlib.text import Text
+from matplotlib.ticker import (
+    Formatter,
+    FuncFormatter,
+    LogFormatter,
+    MaxNLocator,
+    ScalarFormatter,
+)
 from matplotlib.transforms import blended_transform_factory
 
 from .schema import TAG_SEP, VARIABLES
@@ -100,6 +110,54 @@ _MIN_PAIRS = 3
 """Fewest days with both variables for :func:`scatter_within` to draw."""
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _drawn_by_formatter(fig: FigureBase) -> set[int]:
+    """Ids of the texts matplotlib's number formatters write (10^k on a log axis).
+
+    These are the only texts of our figures meant as mathtext. The ticks are
+    made for the current tick locations first, so that labels written by our
+    own formatters (tags, dates, localised numbers) exist to be made plain.
+    """
+    ids: set[int] = set()
+    for ax in fig.findobj(MplAxes):
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.get_ticklabels(which="both")
+            ids.add(id(axis.offsetText))
+            for ticks, formatter in (
+                (axis.majorTicks, axis.get_major_formatter()),
+                (axis.minorTicks, axis.get_minor_formatter()),
+            ):
+                if isinstance(formatter, (ScalarFormatter, LogFormatter)):
+                    ids.update(id(t) for tick in ticks for t in (tick.label1, tick.label2))
+    return ids
+
+
+def _plain_text(plot: Any) -> Any:
+    """Make every text of a plot function's figure plain: no mathtext, no TeX.
+
+    Text from a file (a subject, file name, tag, column name or note) may hold
+    ``$``: matplotlib would read ``$\\frac{1}{$`` as maths and fail, and
+    deeply nested braces overflow its parser. Every public plot function is
+    wrapped by this decorator, so each title, label, legend entry, note and
+    fixed tick label it drew is shown exactly as written
+    (``Text.set_parse_math(False)``, ``set_usetex(False)``). Only the tick
+    labels and offsets that matplotlib's formatters write later (numbers,
+    dates, powers of ten) keep their maths.
+    """
+
+    @functools.wraps(plot)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        out = plot(*args, **kwargs)
+        fig = out if isinstance(out, FigureBase) else out.figure
+        skip = _drawn_by_formatter(fig)
+        for text in fig.findobj(Text):
+            if id(text) not in skip:
+                text.set_parse_math(False)
+                text.set_usetex(False)
+        return out
+
+    return wrapper
 
 
 def _label(name: str, lang: str) -> str:
@@ -354,6 +412,13 @@ def _note(ax: Axes, text: str, *, keep_x: bool = False) -> Axes:
     return ax
 
 
+def _short(text: str, width: int = 40) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis: a tag or name from a
+    file can be any length, and a label longer than the figure collapses its layout."""
+    text = str(text)
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
 def _wrap(text: str, width: int) -> str:
     """Wrap each line of ``text`` at ``width`` characters, keeping its own breaks."""
     return "\n".join(textwrap.fill(line, width) for line in text.split("\n"))
@@ -375,6 +440,7 @@ def _annotated_rows(annotated: object, subject: str) -> pd.DataFrame | None:
 # --------------------------------------------------------------------------- timeline
 
 
+@_plain_text
 def timeline(
     data: pd.DataFrame,
     *,
@@ -560,7 +626,7 @@ def timeline(
                     marker=_TAG_MARKERS[k % len(_TAG_MARKERS)],
                     s=14,
                     color=_SERIES[k % len(_SERIES)],
-                    label=tag_label(tag, lang=lang),
+                    label=_short(tag_label(tag, lang=lang)),
                     clip_on=False,
                     zorder=4,
                 )
@@ -587,6 +653,7 @@ def timeline(
 # --------------------------------------------------------------------------- calendar
 
 
+@_plain_text
 def calendar(
     data: pd.DataFrame,
     *,
@@ -777,6 +844,7 @@ def _within_row(result: object, x: str, y: str) -> pd.Series | None:
     return rows.iloc[0] if len(rows) else None
 
 
+@_plain_text
 def scatter_within(
     data: pd.DataFrame,
     *,
@@ -1007,6 +1075,7 @@ def _lag_rows(result: pd.DataFrame, x: str | Sequence[str] | None, y: str | None
     return frame.loc[finite]
 
 
+@_plain_text
 def lags(
     result: pd.DataFrame | None,
     *,
@@ -1115,6 +1184,7 @@ def lags(
 # --------------------------------------------------------------------------- associations
 
 
+@_plain_text
 def associations(
     result: pd.DataFrame | None,
     *,
@@ -1223,6 +1293,7 @@ def associations(
 # --------------------------------------------------------------------------- what_helps
 
 
+@_plain_text
 def what_helps(
     result: pd.DataFrame | None,
     *,
@@ -1311,7 +1382,7 @@ def what_helps(
     ax.set_yticks(
         pos,
         [
-            say("plot.tag_days", lang, tag=tag_label(str(t), lang=lang), n=int(n))
+            say("plot.tag_days", lang, tag=_short(tag_label(str(t), lang=lang)), n=int(n))
             for t, n in zip(rows["tag"], days_with, strict=True)
         ],
     )
@@ -1348,6 +1419,7 @@ def _duration_ticks(lang: str) -> list[tuple[float, str]]:
     return [(days, say(f"plot.tick.{unit}", lang, n=n)) for days, unit, n in spots]
 
 
+@_plain_text
 def classes(
     classified: pd.DataFrame | None,
     *,
@@ -1524,6 +1596,7 @@ _SCATTER_CANDIDATES = ("stress", "sleep_quality", "mood", "sleep_hours", "active
 _LAG_PREDICTORS = ("sleep_quality", "stress")
 
 
+@_plain_text
 def dashboard(
     diary: pd.DataFrame,
     *,
@@ -1648,7 +1721,9 @@ def dashboard(
     ax_pain.set_xlim(start - pd.Timedelta(days=1), end + pd.Timedelta(days=1))
     _date_axis(ax_pain, lang)
     key = "plot.dashboard_title_one_day" if start == end else "plot.dashboard_title"
-    title = say(key, lang, subject=subject, start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}")
+    title = say(
+        key, lang, subject=_short(subject, 60), start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"
+    )
     ax_pain.set_title(title, loc="left", fontsize="large")
     if wanted[3]:
         panels[-1].yaxis.set_major_formatter(FuncFormatter(lambda v, _: _whole(v, lang)))
@@ -1691,6 +1766,7 @@ def dashboard(
 _CATERPILLAR_NEED = ("subject", "slope", "ci95_low", "ci95_high")
 
 
+@_plain_text
 def caterpillar(effects: pd.DataFrame, *, ax: Any = None, lang: str = "en", **kwargs: Any) -> Any:
     """Draw each person's own within-person slope with its 95% interval, sorted.
 

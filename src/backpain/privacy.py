@@ -22,6 +22,7 @@ import pandas as pd
 
 from .read._cells import FORMULA_PREFIXES, escape_formulas, excel_cr, unescape_formulas
 from .schema import COLUMNS, KEYS, TAG_SEP, VARIABLES
+from .text import Message
 from .validate import check_diary
 
 __all__ = [
@@ -39,39 +40,25 @@ _WRITERS = {"csv": "csv", "xlsx": "xlsx", "excel": "xlsx", "parquet": "parquet",
 # --------------------------------------------------------------- pseudonyms
 def _key_bytes(key: object) -> bytes:
     if key is None:
-        msg = (
-            "pseudonymise() needs key=, a secret you keep (for example "
-            "secrets.token_hex(16), stored outside the data). Without a secret, "
-            "anyone could hash every plausible id ('P001' ... 'P999', patient "
-            "numbers) and undo the pseudonyms; with a random key made afresh each "
-            "time, the same person would get a different id in every file, so "
-            "diaries and surveys would no longer join. Use the same key for every "
-            "file of one study."
-        )
+        msg = Message("privacy.key.missing")
         raise ValueError(msg)
     if isinstance(key, str):
         key = key.encode("utf-8")
     if not isinstance(key, (bytes, bytearray)):
-        msg = f"key must be a str or bytes secret, not {type(key).__name__}"
+        msg = Message("privacy.key.type", kind=type(key).__name__)
         raise TypeError(msg)
     if len(key) < _MIN_KEY_BYTES:
-        msg = (
-            f"key is {len(key)} bytes long; use a secret of at least {_MIN_KEY_BYTES} "
-            "bytes (for example secrets.token_hex(16)) so the ids cannot be guessed"
-        )
+        msg = Message("privacy.key.short", n=len(key), min=_MIN_KEY_BYTES)
         raise ValueError(msg)
     key = bytes(key)
     weak = _weakness(key)
     if weak:
-        msg = (
-            f"key is weak: {weak}. Use a random secret, for example "
-            "secrets.token_hex(16), and keep it apart from the data"
-        )
+        msg = Message("privacy.key.weak", why=weak)
         raise ValueError(msg)
     return key
 
 
-def _weakness(key: bytes) -> str | None:
+def _weakness(key: bytes) -> Message | None:
     """Why ``key`` is too easy to guess, or None.
 
     The entropy is estimated from the characters the key is drawn from:
@@ -82,18 +69,18 @@ def _weakness(key: bytes) -> str | None:
     gives 32 hex digits: 128 bits, 16 bytes. A key of one repeated byte, or
     one short piece repeated, has the entropy of that piece only.
 
-    >>> _weakness(b"0" * 32)
-    'it is one repeated byte (30 30 ...)'
+    >>> print(_weakness(b"0" * 32))
+    it is one repeated byte (30 30 ...)
     >>> _weakness(b"0123456789abcdef") is not None  # 16 hex digits: 8 bytes of entropy
     True
     >>> _weakness(b"7f3a9c0e5b12d4e6a8f0c2b4d6e8f0a1") is None  # like token_hex(16)
     True
     """
     if len(set(key)) == 1:
-        return f"it is one repeated byte ({key[0]:02x} {key[0]:02x} ...)"
+        return Message("privacy.key.one_byte", byte=f"{key[0]:02x}")
     for period in range(1, len(key) // 2 + 1):
         if len(key) % period == 0 and key == key[:period] * (len(key) // period):
-            return f"it repeats the same {period} bytes"
+            return Message("privacy.key.period", period=period)
     alphabet = 256
     if key.isascii():
         text = key.decode("ascii")
@@ -103,9 +90,12 @@ def _weakness(key: bytes) -> str | None:
                 break
     bits = len(key) * math.log2(alphabet)
     if bits < 8 * _MIN_KEY_BYTES:
-        return (
-            f"its {len(key)} characters, drawn from {alphabet} possible ones, hold about "
-            f"{bits / 8:.0f} bytes of entropy, fewer than {_MIN_KEY_BYTES}"
+        return Message(
+            "privacy.key.entropy",
+            n=len(key),
+            alphabet=alphabet,
+            bytes=f"{bits / 8:.0f}",
+            min=_MIN_KEY_BYTES,
         )
     return None
 
@@ -233,31 +223,26 @@ def pseudonymise(
     """
     secret = _key_bytes(key)
     if not isinstance(data, pd.DataFrame):
-        msg = f"data must be a pandas DataFrame, not {type(data).__name__}"
+        msg = Message("privacy.data_not_frame", kind=type(data).__name__)
         raise TypeError(msg)
     if isinstance(digits, bool) or not isinstance(digits, int) or not 8 <= digits <= 64:
-        msg = f"digits must be a whole number from 8 to 64, not {digits!r}"
+        msg = Message("privacy.bad_digits", value=repr(digits))
         raise ValueError(msg)
     if subject not in data.columns:
-        where = (
-            " (it is in the index: call data.reset_index() first)"
-            if subject in (data.index.names)
-            else ""
-        )
-        msg = (
-            f"data has no column {subject!r}{where}; name the id column with "
-            f"subject=, one of {list(data.columns)}"
+        where = Message("privacy.subject_in_index") if subject in data.index.names else ""
+        msg = Message(
+            "privacy.no_subject", subject=subject, where=where, columns=repr(list(data.columns))
         )
         raise ValueError(msg)
     drop = list(columns or [])
     missing = [c for c in drop if c not in data.columns]
     if missing:
-        msg = (
-            f"columns= names {missing}, which are not in data; the columns are {list(data.columns)}"
+        msg = Message(
+            "privacy.unknown_columns", missing=repr(missing), columns=repr(list(data.columns))
         )
         raise ValueError(msg)
     if subject in drop:
-        msg = f"columns= includes the id column {subject!r}; it is pseudonymised, not dropped"
+        msg = Message("privacy.drop_subject", subject=subject)
         raise ValueError(msg)
     if drop_notes and "notes" in data.columns and "notes" != subject:
         drop.append("notes")
@@ -272,14 +257,12 @@ def pseudonymise(
     seen: dict[str, str] = {}
     for t, h in zip(texts, hashed, strict=True):
         if seen.setdefault(h, t) != t:
-            msg = (
-                f"two subject ids get the same pseudonym {h[:2]}... with digits={digits}; "
-                f"pass a larger digits= (e.g. {min(digits + 4, 64)}) and use it for "
-                "every file of this study"
+            msg = Message(
+                "privacy.collision", start=h[:2], digits=digits, larger=min(digits + 4, 64)
             )
             raise ValueError(msg)
     if drop_unknown_tags is not None and "tags" not in data.columns:
-        msg = f"drop_unknown_tags= needs a 'tags' column; the columns are {list(data.columns)}"
+        msg = Message("privacy.no_tags", columns=repr(list(data.columns)))
         raise ValueError(msg)
     lookup = pd.array([*hashed, pd.NA], dtype="string")
     out = data.drop(columns=drop).copy()
@@ -296,7 +279,7 @@ def pseudonymise(
 def _keep_tags(tags: pd.Series, known: Iterable[str]) -> pd.Series:
     """Only the tags in ``known``, joined with ``|``; a cell left empty is missing."""
     if isinstance(known, str):
-        msg = "drop_unknown_tags= takes a list of tags to keep, not one string"
+        msg = Message("privacy.tags_as_string")
         raise TypeError(msg)
     keep = {str(t).strip().lower() for t in known}
     codes, distinct = pd.factorize(tags, use_na_sentinel=True)
@@ -313,19 +296,16 @@ def _format_of(path: Any, format: str | None) -> str:
     if format is not None:
         fmt = _WRITERS.get(str(format).lower().lstrip("."))
         if fmt is None:
-            msg = f"format={format!r} is not known; use 'csv', 'xlsx' or 'parquet'"
+            msg = Message("privacy.unknown_format", format=format)
             raise ValueError(msg)
         return fmt
     if not isinstance(path, (str, os.PathLike)):
-        msg = "pass format= ('csv', 'xlsx' or 'parquet') when writing to a file object"
+        msg = Message("privacy.format_for_file_object")
         raise ValueError(msg)
     ext = Path(path).suffix.lower().lstrip(".")
     fmt = _WRITERS.get(ext) if ext != "excel" else None
     if fmt is None:
-        msg = (
-            f"{Path(path).name}: cannot tell the format from the extension {ext!r}; "
-            "use .csv, .xlsx or .parquet, or pass format="
-        )
+        msg = Message("privacy.unknown_extension", name=Path(path).name, ext=ext)
         raise ValueError(msg)
     return fmt
 
@@ -340,13 +320,10 @@ def _check_excel_text(frame: pd.DataFrame) -> None:
         text = values.astype("string")
         bad = text.str.contains(ILLEGAL_CHARACTERS_RE.pattern, regex=True).fillna(False)
         long = (text.str.len() > 32767).fillna(False)
-        for mask, why in ((bad, "holds control characters"), (long, "exceeds 32,767 characters")):
+        for mask, why in ((bad, "privacy.excel_control"), (long, "privacy.excel_long")):
             if mask.any():
-                row = mask.to_numpy().argmax()
-                msg = (
-                    f"column {col!r}, row {row}: the text {why}, which Excel cannot "
-                    "store; write CSV or Parquet instead, or clean the text"
-                )
+                row = int(mask.to_numpy().argmax())
+                msg = Message("privacy.excel_text", column=col, row=row, why=Message(why))
                 raise ValueError(msg)
 
 

@@ -8,7 +8,7 @@ Render with :func:`backpain.text.say`; never import the dicts elsewhere.
 
 from __future__ import annotations
 
-from . import analyse, app, cli, common, formats, notebook, plot, progress, read, report
+from . import analyse, app, cli, common, formats, notebook, plot, privacy, progress, read, report
 
 __all__ = ["CATALOGUE"]
 
@@ -35,4 +35,5 @@ CATALOGUE = _join(
     analyse.TEXTS,
     progress.TEXTS,
     notebook.TEXTS,
+    privacy.TEXTS,
 )

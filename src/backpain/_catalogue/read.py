@@ -714,6 +714,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "uitputten of andere bestanden lezen). Komt het bestand uit de app Gezondheid, "
         "exporteer het dan opnieuw.",
     ),
+    "read.apple.duplicates": (
+        "{n} records repeat an earlier record exactly (same type, source, start, end and "
+        "value: an app that synced twice?); each was counted once",
+        "{n} records herhalen een eerder record exact (zelfde soort, bron, begin, einde en "
+        "waarde: een app die twee keer synchroniseerde?); elk is één keer geteld",
+    ),
+    "read.apple.element_too_big": (
+        "{source}: {size} bytes after byte {offset} (after record {n}) hold no complete "
+        "element, over the limit of {limit} bytes per element (limit: element size); an "
+        "Apple Health record is under 2 KB. The file is damaged or not an export: export "
+        "it again from the Health app.",
+        "{source}: de {size} bytes na byte {offset} (na record {n}) bevatten geen volledig "
+        "element, boven de grens van {limit} bytes per element (grens: grootte van een "
+        "element); een record van Apple Health is kleiner dan 2 KB. Het bestand is "
+        "beschadigd of geen export: exporteer het opnieuw uit de app Gezondheid.",
+    ),
     "read.apple.bad_date": (
         "not a date like 2019-05-14 18:52:09 -0400",
         "geen datum zoals 2019-05-14 18:52:09 -0400",
@@ -1308,6 +1324,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{source}: {found:.0f} kolommen, meer dan de {most:.0f} die een dagboektabel mag "
         "hebben (grens: kolommen). Bewaar alleen de kolommen van het dagboek, of splits "
         "het bestand in meerdere bestanden met minder kolommen en in elk de datumkolom.",
+    ),
+    "read.limit.cell": (
+        "{source}: row {row}, column {column!r} holds {found} characters, more than the "
+        "{most} one cell may hold (limit: cell size). A diary cell holds a number, a date "
+        "or a short note: shorten that cell, or keep long texts out of the diary file.",
+        "{source}: rij {row}, kolom {column!r} bevat {found} tekens, meer dan de {most} "
+        "die één cel mag bevatten (grens: grootte van een cel). Een cel van een dagboek "
+        "bevat een getal, een datum of een korte notitie: maak die cel korter, of houd "
+        "lange teksten buiten het dagboekbestand.",
+    ),
+    "read.limit.survey_columns": (
+        "{source}: {found} columns, more than the {most} a survey export may have "
+        "(limit: columns). Export only the instruments or questions you need, or split "
+        "the export into several files with the respondent id column in each.",
+        "{source}: {found} kolommen, meer dan de {most} die een export van een vragenlijst "
+        "mag hebben (grens: kolommen). Exporteer alleen de vragenlijsten of vragen die je "
+        "nodig hebt, of splits de export in meerdere bestanden met in elk de kolom met de "
+        "code van de deelnemer.",
     ),
     "read.limit.keys": (
         "{source}: the JSON records use more than {most:.0f} different keys (limit: keys). "

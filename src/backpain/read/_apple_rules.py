@@ -94,6 +94,9 @@ class Scan:
         self.sleep_bad: list[pd.DataFrame] = []
         self.sleep_ignored: dict[str, int] = {}
         self.pain: list[tuple[int, str, str]] = []
+        self.pain_days: dict[str, list] = {}
+        """Pain checked while streaming: day -> [highest score, first row, records]."""
+        self.duplicates = 0
         self.other: defaultdict[str, int] = defaultdict(int)
         self.elements: dict[str, int] = {}
         self.rejected: list[tuple[int, str, str, str]] = []
@@ -154,8 +157,15 @@ def pain_entries(
     scan: Scan, pain_map: dict[str, float | None], report: LoadReport
 ) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     bad: list[pd.DataFrame] = []
+    streamed = pd.DataFrame(
+        [(day, v[0], v[1], v[2]) for day, v in scan.pain_days.items()],
+        columns=["date", "pain", "row", "n_rows"],
+    )
+    streamed["date"] = pd.to_datetime(streamed["date"], format="%Y-%m-%d")
+    if scan.pain_days:
+        report.columns["pain"] = Message("read.apple.pain_source", record=PAIN)
     if not scan.pain:
-        return pd.DataFrame(columns=["date", "pain", "row", "n_rows"]), bad
+        return streamed, bad
     rec = pd.DataFrame(scan.pain, columns=["row", "start", "value"])
     local, utc = stamps(rec["start"])
     key = rec["value"].str.removeprefix(PAIN_PREFIX)
@@ -190,6 +200,11 @@ def pain_entries(
     daily = rec.groupby("date").agg(
         pain=("pain", "max"), row=("row", "min"), n_rows=("row", "size")
     )
+    if len(streamed):
+        both = pd.concat([daily.reset_index(), streamed], ignore_index=True)
+        daily = both.groupby("date").agg(
+            pain=("pain", "max"), row=("row", "min"), n_rows=("n_rows", "sum")
+        )
     report.columns["pain"] = Message("read.apple.pain_source", record=PAIN)
     return daily.reset_index(), bad
 

@@ -12,6 +12,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from ..errors import DiaryError
+from ..text import Message
+
 __all__ = [
     "EXCEL_CR",
     "FORMULA_PREFIXES",
@@ -20,6 +23,7 @@ __all__ = [
     "arrow_chunks",
     "blank_cells",
     "blank_rows",
+    "check_cell_sizes",
     "escape_formulas",
     "excel_cr",
     "excel_returns",
@@ -194,3 +198,55 @@ def arrow_chunks(values: pd.Series) -> list | None:
     if data is None or not (pa.types.is_string(data.type) or pa.types.is_large_string(data.type)):
         return None
     return data.chunks
+
+
+def check_cell_sizes(frame: pd.DataFrame, source: str, *, first_row: int, most: int) -> None:
+    """Refuse a table holding a text cell (or header) longer than ``most`` characters.
+
+    Raises a :class:`~backpain.DiaryError` naming the file, the row (the
+    header is row ``first_row - 1``, the first data row ``first_row``), the
+    column and the limit. Lengths are measured vectorised over about a
+    million cells at a time (many columns of a wide file together, one
+    column of a long one); number columns are skipped.
+    """
+    for name in frame.columns:
+        if len(str(name)) > most:
+            column = str(name)[:40] + "..."
+            msg = Message(
+                "read.limit.cell",
+                source=source,
+                row=first_row - 1,
+                column=column,
+                found=len(str(name)),
+                most=most,
+            )
+            raise DiaryError(msg)
+    text = np.flatnonzero(
+        [pd.api.types.is_object_dtype(t) or pd.api.types.is_string_dtype(t) for t in frame.dtypes]
+    )
+    if not len(text) or not len(frame):
+        return
+    step = max(1, 2**20 // len(frame))
+    for first in range(0, len(text), step):
+        _check_block(frame.iloc[:, text[first : first + step]], source, first_row, most)
+
+
+def _check_block(block: pd.DataFrame, source: str, first_row: int, most: int) -> None:
+    cells = pd.Series(block.to_numpy(dtype=object).ravel(order="F"), dtype=object)
+    try:
+        lengths = cells.str.len()
+    except AttributeError:  # text mixed with numbers or dates
+        lengths = cells.map(lambda v: len(v) if isinstance(v, str) else 0)
+    lengths = lengths.fillna(0).to_numpy(dtype=np.int64)
+    at = int(lengths.argmax())
+    if lengths[at] > most:
+        column, row = divmod(at, len(block))
+        msg = Message(
+            "read.limit.cell",
+            source=source,
+            row=row + first_row,
+            column=str(block.columns[column]),
+            found=int(lengths[at]),
+            most=most,
+        )
+        raise DiaryError(msg)

@@ -15,6 +15,7 @@ from ..errors import DiaryError
 from ..text import Message
 
 __all__ = [
+    "MAX_CELL_CHARS",
     "MAX_COLUMNS",
     "MAX_SHEET_ROWS",
     "MAX_UNZIPPED_TABLE",
@@ -32,6 +33,14 @@ MAX_BYTES_IN_MEMORY = 1 << 30
 
 MAX_COLUMNS = 1000
 """Most columns (or distinct JSON keys) a table may have; a diary has a few dozen."""
+
+MAX_CELL_CHARS = 1_000_000
+"""Most characters in one cell or header: a long diary note has thousands.
+
+A cell of megabytes of text that does not compress (so the unpacked-size
+ratio does not catch it) is refused by every table reader, naming the cell.
+(Excel itself holds at most 32,767 characters per cell; ``write_diary``
+says so when writing .xlsx.)"""
 
 MAX_SHEET_ROWS = 200_000
 """Most rows of one spreadsheet sheet (more is read as CSV, which streams in C)."""

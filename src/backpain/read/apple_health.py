@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import pyexpat
 import re
+import sys
 import zipfile
 import zlib
 from datetime import date, datetime, timedelta, timezone
@@ -23,12 +24,14 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 
+from .._progress import Bar, progress_bar
 from ..errors import DiaryError
 from ..text import Message
 from . import Format, register_format
 from ._apple_rules import (
     ASLEEP_VALUES,
     PAIN,
+    PAIN_PREFIX,
     PAIN_SEVERITY,
     SLEEP,
     STAMP,
@@ -47,6 +50,7 @@ from ._source import Source, open_source
 __all__ = [
     "ASLEEP_VALUES",
     "FORMAT",
+    "MAX_ELEMENT_BYTES",
     "MAX_UNZIPPED_BYTES",
     "MAX_ZIP_RATIO",
     "PAIN_SEVERITY",
@@ -81,6 +85,12 @@ _CHUNK = 1 << 20
 _SLEEP_BATCH = 20000
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _OK, _CHECK, _BAD = 0, 1, 2
+
+MAX_ELEMENT_BYTES = 16 * 2**20
+"""Largest single element (tag with its attributes) read: 16 MiB (``max_element_bytes=``).
+
+A real export's records are under 2 KB; an element of hundreds of MB is
+parsed in quadratic time, so it is refused with a :class:`~backpain.DiaryError`."""
 
 
 # ----------------------------------------------------------------- detection
@@ -180,14 +190,29 @@ def _instant(stamp: str) -> datetime | None:
     return local.replace(tzinfo=timezone(sign * timedelta(minutes=minutes)))
 
 
-def _scan(stream: IO[bytes], name: str) -> Scan:
-    """Stream the XML once, keeping per-day step totals and the sleep/pain records."""
+def _scan(
+    stream: IO[bytes],
+    name: str,
+    severity: dict[str, float | None],
+    *,
+    bar: Bar | None = None,
+    max_element_bytes: int = MAX_ELEMENT_BYTES,
+) -> Scan:
+    """Stream the XML once, keeping only what the rules need.
+
+    Steps become per-(day, source) totals and back pain a per-day maximum as
+    they are read; sleep records are kept as int64 intervals (their union
+    needs them). An exact copy of an earlier record (same type, source,
+    start, end and value) is counted in ``scan.duplicates`` and skipped.
+    """
     scan = Scan()
     parser = _safe_parser(name)
-    steps, sleep, pain, other = scan.steps, scan.sleep, scan.pain, scan.other
+    steps, sleep, pain_days, other = scan.steps, scan.sleep, scan.pain_days, scan.other
     elements, rejected = scan.elements, scan.rejected
     day_status: dict[str, int] = {}
+    seen: set[int] = set()
     n = 0
+    last_start = 0
 
     def classify(day: str) -> int:
         status = _BAD
@@ -226,8 +251,50 @@ def _scan(stream: IO[bytes], name: str) -> Scan:
             return False
         return True
 
+    def copy(a: dict[str, str]) -> bool:
+        """Whether ``a`` repeats an earlier record exactly (a 64-bit hash of its fields)."""
+        key = hash(
+            (
+                a.get("type"),
+                a.get("sourceName"),
+                a.get("startDate"),
+                a.get("endDate"),
+                a.get("value"),
+            )
+        )
+        if key in seen:
+            scan.duplicates += 1
+            return True
+        seen.add(key)
+        return False
+
+    def add_pain(row: int, a: dict[str, str]) -> None:
+        start, raw = a.get("startDate", ""), a.get("value", "")
+        day = start[:10]
+        if _instant(start) is None:
+            rejected.append((row, "startDate", start, Message("read.apple.bad_date")))
+            return
+        if day_status.get(day) != _OK and not date_ok(row, start, day):
+            return
+        level = raw.removeprefix(PAIN_PREFIX)
+        if level not in severity:
+            levels = ", ".join(PAIN_PREFIX + k for k in severity)
+            rejected.append((row, "value", raw, Message("read.apple.bad_severity", levels=levels)))
+            return
+        score = severity[level]
+        if score is None:
+            rejected.append((row, "value", raw, Message("read.apple.no_severity")))
+            return
+        acc = pain_days.get(day)
+        if acc is None:
+            pain_days[day] = [score, row, 1]
+        else:
+            acc[0] = max(acc[0], score)
+            acc[2] += 1
+
     def start_element(tag: str, a: dict[str, str]) -> None:
-        nonlocal n
+        nonlocal n, last_start
+        last_start = parser.CurrentByteIndex
         if tag == "Record":
             n += 1
             try:  # subscripts, not .get(): this runs for every record (zero-cost try)
@@ -235,6 +302,8 @@ def _scan(stream: IO[bytes], name: str) -> Scan:
             except KeyError:
                 kind = ""
             if kind == STEPS:  # the hot path: most of a big export
+                if copy(a):
+                    return
                 try:
                     start = a["startDate"]
                     raw = a["value"]
@@ -253,17 +322,20 @@ def _scan(stream: IO[bytes], name: str) -> Scan:
                     return
                 key = (day, key_source)
                 acc = steps.get(key)
-                if acc is None:
-                    steps[key] = [value, 1, n]
+                if acc is None:  # one string per day and source, not per record
+                    steps[(sys.intern(day), sys.intern(key_source))] = [value, 1, n]
                 else:
                     acc[0] += value
                     acc[1] += 1
             elif kind == SLEEP:
+                if copy(a):
+                    return
                 sleep.append((n, a.get("startDate", ""), a.get("endDate", ""), a.get("value", "")))
                 if len(sleep) >= _SLEEP_BATCH:
                     compact_sleep(scan)
             elif kind == PAIN:
-                pain.append((n, a.get("startDate", ""), a.get("value", "")))
+                if not copy(a):
+                    add_pain(n, a)
             else:
                 other[kind] += 1
         elif tag != "MetadataEntry":
@@ -280,9 +352,25 @@ def _scan(stream: IO[bytes], name: str) -> Scan:
                     raise DiaryError(msg)
 
     parser.StartElementHandler = start_element
+    fed = 0
     try:
         while chunk := stream.read(_CHUNK):
             parser.Parse(chunk, False)
+            fed += len(chunk)
+            if bar is not None:
+                bar.update(len(chunk))
+            # expat re-reads an unfinished element from its start with every
+            # chunk (quadratic time): refuse one that grows past the limit
+            if fed - last_start > max_element_bytes:
+                msg = Message(
+                    "read.apple.element_too_big",
+                    source=name,
+                    offset=last_start,
+                    size=fed - last_start,
+                    limit=max_element_bytes,
+                    n=n,
+                )
+                raise DiaryError(msg)
         parser.Parse(b"", True)
     except pyexpat.ExpatError as exc:
         msg = Message(
@@ -303,10 +391,10 @@ def _scan(stream: IO[bytes], name: str) -> Scan:
 
 def _open_export(
     source: Source, *, max_unzipped_bytes: float, max_zip_ratio: float
-) -> tuple[IO[bytes], Any, str]:
-    """Return ``(stream, zipfile or None, member name)``, checking zip sizes first."""
+) -> tuple[IO[bytes], Any, str, int]:
+    """Return ``(stream, zipfile or None, member name, size)``, checking zip sizes first."""
     if not source.head(4).startswith(b"PK\x03\x04"):
-        return source.open(), None, ""
+        return source.open(), None, "", source.size
     try:
         zf = _zip(source)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -339,7 +427,7 @@ def _open_export(
             "read.apple.cannot_open", source=source.name, member=info.filename, detail=str(exc)
         )
         raise DiaryError(msg) from exc
-    return stream, zf, info.filename
+    return stream, zf, info.filename, info.file_size
 
 
 # ----------------------------------------------------------- daily summaries
@@ -354,6 +442,9 @@ def read_apple_health(
     sleep_gap_hours: float = 3.0,
     max_unzipped_bytes: float = MAX_UNZIPPED_BYTES,
     max_zip_ratio: float = MAX_ZIP_RATIO,
+    max_element_bytes: int = MAX_ELEMENT_BYTES,
+    progress: bool | None = None,
+    lang: str = "en",
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read an Apple Health export into the daily diary.
 
@@ -373,6 +464,14 @@ def read_apple_health(
     max_unzipped_bytes, max_zip_ratio : float
         Zip-bomb limits checked in the zip directory before unpacking
         (:data:`MAX_UNZIPPED_BYTES`, :data:`MAX_ZIP_RATIO`).
+    max_element_bytes : int
+        Largest single XML element (:data:`MAX_ELEMENT_BYTES`); a bigger one
+        raises a :class:`~backpain.DiaryError` instead of parsing for minutes.
+    progress : bool, optional
+        Show a progress bar by megabytes read (default: only in a terminal or
+        Jupyter, see :func:`backpain._progress.interactive`).
+    lang : {"en", "nl"}
+        Language of the progress bar's label.
 
     Returns
     -------
@@ -383,8 +482,9 @@ def read_apple_health(
     report : LoadReport
         Every ``<Record>`` (and other data element such as ``<Workout>``) is
         one input row, numbered from 1 in file order: kept or merged into its
-        day, ignored with its record type as category, or rejected (bad date,
-        dated after the export, unknown value) with the reason.
+        day, ignored with its record type as category, rejected (bad date,
+        dated after the export, unknown value) with the reason, or counted in
+        ``rows_duplicate`` when it repeats an earlier record exactly.
 
     Raises
     ------
@@ -411,6 +511,15 @@ def read_apple_health(
       single-source total, because iPhone and Watch record the same steps
       (the Health app de-duplicates similarly, by source priority). The other
       sources' records are counted as ignored.
+    - A record that repeats an earlier one exactly (type, ``sourceName``,
+      ``startDate``, ``endDate`` and ``value``; an app that synced twice) is
+      counted once: the copies go to ``rows_duplicate`` with a note. Copies
+      are found by a 64-bit hash of those fields, about 70 bytes per step,
+      sleep or pain record; two different records share a hash with odds of
+      about 1 in 10**7 for ten million records.
+    - Memory: steps are summed per (day, source) and pain kept as the day's
+      maximum while the file streams, sleep records as four integers each,
+      so memory grows with the days and sources, not with the file.
     - Records dated after ``<ExportDate>`` come from a wrong device clock and
       are rejected. Dates are read by slicing the strings
       (``2019-05-14 18:52:09 -0400``, local time plus offset), never with a
@@ -450,13 +559,28 @@ def read_apple_health(
     if not sleep_gap_hours >= 0:
         msg = f"sleep_gap_hours must be a number of hours >= 0, not {sleep_gap_hours!r}"
         raise ValueError(msg)
-    stream, zf, member = _open_export(
+    stream, zf, member, size = _open_export(
         src, max_unzipped_bytes=max_unzipped_bytes, max_zip_ratio=max_zip_ratio
     )
     label = f"{src.name} ({member})" if member else src.name
+    bar = progress_bar(
+        "progress.apple_health",
+        total=size,
+        scale=1e6,
+        unit="progress.unit.mb",
+        lang=lang,
+        show=progress,
+        name=src.name,
+    )
     try:
-        with stream:
-            scan = _scan(stream, label)
+        with stream, bar:
+            scan = _scan(
+                stream,
+                label,
+                severity,
+                bar=bar if bar.shown else None,
+                max_element_bytes=max_element_bytes,
+            )
     finally:
         if zf is not None:
             zf.close()
@@ -489,8 +613,11 @@ def read_apple_health(
         if scan.rejected
         else []
     )
+    if scan.duplicates:
+        report.rows_duplicate += scan.duplicates
+        report.notes.append(Message("read.apple.duplicates", n=scan.duplicates))
     entries = daily_entries(scan, severity, sleep_gap_hours, report, rejected=rejected)
-    if not scan.pain:
+    if not scan.pain and not scan.pain_days:
         report.notes.append(Message("read.note.no_pain_merge"))
     for column in ("pain", "sleep_hours", "steps"):
         if column not in entries.columns:

@@ -20,13 +20,17 @@ import pandas as pd
 from ..errors import DiaryError, SurveyError
 from ..schema import TAG_SEP, normalise_header
 from ..text import Message
-from ._cells import blank_cells, blank_rows
+from ._cells import blank_cells, blank_rows, check_cell_sizes
 from ._parse import parse_dates
 from ._report import LoadReport, message_column
-from ._source import Source, open_source
+from ._source import MAX_CELL_CHARS, Source, open_source
 from .table import sniff_table, table_kind
 
-__all__ = ["SURVEY_FORMATS", "read_survey"]
+__all__ = ["MAX_SURVEY_COLUMNS", "SURVEY_FORMATS", "read_survey"]
+
+MAX_SURVEY_COLUMNS = 20_000
+"""Most columns of a survey export (REDCap and Qualtrics projects have hundreds to a few
+thousand); 10,000 columns read in a few seconds, more is refused before parsing."""
 
 SURVEY_FORMATS: tuple[str, ...] = ("redcap", "qualtrics", "table")
 """Values of ``read_survey(format=...)``, in detection order."""
@@ -323,6 +327,10 @@ def _grid_from_source(src: Source, again: Message) -> _Grid:
             msg = Message("read.survey.empty", source=src.name, again=again)
             raise SurveyError(msg)
         sep, decimal = sniff_table(text)
+        # an upper bound (a quoted cell may hold the separator), checked before parsing
+        _check_width(
+            src.name, text[: text.find("\n") if "\n" in text else len(text)].count(sep) + 1
+        )
         try:
             raw = pd.read_csv(
                 io.StringIO(text),
@@ -343,11 +351,27 @@ def _grid_from_source(src: Source, again: Message) -> _Grid:
     if raw.empty:
         msg = Message("read.survey.no_rows", source=src.name, again=again)
         raise SurveyError(msg)
+    _check_width(src.name, raw.shape[1])
+    try:  # the header (row 1), then the answers named by their header
+        check_cell_sizes(raw.iloc[:1], src.name, first_row=1, most=MAX_CELL_CHARS)
+        names = [str(h)[:80] for h in raw.iloc[0]]
+        answers = raw.iloc[1:].set_axis(names, axis=1)
+        check_cell_sizes(answers, src.name, first_row=2, most=MAX_CELL_CHARS)
+    except DiaryError as exc:
+        raise SurveyError(exc.message) from exc
     header = ["" if pd.isna(h) else str(h).strip() for h in raw.iloc[0]]
     cells = raw.iloc[1:].reset_index(drop=True)
     grid = _Grid(src.name, header, cells, 2, decimal)
     grid.kind = kind
     return grid
+
+
+def _check_width(name: str, width: int) -> None:
+    if width > MAX_SURVEY_COLUMNS:
+        msg = Message(
+            "read.limit.survey_columns", source=name, found=width, most=MAX_SURVEY_COLUMNS
+        )
+        raise SurveyError(msg)
 
 
 def _parse_error(name: str, sep: str, exc: Exception) -> Message:
@@ -492,6 +516,75 @@ def _convert_column(values: pd.Series, decimal: str = ".") -> pd.Series:
     if dates is not None:
         return dates
     return _text(values)
+
+
+def _convert_columns(frame: pd.DataFrame, decimal: str = ".") -> dict[str, pd.Series]:
+    """:func:`_convert_column` of every column, with the text rules run once over all cells.
+
+    The cells of all text columns are stripped, matched against the number
+    and date patterns and parsed in one pass each (column by column, a
+    survey of 10,000 columns took minutes); only the final slicing is per
+    column. Gives the same columns as :func:`_convert_column` (tested).
+    """
+    kinds = frame.dtypes.to_numpy()
+    is_text = np.array(
+        [pd.api.types.is_object_dtype(t) or pd.api.types.is_string_dtype(t) for t in kinds],
+        dtype=bool,
+    )
+    textual = [c for c, t in zip(frame.columns, is_text, strict=True) if t]
+    out = {c: frame[c] for c, t in zip(frame.columns, is_text, strict=True) if not t}
+    if not textual:
+        return out
+    n, k = len(frame), len(textual)
+    if n == 0:
+        out.update({c: _convert_column(frame[c], decimal) for c in textual})
+        return {c: out[c] for c in frame.columns}
+    block = frame if is_text.all() else frame.iloc[:, np.flatnonzero(is_text)]
+    cells = block.to_numpy(dtype=object).ravel(order="F")  # column after column
+    text = pd.Series(cells, dtype=object).astype("string").str.strip()
+    text = text.where(text != "")
+    filled = text.notna().to_numpy(dtype=bool)
+    probe = text.str.replace(",", ".", regex=False) if decimal == "," else text
+    is_number = probe.str.fullmatch(_NUMBER.pattern).fillna(False).to_numpy(dtype=bool)
+    leading_zero = probe.str.match(_LEADING_ZERO.pattern).fillna(False).to_numpy(dtype=bool)
+    grid = filled.reshape(k, n)
+    any_filled = grid.any(axis=1)
+    numeric = (
+        any_filled
+        & (is_number | ~filled).reshape(k, n).all(axis=1)
+        & ~(leading_zero & filled).reshape(k, n).any(axis=1)
+    )
+    values = np.full(k * n, np.nan)
+    take = np.repeat(numeric, n) & filled
+    values[take] = probe[take].astype("float64").to_numpy()
+    values = values.reshape(k, n)
+    present = ~np.isnan(values)
+    whole = np.all(~present | (values == np.round(values)), axis=1) & (
+        np.where(present, np.abs(values), 0).max(axis=1) < 2**53
+    )
+    rest = ~numeric
+    is_date = text.str.fullmatch(_ISO_DATETIME.pattern).fillna(False).to_numpy(dtype=bool)
+    dated = rest & any_filled & (is_date | ~filled).reshape(k, n).all(axis=1)
+    stamps = None
+    if dated.any():
+        spots = np.repeat(dated, n)
+        stamps = np.full(k * n, np.datetime64("NaT"), dtype="datetime64[ns]")
+        parsed = pd.to_datetime(text[spots], errors="coerce", format="mixed")
+        stamps[spots] = parsed.astype("datetime64[ns]").to_numpy()
+        stamps = stamps.reshape(k, n)
+    index = frame.index
+    for j, c in enumerate(textual):
+        if numeric[j]:
+            if whole[j]:
+                ints = np.round(np.where(present[j], values[j], 0)).astype(np.int64)
+                out[c] = pd.Series(pd.arrays.IntegerArray(ints, ~present[j]), index=index, name=c)
+            else:
+                out[c] = pd.Series(values[j], index=index, name=c)
+        elif dated[j]:
+            out[c] = pd.Series(stamps[j], index=index, name=c)
+        else:
+            out[c] = pd.Series(text.array[j * n : (j + 1) * n], index=index, name=c)
+    return {c: out[c] for c in frame.columns}
 
 
 def _rows(grid: _Grid, index: pd.Index) -> pd.Series:
@@ -880,9 +973,10 @@ def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
                 Message("read.survey.repeated_response"),
             )
         frame = frame[~no_id & ~dup]
-    out = pd.DataFrame(index=frame.index)
-    for c in frame.columns:
-        out[c] = _text(frame[c]) if c == "ResponseId" else _convert_column(frame[c])
+    converted = _convert_columns(frame.drop(columns=["ResponseId"], errors="ignore"))
+    if "ResponseId" in frame.columns:
+        converted["ResponseId"] = _text(frame["ResponseId"])
+    out = pd.DataFrame({c: converted[c] for c in frame.columns}, index=frame.index, copy=False)
     out["is_preview"] = _qualtrics_preview(frame)
     out["is_complete"] = _qualtrics_finished(frame)
     n_prev = int(out["is_preview"].fillna(False).sum())
@@ -927,12 +1021,14 @@ def _read_generic(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
     report = LoadReport(source=grid.name, format="table")
     renamed: dict[str, str] = {}
     names: list[str] = []
+    taken: set[str] = set()
     dutch = False
     for h in grid.header:
         key = normalise_header(h)
         new = _GENERIC_ALIASES.get(key) or re.sub(r"\W+", "_", key).strip("_") or ""
-        if new in names and new in _GENERIC_ALIASES.values():
+        if new in taken and new in _GENERIC_ALIASES.values():
             new = re.sub(r"\W+", "_", key).strip("_")
+        taken.add(new)
         if key in ("deelnemer", "datum", "pijnduur", "leeftijd", "geslacht", "proefpersoon"):
             dutch = True
         names.append(new)
@@ -957,12 +1053,16 @@ def _read_generic(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
             frame = frame[~no_id]
     else:
         report.notes.append(Message("read.survey.no_id_column"))
-    out = pd.DataFrame(index=frame.index)
-    for c in frame.columns:
+    out: dict[str, pd.Series] = _convert_columns(
+        frame.drop(columns=[c for c in ("subject", "date") if c in frame.columns]), grid.decimal
+    )
+    for c in ("subject", "date"):
+        if c not in frame.columns:
+            continue
         values = frame[c]
         if c == "subject":
             out[c] = _text(values)
-        elif c == "date" and not pd.api.types.is_datetime64_any_dtype(values):
+        elif not pd.api.types.is_datetime64_any_dtype(values):
             try:
                 dates, how = parse_dates(values, prefer_dayfirst=dutch or grid.decimal == ",")
             except DiaryError:
@@ -976,7 +1076,8 @@ def _read_generic(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
                 report.notes.append(how)
                 out[c] = dates
         else:
-            out[c] = _convert_column(values, grid.decimal)
+            out[c] = values
+    out = pd.DataFrame({c: out[c] for c in frame.columns}, index=frame.index, copy=False)
     out = out.reset_index(drop=True)
     out.attrs["labels"] = renamed
     report.rows_kept = len(out)

@@ -25,11 +25,13 @@ from ._cells import (
     YES_WORDS,
     arrow_chunks,
     blank_rows,
+    check_cell_sizes,
     excel_returns,
     unescape_formulas,
 )
 from ._report import LoadReport
 from ._source import (
+    MAX_CELL_CHARS,
     MAX_COLUMNS,
     MAX_SHEET_ROWS,
     UNICODE_BOMS,
@@ -407,6 +409,8 @@ def read_table(
         )
         if raw.shape[1] > MAX_COLUMNS:  # a sheet without a dimension, a wide Parquet file
             raise refuse_limit(name, "columns", raw.shape[1], MAX_COLUMNS)
+        first_row = 2 if kind in ("csv", "excel") else 1  # a JSON record is counted from 1
+        check_cell_sizes(raw, name, first_row=first_row, most=MAX_CELL_CHARS)
         if kind == "csv":
             header_rows = 1
             if raw.attrs.get("sep") == ";" or raw.attrs.get("decimal") == ",":
