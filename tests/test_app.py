@@ -367,11 +367,7 @@ HOSTILE = "<script>alert(1)</script><b>bold</b><img src=x onerror=alert(2)>"
     "extra",
     [
         pytest.param("", id="html"),
-        pytest.param(
-            r" $\frac{1}{$",
-            id="mathtext",
-            marks=pytest.mark.xfail(strict=True, reason="needs plot mathtext escape"),
-        ),
+        pytest.param(r" $\frac{1}{$", id="mathtext"),
     ],
 )
 def test_hostile_notes_tags_and_name_show_as_text(extra):

@@ -40,7 +40,7 @@ with open("/proc/self/status") as fh:
 resource.setrlimit(resource.RLIMIT_AS, (vm + int(sys.argv[2]), resource.RLIM_INFINITY))
 resource.setrlimit(resource.RLIMIT_CPU, (int(sys.argv[3]), int(sys.argv[3])))
 try:
-    diary = backpain.read_diary(sys.argv[1], subject="s", format=sys.argv[4])
+    diary = backpain.read_diary(sys.argv[1], subject=sys.argv[5], format=sys.argv[4])
     cols = json.loads(diary.to_json(orient="columns", date_format="iso"))
     out = {"outcome": "read", "diary": {c: list(v.values()) for c, v in cols.items()}}
 except backpain.DiaryError as exc:
@@ -51,13 +51,17 @@ print(json.dumps(out))
 """
 
 
-def read_capped(path, fmt: str = "auto", memory: int = EXTRA_MEMORY) -> dict:
-    """Read ``path`` with read_diary in a child capped in memory and CPU time."""
+def read_capped(path, fmt: str = "auto", memory: int = EXTRA_MEMORY, subject: str = "s") -> dict:
+    """Read ``path`` with read_diary in a child capped in memory and CPU time.
+
+    ``subject`` names the person of a file without a subject column, or picks
+    the person of a file that names its people.
+    """
     # Arrow's default allocator reserves address space up front: under an
     # address-space cap the system allocator is the one to measure
     env = {**os.environ, "ARROW_DEFAULT_MEMORY_POOL": "system"}
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path), str(memory), str(CPU_SECONDS), fmt],
+        [sys.executable, "-c", _CHILD, str(path), str(memory), str(CPU_SECONDS), fmt, subject],
         env=env,
         capture_output=True,
         text=True,
@@ -278,7 +282,7 @@ def test_parquet_list_column_names_the_column(tmp_path):
 def test_trailing_delimiter_with_subject_and_notes(tmp_path):
     path = tmp_path / "trailing_text.csv"
     path.write_bytes(b"subject,date,pain,notes\n007,2026-01-01,4,ok,\n007,2026-01-02,5,,\n")
-    out = read_capped(path)
+    out = read_capped(path, subject="007")
     assert out["outcome"] == "read", out
     assert out["diary"]["subject"] == ["007", "007"]
     assert out["diary"]["notes"] == ["ok", None]
