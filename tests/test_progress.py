@@ -71,3 +71,36 @@ def test_unknown_language_is_refused():
 
 def test_module_has_no_network_or_widget_import_when_silent():
     assert "tqdm" not in _progress.__dict__  # tqdm is imported only when a bar is drawn
+
+
+def test_a_list_of_files_shows_one_bar_in_the_users_language(monkeypatch, tmp_path):
+    import backpain
+
+    paths = []
+    for i in range(3):
+        path = tmp_path / f"dagboek{i}.csv"
+        path.write_text(f"datum;pijn\n0{i + 1}-03-2026;{i + 2}\n")
+        paths.append(path)
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    diary = backpain.read_diary(paths, subject="ik", progress=True, lang="nl")
+    assert len(diary) == 3
+    assert "bestanden lezen" in err.getvalue()
+    assert "3/3" in err.getvalue()
+    err.truncate(0)
+    backpain.read_diary(paths, subject="ik", progress=False)
+    assert err.getvalue() == ""
+
+
+def test_read_diary_passes_progress_to_the_apple_health_reader(monkeypatch):
+    from pathlib import Path
+
+    import backpain
+
+    export = next((Path(__file__).parent / "data" / "apple_health").glob("*.xml"))
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    backpain.read_diary(export, progress=True, lang="nl")
+    assert "Apple Health-export" in err.getvalue()
+    with pytest.raises(ValueError, match="lang"):
+        backpain.read_diary(export, lang="de")

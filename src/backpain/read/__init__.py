@@ -15,8 +15,9 @@ from typing import Any
 
 import pandas as pd
 
+from .._progress import track
 from ..errors import DiaryError
-from ..text import Message
+from ..text import Message, check_lang
 from ._report import LoadReport
 from ._source import Source, open_source
 from .table import detect_table, read_table
@@ -79,6 +80,8 @@ def read_diary(
     format: str = "auto",
     subject: str | None = None,
     return_report: bool = False,
+    progress: bool | None = None,
+    lang: str = "en",
     **options: Any,
 ) -> pd.DataFrame | tuple[pd.DataFrame, LoadReport]:
     """Read a pain diary into the canonical daily table.
@@ -101,6 +104,13 @@ def read_diary(
         wearables). See :func:`select_subject`.
     return_report : bool, default False
         Also return the :class:`~backpain.LoadReport`.
+    progress : bool, optional
+        Show a progress bar for a list of files and inside readers of big
+        exports (Apple Health); default: only in a terminal or Jupyter,
+        never in a script writing to a file (``BACKPAIN_PROGRESS=0/1``
+        overrides).
+    lang : {"en", "nl"}, default "en"
+        Language of the progress bars.
     **options
         Passed to the format's reader. For tables: ``columns`` (``{"your
         header": "pain"}``), ``dayfirst`` (force the date order),
@@ -151,11 +161,16 @@ def read_diary(
     >>> report.rows_read, report.rows_kept, report.rows_rejected
     (2, 2, 0)
     """
+    check_lang(lang)
     if isinstance(source, (list, tuple)):
         from .merge import merge_diaries
 
         _check_options_known(options)
-        parts = [_read_one_of_many(s, format, subject, options) for s in source]
+        shown = {"progress": progress, "lang": lang}
+        parts = [
+            _read_one_of_many(s, format, subject, options, shown)
+            for s in track(source, "progress.files", lang=lang, show=progress)
+        ]
         diary, report = merge_diaries(parts)
     elif isinstance(source, pd.DataFrame):
         diary, report = select_subject(*read_table(source, **options), subject)
@@ -165,6 +180,7 @@ def read_diary(
             msg = Message("read.error.empty_bytes", source=src.name)
             raise DiaryError(msg)
         fmt = _choose(src, format)
+        options.update(_named_options(fmt, {"progress": progress, "lang": lang}))
         try:
             diary, report = _read_with_subject(fmt, src, subject, options)
         except TypeError as exc:
@@ -182,6 +198,7 @@ def _read_one_of_many(
     format: str,
     subject: str | None,
     options: dict[str, Any],
+    shown: dict[str, Any],
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read one file of a list, passing it only the options its reader takes."""
     if isinstance(source, pd.DataFrame):
@@ -193,7 +210,14 @@ def _read_one_of_many(
         mine = dict(options)
     else:
         mine = {k: v for k, v in options.items() if k in accepted}
+    mine.update(_named_options(fmt, shown))
     return _read_with_subject(fmt, src, subject, mine)
+
+
+def _named_options(fmt: Format, options: dict[str, Any]) -> dict[str, Any]:
+    """The options a reader names in its signature (``progress``, ``lang``)."""
+    accepted = inspect.signature(fmt.read).parameters
+    return {k: v for k, v in options.items() if k in accepted}
 
 
 def _read_with_subject(
