@@ -48,10 +48,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "pijn mag hoogstens 10 zijn (0-10);" + _PIJN_SCHAAL + " gebruik dan --pain-scale 100",
     ),
     "read.reason.pain_above_10": (
-        "pain must be at most 10 (NRS 0-10);" + _PAIN_SCALE + ", read it with the 0-100 pain scale",
+        "pain must be at most 10 (NRS 0-10);"
+        + _PAIN_SCALE
+        + ", divide the pain column by 10 in the spreadsheet (65 becomes 6.5) and choose "
+        "the file again",
         "pijn mag hoogstens 10 zijn (0-10);"
         + _PIJN_SCHAAL
-        + " lees het dan met de pijnschaal 0-100",
+        + ", deel de pijnkolom in het rekenblad door 10 (65 wordt 6,5) en kies het bestand "
+        "opnieuw",
     ),
     "read.reason.pain_above_100@python": (
         "pain must be at most 100 on the 0-100 scale (pain_scale=100)",
@@ -248,7 +252,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{source}: no pain column found (columns: {columns}). Name the column 'pain' or "
         "'pijn', or pass columns={{'your column': 'pain'}}.",
         "{source}: geen kolom met pijn gevonden (kolommen: {columns}). Noem de kolom "
-        "'pijn' of 'pain', of geef columns={{'uw kolom': 'pain'}}.",
+        "'pijn' of 'pain', of geef columns={{'je kolom': 'pain'}}.",
     ),
     "read.error.no_pain_column": (
         "{source}: no pain column found (columns: {columns}). Rename the column in the "
@@ -260,7 +264,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{source}: no date column found among {columns}. Name it 'date' or 'datum', or "
         "pass columns={{'your column': 'date'}}.",
         "{source}: geen kolom met datums gevonden in {columns}. Noem ze 'datum' of "
-        "'date', of geef columns={{'uw kolom': 'date'}}.",
+        "'date', of geef columns={{'je kolom': 'date'}}.",
     ),
     "read.error.no_date_column": (
         "{source}: no date column found among {columns}. Rename the column in the "
@@ -298,11 +302,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "read.error.pain_looks_100": (
         "{source}: most pain values are above 10 (largest {largest:g}): this looks like a "
-        "0-100 scale. Read it with the 0-100 pain scale (values are then divided by 10), "
-        "or fix the values.",
+        "0-100 scale. Divide the pain column by 10 in the spreadsheet (65 becomes 6.5) and "
+        "choose the file again, or fix the values.",
         "{source}: de meeste pijnwaarden zijn hoger dan 10 (hoogste {largest:g}): dit lijkt "
-        "een schaal van 0 tot 100. Lees het met de pijnschaal 0-100 (de waarden worden dan "
-        "door 10 gedeeld), of verbeter de waarden.",
+        "een schaal van 0 tot 100. Deel de pijnkolom in het rekenblad door 10 (65 wordt "
+        "6,5) en kies het bestand opnieuw, of verbeter de waarden.",
     ),
     "read.error.unknown_format": (
         "{source}: not a diary format backpain reads. Tried {tried}",
@@ -504,7 +508,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read.daylio.no_pain": (
         "the file holds no pain ratings (Daylio has none unless you add a scale named "
         "'Pain'); pain is empty",
-        "het bestand bevat geen pijnscores (Daylio heeft er geen tenzij u een schaal "
+        "het bestand bevat geen pijnscores (Daylio heeft er geen tenzij je een schaal "
         "'Pain' toevoegt); pijn is leeg",
     ),
     "read.daylio.mood_note": (
@@ -514,24 +518,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read.daylio.bad_scale": (
         "scale {scale} holds {value}; expected 'x/10 points' (or hours:minutes for sleep time)",
         "schaal {scale} bevat {value}; verwacht 'x/10 points' (of uren:minuten voor slaap)",
-    ),
-    "read.flaredown.subject_many_users@python": (
-        "{source}: subject={subject!r} was given, but the file holds {n} users; leave "
-        "subject out to use each user_id as the subject",
-        "{source}: subject={subject!r} is opgegeven, maar het bestand bevat {n} "
-        "gebruikers; laat subject weg om elke user_id als deelnemer te gebruiken",
-    ),
-    "read.flaredown.subject_many_users@cli": (
-        "{source}: --subject {subject} was given, but the file holds {n} users; leave "
-        "--subject out to use each user_id as the subject",
-        "{source}: --subject {subject} is opgegeven, maar het bestand bevat {n} "
-        "gebruikers; laat --subject weg om elke user_id als deelnemer te gebruiken",
-    ),
-    "read.flaredown.subject_many_users": (
-        "{source}: the name {subject!r} was given, but the file holds {n} users; give no "
-        "name to keep each user apart",
-        "{source}: de naam {subject!r} is opgegeven, maar het bestand bevat {n} "
-        "gebruikers; geef geen naam om elke gebruiker apart te houden",
     ),
     "read.flaredown.bad_rating": (
         "Flaredown condition and symptom ratings must be a number from 0 to 4",
@@ -588,7 +574,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "read.note.no_pain_merge": (
         "the file holds no pain ratings (pain is empty): add your pain diary to read them together",
-        "het bestand bevat geen pijnscores (pijn is leeg): voeg uw pijndagboek toe om ze "
+        "het bestand bevat geen pijnscores (pijn is leeg): voeg je pijndagboek toe om ze "
         "samen te lezen",
     ),
     "read.fitbit.default_subject@python": (
@@ -1039,7 +1025,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Setup > Data Dictionary > Download).",
         "dictionary={source} is een {kind} uit REDCap, geen gegevenswoordenboek. read_survey "
         "heeft het niet nodig: laat het weg, en geef in de plaats het gegevenswoordenboek als "
-        "u het hebt (Project Setup > Data Dictionary > Download).",
+        "je het hebt (Project Setup > Data Dictionary > Download).",
     ),
     "read.survey.dictionary_is_data": (
         "dictionary={source} looks like a REDCap data export (columns {shown}, ...), not its "
@@ -1048,7 +1034,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "read_survey('{source}', ...).",
         "dictionary={source} lijkt een gegevensexport uit REDCap (kolommen {shown}, ...), "
         "geen gegevenswoordenboek. Geef het gegevenswoordenboek (Project Setup > Data "
-        "Dictionary > Download), of laat dictionary= weg; zijn {source} de gegevens die u "
+        "Dictionary > Download), of laat dictionary= weg; zijn {source} de gegevens die je "
         "wilt, dan komen ze eerst: read_survey('{source}', ...).",
     ),
     "read.survey.dictionary_lacks": (
@@ -1196,19 +1182,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Fitbit step times are in UTC; summed per day in {zone}",
         "tijden van stappen uit Fitbit staan in UTC; per dag opgeteld in {zone}",
     ),
-    "read.fitbit.steps_inferred_offset": (
-        "Fitbit step times are in UTC; the first time lies before the file name's date, which "
-        "shows a local time of UTC{offset}: steps summed per day at that offset",
-        "tijden van stappen uit Fitbit staan in UTC; het eerste tijdstip ligt vóór de datum "
-        "in de bestandsnaam, wat een lokale tijd van UTC{offset} aantoont: stappen per dag "
-        "opgeteld met dat verschil",
-    ),
     "read.fitbit.steps_utc@python": (
         "Fitbit step times are in UTC and the file does not show the local time zone: steps "
         "summed per UTC day. Pass tz='Europe/Brussels' (the zone where you wore the tracker) "
         "to sum per local day.",
         "tijden van stappen uit Fitbit staan in UTC en het bestand toont de lokale tijdzone "
-        "niet: stappen per dag in UTC opgeteld. Geef tz='Europe/Brussels' (de zone waar u de "
+        "niet: stappen per dag in UTC opgeteld. Geef tz='Europe/Brussels' (de zone waar je de "
         "tracker droeg) om per lokale dag op te tellen.",
     ),
     "read.fitbit.steps_utc": (
@@ -1216,7 +1195,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "summed per UTC day. Give the time zone where you wore the tracker to sum per local "
         "day.",
         "tijden van stappen uit Fitbit staan in UTC en het bestand toont de lokale tijdzone "
-        "niet: stappen per dag in UTC opgeteld. Geef de tijdzone waar u de tracker droeg om "
+        "niet: stappen per dag in UTC opgeteld. Geef de tijdzone waar je de tracker droeg om "
         "per lokale dag op te tellen.",
     ),
     "read.fitbit.partial_first_day": (
