@@ -99,6 +99,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "variantieschattingen liggen op een grens); p-waarden en intervallen gebruiken "
         "de normale verdeling",
     ),
+    # bootstrap intervals (within_corr)
+    "analyse.boot.ci_unknown": (
+        "{func}: ci must be 'fisher', 'bootstrap' (BCa, resampling persons) or "
+        "'percentile', not {ci!r}",
+        "{func}: ci moet 'fisher', 'bootstrap' (BCa, personen herbemonsteren) of "
+        "'percentile' zijn, niet {ci!r}",
+    ),
+    "analyse.boot.n_boot": (
+        "{func}: n_boot must be a whole number of at least 100 resamples (2000 is usual), "
+        "not {n_boot!r}",
+        "{func}: n_boot moet een geheel getal van minstens 100 herbemonsteringen zijn "
+        "(2000 is gebruikelijk), niet {n_boot!r}",
+    ),
     # the caterpillar plot of person_effects()
     "analyse.caterpillar.xlabel": (
         "Change in {y!v} per point of {x!v}, within a person (95% interval)",
