@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes (smoke test)")
     parser.add_argument("--sizes", type=int, nargs="*", default=None, help="numbers of persons")
-    parser.add_argument("--reps", type=int, default=200, help="coverage replicates")
+    parser.add_argument("--reps", type=int, default=200, help="coverage replicates (0: none)")
     parser.add_argument("--limit", type=float, default=600, help="seconds allowed per backpain fit")
     parser.add_argument("--case", help=argparse.SUPPRESS)
     parser.add_argument("--slopes", type=int, default=0, help=argparse.SUPPRESS)
@@ -179,7 +179,9 @@ def main(argv: list[str] | None = None) -> None:
     sizes = args.sizes if args.sizes is not None else ([200] if args.quick else [1000, 10000])
     for n in sizes:
         _timing(n, args.limit)
-    _coverage(20 if args.quick else args.reps)
+    reps = 20 if args.quick else args.reps
+    if reps > 0:
+        _coverage(reps)
 
 
 if __name__ == "__main__":

@@ -80,10 +80,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "random effecten zijn perfect gecorreleerd ({detail}); het model is te complex "
         "voor deze gegevens: overweeg minder random slopes",
     ),
-    "analyse.mixed.engine_warning": (
-        "the fitting engine warned: {detail}",
-        "de schattingsroutine waarschuwde: {detail}",
-    ),
     "analyse.mixed.small_sample": (
         "only {n} persons: p-values and confidence intervals use Satterthwaite "
         "degrees of freedom (as lmerTest does), but with fewer than 30 persons "
@@ -91,6 +87,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "slechts {n} personen: p-waarden en betrouwbaarheidsintervallen gebruiken "
         "vrijheidsgraden volgens Satterthwaite (zoals lmerTest), maar met minder dan 30 "
         "personen zijn de varianties van random effecten onnauwkeurig; lees ze met zorg",
+    ),
+    "analyse.mixed.small_sample_boot": (
+        "only {n} persons: the bootstrap resamples so few persons that its "
+        "confidence intervals tend to be too narrow and its p-values too small; read "
+        "them with care (ci='satterthwaite', the default, suits small samples better)",
+        "slechts {n} personen: de bootstrap herbemonstert zo weinig personen dat zijn "
+        "betrouwbaarheidsintervallen meestal te smal en zijn p-waarden te klein zijn; "
+        "lees ze met zorg (ci='satterthwaite', de standaard, past beter bij kleine "
+        "steekproeven)",
+    ),
+    "analyse.mixed.bootstrap": (
+        "p-values and 95% intervals from a person-level bootstrap: {ok} of {n_boot} "
+        "resamples of the {n} persons could be fitted",
+        "p-waarden en 95%-intervallen uit een bootstrap op persoonsniveau: {ok} van "
+        "{n_boot} herbemonsteringen van de {n} personen konden geschat worden",
+    ),
+    "analyse.mixed.ci_unknown": (
+        "mixed_model: ci must be 'satterthwaite' or 'bootstrap' (resampling persons), not {ci!r}",
+        "mixed_model: ci moet 'satterthwaite' of 'bootstrap' (personen herbemonsteren) "
+        "zijn, niet {ci!r}",
     ),
     "analyse.mixed.dof_failed": (
         "Satterthwaite degrees of freedom could not be computed (the variance estimates "
