@@ -60,6 +60,29 @@ class MixedModelWarning(UserWarning):
 
 
 # ------------------------------------------------------------- REML algebra
+def _inv_logdet(M: np.ndarray) -> tuple[np.ndarray, float]:
+    """Inverses of a stack of small matrices and the sum of their log-determinants.
+
+    1 x 1 and 2 x 2 in closed form (ten times faster than LAPACK's per-matrix
+    calls for thousands of persons); larger ones by :mod:`numpy.linalg`.
+    The matrices here (``I + Z_i'Z_i T``) have a positive determinant.
+    """
+    q = M.shape[-1]
+    if q == 1:
+        return 1.0 / M, float(np.log(M[:, 0, 0]).sum())
+    if q == 2:
+        a, b, c, d = M[:, 0, 0], M[:, 0, 1], M[:, 1, 0], M[:, 1, 1]
+        det = a * d - b * c
+        inv = np.empty_like(M)
+        inv[:, 0, 0], inv[:, 0, 1] = d / det, -b / det
+        inv[:, 1, 0], inv[:, 1, 1] = -c / det, a / det
+        return inv, float(np.log(det).sum())
+    sign, logdet = np.linalg.slogdet(M)
+    if np.any(sign <= 0):
+        raise np.linalg.LinAlgError("a per-person matrix is not positive definite")
+    return np.linalg.inv(M), float(logdet.sum())
+
+
 class _Reml:
     """The REML likelihood of ``y = X b + Z u + e`` from per-person sums, in O(persons).
 
@@ -142,7 +165,8 @@ class _Reml:
     ) -> tuple[float, float, float, np.ndarray, np.ndarray]:
         """``log|V|``, ``log|X'V^-1 X|``, ``r'V^-1 r``, ``(X'V^-1 X)^-1`` and the GLS fixed effects."""
         M = s2 * np.eye(self.q) + self.ZZ @ G
-        W = G @ np.linalg.inv(M)  # G M^-1, one q x q per person
+        Minv, logdet_m = _inv_logdet(M)
+        W = G @ Minv  # G M^-1, one q x q per person
         kq = self.k * self.q
         WZX = (W @ self.ZX).reshape(kq, self.p)
         WZy = (W @ self.Zy[:, :, None]).reshape(kq)
@@ -152,7 +176,7 @@ class _Reml:
         yVy = (self.yy - float(self.Zy.reshape(kq) @ WZy)) / s2
         A = np.linalg.inv(XVX)
         beta = A @ XVy
-        logdet_v = (self.n - self.k * self.q) * np.log(s2) + np.linalg.slogdet(M)[1].sum()
+        logdet_v = (self.n - self.k * self.q) * np.log(s2) + logdet_m
         return logdet_v, np.linalg.slogdet(XVX)[1], float(yVy - beta @ XVy), A, beta
 
     def parts(self, vp: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
@@ -187,7 +211,7 @@ class _Reml:
         L[self.tril] = theta
         T = L @ L.T
         M = np.eye(q) + self.ZZ @ T
-        Minv = np.linalg.inv(M)
+        Minv, logdet_m = _inv_logdet(M)
         R = Minv @ self.ZX  # k x q x p
         S = Minv @ self.Zy[:, :, None]  # k x q x 1: Z_i'V_i^-1 y_i
         # X'V^-1 X = X'X - sum_i X_i'Z_i T M_i^-1 Z_i'X_i, and T M_i^-1 Z_i'X_i = T R_i
@@ -202,14 +226,12 @@ class _Reml:
         rvr = yVy - float(beta @ XVy)
         dof = self.n - self.p
         s2 = rvr / dof
-        logdet_m = np.linalg.slogdet(M)[1].sum()
         logdet_xvx = np.linalg.slogdet(XVX)[1]
         nll = 0.5 * (dof * (np.log(s2) + 1 + np.log(2 * np.pi)) + logdet_m + logdet_xvx)
         s = S[:, :, 0] - R @ beta  # Z_i'V_i^-1 (y_i - X_i b)
-        RA = (R @ A).reshape(kq, self.p)
         F = (
-            (Minv @ self.ZZ).sum(axis=0)
-            - np.einsum("kap,kbp->ab", RA.reshape(self.k, q, self.p), R)
+            np.tensordot(Minv, self.ZZ, axes=([0, 2], [0, 1]))  # sum_i M_i^-1 Z_i'Z_i
+            - np.tensordot(R @ A, R, axes=([0, 2], [0, 2]))  # sum_i R_i A R_i'
             - (s.T @ s) / s2
         )
         F = 0.5 * (F + F.T)
