@@ -403,7 +403,8 @@ def test_bootstrap_resample_is_the_model_of_the_drawn_persons():
             ref = mixed_model(
                 pd.concat(parts, ignore_index=True), x=("stress",), random_slopes=True
             )
-        assert np.allclose(boot.iloc[b], ref["coef"], rtol=1e-5, atol=1e-7), b
+        # the refits stop at a looser gradient tolerance: equal to 1e-4 standard errors
+        assert (np.abs(boot.iloc[b].to_numpy() - ref["coef"]) < 1e-4 * ref["se"]).all(), b
 
 
 def test_bootstrap_ci_and_p_and_notes():
