@@ -16,7 +16,8 @@ spread of per-person least-squares coefficients less their sampling
 variance) and uses the analytic gradient. The degrees of freedom for small
 samples follow Satterthwaite as in R's lmerTest, computed here from the REML
 likelihood. The tests compare estimates, standard errors, degrees of freedom
-and p-values with R's lme4 and lmerTest.
+and p-values with R's lme4 and lmerTest. ``ci="bootstrap"`` refits the model on
+persons drawn with replacement, from the same per-person sums.
 """
 
 from __future__ import annotations
@@ -816,7 +817,9 @@ def mixed_model(
         covariance as a nested dict), ``scale`` (residual variance),
         ``loglike`` (REML), ``converged``, ``notes`` (a list of
         :class:`backpain.text.Message`), ``icc``, ``r2_within``,
-        ``r2_marginal`` and ``r2_conditional``.
+        ``r2_marginal``, ``r2_conditional`` and ``ci`` (``"satterthwaite"`` or
+        ``"bootstrap"``; with a bootstrap also ``n_boot``, ``seed`` and
+        ``bootstrap_coef``).
 
     Warns
     -----
