@@ -4,6 +4,7 @@ Run from the repository root (needs ``Rscript`` with lme4)::
 
     .venv/bin/python benchmarks/bench_multilevel.py              # 1k and 10k x 365, coverage
     .venv/bin/python benchmarks/bench_multilevel.py --quick      # 200 x 365, few replicates
+    .venv/bin/python benchmarks/bench_multilevel.py --sizes --reps 100 --boot 400  # coverage only
 
 What it measures:
 
@@ -18,7 +19,8 @@ What it measures:
    parts, the Satterthwaite degrees of freedom and the ICC (lme4's does not).
 2. Coverage. ``--reps`` cohorts of 40 persons x 60 days from an unrounded
    linear model with a known mean slope 0.25 and slope SD 0.15: how often the
-   95% CI of the within effect covers it, with and without a random slope.
+   95% CI of the within effect covers it, with and without a random slope,
+   and (``--boot N``) with a random slope and ``ci="bootstrap"`` (N resamples).
 """
 
 from __future__ import annotations
@@ -138,29 +140,43 @@ def _linear_cohort(rng: np.random.Generator, n_subjects: int, n_days: int) -> pd
     return pd.DataFrame({"subject": subject, "date": dates, "outcome": pain, "stress": stress})
 
 
-def _coverage(reps: int) -> None:
+def _coverage(reps: int, n_boot: int = 0) -> None:
     truth = TRUE_EFFECTS["stress"]
-    hits = {False: 0, True: 0}
-    widths: dict[bool, list[float]] = {False: [], True: []}
+    names = {
+        "intercept": "random intercept only",
+        "slope": "random slope",
+        "bootstrap": f"random slope, bootstrap ({n_boot} resamples)",
+    }
+    fits = {
+        "intercept": {"random_slopes": False},
+        "slope": {"random_slopes": True},
+        "bootstrap": {"random_slopes": True, "ci": "bootstrap", "n_boot": n_boot},
+    }
+    if not n_boot:
+        del fits["bootstrap"]
+    hits = dict.fromkeys(fits, 0)
+    widths: dict[str, list[float]] = {name: [] for name in fits}
+    seconds = dict.fromkeys(fits, 0.0)
     rng = np.random.default_rng(2026)
-    for _ in range(reps):
+    for rep in range(reps):
         diary = _linear_cohort(rng, 40, 60)
-        for slopes in (False, True):
+        for name, kwargs in fits.items():
+            t0 = time.perf_counter()
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", MixedModelWarning)
-                row = mixed_model(diary, y="outcome", x=("stress",), random_slopes=slopes)
+                row = mixed_model(diary, y="outcome", x=("stress",), seed=rep, **kwargs)
+            seconds[name] += time.perf_counter() - t0
             row = row.set_index("term").loc["stress_within"]
-            hits[slopes] += bool(row["ci95_low"] < truth < row["ci95_high"])
-            widths[slopes].append(row["ci95_high"] - row["ci95_low"])
+            hits[name] += bool(row["ci95_low"] < truth < row["ci95_high"])
+            widths[name].append(row["ci95_high"] - row["ci95_low"])
     print(
         f"\nCoverage of the true within effect {truth} (40 persons x 60 days, unrounded "
         f"linear model, slope SD {SLOPE_SD}):"
     )
-    for slopes in (False, True):
-        name = "random slope" if slopes else "random intercept only"
+    for name in fits:
         print(
-            f"  {name:22s} {hits[slopes]}/{reps} = {hits[slopes] / reps:.1%}  "
-            f"(mean CI width {np.mean(widths[slopes]):.3f})"
+            f"  {names[name]:42s} {hits[name]}/{reps} = {hits[name] / reps:.1%}  "
+            f"(mean CI width {np.mean(widths[name]):.3f}, {seconds[name] / reps:.2f} s a fit)"
         )
 
 
@@ -168,7 +184,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes (smoke test)")
     parser.add_argument("--sizes", type=int, nargs="*", default=None, help="numbers of persons")
-    parser.add_argument("--reps", type=int, default=200, help="coverage replicates")
+    parser.add_argument("--reps", type=int, default=200, help="coverage replicates (0: none)")
+    parser.add_argument(
+        "--boot", type=int, default=0, help="also the bootstrap CI's coverage, N resamples"
+    )
     parser.add_argument("--limit", type=float, default=600, help="seconds allowed per backpain fit")
     parser.add_argument("--case", help=argparse.SUPPRESS)
     parser.add_argument("--slopes", type=int, default=0, help=argparse.SUPPRESS)
@@ -179,7 +198,9 @@ def main(argv: list[str] | None = None) -> None:
     sizes = args.sizes if args.sizes is not None else ([200] if args.quick else [1000, 10000])
     for n in sizes:
         _timing(n, args.limit)
-    _coverage(20 if args.quick else args.reps)
+    reps = 20 if args.quick else args.reps
+    if reps > 0:
+        _coverage(reps, args.boot)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import io
 import os
 import shutil
 import subprocess
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -261,6 +262,11 @@ def test_random_intercept_equals_lmertest_with_five_persons(tmp_path, diary):
     assert res.attrs["scale"] == pytest.approx(var["vcov"].iloc[1], rel=1e-5)
     assert res.set_index("term").loc["stress_between", "dof"] < 4
     assert any(m.key == "analyse.mixed.small_sample" for m in res.attrs["notes"])
+    # the small-sample note travels with the table into CSV and HTML copies
+    assert res["note"].str.contains("only 5 persons").all()
+    back = pd.read_csv(io.StringIO(res.to_csv(index=False)))
+    assert back["note"].str.contains("fewer than 30 persons").all()
+    assert res.to_html().count("only 5 persons") == len(res)
 
 
 def test_random_slope_and_person_effects_equal_lme4(tmp_path):
@@ -337,29 +343,12 @@ def test_r2_and_standardised_coefficients(cohort):
 
 
 def test_not_converged_reaches_the_user(monkeypatch, diary):
-    import statsmodels.regression.mixed_linear_model as sm_mixed
-
-    real = sm_mixed.MixedLM.fit
-
-    def failing(self, *args, **kwargs):
-        from statsmodels.tools.sm_exceptions import ConvergenceWarning
-
-        fit = real(self, *args, **kwargs)
-        import warnings
-
-        warnings.warn(
-            "Gradient optimization failed, |grad| = 3.1", ConvergenceWarning, stacklevel=2
-        )
-        fit.converged = False
-        return fit
-
-    monkeypatch.setattr(sm_mixed.MixedLM, "fit", failing)
-    # ... and the REML polish after it does not reach a zero gradient either
+    # the REML optimiser stops short of a zero gradient
     import backpain.multilevel as ml
 
     polish = ml._Reml.maximise
 
-    def stuck(self, start):
+    def stuck(self, start=None):
         out = polish(self, start)
         self.converged, self.gradient = False, 3.1
         return out
@@ -372,7 +361,7 @@ def test_not_converged_reaches_the_user(monkeypatch, diary):
     csv = res.to_csv(index=False)
     back = pd.read_csv(io.StringIO(csv))
     assert not back["converged"].any()
-    assert back["note"].str.contains("Gradient").all()
+    assert back["note"].str.contains("largest Newton step of the REML fit 3.1").all()
     assert isinstance(res.attrs["notes"][0], Message)
 
 
@@ -392,3 +381,57 @@ def test_caterpillar_draws_each_person_sorted_with_dutch_labels():
     assert any(np.allclose(line.get_xdata(), eff.attrs["fixed_slope"]) for line in ax.lines)
     with pytest.raises(ValueError, match=r"effects must be the result of backpain.person_effects"):
         caterpillar(eff.drop(columns="slope"))
+
+
+# ------------------------------------------------------ person-level bootstrap
+def test_bootstrap_resample_is_the_model_of_the_drawn_persons():
+    # hand loop: each resample's coefficients are mixed_model's on a diary made of the
+    # drawn persons' rows, a person drawn twice entering as two persons
+    diary = _with_slopes(simulate_cohort(12, 60, seed=7), sd=0.2, seed=3)
+    res = mixed_model(diary, x=("stress",), random_slopes=True, ci="bootstrap", n_boot=100, seed=4)
+    boot = res.attrs["bootstrap_coef"]
+    assert list(boot.columns) == ["Intercept", "stress_within", "stress_between"]
+    people = pd.unique(diary["subject"])
+    draws = np.random.default_rng(4).integers(0, people.size, (100, people.size))
+    for b in range(3):
+        parts = [
+            diary[diary["subject"] == people[i]].assign(subject=f"copy{j:02d}")
+            for j, i in enumerate(draws[b])
+        ]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", MixedModelWarning)
+            ref = mixed_model(
+                pd.concat(parts, ignore_index=True), x=("stress",), random_slopes=True
+            )
+        # the refits stop at a looser gradient tolerance: equal to 1e-4 standard errors
+        assert (np.abs(boot.iloc[b].to_numpy() - ref["coef"]) < 1e-4 * ref["se"]).all(), b
+
+
+def test_bootstrap_ci_and_p_and_notes():
+    diary = _with_slopes(simulate_cohort(20, 60, seed=8), sd=0.2, seed=5)
+    sat = mixed_model(diary, x=("stress",), random_slopes=True)
+    res = mixed_model(diary, x=("stress",), random_slopes=True, ci="bootstrap", n_boot=400, seed=1)
+    again = mixed_model(
+        diary, x=("stress",), random_slopes=True, ci="bootstrap", n_boot=400, seed=1
+    )
+    pd.testing.assert_frame_equal(res, again)  # deterministic with a seed
+    # the model's estimates stay; only p and the interval come from the resamples
+    for col in ("coef", "se", "dof", "t"):
+        assert np.allclose(res[col], sat[col], rtol=0, atol=0), col
+    boot = res.attrs["bootstrap_coef"]
+    for i, term in enumerate(res["term"]):
+        b = np.sort(boot[term].to_numpy())  # reference: order statistics 10 and 391 of 400
+        assert (res["ci95_low"].iloc[i], res["ci95_high"].iloc[i]) == (b[9], b[390])
+        share = min(np.mean(b <= 0), np.mean(b >= 0))
+        assert res["p_val"].iloc[i] == pytest.approx(min(1.0, 2 * share))
+        assert (res["p_val"].iloc[i] < 0.05) == (not b[9] <= 0 <= b[390])
+        assert res["ci95_low"].iloc[i] < res["coef"].iloc[i] < res["ci95_high"].iloc[i]
+    assert (res.attrs["ci"], res.attrs["n_boot"], res.attrs["seed"]) == ("bootstrap", 400, 1)
+    assert sat.attrs["ci"] == "satterthwaite"
+    # fewer than 30 persons: a note of its own for the bootstrap, in the table
+    assert res["note"].str.contains("only 20 persons: the bootstrap").all()
+    assert res["note"].str.contains("400 of 400 resamples of the 20 persons").all()
+    with pytest.raises(ValueError, match="ci must be 'satterthwaite' or 'bootstrap'"):
+        mixed_model(diary, x=("stress",), ci="wald")
+    with pytest.raises(ValueError, match="n_boot must be a whole number of at least 100"):
+        mixed_model(diary, x=("stress",), ci="bootstrap", n_boot=5)

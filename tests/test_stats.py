@@ -159,6 +159,128 @@ def test_within_corr_errors():
         within_corr([1, 2], x="x", y="y")
 
 
+# ----------------------------------------------------- within_corr bootstrap
+def _person_sums_by_pandas(data, x="x", y="y", subject="subject"):
+    """Per-person within sums (Sxx, Syy, Sxy) of complete pairs, by pandas, in order of appearance."""
+    pairs = data.dropna(subset=[x, y, subject])
+    g = pairs.groupby(subject, sort=False)
+    pairs = pairs[g[x].transform("size") >= 2]
+    g = pairs.groupby(subject, sort=False)
+    xc, yc = pairs[x] - g[x].transform("mean"), pairs[y] - g[y].transform("mean")
+    sums = pd.DataFrame({"xx": xc * xc, "yy": yc * yc, "xy": xc * yc, "s": pairs[subject]})
+    sums = sums.groupby("s", sort=False).sum()
+    order = [s for s in pd.unique(data[subject]) if s in sums.index]
+    return sums.loc[order]
+
+
+def _scipy_bootstrap(data, *, n_boot, seed, method, batch=None):
+    """scipy.stats.bootstrap over persons of the repeated-measures r (rm_corr from person sums)."""
+    s = _person_sums_by_pandas(data)
+    xx, yy, xy = (s[c].to_numpy() for c in ("xx", "yy", "xy"))
+
+    def statistic(i, axis=-1):
+        return xy[i].sum(axis) / np.sqrt(xx[i].sum(axis) * yy[i].sum(axis))
+
+    return sps.bootstrap(
+        (np.arange(len(s)),),
+        statistic,
+        n_resamples=n_boot,
+        batch=batch,
+        method=method,
+        vectorized=True,
+        rng=np.random.default_rng(seed),
+    )
+
+
+@pytest.mark.parametrize(("ci", "method"), [("bootstrap", "BCa"), ("percentile", "percentile")])
+def test_within_corr_bootstrap_equals_scipy_bootstrap(rng, ci, method):
+    data = _random_long(rng, n_subjects=30)
+    res = within_corr(data, x="x", y="y", ci=ci, n_boot=999, seed=11)
+    ref = _scipy_bootstrap(data, n_boot=999, seed=11, method=method)
+    row = res.iloc[0]
+    assert row["ci95_low"] == pytest.approx(ref.confidence_interval.low, abs=1e-12)
+    assert row["ci95_high"] == pytest.approx(ref.confidence_interval.high, abs=1e-12)
+    assert np.allclose(res.attrs["bootstrap_r"], ref.bootstrap_distribution, rtol=0, atol=1e-12)
+    assert res.attrs["ci"] == {"bootstrap": "bca", "percentile": "percentile"}[ci]
+    # the rest of the row is the Fisher result's
+    fisher = within_corr(data, x="x", y="y").iloc[0]
+    for col in ("r", "dof", "p_val", "n_obs", "n_subjects"):
+        assert row[col] == fisher[col]
+
+
+def test_within_corr_bootstrap_in_batches_equals_scipy_bootstrap(rng):
+    # 3000 persons: the resamples are drawn 666 at a time, as scipy draws them with batch=666
+    from backpain.stats import _boot_batch
+
+    data = _random_long(rng, n_subjects=3000, singletons=False)
+    assert _boot_batch(3000, 1500) == 666
+    res = within_corr(data, x="x", y="y", ci="bootstrap", n_boot=1500, seed=5).iloc[0]
+    ref = _scipy_bootstrap(data, n_boot=1500, seed=5, method="BCa", batch=666)
+    assert res["ci95_low"] == pytest.approx(ref.confidence_interval.low, abs=1e-12)
+    assert res["ci95_high"] == pytest.approx(ref.confidence_interval.high, abs=1e-12)
+
+
+def test_within_corr_bootstrap_resample_is_a_cohort_of_drawn_persons(rng):
+    # hand loop: the resampled r is within_corr (and pingouin) of the drawn persons'
+    # rows, a person drawn twice entering as two persons
+    data = _random_long(rng, n_subjects=15, singletons=False, missing=0.0)
+    res = within_corr(data, x="x", y="y", ci="percentile", n_boot=200, seed=8)
+    people = pd.unique(data["subject"])
+    draws = np.random.default_rng(8).integers(0, people.size, (200, people.size))
+    for b in range(3):
+        parts = [
+            data[data["subject"] == people[i]].assign(subject=f"copy{j}")
+            for j, i in enumerate(draws[b])
+        ]
+        cohort = pd.concat(parts, ignore_index=True)
+        by_hand = within_corr(cohort, x="x", y="y")["r"].iloc[0]
+        assert res.attrs["bootstrap_r"][b] == pytest.approx(by_hand, abs=1e-12)
+        ref = _rm_corr(cohort, "x", "y", "subject")["r"].iloc[0]
+        assert res.attrs["bootstrap_r"][b] == pytest.approx(ref, abs=1e-8)
+
+
+def test_within_corr_bootstrap_contains_estimate_and_widens_with_fewer_persons():
+    diary = simulate_cohort(60, 60, seed=6)
+    few = diary[diary["subject"].isin(diary["subject"].unique()[:12])]
+    width = {}
+    for name, data in (("many", diary), ("few", few)):
+        row = within_corr(data, x="stress", y="pain", ci="bootstrap", n_boot=1000, seed=2).iloc[0]
+        assert row["ci95_low"] < row["r"] < row["ci95_high"], name
+        width[name] = row["ci95_high"] - row["ci95_low"]
+    assert width["few"] > width["many"]
+
+
+def test_within_corr_bootstrap_is_deterministic_with_a_seed(rng):
+    data = _random_long(rng, n_subjects=25)
+    a = within_corr(data, x="x", y="y", ci="bootstrap", n_boot=300, seed=4)
+    b = within_corr(data, x="x", y="y", ci="bootstrap", n_boot=300, seed=4)
+    c = within_corr(data, x="x", y="y", ci="bootstrap", n_boot=300, seed=5)
+    pd.testing.assert_frame_equal(a, b)
+    assert a["ci95_low"].iloc[0] != c["ci95_low"].iloc[0]
+    assert (a.attrs["n_boot"], a.attrs["seed"]) == (300, 4)
+
+
+def test_within_corr_bootstrap_degenerate_and_errors():
+    flat = pd.DataFrame({"subject": ["A", "A", "B", "B"], "x": [1.0, 1, 2, 2], "y": [1.0, 2, 3, 4]})
+    res = within_corr(flat, x="x", y="y", ci="bootstrap", seed=1).iloc[0]
+    assert np.isnan(res["r"])
+    assert np.isnan(res["ci95_low"])
+    assert np.isnan(res["ci95_high"])
+    data = pd.DataFrame({"subject": ["A", "A"], "x": [1.0, 2], "y": [1.0, 3]})
+    with pytest.raises(ValueError, match="ci must be 'fisher', 'bootstrap'"):
+        within_corr(data, x="x", y="y", ci="bca")
+    with pytest.raises(ValueError, match="n_boot must be a whole number of at least 100"):
+        within_corr(data, x="x", y="y", ci="bootstrap", n_boot=10)
+
+
+def test_within_corr_bootstrap_progress_bar_when_asked(capsys, rng):
+    data = _random_long(rng, n_subjects=20)
+    within_corr(data, x="x", y="y", ci="bootstrap", n_boot=200, seed=1, progress=True, lang="nl")
+    assert "bootstrap" in capsys.readouterr().err
+    within_corr(data, x="x", y="y", ci="bootstrap", n_boot=200, seed=1, progress=False)
+    assert capsys.readouterr().err == ""
+
+
 # ------------------------------------------------------------ between_corr
 def test_between_corr_pearson_equals_scipy(rng):
     data = _random_long(rng, n_subjects=30)

@@ -80,10 +80,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "random effecten zijn perfect gecorreleerd ({detail}); het model is te complex "
         "voor deze gegevens: overweeg minder random slopes",
     ),
-    "analyse.mixed.engine_warning": (
-        "the fitting engine warned: {detail}",
-        "de schattingsroutine waarschuwde: {detail}",
-    ),
     "analyse.mixed.small_sample": (
         "only {n} persons: p-values and confidence intervals use Satterthwaite "
         "degrees of freedom (as lmerTest does), but with fewer than 30 persons "
@@ -92,12 +88,45 @@ TEXTS: dict[str, tuple[str, str]] = {
         "vrijheidsgraden volgens Satterthwaite (zoals lmerTest), maar met minder dan 30 "
         "personen zijn de varianties van random effecten onnauwkeurig; lees ze met zorg",
     ),
+    "analyse.mixed.small_sample_boot": (
+        "only {n} persons: the bootstrap resamples so few persons that its "
+        "confidence intervals tend to be too narrow and its p-values too small; read "
+        "them with care (ci='satterthwaite', the default, suits small samples better)",
+        "slechts {n} personen: de bootstrap herbemonstert zo weinig personen dat zijn "
+        "betrouwbaarheidsintervallen meestal te smal en zijn p-waarden te klein zijn; "
+        "lees ze met zorg (ci='satterthwaite', de standaard, past beter bij kleine "
+        "steekproeven)",
+    ),
+    "analyse.mixed.bootstrap": (
+        "p-values and 95% intervals from a person-level bootstrap: {ok} of {n_boot} "
+        "resamples of the {n} persons could be fitted",
+        "p-waarden en 95%-intervallen uit een bootstrap op persoonsniveau: {ok} van "
+        "{n_boot} herbemonsteringen van de {n} personen konden geschat worden",
+    ),
+    "analyse.mixed.ci_unknown": (
+        "mixed_model: ci must be 'satterthwaite' or 'bootstrap' (resampling persons), not {ci!r}",
+        "mixed_model: ci moet 'satterthwaite' of 'bootstrap' (personen herbemonsteren) "
+        "zijn, niet {ci!r}",
+    ),
     "analyse.mixed.dof_failed": (
         "Satterthwaite degrees of freedom could not be computed (the variance estimates "
         "are at a boundary); p-values and intervals use the normal distribution",
         "vrijheidsgraden volgens Satterthwaite konden niet berekend worden (de "
         "variantieschattingen liggen op een grens); p-waarden en intervallen gebruiken "
         "de normale verdeling",
+    ),
+    # bootstrap intervals (within_corr)
+    "analyse.boot.ci_unknown": (
+        "{func}: ci must be 'fisher', 'bootstrap' (BCa, resampling persons) or "
+        "'percentile', not {ci!r}",
+        "{func}: ci moet 'fisher', 'bootstrap' (BCa, personen herbemonsteren) of "
+        "'percentile' zijn, niet {ci!r}",
+    ),
+    "analyse.boot.n_boot": (
+        "{func}: n_boot must be a whole number of at least 100 resamples (2000 is usual), "
+        "not {n_boot!r}",
+        "{func}: n_boot moet een geheel getal van minstens 100 herbemonsteringen zijn "
+        "(2000 is gebruikelijk), niet {n_boot!r}",
     ),
     # the caterpillar plot of person_effects()
     "analyse.caterpillar.xlabel": (
