@@ -485,8 +485,10 @@ def test_huge_header_cell_is_refused(tmp_path):
 
 
 # ------------------------------------------------------------------- surveys
+_READ_LINE = "diary = backpain.read_diary(sys.argv[1], subject=sys.argv[5], format=sys.argv[4])"
+assert _READ_LINE in _CHILD  # the survey child below replaces exactly this line
 _SURVEY_CHILD = _CHILD.replace(
-    'diary = backpain.read_diary(sys.argv[1], subject="s", format=sys.argv[4])',
+    _READ_LINE,
     "from backpain.read.survey import read_survey\n"
     "    diary = read_survey(sys.argv[1])\n"
     "    diary = diary.iloc[:, :5]",
