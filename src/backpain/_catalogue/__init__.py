@@ -8,7 +8,7 @@ Render with :func:`backpain.text.say`; never import the dicts elsewhere.
 
 from __future__ import annotations
 
-from . import analyse, app, cli, common, formats, plot, progress, read, report
+from . import analyse, app, cli, common, dask, formats, plot, progress, read, report
 
 __all__ = ["CATALOGUE"]
 
@@ -34,4 +34,5 @@ CATALOGUE = _join(
     cli.TEXTS,
     analyse.TEXTS,
     progress.TEXTS,
+    dask.TEXTS,
 )

@@ -17,11 +17,20 @@ import pandas as pd
 
 from ..errors import DiaryError
 from ..text import Message
+from ._dask import read_dask, write_cohort_parquet
 from ._report import LoadReport
 from ._source import Source, open_source
 from .table import detect_table, read_table
 
-__all__ = ["FORMATS", "Format", "LoadReport", "read_diary", "register_format"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "LoadReport",
+    "read_dask",
+    "read_diary",
+    "register_format",
+    "write_cohort_parquet",
+]
 
 
 @dataclass(frozen=True)
