@@ -48,6 +48,7 @@ __all__ = [
     "between_corr",
     "class_summary",
     "classify",
+    "client",
     "compute",
     "correlate",
     "data_quality",
@@ -81,16 +82,26 @@ def progress_lang() -> str:
 
 
 # ------------------------------------------------------------------ running
-def _client() -> Any:
-    """The current ``dask.distributed`` client, or None (local scheduler)."""
+def client() -> Any:
+    """The ``dask.distributed`` client computations go to, or None (local scheduler).
+
+    None also when a local scheduler was chosen explicitly
+    (``dask.config.set(scheduler="threads")``) while a client exists.
+    """
     try:
         from distributed import default_client
     except ImportError:  # pragma: no cover - distributed ships with the dask extra
         return None
     try:
-        return default_client()
+        found = default_client()
     except ValueError:
         return None
+    import dask
+
+    chosen = dask.config.get("scheduler", None)
+    if chosen not in (None, "dask.distributed", "distributed"):
+        return None
+    return found
 
 
 def compute(tasks: Sequence[Any], *, key: str = "dask.progress.compute", **params: Any) -> list:
@@ -105,9 +116,9 @@ def compute(tasks: Sequence[Any], *, key: str = "dask.progress.compute", **param
 
     tasks = list(tasks)
     lang = progress_lang()
-    client = _client()
-    if client is not None:
-        futures = client.compute(tasks)
+    cluster = client()
+    if cluster is not None:
+        futures = cluster.compute(tasks)
         if interactive():
             from distributed import as_completed
 
@@ -116,7 +127,7 @@ def compute(tasks: Sequence[Any], *, key: str = "dask.progress.compute", **param
             ) as bar:
                 for _ in as_completed(futures):
                     bar.update(1)
-        return client.gather(futures)
+        return cluster.gather(futures)
     import dask
 
     if not interactive():

@@ -221,9 +221,10 @@ def _read_files(
     import dask
     import dask.dataframe as dd
 
+    from .._dask import client as current_client
     from .._dask import compute
 
-    client = _client()
+    client = current_client()
     if persist is None:
         persist = client is not None
     batches = [
@@ -245,41 +246,46 @@ def _read_files(
     return data, report
 
 
-def _client() -> Any:
-    try:
-        from distributed import default_client
-    except ImportError:  # pragma: no cover
-        return None
-    try:
-        return default_client()
-    except ValueError:
-        return None
-
-
 # ---------------------------------------------------------------- Parquet
-def _subject_ranges(paths: list[str], subject: str) -> list[tuple[Any, Any]] | None:
-    """(min, max) subject of each file from the Parquet footers, or None when unknown."""
+def _footers(paths: list[str]) -> tuple[pd.DataFrame, int, list[tuple[Any, Any]] | None]:
+    """The empty frame of all files' columns, the rows, and each file's (min, max) subject.
+
+    Read from the files' footers only. The ranges are None when a file has
+    no ``subject`` statistics.
+    """
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    out = []
+    schemas = []
+    rows = 0
+    ranges: list[tuple[Any, Any]] | None = []
     for path in paths:
         meta = pq.ParquetFile(path).metadata
-        names = [meta.schema.column(j).name for j in range(meta.num_columns)]
-        if subject not in names:
-            return None
-        j = names.index(subject)
+        schema = meta.schema.to_arrow_schema()
+        schemas.append(schema.remove_metadata())
+        names = schema.names
+        rows += meta.num_rows
+        if ranges is None:
+            continue
+        if "subject" not in names:
+            ranges = None
+            continue
+        j = names.index("subject")
         lows, highs = [], []
         for i in range(meta.num_row_groups):
-            stats = meta.row_group(i).column(j).statistics
-            if meta.row_group(i).num_rows == 0:
+            group = meta.row_group(i)
+            if group.num_rows == 0:
                 continue
+            stats = group.column(j).statistics
             if stats is None or not stats.has_min_max:
-                return None
+                ranges = None
+                break
             lows.append(stats.min)
             highs.append(stats.max)
-        if lows:
-            out.append((min(lows), max(highs)))
-    return out
+        if ranges is not None and lows:
+            ranges.append((min(lows), max(highs)))
+    empty = pa.unify_schemas(schemas, promote_options="permissive").empty_table().to_pandas()
+    return empty, rows, ranges
 
 
 def _disjoint(ranges: list[tuple[Any, Any]]) -> bool:
@@ -287,24 +293,29 @@ def _disjoint(ranges: list[tuple[Any, Any]]) -> bool:
     return all(a[1] < b[0] for a, b in itertools.pairwise(ranges))
 
 
-def _canonical_part(part: pd.DataFrame, sort: bool) -> pd.DataFrame:
-    out = _canonical(part)
-    if sort:
-        out = out.sort_values(list(KEYS), kind="stable", ignore_index=True)
-    return out
+def _parquet_file(path: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """One Parquet file (one partition) in the canonical schema; only ``columns`` if given."""
+    import pyarrow.parquet as pq
+
+    present = pq.ParquetFile(path).schema_arrow.names
+    wanted = None if columns is None else [c for c in columns if c in present]
+    out = _canonical(pq.read_table(path, columns=wanted).to_pandas())
+    return out if columns is None else out[list(columns)]
+
+
+def _sorted_part(part: pd.DataFrame) -> pd.DataFrame:
+    return part.sort_values(list(KEYS), kind="stable", ignore_index=True)
 
 
 def _read_parquet(paths: list[str], where: str, *, lang: str) -> tuple[Any, LoadReport]:
     import dask.dataframe as dd
-    import pyarrow.parquet as pq
 
-    data = dd.read_parquet(paths, split_row_groups=False)
-    columns = list(data.columns)
+    empty, rows, ranges = _footers(paths)
+    columns = list(empty.columns)
     missing = [c for c in (*KEYS, "pain") if c not in columns]
     if missing:
         msg = Message("dask.error.parquet_columns", source=where, missing=missing, columns=columns)
         raise DiaryError(msg)
-    rows = sum(pq.ParquetFile(p).metadata.num_rows for p in paths)
     report = LoadReport(
         source=str(Message("dask.report.source", n=len(paths), where=where)),
         format="parquet",
@@ -313,14 +324,12 @@ def _read_parquet(paths: list[str], where: str, *, lang: str) -> tuple[Any, Load
         columns={c: c for c in COLUMNS if c in columns},
         lang=lang,
     )
-    ranges = _subject_ranges(paths, "subject")
-    together = ranges is not None and data.npartitions == len(paths) and _disjoint(ranges)
-    extra = [c for c in columns if c not in COLUMNS]
-    meta = _canonical(data._meta.reindex(columns=[*[c for c in COLUMNS if c in columns], *extra]))
-    if not together:
-        data = data.shuffle(on="subject")
+    meta = _canonical(empty)
+    # one partition per file: pyarrow reads it whole (dask's Parquet engine may split files)
+    data = dd.from_map(_parquet_file, paths, meta=meta, label="read-diary-parquet")
+    if ranges is None or not _disjoint(ranges):
+        data = data.shuffle(on="subject").map_partitions(_sorted_part, meta=meta)
         report.notes.append(Message("dask.note.shuffled"))
-    data = data.map_partitions(_canonical_part, not together, meta=meta)
     report.notes.append(
         Message("dask.note.partitions", n_files=len(paths), n_parts=data.npartitions)
     )
@@ -410,8 +419,8 @@ def read_dask(
     **One partition per subject group, no shuffle.** Per-person files: each
     task reads whole files, so a subject's days are in the partition of its
     file; a subject found in two files raises (give such files together as
-    one list item). Parquet: one partition per file (``split_row_groups=
-    False``); the subject ranges in the files' footers show whether each
+    one list item). Parquet: one partition per file (read whole by
+    pyarrow; an analysis reads only the columns it uses); the subject ranges in the files' footers show whether each
     subject is in one file. If they overlap (or the footers lack
     statistics), the rows are regrouped by subject once with
     ``DataFrame.shuffle(on="subject")``, which moves the whole dataset
@@ -427,11 +436,11 @@ def read_dask(
     >>> from backpain.simulate import simulate_cohort
     >>> from backpain import correlate
     >>> folder = tempfile.mkdtemp()
-    >>> files = write_cohort_parquet(simulate_cohort(6, 60, seed=1), folder,
-    ...                              subjects_per_file=2)
+    >>> diary = simulate_cohort(6, 60, seed=1)
+    >>> files = write_cohort_parquet(diary, folder, subjects_per_file=2)
     >>> cohort, report = read_dask(folder)
-    >>> cohort.npartitions, report.rows_read
-    (3, 307)
+    >>> cohort.npartitions, report.rows_read == len(diary)
+    (3, True)
     >>> correlate(cohort, x=["stress"])[["predictor", "lag", "level", "n_subjects"]]
       predictor  lag    level  n_subjects
     0    stress    0   within           6
