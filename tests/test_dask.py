@@ -137,7 +137,11 @@ def test_correlate_notes_a_predictor_without_values(cohort, uneven):
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{}, {"definition": "icd11", "pain_threshold": 3}, {"as_of": "2025-04-15"}],
+    [
+        {},
+        {"definition": "icd11", "pain_threshold": 3},
+        {"as_of": "2025-04-15", "onset": {"S0001": "3 months", "S0005": "2024-12-01"}},
+    ],
 )
 def test_classify_and_summary_equal_in_memory(cohort, uneven, kwargs):
     data, _ = cohort

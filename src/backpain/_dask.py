@@ -154,10 +154,18 @@ def compute(tasks: Sequence[Any], *, key: str = "dask.progress.compute", **param
         return list(dask.compute(*tasks))
 
 
-def _per_partition(data: Any, work: Callable[..., Any], /, **kwargs: Any) -> list:
-    """``work(partition, **kwargs)`` for every partition of ``data``, computed."""
+def _per_partition(
+    data: Any, work: Callable[..., Any], /, *, use: Sequence[str] | None = None, **kwargs: Any
+) -> list:
+    """``work(partition, **kwargs)`` for every partition of ``data``, computed.
+
+    ``use``: the only columns ``work`` needs, so that a Parquet dataset is
+    read for those columns only.
+    """
     import dask
 
+    if use is not None:
+        data = data[list(dict.fromkeys(use))]
     run = dask.delayed(work, pure=True)
     tasks = [run(part, **kwargs) for part in data.to_delayed()]
     return compute(tasks)
@@ -169,24 +177,31 @@ def _meta(data: Any) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------- correlations
-def _bincount(cc: np.ndarray, k: int) -> Callable[[np.ndarray], np.ndarray]:
-    def sums(w: np.ndarray) -> np.ndarray:
-        return np.bincount(cc, w, minlength=k)
-
-    return sums
-
-
 class _Part:
-    """One partition's subjects, with per-subject sums over its rows."""
+    """One partition's subjects, with per-subject sums over its rows.
 
-    def __init__(self, part: pd.DataFrame, subject: str) -> None:
+    As in :mod:`backpain.stats`: when the rows come subject by subject, the
+    sums are ``numpy.add.reduceat`` over the runs, else weighted
+    ``numpy.bincount`` (always with ``runs=False``, which keeps exact ties
+    between person means for Spearman's r).
+    """
+
+    def __init__(self, part: pd.DataFrame, subject: str, *, runs: bool = True) -> None:
         from ._diary_arrays import subject_codes
 
         codes, self.k = subject_codes(part, subject)
         self.codes = codes
         self.valid = codes >= 0
         self.cc = np.maximum(codes, 0)
-        self.sums = _bincount(self.cc, self.k)
+        self.starts: np.ndarray | None = None
+        if runs and len(codes) and codes.min() >= 0 and (codes[1:] >= codes[:-1]).all():
+            self.starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+
+    def sums(self, weights: np.ndarray) -> np.ndarray:
+        """Per-subject sums of ``weights``."""
+        if self.starts is not None:
+            return np.add.reduceat(weights, self.starts, dtype=np.float64)
+        return np.bincount(self.cc, weights, minlength=self.k)
 
     def centred(self, values: np.ndarray) -> dict[str, Any]:
         """Values centred on each subject's mean, as ``stats`` centres them."""
@@ -369,6 +384,7 @@ def _corr_pieces(
     subject: str,
     serial: str,
     between: bool,
+    method: str = "pearson",
 ) -> dict[str, Any]:
     """Every additive piece one partition contributes to a correlation table.
 
@@ -383,7 +399,7 @@ def _corr_pieces(
         return out
     if lags is not None:
         check_dated(part, [y, *present], subject=subject, func=func)
-    g = _Part(part, subject)
+    g = _Part(part, subject, runs=method == "pearson")
     cy = g.centred(numeric_values(part, y, func=func))
     positions: dict[int, np.ndarray | None] = {0: None}
     prev = None
@@ -435,6 +451,7 @@ def within_corr(data: Any, *, x: str, y: str, subject: str = "subject") -> pd.Da
     pieces = _per_partition(
         data,
         _corr_pieces,
+        use=[subject, x, y],
         func="within_corr",
         y=y,
         xs=[x],
@@ -461,6 +478,7 @@ def between_corr(
     pieces = _per_partition(
         data,
         _corr_pieces,
+        use=[subject, x, y],
         func="between_corr",
         y=y,
         xs=[x],
@@ -468,6 +486,7 @@ def between_corr(
         subject=subject,
         serial="none",
         between=True,
+        method=method,
     )
     p = _combine(pieces, ("pairs", x, 0))
     empty = np.empty(0)
@@ -499,6 +518,7 @@ def lagged_corr(
     pieces = _per_partition(
         data,
         _corr_pieces,
+        use=[subject, "date", x, y],
         func="lagged_corr",
         y=y,
         xs=[x],
@@ -558,6 +578,7 @@ def correlate(
     pieces = _per_partition(
         data,
         _corr_pieces,
+        use=[subject, "date", y, *candidates],
         func="correlate",
         y=y,
         xs=candidates,
@@ -611,10 +632,14 @@ def _table_part(part: pd.DataFrame, func: Callable[..., pd.DataFrame], kwargs: d
     return func(part, **kwargs)
 
 
-def _per_subject_table(data: Any, func: Callable[..., pd.DataFrame], **kwargs: Any) -> pd.DataFrame:
+def _per_subject_table(
+    data: Any, func: Callable[..., pd.DataFrame], use: Sequence[str], **kwargs: Any
+) -> pd.DataFrame:
     """``func`` (a one-row-per-subject table) per partition, concatenated in subject order."""
     parts = [
-        p for p in _per_partition(data, _table_part, func=func, kwargs=kwargs) if p is not None
+        p
+        for p in _per_partition(data, _table_part, use=use, func=func, kwargs=kwargs)
+        if p is not None
     ]
     if not parts:
         return func(_meta(data), **kwargs)
@@ -630,14 +655,20 @@ def classify(data: Any, **kwargs: Any) -> pd.DataFrame:
     """
     from .classify import classify as in_memory
 
-    return _per_subject_table(data, in_memory, **kwargs)
+    use = ["subject", "date", "pain"]
+    onset = kwargs.get("onset")
+    if isinstance(onset, str) and onset in _meta(data).columns:
+        use.append(onset)
+    return _per_subject_table(data, in_memory, use, **kwargs)
 
 
 def data_quality(data: Any) -> pd.DataFrame:
     """:func:`backpain.data_quality` on a Dask DataFrame, partition by partition."""
     from .validate import data_quality as in_memory
 
-    return _per_subject_table(data, in_memory)
+    meta = _meta(data)
+    numbers = [c for c in meta.columns if c not in ("tags", "notes")]  # text is not summarised
+    return _per_subject_table(data, in_memory, numbers)
 
 
 def _class_counts(part: pd.DataFrame) -> pd.DataFrame:
@@ -657,7 +688,8 @@ def class_summary(classified: Any) -> pd.DataFrame:
     meta = _meta(classified)
     if "duration_class" not in meta.columns:
         return in_memory(meta)  # raises the in-memory error
-    parts = _per_partition(classified, _class_counts)
+    use = [c for c in ("duration_class", "nih_chronic") if c in meta.columns]
+    parts = _per_partition(classified, _class_counts, use=use)
     out = parts[0].copy()
     counts = [c for c in ("n", "n_nih_chronic", "n_nih_undecided") if c in out.columns]
     for c in counts:
