@@ -93,13 +93,33 @@ def _names(paths: Sequence[Any]) -> str:
     return ", ".join(shown) + (", ..." if len(paths) > _SHOWN_FILES else "")
 
 
-def _canonical(diary: pd.DataFrame) -> pd.DataFrame:
-    """The diary with every canonical column, in order, with the canonical dtypes."""
-    meta = empty_diary()
-    extra = [c for c in diary.columns if c not in meta.columns]
-    out = diary.reindex(columns=[*meta.columns, *extra])
-    out = out.astype(meta.dtypes.to_dict())
-    return out.reset_index(drop=True)
+def _canonical(diary: pd.DataFrame, only: Sequence[str] | None = None) -> pd.DataFrame:
+    """The diary with every canonical column, in order, with the canonical dtypes.
+
+    Columns that already have their dtype are kept as they are (no copy);
+    a missing column is added all missing; other columns follow unchanged.
+    ``only``: just these columns, in this order.
+    """
+    dtypes = empty_diary().dtypes
+    if only is not None:
+        dtypes = dtypes[[c for c in only if c in dtypes.index]]
+    index = pd.RangeIndex(len(diary))
+    out = {}
+    for name, dtype in dtypes.items():
+        if name in diary.columns:
+            column = diary[name]
+            if column.dtype != dtype:
+                column = column.astype(dtype)
+            out[name] = pd.Series(column.array, index=index, copy=False)
+        elif dtype == "float64":
+            out[name] = pd.Series(np.full(len(diary), np.nan), index=index)
+        else:
+            missing = np.full(len(diary), None, dtype=object)
+            out[name] = pd.Series(missing, index=index, dtype=dtype)
+    for name in diary.columns if only is None else only:
+        if name not in out:
+            out[name] = pd.Series(diary[name].array, index=index, copy=False)
+    return pd.DataFrame(out, copy=False)
 
 
 # ------------------------------------------------------------ per-person files
@@ -299,8 +319,7 @@ def _parquet_file(path: str, columns: list[str] | None = None) -> pd.DataFrame:
 
     present = pq.ParquetFile(path).schema_arrow.names
     wanted = None if columns is None else [c for c in columns if c in present]
-    out = _canonical(pq.read_table(path, columns=wanted).to_pandas())
-    return out if columns is None else out[list(columns)]
+    return _canonical(pq.read_table(path, columns=wanted).to_pandas(), columns)
 
 
 def _sorted_part(part: pd.DataFrame) -> pd.DataFrame:
