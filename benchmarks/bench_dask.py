@@ -81,6 +81,10 @@ class Peak:
         self._thread.join()
 
 
+def _warm_up() -> None:
+    import backpain.stats  # noqa: F401
+
+
 def make_cohort(folder: Path, persons: int, days: int, per_file: int) -> float:
     """Write the cohort as Parquet, one file per block of persons; return the seconds taken."""
     stamp = folder / "_size.json"  # names starting with _ are not read
@@ -177,7 +181,8 @@ def main(argv: list[str] | None = None) -> None:
         for persons in args.persons:
             folder = args.data / f"p{persons}_d{args.days}_f{args.per_file}"
             made = make_cohort(folder, persons, args.days, args.per_file)
-            client.restart()  # every size starts from fresh workers
+            client.restart()  # every size starts from fresh workers ...
+            client.run(_warm_up)  # ... that have imported backpain, as this process has
             dask_out, dask_res = run_dask(client, folder)
             row = {"persons": persons, "days": args.days, "write_s": round(made, 1), **dask_out}
             if persons <= args.pandas_max:
