@@ -319,3 +319,15 @@ def test_forced_progress_counts_partitions(cohort, monkeypatch, lang, label, sch
     text = err.getvalue()
     assert label in text
     assert f"{data.npartitions}/{data.npartitions}" in text
+
+
+def test_forced_progress_while_reading_files(person_files, monkeypatch, client):
+    folder, paths = person_files
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setenv("BACKPAIN_PROGRESS", "1")
+    with dask.config.set({"backpain.lang": "nl"}):
+        read_dask(folder)
+    text = err.getvalue()
+    assert "de bestanden van het cohort lezen" in text
+    assert f"{len(paths)}/{len(paths)}" in text
