@@ -284,6 +284,17 @@ def test_analysis_errors_match_in_memory(cohort):
         backpain.class_summary(data)
 
 
+def test_a_subject_split_over_partitions_raises(uneven, client):
+    split = dd.from_pandas(uneven, npartitions=4)  # cuts the rows, not the persons
+    with pytest.raises(ValueError, match="are in more than one partition") as err:
+        backpain.within_corr(split, x="stress", y="pain")
+    assert "data.shuffle(on='subject')" in str(err.value)
+    with pytest.raises(ValueError, match="more than one partition"):
+        backpain.data_quality(split)
+    regrouped = split.shuffle(on="subject")
+    _same(backpain.correlate(regrouped), backpain.correlate(uneven))
+
+
 def test_invalid_values_raise_from_the_workers(uneven, tmp_path, client):
     bad = uneven.copy()
     bad.loc[5, "pain"] = 12.0

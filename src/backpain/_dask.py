@@ -13,7 +13,10 @@ How: every subject's days lie in one partition (see
 computed inside the partition that holds the subject. A partition returns
 small pieces (sums of squares and products, person means, one row per
 subject) and the client adds them up: no shuffle, and only per-subject
-numbers ever reach the client.
+numbers ever reach the client. Each partition also returns its subject
+ids, and a subject found in two partitions (a frame cut by rows, e.g.
+``dask.dataframe.from_pandas(diary, npartitions=4)``) raises a ValueError
+that says how to regroup it, never a silently wrong number.
 
 Exactness: the within-person correlations are functions of sums (counts,
 sums of centred values, their squares and products) that add over
@@ -394,7 +397,8 @@ def _corr_pieces(
 
     counts = {name: int(part[name].notna().sum()) for name in xs}
     present = [name for name in xs if counts[name]]
-    out: dict[str, Any] = {"count": counts}
+    ids = part[subject].dropna().unique()
+    out: dict[str, Any] = {"count": counts, "subjects": np.asarray(ids, dtype=object)}
     if len(part) == 0:
         return out
     if lags is not None:
@@ -423,6 +427,15 @@ def _corr_pieces(
 
 def _combine(pieces: Sequence[dict], key: tuple) -> dict[str, Any]:
     return _add([p[key] for p in pieces if key in p])
+
+
+def _one_partition_each(ids: Sequence[np.ndarray], subject: str) -> None:
+    """Raise unless every subject's rows are in one partition (the analyses rely on it)."""
+    every = pd.Series(np.concatenate([np.asarray(i, dtype=object) for i in ids] or [[]]))
+    twice = every.duplicated()
+    if twice.any():
+        name = every[twice].iloc[0]
+        raise ValueError(Message("dask.error.split_subject", subject=subject, name=name))
 
 
 def _counts(pieces: Sequence[dict]) -> dict[str, int]:
@@ -460,6 +473,7 @@ def within_corr(data: Any, *, x: str, y: str, subject: str = "subject") -> pd.Da
         serial="none",
         between=False,
     )
+    _one_partition_each([p["subjects"] for p in pieces], subject)
     res = _within(_combine(pieces, ("pairs", x, 0)))
     return pd.DataFrame([{"x": x, "y": y, **res}])
 
@@ -488,6 +502,7 @@ def between_corr(
         between=True,
         method=method,
     )
+    _one_partition_each([p["subjects"] for p in pieces], subject)
     p = _combine(pieces, ("pairs", x, 0))
     empty = np.empty(0)
     res = _between(p.get("mx", empty), p.get("my", empty), method)
@@ -527,6 +542,7 @@ def lagged_corr(
         serial=serial,
         between=False,
     )
+    _one_partition_each([p["subjects"] for p in pieces], subject)
     inflate = 1.0
     if serial == "neff":
         rx = _pooled_lag1(_lag1_total(pieces, x))
@@ -587,6 +603,7 @@ def correlate(
         serial=serial,
         between=True,
     )
+    _one_partition_each([p["subjects"] for p in pieces], subject)
     counts = _counts(pieces)
     rows = []
     ry = _pooled_lag1(_lag1_total(pieces, y)) if serial == "neff" else 0.0
@@ -643,6 +660,7 @@ def _per_subject_table(
     ]
     if not parts:
         return func(_meta(data), **kwargs)
+    _one_partition_each([p["subject"].to_numpy(dtype=object) for p in parts], "subject")
     out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     return out.sort_values("subject", kind="stable", ignore_index=True)
 

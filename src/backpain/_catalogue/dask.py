@@ -60,6 +60,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "write_cohort_parquet: {path} bevat al Parquet-bestanden; schrijf naar een lege "
         "map of geef overwrite=True",
     ),
+    "dask.error.split_subject": (
+        "the rows of {subject} {name!r} are in more than one partition of the Dask "
+        "DataFrame; the analyses need each person's days in one partition: read the "
+        "cohort with backpain.read_dask(), or regroup it with data.shuffle(on={subject!r})",
+        "de rijen van {subject} {name!r} staan in meer dan één deel van het Dask-"
+        "DataFrame; de analyses hebben de dagen van elke persoon in één deel nodig: lees "
+        "het cohort met backpain.read_dask(), of hergroepeer het met "
+        "data.shuffle(on={subject!r})",
+    ),
     "dask.error.method": (
         "between_corr: method must be 'pearson' or 'spearman', not {method!r}",
         "between_corr: method moet 'pearson' of 'spearman' zijn, niet {method!r}",
