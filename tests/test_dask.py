@@ -337,8 +337,7 @@ def test_forced_progress_while_reading_files(person_files, monkeypatch, client):
     err = io.StringIO()
     monkeypatch.setattr(sys, "stderr", err)
     monkeypatch.setenv("BACKPAIN_PROGRESS", "1")
-    with dask.config.set({"backpain.lang": "nl"}):
-        read_dask(folder)
+    read_dask(folder, lang="nl")
     text = err.getvalue()
     assert "de bestanden van het cohort lezen" in text
     assert f"{len(paths)}/{len(paths)}" in text

@@ -107,18 +107,25 @@ def client() -> Any:
     return found
 
 
-def compute(tasks: Sequence[Any], *, key: str = "dask.progress.compute", **params: Any) -> list:
+def compute(
+    tasks: Sequence[Any],
+    *,
+    key: str = "dask.progress.compute",
+    lang: str | None = None,
+    **params: Any,
+) -> list:
     """Compute Dask ``tasks`` (delayed objects) with a progress bar; results in order.
 
     With a ``dask.distributed`` client the tasks run on its cluster and the
     bar advances as each one finishes (``as_completed``); otherwise on the
     local scheduler with a callback that counts the tasks. The bar is shown
-    only when someone can see it (see :mod:`backpain._progress`).
+    only when someone can see it (see :mod:`backpain._progress`), in ``lang``
+    (default: :func:`progress_lang`).
     """
     from ._progress import interactive, progress_bar
 
     tasks = list(tasks)
-    lang = progress_lang()
+    lang = progress_lang() if lang is None else lang
     cluster = client()
     if cluster is not None:
         futures = cluster.compute(tasks)

@@ -255,7 +255,9 @@ def _read_files(
     if persist:
         reads = list(client.persist(reads) if client is not None else dask.persist(*reads))
     infos = compute(
-        [dask.delayed(_infos_of, pure=True)(r) for r in reads], key="dask.progress.read"
+        [dask.delayed(_infos_of, pure=True)(r) for r in reads],
+        key="dask.progress.read",
+        lang=lang,
     )
     _check_one_place(infos)
     report = _cohort_report([i for batch in infos for i in batch], where, lang)
@@ -403,7 +405,9 @@ def read_dask(
         once for the report and again by each analysis. Default: ``True``
         with a ``distributed`` client, else ``False``.
     lang : {"en", "nl"}
-        Language of the report's ``str()``.
+        Language of the report's ``str()`` and of the progress bar while the
+        files are read (the analyses' bars follow ``dask.config`` key
+        ``backpain.lang``).
     **options
         Per-person files: passed to ``read_diary`` (``columns=``,
         ``dayfirst=``, ``pain_scale=``, ...).
