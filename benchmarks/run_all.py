@@ -2,7 +2,9 @@
 
 The verdict simulation runs a quick 200 patients per cell here (about half a
 minute); its full run is ``python benchmarks/bench_verdicts.py`` (2,000
-patients per cell, the figures in ``benchmarks/README.md``).
+patients per cell, the figures in ``benchmarks/README.md``). The Dask
+benchmark runs 2,000 and 4,000 persons here; its full run (10,000 and
+100,000 persons) is ``python benchmarks/bench_dask.py``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ RUNS = (
     ("bench_apple_health.py",),
     ("bench_verdicts.py", "--patients", "200"),
     ("bench_upload.py",),
+    # small sizes here (about a minute); the 10k and 100k figures: bench_dask.py alone
+    ("bench_dask.py", "--persons", "2000", "4000", "--per-file", "500"),
 )
 
 for script, *args in RUNS:

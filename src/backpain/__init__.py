@@ -34,7 +34,7 @@ from .questionnaires import (
     score_startback,
     simulate_survey,
 )
-from .read import LoadReport, read_diary
+from .read import LoadReport, read_dask, read_diary, write_cohort_parquet
 from .read.merge import merge_diaries
 from .read.survey import read_survey
 from .schema import COLUMNS
@@ -79,6 +79,7 @@ __all__ = [
     "patient_findings",
     "person_effects",
     "pseudonymise",
+    "read_dask",
     "read_diary",
     "read_survey",
     "score_cpg",
@@ -91,6 +92,7 @@ __all__ = [
     "simulate_survey",
     "what_helps",
     "within_corr",
+    "write_cohort_parquet",
     "write_diary",
 ]
 

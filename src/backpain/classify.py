@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._dask import dispatch, is_dask_frame
 from .errors import SurveyError
 from .validate import check_diary, parse_dates
 
@@ -1199,6 +1200,8 @@ def classify(
     >>> truth.subjects["duration_days"].tolist()
     [49, 64, 66, 2160]
     """
+    if is_dask_frame(data):  # every argument, on to the partition-wise version
+        return dispatch("classify", **locals())
     opts = {
         "pain_threshold": pain_threshold,
         "episode_gap_days": episode_gap_days,
@@ -1291,6 +1294,8 @@ def class_summary(classified: pd.DataFrame) -> pd.DataFrame:
     1       subacute   4
     2        chronic  11
     """
+    if is_dask_frame(classified):
+        return dispatch("class_summary", classified)
     if "duration_class" not in getattr(classified, "columns", ()):
         msg = "classified has no column 'duration_class'; pass the result of classify()"
         raise ValueError(msg)

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
+from ._dask import dispatch, is_dask_frame
 from ._diary_arrays import (
     Calendar,
     check_dated,
@@ -609,6 +610,8 @@ def within_corr(
     >>> bool(boot["ci95_low"].iloc[0] < boot["r"].iloc[0] < boot["ci95_high"].iloc[0])
     True
     """
+    if is_dask_frame(data):
+        return dispatch("within_corr", data, x=x, y=y, subject=subject, ci=ci)
     require_columns(data, [x, y, subject], func="within_corr")
     xv = numeric_values(data, x, func="within_corr")
     yv = numeric_values(data, y, func="within_corr")
@@ -782,6 +785,8 @@ def between_corr(
     >>> bool(res["r"].iloc[0] > 0)
     True
     """
+    if is_dask_frame(data):
+        return dispatch("between_corr", data, x=x, y=y, subject=subject, method=method)
     if method not in ("pearson", "spearman"):
         msg = f"between_corr: method must be 'pearson' or 'spearman', not {method!r}"
         raise ValueError(msg)
@@ -864,6 +869,8 @@ def lagged_corr(
     0    0   1042          20
     1    1    915          20
     """
+    if is_dask_frame(data):
+        return dispatch("lagged_corr", data, x=x, y=y, lags=lags, subject=subject, serial=serial)
     lags = check_lags(lags, func="lagged_corr")
     _check_serial(serial, func="lagged_corr")
     require_columns(data, [subject, "date", x, y], func="lagged_corr")
@@ -974,6 +981,8 @@ def correlate(
     >>> res.attrs["notes"]
     ["predictor 'weather' is not a column of data; skipped"]
     """
+    if is_dask_frame(data):
+        return dispatch("correlate", data, y=y, x=x, lags=lags, subject=subject, serial=serial)
     lags = check_lags(lags, func="correlate")
     _check_serial(serial, func="correlate")
     x = (x,) if isinstance(x, str) else tuple(x)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._dask import dispatch, is_dask_frame
 from .read import LoadReport  # noqa: F401  (importable here too, as before)
 from .read._parse import parse_dates  # noqa: F401  (importable here too, as before)
 from .schema import COLUMNS, KEYS, VARIABLES, Variable
@@ -145,6 +146,8 @@ def data_quality(data: pd.DataFrame) -> pd.DataFrame:
     >>> q[["subject", "span_days", "days_recorded"]].shape
     (2, 3)
     """
+    if is_dask_frame(data):
+        return dispatch("data_quality", data)
     check_diary(data)
     d = data.sort_values(list(KEYS))
     g = d.groupby("subject", sort=True, observed=True)

@@ -8,7 +8,20 @@ Render with :func:`backpain.text.say`; never import the dicts elsewhere.
 
 from __future__ import annotations
 
-from . import analyse, app, cli, common, formats, notebook, plot, privacy, progress, read, report
+from . import (
+    analyse,
+    app,
+    cli,
+    common,
+    dask,
+    formats,
+    notebook,
+    plot,
+    privacy,
+    progress,
+    read,
+    report,
+)
 
 __all__ = ["CATALOGUE"]
 
@@ -36,4 +49,5 @@ CATALOGUE = _join(
     progress.TEXTS,
     notebook.TEXTS,
     privacy.TEXTS,
+    dask.TEXTS,
 )

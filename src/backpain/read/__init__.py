@@ -18,11 +18,21 @@ import pandas as pd
 from .._progress import track
 from ..errors import DiaryError
 from ..text import Message, check_lang
+from ._dask import read_dask, write_cohort_parquet
 from ._report import LoadReport
 from ._source import Source, open_source
 from .table import detect_table, read_table
 
-__all__ = ["FORMATS", "Format", "LoadReport", "read_diary", "register_format", "select_subject"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "LoadReport",
+    "read_dask",
+    "read_diary",
+    "register_format",
+    "select_subject",
+    "write_cohort_parquet",
+]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,119 @@
+"""Texts of cohorts on Dask (reading many files, analyses by partition): key -> (English, Dutch)."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # progress bars
+    "dask.progress.read": ("reading the cohort's files", "de bestanden van het cohort lezen"),
+    "dask.progress.compute": ("analysing the cohort by part", "het cohort per deel analyseren"),
+    "dask.progress.write": ("writing Parquet files", "Parquet-bestanden schrijven"),
+    # errors
+    "dask.error.no_dask": (
+        "{func} needs dask: install it with pip install 'backpain[dask]'",
+        "{func} heeft dask nodig: installeer het met pip install 'backpain[dask]'",
+    ),
+    "dask.error.source_type": (
+        "read_dask: source must be a folder, a glob pattern, a file or a list of files, not {kind}",
+        "read_dask: source moet een map, een glob-patroon, een bestand of een lijst "
+        "bestanden zijn, geen {kind}",
+    ),
+    "dask.error.no_files": (
+        "read_dask: {source} matches no file; give a folder, a pattern such as "
+        "'diaries/*.csv' or a list of files",
+        "read_dask: {source} komt met geen enkel bestand overeen; geef een map, een "
+        "patroon zoals 'diaries/*.csv' of een lijst bestanden",
+    ),
+    "dask.error.mixed_parquet": (
+        "read_dask: {source} mixes Parquet files ({parquet}) with other files "
+        "({other}); read the Parquet dataset and the other files separately",
+        "read_dask: {source} mengt Parquet-bestanden ({parquet}) met andere bestanden "
+        "({other}); lees de Parquet-dataset en de andere bestanden apart",
+    ),
+    "dask.error.parquet_columns": (
+        "{source}: the Parquet dataset has no column(s) {missing} (columns: {columns}); "
+        "a diary needs subject, date and pain: write it with backpain.write_cohort_parquet()",
+        "{source}: de Parquet-dataset heeft geen kolom(men) {missing} (kolommen: {columns}); "
+        "een dagboek heeft subject, date en pain nodig: schrijf het met "
+        "backpain.write_cohort_parquet()",
+    ),
+    "dask.error.subject_in_two_parts": (
+        "read_dask: subject {subject!r} is in {first} and in {second}; each person's "
+        "days must come from one source. Give that person's files together as one "
+        "item of the list ([..., [{first!r}, {second!r}], ...]) to merge them, or "
+        "give each file its own subject",
+        "read_dask: deelnemer {subject!r} staat in {first} en in {second}; de dagen van "
+        "één persoon moeten uit één bron komen. Geef de bestanden van die persoon samen "
+        "als één element van de lijst ([..., [{first!r}, {second!r}], ...]) om ze samen "
+        "te voegen, of geef elk bestand een eigen deelnemer",
+    ),
+    "dask.error.files_per_partition": (
+        "read_dask: files_per_partition must be a whole number >= 1, not {value!r}",
+        "read_dask: files_per_partition moet een geheel getal >= 1 zijn, niet {value!r}",
+    ),
+    "dask.error.subjects_per_file": (
+        "write_cohort_parquet: subjects_per_file must be a whole number >= 1, not {value!r}",
+        "write_cohort_parquet: subjects_per_file moet een geheel getal >= 1 zijn, niet {value!r}",
+    ),
+    "dask.error.folder_not_empty": (
+        "write_cohort_parquet: {path} already holds Parquet files; write to an empty "
+        "folder or pass overwrite=True",
+        "write_cohort_parquet: {path} bevat al Parquet-bestanden; schrijf naar een lege "
+        "map of geef overwrite=True",
+    ),
+    "dask.error.split_subject": (
+        "the rows of {subject} {name!r} are in more than one partition of the Dask "
+        "DataFrame; the analyses need each person's days in one partition: read the "
+        "cohort with backpain.read_dask(), or regroup it with data.shuffle(on={subject!r})",
+        "de rijen van {subject} {name!r} staan in meer dan één deel van het Dask-"
+        "DataFrame; de analyses hebben de dagen van elke persoon in één deel nodig: lees "
+        "het cohort met backpain.read_dask(), of hergroepeer het met "
+        "data.shuffle(on={subject!r})",
+    ),
+    "dask.error.bootstrap": (
+        "within_corr: ci={ci!r} on a Dask DataFrame is not available; the bootstrap "
+        "resamples persons in memory. Use ci='fisher', or pass the frame's compute() "
+        "(a pandas DataFrame) for a bootstrap interval.",
+        "within_corr: ci={ci!r} op een Dask DataFrame kan niet; de bootstrap trekt personen "
+        "in het geheugen. Gebruik ci='fisher', of geef compute() van het frame (een pandas "
+        "DataFrame) voor een bootstrapinterval.",
+    ),
+    "dask.error.method": (
+        "between_corr: method must be 'pearson' or 'spearman', not {method!r}",
+        "between_corr: method moet 'pearson' of 'spearman' zijn, niet {method!r}",
+    ),
+    "dask.error.serial": (
+        "{func}: serial must be 'none' or 'neff' for a cohort, not {serial!r}",
+        "{func}: serial moet 'none' of 'neff' zijn voor een cohort, niet {serial!r}",
+    ),
+    # notes in results and load reports
+    "dask.note.not_a_column": (
+        "predictor {name!r} is not a column of data; skipped",
+        "voorspeller {name!r} is geen kolom van de gegevens; overgeslagen",
+    ),
+    "dask.note.no_values": (
+        "predictor {name!r} holds no values; skipped",
+        "voorspeller {name!r} heeft geen waarden; overgeslagen",
+    ),
+    "dask.note.in_files": (
+        "{note} ({n} file(s): {files})",
+        "{note} ({n} bestand(en): {files})",
+    ),
+    "dask.note.shuffled": (
+        "the rows of a subject are spread over several Parquet files; they were "
+        "regrouped by subject once (a shuffle of the whole dataset): write the data "
+        "with backpain.write_cohort_parquet() to avoid this",
+        "de rijen van een deelnemer staan verspreid over meerdere Parquet-bestanden; ze "
+        "werden één keer per deelnemer gehergroepeerd (een shuffle van de hele dataset): "
+        "schrijf de gegevens met backpain.write_cohort_parquet() om dat te vermijden",
+    ),
+    "dask.note.partitions": (
+        "{n_files} file(s) read into {n_parts} partition(s); every subject's days are "
+        "in one partition",
+        "{n_files} bestand(en) gelezen in {n_parts} deel/delen; de dagen van elke "
+        "deelnemer staan in één deel",
+    ),
+    "dask.report.source": ("{n} file(s) in {where}", "{n} bestand(en) in {where}"),
+    "dask.report.list": ("a list", "een lijst"),
+    "read.format.parquet": ("Parquet", "Parquet"),
+    "read.format.cohort": ("several formats", "verschillende formaten"),
+}

@@ -1,0 +1,346 @@
+"""Cohorts on Dask: the same analyses, the same numbers, on a process cluster.
+
+Every analysis that accepts a Dask DataFrame is checked against the
+in-memory function on the same diary (``assert_frame_equal`` with
+``rtol=1e-10``); the in-memory functions are checked against pingouin,
+scipy and statsmodels in their own test files. One ``LocalCluster`` with
+two worker processes serves the whole module.
+"""
+
+from __future__ import annotations
+
+import io
+import socket
+import sys
+
+import dask
+import dask.dataframe as dd
+import numpy as np
+import pandas as pd
+import pytest
+from distributed import Client, LocalCluster
+
+import backpain
+from backpain import DiaryError, read_dask, read_diary, write_cohort_parquet
+
+pytestmark = pytest.mark.filterwarnings(
+    # distributed reports slow event-loop ticks and port choices while two
+    # worker processes start on a busy machine; neither changes a result
+    "ignore::UserWarning:distributed",
+    "ignore:Creating scratch directories:UserWarning",
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch):
+    """Like the root guard, but the scheduler and workers on this machine may talk."""
+    real_connect = socket.socket.connect
+
+    def guarded(self, address):
+        host = address[0] if isinstance(address, tuple) else address
+        if self.family == socket.AF_UNIX or host in ("127.0.0.1", "localhost", "::1"):
+            return real_connect(self, address)
+        self.close()
+        msg = f"network access attempted: {address!r}; backpain must work offline"
+        raise RuntimeError(msg)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(scope="module")
+def client():
+    """Two worker processes, one thread each, for the whole module."""
+    with (
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as c,
+    ):
+        yield c
+
+
+@pytest.fixture(scope="module")
+def uneven() -> pd.DataFrame:
+    """A cohort with missing values, gaps, uneven diaries and odd subjects."""
+    rng = np.random.default_rng(20261203)
+    diary = backpain.simulate_cohort(17, 150, seed=23)
+    # uneven: every subject keeps a different final stretch of days
+    first = diary.groupby("subject")["date"].transform("min")
+    keep_from = pd.to_timedelta(rng.integers(0, 120, diary["subject"].nunique()), unit="D")
+    start = first + diary["subject"].map(
+        dict(zip(sorted(diary["subject"].unique()), keep_from, strict=False))
+    )
+    diary = diary[diary["date"] >= start]
+    # more missing values, a subject without stress, a subject with one day
+    for column in ("stress", "sleep_quality", "steps"):
+        hole = rng.random(len(diary)) < 0.15
+        diary.loc[hole, column] = np.nan
+    diary.loc[diary["subject"] == "S0004", "stress"] = np.nan
+    one = diary[diary["subject"] == "S0009"].head(1)
+    diary = pd.concat([diary[diary["subject"] != "S0009"], one])
+    return diary.sort_values(["subject", "date"], ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def parquet(uneven, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cohort")
+    write_cohort_parquet(uneven, folder, subjects_per_file=3)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def cohort(parquet, client):
+    data, report = read_dask(parquet)
+    return data, report
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(a, b, rtol=1e-10, check_exact=False)
+    assert a.attrs == b.attrs
+
+
+CORRELATIONS = [
+    ("correlate", {}),
+    ("correlate", {"x": ["stress", "weather", "sleep_quality"], "lags": (1, 3)}),
+    ("correlate", {"serial": "neff"}),
+    ("within_corr", {"x": "stress", "y": "pain"}),
+    ("within_corr", {"x": "sleep_hours", "y": "mood"}),
+    ("between_corr", {"x": "stress", "y": "pain"}),
+    ("between_corr", {"x": "sleep_quality", "y": "pain", "method": "spearman"}),
+    ("lagged_corr", {"x": "stress", "y": "pain", "lags": (0, 1, 2, 7)}),
+    ("lagged_corr", {"x": "sleep_quality", "y": "pain", "serial": "neff"}),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs"), CORRELATIONS)
+def test_correlations_equal_in_memory(cohort, uneven, name, kwargs):
+    data, _ = cohort
+    assert data.npartitions == 6
+    func = getattr(backpain, name)
+    _same(func(data, **kwargs), func(uneven, **kwargs))
+
+
+def test_correlate_notes_a_predictor_without_values(cohort, uneven):
+    data, _ = cohort
+    res = backpain.correlate(data, x=["notes", "stress"])
+    # 'notes' is all missing in the canonical schema
+    assert res.attrs["notes"] == ["predictor 'notes' holds no values; skipped"]
+    assert res.attrs["notes"][0].render("nl") == (
+        "voorspeller 'notes' heeft geen waarden; overgeslagen"
+    )
+    _same(res, backpain.correlate(uneven.assign(notes=pd.NA), x=["notes", "stress"]))
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {},
+        {"definition": "icd11", "pain_threshold": 3},
+        {"as_of": "2025-04-15", "onset": {"S0001": "3 months", "S0005": "2024-12-01"}},
+    ],
+)
+def test_classify_and_summary_equal_in_memory(cohort, uneven, kwargs):
+    data, _ = cohort
+    classes = backpain.classify(data, **kwargs)
+    _same(classes, backpain.classify(uneven, **kwargs))
+    summary = backpain.class_summary(dd.from_pandas(classes, npartitions=4))
+    _same(summary, backpain.class_summary(classes))
+
+
+def test_data_quality_equal_in_memory(cohort, uneven):
+    data, _ = cohort
+    _same(backpain.data_quality(data), backpain.data_quality(uneven))
+
+
+def test_parquet_report_counts_rows_from_the_footers(cohort, uneven):
+    data, report = cohort
+    assert report.format == "parquet"
+    assert report.rows_read == report.rows_kept == len(uneven)
+    assert report.balanced
+    assert any("6 partition(s)" in n for n in report.notes)
+    assert list(data.columns) == list(backpain.COLUMNS)
+
+
+def test_parquet_with_subjects_across_files_is_regrouped(uneven, tmp_path, client):
+    # two files that both hold part of every subject
+    halves = [uneven.iloc[::2], uneven.iloc[1::2]]
+    for i, half in enumerate(halves):
+        half.to_parquet(tmp_path / f"half{i}.parquet", index=False)
+    data, report = read_dask(str(tmp_path / "*.parquet"))
+    assert any(n.key == "dask.note.shuffled" for n in report.notes)
+    _same(backpain.correlate(data), backpain.correlate(uneven))
+    _same(backpain.data_quality(data), backpain.data_quality(uneven))
+
+
+# ------------------------------------------------------------ per-person files
+@pytest.fixture(scope="module")
+def person_files(tmp_path_factory):
+    """Five per-person CSV exports (Dutch headers, one bad row) and what read_diary makes of them."""
+    folder = tmp_path_factory.mktemp("persons")
+    diary = backpain.simulate_cohort(5, 50, seed=31)
+    paths = []
+    for i, (name, rows) in enumerate(diary.groupby("subject")):
+        table = pd.DataFrame(
+            {
+                "datum": rows["date"].dt.strftime("%d-%m-%Y"),
+                "pijn": rows["pain"].map(lambda v: f"{v:g}".replace(".", ",")),
+                "stress": rows["stress"].map(lambda v: f"{v:g}".replace(".", ",")),
+            }
+        )
+        if i == 2:
+            table.iloc[4, 1] = "veel"
+        path = folder / f"{name}.csv"
+        table.to_csv(path, sep=";", index=False)
+        paths.append(path)
+    return folder, paths
+
+
+def test_per_person_files_read_like_read_diary(person_files, client):
+    folder, paths = person_files
+    data, report = read_dask(folder)
+    assert data.npartitions == len(paths)
+    merged, expected = read_diary(paths, return_report=True)
+    ours = data.compute()
+    assert sorted(ours["subject"].unique()) == sorted(p.stem for p in paths)
+    pd.testing.assert_frame_equal(
+        ours[merged.columns].sort_values(["subject", "date"], ignore_index=True), merged
+    )
+    for count in ("rows_read", "rows_kept", "rows_merged", "rows_ignored", "rows_rejected"):
+        assert getattr(report, count) == getattr(expected, count)
+    assert report.balanced
+    assert report.rejected["file"].tolist() == ["S0003.csv"]
+    assert report.rejected["value"].tolist() == ["veel"]
+    shared = [n for n in report.notes if n.key == "dask.note.in_files"]
+    assert shared
+    assert all(n.params["n"] == len(paths) for n in shared)
+    _same(backpain.correlate(data, x=["stress"]), backpain.correlate(merged, x=["stress"]))
+
+
+def test_per_person_files_on_the_local_scheduler(person_files, client):
+    _folder, paths = person_files
+    with dask.config.set(scheduler="sync"):
+        data, report = read_dask([str(p) for p in paths], files_per_partition=2, persist=False)
+        assert data.npartitions == 3
+        merged = read_diary(paths)
+        _same(
+            backpain.within_corr(data, x="stress", y="pain"),
+            backpain.within_corr(merged, x="stress", y="pain"),
+        )
+    assert report.rows_read == sum(len(pd.read_csv(p, sep=";")) for p in paths)
+
+
+def test_one_subject_in_two_files_raises_unless_grouped(person_files, tmp_path, client):
+    _, _paths = person_files
+    second = tmp_path / "phone.csv"
+    second.write_text("datum;pijn;deelnemer\n01-12-2026;3;S0001\n", encoding="utf-8")
+    first = tmp_path / "watch.csv"
+    first.write_text("datum;pijn;deelnemer\n02-12-2026;4;S0001\n", encoding="utf-8")
+    with pytest.raises(DiaryError, match="subject 'S0001' is in") as err:
+        read_dask([first, second])
+    assert "deelnemer 'S0001' staat in" in err.value.render("nl")
+    data, report = read_dask([[first, second]])
+    assert data.compute()["date"].dt.day.tolist() == [1, 2]
+    assert report.rows_read == 2
+
+
+# ----------------------------------------------------------------- errors
+def test_reader_errors(tmp_path, uneven):
+    with pytest.raises(DiaryError, match="matches no file"):
+        read_dask(tmp_path)
+    with pytest.raises(TypeError, match="not int"):
+        read_dask(3)
+    with pytest.raises(ValueError, match="files_per_partition must be"):
+        read_dask(tmp_path, files_per_partition=0)
+    (tmp_path / "a.parquet").write_bytes(b"")
+    (tmp_path / "b.csv").write_text("date,pain\n2026-01-01,3\n")
+    with pytest.raises(DiaryError, match="mixes Parquet files"):
+        read_dask(tmp_path)
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    uneven[["subject", "pain"]].to_parquet(bare / "x.parquet")
+    with pytest.raises(DiaryError, match=r"no column\(s\) date \(columns: subject, pain\)"):
+        read_dask(bare)
+    with pytest.raises(ValueError, match="already holds Parquet files"):
+        write_cohort_parquet(uneven, bare)
+    with pytest.raises(ValueError, match="subjects_per_file must be"):
+        write_cohort_parquet(uneven, tmp_path / "new", subjects_per_file=0)
+
+
+def test_analysis_errors_match_in_memory(cohort):
+    data, _ = cohort
+    with pytest.raises(ValueError, match="no column"):
+        backpain.within_corr(data, x="weather", y="pain")
+    with pytest.raises(ValueError, match="method must be"):
+        backpain.between_corr(data, x="stress", y="pain", method="kendall")
+    with pytest.raises(ValueError, match="serial must be"):
+        backpain.lagged_corr(data, x="stress", y="pain", serial="ar1")
+    with pytest.raises(ValueError, match="lags must be whole numbers"):
+        backpain.correlate(data, lags=(-1,))
+    with pytest.raises(ValueError, match="no column 'duration_class'"):
+        backpain.class_summary(data)
+    with pytest.raises(ValueError, match="ci='bootstrap' on a Dask DataFrame") as err:
+        backpain.within_corr(data, x="stress", y="pain", ci="bootstrap")
+    assert "compute()" in str(err.value)
+
+
+def test_a_subject_split_over_partitions_raises(uneven, client):
+    split = dd.from_pandas(uneven, npartitions=4)  # cuts the rows, not the persons
+    with pytest.raises(ValueError, match="are in more than one partition") as err:
+        backpain.within_corr(split, x="stress", y="pain")
+    assert "data.shuffle(on='subject')" in str(err.value)
+    with pytest.raises(ValueError, match="more than one partition"):
+        backpain.data_quality(split)
+    regrouped = split.shuffle(on="subject")
+    _same(backpain.correlate(regrouped), backpain.correlate(uneven))
+
+
+def test_invalid_values_raise_from_the_workers(uneven, tmp_path, client):
+    bad = uneven.copy()
+    bad.loc[5, "pain"] = 12.0
+    write_cohort_parquet(bad, tmp_path, subjects_per_file=4)
+    data, _ = read_dask(tmp_path)
+    with pytest.raises(ValueError, match="pain must be between 0 and 10"):
+        backpain.lagged_corr(data, x="stress", y="pain")
+
+
+# ----------------------------------------------------------------- progress
+def test_progress_is_silent_when_not_interactive(cohort, capsys, monkeypatch):
+    monkeypatch.delenv("BACKPAIN_PROGRESS", raising=False)
+    data, _ = cohort
+    backpain.data_quality(data)
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [("en", "analysing the cohort by part"), ("nl", "het cohort per deel analyseren")],
+)
+@pytest.mark.parametrize("scheduler", ["distributed", "sync"])
+def test_forced_progress_counts_partitions(cohort, monkeypatch, lang, label, scheduler):
+    data, _ = cohort
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setenv("BACKPAIN_PROGRESS", "1")
+    config = {"backpain.lang": lang}
+    if scheduler == "sync":
+        config["scheduler"] = "sync"
+    with dask.config.set(config):
+        backpain.within_corr(data, x="stress", y="pain")
+    text = err.getvalue()
+    assert label in text
+    assert f"{data.npartitions}/{data.npartitions}" in text
+
+
+def test_forced_progress_while_reading_files(person_files, monkeypatch, client):
+    folder, paths = person_files
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setenv("BACKPAIN_PROGRESS", "1")
+    read_dask(folder, lang="nl")
+    text = err.getvalue()
+    assert "de bestanden van het cohort lezen" in text
+    assert f"{len(paths)}/{len(paths)}" in text
