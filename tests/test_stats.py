@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 from scipy import stats as sps
 
+from backpain._correlation import bh_adjust
 from backpain.simulate import TRUE_EFFECTS, simulate_cohort
 from backpain.stats import (
-    _bh,
     between_corr,
     correlate,
     lagged_corr,
@@ -473,7 +473,7 @@ def test_bh_equals_statsmodels_with_nan(rng):
 
     p = rng.random(30) ** 3
     p[[3, 17]] = np.nan
-    ours = _bh(p)
+    ours = bh_adjust(p)
     ok = np.isfinite(p)
     np.testing.assert_allclose(ours[ok], multipletests(p[ok], method="fdr_bh")[1], rtol=1e-12)
     assert np.isnan(ours[[3, 17]]).all()

@@ -40,8 +40,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats as sps
 
+from ._correlation import ar1_inflation, between_r, bh_adjust, fisher_ci, p_from_r
 from .text import Message
 
 # backpain._diary_arrays is imported inside the functions: it imports backpain.validate,
@@ -61,8 +61,6 @@ __all__ = [
     "progress_lang",
     "within_corr",
 ]
-
-_Z975 = float(sps.norm.ppf(0.975))
 
 
 def is_dask_frame(data: object) -> bool:
@@ -297,28 +295,6 @@ def _pooled_lag1(p: dict[str, float]) -> float:
     return r + (1 + 3 * r) * p["n_people"] / p["n_fin"]
 
 
-def _inflation(rx: float, ry: float) -> float:
-    prod = float(np.clip(rx * ry, -0.95, 0.95))
-    return max(1.0, (1 + prod) / (1 - prod))
-
-
-def _p_from_r(r: float, dof: float) -> float:
-    if dof < 1 or not np.isfinite(r):
-        return np.nan
-    if abs(r) >= 1:
-        return 0.0
-    t = r * np.sqrt(dof / (1 - r * r))
-    return float(2 * sps.t.sf(abs(t), dof))
-
-
-def _fisher_ci(r: float, n: float) -> tuple[float, float]:
-    if n <= 3 or not np.isfinite(r):
-        return np.nan, np.nan
-    z = np.arctanh(r)
-    half = _Z975 / np.sqrt(n - 3)
-    return float(np.tanh(z - half)), float(np.tanh(z + half))
-
-
 def _within(p: dict[str, Any], inflate: float = 1.0) -> dict[str, Any]:
     """The repeated-measures correlation from summed pieces (as ``stats``)."""
     n_obs, n_subjects = p.get("n_obs", 0), p.get("n_subjects", 0)
@@ -344,43 +320,8 @@ def _within(p: dict[str, Any], inflate: float = 1.0) -> dict[str, Any]:
     if inflate > 1:
         dof = (n_obs - n_subjects) / inflate - 1
         out["dof"] = dof
-    out["p_val"] = _p_from_r(r, dof)
-    out["ci95_low"], out["ci95_high"] = _fisher_ci(r, dof + 2)
-    return out
-
-
-def _between(mx: np.ndarray, my: np.ndarray, method: str) -> dict[str, Any]:
-    n = int(mx.size)
-    out = {"r": np.nan, "n": n, "ci95_low": np.nan, "ci95_high": np.nan, "p_val": np.nan}
-    if n < 3:
-        return out
-    if method == "spearman":
-        mx, my = sps.rankdata(mx), sps.rankdata(my)
-    xd, yd = mx - mx.mean(), my - my.mean()
-    sxx, syy = float(xd @ xd), float(yd @ yd)
-    if sxx <= 0 or syy <= 0:
-        return out
-    r = float(np.clip((xd @ yd) / np.sqrt(sxx * syy), -1.0, 1.0))
-    out["r"] = r
-    out["p_val"] = _p_from_r(r, n - 2)
-    out["ci95_low"], out["ci95_high"] = _fisher_ci(r, n)
-    return out
-
-
-def _bh(p: np.ndarray) -> np.ndarray:
-    p = np.asarray(p, dtype="float64")
-    out = np.full_like(p, np.nan)
-    ok = np.isfinite(p)
-    m = int(ok.sum())
-    if m == 0:
-        return out
-    pv = p[ok]
-    order = np.argsort(pv)
-    scaled = pv[order] * m / np.arange(1, m + 1)
-    adj = np.minimum(np.minimum.accumulate(scaled[::-1])[::-1], 1.0)
-    res = np.empty(m)
-    res[order] = adj
-    out[ok] = res
+    out["p_val"] = p_from_r(r, dof)
+    out["ci95_low"], out["ci95_high"] = fisher_ci(r, dof + 2)
     return out
 
 
@@ -523,7 +464,7 @@ def between_corr(
     _one_partition_each([p["subjects"] for p in pieces], subject)
     p = _combine(pieces, ("pairs", x, 0))
     empty = np.empty(0)
-    res = _between(p.get("mx", empty), p.get("my", empty), method)
+    res = between_r(p.get("mx", empty), p.get("my", empty), method)
     row = {"x": x, "y": y, "method": method, **res}
     return pd.DataFrame([row])[["x", "y", "method", "r", "n", "ci95_low", "ci95_high", "p_val"]]
 
@@ -565,7 +506,7 @@ def lagged_corr(
     if serial == "neff":
         rx = _pooled_lag1(_lag1_total(pieces, x))
         ry = _pooled_lag1(_lag1_total(pieces, y))
-        inflate = _inflation(rx, ry)
+        inflate = ar1_inflation(rx, ry)
     rows = []
     for lag in lags:
         res = _within(_combine(pieces, ("pairs", x, lag)), inflate)
@@ -631,14 +572,14 @@ def correlate(
             continue
         inflate = 1.0
         if serial == "neff":
-            inflate = _inflation(_pooled_lag1(_lag1_total(pieces, name)), ry)
+            inflate = ar1_inflation(_pooled_lag1(_lag1_total(pieces, name)), ry)
         for lag in lags:
             res = _within(_combine(pieces, ("pairs", name, lag)), inflate)
             rows.append({"predictor": name, "lag": lag, "level": "within", **res})
         key = ("pairs", name, 0) if 0 in lags else ("same", name)
         same = _combine(pieces, key)
         empty = np.empty(0)
-        res = _between(same.get("mx", empty), same.get("my", empty), "pearson")
+        res = between_r(same.get("mx", empty), same.get("my", empty), "pearson")
         rows.append(
             {
                 "predictor": name,
@@ -654,7 +595,7 @@ def correlate(
     notes.sort(key=lambda m: order[m.params["name"]])
     cols = ["predictor", "lag", "level", "r", "ci95_low", "ci95_high", "p_val"]
     out = pd.DataFrame(rows, columns=[*cols, "n_obs", "n_subjects"])
-    out.insert(len(cols), "p_fdr", _bh(out["p_val"].to_numpy(dtype="float64")))
+    out.insert(len(cols), "p_fdr", bh_adjust(out["p_val"].to_numpy(dtype="float64")))
     out = out.astype({"lag": "int64", "n_obs": "int64", "n_subjects": "int64"})
     out.attrs["notes"] = notes
     return out

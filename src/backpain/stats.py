@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
+from ._correlation import ar1_inflation, between_r, bh_adjust, fisher_ci, p_from_r
 from ._dask import dispatch, is_dask_frame
 from ._diary_arrays import (
     Calendar,
@@ -55,7 +56,6 @@ __all__ = [
     "within_corr",
 ]
 
-_Z975 = float(sps.norm.ppf(0.975))
 _PREDICTORS = ("stress", "sleep_hours", "sleep_quality", "steps", "active_minutes", "mood")
 _CAVEAT = (
     "These are associations in the diary data, not proof of cause: something "
@@ -194,8 +194,8 @@ class _PairSums:
         if inflate > 1:
             dof = (n_obs - n_subjects) / inflate - 1
             out["dof"] = dof
-        out["p_val"] = _p_from_r(r, dof)
-        out["ci95_low"], out["ci95_high"] = _fisher_ci(r, dof + 2)
+        out["p_val"] = p_from_r(r, dof)
+        out["ci95_low"], out["ci95_high"] = fisher_ci(r, dof + 2)
         return out
 
     def means(self, shift_x: np.ndarray, shift_y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -259,43 +259,6 @@ class _Outcome:
         return _PairSums(n, sx, sy, float(xz @ xz), syy, float(xz @ yz))
 
 
-def _p_from_r(r: float, dof: int) -> float:
-    """Two-sided p of a correlation from t = r sqrt(dof / (1 - r^2))."""
-    if dof < 1 or not np.isfinite(r):
-        return np.nan
-    if abs(r) >= 1:
-        return 0.0
-    t = r * np.sqrt(dof / (1 - r * r))
-    return float(2 * sps.t.sf(abs(t), dof))
-
-
-def _fisher_ci(r: float, n: int) -> tuple[float, float]:
-    """95% CI of a correlation by Fisher's z with standard error 1 / sqrt(n - 3)."""
-    if n <= 3 or not np.isfinite(r):
-        return np.nan, np.nan
-    z = np.arctanh(r)
-    half = _Z975 / np.sqrt(n - 3)
-    return float(np.tanh(z - half)), float(np.tanh(z + half))
-
-
-def _between(mx: np.ndarray, my: np.ndarray, method: str) -> dict[str, float]:
-    n = int(mx.size)
-    out = {"r": np.nan, "n": n, "ci95_low": np.nan, "ci95_high": np.nan, "p_val": np.nan}
-    if n < 3:
-        return out
-    if method == "spearman":
-        mx, my = sps.rankdata(mx), sps.rankdata(my)
-    xd, yd = mx - mx.mean(), my - my.mean()
-    sxx, syy = float(xd @ xd), float(yd @ yd)
-    if sxx <= 0 or syy <= 0:
-        return out
-    r = float(np.clip((xd @ yd) / np.sqrt(sxx * syy), -1.0, 1.0))
-    out["r"] = r
-    out["p_val"] = _p_from_r(r, n - 2)
-    out["ci95_low"], out["ci95_high"] = _fisher_ci(r, n)
-    return out
-
-
 def _check_serial(serial: str, *, func: str) -> None:
     if serial not in ("none", "neff"):
         msg = f"{func}: serial must be 'none' or 'neff' for a cohort, not {serial!r}"
@@ -321,30 +284,6 @@ def _pooled_lag1(c: _Centred, prev: np.ndarray) -> float:
         return 0.0
     r = float(dev[pair] @ before[pair]) / int(pair.sum()) / c0
     return r + (1 + 3 * r) * c.n_people / n_fin
-
-
-def _cohort_inflation(rx: float, ry: float) -> float:
-    """Bartlett's variance inflation ``(1 + r_x r_y) / (1 - r_x r_y)`` for AR(1) series (>= 1)."""
-    prod = float(np.clip(rx * ry, -0.95, 0.95))
-    return max(1.0, (1 + prod) / (1 - prod))
-
-
-def _bh(p: np.ndarray) -> np.ndarray:
-    """Benjamini-Hochberg adjusted p-values; NaN p-values stay NaN and are not counted."""
-    p = np.asarray(p, dtype="float64")
-    out = np.full_like(p, np.nan)
-    ok = np.isfinite(p)
-    m = int(ok.sum())
-    if m == 0:
-        return out
-    pv = p[ok]
-    order = np.argsort(pv)
-    scaled = pv[order] * m / np.arange(1, m + 1)
-    adj = np.minimum(np.minimum.accumulate(scaled[::-1])[::-1], 1.0)
-    res = np.empty(m)
-    res[order] = adj
-    out[ok] = res
-    return out
 
 
 # ------------------------------------------------- serial dependence (one person)
@@ -796,7 +735,7 @@ def between_corr(
     groups = _Groups(data, subject, runs=method == "pearson")
     cx, cy = _Centred(xv, groups), _Centred(yv, groups)
     mx, my = _Outcome(cy, groups).pairs(cx).means(cx.shift, cy.shift)
-    res = _between(mx, my, method)
+    res = between_r(mx, my, method)
     row = {"x": x, "y": y, "method": method, **res}
     return pd.DataFrame([row])[["x", "y", "method", "r", "n", "ci95_low", "ci95_high", "p_val"]]
 
@@ -884,7 +823,7 @@ def lagged_corr(
     inflate = 1.0
     if serial == "neff":
         prev = cal.positions(1)
-        inflate = _cohort_inflation(_pooled_lag1(cx, prev), _pooled_lag1(cy, prev))
+        inflate = ar1_inflation(_pooled_lag1(cx, prev), _pooled_lag1(cy, prev))
     rows = []
     for lag in lags:
         res = outcome.pairs(cx, _lag_rows(cal, lag), key=lag).within(inflate)
@@ -1008,7 +947,7 @@ def correlate(
     rows = []
     for name in present:
         cx = _Centred(numeric_values(data, name, func="correlate"), groups)
-        inflate = _cohort_inflation(_pooled_lag1(cx, prev), ry) if prev is not None else 1.0
+        inflate = ar1_inflation(_pooled_lag1(cx, prev), ry) if prev is not None else 1.0
         by_lag = {}
         for lag in lags:
             by_lag[lag] = outcome.pairs(cx, positions[lag], key=lag)
@@ -1016,7 +955,7 @@ def correlate(
                 {"predictor": name, "lag": lag, "level": "within", **by_lag[lag].within(inflate)}
             )
         same_day = by_lag[0] if 0 in by_lag else outcome.pairs(cx, key="same row")
-        res = _between(*same_day.means(cx.shift, cy.shift), "pearson")
+        res = between_r(*same_day.means(cx.shift, cy.shift), "pearson")
         rows.append(
             {
                 "predictor": name,
@@ -1029,7 +968,7 @@ def correlate(
         )
     cols = ["predictor", "lag", "level", "r", "ci95_low", "ci95_high", "p_val"]
     out = pd.DataFrame(rows, columns=[*cols, "n_obs", "n_subjects"])
-    out.insert(len(cols), "p_fdr", _bh(out["p_val"].to_numpy(dtype="float64")))
+    out.insert(len(cols), "p_fdr", bh_adjust(out["p_val"].to_numpy(dtype="float64")))
     out = out.astype({"lag": "int64", "n_obs": "int64", "n_subjects": "int64"})
     out.attrs["notes"] = notes
     return out
@@ -1064,7 +1003,7 @@ def _verdict(low: float, high: float, y: str, *, clear: bool = True) -> str:
 def _adjust(p: np.ndarray, correction: str) -> np.ndarray:
     """Holm or Benjamini-Hochberg adjusted p over the finite p-values (NaN stays NaN)."""
     if correction == "fdr_bh":
-        return _bh(p)
+        return bh_adjust(p)
     p = np.asarray(p, dtype="float64")
     out = np.full_like(p, np.nan)
     ok = np.isfinite(p)

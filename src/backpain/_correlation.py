@@ -1,0 +1,79 @@
+"""Correlation arithmetic shared by the in-memory analyses (stats) and the Dask ones (_dask).
+
+Only numbers in, numbers out: the p-value and Fisher interval of a
+correlation, the correlation of person means, Bartlett's AR(1) variance
+inflation and the Benjamini-Hochberg adjustment. One copy, so that the two
+engines cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.stats as sps
+
+__all__ = ["Z975", "ar1_inflation", "between_r", "bh_adjust", "fisher_ci", "p_from_r"]
+
+Z975 = float(sps.norm.ppf(0.975))
+"""The normal 97.5% quantile, for 95% intervals."""
+
+
+def p_from_r(r: float, dof: int) -> float:
+    """Two-sided p of a correlation from t = r sqrt(dof / (1 - r^2))."""
+    if dof < 1 or not np.isfinite(r):
+        return np.nan
+    if abs(r) >= 1:
+        return 0.0
+    t = r * np.sqrt(dof / (1 - r * r))
+    return float(2 * sps.t.sf(abs(t), dof))
+
+
+def fisher_ci(r: float, n: int) -> tuple[float, float]:
+    """95% CI of a correlation by Fisher's z with standard error 1 / sqrt(n - 3)."""
+    if n <= 3 or not np.isfinite(r):
+        return np.nan, np.nan
+    z = np.arctanh(r)
+    half = Z975 / np.sqrt(n - 3)
+    return float(np.tanh(z - half)), float(np.tanh(z + half))
+
+
+def between_r(mx: np.ndarray, my: np.ndarray, method: str) -> dict[str, float]:
+    """Correlation of person means (``between_corr``): r, n, Fisher CI and p."""
+    n = int(mx.size)
+    out = {"r": np.nan, "n": n, "ci95_low": np.nan, "ci95_high": np.nan, "p_val": np.nan}
+    if n < 3:
+        return out
+    if method == "spearman":
+        mx, my = sps.rankdata(mx), sps.rankdata(my)
+    xd, yd = mx - mx.mean(), my - my.mean()
+    sxx, syy = float(xd @ xd), float(yd @ yd)
+    if sxx <= 0 or syy <= 0:
+        return out
+    r = float(np.clip((xd @ yd) / np.sqrt(sxx * syy), -1.0, 1.0))
+    out["r"] = r
+    out["p_val"] = p_from_r(r, n - 2)
+    out["ci95_low"], out["ci95_high"] = fisher_ci(r, n)
+    return out
+
+
+def ar1_inflation(rx: float, ry: float) -> float:
+    """Bartlett's variance inflation ``(1 + r_x r_y) / (1 - r_x r_y)`` for AR(1) series (>= 1)."""
+    prod = float(np.clip(rx * ry, -0.95, 0.95))
+    return max(1.0, (1 + prod) / (1 - prod))
+
+
+def bh_adjust(p: np.ndarray) -> np.ndarray:
+    """Benjamini-Hochberg adjusted p-values; NaN p-values stay NaN and are not counted."""
+    p = np.asarray(p, dtype="float64")
+    out = np.full_like(p, np.nan)
+    ok = np.isfinite(p)
+    m = int(ok.sum())
+    if m == 0:
+        return out
+    pv = p[ok]
+    order = np.argsort(pv)
+    scaled = pv[order] * m / np.arange(1, m + 1)
+    adj = np.minimum(np.minimum.accumulate(scaled[::-1])[::-1], 1.0)
+    res = np.empty(m)
+    res[order] = adj
+    out[ok] = res
+    return out
