@@ -166,6 +166,33 @@ def test_apple_health_csv_follows_the_xml_rules():
     assert report.rejected["row"].tolist() == [8, 16]
 
 
+def test_apple_health_csv_counts_an_exact_copy_once():
+    lines = APPLE_CSV.read_bytes().splitlines(keepends=True)
+    watch_step = lines[3]  # Watch 480 steps on 03-01, as synced twice
+    sleep_core = next(line for line in lines if b"Core" in line)
+    text = b"".join([*lines, watch_step, sleep_core])
+    # a copy with another creation date is the same record (the same sync, exported again)
+    again = watch_step.replace(
+        b"2024-03-01 08:09:00 +0100,2024-03-01 08:00",
+        b"2024-03-05 08:09:00 +0100,2024-03-01 08:00",
+        1,
+    )
+    text += again
+    diary, report = backpain.read_diary(text, return_report=True)
+    # the same days as the file without the copies: 1580 steps (not 2060), 6.5 h (not 10.5)
+    assert _by_day(diary, "steps") == {"2024-03-01": 1580, "2024-03-02": 250, "2024-03-03": 900}
+    assert _by_day(diary, "sleep_hours") == {"2024-03-02": 6.5}
+    assert report.rows_read == 20
+    assert report.rows_duplicate == 3
+    assert _counts(report) == (20, 3, 7, 5, 2)  # the rest as without copies
+    assert report.balanced
+    assert any("repeat an earlier record exactly" in str(n) for n in report.notes)
+    # a different value is not a copy
+    other = watch_step.replace(b",480", b",481")
+    diary = backpain.read_diary(b"".join([*lines, other]))
+    assert _by_day(diary, "steps")["2024-03-01"] == 1580 + 481
+
+
 def test_apple_health_csv_pain_map_as_the_xml_reader():
     diary = backpain.read_diary(APPLE_CSV, pain_map={"Unspecified": 4})
     assert _by_day(diary, "pain") == {"2024-03-02": 7.0, "2024-03-03": 4.0}

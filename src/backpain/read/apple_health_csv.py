@@ -100,6 +100,8 @@ def read_apple_health_csv(
       local wake-up day; ``InBed`` and ``Awake`` are not sleep.
     - **Pain**: ``HKCategoryValueSeverity...`` mapped by
       :data:`~backpain.read.apple_health.PAIN_SEVERITY`, the day's maximum.
+    - **Copies**: a row that repeats an earlier row's type, source, start,
+      end and value exactly is counted once (``rows_duplicate``, with a note).
     - ``type`` may be written in full (``HKQuantityTypeIdentifierStepCount``)
       or short (``StepCount``). Rows of other types are ignored by type.
       There is no export date in a CSV, so records dated in the future are
@@ -130,6 +132,11 @@ def read_apple_health_csv(
     kind = rows["type"].astype("string").str.strip()
     kind = kind.map(lambda k: _SHORT.get(k, k), na_action="ignore")
     start, end = _stamp(rows["startDate"]), _stamp(rows["endDate"])
+    copy = _exact_copies(rows, kind, start, end)
+    if copy.any():
+        report.rows_duplicate += int(copy.sum())
+        report.notes.append(Message("read.apple.duplicates", n=int(copy.sum())))
+        rows, kind, start, end = rows[~copy], kind[~copy], start[~copy], end[~copy]
     scan = rules.Scan()
     for name, count in (
         kind[~kind.isin([rules.STEPS, rules.SLEEP, rules.PAIN])].value_counts().items()
@@ -161,6 +168,25 @@ def read_apple_health_csv(
         entries[column] = pd.to_numeric(entries.get(column, np.nan))
     report.notes.append(Message("formats.apple_csv.note_rules"))
     return finish(entries, report, subject, daily={"pain": "max"}), report
+
+
+def _exact_copies(
+    rows: pd.DataFrame, kind: pd.Series, start: pd.Series, end: pd.Series
+) -> pd.Series:
+    """Rows of a read type that repeat an earlier row's type, source, start, end and value.
+
+    The XML reader's rule: a record synced twice is counted once.
+    """
+    key = pd.DataFrame(
+        {
+            "type": kind,
+            "source": rows["sourceName"].astype("string").str.strip(),
+            "start": start,
+            "end": end,
+            "value": rows["value"].astype("string").str.strip(),
+        }
+    )
+    return key.duplicated() & kind.isin([rules.STEPS, rules.SLEEP, rules.PAIN])
 
 
 def _v(rows: pd.DataFrame, kind: pd.Series, which: str) -> pd.Series:
