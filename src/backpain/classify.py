@@ -1069,8 +1069,10 @@ def classify(
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or dask.dataframe.DataFrame
         Canonical diary with ``subject``, ``date`` and ``pain`` (0-10).
+        A Dask DataFrame from :func:`backpain.read_dask` (each person's days
+        in one partition) gives the same result, computed on the cluster.
     onset : None, str, mapping or pandas.Series
         Onset of the current pain. ``None`` (default): from the diary, the
         first day of the current episode. A column name of ``data`` (one
@@ -1271,9 +1273,11 @@ def class_summary(classified: pd.DataFrame) -> pd.DataFrame:
 
     Parameters
     ----------
-    classified : pandas.DataFrame
+    classified : pandas.DataFrame or dask.dataframe.DataFrame
         The result of :func:`classify` (needs ``duration_class``; uses
         ``nih_chronic`` when present).
+        A Dask DataFrame of classified persons gives the same counts, added
+        up over its partitions.
 
     Returns
     -------

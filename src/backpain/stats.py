@@ -446,8 +446,11 @@ def within_corr(
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or dask.dataframe.DataFrame
         Long table, one row per observation (a diary: one row per subject and day).
+        A Dask DataFrame from :func:`backpain.read_dask` (each person's days
+        in one partition) gives the same result, computed on the cluster
+        (``ci="fisher"`` only).
     x, y : str
         Numeric columns to correlate.
     subject : str
@@ -677,8 +680,10 @@ def between_corr(
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or dask.dataframe.DataFrame
         Long table, one row per observation.
+        A Dask DataFrame from :func:`backpain.read_dask` (each person's days
+        in one partition) gives the same result, computed on the cluster.
     x, y : str
         Numeric columns.
     subject : str
@@ -753,9 +758,11 @@ def lagged_corr(
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or dask.dataframe.DataFrame
         Canonical diary: one row per subject and calendar day, with a ``date``
         column of dates.
+        A Dask DataFrame from :func:`backpain.read_dask` (each person's days
+        in one partition) gives the same result, computed on the cluster.
     x, y : str
         Numeric columns; ``x`` is the earlier one.
     lags : sequence of int
@@ -844,8 +851,10 @@ def correlate(
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or dask.dataframe.DataFrame
         Canonical diary (one row per subject and calendar day).
+        A Dask DataFrame from :func:`backpain.read_dask` (each person's days
+        in one partition) gives the same result, computed on the cluster.
     y : str
         The outcome, on day ``t``.
     x : sequence of str

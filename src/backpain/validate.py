@@ -125,8 +125,10 @@ def data_quality(data: pd.DataFrame) -> pd.DataFrame:
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or dask.dataframe.DataFrame
         A canonical diary.
+        A Dask DataFrame from :func:`backpain.read_dask` (each person's days
+        in one partition) gives the same result, computed on the cluster.
 
     Returns
     -------
