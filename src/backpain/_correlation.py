@@ -1,17 +1,27 @@
 """Correlation arithmetic shared by the in-memory analyses (stats) and the Dask ones (_dask).
 
-Only numbers in, numbers out: the p-value and Fisher interval of a
-correlation, the correlation of person means, Bartlett's AR(1) variance
+Only numbers in, numbers out: the repeated-measures correlation from
+within-person sums, the p-value and Fisher interval of a correlation, the correlation of person means, Bartlett's AR(1) variance
 inflation and the Benjamini-Hochberg adjustment. One copy, so that the two
 engines cannot drift apart.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import scipy.stats as sps
 
-__all__ = ["Z975", "ar1_inflation", "between_r", "bh_adjust", "fisher_ci", "p_from_r"]
+__all__ = [
+    "Z975",
+    "ar1_inflation",
+    "between_r",
+    "bh_adjust",
+    "fisher_ci",
+    "p_from_r",
+    "within_r",
+]
 
 Z975 = float(sps.norm.ppf(0.975))
 """The normal 97.5% quantile, for 95% intervals."""
@@ -76,4 +86,45 @@ def bh_adjust(p: np.ndarray) -> np.ndarray:
     res = np.empty(m)
     res[order] = adj
     out[ok] = res
+    return out
+
+
+def within_r(
+    n_obs: int,
+    n_subjects: int,
+    sums: Callable[[], tuple[float, float, float, float, float]],
+    inflate: float = 1.0,
+) -> dict[str, float]:
+    """Repeated-measures correlation (Bakdash & Marusich, 2017) from sums.
+
+    ``n_obs`` pairs of persons with at least two pairs, ``n_subjects`` such
+    persons; ``sums()`` gives ``(sxx, syy, wxx, wyy, wxy)``: total and
+    within-person sums of squares and products (called only when there are
+    degrees of freedom). ``inflate`` > 1 divides the within-person
+    observations by that factor (serial dependence, :func:`ar1_inflation`);
+    ``dof`` is then a float.
+    """
+    dof: float = n_obs - n_subjects - 1
+    out = {
+        "r": np.nan,
+        "dof": dof,
+        "p_val": np.nan,
+        "ci95_low": np.nan,
+        "ci95_high": np.nan,
+        "n_obs": n_obs,
+        "n_subjects": n_subjects,
+    }
+    if dof < 1:
+        return out
+    sxx, syy, wxx, wyy, wxy = sums()
+    # x or y never varies within a person (up to rounding): no within-person correlation
+    if wxx <= 1e-12 * max(sxx, 1e-300) or wyy <= 1e-12 * max(syy, 1e-300):
+        return out
+    r = float(np.clip(wxy / np.sqrt(wxx * wyy), -1.0, 1.0))
+    out["r"] = r
+    if inflate > 1:
+        dof = (n_obs - n_subjects) / inflate - 1
+        out["dof"] = dof
+    out["p_val"] = p_from_r(r, dof)
+    out["ci95_low"], out["ci95_high"] = fisher_ci(r, dof + 2)
     return out

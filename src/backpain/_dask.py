@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._correlation import ar1_inflation, between_r, bh_adjust, fisher_ci, p_from_r
+from ._correlation import ar1_inflation, between_r, bh_adjust, within_r
 from .text import Message
 
 # backpain._diary_arrays is imported inside the functions: it imports backpain.validate,
@@ -297,32 +297,12 @@ def _pooled_lag1(p: dict[str, float]) -> float:
 
 def _within(p: dict[str, Any], inflate: float = 1.0) -> dict[str, Any]:
     """The repeated-measures correlation from summed pieces (as ``stats``)."""
-    n_obs, n_subjects = p.get("n_obs", 0), p.get("n_subjects", 0)
-    dof: float = n_obs - n_subjects - 1
-    out = {
-        "r": np.nan,
-        "dof": dof,
-        "p_val": np.nan,
-        "ci95_low": np.nan,
-        "ci95_high": np.nan,
-        "n_obs": n_obs,
-        "n_subjects": n_subjects,
-    }
-    if dof < 1:
-        return out
-    wxx = p["sxx"] - p["qxx"]
-    wyy = p["syy"] - p["qyy"]
-    wxy = p["sxy"] - p["qxy"]
-    if wxx <= 1e-12 * max(p["sxx"], 1e-300) or wyy <= 1e-12 * max(p["syy"], 1e-300):
-        return out
-    r = float(np.clip(wxy / np.sqrt(wxx * wyy), -1.0, 1.0))
-    out["r"] = r
-    if inflate > 1:
-        dof = (n_obs - n_subjects) / inflate - 1
-        out["dof"] = dof
-    out["p_val"] = p_from_r(r, dof)
-    out["ci95_low"], out["ci95_high"] = fisher_ci(r, dof + 2)
-    return out
+
+    def sums() -> tuple[float, float, float, float, float]:
+        wxx, wyy, wxy = p["sxx"] - p["qxx"], p["syy"] - p["qyy"], p["sxy"] - p["qxy"]
+        return p["sxx"], p["syy"], wxx, wyy, wxy
+
+    return within_r(p.get("n_obs", 0), p.get("n_subjects", 0), sums, inflate)
 
 
 def _corr_pieces(

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .classify import CLASSES, DEFINITIONS, class_summary, duration_class
+from .stats import STEPS
 from .text import Message, check_lang, number, p_value, say
 
 __all__ = [
@@ -40,19 +41,6 @@ __all__ = [
     "startback",
 ]
 
-STEPS: dict[str, float] = {
-    "stress": 1.0,
-    "sleep_hours": 1.0,
-    "sleep_quality": 1.0,
-    "steps": 1000.0,
-    "active_minutes": 10.0,
-    "mood": 1.0,
-}
-"""The change in a predictor an effect is told for (as in the patient report).
-
-The same steps as :func:`backpain.stats.patient_findings` (a test keeps them
-in step) and the report's words (``1,000 more steps``); 1 unit otherwise.
-"""
 
 DEFINITION_NAMES: dict[str, str] = {
     "cost": "COST B13",

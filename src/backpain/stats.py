@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from ._correlation import ar1_inflation, between_r, bh_adjust, fisher_ci, p_from_r
+from ._correlation import ar1_inflation, between_r, bh_adjust, within_r
 from ._dask import dispatch, is_dask_frame
 from ._diary_arrays import (
     Calendar,
@@ -48,6 +48,7 @@ from .schema import TAG_SEP
 from .validate import check_diary
 
 __all__ = [
+    "STEPS",
     "between_corr",
     "correlate",
     "lagged_corr",
@@ -163,40 +164,20 @@ class _PairSums:
         """Repeated-measures correlation (Bakdash & Marusich, 2017) of the pairs.
 
         ``inflate`` > 1 divides the within-person observations by that factor
-        (serial dependence, see :func:`_cohort_inflation`); ``dof`` is then a float.
+        (serial dependence, see :func:`backpain._correlation.ar1_inflation`); ``dof`` is then a float.
         """
         many = self.n >= 2
         n_obs = int(self.n[many].sum())
-        n_subjects = int(np.count_nonzero(many))
-        dof = n_obs - n_subjects - 1
-        out = {
-            "r": np.nan,
-            "dof": dof,
-            "p_val": np.nan,
-            "ci95_low": np.nan,
-            "ci95_high": np.nan,
-            "n_obs": n_obs,
-            "n_subjects": n_subjects,
-        }
-        if dof < 1:
-            return out
-        # within-subject sums of squares and products: total minus n_i * mean_i^2
+        return within_r(n_obs, int(np.count_nonzero(many)), self._sums, inflate)
+
+    def _sums(self) -> tuple[float, float, float, float, float]:
+        """Total and within-person sums: total minus ``n_i * mean_i^2`` per person."""
         has = self.n > 0
         n, sx, sy = self.n[has], self.sx[has], self.sy[has]
         wxx = self.sxx - float(sx @ (sx / n))
         wyy = self.syy - float(sy @ (sy / n))
         wxy = self.sxy - float(sx @ (sy / n))
-        # x or y never varies within a person (up to rounding): no within-person correlation
-        if wxx <= 1e-12 * max(self.sxx, 1e-300) or wyy <= 1e-12 * max(self.syy, 1e-300):
-            return out
-        r = float(np.clip(wxy / np.sqrt(wxx * wyy), -1.0, 1.0))
-        out["r"] = r
-        if inflate > 1:
-            dof = (n_obs - n_subjects) / inflate - 1
-            out["dof"] = dof
-        out["p_val"] = p_from_r(r, dof)
-        out["ci95_low"], out["ci95_high"] = fisher_ci(r, dof + 2)
-        return out
+        return self.sxx, self.syy, wxx, wyy, wxy
 
     def means(self, shift_x: np.ndarray, shift_y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Person means of x and y over complete pairs (persons with at least one pair)."""
@@ -289,8 +270,7 @@ def _pooled_lag1(c: _Centred, prev: np.ndarray) -> float:
 # ------------------------------------------------- serial dependence (one person)
 _SERIAL = ("neff", "ar1", "none")
 _AR1_ITER = 3  # fits in the iterated Cochrane-Orcutt procedure (statsmodels GLSAR default)
-#: the predictor change a single-person effect refers to (pain points per ... )
-_STEPS: dict[str, float] = {
+STEPS: dict[str, float] = {
     "stress": 1.0,
     "sleep_hours": 1.0,
     "sleep_quality": 1.0,
@@ -298,6 +278,11 @@ _STEPS: dict[str, float] = {
     "active_minutes": 10.0,
     "mood": 1.0,
 }
+"""The change in a predictor a single-person effect is told for (pain points per ...).
+
+Used by :func:`patient_findings` (its ``step`` column), the report's words
+(``1,000 more steps``) and :mod:`backpain.explain`; 1 unit otherwise.
+"""
 
 
 def _rowsum(a: np.ndarray) -> np.ndarray:
@@ -1260,7 +1245,7 @@ def patient_findings(
     x = (x,) if isinstance(x, str) else tuple(x)
     rows, day = _one_person(data, subject, need=[y], func=func)
     yg = _on_grid(numeric_values(rows, y, func=func), day)
-    step_of = {**_STEPS, **(steps or {})}
+    step_of = {**STEPS, **(steps or {})}
     notes: list[str] = []
     out = []
     for name in dict.fromkeys(x):
