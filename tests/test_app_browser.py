@@ -14,13 +14,12 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from _servers import wait_for_port
 
 from backpain.app import _free_port
 from backpain.datasets import example_path
@@ -40,19 +39,6 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-
-def _wait_for_port(port: int, proc: subprocess.Popen, timeout: float = 40) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if proc.poll() is not None:
-            pytest.fail(f"backpain app exited early with code {proc.returncode}")
-        with socket.socket() as s:
-            s.settimeout(0.5)
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.3)
-    pytest.fail(f"backpain app did not listen on port {port} within {timeout} s")
 
 
 @pytest.fixture(params=["en", "nl"])
@@ -77,7 +63,7 @@ def app(request, tmp_path):
         line = proc.stdout.readline()
         url = re.search(r"http://127\.0\.0\.1:\d+/\S*", line)
         assert url is not None, line
-        _wait_for_port(port, proc)
+        wait_for_port(port, proc)
         yield url.group(0), request.param
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

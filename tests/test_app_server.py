@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
+from _servers import wait_for_port
 
 from backpain.app import _free_port
 
@@ -44,19 +45,6 @@ def _children(pid: int) -> list[int]:
         for kid in map(int, kids):
             found += [kid, *_children(kid)]
     return found
-
-
-def _wait_for_port(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if proc.poll() is not None:
-            pytest.fail(f"backpain app exited early with code {proc.returncode}")
-        with socket.socket() as s:
-            s.settimeout(0.5)
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.3)
-    pytest.fail(f"backpain app did not listen on port {port} within {timeout} s")
 
 
 def _port_free(port: int) -> bool:
@@ -114,7 +102,7 @@ def _start(tmp_path: Path, *args: str, code: str | None = None) -> Server:
     line = proc.stdout.readline()
     token = re.search(r"token=(\S+)", line)
     assert token is not None, line
-    _wait_for_port(port, proc)
+    wait_for_port(port, proc)
     return Server(proc, port, token.group(1), tmp_path)
 
 
