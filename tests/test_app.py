@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 import backpain
-from backpain.app import _TEMPLATE, _app_notebook, analyse_upload, serve, upload_page
+from backpain.app import (
+    _TEMPLATE,
+    _app_notebook,
+    _page_template,
+    analyse_upload,
+    serve,
+    upload_page,
+)
 from backpain.datasets import example_path
 from backpain.errors import DiaryError
 
@@ -117,7 +124,7 @@ def test_app_notebook_is_one_call_and_valid():
     nb = nbformat.from_dict(_app_notebook("nl"))
     nbformat.validate(nb)
     assert len(nb.cells) == 1
-    assert nb.cells[0].source.endswith('upload_page(lang="nl")')
+    assert nb.cells[0].source.endswith('upload_page(lang="nl", max_mb=200.0)')
     assert json.dumps(_app_notebook("en")).count("def ") == 0
 
 
@@ -128,6 +135,25 @@ def test_template_removes_voilas_cdn_links():
     assert "{%- block notebook_css -%}" in _TEMPLATE
     if (lab / "index.html.j2").exists():  # the block we replace still exists upstream
         assert "block notebook_css" in (lab / "index.html.j2").read_text()
+
+
+def test_page_template_refuses_big_files_in_the_users_words():
+    page = _page_template("nl", 0.5)
+    assert "var limit = 500000;" in page
+    assert "Deze upload is te groot" in page
+    assert "groter dan 0,5 MB" in page
+    assert "@LIMIT@" not in page
+    assert "@WORDS@" not in page
+    assert "http" not in page.split("<script>", 1)[1]  # the check loads nothing
+
+
+def test_page_template_text_cannot_close_its_script(monkeypatch):
+    import backpain.app as app
+
+    monkeypatch.setattr(app, "say", lambda key, lang, **kw: "</script><script>alert(1)")
+    page = _page_template("en", 1)
+    script = page.split("<script>", 1)[1]
+    assert script.count("</script>") == 1  # only the script's own end
 
 
 def test_each_analysis_runs_once_per_upload(example_bytes, monkeypatch):
@@ -243,14 +269,13 @@ def test_too_big_upload_says_the_limit_and_what_to_do(lang):
 def test_page_limit_is_below_what_the_websocket_takes():
     from backpain import app
 
-    assert app._MAX_MESSAGE_MB > app.MAX_UPLOAD_MB  # a too-big file still reaches the page
+    assert (
+        app._MESSAGE_FACTOR > 1
+    )  # a too-big file that slips past the page's script reaches the kernel
 
 
-def test_widget_refuses_a_too_big_upload(monkeypatch):
-    from backpain import app
-
-    monkeypatch.setattr(app, "MAX_UPLOAD_MB", 1)
-    page = upload_page(lang="en")
+def test_widget_refuses_a_too_big_upload():
+    page = upload_page(lang="en", max_mb=1)
     _head, chooser, status, results = page.children
     chooser.value = (_chosen("big.csv", b"date,pain\n" + b"2026-01-01,4\n" * 100_000),)
     assert "This upload is too big" in results.value

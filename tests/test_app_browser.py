@@ -52,6 +52,7 @@ def app(request, tmp_path):
     port = _free_port()
     log = (tmp_path / "server.log").open("w")
     cmd = [sys.executable, "-m", "backpain", "app", "--no-browser", f"--port={port}"]
+    cmd.append("--max-upload-mb=1")  # a test file can pass the page's limit
     proc = subprocess.Popen(
         [*cmd, f"--lang={request.param}"],
         stdout=subprocess.PIPE,
@@ -86,6 +87,7 @@ WORDS = {
         "stopped": "Stopped: the box below says why and what to do.",
         "failed": "This file could not be read",
         "no_pain": "broken_no_pain.csv: no pain column found",
+        "too_big": "The files chosen are together more than 1 MB",
     },
     "nl": {
         "title": "Je rugpijndagboek",
@@ -96,6 +98,7 @@ WORDS = {
         "stopped": "Gestopt: het vak hieronder zegt waarom en wat je kunt doen.",
         "failed": "Dit bestand kon niet gelezen worden",
         "no_pain": "broken_no_pain.csv: geen kolom met pijn gevonden",
+        "too_big": "De gekozen bestanden zijn samen groter dan 1 MB",
     },
 }
 
@@ -170,7 +173,21 @@ def test_upload_page_in_a_real_browser(app, tmp_path):
             assert "Traceback" not in results.inner_text()
             assert "Error" not in text  # no Python type names in the box
 
-            _choose(page, words, hostile)
+            big = tmp_path / "two_years.csv"  # over the limit: refused before it is sent
+            big.write_text("date,pain,notes\n" + f"2024-01-01,4,{'x' * 1000}\n" * 1200)
+            sent_before = len(requests)
+            with page.expect_file_chooser() as chooser:
+                button.click()
+            chooser.value.set_files(str(big))
+            box = page.locator("#backpain-too-big")
+            box.wait_for(timeout=30_000)
+            assert words["too_big"] in box.inner_text()
+            assert box.get_attribute("role") == "alert"
+            assert big.name not in page.locator(".backpain-status").inner_text()
+
+            _choose(page, words, hostile)  # the next file is read as usual
+            assert page.locator("#backpain-too-big").count() == 0
+            assert len(requests) >= sent_before
             text = results.inner_text()
             assert HOSTILE in text  # the markup shows as the text the patient typed
             assert results.locator("script, b:text('bold'), img[src='x']").count() == 0

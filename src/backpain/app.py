@@ -45,11 +45,11 @@ __all__ = ["UploadResult", "analyse_upload", "serve", "upload_page"]
 _ACCEPT = ".csv,.tsv,.txt,.xlsx,.xls,.json,.xml,.zip,.parquet"
 #: Largest upload the page reads (all files chosen together), in MB.
 MAX_UPLOAD_MB = 200
-#: Largest websocket message the server takes, in MB. Above the page's
-#: limit, so that a file a little too big reaches the page and is refused
-#: with words; a bigger one closes the connection (the browser sends the
-#: whole file in one message and the page has no script to check first).
-_MAX_MESSAGE_MB = 4 * MAX_UPLOAD_MB
+#: Largest websocket message the server takes, as a multiple of the page's
+#: limit: the page's own script refuses files over the limit before they are
+#: sent, and a file that slips past (no script) still reaches the kernel,
+#: which refuses it with words.
+_MESSAGE_FACTOR = 4
 #: Most kernels (open pages) at once; each holds pandas and matplotlib.
 MAX_KERNELS = 4
 #: A kernel nobody is connected to is stopped after this many seconds.
@@ -328,13 +328,15 @@ def _report_files() -> _ReportFiles | None:
     return files
 
 
-def upload_page(*, lang: str = "en") -> Any:
+def upload_page(*, lang: str = "en", max_mb: float = MAX_UPLOAD_MB) -> Any:
     """Build the upload widget the app shows (needs ``ipywidgets``).
 
     Parameters
     ----------
     lang : {"en", "nl"}
         Language of the page.
+    max_mb : float
+        Largest upload (all files chosen together) the page reads, in MB.
 
     Returns
     -------
@@ -392,7 +394,7 @@ def upload_page(*, lang: str = "en") -> Any:
                 contents,
                 lang=lang,
                 progress=show,
-                max_mb=MAX_UPLOAD_MB,
+                max_mb=max_mb,
                 report_href=files,
             )
         except Exception as exc:  # the page must never show a traceback
@@ -419,7 +421,68 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
   {{ super.super() }}
 {%- endblock notebook_css -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block html_head_js -%}
+{{ super() }}
+<script>
+/* Files over the page's limit are refused here, before the browser sends
+   them: the server would otherwise close the connection without a word.
+   The upload widget's file input is never put in the page, so the check is
+   attached to each input as it is made, ahead of the widget's own handler. */
+(function () {
+  var limit = @LIMIT@;
+  var words = @WORDS@;
+  function refuse(input) {
+    var old = document.getElementById("backpain-too-big");
+    if (old) { old.remove(); }
+    var total = 0;
+    for (var i = 0; i < input.files.length; i++) { total += input.files[i].size; }
+    if (total <= limit) { return false; }
+    var box = document.createElement("div");
+    box.id = "backpain-too-big";
+    box.className = "backpain-error";
+    box.setAttribute("role", "alert");
+    var title = document.createElement("b");
+    title.textContent = words[0];
+    box.appendChild(title);
+    [words[1], words[2]].forEach(function (line) {
+      box.appendChild(document.createElement("br"));
+      box.appendChild(document.createTextNode(line));
+    });
+    var button = document.querySelector("button.widget-upload");
+    var anchor = button || document.body.firstChild;
+    anchor.parentNode.insertBefore(box, anchor.nextSibling);
+    return true;
+  }
+  var make = document.createElement;
+  document.createElement = function (tag) {
+    var element = make.apply(document, arguments);
+    if (String(tag).toLowerCase() === "input") {
+      element.addEventListener("change", function (event) {
+        if (element.type === "file" && element.files && refuse(element)) {
+          event.stopImmediatePropagation();
+          element.value = "";
+        }
+      });
+    }
+    return element;
+  };
+})();
+</script>
+{%- endblock html_head_js -%}
 """
+
+
+def _page_template(lang: str, max_mb: float) -> str:
+    """Voila's template for the page, with the size check in ``lang``."""
+    words = [
+        say("app.too_big_title", lang),
+        say("app.too_big_browser", lang, limit=float(max_mb)),
+        say("app.too_big_advice", lang),
+    ]
+    # json.dumps escapes quotes; "<" is escaped so that no text can close the script
+    text = json.dumps(words).replace("<", "\\u003c")
+    return _TEMPLATE.replace("@LIMIT@", str(int(max_mb * 1e6))).replace("@WORDS@", text)
+
 
 # Voila's error page links Font Awesome from a CDN and leaves out the message:
 # this one loads nothing and shows the message (autoescaped), in the page's words.
@@ -440,8 +503,8 @@ def _error_template(lang: str) -> str:
     return _ERROR_TEMPLATE.format(lang=lang, css=stylesheet())
 
 
-def _app_notebook(lang: str) -> dict:
-    code = f'from backpain.app import upload_page\n\nupload_page(lang="{lang}")'
+def _app_notebook(lang: str, max_mb: float = MAX_UPLOAD_MB) -> dict:
+    code = f'from backpain.app import upload_page\n\nupload_page(lang="{lang}", max_mb={float(max_mb)!r})'
     return {
         "cells": [
             {
@@ -625,6 +688,7 @@ def serve(
     announce: Any = None,
     max_kernels: int = MAX_KERNELS,
     cull_idle_s: int = _CULL_IDLE_S,
+    max_upload_mb: float = MAX_UPLOAD_MB,
 ) -> int:
     """Run the upload page on ``http://127.0.0.1:<port>/`` until stopped.
 
@@ -647,6 +711,10 @@ def serve(
         close one.
     cull_idle_s : int
         Seconds after which a kernel with no page connected is stopped.
+    max_upload_mb : float
+        Largest upload (all files chosen together) the page reads, in MB. The
+        page's script refuses bigger files before they are sent, with a
+        message in ``lang``; the kernel checks again.
 
     Returns
     -------
@@ -684,10 +752,10 @@ def serve(
         template = work / "voila" / "templates" / "backpain"
         template.mkdir(parents=True)
         (template / "conf.json").write_text(json.dumps({"base_template": "lab"}))
-        (template / "index.html.j2").write_text(_TEMPLATE)
+        (template / "index.html.j2").write_text(_page_template(lang, max_upload_mb))
         (template / "error.html").write_text(_error_template(lang))
         notebook = work / "backpain-app.ipynb"
-        notebook.write_text(json.dumps(_app_notebook(lang), indent=1))
+        notebook.write_text(json.dumps(_app_notebook(lang, float(max_upload_mb)), indent=1))
         (work / "reports").mkdir()
         (work / "tmp").mkdir()
         env = dict(os.environ)
@@ -699,7 +767,7 @@ def serve(
         config.mkdir()
         settings = {
             "tornado_settings": {
-                "websocket_max_message_size": _MAX_MESSAGE_MB << 20,
+                "websocket_max_message_size": int(_MESSAGE_FACTOR * max_upload_mb * 2**20),
                 "allow_remote_access": False,
                 "local_hostnames": ["localhost"],
             },

@@ -56,7 +56,11 @@ def _app(args: argparse.Namespace) -> int:
         _print("cli.app_open", args.lang, url=url)
 
     return serve(
-        port=args.port, open_browser=not args.no_browser, lang=args.lang, announce=announce
+        port=args.port,
+        open_browser=not args.no_browser,
+        lang=args.lang,
+        announce=announce,
+        max_upload_mb=args.max_upload_mb,
     )
 
 
@@ -97,6 +101,7 @@ def _add_report_and_app(sub: argparse._SubParsersAction) -> None:
     app = sub.add_parser("app", help=_help("app"))
     app.add_argument("--port", type=int, default=None, help=_help("port"))
     app.add_argument("--no-browser", action="store_true", help=_help("no_browser"))
+    app.add_argument("--max-upload-mb", type=float, default=200.0, help=_help("max_upload_mb"))
     _add_lang(app)
     app.set_defaults(func=_app)
 

@@ -34,6 +34,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name}: {size:.1f} MB together; this page reads up to {limit:.0f} MB at once.",
         "{name}: samen {size:.1f} MB; deze pagina leest tot {limit:.0f} MB tegelijk.",
     ),
+    "app.too_big_browser": (
+        "The files chosen are together more than {limit:g} MB; this page reads up to "
+        "{limit:g} MB at once. Nothing was sent.",
+        "De gekozen bestanden zijn samen groter dan {limit:g} MB; deze pagina leest tot "
+        "{limit:g} MB tegelijk. Er is niets verstuurd.",
+    ),
     "app.too_big_advice": (
         "Export a shorter period from your app (for example one year), or split the file "
         "into parts of a few months and look at each part separately.",

@@ -64,6 +64,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "cli.help.port": ("port (default: a free one)", "poort (standaard: een vrije)"),
     "cli.help.no_browser": ("do not open a browser", "open geen browser"),
+    "cli.help.max_upload_mb": (
+        "largest upload the page reads, in MB (default 200)",
+        "grootste upload die de pagina leest, in MB (standaard 200)",
+    ),
     # backpain demo
     "cli.demo.read_patient": (
         "1. Reading a patient's Dutch spreadsheet diary (data/dagboek_patient_nl.csv)",
