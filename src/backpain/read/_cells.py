@@ -226,9 +226,40 @@ def check_cell_sizes(frame: pd.DataFrame, source: str, *, first_row: int, most: 
     )
     if not len(text) or not len(frame):
         return
+    # pyarrow-backed text: lengths in C, one column at a time; the rest in blocks
+    text = [i for i in text if not _arrow_too_long(frame.iloc[:, i], source, first_row, most)]
     step = max(1, 2**20 // len(frame))
     for first in range(0, len(text), step):
         _check_block(frame.iloc[:, text[first : first + step]], source, first_row, most)
+
+
+def _arrow_too_long(values: pd.Series, source: str, first_row: int, most: int) -> bool:
+    """Check a pyarrow-backed text column (True: checked); raise on a cell over ``most``."""
+    import pyarrow.compute as pc
+
+    chunks = arrow_chunks(values)
+    if chunks is None:
+        return False
+    offset = 0
+    for chunk in chunks:
+        # a cell has at most as many characters as the chunk has bytes
+        data = chunk.buffers()[2]
+        if data is not None and data.size > most:
+            lengths = pc.utf8_length(chunk).to_numpy(zero_copy_only=False)
+            lengths = np.nan_to_num(lengths.astype("float64"), nan=0.0)
+            at = int(lengths.argmax())
+            if lengths[at] > most:
+                msg = Message(
+                    "read.limit.cell",
+                    source=source,
+                    row=offset + at + first_row,
+                    column=str(values.name),
+                    found=int(lengths[at]),
+                    most=most,
+                )
+                raise DiaryError(msg)
+        offset += len(chunk)
+    return True
 
 
 def _check_block(block: pd.DataFrame, source: str, first_row: int, most: int) -> None:
