@@ -1,6 +1,6 @@
 """Correlation arithmetic shared by the in-memory analyses (stats) and the Dask ones (_dask).
 
-Only numbers in, numbers out: the repeated-measures correlation from
+The argument checks both engines make, and only numbers in, numbers out: the repeated-measures correlation from
 within-person sums, the p-value and Fisher interval of a correlation, the correlation of person means, Bartlett's AR(1) variance
 inflation and the Benjamini-Hochberg adjustment. One copy, so that the two
 engines cannot drift apart.
@@ -13,11 +13,15 @@ from collections.abc import Callable
 import numpy as np
 import scipy.stats as sps
 
+from .text import Message
+
 __all__ = [
     "Z975",
     "ar1_inflation",
     "between_r",
     "bh_adjust",
+    "check_between_method",
+    "check_cohort_serial",
     "fisher_ci",
     "p_from_r",
     "within_r",
@@ -128,3 +132,15 @@ def within_r(
     out["p_val"] = p_from_r(r, dof)
     out["ci95_low"], out["ci95_high"] = fisher_ci(r, dof + 2)
     return out
+
+
+def check_cohort_serial(serial: str, *, func: str) -> None:
+    """Refuse a ``serial=`` other than ``"none"`` or ``"neff"`` for a cohort analysis."""
+    if serial not in ("none", "neff"):
+        raise ValueError(Message("analyse.error.cohort_serial", func=func, serial=serial))
+
+
+def check_between_method(method: str) -> None:
+    """Refuse a ``between_corr`` method other than Pearson or Spearman."""
+    if method not in ("pearson", "spearman"):
+        raise ValueError(Message("analyse.error.between_method", method=method))

@@ -41,7 +41,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._correlation import ar1_inflation, between_r, bh_adjust, within_r
+from ._correlation import (
+    ar1_inflation,
+    between_r,
+    bh_adjust,
+    check_between_method,
+    check_cohort_serial,
+    within_r,
+)
 from .text import Message
 
 # backpain._diary_arrays is imported inside the functions: it imports backpain.validate,
@@ -423,8 +430,7 @@ def between_corr(
     """:func:`backpain.between_corr` on a Dask DataFrame (see that function)."""
     from ._diary_arrays import numeric_values
 
-    if method not in ("pearson", "spearman"):
-        raise ValueError(Message("dask.error.method", method=method))
+    check_between_method(method)
     meta = _check_columns(data, [x, y, subject], func="between_corr")
     numeric_values(meta, x, func="between_corr")
     numeric_values(meta, y, func="between_corr")
@@ -449,11 +455,6 @@ def between_corr(
     return pd.DataFrame([row])[["x", "y", "method", "r", "n", "ci95_low", "ci95_high", "p_val"]]
 
 
-def _check_serial(serial: str, func: str) -> None:
-    if serial not in ("none", "neff"):
-        raise ValueError(Message("dask.error.serial", func=func, serial=serial))
-
-
 def lagged_corr(
     data: Any,
     *,
@@ -467,7 +468,7 @@ def lagged_corr(
     from ._diary_arrays import check_lags
 
     lags = check_lags(lags, func="lagged_corr")
-    _check_serial(serial, "lagged_corr")
+    check_cohort_serial(serial, func="lagged_corr")
     _check_columns(data, [subject, "date", x, y], func="lagged_corr")
     pieces = _per_partition(
         data,
@@ -519,7 +520,7 @@ def correlate(
     from ._diary_arrays import check_lags, require_columns
 
     lags = check_lags(lags, func="correlate")
-    _check_serial(serial, "correlate")
+    check_cohort_serial(serial, func="correlate")
     x = (x,) if isinstance(x, str) else tuple(x)
     meta = _meta(data)
     notes: list[str] = []

@@ -33,7 +33,14 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from ._correlation import ar1_inflation, between_r, bh_adjust, within_r
+from ._correlation import (
+    ar1_inflation,
+    between_r,
+    bh_adjust,
+    check_between_method,
+    check_cohort_serial,
+    within_r,
+)
 from ._dask import dispatch, is_dask_frame
 from ._diary_arrays import (
     Calendar,
@@ -238,12 +245,6 @@ class _Outcome:
         xz = xs if ok is None else np.where(ok, xs, 0.0)
         sx = self.groups.sums(xz)
         return _PairSums(n, sx, sy, float(xz @ xz), syy, float(xz @ yz))
-
-
-def _check_serial(serial: str, *, func: str) -> None:
-    if serial not in ("none", "neff"):
-        msg = f"{func}: serial must be 'none' or 'neff' for a cohort, not {serial!r}"
-        raise ValueError(msg)
 
 
 def _pooled_lag1(c: _Centred, prev: np.ndarray) -> float:
@@ -716,9 +717,7 @@ def between_corr(
     """
     if is_dask_frame(data):
         return dispatch("between_corr", data, x=x, y=y, subject=subject, method=method)
-    if method not in ("pearson", "spearman"):
-        msg = f"between_corr: method must be 'pearson' or 'spearman', not {method!r}"
-        raise ValueError(msg)
+    check_between_method(method)
     require_columns(data, [x, y, subject], func="between_corr")
     xv = numeric_values(data, x, func="between_corr")
     yv = numeric_values(data, y, func="between_corr")
@@ -803,7 +802,7 @@ def lagged_corr(
     if is_dask_frame(data):
         return dispatch("lagged_corr", data, x=x, y=y, lags=lags, subject=subject, serial=serial)
     lags = check_lags(lags, func="lagged_corr")
-    _check_serial(serial, func="lagged_corr")
+    check_cohort_serial(serial, func="lagged_corr")
     require_columns(data, [subject, "date", x, y], func="lagged_corr")
     groups = _Groups(data, subject)
     check_dated(data, [x, y], subject=subject, func="lagged_corr")
@@ -917,7 +916,7 @@ def correlate(
     if is_dask_frame(data):
         return dispatch("correlate", data, y=y, x=x, lags=lags, subject=subject, serial=serial)
     lags = check_lags(lags, func="correlate")
-    _check_serial(serial, func="correlate")
+    check_cohort_serial(serial, func="correlate")
     x = (x,) if isinstance(x, str) else tuple(x)
     notes: list[str] = []
     present = []

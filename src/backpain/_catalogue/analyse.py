@@ -144,4 +144,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "effects moet het resultaat van backpain.person_effects() zijn (kolommen {need}), "
         "maar het heeft kolommen {columns}",
     ),
+    "analyse.error.between_method": (
+        "between_corr: method must be 'pearson' or 'spearman', not {method!r}",
+        "between_corr: method moet 'pearson' of 'spearman' zijn, niet {method!r}",
+    ),
+    "analyse.error.cohort_serial": (
+        "{func}: serial must be 'none' or 'neff' for a cohort, not {serial!r}",
+        "{func}: serial moet 'none' of 'neff' zijn voor een cohort, niet {serial!r}",
+    ),
 }

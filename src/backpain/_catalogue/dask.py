@@ -77,14 +77,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "in het geheugen. Gebruik ci='fisher', of geef compute() van het frame (een pandas "
         "DataFrame) voor een bootstrapinterval.",
     ),
-    "dask.error.method": (
-        "between_corr: method must be 'pearson' or 'spearman', not {method!r}",
-        "between_corr: method moet 'pearson' of 'spearman' zijn, niet {method!r}",
-    ),
-    "dask.error.serial": (
-        "{func}: serial must be 'none' or 'neff' for a cohort, not {serial!r}",
-        "{func}: serial moet 'none' of 'neff' zijn voor een cohort, niet {serial!r}",
-    ),
     # notes in results and load reports
     "dask.note.not_a_column": (
         "predictor {name!r} is not a column of data; skipped",
