@@ -389,6 +389,32 @@ def _check_columns(data: Any, columns: Sequence[str], *, func: str) -> pd.DataFr
     return meta
 
 
+def _pair_sums(
+    data: Any, x: str, y: str, subject: str, *, func: str, between: bool, **options: Any
+) -> dict[str, Any]:
+    """The summed pieces of one pair ``x``, ``y`` on the same day, over all partitions."""
+    from ._diary_arrays import numeric_values
+
+    meta = _check_columns(data, [x, y, subject], func=func)
+    numeric_values(meta, x, func=func)
+    numeric_values(meta, y, func=func)
+    pieces = _per_partition(
+        data,
+        _corr_pieces,
+        use=[subject, x, y],
+        func=func,
+        y=y,
+        xs=[x],
+        lags=None,
+        subject=subject,
+        serial="none",
+        between=between,
+        **options,
+    )
+    _one_partition_each([p["subjects"] for p in pieces], subject)
+    return _combine(pieces, ("pairs", x, 0))
+
+
 def within_corr(
     data: Any, *, x: str, y: str, subject: str = "subject", ci: str = "fisher"
 ) -> pd.DataFrame:
@@ -397,28 +423,9 @@ def within_corr(
     Only the Fisher interval: a bootstrap resamples persons in memory, so it
     is refused with a message saying how to get it.
     """
-    from ._diary_arrays import numeric_values
-
     if ci != "fisher":
         raise ValueError(Message("dask.error.bootstrap", ci=ci))
-
-    meta = _check_columns(data, [x, y, subject], func="within_corr")
-    numeric_values(meta, x, func="within_corr")
-    numeric_values(meta, y, func="within_corr")
-    pieces = _per_partition(
-        data,
-        _corr_pieces,
-        use=[subject, x, y],
-        func="within_corr",
-        y=y,
-        xs=[x],
-        lags=None,
-        subject=subject,
-        serial="none",
-        between=False,
-    )
-    _one_partition_each([p["subjects"] for p in pieces], subject)
-    res = _within(_combine(pieces, ("pairs", x, 0)))
+    res = _within(_pair_sums(data, x, y, subject, func="within_corr", between=False))
     out = pd.DataFrame([{"x": x, "y": y, **res}])
     out.attrs["ci"] = "fisher"  # as in memory
     return out
@@ -428,27 +435,8 @@ def between_corr(
     data: Any, *, x: str, y: str, subject: str = "subject", method: str = "pearson"
 ) -> pd.DataFrame:
     """:func:`backpain.between_corr` on a Dask DataFrame (see that function)."""
-    from ._diary_arrays import numeric_values
-
     check_between_method(method)
-    meta = _check_columns(data, [x, y, subject], func="between_corr")
-    numeric_values(meta, x, func="between_corr")
-    numeric_values(meta, y, func="between_corr")
-    pieces = _per_partition(
-        data,
-        _corr_pieces,
-        use=[subject, x, y],
-        func="between_corr",
-        y=y,
-        xs=[x],
-        lags=None,
-        subject=subject,
-        serial="none",
-        between=True,
-        method=method,
-    )
-    _one_partition_each([p["subjects"] for p in pieces], subject)
-    p = _combine(pieces, ("pairs", x, 0))
+    p = _pair_sums(data, x, y, subject, func="between_corr", between=True, method=method)
     empty = np.empty(0)
     res = between_r(p.get("mx", empty), p.get("my", empty), method)
     row = {"x": x, "y": y, "method": method, **res}
