@@ -9,20 +9,23 @@ BIN    := $(VENV)/bin
 
 .PHONY: demo test app lint bench clean
 
+# editable_mode=compat puts the repository on sys.path through a .pth file, so a clone
+# folder named backpain seen from its parent does not shadow the package
+# (setuptools' default finder comes after the namespace-package scan).
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.core: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e . --config-settings editable_mode=compat
 	touch $@
 
 $(VENV)/.full: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test,notebook]"
+	$(BIN)/python -m pip install --quiet -e ".[test,notebook]" --config-settings editable_mode=compat
 	touch $(VENV)/.core $(VENV)/.app $@
 
 $(VENV)/.app: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[notebook]"
+	$(BIN)/python -m pip install --quiet -e ".[notebook]" --config-settings editable_mode=compat
 	touch $(VENV)/.core $@
 
 demo: $(VENV)/.core

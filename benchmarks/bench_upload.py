@@ -11,7 +11,7 @@ day has a long note (1,000 characters). The page gets the report as the
 app serves it: a link to a file when :func:`analyse_upload` takes
 ``report_href`` (the report is sent only when clicked), else the report
 embedded in the link. To compare with an older checkout, run the same
-script with that checkout's ``src`` first on ``PYTHONPATH`` in the same
+script with that checkout's root folder first on ``PYTHONPATH`` in the same
 session.
 """
 

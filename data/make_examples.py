@@ -2,7 +2,7 @@
 
     python data/make_examples.py
 
-Writes the files to ``src/backpain/datasets/`` (shipped inside the package,
+Writes the files to ``backpain/datasets/`` (shipped inside the package,
 read by ``backpain.load_example``); the files in ``data/`` are links to them,
 so there is one copy. Everything is simulated with
 ``backpain.simulate_cohort``: no real person's data.
@@ -18,7 +18,7 @@ from backpain.questionnaires import simulate_survey
 from backpain.simulate import simulate_cohort
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET = ROOT / "src" / "backpain" / "datasets"
+TARGET = ROOT / "backpain" / "datasets"
 
 DUTCH_TAGS = {
     "physiotherapy": "kinesist",

@@ -31,7 +31,7 @@ psutil = pytest.importorskip("psutil")
 # browser is started here
 pytestmark = pytest.mark.browser
 
-SRC = str(Path(__file__).parents[1] / "src")
+SRC = str(Path(__file__).parents[1])
 
 
 def _children(pid: int) -> list[int]:

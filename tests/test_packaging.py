@@ -72,7 +72,7 @@ def test_example_data_in_data_folder_is_the_package_copy():
     # one copy: data/ holds links to the files the package ships
     index = list_examples()
     for file in index["file"]:
-        shipped = ROOT / "src" / "backpain" / "datasets" / file
+        shipped = ROOT / "backpain" / "datasets" / file
         assert (ROOT / "data" / file).resolve() == shipped.resolve(), file
 
 
@@ -104,7 +104,7 @@ def test_unknown_example_lists_valid_names():
 
 
 def test_import_from_the_folder_above_a_clone(tmp_path):
-    # src layout: a clone folder named like the package, seen from its parent,
+    # a clone folder named like the package, seen from its parent,
     # must not shadow the installed package (PyPA / Scientific Python guides)
     (tmp_path / "backpain").symlink_to(ROOT, target_is_directory=True)
     done = subprocess.run(
