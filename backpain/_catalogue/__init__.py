@@ -14,6 +14,7 @@ from . import (
     cli,
     common,
     dask,
+    esm,
     formats,
     notebook,
     plot,
@@ -50,4 +51,5 @@ CATALOGUE = _join(
     notebook.TEXTS,
     privacy.TEXTS,
     dask.TEXTS,
+    esm.TEXTS,
 )
