@@ -3,7 +3,8 @@
 The flow, one module per step::
 
     read (backpain.read)  ->  validate (backpain.validate)
-        ->  classify (backpain.classify) / analyse (backpain.stats, backpain.multilevel)
+        ->  classify (backpain.classify) / analyse (backpain.stats, backpain.multilevel,
+            backpain.esm for several prompts a day)
         ->  plot (backpain.plot) / report (backpain.report) / explain (backpain.explain)
 
 Everything runs locally; nothing is sent over the network.
@@ -19,6 +20,7 @@ from .classify import (
     nih_chronic_from_survey,
     parse_duration,
 )
+from . import esm
 from .cohort import cohort_table
 from .datasets import list_examples, load_example
 from .errors import DiaryError, SurveyError
@@ -35,6 +37,7 @@ from .questionnaires import (
     simulate_survey,
 )
 from .read import LoadReport, read_dask, read_diary, write_cohort_parquet
+from .read.esm import read_esm
 from .read.merge import merge_diaries
 from .read.survey import read_survey
 from .schema import COLUMNS
@@ -68,6 +71,7 @@ __all__ = [
     "correlate",
     "data_quality",
     "duration_class",
+    "esm",
     "icc",
     "lagged_corr",
     "list_examples",
@@ -81,6 +85,7 @@ __all__ = [
     "pseudonymise",
     "read_dask",
     "read_diary",
+    "read_esm",
     "read_survey",
     "score_cpg",
     "score_nih_impact",

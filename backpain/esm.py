@@ -469,7 +469,7 @@ class MultilevelVAR:
             estimate=float(top["coef"]),
             low=float(top["ci95_low"]),
             high=float(top["ci95_high"]),
-            p=p_value(float(top["p_val"]), lang),
+            p=_p_text(float(top["p_val"]), lang),
         )
 
     def _repr_html_(self) -> str:
@@ -478,6 +478,12 @@ class MultilevelVAR:
             + self.temporal.to_html(index=False)
             + self.contemporaneous.to_html(index=False)
         )
+
+
+def _p_text(p: float, lang: str) -> str:
+    """``p < 0.001`` or ``p = 0.0091``."""
+    text = p_value(p, lang)
+    return f"p {text}" if text.startswith("<") else f"p = {text}"
 
 
 def mlvar(

@@ -66,7 +66,11 @@ def test_mpath_local_times_numbers_and_answers(mpath):
     assert a["prompt"].tolist() == [1, 2, 3, 4, 5, 6]
     assert a["day_prompt"].tolist() == [1, 2, 3, 1, 2, 3]
     assert a["answered"].tolist() == [True, False, True, True, True, True]
-    assert a["pain_sliderNeutralPos"].tolist()[:3] == [40.0, pytest.approx(np.nan, nan_ok=True), 60.0]
+    assert a["pain_sliderNeutralPos"].tolist()[:3] == [
+        40.0,
+        pytest.approx(np.nan, nan_ok=True),
+        60.0,
+    ]
     # text answers lose m-Path's extra quotes; several answers are joined with |
     assert a["activity_multipleChoice_string"].tolist()[:3] == ["Work", pd.NA, "Work|Sport"]
     assert a["activity_multipleChoice_index"].iloc[2] == "1,3"  # several answers stay text
