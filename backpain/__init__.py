@@ -10,6 +10,7 @@ The flow, one module per step::
 Everything runs locally; nothing is sent over the network.
 """
 
+from . import esm
 from .classify import (
     CLASSES,
     DEFINITIONS,
@@ -20,7 +21,6 @@ from .classify import (
     nih_chronic_from_survey,
     parse_duration,
 )
-from . import esm
 from .cohort import cohort_table
 from .datasets import list_examples, load_example
 from .errors import DiaryError, SurveyError
