@@ -27,10 +27,12 @@ from .schema import VARIABLES
 from .text import Message, p_value, say
 
 __all__ = [
+    "Careless",
     "Compliance",
     "MultilevelVAR",
     "careless",
     "compliance",
+    "explain_corr",
     "lagged",
     "mlvar",
     "momentary_corr",
@@ -249,13 +251,45 @@ def compliance(momentary: pd.DataFrame, *, min_share: float = 0.5) -> Compliance
     )
 
 
+@dataclass(frozen=True)
+class Careless:
+    """Careless-responding flags of an experience-sampling study.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per answered prompt: ``subject``, ``prompt``, ``duration_s``,
+        ``n_items``, ``too_fast``, ``same_answer``.
+    seconds_per_item : float
+    min_items : int
+    """
+
+    table: pd.DataFrame
+    seconds_per_item: float
+    min_items: int
+
+    def describe(self, lang: str = "en") -> str:
+        """How many prompts each flag caught, in one sentence."""
+        return say(
+            "esm.explain.careless",
+            lang,
+            n_fast=int(self.table["too_fast"].sum()),
+            n_same=int(self.table["same_answer"].sum()),
+            seconds=self.seconds_per_item,
+            n_items=self.min_items,
+        )
+
+    def _repr_html_(self) -> str:
+        return f"<p>{self.describe()}</p>" + self.table.head(20).to_html(index=False)
+
+
 def careless(
     momentary: pd.DataFrame,
     *,
     items: Sequence[str],
     seconds_per_item: float = 1.0,
     min_items: int = 3,
-) -> pd.DataFrame:
+) -> Careless:
     """Flag answered prompts that look careless.
 
     Two flags, each a documented default of ours (no single published rule
@@ -276,9 +310,10 @@ def careless(
 
     Returns
     -------
-    pandas.DataFrame
-        One row per answered prompt: ``subject``, ``prompt``, ``duration_s``,
-        ``n_items``, ``too_fast``, ``same_answer``.
+    Careless
+        ``table`` (one row per answered prompt: ``subject``, ``prompt``,
+        ``duration_s``, ``n_items``, ``too_fast``, ``same_answer``) and
+        ``describe(lang)``.
     """
     _check_momentary(momentary, items, "careless")
     done = momentary[momentary["answered"].to_numpy(dtype=bool)]
@@ -286,7 +321,7 @@ def careless(
     n_items = values.notna().sum(axis=1)
     duration = (done["completed"] - done["started"]).dt.total_seconds()
     spread = values.max(axis=1) - values.min(axis=1)
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "subject": done["subject"],
             "prompt": done["prompt"],
@@ -296,6 +331,7 @@ def careless(
             "same_answer": (n_items >= min_items) & (spread == 0),
         }
     ).reset_index(drop=True)
+    return Careless(table=table, seconds_per_item=float(seconds_per_item), min_items=int(min_items))
 
 
 # ------------------------------------------------------------------ within-day lags
@@ -421,6 +457,43 @@ def momentary_corr(
         },
     ]
     return pd.DataFrame(rows)
+
+
+def explain_corr(result: pd.DataFrame, lang: str = "en") -> str:
+    """Say what :func:`momentary_corr` found, within and between persons, in one sentence each.
+
+    Examples
+    --------
+    >>> from backpain.simulate import simulate_esm
+    >>> m = simulate_esm(40, 10, 6, seed=1)
+    >>> print(explain_corr(momentary_corr(m, x="stress", y="pain", lag=1)))  # doctest: +ELLIPSIS
+    Within a person, at prompts after one with more stress than usual for that person, pain was higher (r = 0.2..., 95% CI ...).
+    Between persons, no clear link between average stress and average pain at the 5% level (r = ...
+    """
+    rows = result.set_index("level")
+    lines = []
+    for level in ("within", "between"):
+        row = rows.loc[level]
+        key = f"esm.explain.{level}_{'lag' if row['lag'] else 'same'}"
+        if not row["p_val"] < 0.05:  # no direction is claimed for an unclear correlation
+            key = f"esm.explain.{level}_unclear"
+        if not np.isfinite(row["r"]):
+            lines.append(say("esm.explain.no_r", lang, level=say(f"esm.level.{level}", lang)))
+            continue
+        lines.append(
+            say(
+                key,
+                lang,
+                x=row["x"],
+                y=row["y"],
+                r=float(row["r"]),
+                low=float(row["ci95_low"]),
+                high=float(row["ci95_high"]),
+                p=_p_text(float(row["p_val"]), lang),
+                direction=say("esm.higher" if row["r"] > 0 else "esm.lower", lang),
+            )
+        )
+    return "\n".join(lines)
 
 
 # ------------------------------------------------------------------ multilevel VAR

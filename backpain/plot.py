@@ -1895,6 +1895,7 @@ def compliance(result: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) 
     )
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(say("esm.plot.compliance_x", lang))
     ax.set_ylabel(say("esm.plot.compliance_y", lang))
     ax.legend(loc="upper left")
@@ -1935,8 +1936,8 @@ def esm_network(
     Returns
     -------
     matplotlib.axes.Axes
-        One text per variable, one patch per edge drawn (``ax.patches``),
-        and a title naming the network.
+        One circle and one text per variable, one patch per edge drawn (its
+        gid is ``"edge"``), and a title naming the network.
 
     Examples
     --------
@@ -1969,9 +1970,8 @@ def esm_network(
             width = 1 + 12 * min(abs(row.coef), 0.5)
             (x0, y0), (x1, y1) = where[row.predictor], where[row.outcome]
             if row.predictor == row.outcome:
-                ax.add_patch(
-                    Circle((x0, y0), 0.22, fill=False, color=colour(row.coef), linewidth=width / 2)
-                )
+                ring = Circle((x0, y0), 0.36, fill=False, color=colour(row.coef), lw=width / 2)
+                ax.add_patch(ring).set_gid("edge")
                 continue
             ax.add_patch(
                 FancyArrowPatch(
@@ -1980,10 +1980,11 @@ def esm_network(
                     arrowstyle="-|>",
                     mutation_scale=12 + 3 * width,
                     connectionstyle="arc3,rad=0.15",
-                    shrinkA=22,
-                    shrinkB=22,
+                    shrinkA=30,
+                    shrinkB=30,
                     color=colour(row.coef),
                     linewidth=width,
+                    gid="edge",
                 )
             )
     else:
@@ -1995,20 +1996,23 @@ def esm_network(
                     (x0, y0),
                     (x1, y1),
                     arrowstyle="-",
-                    shrinkA=22,
-                    shrinkB=22,
+                    shrinkA=30,
+                    shrinkB=30,
                     color=colour(row.pcor),
                     linewidth=1 + 12 * min(abs(row.pcor), 0.5),
+                    gid="edge",
                 )
             )
     for v, (x, y) in where.items():
+        ax.add_patch(Circle((x, y), 0.3, facecolor="white", edgecolor=_GREY, zorder=3))
         ax.text(
             x,
             y,
             say("esm.node", lang, name=v),
             ha="center",
             va="center",
-            bbox={"boxstyle": "circle", "facecolor": "white", "edgecolor": _GREY},
+            fontsize="small",
+            zorder=4,
         )
     ax.set_xlim(-1.5, 1.5)
     ax.set_ylim(-1.5, 1.5)

@@ -109,6 +109,50 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the model of {outcome} warned: {warning}",
         "het model van {outcome} waarschuwde: {warning}",
     ),
+    "esm.explain.within_same": (
+        "Within a person, at prompts with more {x!v} than usual for that person, {y!v} was "
+        "{direction} (r = {r:.2f}, 95% CI {low:.2f} to {high:.2f}, {p}).",
+        "Binnen een persoon was {y!v} {direction} bij prompts met meer {x!v} dan gewoonlijk "
+        "voor die persoon (r = {r:.2f}, 95%-BI {low:.2f} tot {high:.2f}, {p}).",
+    ),
+    "esm.explain.within_lag": (
+        "Within a person, at prompts after one with more {x!v} than usual for that person, "
+        "{y!v} was {direction} (r = {r:.2f}, 95% CI {low:.2f} to {high:.2f}, {p}).",
+        "Binnen een persoon was {y!v} {direction} bij prompts na een prompt met meer {x!v} "
+        "dan gewoonlijk voor die persoon (r = {r:.2f}, 95%-BI {low:.2f} tot {high:.2f}, {p}).",
+    ),
+    "esm.explain.between_same": (
+        "Between persons, those with more {x!v} on average had {direction} {y!v} on average "
+        "(r = {r:.2f}, 95% CI {low:.2f} to {high:.2f}, {p}).",
+        "Tussen personen hadden wie gemiddeld meer {x!v} had gemiddeld {direction} {y!v} "
+        "(r = {r:.2f}, 95%-BI {low:.2f} tot {high:.2f}, {p}).",
+    ),
+    "esm.explain.between_lag": (
+        "Between persons, those with more {x!v} on average had {direction} {y!v} on average "
+        "(r = {r:.2f}, 95% CI {low:.2f} to {high:.2f}, {p}).",
+        "Tussen personen hadden wie gemiddeld meer {x!v} had gemiddeld {direction} {y!v} "
+        "(r = {r:.2f}, 95%-BI {low:.2f} tot {high:.2f}, {p}).",
+    ),
+    "esm.explain.within_unclear": (
+        "Within a person, no clear link between {x!v} and {y!v} at the 5% level "
+        "(r = {r:.2f}, 95% CI {low:.2f} to {high:.2f}, {p}).",
+        "Binnen een persoon geen duidelijk verband tussen {x!v} en {y!v} op het 5%-niveau "
+        "(r = {r:.2f}, 95%-BI {low:.2f} tot {high:.2f}, {p}).",
+    ),
+    "esm.explain.between_unclear": (
+        "Between persons, no clear link between average {x!v} and average {y!v} at the 5% "
+        "level (r = {r:.2f}, 95% CI {low:.2f} to {high:.2f}, {p}).",
+        "Tussen personen geen duidelijk verband tussen gemiddelde {x!v} en gemiddelde {y!v} "
+        "op het 5%-niveau (r = {r:.2f}, 95%-BI {low:.2f} tot {high:.2f}, {p}).",
+    ),
+    "esm.explain.no_r": (
+        "{level}: too few prompts with both answers to compute a correlation.",
+        "{level}: te weinig prompts met beide antwoorden om een correlatie te berekenen.",
+    ),
+    "esm.level.within": ("Within persons", "Binnen personen"),
+    "esm.level.between": ("Between persons", "Tussen personen"),
+    "esm.higher": ("higher", "hoger"),
+    "esm.lower": ("lower", "lager"),
     "esm.more": ("more", "meer"),
     "esm.less": ("less", "minder"),
     "esm.node": ("{name!V}", "{name!V}"),
