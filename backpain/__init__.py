@@ -101,8 +101,9 @@ __all__ = [
     "write_diary",
 ]
 
-_LAZY = ("app", "explain", "plot", "report")
-"""Submodules loaded on first use: plotting imports matplotlib's pyplot."""
+_LAZY = ("app", "dask", "explain", "plot", "report")
+"""Submodules loaded on first use: plotting imports matplotlib's pyplot; ``dask``
+(the analyses on a Dask DataFrame) needs the ``dask`` extra and is opt-in."""
 
 
 def __getattr__(name: str):
