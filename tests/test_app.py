@@ -145,6 +145,9 @@ def test_page_template_refuses_big_files_in_the_users_words():
     assert "@LIMIT@" not in page
     assert "@WORDS@" not in page
     assert "http" not in page.split("<script>", 1)[1]  # the check loads nothing
+    assert "@DIED@" not in page  # a kernel that dies is told in the user's words
+    assert "De pagina is gestopt" in page
+    assert "Open een nieuwe pagina" in page
 
 
 def test_page_template_text_cannot_close_its_script(monkeypatch):
