@@ -24,6 +24,7 @@ import backpain
 from backpain.privacy import (
     FORMULA_PREFIXES,
     escape_formulas,
+    new_key,
     pseudonymise,
     unescape_formulas,
     write_diary,
@@ -146,22 +147,48 @@ def test_write_diary_writes_rows_sorted_by_subject_and_date(tmp_path):
     [
         (b"\x00" * 32, "one repeated byte"),
         ("x" * 40, "one repeated byte"),
-        ("abcdabcdabcdabcdabcd", "repeats the same 4 bytes"),
-        ("0123456789abcdef", "about 8 bytes of entropy"),  # 16 hex digits
-        ("31415926535897932384", "about 8 bytes of entropy"),  # 20 decimal digits: 66 bits
-        ("thisisonlylowercase", "about 11 bytes of entropy"),  # 19 * log2(26) = 89 bits
+        ("abcdabcdabcdabcdabcd", "about 22 bits"),  # 4 hex digits, then one repeat
+        ("0123456789abcdef", "about 18 bits"),  # 16 hex digits, counting up
+        ("31415926535897932384", "about 66 bits"),  # 20 decimal digits: 20 * log2(10)
+        ("thisisonlylowercase", "about 89 bits"),  # 19 * log2(26)
+        # issue #27: guessable keys that the old estimate (length x alphabet) let through
+        ("passwordpasswordpasswordpassword!", "about 67 bits"),
+        ("1234567890" * 4 + "1", "about 22 bits"),
+        ("ab" * 16 + "c", "about 18 bits"),
+        (b"\x00" * 15 + b"\x01", "about 20 bits"),
     ],
 )
 def test_weak_keys_are_refused(diary, key, why):
-    with pytest.raises(ValueError, match=f"key is weak: .*{why}"):
+    with pytest.raises(ValueError, match=f"key is weak: .*{why}") as info:
         pseudonymise(diary, key=key)
+    assert "new_key()" in str(info.value)  # the way out
 
 
 def test_strong_keys_are_taken(diary):
     import secrets
 
-    for key in (secrets.token_hex(16), secrets.token_bytes(16), "Correct horse, battery staple!"):
+    for key in (new_key(), secrets.token_hex(16), secrets.token_bytes(16)):
         pseudonymise(diary, key=key)
+    pseudonymise(diary, key="Correct horse, battery staple!")  # the check cannot see words
+
+
+def test_random_keys_are_never_called_weak():
+    # the bound counts only repeats and runs of 5 or more: random keys keep
+    # (nearly) all their bits; new_key()'s 256 bits keep far above 112
+    import os
+    import secrets
+
+    from backpain.privacy import _key_bits
+
+    assert min(_key_bits(new_key().encode()) for _ in range(2000)) > 200
+    assert min(_key_bits(secrets.token_hex(16).encode()) for _ in range(5000)) >= 112
+    assert min(_key_bits(os.urandom(16)) for _ in range(5000)) == 128  # 16 x 8 bits
+
+
+def test_new_key_is_random_hex():
+    keys = {new_key() for _ in range(100)}
+    assert len(keys) == 100
+    assert all(len(k) == 64 and int(k, 16) >= 0 for k in keys)
 
 
 def test_drop_unknown_tags_keeps_only_the_listed_tags(noted_diary):
@@ -243,7 +270,7 @@ def test_collision_raises():
 @pytest.mark.parametrize(
     ("kwargs", "error", "match"),
     [
-        ({}, ValueError, "needs key=.*secrets.token_hex"),
+        ({}, ValueError, r"needs key=.*backpain\.privacy\.new_key\(\)"),
         ({"key": "short"}, ValueError, "key is 5 bytes long"),
         ({"key": 12345678901234567890}, TypeError, "key must be a str or bytes"),
         ({"key": KEY, "subject": "patient"}, ValueError, "no column 'patient'"),
@@ -495,8 +522,9 @@ def _dutch(exc: BaseException) -> str:
         ({"key": "short"}, ValueError, "key is 5 bytes lang"),
         ({"key": 12345678901234567890}, TypeError, "niet int"),
         ({"key": b"\x00" * 32}, ValueError, "zwak: het is één herhaalde byte (00 00 ...)"),
-        ({"key": "abcdabcdabcdabcdabcd"}, ValueError, "herhaalt steeds dezelfde 4 bytes"),
-        ({"key": "0123456789abcdef"}, ValueError, "ongeveer 8 bytes entropie, minder dan 16"),
+        ({"key": "abcdabcdabcdabcdabcd"}, ValueError, "op te schrijven in ongeveer 22 bits"),
+        ({"key": "ab" * 16 + "c"}, ValueError, "de 33 bytes zijn op te schrijven in ongeveer 18"),
+        ({"key": "0123456789abcdef"}, ValueError, "minder dan de 112 bits"),
         ({"key": KEY, "subject": "patient"}, ValueError, "geen kolom 'patient'"),
         ({"key": KEY, "columns": ["naam"]}, ValueError, "columns= noemt ['naam']"),
         ({"key": KEY, "columns": ["subject"]}, ValueError, "niet weggelaten"),
