@@ -388,21 +388,55 @@ def _format_of(path: Any, format: str | None) -> str:
     return fmt
 
 
-def _check_excel_text(frame: pd.DataFrame) -> None:
+def _check_text(frame: pd.DataFrame, fmt: str) -> None:
+    """Refuse text the file format cannot hold, naming the column and the row.
+
+    Excel: control characters and cells over 32,767 characters. CSV: the NUL
+    character (a file holding one is taken for a binary file, by
+    :func:`backpain.read_diary` too). The row is the one a spreadsheet would
+    show in the written file (the header is row 1), and the cell's subject
+    and date are named.
+    """
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+    checks = (
+        [(ILLEGAL_CHARACTERS_RE.pattern, "privacy.excel_control"), (None, "privacy.excel_long")]
+        if fmt == "xlsx"
+        else [("\x00", "privacy.csv_nul")]
+    )
     for col in frame.columns:
         values = frame[col]
         if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
             continue
         text = values.astype("string")
-        bad = text.str.contains(ILLEGAL_CHARACTERS_RE.pattern, regex=True).fillna(False)
-        long = (text.str.len() > 32767).fillna(False)
-        for mask, why in ((bad, "privacy.excel_control"), (long, "privacy.excel_long")):
+        for pattern, why in checks:
+            if pattern is None:
+                mask = (text.str.len() > 32767).fillna(False)
+            else:
+                mask = text.str.contains(pattern, regex=True).fillna(False)
             if mask.any():
                 row = int(mask.to_numpy().argmax())
-                msg = Message("privacy.excel_text", column=col, row=row, why=Message(why))
+                key = "privacy.excel_text" if fmt == "xlsx" else "privacy.csv_text"
+                msg = Message(
+                    key,
+                    column=col,
+                    row=row + 2,
+                    subject=str(frame["subject"].iloc[row]),
+                    date=pd.Timestamp(frame["date"].iloc[row]).date().isoformat(),
+                    why=Message(why),
+                )
                 raise ValueError(msg)
+
+
+def _text_cells_as_text(sheet: Any, frame: pd.DataFrame) -> None:
+    """Keep text such as ``#N/A`` a text cell (openpyxl makes it an error cell, read back empty)."""
+    for j, col in enumerate(frame.columns, start=1):
+        if not pd.api.types.is_string_dtype(frame[col]):
+            continue
+        for row in sheet.iter_rows(min_row=2, min_col=j, max_col=j):
+            for cell in row:
+                if cell.data_type == "e":
+                    cell.data_type = "s"
 
 
 def write_diary(diary: pd.DataFrame, path: Any, *, format: str | None = None) -> Path | None:
@@ -432,7 +466,10 @@ def write_diary(diary: pd.DataFrame, path: Any, *, format: str | None = None) ->
     ------
     ValueError
         For an unknown format, a table that is not a diary (see
-        :func:`backpain.check_diary`), or text Excel cannot store.
+        :func:`backpain.check_diary`), text Excel cannot store (control
+        characters, cells over 32,767 characters), or a NUL character in
+        CSV text; the message names the column, the row, the subject and
+        the date.
 
     Notes
     -----
@@ -447,6 +484,12 @@ def write_diary(diary: pd.DataFrame, path: Any, *, format: str | None = None) ->
     text and never runs it; numbers are never changed. A note ``=)`` is
     written ``'=)``; :func:`unescape_formulas` undoes it exactly. Parquet
     files are not opened by spreadsheets and are written unchanged.
+
+    Text comes back as written: in Excel, a note such as ``#N/A``,
+    ``#DIV/0!`` or ``#REF!`` is a text cell, not an error value (which
+    reads back empty), and a carriage return is stored as ``_x000D_``
+    (ECMA-376), so text that itself holds ``_x000D_`` has its underscore
+    escaped as ``_x005F_``; :func:`backpain.read_diary` undoes both.
 
     :func:`backpain.read_diary` gives back the same diary (dtypes included)
     for every diary it produced itself: it strips text and normalises tags
@@ -489,6 +532,7 @@ def write_diary(diary: pd.DataFrame, path: Any, *, format: str | None = None) ->
     else:
         out = out.apply(escape_formulas)
         out.columns = escape_formulas(pd.Series(out.columns, dtype="object")).tolist()
+        _check_text(out, fmt)
         if fmt == "csv":
             out.to_csv(
                 target,
@@ -498,10 +542,10 @@ def write_diary(diary: pd.DataFrame, path: Any, *, format: str | None = None) ->
                 lineterminator="\r\n",
             )
         else:
-            _check_excel_text(out)
             out = out.apply(excel_cr)
             with pd.ExcelWriter(
                 target, engine="openpyxl", date_format="YYYY-MM-DD", datetime_format="YYYY-MM-DD"
             ) as writer:
                 out.to_excel(writer, index=False, sheet_name="diary")
+                _text_cells_as_text(writer.sheets["diary"], out)
     return target if isinstance(target, Path) else None

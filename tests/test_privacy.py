@@ -440,9 +440,58 @@ def test_write_refuses_non_diaries(diary, tmp_path):
         write_diary(diary, io.BytesIO())
     with pytest.raises(ValueError, match="repeated subject/day rows"):
         write_diary(pd.concat([diary, diary]), tmp_path / "d.csv")
-    with pytest.raises(ValueError, match=r"column 'notes', row 1: .*control characters"):
+    with pytest.raises(ValueError, match=r"column 'notes', row \d \(\w+, [\d-]+\): .*control"):
         write_diary(diary.head(2).assign(notes=["ok", "bell\x07"]), tmp_path / "d.xlsx")
     assert not (tmp_path / "d.xlsx").exists()
+
+
+# issue #27: text that spreadsheets or CSV readers take for something else
+AS_WRITTEN = [
+    "#N/A",  # Excel's error values: openpyxl writes them as error cells, read back empty
+    "#DIV/0!",
+    "#REF!",
+    "#NAME?",
+    "_x000D_",  # how .xlsx stores a carriage return, here typed as text
+    "_x005F_x000D_",  # and its escaped form, typed as text
+    "_x005F\rb",  # an escape's prefix before a real carriage return
+    "a\r\nb",
+    "NA",
+    "null",
+    "x005F_",
+    "'=1+2",
+]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_notes_come_back_as_written(fmt):
+    diary = pd.DataFrame(
+        {
+            "subject": "s",
+            "date": pd.date_range("2026-01-01", periods=len(AS_WRITTEN)),
+            "pain": 3.0,
+            "notes": pd.array(AS_WRITTEN, dtype="string"),
+        }
+    )
+    buffer = io.BytesIO()
+    write_diary(diary, buffer, format=fmt)
+    back = backpain.read_diary(buffer.getvalue())
+    assert back["notes"].tolist() == AS_WRITTEN
+    if fmt == "xlsx":  # text cells, not Excel error values
+        sheet = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))["diary"]
+        kinds = {sheet.cell(row=r, column=4).data_type for r in range(2, len(AS_WRITTEN) + 2)}
+        assert kinds == {"s"}
+
+
+def test_a_nul_in_csv_text_is_refused_at_write_time(diary, tmp_path):
+    noted = diary.head(3).assign(notes=["ok", "fine", "a\x00b"])
+    row = 2 + noted.sort_values(["subject", "date"]).index.get_loc(2)
+    when = noted["date"].iloc[2].date().isoformat()
+    pattern = rf"column 'notes', row {row} \({noted['subject'].iloc[2]}, {when}\): .*NUL"
+    with pytest.raises(ValueError, match=pattern):
+        write_diary(noted, tmp_path / "d.csv")
+    assert not (tmp_path / "d.csv").exists()
+    write_diary(noted, tmp_path / "d.parquet")  # Parquet holds it
+    assert backpain.read_diary(tmp_path / "d.parquet")["notes"].tolist()[-1] == "a\x00b"
 
 
 # ----------------------------------------------------------------- network
@@ -553,7 +602,7 @@ def test_privacy_errors_in_dutch_for_index_tags_and_writing(diary, tmp_path):
         (lambda: write_diary(diary, io.BytesIO()), "bestandsobject"),
         (
             lambda: write_diary(diary.head(2).assign(notes=["ok", "b\x07"]), tmp_path / "d.xlsx"),
-            "kolom 'notes', rij 1: de tekst bevat controletekens",
+            "de tekst bevat controletekens",
         ),
     ]
     for call, dutch in cases:
