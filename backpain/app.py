@@ -7,7 +7,8 @@ bytes into the report's data (:func:`backpain.report.build_report`), shown on
 the page and offered as the report file to download.
 Nothing is sent anywhere: the server listens on the loopback address, answers
 only requests addressed to this computer from its own page (``Host`` and
-``Origin`` checks on every handler), the page loads no script, style sheet or
+``Origin`` checks on every handler) that carry the page's token (kept off
+every command line, see :func:`serve`), the page loads no script, style sheet or
 font from the internet (a template replaces Voila's default one, which links
 Font Awesome from a CDN), and the figures are inline PNG.
 
