@@ -167,10 +167,54 @@ def test_signal_stops_voila_and_every_kernel(server, sig):
     assert list(server.tmp.glob("backpain-app-*")) == []  # notebook, reports, kernels' tmp
 
 
-def test_only_this_computer_and_this_page_are_answered(server):
+def _command_lines() -> dict[int, str]:
+    """Every process's command line, as ``ps`` shows it to any user."""
+    lines = {}
+    for path in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            lines[int(path.parent.name)] = path.read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, UnicodeDecodeError):
+            continue
+    return lines
+
+
+def _only_with_the_token(server: Server, kernel_id: str) -> None:
+    """The token is on no command line, and every address with data needs it (#27)."""
+    assert len(_kernels(_children(server.proc.pid))) == 1  # Voila and its kernel run
+    seen = [pid for pid, line in _command_lines().items() if server.token in line]
+    assert seen == [], f"the token is on the command line of {seen}"
+    seen = [pid for pid, line in _command_lines().items() if kernel_id in line]
+    assert seen == [], f"the kernel's id is on the command line of {seen}"
+    folder = next(server.tmp.glob("backpain-app-*"))
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert (folder / "config" / "voila.json").stat().st_mode & 0o777 == 0o600
+    # the kernel talks through socket files in that folder, not TCP ports
+    assert list(folder.glob("kernel-*-1"))
+    # a report, as the page writes it
+    secret = "B" * 32
+    (folder / "reports" / secret).mkdir()
+    (folder / "reports" / secret / "backpain-report.html").write_text("<p>the report</p>")
+    report = f"/voila/files/reports/{secret}/backpain-report.html"
+    assert server.get(report) == (200, "<p>the report</p>")
+    assert server.get(report, token=False)[0] == 403
+    wrong = {"Authorization": "token not-the-token"}
+    assert server.get(report, wrong, token=False)[0] == 403
+    assert server.get(report, {"Authorization": f"token {server.token}"}, token=False)[0] == 200
+    assert server.get(report, {"Cookie": "username-127-0-0-1=forged"}, token=False)[0] == 403
+    # the kernel, its websocket and the page itself
+    assert server.get(f"/api/kernels/{kernel_id}", token=False)[0] == 403
+    assert server.upgrade(kernel_id, {}, token=False) != 101
+    assert server.upgrade(kernel_id, {}) == 101
+    status, _ = server.get("/", token=False)
+    assert status == 302  # to the login form: no page, no kernel
+    assert len(_kernels(_children(server.proc.pid))) == 1
+
+
+def test_only_this_computer_and_this_page_with_its_token_are_answered(server):
     status, page = server.get("/")
     assert status == 200
     kernel_id = re.search(r'kernelId": "([0-9a-f-]{36})"', page).group(1)
+    _only_with_the_token(server, kernel_id)  # first: one page, one kernel so far
     evil_host = {"Host": "evil.example"}
     evil_origin = {"Origin": "http://evil.example"}
     own_origin = {"Origin": f"http://127.0.0.1:{server.port}"}
@@ -242,51 +286,6 @@ def test_a_kernel_without_a_page_is_culled(tmp_path):
         )
     finally:
         _cleanup(srv)
-
-
-def _command_lines() -> dict[int, str]:
-    """Every process's command line, as ``ps`` shows it to any user."""
-    lines = {}
-    for path in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            lines[int(path.parent.name)] = path.read_bytes().replace(b"\0", b" ").decode()
-        except (OSError, UnicodeDecodeError):
-            continue
-    return lines
-
-
-def test_the_token_is_on_no_command_line_and_every_data_address_needs_it(server):
-    status, page = server.get("/")
-    assert status == 200
-    kernel_id = re.search(r'kernelId": "([0-9a-f-]{36})"', page).group(1)
-    assert len(_kernels(_children(server.proc.pid))) == 1  # Voila and its kernel run
-    seen = [pid for pid, line in _command_lines().items() if server.token in line]
-    assert seen == [], f"the token is on the command line of {seen}"
-    seen = [pid for pid, line in _command_lines().items() if kernel_id in line]
-    assert seen == [], f"the kernel's id is on the command line of {seen}"
-    folder = next(server.tmp.glob("backpain-app-*"))
-    assert folder.stat().st_mode & 0o777 == 0o700
-    assert (folder / "config" / "voila.json").stat().st_mode & 0o777 == 0o600
-    # the kernel talks through socket files in that folder, not TCP ports
-    assert list(folder.glob("kernel-*-1"))
-    # a report, as the page writes it
-    secret = "B" * 32
-    (folder / "reports" / secret).mkdir()
-    (folder / "reports" / secret / "backpain-report.html").write_text("<p>the report</p>")
-    report = f"/voila/files/reports/{secret}/backpain-report.html"
-    assert server.get(report) == (200, "<p>the report</p>")
-    assert server.get(report, token=False)[0] == 403
-    wrong = {"Authorization": "token not-the-token"}
-    assert server.get(report, wrong, token=False)[0] == 403
-    assert server.get(report, {"Authorization": f"token {server.token}"}, token=False)[0] == 200
-    assert server.get(report, {"Cookie": "username-127-0-0-1=forged"}, token=False)[0] == 403
-    # the kernel, its websocket and the page itself
-    assert server.get(f"/api/kernels/{kernel_id}", token=False)[0] == 403
-    assert server.upgrade(kernel_id, {}, token=False) != 101
-    assert server.upgrade(kernel_id, {}) == 101
-    status, _ = server.get("/", token=False)
-    assert status == 302  # to the login form: no page, no kernel
-    assert len(_kernels(_children(server.proc.pid))) == 1
 
 
 def test_kill_9_takes_voila_and_kernels_along_and_the_next_start_cleans_up(server):
