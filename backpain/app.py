@@ -7,7 +7,8 @@ bytes into the report's data (:func:`backpain.report.build_report`), shown on
 the page and offered as the report file to download.
 Nothing is sent anywhere: the server listens on the loopback address, answers
 only requests addressed to this computer from its own page (``Host`` and
-``Origin`` checks on every handler), the page loads no script, style sheet or
+``Origin`` checks on every handler) that carry the page's token (kept off
+every command line, see :func:`serve`), the page loads no script, style sheet or
 font from the internet (a template replaces Voila's default one, which links
 Font Awesome from a CDN), and the figures are inline PNG.
 
@@ -424,11 +425,30 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js -%}
 {{ super() }}
 <script>
-/* Files over the page's limit are refused here, before the browser sends
-   them: the server would otherwise close the connection without a word.
-   The upload widget's file input is never put in the page, so the check is
-   attached to each input as it is made, ahead of the widget's own handler. */
 (function () {
+  /* An alert box after the element ``after`` (or first in the page): a bold
+     title, then lines of text. */
+  function alertBox(id, words, after) {
+    var box = document.createElement("div");
+    box.id = id;
+    box.className = "backpain-error";
+    box.setAttribute("role", "alert");
+    var title = document.createElement("b");
+    title.textContent = words[0];
+    box.appendChild(title);
+    words.slice(1).forEach(function (line) {
+      box.appendChild(document.createElement("br"));
+      box.appendChild(document.createTextNode(line));
+    });
+    var anchor = document.querySelector(after) || document.body.firstChild;
+    anchor.parentNode.insertBefore(box, anchor.nextSibling);
+    return box;
+  }
+
+  /* Files over the page's limit are refused here, before the browser sends
+     them: the server would otherwise close the connection without a word.
+     The upload widget's file input is never put in the page, so the check is
+     attached to each input as it is made, ahead of the widget's own handler. */
   var limit = @LIMIT@;
   var words = @WORDS@;
   function refuse(input) {
@@ -437,20 +457,7 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
     var total = 0;
     for (var i = 0; i < input.files.length; i++) { total += input.files[i].size; }
     if (total <= limit) { return false; }
-    var box = document.createElement("div");
-    box.id = "backpain-too-big";
-    box.className = "backpain-error";
-    box.setAttribute("role", "alert");
-    var title = document.createElement("b");
-    title.textContent = words[0];
-    box.appendChild(title);
-    [words[1], words[2]].forEach(function (line) {
-      box.appendChild(document.createElement("br"));
-      box.appendChild(document.createTextNode(line));
-    });
-    var button = document.querySelector("button.widget-upload");
-    var anchor = button || document.body.firstChild;
-    anchor.parentNode.insertBefore(box, anchor.nextSibling);
+    alertBox("backpain-too-big", words, "button.widget-upload");
     return true;
   }
   var make = document.createElement;
@@ -466,6 +473,45 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
     }
     return element;
   };
+
+  /* The page's kernel can die while it reads a file (the computer ran out of
+     memory): the server restarts it empty and says so on the kernel's
+     websocket ("restarting", or "dead" when it cannot). The page then says
+     what happened and offers a fresh page (a new kernel) to try again. */
+  var died = @DIED@;
+  var pattern = /"execution_state"\\s*:\\s*"(restarting|dead)"/;
+  function stopped() {
+    if (document.getElementById("backpain-died")) { return; }
+    var box = alertBox("backpain-died", died.slice(0, 2), ".backpain-status");
+    var again = document.createElement("button");
+    again.type = "button";
+    again.textContent = died[2];
+    again.addEventListener("click", function () { window.location.reload(); });
+    box.appendChild(document.createElement("br"));
+    box.appendChild(again);
+  }
+  function look(data) {
+    if (typeof data === "string") {
+      if (pattern.test(data)) { stopped(); }
+    } else if (data instanceof ArrayBuffer) {
+      if (pattern.test(new TextDecoder().decode(data))) { stopped(); }
+    } else if (data && data.text) {
+      data.text().then(function (text) { if (pattern.test(text)) { stopped(); } });
+    }
+  }
+  var Native = window.WebSocket;
+  function Watched(url, protocols) {
+    var socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+    if (String(url).indexOf("/channels") !== -1) {
+      socket.addEventListener("message", function (event) { look(event.data); });
+    }
+    return socket;
+  }
+  Watched.prototype = Native.prototype;
+  ["CONNECTING", "OPEN", "CLOSING", "CLOSED"].forEach(function (name) {
+    Watched[name] = Native[name];
+  });
+  window.WebSocket = Watched;
 })();
 </script>
 {%- endblock html_head_js -%}
@@ -473,15 +519,23 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 
 
 def _page_template(lang: str, max_mb: float) -> str:
-    """Voila's template for the page, with the size check in ``lang``."""
+    """Voila's template for the page: the size check and the notice of a dead kernel, in ``lang``."""
     words = [
         say("app.too_big_title", lang),
         say("app.too_big_browser", lang, limit=float(max_mb)),
         say("app.too_big_advice", lang),
     ]
+    died = [say("app.died_title", lang), say("app.died", lang), say("app.try_again", lang)]
+    return (
+        _TEMPLATE.replace("@LIMIT@", str(int(max_mb * 1e6)))
+        .replace("@WORDS@", _js_words(words))
+        .replace("@DIED@", _js_words(died))
+    )
+
+
+def _js_words(words: Sequence[str]) -> str:
     # json.dumps escapes quotes; "<" is escaped so that no text can close the script
-    text = json.dumps(words).replace("<", "\\u003c")
-    return _TEMPLATE.replace("@LIMIT@", str(int(max_mb * 1e6))).replace("@WORDS@", text)
+    return json.dumps(list(words)).replace("<", "\\u003c")
 
 
 # Voila's error page links Font Awesome from a CDN and leaves out the message:
@@ -559,20 +613,49 @@ def _request_allowed(headers: Any) -> bool:
     return origin is None or urlparse(origin.lower()).netloc == host.lower()
 
 
+def _signed_in(handler: Any) -> bool:
+    """The request carries the page's token (``?token=``, ``Authorization``) or its login cookie.
+
+    For the handlers that do not check it themselves (tornado's file
+    handlers); Jupyter's handlers check the same through the identity
+    provider. The cookie is the one Jupyter sets when the page is first
+    opened with its token, signed with the server's secret.
+    """
+    provider = handler.settings.get("identity_provider")
+    token = getattr(provider, "token", "") if provider is not None else ""
+    if not token:  # the token is turned off (serve(token=""))
+        return True
+    given = handler.get_argument("token", "")
+    if not given:
+        words = handler.request.headers.get("Authorization", "").split()
+        given = words[1] if len(words) == 2 and words[0].lower() in ("token", "bearer") else ""
+    if given and secrets.compare_digest(given.encode(), token.encode()):
+        return True
+    name = provider.get_cookie_name(handler)
+    return handler.get_secure_cookie(name, **provider.get_secure_cookie_kwargs) is not None
+
+
 def _guarded(handler: tuple) -> tuple:
-    """A Voila handler that first refuses a foreign ``Host`` or ``Origin`` (403).
+    """A Voila handler that refuses a foreign ``Host`` or ``Origin``, or a request without the token.
 
     Voila sets ``allow_remote_access=True`` and adds tornado's own static
     file handlers, which Jupyter's host check does not cover; this check runs
-    in ``prepare`` of every handler, before the websocket upgrade too.
+    in ``prepare`` of every handler, before the websocket upgrade too. Those
+    file handlers (one of them serves the reports) check no token either:
+    here they answer only a request with the page's token or its login
+    cookie (403 otherwise); Jupyter's own handlers ask for it themselves.
     """
     import tornado.web
+    from jupyter_server.base.handlers import JupyterHandler
 
     pattern, cls, *rest = handler
+    needs_token = not issubclass(cls, JupyterHandler)
 
     class Guarded(cls):  # type: ignore[misc,valid-type]
         def prepare(self, *args: Any, **kwargs: Any) -> Any:
             if not _request_allowed(self.request.headers):
+                raise tornado.web.HTTPError(403)
+            if needs_token and not _signed_in(self):
                 raise tornado.web.HTTPError(403)
             return super().prepare(*args, **kwargs)
 
@@ -580,21 +663,97 @@ def _guarded(handler: tuple) -> tuple:
     return (pattern, Guarded, *rest)
 
 
-def _voila_main(argv: Sequence[str], lang: str, max_kernels: int) -> None:
-    """Run Voila with the app's guards: ``Host``/``Origin`` checks and a kernel cap."""
+def _die_with_parent(parent: int) -> None:
+    """Stop this process (SIGTERM) when ``parent`` stops, even when it is killed (``kill -9``).
+
+    On Linux the kernel sends the signal (``prctl(PR_SET_PDEATHSIG)``); on
+    every system a daemon thread also checks once a second that the parent is
+    still this process's parent (macOS and Windows have no such signal). On
+    SIGTERM Voila stops its kernels; a kernel also stops by itself when Voila
+    goes (ipykernel's parent poller, ``JPY_PARENT_PID``).
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
+            pass
+
+    def parent_gone() -> bool:
+        return os.getppid() != parent
+
+    def watch() -> None:
+        while not parent_gone():
+            threading.Event().wait(1.0)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    if parent_gone():  # it went before the signal was asked for
+        os.kill(os.getpid(), signal.SIGTERM)
+    threading.Thread(target=watch, name="backpain-parent-watch", daemon=True).start()
+
+
+def _voila_main(
+    argv: Sequence[str], lang: str, max_kernels: int, parent: int, page_grace_s: float
+) -> None:
+    """Run Voila with the app's guards: ``Host``/``Origin``/token checks and a kernel cap.
+
+    ``parent`` is the process of :func:`serve`: Voila stops when it does.
+    A kernel counts towards ``max_kernels`` while a page is connected to it,
+    or for ``page_grace_s`` seconds after its last activity (a page being
+    shown opens its connection within that time); a kernel whose page is
+    gone (a tab closed, a browser that crashed) makes room for a new page
+    and is stopped.
+    """
+    _die_with_parent(parent)
+    import datetime
+
     import tornado.web
     from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
     from voila.app import Voila
 
     class CappedKernelManager(AsyncMappingKernelManager):
-        """At most ``max_kernels`` kernels: another page gets a message instead."""
+        """At most ``max_kernels`` live kernels: another page gets a message instead."""
 
         starting = 0
 
+        def _create_kernel_manager_factory(self) -> Callable:
+            make = super()._create_kernel_manager_factory()
+
+            def factory(*args: Any, **kw: Any) -> Any:
+                # Jupyter names the connection file after the kernel's id, which
+                # is then on the kernel's command line for every user to see
+                if "connection_file" in kw:
+                    name = f"kernel-{secrets.token_hex(8)}.json"
+                    kw["connection_file"] = os.path.join(self.connection_dir, name)
+                    if os.name == "posix":
+                        # the kernel's sockets as files in the owner's folder (the
+                        # working folder of Voila and the kernel), not on TCP ports
+                        # where any user could listen to its output
+                        kw["transport"] = "ipc"
+                        kw["ip"] = name.removesuffix(".json")
+                return make(*args, **kw)
+
+            return factory
+
+        def _gone(self, kernel_id: str) -> bool:
+            if self._kernel_connections.get(kernel_id, 0) > 0:
+                return False
+            last = getattr(self._kernels.get(kernel_id), "last_activity", None)
+            if last is None:
+                return False
+            now = datetime.datetime.now(datetime.UTC)
+            return (now - last).total_seconds() > page_grace_s
+
         async def start_kernel(self, *args: Any, kernel_id: str | None = None, **kw: Any) -> str:
-            if kernel_id is None and len(self.list_kernel_ids()) + self.starting >= max_kernels:
-                message = say("app.too_many_pages", lang, n=max_kernels)
-                raise tornado.web.HTTPError(503, message, reason=say("app.busy", lang))
+            if kernel_id is None:
+                for old in [k for k in self.list_kernel_ids() if self._gone(k)]:
+                    self.log.info("Stopping kernel %s: no page is connected to it", old)
+                    await self.shutdown_kernel(old, now=True)
+                if len(self.list_kernel_ids()) + self.starting >= max_kernels:
+                    message = say("app.too_many_pages", lang, n=max_kernels)
+                    raise tornado.web.HTTPError(503, message, reason=say("app.busy", lang))
             self.starting += 1
             try:
                 return await super().start_kernel(*args, kernel_id=kernel_id, **kw)
@@ -658,6 +817,101 @@ def _stop_server(proc: subprocess.Popen, grace: float = _GRACE_S) -> None:
     psutil.wait_procs(alive, timeout=grace / 2)
 
 
+#: A kernel nobody is connected to still counts towards the cap this long
+#: after its last activity: the time a page being shown takes to connect.
+_PAGE_GRACE_S = 30.0
+_OWNER = "owner.json"
+
+
+def _owner_only(path: Path, text: str) -> None:
+    """Write ``text`` to a new file that only its owner can read or write (mode 0600)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(text)
+
+
+def _started(pid: int) -> float | None:
+    """When process ``pid`` started (seconds since the epoch), or None when there is none."""
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - ipykernel depends on psutil
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None
+        except OSError:  # another user's process: not the owner
+            return None
+        return 0.0
+    try:
+        return float(psutil.Process(pid).create_time())
+    except psutil.Error:
+        return None
+
+
+def _clean_stale(tmp: str | Path) -> list[Path]:
+    """Remove the folders of earlier ``backpain app`` runs whose process is gone.
+
+    A run killed outright (``kill -9``, a power cut) cannot remove its
+    folder (notebook, reports, the kernels' temporary files). Each folder
+    names its owner (``owner.json``: process id and start time); a folder
+    of this user whose owner no longer runs is removed. Folders of other
+    users, and folders without that file, are left alone.
+    """
+    removed = []
+    uid = getattr(os, "getuid", lambda: None)()
+    for folder in Path(tmp).glob("backpain-app-*"):
+        try:
+            if folder.is_symlink() or not folder.is_dir():
+                continue
+            if uid is not None and folder.stat().st_uid != uid:
+                continue
+            owner = json.loads((folder / _OWNER).read_text(encoding="utf-8"))
+            pid, started = int(owner["pid"]), float(owner["started"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        now = _started(pid)
+        if now is not None and (started == 0.0 or now == 0.0 or abs(now - started) < 1.0):
+            continue  # still running
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _port_busy(port: int) -> bool:
+    """True when another program already listens on ``127.0.0.1:port``."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        if os.name == "posix":  # as tornado binds: a port in TIME_WAIT is free
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
+_REDIRECT = """<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<meta http-equiv="refresh" content="0;url={url}"><title>backpain</title></head>
+<body><p><a href="{url}">{url_text}</a></p></body></html>
+"""
+
+
+def _open_browser(folder: Path, url: str) -> None:
+    """Open ``url`` in the browser through a file only this user can read.
+
+    The address holds the page's token; given to the browser directly, it
+    would be on the browser's command line, which every user can see. As
+    Jupyter does, the browser opens a local file (mode 0600, in the app's
+    own folder) that forwards it to the page.
+    """
+    import webbrowser
+
+    page = folder / "open.html"
+    quoted = html.escape(url, quote=True)
+    _owner_only(page, _REDIRECT.format(url=quoted, url_text=quoted))
+    webbrowser.open(page.as_uri())
+
+
 class _Stop(Exception):
     """SIGTERM, SIGINT or SIGHUP reached ``serve``."""
 
@@ -703,9 +957,10 @@ def serve(
     token : str, optional
         Access token in the page address, so that other users of the same
         computer cannot open it; default a random one. ``""`` turns it off.
+        It is never put on a command line (see Notes).
     announce : callable, optional
-        Called with the page's address once the server is starting (the
-        command line prints it).
+        Called with the page's address (with the token) once the server is
+        starting (the command line prints it).
     max_kernels : int
         Most pages (kernels) open at once; another page says so and asks to
         close one.
@@ -725,14 +980,35 @@ def serve(
     Notes
     -----
     Starts Voila (:func:`_voila_main`) in a session of its own on a notebook
-    and template written to a temporary folder, bound to ``127.0.0.1``.
-    Every request must name this computer as ``Host`` and, when it has an
-    ``Origin``, come from the page itself, or it gets 403 (websockets too).
+    and template written to a temporary folder only this user can open
+    (mode 0700), bound to ``127.0.0.1``. Every request must name this
+    computer as ``Host`` and, when it has an ``Origin``, come from the page
+    itself, or it gets 403 (websockets too); every address that can serve a
+    patient's data (the page, the kernels and their websocket, the report
+    download) needs the token or the login cookie the page sets.
+
+    The token is on no command line (``ps`` shows command lines to every
+    user): Voila reads it from its configuration file (mode 0600), the
+    browser is opened through a forwarding file of mode 0600 (as Jupyter
+    does), and only this command's own output prints the address. Kernels
+    get connection files named at random (not after their id) and, on Linux
+    and macOS, talk to Voila through socket files in the app's folder
+    instead of TCP ports. Voila stops when this process stops, even when it
+    is killed (``kill -9``): a parent-death signal on Linux, a watchdog
+    elsewhere; its kernels follow Voila. The folders of runs that were
+    killed are removed at the next start. A ``port`` that another program
+    already uses is refused before anything is printed.
+
     Kernels nobody is connected to are stopped after ``cull_idle_s``
     (Jupyter's ``MappingKernelManager.cull_idle_timeout``, checked every
-    minute at most; a page that is open keeps its kernel); at most ``max_kernels`` run at once (Voila has no such cap: a
-    kernel manager subclass refuses the next one with a message). Uploads
-    reach the page over the websocket up to 800 MB; the page reads up to
+    minute at most; a page that is open keeps its kernel); at most
+    ``max_kernels`` run at once (Voila has no such cap: a kernel manager
+    subclass refuses the next one with a message). Only kernels with a page
+    connected count (or that were active in the last 30 s, while a page
+    opens): the kernel of a closed tab or a crashed browser makes room for a
+    new page. A kernel that dies (out of memory) is restarted empty by
+    Jupyter; the page says so and offers a fresh page. Uploads reach the page
+    over the websocket up to 800 MB; the page reads up to
     :data:`MAX_UPLOAD_MB`. On SIGTERM, SIGINT or SIGHUP, Voila is stopped
     (it stops its kernels), anything left of its process tree is killed
     after 10 s, and the temporary folder (notebook, reports, the kernels'
@@ -743,12 +1019,19 @@ def serve(
         import voila  # noqa: F401
     except ImportError as exc:
         raise ImportError(say("app.needs_voila", lang)) from exc
+    _clean_stale(tempfile.gettempdir())
+    if port is not None and _port_busy(int(port)):
+        msg = Message("app.port_busy", port=int(port))
+        raise ValueError(msg)
     port = _free_port() if port is None else int(port)
     token = secrets.token_urlsafe(16) if token is None else token
     previous = _catch_stop_signals()
-    work = Path(tempfile.mkdtemp(prefix="backpain-app-"))
+    work = Path(tempfile.mkdtemp(prefix="backpain-app-"))  # mode 0700: this user's only
     proc: subprocess.Popen | None = None
     try:
+        started = _started(os.getpid())
+        owner = {"pid": os.getpid(), "started": started or 0.0}
+        _owner_only(work / _OWNER, json.dumps(owner))
         template = work / "voila" / "templates" / "backpain"
         template.mkdir(parents=True)
         (template / "conf.json").write_text(json.dumps({"base_template": "lab"}))
@@ -772,6 +1055,8 @@ def serve(
                 "local_hostnames": ["localhost"],
             },
             "connection_dir_root": str(work),
+            # the token is read from this file (0600), never from a command line
+            "token": token,
         }
         culling = {
             "cull_idle_timeout": int(cull_idle_s),
@@ -781,14 +1066,15 @@ def serve(
         files = {
             "file_allowlist": [r"reports/[A-Za-z0-9_-]{32}/" + _REPORT_NAME.replace(".", r"\.")]
         }
-        (config / "voila.json").write_text(
+        _owner_only(
+            config / "voila.json",
             json.dumps(
                 {
                     "Voila": settings,
                     "MappingKernelManager": culling,
                     "VoilaConfiguration": files,
                 }
-            )
+            ),
         )
         env["JUPYTER_CONFIG_DIR"] = str(config)
         env["MPLBACKEND"] = "Agg"
@@ -802,11 +1088,11 @@ def serve(
             "--no-browser",
             "--template=backpain",
             "--theme=light",
-            f"--Voila.token={token}",
         ]
         code = (
             "import sys; from backpain.app import _voila_main; "
-            f"_voila_main(sys.argv[1:], {lang!r}, {int(max_kernels)})"
+            f"_voila_main(sys.argv[1:], {lang!r}, {int(max_kernels)}, {os.getpid()}, "
+            f"{float(_PAGE_GRACE_S)!r})"
         )
         cmd = [sys.executable, "-c", code, *args]
         url = f"http://127.0.0.1:{port}/" + (f"?token={token}" if token else "")
@@ -814,9 +1100,7 @@ def serve(
             announce(url)
         proc = subprocess.Popen(cmd, env=env, cwd=work, start_new_session=True)
         if open_browser:
-            import webbrowser
-
-            timer = threading.Timer(3.0, webbrowser.open, args=(url,))
+            timer = threading.Timer(3.0, _open_browser, args=(work, url))
             timer.daemon = True
             timer.start()
         return proc.wait()

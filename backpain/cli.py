@@ -9,10 +9,11 @@ as ``--pain-scale 100``, not Python arguments).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from .text import LANGS, render_error, say
+from .text import LANGS, Message, render_error, say
 
 __all__ = ["main"]
 
@@ -29,16 +30,45 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)  # links and other names of one file too
+    except OSError:  # one of them does not exist
+        return a.resolve() == b.resolve()
+
+
+def _output(output: str, diaries: list[str]) -> Path:
+    """The report's path for ``-o``: a file, or ``report.html`` in a folder; never an input.
+
+    A folder (one that exists, or a name ending in ``/``) gets ``report.html``
+    inside it. The report never replaces a diary it reads, and the folder it
+    goes in must exist; both are refused before anything is read.
+    """
+    path = Path(output)
+    if path.is_dir() or output.endswith(("/", os.sep)):
+        path = path / "report.html"
+    shown = output if path == Path(output) else str(path)  # as the user typed it
+    for diary in diaries:
+        if _same_file(path, Path(diary)):
+            msg = Message("cli.output_is_input", path=shown, diary=diary)
+            raise ValueError(msg)
+    if not path.parent.is_dir():
+        msg = Message("cli.output_no_folder", path=shown, folder=str(path.parent))
+        raise ValueError(msg)
+    return path
+
+
 def _report(args: argparse.Namespace) -> int:
     from .report import write_report
 
     def progress(message: str) -> None:
         print(say("cli.progress", args.lang, message=message), file=sys.stderr, flush=True)
 
+    path = _output(args.output, args.diary)
     diaries = args.diary[0] if len(args.diary) == 1 else args.diary
     out = write_report(
         diaries,
-        Path(args.output),
+        path,
         lang=args.lang,
         subject=args.subject,
         progress=progress,

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import math
 import os
+import secrets
 import string
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,6 +29,7 @@ from .validate import check_diary
 __all__ = [
     "FORMULA_PREFIXES",
     "escape_formulas",
+    "new_key",
     "pseudonymise",
     "unescape_formulas",
     "write_diary",
@@ -58,29 +60,60 @@ def _key_bytes(key: object) -> bytes:
     return key
 
 
-def _weakness(key: bytes) -> Message | None:
-    """Why ``key`` is too easy to guess, or None.
+def new_key() -> str:
+    """A new random key for :func:`pseudonymise`: 64 hex digits (256 bits).
 
-    The entropy is estimated from the characters the key is drawn from:
-    ``len(key) * log2(alphabet)``, where the alphabet is the smallest of
-    hexadecimal digits (16), digits (10), lower- or upper-case letters (26),
-    letters (52), letters and digits (62), printable ASCII (95) or any byte
-    (256) that holds every character of the key. ``secrets.token_hex(16)``
-    gives 32 hex digits: 128 bits, 16 bytes. A key of one repeated byte, or
-    one short piece repeated, has the entropy of that piece only.
+    Made by the operating system's random source (:func:`secrets.token_hex`).
+    Make it once per study, keep it apart from the data (a password manager,
+    not the data folder), and pass the same key for every file of the study,
+    so that one person gets the same pseudonym in every file.
 
-    >>> print(_weakness(b"0" * 32))
-    it is one repeated byte (30 30 ...)
-    >>> _weakness(b"0123456789abcdef") is not None  # 16 hex digits: 8 bytes of entropy
-    True
-    >>> _weakness(b"7f3a9c0e5b12d4e6a8f0c2b4d6e8f0a1") is None  # like token_hex(16)
+    Returns
+    -------
+    str
+        64 hexadecimal digits.
+
+    Examples
+    --------
+    >>> key = new_key()
+    >>> len(key), all(c in "0123456789abcdef" for c in key)
+    (64, True)
+    """
+    return secrets.token_hex(32)
+
+
+#: Fewest bits a key may hold at most: 112 bits is the least security strength
+#: NIST accepts for keys (SP 800-57 Part 1 Rev. 5, section 5.6.2 and Table 4).
+_MIN_KEY_BITS = 112
+#: The part of a key that is examined (a key is a short secret; this bounds the work).
+_KEY_LOOK = 65536
+#: Shortest repeat or run that counts as predictable (shorter ones happen by chance in
+#: random keys: of 200,000 keys of ``secrets.token_hex(16)``, none fell under 112 bits
+#: with 5, one did with 4).
+_MIN_PATTERN = 5
+
+
+def _key_bits(key: bytes) -> float:
+    """An upper bound on the bits of secret in ``key``: what it costs to write it down.
+
+    The key is read from left to right as a string of characters from its
+    alphabet (the smallest of digits, hex digits, letters, letters and
+    digits, printable ASCII or bytes that holds it). Each character costs
+    ``log2(alphabet)`` bits, unless it starts a stretch of at least four
+    characters that repeats an earlier stretch (``passwordpassword``, ``abab``;
+    costing its position and length) or counts up or down by one
+    (``123456``, ``fedcba``; costing its length). This is a compressor's
+    view (Lempel & Ziv 1977): a key it writes short has at most that many
+    bits of secret, however long it looks. It cannot see that a key is
+    a word or a date, so a key it values high is not thereby random: keys
+    should come from :func:`new_key`.
+
+    >>> round(_key_bits(b"7f3a9c0e5b12d4e6a8f0c2b4d6e8f0a1"))  # 32 hex digits
+    128
+    >>> _key_bits(b"ab" * 16 + b"c") < 30
     True
     """
-    if len(set(key)) == 1:
-        return Message("privacy.key.one_byte", byte=f"{key[0]:02x}")
-    for period in range(1, len(key) // 2 + 1):
-        if len(key) % period == 0 and key == key[:period] * (len(key) // period):
-            return Message("privacy.key.period", period=period)
+    key = key[:_KEY_LOOK]
     alphabet = 256
     if key.isascii():
         text = key.decode("ascii")
@@ -88,15 +121,56 @@ def _weakness(key: bytes) -> Message | None:
             if all(ch in chars for ch in text):
                 alphabet = size
                 break
-    bits = len(key) * math.log2(alphabet)
-    if bits < 8 * _MIN_KEY_BYTES:
-        return Message(
-            "privacy.key.entropy",
-            n=len(key),
-            alphabet=alphabet,
-            bytes=f"{bits / 8:.0f}",
-            min=_MIN_KEY_BYTES,
-        )
+    literal = math.log2(alphabet)
+    n = len(key)
+    bits = 0.0
+    i = 0
+    starts: dict[bytes, list[int]] = {}  # where each stretch of four begins
+    while i < n:
+        copy = 0  # longest repeat of an earlier stretch (it may overlap itself)
+        for j in starts.get(key[i : i + _MIN_PATTERN], ()):
+            length = 0
+            while i + length < n and key[j + length] == key[i + length]:
+                length += 1
+            copy = max(copy, length)
+        run = 0  # counting up or down by one from the character before
+        if i > 0:
+            for step in (1, -1):
+                length = 0
+                while i + length < n and key[i + length] - key[i + length - 1] == step:
+                    length += 1
+                run = max(run, length)
+        length = max(copy, run) if max(copy, run) >= _MIN_PATTERN else 1
+        if length > 1:
+            cost = math.log2(n) + (math.log2(i) if copy >= run else 1.0)
+            bits += min(cost, length * literal)
+        else:
+            bits += literal
+        for k in range(i, min(i + length, n - _MIN_PATTERN + 1)):
+            starts.setdefault(key[k : k + _MIN_PATTERN], []).append(k)
+        i += length
+    return bits
+
+
+def _weakness(key: bytes) -> Message | None:
+    """Why ``key`` is plainly too easy to guess, or None.
+
+    See :func:`_key_bits`: a key that can be written down in fewer than 112
+    bits is refused, saying what gives it away. A key made by
+    :func:`new_key` holds 256 bits; one of ``secrets.token_hex(16)`` 128.
+
+    >>> print(_weakness(b"0" * 32))
+    it is one repeated byte (30 30 ...)
+    >>> _weakness(b"0123456789abcdef") is not None  # 16 hex digits: 64 bits
+    True
+    >>> _weakness(b"7f3a9c0e5b12d4e6a8f0c2b4d6e8f0a1") is None  # like token_hex(16)
+    True
+    """
+    if len(set(key)) == 1:
+        return Message("privacy.key.one_byte", byte=f"{key[0]:02x}")
+    bits = _key_bits(key)
+    if bits < _MIN_KEY_BITS:
+        return Message("privacy.key.bits", n=len(key), bits=f"{bits:.0f}", min=_MIN_KEY_BITS)
     return None
 
 
@@ -137,7 +211,8 @@ def pseudonymise(
         A diary, a survey table or any table with a subject id column. It is
         not changed.
     key : str or bytes
-        A secret of at least 16 bytes, kept apart from the data (required).
+        A secret of at least 16 bytes, kept apart from the data (required);
+        make one with :func:`new_key`.
         The same key gives the same pseudonym in every file, so pseudonymised
         diaries and surveys still join on ``subject``.
     subject : str, default "subject"
@@ -171,10 +246,10 @@ def pseudonymise(
     Raises
     ------
     ValueError
-        Without ``key``, with a key shorter than 16 bytes or too easy to
-        guess (one repeated byte, a repeated piece, or fewer than 16 bytes
-        of entropy, see the Notes), when a column is missing, or when two
-        different ids get the same pseudonym.
+        Without ``key``, with a key shorter than 16 bytes or plainly easy to
+        guess (one repeated byte, or fewer than 112 bits once repeats and
+        runs are counted, see the Notes), when a column is missing, or when
+        two different ids get the same pseudonym.
 
     Notes
     -----
@@ -193,11 +268,14 @@ def pseudonymise(
     subjects. A collision within ``data`` raises, asking for a larger
     ``digits``; use that same ``digits`` for every file of the study.
 
-    A weak key is refused: the entropy is estimated as ``len(key) *
-    log2(alphabet)``, the alphabet being the smallest character set that
-    holds the key (16 for hex digits, 62 for letters and digits, 95 for
-    printable text, 256 for raw bytes), and must reach 128 bits (16 bytes),
-    as ``secrets.token_hex(16)`` does.
+    A plainly weak key is refused: one that can be written down in fewer
+    than 112 bits, counting each character at the size of the smallest
+    alphabet that holds the key (hex digits, letters, printable text, bytes)
+    and a repeat or a run of five or more as its position and length (see
+    :func:`_key_bits`); 112 bits is NIST's least security strength for keys
+    (SP 800-57 Part 1 Rev. 5). Keys made by :func:`new_key` (256 bits) or
+    ``secrets.token_hex(16)`` (128) pass. No check can prove a key random
+    (a sentence of common words passes it): make keys with :func:`new_key`.
 
     Pseudonymised data are still personal data (GDPR recital 26): dates,
     rare values and text in other columns can identify a person. Free-text
@@ -310,21 +388,55 @@ def _format_of(path: Any, format: str | None) -> str:
     return fmt
 
 
-def _check_excel_text(frame: pd.DataFrame) -> None:
+def _check_text(frame: pd.DataFrame, fmt: str) -> None:
+    """Refuse text the file format cannot hold, naming the column and the row.
+
+    Excel: control characters and cells over 32,767 characters. CSV: the NUL
+    character (a file holding one is taken for a binary file, by
+    :func:`backpain.read_diary` too). The row is the one a spreadsheet would
+    show in the written file (the header is row 1), and the cell's subject
+    and date are named.
+    """
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+    checks = (
+        [(ILLEGAL_CHARACTERS_RE.pattern, "privacy.excel_control"), (None, "privacy.excel_long")]
+        if fmt == "xlsx"
+        else [("\x00", "privacy.csv_nul")]
+    )
     for col in frame.columns:
         values = frame[col]
         if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
             continue
         text = values.astype("string")
-        bad = text.str.contains(ILLEGAL_CHARACTERS_RE.pattern, regex=True).fillna(False)
-        long = (text.str.len() > 32767).fillna(False)
-        for mask, why in ((bad, "privacy.excel_control"), (long, "privacy.excel_long")):
+        for pattern, why in checks:
+            if pattern is None:
+                mask = (text.str.len() > 32767).fillna(False)
+            else:
+                mask = text.str.contains(pattern, regex=True).fillna(False)
             if mask.any():
                 row = int(mask.to_numpy().argmax())
-                msg = Message("privacy.excel_text", column=col, row=row, why=Message(why))
+                key = "privacy.excel_text" if fmt == "xlsx" else "privacy.csv_text"
+                msg = Message(
+                    key,
+                    column=col,
+                    row=row + 2,
+                    subject=str(frame["subject"].iloc[row]),
+                    date=pd.Timestamp(frame["date"].iloc[row]).date().isoformat(),
+                    why=Message(why),
+                )
                 raise ValueError(msg)
+
+
+def _text_cells_as_text(sheet: Any, frame: pd.DataFrame) -> None:
+    """Keep text such as ``#N/A`` a text cell (openpyxl makes it an error cell, read back empty)."""
+    for j, col in enumerate(frame.columns, start=1):
+        if not pd.api.types.is_string_dtype(frame[col]):
+            continue
+        for row in sheet.iter_rows(min_row=2, min_col=j, max_col=j):
+            for cell in row:
+                if cell.data_type == "e":
+                    cell.data_type = "s"
 
 
 def write_diary(diary: pd.DataFrame, path: Any, *, format: str | None = None) -> Path | None:
@@ -354,7 +466,10 @@ def write_diary(diary: pd.DataFrame, path: Any, *, format: str | None = None) ->
     ------
     ValueError
         For an unknown format, a table that is not a diary (see
-        :func:`backpain.check_diary`), or text Excel cannot store.
+        :func:`backpain.check_diary`), text Excel cannot store (control
+        characters, cells over 32,767 characters), or a NUL character in
+        CSV text; the message names the column, the row, the subject and
+        the date.
 
     Notes
     -----
@@ -369,6 +484,12 @@ def write_diary(diary: pd.DataFrame, path: Any, *, format: str | None = None) ->
     text and never runs it; numbers are never changed. A note ``=)`` is
     written ``'=)``; :func:`unescape_formulas` undoes it exactly. Parquet
     files are not opened by spreadsheets and are written unchanged.
+
+    Text comes back as written: in Excel, a note such as ``#N/A``,
+    ``#DIV/0!`` or ``#REF!`` is a text cell, not an error value (which
+    reads back empty), and a carriage return is stored as ``_x000D_``
+    (ECMA-376), so text that itself holds ``_x000D_`` has its underscore
+    escaped as ``_x005F_``; :func:`backpain.read_diary` undoes both.
 
     :func:`backpain.read_diary` gives back the same diary (dtypes included)
     for every diary it produced itself: it strips text and normalises tags
@@ -411,6 +532,7 @@ def write_diary(diary: pd.DataFrame, path: Any, *, format: str | None = None) ->
     else:
         out = out.apply(escape_formulas)
         out.columns = escape_formulas(pd.Series(out.columns, dtype="object")).tolist()
+        _check_text(out, fmt)
         if fmt == "csv":
             out.to_csv(
                 target,
@@ -420,10 +542,10 @@ def write_diary(diary: pd.DataFrame, path: Any, *, format: str | None = None) ->
                 lineterminator="\r\n",
             )
         else:
-            _check_excel_text(out)
             out = out.apply(excel_cr)
             with pd.ExcelWriter(
                 target, engine="openpyxl", date_format="YYYY-MM-DD", datetime_format="YYYY-MM-DD"
             ) as writer:
                 out.to_excel(writer, index=False, sheet_name="diary")
+                _text_cells_as_text(writer.sheets["diary"], out)
     return target if isinstance(target, Path) else None

@@ -145,6 +145,9 @@ def test_page_template_refuses_big_files_in_the_users_words():
     assert "@LIMIT@" not in page
     assert "@WORDS@" not in page
     assert "http" not in page.split("<script>", 1)[1]  # the check loads nothing
+    assert "@DIED@" not in page  # a kernel that dies is told in the user's words
+    assert "De pagina is gestopt" in page
+    assert "Open een nieuwe pagina" in page
 
 
 def test_page_template_text_cannot_close_its_script(monkeypatch):
@@ -487,3 +490,20 @@ def test_files_chosen_together_are_one_persons_unless_one_holds_several():
     res = analyse_upload(["cohort.csv", "stappen.csv"], [cohort, steps])
     assert not res.ok
     assert "holds the diaries of 3 people" in res.message
+
+
+def test_the_browser_opens_a_file_only_its_owner_reads(tmp_path, monkeypatch):
+    import webbrowser
+
+    from backpain.app import _open_browser
+
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+    url = "http://127.0.0.1:8866/?token=s3cret-token"
+    _open_browser(tmp_path, url)
+    assert len(opened) == 1
+    assert "s3cret" not in opened[0]  # the browser's command line holds no token
+    page = tmp_path / "open.html"
+    assert opened[0] == page.as_uri()
+    assert page.stat().st_mode & 0o777 == 0o600
+    assert f'content="0;url={url}"' in page.read_text()

@@ -65,7 +65,7 @@ def app(request, tmp_path):
         url = re.search(r"http://127\.0\.0\.1:\d+/\S*", line)
         assert url is not None, line
         wait_for_port(port, proc)
-        yield url.group(0), request.param
+        yield url.group(0), request.param, proc.pid
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
@@ -88,6 +88,8 @@ WORDS = {
         "failed": "This file could not be read",
         "no_pain": "broken_no_pain.csv: no pain column found",
         "too_big": "The files chosen are together more than 1 MB",
+        "died": "The page stopped",
+        "again": "Open a fresh page",
     },
     "nl": {
         "title": "Je rugpijndagboek",
@@ -99,6 +101,8 @@ WORDS = {
         "failed": "Dit bestand kon niet gelezen worden",
         "no_pain": "broken_no_pain.csv: geen kolom met pijn gevonden",
         "too_big": "De gekozen bestanden zijn samen groter dan 1 MB",
+        "died": "De pagina is gestopt",
+        "again": "Open een nieuwe pagina",
     },
 }
 
@@ -116,10 +120,19 @@ def _choose(page, words: dict, *paths: Path, end: str = "done") -> None:
     expect(status).to_contain_text(words[end], timeout=90_000)
 
 
-def test_upload_page_in_a_real_browser(app, tmp_path):
-    from playwright.sync_api import sync_playwright
+def _kill_kernels(pid: int) -> None:
+    """SIGKILL every kernel under ``pid`` (what the kernel gets when memory runs out)."""
+    import psutil
 
-    url, lang = app
+    for child in psutil.Process(pid).children(recursive=True):
+        if "ipykernel_launcher" in " ".join(child.cmdline()):
+            child.kill()
+
+
+def test_upload_page_in_a_real_browser(app, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    url, lang, pid = app
     words = WORDS[lang]
     example, _ = example_path("patient_nl")
     pain = tmp_path / "pain.csv"
@@ -192,6 +205,23 @@ def test_upload_page_in_a_real_browser(app, tmp_path):
             assert HOSTILE in text  # the markup shows as the text the patient typed
             assert results.locator("script, b:text('bold'), img[src='x']").count() == 0
             assert page.locator("body").inner_text().count(HOSTILE) >= 1
+
+            # the kernel dies while it reads a file (as when memory runs out)
+            with page.expect_file_chooser() as chooser:
+                button.click()
+            chooser.value.set_files(str(example))
+            status = page.locator(".backpain-status")
+            expect(status).to_contain_text(words["one"].format(example.name), timeout=60_000)
+            _kill_kernels(pid)
+            died = page.locator("#backpain-died")
+            died.wait_for(timeout=60_000)
+            assert words["died"] in died.inner_text()
+            assert died.get_attribute("role") == "alert"
+            died.get_by_role("button", name=words["again"]).click()  # a fresh page
+            page.locator("button.widget-upload").wait_for(timeout=60_000)
+            assert page.locator("#backpain-died").count() == 0
+            _choose(page, words, example)  # and the file is read this time
+            assert words["heading"] in results.inner_text()
         finally:
             browser.close()
     assert dialogs == []  # no script from a file ran

@@ -211,3 +211,38 @@ def test_a_missing_extra_is_a_message_not_a_traceback(monkeypatch, capsys):
     monkeypatch.setattr(backpain.app, "serve", missing)
     assert main(["app", "--no-browser"]) == 3
     assert 'pip install "backpain[notebook]"' in capsys.readouterr().err
+
+
+# ------------------------------------------------------- backpain report -o
+def test_report_never_overwrites_a_diary(tmp_path, capsys, monkeypatch):
+    diary = tmp_path / "diary.csv"
+    text = "date,pain\n2026-01-01,3\n2026-01-02,4\n"
+    diary.write_text(text, encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(diary)
+    monkeypatch.chdir(tmp_path)
+    for out in ("diary.csv", str(diary), "./diary.csv", str(link)):
+        assert main(["report", str(diary), "-o", out]) == 2
+        err = capsys.readouterr().err
+        assert f"-o {out} is the diary {diary}: the report would replace it" in err
+        assert "Traceback" not in err
+        assert diary.read_text(encoding="utf-8") == text
+    two = tmp_path / "two.csv"
+    two.write_text(text, encoding="utf-8")
+    assert main(["report", str(two), str(diary), "-o", "two.csv", "--lang", "nl"]) == 2
+    assert "het rapport zou het vervangen" in capsys.readouterr().err
+    assert two.read_text(encoding="utf-8") == text
+
+
+def test_report_into_a_folder(tmp_path, capsys):
+    diary = tmp_path / "diary.csv"
+    diary.write_text("date,pain\n2026-01-01,3\n2026-01-02,4\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["report", str(diary), "-o", str(out)]) == 0
+    assert (out / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert str((out / "report.html").resolve()) in capsys.readouterr().out
+    assert main(["report", str(diary), "-o", str(tmp_path / "nowhere" / "r.html")]) == 2
+    err = capsys.readouterr().err
+    assert f"the folder {tmp_path / 'nowhere'} does not exist" in err
+    assert "Traceback" not in err

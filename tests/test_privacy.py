@@ -24,6 +24,7 @@ import backpain
 from backpain.privacy import (
     FORMULA_PREFIXES,
     escape_formulas,
+    new_key,
     pseudonymise,
     unescape_formulas,
     write_diary,
@@ -146,22 +147,48 @@ def test_write_diary_writes_rows_sorted_by_subject_and_date(tmp_path):
     [
         (b"\x00" * 32, "one repeated byte"),
         ("x" * 40, "one repeated byte"),
-        ("abcdabcdabcdabcdabcd", "repeats the same 4 bytes"),
-        ("0123456789abcdef", "about 8 bytes of entropy"),  # 16 hex digits
-        ("31415926535897932384", "about 8 bytes of entropy"),  # 20 decimal digits: 66 bits
-        ("thisisonlylowercase", "about 11 bytes of entropy"),  # 19 * log2(26) = 89 bits
+        ("abcdabcdabcdabcdabcd", "about 22 bits"),  # 4 hex digits, then one repeat
+        ("0123456789abcdef", "about 18 bits"),  # 16 hex digits, counting up
+        ("31415926535897932384", "about 66 bits"),  # 20 decimal digits: 20 * log2(10)
+        ("thisisonlylowercase", "about 89 bits"),  # 19 * log2(26)
+        # issue #27: guessable keys that the old estimate (length x alphabet) let through
+        ("passwordpasswordpasswordpassword!", "about 67 bits"),
+        ("1234567890" * 4 + "1", "about 22 bits"),
+        ("ab" * 16 + "c", "about 18 bits"),
+        (b"\x00" * 15 + b"\x01", "about 20 bits"),
     ],
 )
 def test_weak_keys_are_refused(diary, key, why):
-    with pytest.raises(ValueError, match=f"key is weak: .*{why}"):
+    with pytest.raises(ValueError, match=f"key is weak: .*{why}") as info:
         pseudonymise(diary, key=key)
+    assert "new_key()" in str(info.value)  # the way out
 
 
 def test_strong_keys_are_taken(diary):
     import secrets
 
-    for key in (secrets.token_hex(16), secrets.token_bytes(16), "Correct horse, battery staple!"):
+    for key in (new_key(), secrets.token_hex(16), secrets.token_bytes(16)):
         pseudonymise(diary, key=key)
+    pseudonymise(diary, key="Correct horse, battery staple!")  # the check cannot see words
+
+
+def test_random_keys_are_never_called_weak():
+    # the bound counts only repeats and runs of 5 or more: random keys keep
+    # (nearly) all their bits; new_key()'s 256 bits keep far above 112
+    import os
+    import secrets
+
+    from backpain.privacy import _key_bits
+
+    assert min(_key_bits(new_key().encode()) for _ in range(2000)) > 200
+    assert min(_key_bits(secrets.token_hex(16).encode()) for _ in range(5000)) >= 112
+    assert min(_key_bits(os.urandom(16)) for _ in range(5000)) == 128  # 16 x 8 bits
+
+
+def test_new_key_is_random_hex():
+    keys = {new_key() for _ in range(100)}
+    assert len(keys) == 100
+    assert all(len(k) == 64 and int(k, 16) >= 0 for k in keys)
 
 
 def test_drop_unknown_tags_keeps_only_the_listed_tags(noted_diary):
@@ -243,7 +270,7 @@ def test_collision_raises():
 @pytest.mark.parametrize(
     ("kwargs", "error", "match"),
     [
-        ({}, ValueError, "needs key=.*secrets.token_hex"),
+        ({}, ValueError, r"needs key=.*backpain\.privacy\.new_key\(\)"),
         ({"key": "short"}, ValueError, "key is 5 bytes long"),
         ({"key": 12345678901234567890}, TypeError, "key must be a str or bytes"),
         ({"key": KEY, "subject": "patient"}, ValueError, "no column 'patient'"),
@@ -413,9 +440,58 @@ def test_write_refuses_non_diaries(diary, tmp_path):
         write_diary(diary, io.BytesIO())
     with pytest.raises(ValueError, match="repeated subject/day rows"):
         write_diary(pd.concat([diary, diary]), tmp_path / "d.csv")
-    with pytest.raises(ValueError, match=r"column 'notes', row 1: .*control characters"):
+    with pytest.raises(ValueError, match=r"column 'notes', row \d \(\w+, [\d-]+\): .*control"):
         write_diary(diary.head(2).assign(notes=["ok", "bell\x07"]), tmp_path / "d.xlsx")
     assert not (tmp_path / "d.xlsx").exists()
+
+
+# issue #27: text that spreadsheets or CSV readers take for something else
+AS_WRITTEN = [
+    "#N/A",  # Excel's error values: openpyxl writes them as error cells, read back empty
+    "#DIV/0!",
+    "#REF!",
+    "#NAME?",
+    "_x000D_",  # how .xlsx stores a carriage return, here typed as text
+    "_x005F_x000D_",  # and its escaped form, typed as text
+    "_x005F\rb",  # an escape's prefix before a real carriage return
+    "a\r\nb",
+    "NA",
+    "null",
+    "x005F_",
+    "'=1+2",
+]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_notes_come_back_as_written(fmt):
+    diary = pd.DataFrame(
+        {
+            "subject": "s",
+            "date": pd.date_range("2026-01-01", periods=len(AS_WRITTEN)),
+            "pain": 3.0,
+            "notes": pd.array(AS_WRITTEN, dtype="string"),
+        }
+    )
+    buffer = io.BytesIO()
+    write_diary(diary, buffer, format=fmt)
+    back = backpain.read_diary(buffer.getvalue())
+    assert back["notes"].tolist() == AS_WRITTEN
+    if fmt == "xlsx":  # text cells, not Excel error values
+        sheet = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))["diary"]
+        kinds = {sheet.cell(row=r, column=4).data_type for r in range(2, len(AS_WRITTEN) + 2)}
+        assert kinds == {"s"}
+
+
+def test_a_nul_in_csv_text_is_refused_at_write_time(diary, tmp_path):
+    noted = diary.head(3).assign(notes=["ok", "fine", "a\x00b"])
+    row = 2 + noted.sort_values(["subject", "date"]).index.get_loc(2)
+    when = noted["date"].iloc[2].date().isoformat()
+    pattern = rf"column 'notes', row {row} \({noted['subject'].iloc[2]}, {when}\): .*NUL"
+    with pytest.raises(ValueError, match=pattern):
+        write_diary(noted, tmp_path / "d.csv")
+    assert not (tmp_path / "d.csv").exists()
+    write_diary(noted, tmp_path / "d.parquet")  # Parquet holds it
+    assert backpain.read_diary(tmp_path / "d.parquet")["notes"].tolist()[-1] == "a\x00b"
 
 
 # ----------------------------------------------------------------- network
@@ -495,8 +571,9 @@ def _dutch(exc: BaseException) -> str:
         ({"key": "short"}, ValueError, "key is 5 bytes lang"),
         ({"key": 12345678901234567890}, TypeError, "niet int"),
         ({"key": b"\x00" * 32}, ValueError, "zwak: het is één herhaalde byte (00 00 ...)"),
-        ({"key": "abcdabcdabcdabcdabcd"}, ValueError, "herhaalt steeds dezelfde 4 bytes"),
-        ({"key": "0123456789abcdef"}, ValueError, "ongeveer 8 bytes entropie, minder dan 16"),
+        ({"key": "abcdabcdabcdabcdabcd"}, ValueError, "op te schrijven in ongeveer 22 bits"),
+        ({"key": "ab" * 16 + "c"}, ValueError, "de 33 bytes zijn op te schrijven in ongeveer 18"),
+        ({"key": "0123456789abcdef"}, ValueError, "minder dan de 112 bits"),
         ({"key": KEY, "subject": "patient"}, ValueError, "geen kolom 'patient'"),
         ({"key": KEY, "columns": ["naam"]}, ValueError, "columns= noemt ['naam']"),
         ({"key": KEY, "columns": ["subject"]}, ValueError, "niet weggelaten"),
@@ -525,7 +602,7 @@ def test_privacy_errors_in_dutch_for_index_tags_and_writing(diary, tmp_path):
         (lambda: write_diary(diary, io.BytesIO()), "bestandsobject"),
         (
             lambda: write_diary(diary.head(2).assign(notes=["ok", "b\x07"]), tmp_path / "d.xlsx"),
-            "kolom 'notes', rij 1: de tekst bevat controletekens",
+            "de tekst bevat controletekens",
         ),
     ]
     for call, dutch in cases:

@@ -57,6 +57,33 @@ TEXTS: dict[str, tuple[str, str]] = {
         "De dagboekpagina is al open in {n} browsertabbladen. Sluit er een en laad deze "
         "pagina opnieuw.",
     ),
+    "app.died_title": ("The page stopped", "De pagina is gestopt"),
+    "app.died": (
+        "The part of this program that reads your files stopped before it was done; most "
+        "often the computer ran out of memory with a big file. Nothing was shown or kept. "
+        "Press the button to open a fresh page and try again, with a shorter export if it "
+        "happens again.",
+        "Het deel van dit programma dat je bestanden leest, is gestopt voor het klaar was; "
+        "meestal had de computer niet genoeg geheugen voor een groot bestand. Er is niets "
+        "getoond of bewaard. Druk op de knop om een nieuwe pagina te openen en probeer "
+        "opnieuw, met een kortere export als het weer gebeurt.",
+    ),
+    "app.try_again": ("Open a fresh page", "Open een nieuwe pagina"),
+    "app.port_busy": (
+        "port {port} is already used by another program on this computer, so the page "
+        "cannot listen there; pass another port=, or port=None to use a free one",
+        "poort {port} wordt al gebruikt door een ander programma op deze computer, dus de "
+        "pagina kan daar niet luisteren; geef een andere port= op, of port=None om een "
+        "vrije poort te gebruiken",
+    ),
+    "app.port_busy@cli": (
+        "port {port} is already used by another program on this computer, so the page "
+        "cannot listen there; choose another port with --port, or leave --port out to use "
+        "a free one",
+        "poort {port} wordt al gebruikt door een ander programma op deze computer, dus de "
+        "pagina kan daar niet luisteren; kies een andere poort met --port, of laat --port "
+        "weg om een vrije poort te gebruiken",
+    ),
     "app.failed": ("This file could not be read", "Dit bestand kon niet gelezen worden"),
     "app.unexpected": (
         "Something went wrong while reading this file; it is not your fault.",

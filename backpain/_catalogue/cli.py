@@ -11,6 +11,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "backpain app: open {url}  (Ctrl+C stops it)",
         "backpain app: open {url}  (Ctrl+C stopt het)",
     ),
+    "cli.output_is_input": (
+        "-o {path} is the diary {diary}: the report would replace it. Give the report "
+        "another name, for example -o report.html, or a folder to write it in",
+        "-o {path} is het dagboek {diary}: het rapport zou het vervangen. Geef het rapport "
+        "een andere naam, bijvoorbeeld -o rapport.html, of een map om het in te schrijven",
+    ),
+    "cli.output_no_folder": (
+        "-o {path}: the folder {folder} does not exist. Make it first, or choose a file in "
+        "a folder that exists",
+        "-o {path}: de map {folder} bestaat niet. Maak ze eerst aan, of kies een bestand in "
+        "een map die bestaat",
+    ),
     # help texts (shown before a language is chosen: English)
     "cli.help.description": (
         "Read, validate, classify, analyse and plot back-pain diaries. Everything runs on this "
@@ -39,8 +51,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "dagboekbestand(en) (meerdere worden samengevoegd)",
     ),
     "cli.help.output": (
-        "HTML file to write (default: %(default)s)",
-        "HTML-bestand om te schrijven (standaard: %(default)s)",
+        "HTML file to write, or a folder to write report.html in (default: %(default)s); "
+        "never one of the diaries",
+        "HTML-bestand om te schrijven, of een map om report.html in te schrijven "
+        "(standaard: %(default)s); nooit een van de dagboeken",
     ),
     "cli.help.subject": (
         "the person, if the file holds several",

@@ -5,14 +5,14 @@ from __future__ import annotations
 TEXTS: dict[str, tuple[str, str]] = {
     "privacy.key.missing": (
         "pseudonymise() needs key=, a secret you keep (for example "
-        "secrets.token_hex(16), stored outside the data). Without a secret, "
+        "backpain.privacy.new_key(), stored outside the data). Without a secret, "
         "anyone could hash every plausible id ('P001' ... 'P999', patient "
         "numbers) and undo the pseudonyms; with a random key made afresh each "
         "time, the same person would get a different id in every file, so "
         "diaries and surveys would no longer join. Use the same key for every "
         "file of one study.",
         "pseudonymise() heeft key= nodig, een geheim dat je bewaart (bijvoorbeeld "
-        "secrets.token_hex(16), apart van de gegevens). Zonder geheim kan iedereen elke "
+        "backpain.privacy.new_key(), apart van de gegevens). Zonder geheim kan iedereen elke "
         "mogelijke code ('P001' ... 'P999', patiëntnummers) hashen en de pseudoniemen "
         "terugvinden; met een willekeurige sleutel die elke keer nieuw gemaakt wordt, krijgt "
         "dezelfde persoon in elk bestand een andere code, zodat dagboeken en vragenlijsten "
@@ -25,29 +25,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "privacy.key.short": (
         "key is {n} bytes long; use a secret of at least {min} bytes (for example "
-        "secrets.token_hex(16)) so the ids cannot be guessed",
+        "backpain.privacy.new_key()) so the ids cannot be guessed",
         "key is {n} bytes lang; gebruik een geheim van minstens {min} bytes (bijvoorbeeld "
-        "secrets.token_hex(16)), zodat de codes niet te raden zijn",
+        "backpain.privacy.new_key()), zodat de codes niet te raden zijn",
     ),
     "privacy.key.weak": (
-        "key is weak: {why}. Use a random secret, for example secrets.token_hex(16), and "
+        "key is weak: {why}. Use a random secret, for example backpain.privacy.new_key(), and "
         "keep it apart from the data",
         "key is zwak: {why}. Gebruik een willekeurig geheim, bijvoorbeeld "
-        "secrets.token_hex(16), en bewaar het apart van de gegevens",
+        "backpain.privacy.new_key(), en bewaar het apart van de gegevens",
     ),
     "privacy.key.one_byte": (
         "it is one repeated byte ({byte} {byte} ...)",
         "het is één herhaalde byte ({byte} {byte} ...)",
     ),
-    "privacy.key.period": (
-        "it repeats the same {period} bytes",
-        "het herhaalt steeds dezelfde {period} bytes",
-    ),
-    "privacy.key.entropy": (
-        "its {n} characters, drawn from {alphabet} possible ones, hold about {bytes} bytes "
-        "of entropy, fewer than {min}",
-        "de {n} tekens, gekozen uit {alphabet} mogelijke, bevatten ongeveer {bytes} bytes "
-        "entropie, minder dan {min}",
+    "privacy.key.bits": (
+        "its {n} bytes can be written down in about {bits} bits (repeats, runs, few distinct "
+        "characters), fewer than the {min} bits a key needs",
+        "de {n} bytes zijn op te schrijven in ongeveer {bits} bits (herhalingen, reeksen, "
+        "weinig verschillende tekens), minder dan de {min} bits die een sleutel nodig heeft",
     ),
     "privacy.data_not_frame": (
         "data must be a pandas DataFrame, not {kind}",
@@ -107,9 +103,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "privacy.excel_control": ("holds control characters", "bevat controletekens"),
     "privacy.excel_long": ("exceeds 32,767 characters", "is langer dan 32.767 tekens"),
     "privacy.excel_text": (
-        "column {column!r}, row {row}: the text {why}, which Excel cannot store; write CSV "
-        "or Parquet instead, or clean the text",
-        "kolom {column!r}, rij {row}: de tekst {why}, wat Excel niet kan bewaren; schrijf "
-        "liever CSV of Parquet, of maak de tekst schoon",
+        "column {column!r}, row {row} ({subject}, {date}): the text {why}, which Excel cannot "
+        "store; write CSV or Parquet instead, or clean the text",
+        "kolom {column!r}, rij {row} ({subject}, {date}): de tekst {why}, wat Excel niet kan "
+        "bewaren; schrijf liever CSV of Parquet, of maak de tekst schoon",
+    ),
+    "privacy.csv_nul": ("holds a NUL character (\\x00)", "bevat een NUL-teken (\\x00)"),
+    "privacy.csv_text": (
+        "column {column!r}, row {row} ({subject}, {date}): the text {why}, which marks a "
+        "binary file, not a CSV file, so the diary could not be read back; remove it from "
+        "the text, or write Parquet instead",
+        "kolom {column!r}, rij {row} ({subject}, {date}): de tekst {why}, wat een binair "
+        "bestand aanduidt en geen CSV-bestand, zodat het dagboek niet terug te lezen zou "
+        "zijn; haal het uit de tekst, of schrijf liever Parquet",
     ),
 }

@@ -93,29 +93,44 @@ The XML inside ``.xlsx`` turns a bare CR LF into LF, so a note's CR LF
 survives only written this way."""
 
 
+_EXCEL_ESCAPE = "_x005F_"  # ECMA-376's escape of "_": a literal _x000D_ is _x005F_x000D_
+_EXCEL_TOKENS = re.compile("_x(000D|005F)_")
+_EXCEL_LITERAL = re.compile("_(?=x(?:000D|005F)[_\r])")
+
+
 def excel_returns(values: pd.Series) -> pd.Series:
     """Turn :data:`EXCEL_CR` in text cells back into carriage returns.
 
-    >>> excel_returns(pd.Series(["a_x000D_\\nb", None], dtype="string")).tolist()
-    ['a\\r\\nb', <NA>]
+    ``_x005F_`` is the escaped underscore of ECMA-376 (``ST_Xstring``), so
+    ``_x005F_x000D_`` is the text ``_x000D_`` (as :func:`excel_cr` writes it).
+
+    >>> excel_returns(pd.Series(["a_x000D_\\nb", None, "_x005F_x000D_"], dtype="string")).tolist()
+    ['a\\r\\nb', <NA>, '_x000D_']
     """
     if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
         return values
     text = values.astype("string")
-    if not text.str.contains(EXCEL_CR, regex=False).any():
+    if not text.str.contains("_x(?:000D|005F)_", regex=True).fillna(False).any():
         return values
-    return text.str.replace(EXCEL_CR, "\r", regex=False)
+    return text.str.replace(
+        _EXCEL_TOKENS, lambda m: "\r" if m.group(1) == "000D" else "_", regex=True
+    )
 
 
 def excel_cr(values: pd.Series) -> pd.Series:
     """Write each carriage return of a text column as :data:`EXCEL_CR`.
 
-    >>> excel_cr(pd.Series(["a\\r\\nb"], dtype="string")).tolist()
-    ['a_x000D_\\nb']
+    An underscore that would read as the start of ``_x000D_`` or
+    ``_x005F_`` is escaped as ``_x005F_`` first, so that the text
+    ``_x000D_`` comes back as written (:func:`excel_returns`).
+
+    >>> excel_cr(pd.Series(["a\\r\\nb", "_x000D_"], dtype="string")).tolist()
+    ['a_x000D_\\nb', '_x005F_x000D_']
     """
     if not pd.api.types.is_string_dtype(values):
         return values
-    return values.str.replace("\r", EXCEL_CR, regex=False)
+    escaped = values.str.replace(_EXCEL_LITERAL, _EXCEL_ESCAPE, regex=True)
+    return escaped.str.replace("\r", EXCEL_CR, regex=False)
 
 
 # ----------------------------------------------------------- formula cells
