@@ -1272,28 +1272,36 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "read.daylio.moods_left_out@python": (
         "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
-        "{names} are not default Daylio moods and the export does not say their level; pass "
-        "moods={{'label': level}} with a level from 1 (like awful) to 5 (like rad)",
+        "{names} are not Daylio moods whose level is known (renamed, your own, or the default "
+        "moods in a language whose labels we have not seen) and the export does not say "
+        "their level; pass your moods in order from best to worst, e.g. moods={order}, or a "
+        "level each, moods={{'label': level}} from 1 (like awful) to 5 (like rad)",
         "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
-        "namen {names} zijn geen standaardstemmingen van Daylio en de export zegt hun niveau "
-        "niet; geef moods={{'naam': niveau}} met een niveau van 1 (zoals awful) tot 5 (zoals "
-        "rad)",
+        "namen {names} zijn geen stemmingen van Daylio waarvan het niveau gekend is (hernoemd, "
+        "eigen stemmingen, of de standaardstemmingen in een taal waarvan we de namen niet "
+        "zagen) en de export zegt hun niveau niet; geef je stemmingen in volgorde van best "
+        "naar slechtst, bv. moods={order}, of per naam een niveau, moods={{'naam': niveau}} "
+        "van 1 (zoals awful) tot 5 (zoals rad)",
     ),
     "read.daylio.moods_left_out@cli": (
         "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
-        "{names} are not default Daylio moods and the export does not say their level; read "
-        "the file in Python with moods={{'label': level}} (1 = like awful .. 5 = like rad)",
+        "{names} are not Daylio moods whose level is known and the export does not say "
+        "their level; read the file in Python with your moods in order from best to worst, "
+        "moods={order}",
         "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
-        "namen {names} zijn geen standaardstemmingen van Daylio en de export zegt hun niveau "
-        "niet; lees het bestand in Python met moods={{'naam': niveau}} (1 = zoals awful .. 5 "
-        "= zoals rad)",
+        "namen {names} zijn geen stemmingen van Daylio waarvan het niveau gekend is en de "
+        "export zegt hun niveau niet; lees het bestand in Python met je stemmingen in "
+        "volgorde van best naar slechtst, moods={order}",
     ),
     "read.daylio.moods_left_out": (
         "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
-        "{names} are not default Daylio moods and the export does not say their level",
+        "{names} are not Daylio moods whose level is known and the export does not say "
+        "their level; to read them, your moods must be given in order from best to worst "
+        "(when the file is read in Python)",
         "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
-        "namen {names} zijn geen standaardstemmingen van Daylio en de export zegt hun niveau "
-        "niet",
+        "namen {names} zijn geen stemmingen van Daylio waarvan het niveau gekend is en de "
+        "export zegt hun niveau niet; om ze te lezen moeten je stemmingen gegeven worden in "
+        "volgorde van best naar slechtst (als het bestand in Python gelezen wordt)",
     ),
     # ------------------------------------------------ limits and hostile files
     "read.limit.columns": (
