@@ -173,16 +173,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Step Count (count), opgeteld per dag van Date/Time",
     ),
     "formats.hae.column_sleep": (
-        "Sleep Analysis [Asleep], else [Core] + [Deep] + [REM], else [Total] (hours), "
-        "summed per day of Date/Time",
-        "Sleep Analysis [Asleep], anders [Core] + [Deep] + [REM], anders [Total] (uren), "
-        "opgeteld per dag van Date/Time",
+        "Sleep Analysis [Asleep], else (when empty or 0) [Core] + [Deep] + [REM], else "
+        "[Total] (hours), summed per day of Date/Time",
+        "Sleep Analysis [Asleep], anders (als leeg of 0) [Core] + [Deep] + [REM], anders "
+        "[Total] (uren), opgeteld per dag van Date/Time",
     ),
     "formats.hae.note_sleep": (
-        "sleep: per row the Asleep hours, else Core + Deep + REM, else Total; these are "
-        "alternatives and never added to each other; Awake and In Bed are not sleep",
-        "slaap: per regel de uren Asleep, anders Core + Deep + REM, anders Total; dat zijn "
+        "sleep: per row the Asleep hours, else (when Asleep is empty or 0, as a watch that "
+        "records stages writes it) Core + Deep + REM, else Total; these are alternatives and "
+        "never added to each other; Awake and In Bed are not sleep",
+        "slaap: per regel de uren Asleep, anders (als Asleep leeg of 0 is, zoals een horloge "
+        "dat slaapfasen registreert het schrijft) Core + Deep + REM, anders Total; dat zijn "
         "alternatieven die nooit bij elkaar opgeteld worden; Awake en In Bed zijn geen slaap",
+    ),
+    "formats.hae.in_bed_only": (
+        "{n} row(s) have time in bed but no asleep time (Asleep, Core, Deep, REM and Total "
+        "are 0 or empty; a phone without a watch records only In Bed): their sleep is left "
+        "missing, not 0 (days: {days})",
+        "{n} regel(s) hebben tijd in bed maar geen slaaptijd (Asleep, Core, Deep, REM en "
+        "Total zijn 0 of leeg; een telefoon zonder horloge registreert alleen In Bed): hun "
+        "slaap blijft leeg, niet 0 (dagen: {days})",
     ),
     "formats.hae.note_zone": (
         "days are the date of Date/Time, which the app writes in the phone's local time",
