@@ -244,14 +244,45 @@ TEXTS: dict[str, tuple[str, str]] = {
         "de kopregel is niet die van Google Fit (gevonden: {header})",
     ),
     "formats.gfit.no_metrics": (
-        "it has neither 'Step count' nor 'Move Minutes count' (headers: {header})",
-        "het heeft geen kolom 'Step count' en geen kolom 'Move Minutes count' (kolommen: {header})",
+        "it has neither a steps column nor a move-minutes column (headers: {header})",
+        "het heeft geen kolom met stappen en geen kolom met beweegminuten (kolommen: {header})",
+    ),
+    "formats.gfit.unknown_language": (
+        "its headers are in a language whose Google Fit names have not been seen in a real "
+        "export (known: English, French), so which column holds the steps is not known "
+        "(headers: {header})",
+        "de kolomnamen zijn in een taal waarvan de Google Fit-namen nog niet in een echte "
+        "export gezien zijn (gekend: Engels, Frans), dus welke kolom de stappen bevat is niet "
+        "gekend (kolommen: {header})",
+    ),
+    "formats.gfit.todo_columns@python": (
+        "The column {column!r} looks like steps (whole numbers, the largest of the file's "
+        "counts): if it is, read the file with columns={{{column!r}: 'steps'}} (and a "
+        "move-minutes column with 'active_minutes')",
+        "De kolom {column!r} lijkt op stappen (gehele getallen, de grootste van de aantallen "
+        "in het bestand): als dat klopt, lees het bestand met columns={{{column!r}: 'steps'}} "
+        "(en een kolom met beweegminuten met 'active_minutes')",
+    ),
+    "formats.gfit.todo_columns": (
+        "The column {column!r} looks like steps (whole numbers, the largest of the file's "
+        "counts): if it is, read the file in Python with columns={{{column!r}: 'steps'}}, or "
+        "rename that column to 'Step count'",
+        "De kolom {column!r} lijkt op stappen (gehele getallen, de grootste van de aantallen "
+        "in het bestand): als dat klopt, lees het bestand in Python met "
+        "columns={{{column!r}: 'steps'}}, of hernoem die kolom naar 'Step count'",
+    ),
+    "formats.gfit.todo_columns_none": (
+        "No column holds only whole numbers like a step count; name the steps column with "
+        "columns={{'your column': 'steps'}} (in Python), or rename it to 'Step count'",
+        "Geen kolom bevat alleen gehele getallen zoals een aantal stappen; noem de kolom met "
+        "stappen met columns={{'je kolom': 'steps'}} (in Python), of hernoem ze naar "
+        "'Step count'",
     ),
     "formats.gfit.todo": (
-        "Pass Fit/Daily activity metrics/Daily activity metrics.csv or a YYYY-MM-DD.csv "
-        "from the same folder, unchanged (an English-language Takeout)",
-        "Geef Fit/Daily activity metrics/Daily activity metrics.csv of een YYYY-MM-DD.csv "
-        "uit dezelfde map op, onveranderd (een Takeout in het Engels)",
+        "Pass Fit/Daily activity metrics/Daily activity metrics.csv (named in your account's "
+        "language) or a YYYY-MM-DD.csv from the same folder, unchanged",
+        "Geef Fit/Daily activity metrics/Daily activity metrics.csv (genoemd in de taal van je "
+        "account) of een YYYY-MM-DD.csv uit dezelfde map op, onveranderd",
     ),
     "formats.gfit.no_name_date": (
         "this per-day file's date is only in its name, and {name!r} holds no date",
@@ -262,26 +293,30 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Geef het bestand van de schijf op onder zijn eigen naam, bv. 2024-03-01.csv",
     ),
     "formats.gfit.bad_date": (
-        "Date is not a date like 2024-03-01",
-        "Date is geen datum zoals 2024-03-01",
+        "{column} is not a date like 2024-03-01",
+        "{column} is geen datum zoals 2024-03-01",
     ),
     "formats.gfit.bad_clock": (
-        "Start time is not a time like 00:15:00.000+01:00",
-        "Start time is geen tijd zoals 00:15:00.000+01:00",
+        "{column} is not a time like 00:15:00.000+01:00",
+        "{column} is geen tijd zoals 00:15:00.000+01:00",
     ),
+    "formats.gfit.note_language": (
+        "Google Fit headers in the account's language ({lang}), read by the names seen in a "
+        "real export of that language",
+        "Google Fit-kolomnamen in de taal van het account ({lang}), gelezen volgens de namen "
+        "uit een echte export in die taal",
+    ),
+    "formats.gfit.daily": ("daily", "dagelijkse"),
+    "formats.gfit.intervals": ("per-day 15-minute", "per dag, per kwartier"),
     "formats.gfit.note_name_date": (
         "a Google Fit per-day file: every row counts for {day}, the date in the file name "
         "(local time)",
         "een Google Fit-dagbestand: elke regel telt voor {day}, de datum in de bestandsnaam "
         "(lokale tijd)",
     ),
-    "formats.gfit.column_steps": (
-        "Step count ({layout} layout), summed per day",
-        "Step count ({layout}-indeling), opgeteld per dag",
-    ),
-    "formats.gfit.column_move": (
-        "Move Minutes count ({layout} layout), summed per day",
-        "Move Minutes count ({layout}-indeling), opgeteld per dag",
+    "formats.gfit.column": (
+        "{column} ({layout} layout), summed per day",
+        "{column} ({layout} indeling), opgeteld per dag",
     ),
     "formats.gfit.ignored_empty": (
         "row without steps or move minutes",
