@@ -97,3 +97,106 @@ def test_one_day_report_period_has_no_wrong_plural():
     html = build_report(GFIT_FR / "2024-04-02.csv", lang="nl").to_html()
     assert "1 kalenderdagen" not in html
     assert "Kalenderdagen van 2 apr 2024 tot 2 apr 2024: 1, waarvan 1 in het bestand" in html
+
+
+# ------------------------------------------------ Fitbit: fitbit.com CSV, Web API JSON
+FITBIT_CSV = DATA / "fitbit_csv" / "fitbit_export_2017_03.csv"
+FITBIT_API = DATA / "fitbit_api" / "fitbit_api_2019-01.json"
+
+
+def test_fitbit_legacy_monthly_csv_sections_day_first_and_thousands():
+    diary, report = backpain.read_diary(FITBIT_CSV, return_report=True)
+    assert report.format == "fitbit_csv"
+    # '13-03-2017' settles the order for the whole file: day-month-year
+    assert _by_day(diary, "steps") == {"2017-03-01": 6511, "2017-03-02": 812, "2017-03-13": 12040}
+    # Fairly + Very Active: 15 + 20 = 35; 0 + 0 = 0; 31 + 44 = 75
+    assert _by_day(diary, "active_minutes") == {"2017-03-01": 35, "2017-03-02": 0, "2017-03-13": 75}
+    # sleep on the day it ends: the night to 2 Mar (402 min) and the nap on 2 Mar (38 min)
+    # -> 440 / 60; the night to 13 Mar 441 / 60
+    assert _by_day(diary, "sleep_hours") == pytest.approx(
+        {"2017-03-02": 440 / 60, "2017-03-13": 7.35}
+    )
+    # 9 data lines: Body 1 + Foods 1 ignored; Activities 4 (14 Mar 'veel' rejected) and
+    # Sleep 3 -> 6 entries on 3 days: 3 kept + 3 merged
+    assert _counts(report) == (9, 3, 3, 2, 1)
+    assert report.balanced
+    assert report.rejected["value"].tolist() == ["veel"]
+    assert report.rejected["row"].tolist() == [10]
+    assert any("day-month-year" in n for n in report.notes)
+
+
+def test_fitbit_legacy_csv_with_only_ambiguous_dates_asks_for_dayfirst(tmp_path):
+    path = tmp_path / "fitbit_export_2017_02.csv"
+    text = FITBIT_CSV.read_text().replace("13-03-2017", "12-03-2017")
+    text = text.replace("14-03-2017", "11-03-2017")
+    path.write_text(text)
+    with pytest.raises(
+        DiaryError, match=r"fitbit_export_2017_02.csv: this looks like a fitbit"
+    ) as err:
+        backpain.read_diary(path)
+    assert "dayfirst=True" in str(err.value)
+    diary = backpain.read_diary(path, dayfirst=False)
+    # month-first: '12-03-2017' is 3 December
+    assert "2017-12-03" in _by_day(diary, "steps")
+
+
+def test_fitbit_web_api_daily_series():
+    diary, report = backpain.read_diary(FITBIT_API, return_report=True)
+    assert report.format == "fitbit_api"
+    assert _by_day(diary, "steps") == {"2019-01-01": 6511, "2019-01-02": 10230, "2019-01-03": 812}
+    # minutesVeryActive + minutesFairlyActive: 20 + 15, 44 + 31, 0 + 0
+    assert _by_day(diary, "active_minutes") == {"2019-01-01": 35, "2019-01-02": 75, "2019-01-03": 0}
+    # minutesAsleep / 60: 402 / 60 = 6.7, 441 / 60 = 7.35; 3 Jan 'n/a' rejected
+    assert _by_day(diary, "sleep_hours") == pytest.approx({"2019-01-01": 6.7, "2019-01-02": 7.35})
+    # 15 elements: 3 calories ignored, 1 rejected, 11 on 3 days -> 3 kept + 8 merged
+    assert _counts(report) == (15, 3, 8, 3, 1)
+    assert report.balanced
+
+
+# ------------------------------------------------------------------ Garmin Connect
+GARMIN = DATA / "garmin"
+
+
+def test_garmin_daily_summaries_steps_and_the_watch_stress_score():
+    diary, report = backpain.read_diary(
+        GARMIN / "UDSFile_2024-05-01_2024-05-04.json", return_report=True
+    )
+    assert report.format == "garmin"
+    assert _by_day(diary, "steps") == {"2024-05-01": 8012, "2024-05-02": 4390, "2024-05-03": 2210}
+    # the TOTAL aggregator, not AWAKE: 31 and 47; -1 on 3 May is not a score -> missing
+    assert _by_day(diary, "watch_stress") == {"2024-05-01": 31, "2024-05-02": 47}
+    # never the self-rated stress (0-10)
+    assert "stress" not in diary.columns
+    # 4 records: 3 days kept, '05/04/2024' rejected (not Garmin's date form)
+    assert _counts(report) == (4, 3, 0, 0, 1)
+    assert report.balanced
+    assert any("not your own rating of stress" in n for n in report.notes)
+    assert any("1 day(s) with a stress value outside 0-100" in n for n in report.notes)
+
+
+def test_garmin_sleep_file_and_merge_with_a_pain_diary(tmp_path):
+    sleep = GARMIN / "2024-05-01_2024-05-04_sleepData.json"
+    diary, report = backpain.read_diary(sleep, return_report=True)
+    # deep + light + REM (awake not counted): (5400 + 14400 + 5940) / 3600 = 7.15;
+    # (3600 + 12600 + 4500) / 3600 = 5.75; the stub {"retro": false} is ignored
+    assert _by_day(diary, "sleep_hours") == pytest.approx({"2024-05-01": 7.15, "2024-05-02": 5.75})
+    assert _counts(report) == (3, 2, 0, 1, 0)
+    pain = tmp_path / "pain.csv"
+    pain.write_text("date,pain\n2024-05-01,4\n2024-05-02,6\n")
+    merged = backpain.read_diary(
+        [pain, GARMIN / "UDSFile_2024-05-01_2024-05-04.json", sleep], subject="me"
+    )
+    row = merged.set_index(merged["date"].dt.strftime("%Y-%m-%d")).loc["2024-05-02"]
+    assert (row["pain"], row["steps"], row["watch_stress"], row["sleep_hours"]) == (
+        6,
+        4390,
+        47,
+        5.75,
+    )
+
+
+def test_garmin_file_without_values_is_refused_naming_the_file(tmp_path):
+    odd = tmp_path / "odd.json"
+    odd.write_text('[{"calendarDate": "2024-05-01", "totalKilocalories": 2100}]')
+    with pytest.raises(DiaryError, match=r"odd.json: this looks like a Garmin.*totalSteps"):
+        backpain.read_diary(odd, format="garmin")

@@ -30,6 +30,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "a Google Fit daily metrics CSV (Google Takeout)",
         "een CSV met dagelijkse Google Fit-gegevens (Google Takeout)",
     ),
+    "formats.name.fitbit_csv": (
+        'a fitbit.com "Export data" monthly CSV',
+        'een maandelijkse CSV van fitbit.com ("Export data")',
+    ),
+    "formats.name.fitbit_api": (
+        "a Fitbit Web API time series (JSON)",
+        "een tijdreeks van de Fitbit Web API (JSON)",
+    ),
+    "formats.name.garmin": (
+        "a Garmin Connect account export file (JSON)",
+        "een bestand uit de accountexport van Garmin Connect (JSON)",
+    ),
     "formats.ignored.blank_line": ("blank line", "lege regel"),
     "formats.ignored.no_value": (
         "no value in {column!r} (nothing to read)",
@@ -326,6 +338,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "no Apple Health record columns {missing}",
         "geen kolommen van Apple Health-records {missing}",
     ),
+    "formats.detect.fitbit_csv": (
+        "no fitbit.com export section line (Activities, Sleep, Body, Foods) before a table",
+        "geen sectieregel van een fitbit.com-export (Activities, Sleep, Body, Foods) voor een tabel",
+    ),
+    "formats.detect.fitbit_api": (
+        'not a Fitbit Web API series ({{"activities-steps": [...]}})',
+        'geen reeks van de Fitbit Web API ({{"activities-steps": [...]}})',
+    ),
+    "formats.detect.garmin": (
+        "not a Garmin Connect daily summary (UDSFile) or sleep file (calendarDate with "
+        "totalSteps or sleep seconds)",
+        "geen dagoverzicht (UDSFile) of slaapbestand van Garmin Connect (calendarDate met "
+        "totalSteps of slaapseconden)",
+    ),
     "formats.detect.google_fit_daily": (
         "no Google Fit daily metrics header (Date,Move Minutes count,... or Start time,...)",
         "geen kopregel van dagelijkse Google Fit-gegevens (Date,Move Minutes count,... of Start time,...)",
@@ -468,5 +494,153 @@ TEXTS: dict[str, tuple[str, str]] = {
         "mood (0-10): {names}",
         "{n} rij(en) met een stemming genoemd zoals de standaardstemmingen van Daylio in een "
         "andere taal, gelezen als stemming (0-10): {names}",
+    ),
+    # --- fitbit.com "Export data" monthly CSV
+    "formats.fitbit_csv.no_table": (
+        "it has neither an Activities nor a Sleep table (sections found: {found})",
+        "het heeft geen tabel Activities en geen tabel Sleep (gevonden secties: {found})",
+    ),
+    "formats.fitbit_csv.no_column": (
+        "a table lacks its {column!r} column",
+        "een tabel mist de kolom {column!r}",
+    ),
+    "formats.fitbit_csv.todo": (
+        "Export the month again from fitbit.com (Settings, Data export) with Activities and "
+        "Sleep selected, as CSV, and pass the file unchanged",
+        "Exporteer de maand opnieuw uit fitbit.com (Instellingen, Gegevensexport) met "
+        "Activities en Sleep aangevinkt, als CSV, en geef het bestand onveranderd op",
+    ),
+    "formats.fitbit_csv.ambiguous": (
+        "every date has a day of 12 or less, so whether 01-03-2017 is 1 March or 3 January "
+        "cannot be told from the file",
+        "elke datum heeft een dag van 12 of minder, dus of 01-03-2017 1 maart of 3 januari is, "
+        "valt uit het bestand niet op te maken",
+    ),
+    "formats.fitbit_csv.todo_dayfirst@python": (
+        "Pass dayfirst=True if your account writes day-month-year (Europe), dayfirst=False "
+        "for month-day-year (US)",
+        "Geef dayfirst=True als je account dag-maand-jaar schrijft (Europa), dayfirst=False "
+        "voor maand-dag-jaar (VS)",
+    ),
+    "formats.fitbit_csv.todo_dayfirst": (
+        "Read the file in Python with dayfirst=True (day-month-year, Europe) or "
+        "dayfirst=False (month-day-year, US), or read it together with a later month's "
+        "export that holds a day above 12",
+        "Lees het bestand in Python met dayfirst=True (dag-maand-jaar, Europa) of "
+        "dayfirst=False (maand-dag-jaar, VS), of exporteer een hele maand (met een dag boven 12)",
+    ),
+    "formats.fitbit_csv.other_section": (
+        "section {section} (not a diary variable)",
+        "sectie {section} (geen variabele van het dagboek)",
+    ),
+    "formats.fitbit_csv.bad_date": (
+        "not a date in the account's order like 01-03-2017",
+        "geen datum in de volgorde van het account zoals 01-03-2017",
+    ),
+    "formats.fitbit_csv.bad_number": (
+        "{column!r} must be a number like 6,511 or 4.52 (comma only as thousands separator)",
+        "{column!r} moet een getal zijn zoals 6,511 of 4.52 (komma enkel als scheiding van "
+        "duizendtallen)",
+    ),
+    "formats.fitbit_csv.column_sleep": (
+        "Sleep: Minutes Asleep / 60 per day of End Time (the wake-up day)",
+        "Sleep: Minutes Asleep / 60 per dag van End Time (de dag van ontwaken)",
+    ),
+    "formats.fitbit_csv.note_rules": (
+        "fitbit.com export: steps from Activities; active minutes = Minutes Fairly Active + "
+        "Minutes Very Active (moderate to vigorous; light activity not counted); sleep = "
+        "Minutes Asleep on the day it ends; days as the account writes them (local time)",
+        "fitbit.com-export: stappen uit Activities; actieve minuten = Minutes Fairly Active + "
+        "Minutes Very Active (matig tot zwaar; licht bewegen niet meegeteld); slaap = Minutes "
+        "Asleep op de dag waarop ze eindigt; dagen zoals het account ze schrijft (lokale tijd)",
+    ),
+    "formats.fitbit_csv.ignored_empty": (
+        "row without steps, active minutes or sleep",
+        "regel zonder stappen, actieve minuten of slaap",
+    ),
+    # --- Fitbit Web API time series
+    "formats.fitbit_api.not_series": (
+        'it is not a JSON object of series lists like {{"activities-steps": [...]}}',
+        'het is geen JSON-object met reeksen zoals {{"activities-steps": [...]}}',
+    ),
+    "formats.fitbit_api.todo": (
+        "Pass the API's response unchanged (one or more daily series)",
+        "Geef het antwoord van de API onveranderd op (een of meer dagelijkse reeksen)",
+    ),
+    "formats.fitbit_api.other_series": (
+        "series {series} (not a diary variable)",
+        "reeks {series} (geen variabele van het dagboek)",
+    ),
+    "formats.fitbit_api.bad_date": (
+        "dateTime is not a date like 2019-01-01",
+        "dateTime is geen datum zoals 2019-01-01",
+    ),
+    "formats.fitbit_api.bad_value": (
+        "value is not a number of at least 0",
+        "value is geen getal van minstens 0",
+    ),
+    "formats.fitbit_api.one_active_series": (
+        "only one of minutesVeryActive and minutesFairlyActive is in the file: active "
+        "minutes count that one only (Fitbit's active minutes are their sum)",
+        "maar één van minutesVeryActive en minutesFairlyActive staat in het bestand: de "
+        "actieve minuten tellen alleen die (de actieve minuten van Fitbit zijn hun som)",
+    ),
+    # --- Garmin Connect account export
+    "formats.garmin.not_records": (
+        "it is not a JSON array of daily records",
+        "het is geen JSON-lijst van dagrecords",
+    ),
+    "formats.garmin.todo": (
+        "Pass DI_CONNECT/DI-Connect-Aggregator/UDSFile_*.json or "
+        "DI_CONNECT/DI-Connect-Wellness/*_sleepData.json from Garmin's account export, unchanged",
+        "Geef DI_CONNECT/DI-Connect-Aggregator/UDSFile_*.json of "
+        "DI_CONNECT/DI-Connect-Wellness/*_sleepData.json uit de accountexport van Garmin op, "
+        "onveranderd",
+    ),
+    "formats.garmin.no_values": (
+        "its records have no totalSteps, allDayStress or sleep seconds (fields: {fields})",
+        "de records hebben geen totalSteps, allDayStress of slaapseconden (velden: {fields})",
+    ),
+    "formats.garmin.stub": (
+        "record without calendarDate (an empty record Garmin writes)",
+        "record zonder calendarDate (een leeg record dat Garmin schrijft)",
+    ),
+    "formats.garmin.bad_date": (
+        "calendarDate is not a date like 2024-05-01",
+        "calendarDate is geen datum zoals 2024-05-01",
+    ),
+    "formats.garmin.column_stress": (
+        "allDayStress, TOTAL averageStressLevel (the watch's 0-100 score)",
+        "allDayStress, TOTAL averageStressLevel (de score 0-100 van het horloge)",
+    ),
+    "formats.garmin.note_stress": (
+        "watch_stress is Garmin's stress score (0-100), computed by the watch from heart-rate "
+        "variability: a measurement, not your own rating of stress, so it is kept apart from "
+        "stress (0-10)",
+        "watch_stress is de stressscore van Garmin (0-100), berekend door het horloge uit de "
+        "variabiliteit van de hartslag: een meting, geen eigen inschatting van stress, dus "
+        "apart gehouden van stress (0-10)",
+    ),
+    "formats.garmin.stress_outside": (
+        "{n} day(s) with a stress value outside 0-100 (such as -1), which is not a score on "
+        "the watch's scale: left missing",
+        "{n} dag(en) met een stresswaarde buiten 0-100 (zoals -1), wat geen score op de schaal "
+        "van het horloge is: leeg gelaten",
+    ),
+    "formats.garmin.column_sleep": (
+        "deepSleepSeconds + lightSleepSeconds + remSleepSeconds (awake not counted) / 3600 "
+        "on calendarDate (the wake-up day)",
+        "deepSleepSeconds + lightSleepSeconds + remSleepSeconds (wakker niet meegeteld) / 3600 "
+        "op calendarDate (de dag van ontwaken)",
+    ),
+    "formats.garmin.note_day": (
+        "days are Garmin's calendarDate, the local day; a day listed twice takes the larger "
+        "step count, never the sum",
+        "dagen zijn calendarDate van Garmin, de lokale dag; een dag die twee keer voorkomt "
+        "krijgt het grootste aantal stappen, nooit de som",
+    ),
+    "formats.garmin.ignored_empty": (
+        "day without steps, stress score or sleep",
+        "dag zonder stappen, stressscore of slaap",
     ),
 }
