@@ -200,3 +200,29 @@ def test_garmin_file_without_values_is_refused_naming_the_file(tmp_path):
     odd.write_text('[{"calendarDate": "2024-05-01", "totalKilocalories": 2100}]')
     with pytest.raises(DiaryError, match=r"odd.json: this looks like a Garmin.*totalSteps"):
         backpain.read_diary(odd, format="garmin")
+
+
+# ------------------------------------------- Health Auto Export saved by Excel
+HAE_EXCEL = DATA / "health_auto_export" / "HealthAutoExport-saved-by-excel-2021-06.csv"
+
+
+def test_health_auto_export_saved_by_excel_uses_the_shared_date_order():
+    diary, report = backpain.read_diary(HAE_EXCEL, return_report=True)
+    # '6/13/2021 0:00' settles month-first for the whole column: 1, 2, 12, 13 June
+    assert _by_day(diary, "steps") == {
+        "2021-06-01": 5210,
+        "2021-06-02": 6034,
+        "2021-06-12": 4480,
+        "2021-06-13": 7021,
+    }
+    assert _counts(report) == (4, 4, 0, 0, 0)
+    assert any("month-day-year" in n for n in report.notes)
+
+
+def test_health_auto_export_all_ambiguous_after_excel_asks_for_dayfirst(tmp_path):
+    path = tmp_path / "HealthAutoExport.csv"
+    path.write_text(HAE_EXCEL.read_text().replace("6/13/2021", "6/11/2021"))
+    with pytest.raises(DiaryError, match=r"HealthAutoExport.csv: this looks like a Health Auto"):
+        backpain.read_diary(path)
+    diary = backpain.read_diary(path, dayfirst=True)
+    assert "2021-01-06" in _by_day(diary, "steps")  # '6/1/2021' day-first: 6 January

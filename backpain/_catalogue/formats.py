@@ -177,8 +177,23 @@ TEXTS: dict[str, tuple[str, str]] = {
         "aangevinkt, en geef het bestand onveranderd op",
     ),
     "formats.hae.bad_date": (
-        "Date/Time is not a local time like 2024-03-01 13:00:00",
-        "Date/Time is geen lokale tijd zoals 2024-03-01 13:00:00",
+        "Date/Time is not a local time like 2024-03-01 13:00:00 (or, after Excel, "
+        "6/13/2021 0:00 in an order the column shows)",
+        "Date/Time is geen lokale tijd zoals 2024-03-01 13:00:00 (of, na Excel, "
+        "6/13/2021 0:00 in een volgorde die de kolom toont)",
+    ),
+    "formats.hae.ambiguous": (
+        "every date, like {example!r}, has a day and month of 12 or less, so their order "
+        "cannot be told from the file (it was saved by a spreadsheet)",
+        "elke datum, zoals {example!r}, heeft een dag en maand van 12 of minder, dus hun "
+        "volgorde valt uit het bestand niet op te maken (het werd door een rekenblad bewaard)",
+    ),
+    "formats.hae.todo_dayfirst": (
+        "Pass the file as the app exported it (dates like 2024-03-01 13:00:00), or read it in "
+        "Python with dayfirst=False (month/day/year, US) or dayfirst=True (day/month/year)",
+        "Geef het bestand op zoals de app het exporteerde (datums zoals 2024-03-01 13:00:00), "
+        "of lees het in Python met dayfirst=False (maand/dag/jaar, VS) of dayfirst=True "
+        "(dag/maand/jaar)",
     ),
     "formats.hae.column_steps": (
         "Step Count (count), summed per day of Date/Time",

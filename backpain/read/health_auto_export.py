@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..errors import DiaryError
 from ..text import Message
 from . import Format, register_format
+from ._parse import ISO_DATE, parse_dates
 from ._source import Source, open_source
 from ._wearable import (
     cannot_read,
@@ -52,7 +54,6 @@ _KNOWN = (
     "Apple Exercise Time (",
     "Apple Stand Hour (",
 )
-_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2}(:\d{2})?)?( ?[+-]\d{2}:?\d{2})?$")
 
 
 def detect_health_auto_export(source: Source) -> str | None:
@@ -74,6 +75,7 @@ def read_health_auto_export(
     source: Source | str | os.PathLike | bytes,
     *,
     subject: str | None = None,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a Health Auto Export CSV (hourly or daily rows) into the daily diary.
 
@@ -83,6 +85,9 @@ def read_health_auto_export(
         The CSV the app exported (``HealthAutoExport-2024-03-01-2024-03-07.csv``).
     subject : str, optional
         Subject id (default ``"me"``).
+    dayfirst : bool, optional
+        The order of numeric dates when the file cannot tell (a file saved
+        by Excel with every day of 12 or less).
 
     Returns
     -------
@@ -103,7 +108,13 @@ def read_health_auto_export(
     Notes
     -----
     - **Day**: the date part of ``Date/Time``, which the app writes in the
-      phone's local time; no time zone is applied.
+      phone's local time (``2024-03-01 13:00:00``); no time zone is applied.
+      A file opened and saved by Excel has ``6/1/2021 0:00``: the order of
+      such dates is decided once from the whole column by the shared date
+      rules (:func:`backpain.read._parse.parse_dates`; ``6/13/2021`` settles
+      month-first). When every such date is ambiguous, the file is refused
+      asking for ``dayfirst=``, unless the column also holds the app's own
+      ISO stamps: then only the ambiguous rows are rejected.
     - **Steps**: ``Step Count (count)`` summed per day (hourly rows add up to
       the day; a daily row is the day).
     - **Sleep**: per row, ``Sleep Analysis [Asleep]``; when that column is
@@ -153,8 +164,8 @@ def read_health_auto_export(
     if other:
         report.notes.append(Message("formats.note.other_columns", n=len(other), columns=other[:6]))
     stamp = rows[date_col].astype("string").str.strip()
-    ok_stamp = stamp.str.match(_STAMP.pattern).fillna(False).astype(bool)
-    day = pd.to_datetime(stamp.where(ok_stamp).str[:10], format="%Y-%m-%d", errors="coerce")
+    day, how = _days(src, stamp, dayfirst)
+    report.notes.append(how)
     bad = day.isna()
     reject_where(report, rows, bad, date_col, Message("formats.hae.bad_date"))
     rows = rows[~bad]
@@ -177,6 +188,22 @@ def read_health_auto_export(
     return finish(
         entries[good], report, subject, empty=Message("formats.hae.ignored_empty")
     ), report
+
+
+def _days(src: Source, stamp: pd.Series, dayfirst: bool | None) -> tuple[pd.Series, Message]:
+    """The day of each ``Date/Time`` by the shared date rules (the order decided once)."""
+    try:
+        return parse_dates(stamp, dayfirst=dayfirst)
+    except DiaryError as exc:
+        iso = stamp.str.match(ISO_DATE.pattern).fillna(False).astype(bool)
+        if not iso.any():
+            raise cannot_read(
+                src,
+                "health_auto_export",
+                Message("formats.hae.ambiguous", example=str(stamp.dropna().iloc[0])),
+                Message("formats.hae.todo_dayfirst"),
+            ) from exc
+        return parse_dates(stamp.where(iso), dayfirst=dayfirst)
 
 
 def _sleep_hours(values: pd.DataFrame, stages: list[str]) -> tuple[pd.Series, pd.Series]:
