@@ -226,3 +226,18 @@ def test_health_auto_export_all_ambiguous_after_excel_asks_for_dayfirst(tmp_path
         backpain.read_diary(path)
     diary = backpain.read_diary(path, dayfirst=True)
     assert "2021-01-06" in _by_day(diary, "steps")  # '6/1/2021' day-first: 6 January
+
+
+# ------------------------------------------------ a file whose first line is data
+def test_first_line_of_data_is_called_data_not_columns():
+    headerless = (
+        b"2021-09-28,28 September,Tuesday,10:00 pm,good,walk,\n"
+        b"2021-09-27,27 September,Monday,9:00 pm,meh,,\n"
+    )
+    with pytest.raises(DiaryError, match=r"the first line looks like data, not a header") as err:
+        backpain.read_diary(headerless)
+    assert "full_date,date,weekday,time,mood" in str(err.value)
+    assert "lijkt op gegevens, niet op een kopregel" in err.value.args[0].render("nl")
+    # a header without a date column is still named as columns
+    with pytest.raises(DiaryError, match=r"no date column found among \['when', 'pain'\]"):
+        backpain.read_diary(b"when,pain\nyesterday,4\n")

@@ -260,6 +260,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{source}: geen kolom met pijn gevonden (kolommen: {columns}). Geef de kolom in "
         "het rekenblad de naam 'pijn' of 'pain'.",
     ),
+    "read.error.header_is_data@python": (
+        "{source}: the first line looks like data, not a header (it holds a date or numbers: "
+        "{columns}), so the file has no column names. Add a first line naming the columns "
+        "(e.g. 'date,pain'; a Daylio export: full_date,date,weekday,time,mood,activities,note), "
+        "or read it with pandas (header=None) and pass the DataFrame with its columns named.",
+        "{source}: de eerste regel lijkt op gegevens, niet op een kopregel (ze bevat een datum "
+        "of getallen: {columns}), dus het bestand heeft geen kolomnamen. Voeg een eerste regel "
+        "toe met de namen van de kolommen (bv. 'datum,pijn'; een Daylio-export: "
+        "full_date,date,weekday,time,mood,activities,note), of lees het met pandas "
+        "(header=None) en geef het DataFrame op met benoemde kolommen.",
+    ),
+    "read.error.header_is_data": (
+        "{source}: the first line looks like data, not a header (it holds a date or numbers: "
+        "{columns}), so the file has no column names. Add a first line naming the columns in "
+        "the spreadsheet (e.g. 'date,pain'; a Daylio export: "
+        "full_date,date,weekday,time,mood,activities,note).",
+        "{source}: de eerste regel lijkt op gegevens, niet op een kopregel (ze bevat een datum "
+        "of getallen: {columns}), dus het bestand heeft geen kolomnamen. Voeg in het rekenblad "
+        "een eerste regel toe met de namen van de kolommen (bv. 'datum,pijn'; een "
+        "Daylio-export: full_date,date,weekday,time,mood,activities,note).",
+    ),
     "read.error.no_date_column@python": (
         "{source}: no date column found among {columns}. Name it 'date' or 'datum', or "
         "pass columns={{'your column': 'date'}}.",
