@@ -241,3 +241,21 @@ def test_first_line_of_data_is_called_data_not_columns():
     # a header without a date column is still named as columns
     with pytest.raises(DiaryError, match=r"no date column found among \['when', 'pain'\]"):
         backpain.read_diary(b"when,pain\nyesterday,4\n")
+
+
+def test_page_says_how_to_put_unknown_moods_in_order():
+    from backpain.app import analyse_upload
+
+    own = DATA / "daylio" / "daylio_own_moods.csv"
+    res = analyse_upload(own.name, own.read_bytes(), lang="nl")
+    assert res.ok
+    # the page cannot take Python options: it says how to give the order in the file
+    assert "van 5 (best) tot 1 (slechtst)" in res.html
+    assert "moods=" not in res.html
+    # the way out works: the labels replaced by their place from 5 to 1
+    text = own.read_text()
+    for label, level in {"blij": "5", "gaat wel": "4", "moe": "2", "ellendig": "1"}.items():
+        text = text.replace(f",{label},", f",{level},")
+    diary = backpain.read_diary(text.encode(), subject="me")
+    # 3 Jun: blij 5 -> 10 and ellendig 1 -> 0: 5; 2 Jun: 4 -> 7.5; 1 Jun: 2 -> 2.5
+    assert diary["mood"].tolist() == [2.5, 7.5, 5.0]

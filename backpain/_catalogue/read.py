@@ -1314,6 +1314,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "export zegt hun niveau niet; lees het bestand in Python met je stemmingen in "
         "volgorde van best naar slechtst, moods={order}",
     ),
+    "read.daylio.moods_left_out@page": (
+        "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
+        "{names} are not Daylio moods whose level is known and the export does not say "
+        "their level. To read them here, give each its place from best to worst: in the "
+        "file's mood column, replace each of your labels by Daylio's own name at the same "
+        "place (rad, good, meh, bad, awful, best to worst) or by a number from 5 (best) to 1 "
+        "(worst), and upload the file again",
+        "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
+        "namen {names} zijn geen stemmingen van Daylio waarvan het niveau gekend is en de "
+        "export zegt hun niveau niet. Om ze hier te lezen, geef elk zijn plaats van best naar "
+        "slechtst: vervang in de kolom mood van het bestand elk van je namen door de naam van "
+        "Daylio op dezelfde plaats (rad, good, meh, bad, awful, van best naar slechtst) of door "
+        "een getal van 5 (best) tot 1 (slechtst), en laad het bestand opnieuw op",
+    ),
     "read.daylio.moods_left_out": (
         "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
         "{names} are not Daylio moods whose level is known and the export does not say "
