@@ -42,7 +42,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.unit.steps": ("steps", "stappen"),
     "common.unit.active_minutes": ("minutes", "minuten"),
     "common.unit.mood": ("0-10", "0-10"),
-    "common.unit.watch_stress": ("0-100, measured by the watch", "0-100, gemeten door het horloge"),
+    "common.unit.watch_stress": ("0-100", "0-100"),
     "common.unit.tags": ("tags separated by '|'", "labels, gescheiden door '|'"),
     "common.unit.notes": ("free text", "vrije tekst"),
 }
