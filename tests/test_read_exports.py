@@ -259,3 +259,11 @@ def test_page_says_how_to_put_unknown_moods_in_order():
     diary = backpain.read_diary(text.encode(), subject="me")
     # 3 Jun: blij 5 -> 10 and ellendig 1 -> 0: 5; 2 Jun: 4 -> 7.5; 1 Jun: 2 -> 2.5
     assert diary["mood"].tolist() == [2.5, 7.5, 5.0]
+
+
+def test_google_fit_structure_leaves_a_table_with_known_headers_to_the_table_reader():
+    table = b"date,steps,Calories (kcal),Distance (m),Walk (ms)\n2024-04-01,5000,1900,5000,3600\n"
+    assert detect_google_fit_daily(open_source(table)) is not None
+    diary, report = backpain.read_diary(table, return_report=True)
+    assert report.format == "table"
+    assert diary["steps"].tolist() == [5000.0]

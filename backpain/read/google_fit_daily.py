@@ -90,8 +90,10 @@ def _first_cells(source: Source) -> list[str]:
     return [c.strip().strip('"') for c in lines[1].split(",")] if len(lines) > 1 else []
 
 
-def _is_pain_header(name: str) -> bool:
-    return normalise_header(name) in VARIABLES["pain"].aliases
+def _is_diary_header(name: str) -> bool:
+    """A header the generic table reader knows (``pain``, ``steps``, ``stappen``, ...)."""
+    key = normalise_header(name)
+    return any(key in v.aliases for n, v in VARIABLES.items() if n not in ("subject", "date"))
 
 
 def _layout(header: list[str], first: list[str]) -> _Layout | None:
@@ -105,9 +107,10 @@ def _layout(header: list[str], first: list[str]) -> _Layout | None:
             names["steps"] in header or names.get("active_minutes") in header
         ):
             return _Layout("intervals", lang, header[0])
-    # another language: the structure (metric headers with Google Fit's units, no pain)
+    # another language: the structure (metric headers with Google Fit's units); a header
+    # the table reader knows (pain, steps, stappen, ...) leaves the file to that reader
     units = sum(bool(_UNIT.search(h)) for h in header)
-    if units < _MIN_UNITS or any(_is_pain_header(h) for h in header) or len(first) < 2:
+    if units < _MIN_UNITS or any(_is_diary_header(h) for h in header) or len(first) < 2:
         return None
     if _ISO_DAY.match(first[0]):
         return _Layout("daily", None, header[0])
@@ -121,7 +124,8 @@ def detect_google_fit_daily(source: Source) -> str | None:
 
     Known headers (:data:`HEADERS`) are recognised by name; a header in another
     language by its structure: at least three metric columns with Google Fit's
-    units (``(kcal)``, ``(m)``, ``(ms)``, ``(bpm)``, ...), no pain column, and a
+    units (``(kcal)``, ``(m)``, ``(ms)``, ``(bpm)``, ...), no column the table
+    reader knows (``pain``, ``steps``, ``stappen``: such a file is a table), and a
     first column of dates (the daily table) or first two columns of clock times
     (a per-day file of 15-minute rows).
     """
