@@ -267,3 +267,31 @@ def test_google_fit_structure_leaves_a_table_with_known_headers_to_the_table_rea
     diary, report = backpain.read_diary(table, return_report=True)
     assert report.format == "table"
     assert diary["steps"].tolist() == [5000.0]
+
+
+# ------------------------------------------- files that cannot be read say so
+@pytest.mark.parametrize(
+    ("name", "content", "looks_like", "todo"),
+    [
+        (
+            "fitbit_export_2017_04.csv",
+            b"Body\nDate,Weight,BMI,Fat\n01-04-2017,72,23,0\n",
+            "fitbit.com",
+            "Export the month again",
+        ),
+        ("UDSFile_2024.json", b'[{"calendarDate": "2024-05-01", "totalSteps": 1', "Garmin", ""),
+        ("api.json", b'{"activities-steps": {"dateTime": "2019-01-01"}}', "Fitbit", ""),
+    ],
+)
+def test_unreadable_exports_name_the_file_the_format_and_what_to_do(
+    tmp_path, name, content, looks_like, todo
+):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DiaryError) as err:
+        backpain.read_diary(path)
+    text = str(err.value)
+    assert text.startswith(name)
+    assert looks_like in text
+    assert todo in text
+    assert "Traceback" not in err.value.args[0].render("nl")

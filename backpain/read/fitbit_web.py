@@ -281,7 +281,7 @@ def _sleep(slp: pd.DataFrame, day: pd.Series, report: LoadReport) -> pd.DataFram
 def detect_fitbit_api(source: Source) -> str | None:
     """``None`` for a Fitbit Web API time series (``{"activities-steps": [...]}``)."""
     head = source.head(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"{") and re.search(rb'"(activities|sleep)-[A-Za-z-]+"\s*:\s*\[', head):
+    if head.startswith(b"{") and re.search(rb'"(activities|sleep)-[A-Za-z-]+"\s*:', head):
         return None
     return Message("formats.detect.fitbit_api")
 
