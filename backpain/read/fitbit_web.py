@@ -32,7 +32,7 @@ from ..text import Message
 from . import Format, register_format
 from ._parse import parse_dates
 from ._source import Source, load_json, open_source
-from ._wearable import cannot_read, finish, new_report, reject_where
+from ._wearable import cannot_read, finish, new_report, reject, reject_where
 
 if TYPE_CHECKING:
     from ._report import LoadReport
@@ -110,7 +110,8 @@ def _number(values: pd.Series) -> pd.Series:
     """``"6,511"`` -> 6511.0; ``"4.52"`` -> 4.52; anything else NaN."""
     text = values.astype("string").str.strip()
     ok = text.str.match(_THOUSANDS.pattern).fillna(False).astype(bool)
-    return pd.to_numeric(text.where(ok).str.replace(",", "", regex=False), errors="coerce")
+    value = pd.to_numeric(text.where(ok).str.replace(",", "", regex=False), errors="coerce")
+    return value.astype("float64")
 
 
 def read_fitbit_csv(
@@ -186,19 +187,14 @@ def read_fitbit_csv(
         if name not in ("Activities", "Sleep"):
             report.ignore(len(rows), Message("formats.fitbit_csv.other_section", section=name))
     frames = {
-        name: pd.DataFrame(
-            [cells + [""] * (len(header) - len(cells)) for _, cells in rows],
-            columns=header
-            + [f"_{k}" for k in range(max((len(c) for _, c in rows), default=0) - len(header))],
-            dtype=object,
-        ).assign(row=[n for n, _ in rows])
+        name: _table(header, rows, report)
         for name, (header, rows) in tables.items()
         if name in ("Activities", "Sleep")
     }
     act = frames.get("Activities", pd.DataFrame(columns=["Date", "row"]))
     slp = frames.get("Sleep", pd.DataFrame(columns=["End Time", "row"]))
     for frame, column in ((act, "Date"), (slp, "End Time")):
-        if len(frame) and column not in frame.columns:
+        if column not in frame.columns:
             raise cannot_read(
                 src,
                 "fitbit_csv",
@@ -230,6 +226,26 @@ def read_fitbit_csv(
     return finish(
         merged, report, subject, empty=Message("formats.fitbit_csv.ignored_empty")
     ), report
+
+
+def _table(
+    header: list[str], rows: list[tuple[int, list[str]]], report: LoadReport
+) -> pd.DataFrame:
+    """A section's rows under its header; a line with more cells than the header is rejected."""
+    width = len(header)
+    long = [(n, cells) for n, cells in rows if len(cells) > width]
+    if long:
+        reject(
+            report,
+            [n for n, _ in long],
+            "",
+            [",".join(c[width:])[:60] for _, c in long],
+            Message("formats.reason.too_many_cells", n=width),
+        )
+    fit = [(n, cells + [""] * (width - len(cells))) for n, cells in rows if len(cells) <= width]
+    frame = pd.DataFrame([c for _, c in fit], columns=header, dtype=object)
+    frame["row"] = np.asarray([n for n, _ in fit], dtype="int64")
+    return frame
 
 
 def _activities(act: pd.DataFrame, day: pd.Series, report: LoadReport) -> pd.DataFrame:
