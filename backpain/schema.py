@@ -16,9 +16,14 @@ column             dtype        unit / range        required  several a day
 ``steps``          float        count, >= 0         no        sum
 ``active_minutes`` float        minutes, 0-1440     no        sum
 ``mood``           float        0-10                no        mean
+``watch_stress``   float        0-100               no        mean
 ``tags``           string       ``"a|b"``           no        union
 ``notes``          string       free text           no        joined
 =================  ===========  ==================  ========  ================
+
+``watch_stress`` is a wearable's own stress score (Garmin's 0-100 from heart-rate
+variability), measured, not rated by the patient: it is never the self-rated
+``stress`` (0-10), never rescaled into it and not analysed as it.
 
 ``pain`` may be missing on a kept day (a day with only sleep recorded, say),
 but a diary must have a pain column.
@@ -250,6 +255,15 @@ VARIABLES: dict[str, Variable] = {
             10,
             "mean",
             ("mood", "mood score", "stemming", "humeur"),
+        ),
+        Variable(
+            "watch_stress",
+            "number",
+            "0-100",
+            0,
+            100,
+            "mean",
+            ("watch stress", "watch stress score"),
         ),
         Variable(
             "tags",

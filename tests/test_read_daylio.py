@@ -49,6 +49,7 @@ def test_8col_renamed_moods_kept_without_mood_and_counted():
     assert "2 row(s)" in left_out
     assert "'Great' (1), 'Sad' (1)" in left_out
     assert "moods={'label': level}" in left_out
+    assert "from best to worst, e.g. moods=['Sad', '4', 'Great']" in left_out
     assert "moods=" not in left_out.render("en", audience="page")
 
 
@@ -199,7 +200,8 @@ def test_old_layout_localised_day_and_month():
     by_day = diary.set_index(pd.Index(_days(diary)))
     # '7 września' 2018 (Polish): good 7.5, custom 'zmęczony' no level -> 7.5
     # '3 maart' (Dutch) and 'March 3' (English) 2018: meh 5 and awful 0 -> 2.5
-    # '12 März' 2017 (German): custom 'super' -> mood empty, tags and note kept
+    # '12 März' 2017 (German): 'super' alone is not a German phone's defaults (at least
+    # three of the five are needed): the user's own mood -> mood empty, tags, note kept
     assert sorted(by_day.index) == ["2017-03-12", "2018-03-03", "2018-09-07"]
     assert by_day.loc["2018-09-07", "mood"] == 7.5
     assert by_day.loc["2018-03-03", "mood"] == 2.5
@@ -216,7 +218,7 @@ def test_old_layout_localised_day_and_month():
     assert rejected.loc[7, "value"] == "2017 31 listopada"
     assert "do not give a date" in rejected.loc[7, "reason"]
     assert "geen maandnaam" in report.summary("nl")
-    assert any("'super' (1), 'zmęczony' (1)" in n for n in report.notes)
+    assert any("the labels 'super' (1), 'zmęczony' (1) are not" in n for n in report.notes)
 
 
 def test_old_layout_moods_option_and_all_month_languages():
@@ -233,65 +235,111 @@ def test_old_layout_moods_option_and_all_month_languages():
 
 
 # ------------------------------------------- a phone in another language
-DUTCH = DATA / "daylio_dutch_phone.csv"
+GERMAN = DATA / "daylio_german_phone.csv"
+OWN = DATA / "daylio_own_moods.csv"
 
 
-def test_dutch_phone_default_moods_read_on_the_five_levels():
-    diary, report = backpain.read_diary(DUTCH, return_report=True)
+def test_german_phone_default_moods_read_on_the_five_levels():
+    diary, report = backpain.read_diary(GERMAN, return_report=True)
     by_day = dict(zip(_days(diary), diary["mood"], strict=True))
-    # 1 Jun: geweldig (rad) 10 and slecht (bad) 2.5 -> 6.25; 2 Jun: gaat wel (meh) 5;
-    # 3 Jun: goed (good) 7.5 and Verschrikkelijk (awful) 0 -> 3.75; 4 Jun: 'moe' is
-    # the user's own mood: no level, the row kept with its tag
+    # German defaults seen in real exports: Super 5, Gut 4, Ok 3, Schlecht 2, Lausig 1,
+    # mood = (level - 1) * 2.5. 1 Jun: Super 10 and Schlecht 2.5 -> 6.25; 2 Jun: Ok 5;
+    # 3 Jun: Gut 7.5 and Lausig 0 -> 3.75; 4 Jun: 'müde' is the user's own mood: no
+    # level, the row kept with its tag
     assert by_day["2024-06-01"] == 6.25
     assert by_day["2024-06-02"] == 5.0
     assert by_day["2024-06-03"] == 3.75
     assert pd.isna(by_day["2024-06-04"])
-    assert diary["tags"].tolist()[0] == "physiotherapy|walking"  # wandelen | kinesist
-    assert diary["tags"].tolist()[3] == "yoga"
+    assert diary["tags"].tolist()[0] == "physiotherapy|spaziergang"
+    # 6 rows = 4 days kept + 2 merged (1 and 3 June had two entries)
     assert (report.rows_read, report.rows_kept, report.rows_merged) == (6, 4, 2)
     assert report.rows_rejected == 0
     assert report.balanced
     [translated] = [n for n in report.notes if "in another language" in n]
     assert "5 row(s)" in translated
-    assert "'geweldig' 10 (1)" in translated
-    assert "'verschrikkelijk' 0 (1)" in translated
+    assert "'super' 10 (1)" in translated
+    assert "'lausig' 0 (1)" in translated
     [left_out] = [n for n in report.notes if "mood left empty" in n]
-    assert "'moe' (1)" in left_out
+    assert "'müde' (1)" in left_out
     assert "andere taal" in report.summary("nl")
 
 
-@pytest.mark.parametrize(
-    ("labels", "expected"),
-    [
-        # German: großartig 10, gut 7.5, geht so 5, schlecht 2.5, schrecklich 0
-        (["großartig", "gut", "geht so", "schlecht", "Schrecklich"], [10, 7.5, 5, 2.5, 0]),
-        # French: génial, bien, bof, mauvais, affreux
-        (["génial", "bien", "bof", "mauvais", "affreux"], [10, 7.5, 5, 2.5, 0]),
-        # Spanish: fantástico, bien, regular, mal, fatal
-        (["fantástico", "Bien", "regular", "mal", "fatal"], [10, 7.5, 5, 2.5, 0]),
-        # Polish: świetnie, dobrze, tak sobie, źle, okropnie
-        (["świetnie", "dobrze", "tak sobie", "źle", "okropnie"], [10, 7.5, 5, 2.5, 0]),
-    ],
-)
-def test_other_languages_default_moods(labels, expected):
+def test_polish_default_moods_as_seen_in_a_real_export():
+    labels = ["wspaniale", "dobrze", "tak sobie", "źle", "okropnie"]
     rows = "".join(f"2024-07-0{i},x,x,20:00,{label},,\n" for i, label in enumerate(labels, start=1))
     csv = "full_date,date,weekday,time,mood,activities,note\n" + rows
     diary, report = backpain.read_diary(io.BytesIO(csv.encode()), subject="me", return_report=True)
-    assert diary["mood"].tolist() == expected
+    assert diary["mood"].tolist() == [10, 7.5, 5, 2.5, 0]
     assert not any("mood left empty" in n for n in report.notes)
     assert report.balanced
 
 
+@pytest.mark.parametrize(
+    "labels",
+    [
+        # unsourced translations once guessed here (Dutch, French, Spanish, other German):
+        # never read without moods=, listed with how to give their order
+        ["geweldig", "goed", "gaat wel", "slecht", "verschrikkelijk"],
+        ["génial", "bien", "bof", "mauvais", "affreux"],
+        ["großartig", "geht so", "naja", "schrecklich"],
+    ],
+)
+def test_unseen_translations_are_not_guessed(labels):
+    rows = "".join(f"2024-07-0{i},x,x,20:00,{label},,\n" for i, label in enumerate(labels, start=1))
+    csv = "full_date,date,weekday,time,mood,activities,note\n" + rows
+    diary, report = backpain.read_diary(io.BytesIO(csv.encode()), subject="me", return_report=True)
+    assert diary["mood"].isna().all()
+    [left_out] = [n for n in report.notes if "mood left empty" in n]
+    assert f"{len(labels)} row(s)" in left_out
+    assert "from best to worst" in left_out
+    assert repr(labels) in left_out  # the labels found, ready to put in order
+
+
+def test_own_moods_in_order_from_best_to_worst():
+    diary, report = backpain.read_diary(OWN, return_report=True)
+    assert diary["mood"].isna().all()
+    [left_out] = [n for n in report.notes if "mood left empty" in n]
+    assert "moods=['blij', 'ellendig', 'gaat wel', 'moe']" in left_out
+    assert "van best naar slechtst" in report.summary("nl")
+    ordered = backpain.read_diary(OWN, moods=["blij", "Gaat wel", "moe", "ellendig"])
+    # 4 labels best to worst -> levels 5, 11/3, 7/3, 1 -> mood (level - 1) * 2.5:
+    # blij 10, gaat wel 20/3, moe 10/3, ellendig 0; 3 Jun: (10 + 0) / 2 = 5
+    by_day = dict(zip(_days(ordered), ordered["mood"], strict=True))
+    assert by_day["2024-06-01"] == pytest.approx(10 / 3)
+    assert by_day["2024-06-02"] == pytest.approx(20 / 3)
+    assert by_day["2024-06-03"] == 5.0
+
+
+@pytest.mark.parametrize("moods", [["only"], ["a", "b", "A"]])
+def test_bad_mood_order_raises(moods):
+    with pytest.raises(ValueError, match="from best to worst"):
+        backpain.read_diary(OWN, moods=moods)
+
+
 def test_moods_option_overrides_a_translated_name():
-    # a user whose own mood 'goed' is the best of their scale
-    diary = backpain.read_diary(DUTCH, moods={"goed": 5})
+    # a user whose own mood 'Gut' is the best of their scale
+    diary = backpain.read_diary(GERMAN, moods={"gut": 5})
     by_day = dict(zip(_days(diary), diary["mood"], strict=True))
-    assert by_day["2024-06-03"] == 5.0  # goed 10 and verschrikkelijk 0
+    assert by_day["2024-06-03"] == 5.0  # Gut 10 and Lausig 0
 
 
 def test_translation_table_has_five_levels_per_language_and_no_english_default():
     from backpain.read.daylio import MOOD_TRANSLATIONS
 
+    assert set(MOOD_TRANSLATIONS) == {"de", "pl"}  # only languages seen in real exports
     for words in MOOD_TRANSLATIONS.values():
         assert set(words.values()) == {1, 2, 3, 4, 5}
         assert not set(words) & set(MOODS)
+
+
+# ------------------------------------------------ cut to five columns
+def test_cut_five_column_export_is_recognised():
+    path = DATA / "daylio_cut_5col.csv"
+    assert detect_daylio(open_source(path)) is None
+    diary, report = backpain.read_diary(path, return_report=True)
+    assert report.format == "daylio"
+    # 12 Feb meh 5; 13 Feb rad 10; 14 Feb good 7.5 and awful 0 -> 3.75
+    assert diary["mood"].tolist() == [5.0, 10.0, 3.75]
+    assert diary["tags"].isna().all()
+    assert (report.rows_read, report.rows_kept, report.rows_merged) == (4, 3, 1)
+    assert report.balanced

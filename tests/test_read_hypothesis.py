@@ -315,6 +315,44 @@ SEEDS = {
         "2021-09-28,September 28,Tuesday,18:52,awful,,\n"
         "2021-09-29,September 29,Wednesday,08:00,meh,heat,\n"
     ),
+    "fitbit_csv": (
+        "Activities\n"
+        "Date,Calories Burned,Steps,Distance,Floors,Minutes Sedentary,Minutes Lightly Active,"
+        "Minutes Fairly Active,Minutes Very Active,Activity Calories\n"
+        '"13-03-2017","2,310","6,511","4.52","5","1,120","210","15","20","987"\n'
+        '"14-03-2017","1,980","812","0.55","0","1,302","95","0","0","210"\n'
+        "\n"
+        "Sleep\n"
+        "Start Time,End Time,Minutes Asleep,Minutes Awake,Number of Awakenings,Time in Bed,"
+        "Minutes REM Sleep,Minutes Light Sleep,Minutes Deep Sleep\n"
+        '"13-03-2017 11:02PM","14-03-2017 6:45AM","402","61","25","463","N/A","N/A","N/A"\n'
+    ),
+    "garmin": (
+        "[\n"
+        '{"calendarDate": "2024-05-01", "totalSteps": 8012, "allDayStress": '
+        '{"aggregatorList": [{"type": "TOTAL", "averageStressLevel": 31}]}},\n'
+        '{"calendarDate": "2024-05-02", "totalSteps": 4390}\n'
+        "]\n"
+    ),
+    "fitbit_api": (
+        '{"activities-steps": [\n'
+        '{"dateTime": "2019-01-01", "value": "6511"},\n'
+        '{"dateTime": "2019-01-02", "value": "10230"}],\n'
+        '"sleep-minutesAsleep": [\n'
+        '{"dateTime": "2019-01-01", "value": "402"}]}\n'
+    ),
+    "google_fit_daily": (
+        "Date,Calories (kcal),Distance (m),Vitesse moyenne (m/s),Nombre de pas\n"
+        "2024-04-01,1902.4,5120.8,1.2,7104\n"
+        "2024-04-02,1850.0,911.7,1.1,1222\n"
+    ),
+    "health_auto_export": (
+        "Date/Time,Sleep Analysis [Asleep] (hr),Sleep Analysis [In Bed] (hr),"
+        "Sleep Analysis [Core] (hr),Sleep Analysis [Deep] (hr),Sleep Analysis [REM] (hr),"
+        "Step Count (count)\n"
+        "2024-05-01 00:00:00,0.0,0.0,3.9,0.8,1.5,7250\n"
+        "6/13/2024 0:00,0.0,7.4,0.0,0.0,0.0,3120\n"
+    ),
 }
 
 

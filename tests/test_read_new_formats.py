@@ -139,6 +139,47 @@ def test_health_auto_export_sleep_rule_never_adds_total():
     assert report.rejected["column"].tolist() == ["Sleep Analysis [Asleep] (hr)"]
 
 
+HAE_WATCH = DATA / "health_auto_export" / "HealthAutoExport-watch-stages-2024-05-01-2024-05-04.csv"
+
+
+def test_health_auto_export_watch_stages_when_asleep_is_zero():
+    diary, report = backpain.read_diary(HAE_WATCH, return_report=True)
+    # a watch that records stages writes Asleep 0.0 and the night in the stages:
+    # 05-01: Core 3.9 + Deep 0.8 + REM 1.5 = 6.2; 05-02: 4.25 + 1.1 + 1.65 = 7.0
+    # (Awake 0.3 and 0.2 are not sleep); 05-03: only In Bed 7.4 -> missing, noted;
+    # 05-04: every sleep value 0 (no watch that night) -> missing, not 0
+    assert _by_day(diary, "sleep_hours") == pytest.approx({"2024-05-01": 6.2, "2024-05-02": 7.0})
+    assert diary["sleep_hours"].isna().sum() == 2
+    assert _by_day(diary, "steps") == {
+        "2024-05-01": 7250,
+        "2024-05-02": 5310,
+        "2024-05-03": 3120,
+        "2024-05-04": 2980,
+    }
+    # 4 daily rows, each its own day (the steps keep 05-03 and 05-04)
+    assert _counts(report) == (4, 4, 0, 0, 0)
+    assert report.balanced
+    [in_bed] = [n for n in report.notes if "time in bed but no asleep time" in n]
+    assert "1 row(s)" in in_bed
+    assert "2024-05-03" in in_bed
+    assert "niet 0" in report.summary("nl")
+
+
+def test_health_auto_export_hourly_stage_rows_sum_and_zero_hours_are_not_sleep():
+    csv = (
+        b"Date/Time,Sleep Analysis [Asleep] (hr),Sleep Analysis [Core] (hr),Step Count (count)\n"
+        b"2024-05-01 01:00:00,0,1.0,\n"
+        b"2024-05-01 02:00:00,0,0.75,\n"
+        b"2024-05-01 14:00:00,0,0,300\n"
+        b"2024-05-02 14:00:00,0,0,\n"
+    )
+    diary, report = backpain.read_diary(csv, return_report=True)
+    # 05-01: Core 1.0 + 0.75 = 1.75 h, 300 steps; 05-02: nothing above 0 -> ignored
+    assert _by_day(diary, "sleep_hours") == {"2024-05-01": 1.75}
+    assert _counts(report) == (4, 1, 2, 1, 0)
+    assert report.balanced
+
+
 def test_health_auto_export_detector_leaves_ordinary_diaries_alone():
     diary = b"Date/Time,Pain (0-10)\n2024-03-01 08:00,4\n"
     assert detect_health_auto_export(open_source(diary)) is not None

@@ -194,7 +194,18 @@ def test_rejected_frame_keeps_its_columns_when_empty():
 DATA = Path(__file__).parent / "data"
 APP_FILES = sorted(
     p
-    for folder in ("bearable", "daylio", "flaredown", "table", "fitbit", "apple_health")
+    for folder in (
+        "bearable",
+        "daylio",
+        "flaredown",
+        "table",
+        "fitbit",
+        "apple_health",
+        "fitbit_csv",
+        "fitbit_api",
+        "garmin",
+        "health_auto_export",
+    )
     for p in (DATA / folder).iterdir()
 )
 

@@ -13,6 +13,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.var.steps": ("steps", "stappen"),
     "common.var.active_minutes": ("active minutes", "actieve minuten"),
     "common.var.mood": ("mood", "stemming"),
+    "common.var.watch_stress": ("the watch's stress score", "de stressscore van het horloge"),
     "common.var.tags": ("tags", "labels"),
     "common.var.notes": ("notes", "notities"),
     # a diary variable as an axis or table label (schema.Variable.label)
@@ -25,6 +26,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.label.steps": ("Steps", "Stappen"),
     "common.label.active_minutes": ("Active minutes", "Actieve minuten"),
     "common.label.mood": ("Mood (0-10)", "Stemming (0-10)"),
+    "common.label.watch_stress": (
+        "Watch stress score (0-100)",
+        "Stressscore van het horloge (0-100)",
+    ),
     "common.label.tags": ("Tags", "Labels"),
     "common.label.notes": ("Notes", "Notities"),
     # a diary variable's unit or scale in running text, as in "(NRS 0-10)"
@@ -37,6 +42,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.unit.steps": ("steps", "stappen"),
     "common.unit.active_minutes": ("minutes", "minuten"),
     "common.unit.mood": ("0-10", "0-10"),
+    "common.unit.watch_stress": ("0-100", "0-100"),
     "common.unit.tags": ("tags separated by '|'", "labels, gescheiden door '|'"),
     "common.unit.notes": ("free text", "vrije tekst"),
 }

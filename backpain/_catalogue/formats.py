@@ -30,6 +30,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "a Google Fit daily metrics CSV (Google Takeout)",
         "een CSV met dagelijkse Google Fit-gegevens (Google Takeout)",
     ),
+    "formats.name.fitbit_csv": (
+        'a fitbit.com "Export data" monthly CSV',
+        'een maandelijkse CSV van fitbit.com ("Export data")',
+    ),
+    "formats.name.fitbit_api": (
+        "a Fitbit Web API time series (JSON)",
+        "een tijdreeks van de Fitbit Web API (JSON)",
+    ),
+    "formats.name.garmin": (
+        "a Garmin Connect account export file (JSON)",
+        "een bestand uit de accountexport van Garmin Connect (JSON)",
+    ),
     "formats.ignored.blank_line": ("blank line", "lege regel"),
     "formats.ignored.no_value": (
         "no value in {column!r} (nothing to read)",
@@ -165,24 +177,49 @@ TEXTS: dict[str, tuple[str, str]] = {
         "aangevinkt, en geef het bestand onveranderd op",
     ),
     "formats.hae.bad_date": (
-        "Date/Time is not a local time like 2024-03-01 13:00:00",
-        "Date/Time is geen lokale tijd zoals 2024-03-01 13:00:00",
+        "Date/Time is not a local time like 2024-03-01 13:00:00 (or, after Excel, "
+        "6/13/2021 0:00 in an order the column shows)",
+        "Date/Time is geen lokale tijd zoals 2024-03-01 13:00:00 (of, na Excel, "
+        "6/13/2021 0:00 in een volgorde die de kolom toont)",
+    ),
+    "formats.hae.ambiguous": (
+        "every date, like {example!r}, has a day and month of 12 or less, so their order "
+        "cannot be told from the file (it was saved by a spreadsheet)",
+        "elke datum, zoals {example!r}, heeft een dag en maand van 12 of minder, dus hun "
+        "volgorde valt uit het bestand niet op te maken (het werd door een rekenblad bewaard)",
+    ),
+    "formats.hae.todo_dayfirst": (
+        "Pass the file as the app exported it (dates like 2024-03-01 13:00:00), or read it in "
+        "Python with dayfirst=False (month/day/year, US) or dayfirst=True (day/month/year)",
+        "Geef het bestand op zoals de app het exporteerde (datums zoals 2024-03-01 13:00:00), "
+        "of lees het in Python met dayfirst=False (maand/dag/jaar, VS) of dayfirst=True "
+        "(dag/maand/jaar)",
     ),
     "formats.hae.column_steps": (
         "Step Count (count), summed per day of Date/Time",
         "Step Count (count), opgeteld per dag van Date/Time",
     ),
     "formats.hae.column_sleep": (
-        "Sleep Analysis [Asleep], else [Core] + [Deep] + [REM], else [Total] (hours), "
-        "summed per day of Date/Time",
-        "Sleep Analysis [Asleep], anders [Core] + [Deep] + [REM], anders [Total] (uren), "
-        "opgeteld per dag van Date/Time",
+        "Sleep Analysis [Asleep], else (when empty or 0) [Core] + [Deep] + [REM], else "
+        "[Total] (hours), summed per day of Date/Time",
+        "Sleep Analysis [Asleep], anders (als leeg of 0) [Core] + [Deep] + [REM], anders "
+        "[Total] (uren), opgeteld per dag van Date/Time",
     ),
     "formats.hae.note_sleep": (
-        "sleep: per row the Asleep hours, else Core + Deep + REM, else Total; these are "
-        "alternatives and never added to each other; Awake and In Bed are not sleep",
-        "slaap: per regel de uren Asleep, anders Core + Deep + REM, anders Total; dat zijn "
+        "sleep: per row the Asleep hours, else (when Asleep is empty or 0, as a watch that "
+        "records stages writes it) Core + Deep + REM, else Total; these are alternatives and "
+        "never added to each other; Awake and In Bed are not sleep",
+        "slaap: per regel de uren Asleep, anders (als Asleep leeg of 0 is, zoals een horloge "
+        "dat slaapfasen registreert het schrijft) Core + Deep + REM, anders Total; dat zijn "
         "alternatieven die nooit bij elkaar opgeteld worden; Awake en In Bed zijn geen slaap",
+    ),
+    "formats.hae.in_bed_only": (
+        "{n} row(s) have time in bed but no asleep time (Asleep, Core, Deep, REM and Total "
+        "are 0 or empty; a phone without a watch records only In Bed): their sleep is left "
+        "missing, not 0 (days: {days})",
+        "{n} regel(s) hebben tijd in bed maar geen slaaptijd (Asleep, Core, Deep, REM en "
+        "Total zijn 0 of leeg; een telefoon zonder horloge registreert alleen In Bed): hun "
+        "slaap blijft leeg, niet 0 (dagen: {days})",
     ),
     "formats.hae.note_zone": (
         "days are the date of Date/Time, which the app writes in the phone's local time",
@@ -234,14 +271,45 @@ TEXTS: dict[str, tuple[str, str]] = {
         "de kopregel is niet die van Google Fit (gevonden: {header})",
     ),
     "formats.gfit.no_metrics": (
-        "it has neither 'Step count' nor 'Move Minutes count' (headers: {header})",
-        "het heeft geen kolom 'Step count' en geen kolom 'Move Minutes count' (kolommen: {header})",
+        "it has neither a steps column nor a move-minutes column (headers: {header})",
+        "het heeft geen kolom met stappen en geen kolom met beweegminuten (kolommen: {header})",
+    ),
+    "formats.gfit.unknown_language": (
+        "its headers are in a language whose Google Fit names have not been seen in a real "
+        "export (known: English, French), so which column holds the steps is not known "
+        "(headers: {header})",
+        "de kolomnamen zijn in een taal waarvan de Google Fit-namen nog niet in een echte "
+        "export gezien zijn (gekend: Engels, Frans), dus welke kolom de stappen bevat is niet "
+        "gekend (kolommen: {header})",
+    ),
+    "formats.gfit.todo_columns@python": (
+        "The column {column!r} looks like steps (whole numbers, the largest of the file's "
+        "counts): if it is, read the file with columns={{{column!r}: 'steps'}} (and a "
+        "move-minutes column with 'active_minutes')",
+        "De kolom {column!r} lijkt op stappen (gehele getallen, de grootste van de aantallen "
+        "in het bestand): als dat klopt, lees het bestand met columns={{{column!r}: 'steps'}} "
+        "(en een kolom met beweegminuten met 'active_minutes')",
+    ),
+    "formats.gfit.todo_columns": (
+        "The column {column!r} looks like steps (whole numbers, the largest of the file's "
+        "counts): if it is, read the file in Python with columns={{{column!r}: 'steps'}}, or "
+        "rename that column to 'Step count'",
+        "De kolom {column!r} lijkt op stappen (gehele getallen, de grootste van de aantallen "
+        "in het bestand): als dat klopt, lees het bestand in Python met "
+        "columns={{{column!r}: 'steps'}}, of hernoem die kolom naar 'Step count'",
+    ),
+    "formats.gfit.todo_columns_none": (
+        "No column holds only whole numbers like a step count; name the steps column with "
+        "columns={{'your column': 'steps'}} (in Python), or rename it to 'Step count'",
+        "Geen kolom bevat alleen gehele getallen zoals een aantal stappen; noem de kolom met "
+        "stappen met columns={{'je kolom': 'steps'}} (in Python), of hernoem ze naar "
+        "'Step count'",
     ),
     "formats.gfit.todo": (
-        "Pass Fit/Daily activity metrics/Daily activity metrics.csv or a YYYY-MM-DD.csv "
-        "from the same folder, unchanged (an English-language Takeout)",
-        "Geef Fit/Daily activity metrics/Daily activity metrics.csv of een YYYY-MM-DD.csv "
-        "uit dezelfde map op, onveranderd (een Takeout in het Engels)",
+        "Pass Fit/Daily activity metrics/Daily activity metrics.csv (named in your account's "
+        "language) or a YYYY-MM-DD.csv from the same folder, unchanged",
+        "Geef Fit/Daily activity metrics/Daily activity metrics.csv (genoemd in de taal van je "
+        "account) of een YYYY-MM-DD.csv uit dezelfde map op, onveranderd",
     ),
     "formats.gfit.no_name_date": (
         "this per-day file's date is only in its name, and {name!r} holds no date",
@@ -252,26 +320,30 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Geef het bestand van de schijf op onder zijn eigen naam, bv. 2024-03-01.csv",
     ),
     "formats.gfit.bad_date": (
-        "Date is not a date like 2024-03-01",
-        "Date is geen datum zoals 2024-03-01",
+        "{column} is not a date like 2024-03-01",
+        "{column} is geen datum zoals 2024-03-01",
     ),
     "formats.gfit.bad_clock": (
-        "Start time is not a time like 00:15:00.000+01:00",
-        "Start time is geen tijd zoals 00:15:00.000+01:00",
+        "{column} is not a time like 00:15:00.000+01:00",
+        "{column} is geen tijd zoals 00:15:00.000+01:00",
     ),
+    "formats.gfit.note_language": (
+        "Google Fit headers in the account's language ({lang}), read by the names seen in a "
+        "real export of that language",
+        "Google Fit-kolomnamen in de taal van het account ({lang}), gelezen volgens de namen "
+        "uit een echte export in die taal",
+    ),
+    "formats.gfit.daily": ("daily", "dagelijkse"),
+    "formats.gfit.intervals": ("per-day 15-minute", "per dag, per kwartier"),
     "formats.gfit.note_name_date": (
         "a Google Fit per-day file: every row counts for {day}, the date in the file name "
         "(local time)",
         "een Google Fit-dagbestand: elke regel telt voor {day}, de datum in de bestandsnaam "
         "(lokale tijd)",
     ),
-    "formats.gfit.column_steps": (
-        "Step count ({layout} layout), summed per day",
-        "Step count ({layout}-indeling), opgeteld per dag",
-    ),
-    "formats.gfit.column_move": (
-        "Move Minutes count ({layout} layout), summed per day",
-        "Move Minutes count ({layout}-indeling), opgeteld per dag",
+    "formats.gfit.column": (
+        "{column} ({layout} layout), summed per day",
+        "{column} ({layout} indeling), opgeteld per dag",
     ),
     "formats.gfit.ignored_empty": (
         "row without steps or move minutes",
@@ -280,6 +352,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "formats.detect.apple_health_csv": (
         "no Apple Health record columns {missing}",
         "geen kolommen van Apple Health-records {missing}",
+    ),
+    "formats.detect.fitbit_csv": (
+        "no fitbit.com export section line (Activities, Sleep, Body, Foods) before a table",
+        "geen sectieregel van een fitbit.com-export (Activities, Sleep, Body, Foods) voor een tabel",
+    ),
+    "formats.detect.fitbit_api": (
+        'not a Fitbit Web API series ({{"activities-steps": [...]}})',
+        'geen reeks van de Fitbit Web API ({{"activities-steps": [...]}})',
+    ),
+    "formats.detect.garmin": (
+        "not a Garmin Connect daily summary (UDSFile) or sleep file (calendarDate with "
+        "totalSteps or sleep seconds)",
+        "geen dagoverzicht (UDSFile) of slaapbestand van Garmin Connect (calendarDate met "
+        "totalSteps of slaapseconden)",
     ),
     "formats.detect.google_fit_daily": (
         "no Google Fit daily metrics header (Date,Move Minutes count,... or Start time,...)",
@@ -423,5 +509,153 @@ TEXTS: dict[str, tuple[str, str]] = {
         "mood (0-10): {names}",
         "{n} rij(en) met een stemming genoemd zoals de standaardstemmingen van Daylio in een "
         "andere taal, gelezen als stemming (0-10): {names}",
+    ),
+    # --- fitbit.com "Export data" monthly CSV
+    "formats.fitbit_csv.no_table": (
+        "it has neither an Activities nor a Sleep table (sections found: {found})",
+        "het heeft geen tabel Activities en geen tabel Sleep (gevonden secties: {found})",
+    ),
+    "formats.fitbit_csv.no_column": (
+        "a table lacks its {column!r} column",
+        "een tabel mist de kolom {column!r}",
+    ),
+    "formats.fitbit_csv.todo": (
+        "Export the month again from fitbit.com (Settings, Data export) with Activities and "
+        "Sleep selected, as CSV, and pass the file unchanged",
+        "Exporteer de maand opnieuw uit fitbit.com (Instellingen, Gegevensexport) met "
+        "Activities en Sleep aangevinkt, als CSV, en geef het bestand onveranderd op",
+    ),
+    "formats.fitbit_csv.ambiguous": (
+        "every date has a day of 12 or less, so whether 01-03-2017 is 1 March or 3 January "
+        "cannot be told from the file",
+        "elke datum heeft een dag van 12 of minder, dus of 01-03-2017 1 maart of 3 januari is, "
+        "valt uit het bestand niet op te maken",
+    ),
+    "formats.fitbit_csv.todo_dayfirst@python": (
+        "Pass dayfirst=True if your account writes day-month-year (Europe), dayfirst=False "
+        "for month-day-year (US)",
+        "Geef dayfirst=True als je account dag-maand-jaar schrijft (Europa), dayfirst=False "
+        "voor maand-dag-jaar (VS)",
+    ),
+    "formats.fitbit_csv.todo_dayfirst": (
+        "Read the file in Python with dayfirst=True (day-month-year, Europe) or "
+        "dayfirst=False (month-day-year, US), or read it together with a later month's "
+        "export that holds a day above 12",
+        "Lees het bestand in Python met dayfirst=True (dag-maand-jaar, Europa) of "
+        "dayfirst=False (maand-dag-jaar, VS), of exporteer een hele maand (met een dag boven 12)",
+    ),
+    "formats.fitbit_csv.other_section": (
+        "section {section} (not a diary variable)",
+        "sectie {section} (geen variabele van het dagboek)",
+    ),
+    "formats.fitbit_csv.bad_date": (
+        "not a date in the account's order like 01-03-2017",
+        "geen datum in de volgorde van het account zoals 01-03-2017",
+    ),
+    "formats.fitbit_csv.bad_number": (
+        "{column!r} must be a number like 6,511 or 4.52 (comma only as thousands separator)",
+        "{column!r} moet een getal zijn zoals 6,511 of 4.52 (komma enkel als scheiding van "
+        "duizendtallen)",
+    ),
+    "formats.fitbit_csv.column_sleep": (
+        "Sleep: Minutes Asleep / 60 per day of End Time (the wake-up day)",
+        "Sleep: Minutes Asleep / 60 per dag van End Time (de dag van ontwaken)",
+    ),
+    "formats.fitbit_csv.note_rules": (
+        "fitbit.com export: steps from Activities; active minutes = Minutes Fairly Active + "
+        "Minutes Very Active (moderate to vigorous; light activity not counted); sleep = "
+        "Minutes Asleep on the day it ends; days as the account writes them (local time)",
+        "fitbit.com-export: stappen uit Activities; actieve minuten = Minutes Fairly Active + "
+        "Minutes Very Active (matig tot zwaar; licht bewegen niet meegeteld); slaap = Minutes "
+        "Asleep op de dag waarop ze eindigt; dagen zoals het account ze schrijft (lokale tijd)",
+    ),
+    "formats.fitbit_csv.ignored_empty": (
+        "row without steps, active minutes or sleep",
+        "regel zonder stappen, actieve minuten of slaap",
+    ),
+    # --- Fitbit Web API time series
+    "formats.fitbit_api.not_series": (
+        'it is not a JSON object of series lists like {{"activities-steps": [...]}}',
+        'het is geen JSON-object met reeksen zoals {{"activities-steps": [...]}}',
+    ),
+    "formats.fitbit_api.todo": (
+        "Pass the API's response unchanged (one or more daily series)",
+        "Geef het antwoord van de API onveranderd op (een of meer dagelijkse reeksen)",
+    ),
+    "formats.fitbit_api.other_series": (
+        "series {series} (not a diary variable)",
+        "reeks {series} (geen variabele van het dagboek)",
+    ),
+    "formats.fitbit_api.bad_date": (
+        "dateTime is not a date like 2019-01-01",
+        "dateTime is geen datum zoals 2019-01-01",
+    ),
+    "formats.fitbit_api.bad_value": (
+        "value is not a number of at least 0",
+        "value is geen getal van minstens 0",
+    ),
+    "formats.fitbit_api.one_active_series": (
+        "only one of minutesVeryActive and minutesFairlyActive is in the file: active "
+        "minutes count that one only (Fitbit's active minutes are their sum)",
+        "maar één van minutesVeryActive en minutesFairlyActive staat in het bestand: de "
+        "actieve minuten tellen alleen die (de actieve minuten van Fitbit zijn hun som)",
+    ),
+    # --- Garmin Connect account export
+    "formats.garmin.not_records": (
+        "it is not a JSON array of daily records",
+        "het is geen JSON-lijst van dagrecords",
+    ),
+    "formats.garmin.todo": (
+        "Pass DI_CONNECT/DI-Connect-Aggregator/UDSFile_*.json or "
+        "DI_CONNECT/DI-Connect-Wellness/*_sleepData.json from Garmin's account export, unchanged",
+        "Geef DI_CONNECT/DI-Connect-Aggregator/UDSFile_*.json of "
+        "DI_CONNECT/DI-Connect-Wellness/*_sleepData.json uit de accountexport van Garmin op, "
+        "onveranderd",
+    ),
+    "formats.garmin.no_values": (
+        "its records have no totalSteps, allDayStress or sleep seconds (fields: {fields})",
+        "de records hebben geen totalSteps, allDayStress of slaapseconden (velden: {fields})",
+    ),
+    "formats.garmin.stub": (
+        "record without calendarDate (an empty record Garmin writes)",
+        "record zonder calendarDate (een leeg record dat Garmin schrijft)",
+    ),
+    "formats.garmin.bad_date": (
+        "calendarDate is not a date like 2024-05-01",
+        "calendarDate is geen datum zoals 2024-05-01",
+    ),
+    "formats.garmin.column_stress": (
+        "allDayStress, TOTAL averageStressLevel (the watch's 0-100 score)",
+        "allDayStress, TOTAL averageStressLevel (de score 0-100 van het horloge)",
+    ),
+    "formats.garmin.note_stress": (
+        "watch_stress is Garmin's stress score (0-100), computed by the watch from heart-rate "
+        "variability: a measurement, not your own rating of stress, so it is kept apart from "
+        "stress (0-10)",
+        "watch_stress is de stressscore van Garmin (0-100), berekend door het horloge uit de "
+        "variabiliteit van de hartslag: een meting, geen eigen inschatting van stress, dus "
+        "apart gehouden van stress (0-10)",
+    ),
+    "formats.garmin.stress_outside": (
+        "{n} day(s) with a stress value outside 0-100 (such as -1), which is not a score on "
+        "the watch's scale: left missing",
+        "{n} dag(en) met een stresswaarde buiten 0-100 (zoals -1), wat geen score op de schaal "
+        "van het horloge is: leeg gelaten",
+    ),
+    "formats.garmin.column_sleep": (
+        "deepSleepSeconds + lightSleepSeconds + remSleepSeconds (awake not counted) / 3600 "
+        "on calendarDate (the wake-up day)",
+        "deepSleepSeconds + lightSleepSeconds + remSleepSeconds (wakker niet meegeteld) / 3600 "
+        "op calendarDate (de dag van ontwaken)",
+    ),
+    "formats.garmin.note_day": (
+        "days are Garmin's calendarDate, the local day; a day listed twice takes the larger "
+        "step count, never the sum",
+        "dagen zijn calendarDate van Garmin, de lokale dag; een dag die twee keer voorkomt "
+        "krijgt het grootste aantal stappen, nooit de som",
+    ),
+    "formats.garmin.ignored_empty": (
+        "day without steps, stress score or sleep",
+        "dag zonder stappen, stressscore of slaap",
     ),
 }

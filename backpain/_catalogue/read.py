@@ -260,6 +260,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{source}: geen kolom met pijn gevonden (kolommen: {columns}). Geef de kolom in "
         "het rekenblad de naam 'pijn' of 'pain'.",
     ),
+    "read.error.header_is_data@python": (
+        "{source}: the first line looks like data, not a header (it holds a date or numbers: "
+        "{columns}), so the file has no column names. Add a first line naming the columns "
+        "(e.g. 'date,pain'; a Daylio export: full_date,date,weekday,time,mood,activities,note), "
+        "or read it with pandas (header=None) and pass the DataFrame with its columns named.",
+        "{source}: de eerste regel lijkt op gegevens, niet op een kopregel (ze bevat een datum "
+        "of getallen: {columns}), dus het bestand heeft geen kolomnamen. Voeg een eerste regel "
+        "toe met de namen van de kolommen (bv. 'datum,pijn'; een Daylio-export: "
+        "full_date,date,weekday,time,mood,activities,note), of lees het met pandas "
+        "(header=None) en geef het DataFrame op met benoemde kolommen.",
+    ),
+    "read.error.header_is_data": (
+        "{source}: the first line looks like data, not a header (it holds a date or numbers: "
+        "{columns}), so the file has no column names. Add a first line naming the columns in "
+        "the spreadsheet (e.g. 'date,pain'; a Daylio export: "
+        "full_date,date,weekday,time,mood,activities,note).",
+        "{source}: de eerste regel lijkt op gegevens, niet op een kopregel (ze bevat een datum "
+        "of getallen: {columns}), dus het bestand heeft geen kolomnamen. Voeg in het rekenblad "
+        "een eerste regel toe met de namen van de kolommen (bv. 'datum,pijn'; een "
+        "Daylio-export: full_date,date,weekday,time,mood,activities,note).",
+    ),
     "read.error.no_date_column@python": (
         "{source}: no date column found among {columns}. Name it 'date' or 'datum', or "
         "pass columns={{'your column': 'date'}}.",
@@ -1272,28 +1293,50 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "read.daylio.moods_left_out@python": (
         "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
-        "{names} are not default Daylio moods and the export does not say their level; pass "
-        "moods={{'label': level}} with a level from 1 (like awful) to 5 (like rad)",
+        "{names} are not Daylio moods whose level is known (renamed, your own, or the default "
+        "moods in a language whose labels we have not seen) and the export does not say "
+        "their level; pass your moods in order from best to worst, e.g. moods={order}, or a "
+        "level each, moods={{'label': level}} from 1 (like awful) to 5 (like rad)",
         "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
-        "namen {names} zijn geen standaardstemmingen van Daylio en de export zegt hun niveau "
-        "niet; geef moods={{'naam': niveau}} met een niveau van 1 (zoals awful) tot 5 (zoals "
-        "rad)",
+        "namen {names} zijn geen stemmingen van Daylio waarvan het niveau gekend is (hernoemd, "
+        "eigen stemmingen, of de standaardstemmingen in een taal waarvan we de namen niet "
+        "zagen) en de export zegt hun niveau niet; geef je stemmingen in volgorde van best "
+        "naar slechtst, bv. moods={order}, of per naam een niveau, moods={{'naam': niveau}} "
+        "van 1 (zoals awful) tot 5 (zoals rad)",
     ),
     "read.daylio.moods_left_out@cli": (
         "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
-        "{names} are not default Daylio moods and the export does not say their level; read "
-        "the file in Python with moods={{'label': level}} (1 = like awful .. 5 = like rad)",
+        "{names} are not Daylio moods whose level is known and the export does not say "
+        "their level; read the file in Python with your moods in order from best to worst, "
+        "moods={order}",
         "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
-        "namen {names} zijn geen standaardstemmingen van Daylio en de export zegt hun niveau "
-        "niet; lees het bestand in Python met moods={{'naam': niveau}} (1 = zoals awful .. 5 "
-        "= zoals rad)",
+        "namen {names} zijn geen stemmingen van Daylio waarvan het niveau gekend is en de "
+        "export zegt hun niveau niet; lees het bestand in Python met je stemmingen in "
+        "volgorde van best naar slechtst, moods={order}",
+    ),
+    "read.daylio.moods_left_out@page": (
+        "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
+        "{names} are not Daylio moods whose level is known and the export does not say "
+        "their level. To read them here, give each its place from best to worst: in the "
+        "file's mood column, replace each of your labels by Daylio's own name at the same "
+        "place (rad, good, meh, bad, awful, best to worst) or by a number from 5 (best) to 1 "
+        "(worst), and upload the file again",
+        "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
+        "namen {names} zijn geen stemmingen van Daylio waarvan het niveau gekend is en de "
+        "export zegt hun niveau niet. Om ze hier te lezen, geef elk zijn plaats van best naar "
+        "slechtst: vervang in de kolom mood van het bestand elk van je namen door de naam van "
+        "Daylio op dezelfde plaats (rad, good, meh, bad, awful, van best naar slechtst) of door "
+        "een getal van 5 (best) tot 1 (slechtst), en laad het bestand opnieuw op",
     ),
     "read.daylio.moods_left_out": (
         "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
-        "{names} are not default Daylio moods and the export does not say their level",
+        "{names} are not Daylio moods whose level is known and the export does not say "
+        "their level; to read them, your moods must be given in order from best to worst "
+        "(when the file is read in Python)",
         "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
-        "namen {names} zijn geen standaardstemmingen van Daylio en de export zegt hun niveau "
-        "niet",
+        "namen {names} zijn geen stemmingen van Daylio waarvan het niveau gekend is en de "
+        "export zegt hun niveau niet; om ze te lezen moeten je stemmingen gegeven worden in "
+        "volgorde van best naar slechtst (als het bestand in Python gelezen wordt)",
     ),
     # ------------------------------------------------ limits and hostile files
     "read.limit.columns": (

@@ -196,8 +196,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{source}: het dagboek heeft geen bruikbare rijen: {n_rejected} van de {n_read} rijen zijn geweigerd{ignored}. De eerste problemen:{items}{more}\nVerbeter deze rijen in je spreadsheet en maak het rapport opnieuw.",
     ),
     "report.no_rows_none": (
-        "{source}: the diary has no usable rows: {n_read} rows read{ignored}, none with a date. Check that the file is the diary and run the report again.",
-        "{source}: het dagboek heeft geen bruikbare rijen: {n_read} rijen gelezen{ignored}, geen enkele met een datum. Kijk na of dit het dagboek is en maak het rapport opnieuw.",
+        "{source}: the diary has no usable rows: {n_read} rows read{ignored}, none of them a day with a value the diary uses. Check that the file is the diary (or that the export holds the data you expect) and run the report again.",
+        "{source}: het dagboek heeft geen bruikbare rijen: {n_read} rij(en) gelezen{ignored}, geen enkele een dag met een waarde die het dagboek gebruikt. Kijk na of dit het dagboek is (of dat de export de verwachte gegevens bevat) en maak het rapport opnieuw.",
     ),
     "report.no_rows_ignored": (", {n} ignored ({what})", ", {n} overgeslagen ({what})"),
     "report.no_rows_item": (
@@ -229,8 +229,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Hiervoor zijn pijnscores nodig: voeg je pijndagboek toe.",
     ),
     "report.period_no_pain": (
-        "From {start} to {end}: {span} calendar days, {recorded} of them in the file; none has a pain score.",
-        "Van {start} tot {end}: {span} kalenderdagen, waarvan {recorded} in het bestand; geen enkele met een pijnscore.",
+        "Calendar days from {start} to {end}: {span}, of which {recorded} in the file; none has a pain score.",
+        "Kalenderdagen van {start} tot {end}: {span}, waarvan {recorded} in het bestand; geen enkele met een pijnscore.",
     ),
     "report.helps_no_tags": (
         "The diary holds no tags (things like heat or exercise), so there is nothing to compare.",

@@ -372,3 +372,4 @@ def _choose(src: Source, format: str) -> Format:
 from . import apple_health, bearable, daylio, fitbit, flaredown  # noqa: E402, F401, I001
 from . import apple_health_csv, google_fit_daily, health_auto_export  # noqa: E402, F401
 from . import samsung_health  # noqa: E402, F401
+from . import fitbit_web, garmin  # noqa: E402, F401

@@ -1,8 +1,9 @@
 """Daylio (mood diary) CSV exports.
 
-Four header layouts exist, all read by column name: ``full_date,date,
+Five header layouts exist, all read by column name: ``full_date,date,
 weekday,time,mood,activities,note`` (7 columns), the same with ``note_title``
-before ``note`` (8) and with ``scales`` after ``activities`` (9), and the
+before ``note`` (8) and with ``scales`` after ``activities`` (9), the same cut
+to ``full_date,date,weekday,time,mood`` (5, seen in published files), and the
 older (2017-2018) ``year,date,weekday,time,mood,activities,note``, whose
 ``date`` is a day and month in the app's language (``7 września``,
 ``3 maart``, ``March 3``).
@@ -13,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -34,7 +36,15 @@ from ._parse import parse_numbers
 from ._report import LoadReport
 from ._source import Source
 
-__all__ = ["FORMAT", "MOODS", "MOOD_TRANSLATIONS", "detect_daylio", "read_daylio"]
+__all__ = [
+    "FORMAT",
+    "MOODS",
+    "MOOD_TRANSLATIONS",
+    "TRANSLATION_MIN_LABELS",
+    "detect_daylio",
+    "mood_levels",
+    "read_daylio",
+]
 
 MOODS: dict[str, int] = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
 """Daylio's default mood labels and their level (5 best .. 1 worst).
@@ -46,70 +56,48 @@ levels onto the ends of 0-10). Users rename moods; pass
 """
 
 MOOD_TRANSLATIONS: dict[str, dict[str, int]] = {
-    # level 5 (rad) .. 1 (awful); lower case, written without accents
-    "nl": {
-        "geweldig": 5,
-        "goed": 4,
-        "gaat wel": 3,
-        "slecht": 2,
-        "verschrikkelijk": 1,
-        "vreselijk": 1,
-    },
-    "de": {
-        "grossartig": 5,
-        "gut": 4,
-        "geht so": 3,
-        "naja": 3,
-        "schlecht": 2,
-        "schrecklich": 1,
-        "furchtbar": 1,
-    },
-    "fr": {"genial": 5, "bien": 4, "bof": 3, "mal": 2, "mauvais": 2, "affreux": 1, "horrible": 1},
-    "es": {
-        "genial": 5,
-        "fantastico": 5,
-        "bien": 4,
-        "regular": 3,
-        "mas o menos": 3,
-        "mal": 2,
-        "fatal": 1,
-        "horrible": 1,
-    },
-    "pl": {
-        "swietnie": 5,
-        "wspaniale": 5,
-        "dobrze": 4,
-        "tak sobie": 3,
-        "zle": 2,
-        "okropnie": 1,
-        "fatalnie": 1,
-    },
+    # level 5 (rad) .. 1 (awful); lower case, written without accents.
+    # Only labels seen in real exports are listed (never a translation of our own):
+    # German: Daylio's default moods on a German phone, seen in three independent real
+    # German exports in public repositories (project notes, FORMATS.md "Seen in more
+    # real exports (2026-12)").
+    "de": {"super": 5, "gut": 4, "ok": 3, "schlecht": 2, "lausig": 1},
+    # Polish: a real 2017 export in the older layout (year,date,...; '7 września')
+    # (same notes).
+    "pl": {"wspaniale": 5, "dobrze": 4, "tak sobie": 3, "zle": 2, "okropnie": 1},
 }
-"""Daylio's five default moods as a phone in another language may name them.
+"""Daylio's five default moods as a phone in another language names them.
 
-Per language (Dutch, German, French, Spanish, Polish), the words a phone set
-to that language is likely to show for rad, good, meh, bad and awful, and
-their level. None of these names could be checked against an export made in
-that language (no such export was at hand; see the project's notes), so the
-table is a translation of the five levels, not a copy of the app's strings:
-a label is read by it only when neither :data:`MOODS` nor ``moods=`` names it,
-and the report lists every label it read this way with its level, so that a
-wrong one is seen and overridden with ``moods=``. A word has one level in
-every language it appears in (``mal`` is bad in French and Spanish).
+Per language, the labels a real export made on a phone in that language
+shows for rad, good, meh, bad and awful, and their level: German (``Super``,
+``Gut``, ``Ok``, ``Schlecht``, ``Lausig``; three real exports) and Polish
+(``wspaniale``, ``dobrze``, ``tak sobie``, ``źle``, ``okropnie``; a real 2017
+export). Labels in any other language are not known (Dutch, French and
+Spanish exports seen so far had only renamed moods): they are never guessed,
+and the report lists them with how to give their order (``moods=``). A label
+is read by this table only when neither :data:`MOODS` nor ``moods=`` names it,
+and the report lists every label read this way with its level, so that a
+user's own mood of the same name is seen and overridden with ``moods=``.
 """
 
 
-def _translated_levels() -> dict[str, int]:
+TRANSLATION_MIN_LABELS = 3
+"""How many of a language's five default labels a file must use before that
+language's labels are read: ``OK`` or ``Super`` alone in an English export is
+a mood of the user's own, not a German phone's default."""
+
+
+def _translated_levels(plain: pd.Series) -> dict[str, int]:
+    """The levels of the languages whose default labels ``plain`` (labels lower case,
+    without accents) uses at least :data:`TRANSLATION_MIN_LABELS` of."""
+    used = set(plain.dropna().unique())
     out: dict[str, int] = {}
     for words in MOOD_TRANSLATIONS.values():
-        for word, level in words.items():
-            if out.setdefault(word, level) != level:
-                msg = f"mood word {word!r} has two levels in MOOD_TRANSLATIONS"
-                raise RuntimeError(msg)
+        if len(used & set(words)) >= TRANSLATION_MIN_LABELS:
+            out.update(words)
     return out
 
 
-_TRANSLATED = _translated_levels()
 _REQUIRED = ("full_date", "mood")
 _OLD_REQUIRED = ("year", "date", "mood")
 _MONTH_WORDS: dict[int, tuple[str, ...]] = {
@@ -149,7 +137,8 @@ def detect_daylio(source: Source) -> str | None:
     """``None`` when ``source`` looks like a Daylio export, else why not."""
     if _is_old_layout(source):
         return None
-    return detect_header(source, ("full_date", "date", "time", "mood", "activities"), "Daylio")
+    # the cut layout of some published files (full_date,date,weekday,time,mood) counts too
+    return detect_header(source, ("full_date", "date", "weekday", "time", "mood"), "Daylio")
 
 
 def _is_old_layout(source: Source) -> bool:
@@ -271,11 +260,66 @@ def _scales(text: pd.Series) -> tuple[pd.DataFrame, pd.Series, list[str]]:
     return out, problems, unused
 
 
+def mood_levels(moods: dict[str, float] | Sequence[str] | None) -> dict[str, float]:
+    """The Daylio level (1 worst .. 5 best) of each of a user's own mood labels.
+
+    Parameters
+    ----------
+    moods : dict, list or None
+        ``{"label": level}`` with levels from 1 (like ``awful``) to 5 (like
+        ``rad``), or a list of every label of the user's scale **from best to
+        worst**, whose levels are then spread evenly from 5 to 1 (the way
+        Daylio's own five moods lie on its scale).
+
+    Returns
+    -------
+    dict
+        Lower-cased, stripped label -> level.
+
+    Raises
+    ------
+    ValueError
+        For a level outside 1-5, a list of fewer than two labels or a label
+        listed twice.
+
+    Examples
+    --------
+    >>> mood_levels(["Happy", "fine", "tired", "awful"])
+    {'happy': 5.0, 'fine': 3.666666666666667, 'tired': 2.3333333333333335, 'awful': 1.0}
+    >>> mood_levels({"sad": 2})
+    {'sad': 2.0}
+    """
+    if moods is None:
+        return {}
+    if not isinstance(moods, dict):
+        labels = [str(m).strip().lower() for m in moods]
+        if len(labels) < 2 or len(set(labels)) != len(labels):
+            msg = (
+                f"moods={list(moods)!r}: a list of moods must name every mood of your scale "
+                "once, from best to worst (at least two), e.g. moods=['Super', 'Gut', 'Ok', "
+                "'Schlecht', 'Lausig']"
+            )
+            raise ValueError(msg)
+        last = len(labels) - 1
+        return {label: 5.0 - 4.0 * i / last for i, label in enumerate(labels)}
+    out: dict[str, float] = {}
+    for label, value in moods.items():
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not ok or not 1 <= value <= 5:
+            msg = (
+                f"moods={{{label!r}: {value!r}}}: a mood's level must be a number from "
+                "1 (worst, like 'awful') to 5 (best, like 'rad')"
+            )
+            raise ValueError(msg)
+        out[str(label).strip().lower()] = float(value)
+    return out
+
+
 def read_daylio(
     source: Source,
     *,
     subject: str | None = None,
-    moods: dict[str, float] | None = None,
+    moods: dict[str, float] | Sequence[str] | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a Daylio CSV export into the canonical diary.
 
@@ -285,10 +329,13 @@ def read_daylio(
         The export (see :func:`backpain.read.open_source`).
     subject : str, optional
         Subject id (default: the file name without its extension).
-    moods : dict, optional
+    moods : dict or list, optional
         Mood labels of your own and their Daylio level, 1 (worst, like
-        ``awful``) to 5 (best, like ``rad``), e.g. ``{"sad": 2, "OK": 3}``.
-        Added to :data:`MOODS` (case and surrounding spaces do not matter).
+        ``awful``) to 5 (best, like ``rad``), e.g. ``{"sad": 2, "OK": 3}``;
+        or the list of your moods from best to worst, e.g. ``["Happy",
+        "fine", "tired", "awful"]`` (levels spread evenly from 5 to 1; see
+        :func:`mood_levels`). Added to :data:`MOODS` (case and surrounding
+        spaces do not matter).
 
     Returns
     -------
@@ -311,18 +358,20 @@ def read_daylio(
       English, Dutch, German, French, Spanish and Polish, :data:`MONTHS`).
       A month word not in that list rejects the row, naming the word.
     - Moods: :data:`MOODS` and ``moods=`` give a level 1-5, read as ``mood =
-      (level - 1) * 2.5``. A phone in another language names the five
-      default moods in its language (``geweldig``, ``goed``, ``gaat wel``,
-      ``slecht``, ``verschrikkelijk``): a label neither of those names is
-      looked up, case and accents aside, in :data:`MOOD_TRANSLATIONS`
-      (Dutch, German, French, Spanish, Polish), and ``report.notes`` lists
-      each label read that way with its level and count. A label that is
-      itself a number from 1 to 5 is taken as that level. Daylio lets users rename moods and add levels,
-      and its export does not say which level a renamed mood has, so any
-      other label leaves ``mood`` missing on that row; the row is kept with
-      its activities and notes, and ``report.notes`` counts these rows per
-      label and says how to pass ``moods=`` (a level may lie between two
-      others, e.g. ``{"tired": 2.5}``).
+      (level - 1) * 2.5``. A phone in German or Polish names the five default
+      moods in its language (``Super``, ``Gut``, ``Ok``, ``Schlecht``,
+      ``Lausig``): when a file uses at least three of a language's five
+      labels (:data:`TRANSLATION_MIN_LABELS`), a label neither of those names
+      is looked up, case and accents aside, in that language's
+      :data:`MOOD_TRANSLATIONS` (only labels seen in real exports), and ``report.notes`` lists each label read that way with its
+      level and count. A label that is itself a number from 1 to 5 is taken
+      as that level. Daylio lets users rename moods and add levels, and its
+      export does not say which level a renamed mood (or a default mood in a
+      language not listed) has, so any other label leaves ``mood`` missing
+      on that row; the row is kept with its activities and notes, and
+      ``report.notes`` counts these rows per label and says how to give
+      ``moods=``: the list of your moods from best to worst, or a level per
+      label (a level may lie between two others, e.g. ``{"tired": 2.5}``).
     - Several entries on one day: ``mood`` (and ``pain``, ``stress``,
       ``sleep_quality``) by their mean; ``sleep_hours`` by the maximum (each
       entry may repeat the night's sleep time, so a sum would double it).
@@ -357,15 +406,7 @@ def read_daylio(
     (1, 1)
     """
     levels = {k: float(v) for k, v in MOODS.items()}
-    for label, value in (moods or {}).items():
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if not ok or not 1 <= value <= 5:
-            msg = (
-                f"moods={{{label!r}: {value!r}}}: a mood's level must be a number from "
-                "1 (worst, like 'awful') to 5 (best, like 'rad')"
-            )
-            raise ValueError(msg)
-        levels[str(label).strip().lower()] = float(value)
+    levels.update(mood_levels(moods))
 
     old_layout = _is_old_layout(source)
     required = _OLD_REQUIRED if old_layout else _REQUIRED
@@ -378,7 +419,8 @@ def read_daylio(
     key = label.str.lower()
     level = key.map(levels).astype("float64")
     plain = key.astype(object).map(_plain_word, na_action="ignore")
-    word_level = pd.to_numeric(plain.map(_TRANSLATED), errors="coerce").astype("float64")
+    translations = _translated_levels(plain[live])
+    word_level = pd.to_numeric(plain.map(translations), errors="coerce").astype("float64")
     translated = live & level.isna() & word_level.notna()
     level = level.fillna(word_level)
     numeric = pd.to_numeric(key, errors="coerce").astype("float64")
@@ -396,7 +438,7 @@ def read_daylio(
     if (translated & ~bad_date).any():
         used = key[translated & ~bad_date].value_counts()
         names = ", ".join(
-            f"{w!r} {(_TRANSLATED[_plain_word(w)] - 1) * 2.5:g} ({n})"
+            f"{w!r} {(translations[_plain_word(w)] - 1) * 2.5:g} ({n})"
             for w, n in sorted(used.items())
         )
         report.notes.append(
@@ -405,7 +447,11 @@ def read_daylio(
     if (unknown & ~bad_date).any():
         counts = label[unknown & ~bad_date].value_counts()
         names = ", ".join(f"{m!r} ({n})" for m, n in sorted(counts.items()))
-        report.notes.append(Message("read.daylio.moods_left_out", n=int(counts.sum()), names=names))
+        found = label[live & ~bad_date & label.notna() & (label != "")].drop_duplicates()
+        order = repr(found.tolist()) if len(found) > 1 else "['best', ..., 'worst']"
+        report.notes.append(
+            Message("read.daylio.moods_left_out", n=int(counts.sum()), names=names, order=order)
+        )
     mood = (level - 1) * 2.5
 
     tags = split_tags(col("activities"))

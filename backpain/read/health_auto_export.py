@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..errors import DiaryError
 from ..text import Message
 from . import Format, register_format
+from ._parse import ISO_DATE, parse_dates
 from ._source import Source, open_source
 from ._wearable import (
     cannot_read,
@@ -36,6 +38,7 @@ STEPS = "Step Count (count)"
 ASLEEP = "Sleep Analysis [Asleep] (hr)"
 STAGES = ("Sleep Analysis [Core] (hr)", "Sleep Analysis [Deep] (hr)", "Sleep Analysis [REM] (hr)")
 TOTAL = "Sleep Analysis [Total] (hr)"
+IN_BED = "Sleep Analysis [In Bed] (hr)"
 _DATE_HEADERS = ("Date/Time", "Date")
 _METRIC = re.compile(r"^[A-Z][A-Za-z0-9 +\-]*( \[[A-Za-z ]+\])? \([^()]+\)$")
 _KNOWN = (
@@ -51,7 +54,6 @@ _KNOWN = (
     "Apple Exercise Time (",
     "Apple Stand Hour (",
 )
-_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2}(:\d{2})?)?( ?[+-]\d{2}:?\d{2})?$")
 
 
 def detect_health_auto_export(source: Source) -> str | None:
@@ -73,6 +75,7 @@ def read_health_auto_export(
     source: Source | str | os.PathLike | bytes,
     *,
     subject: str | None = None,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a Health Auto Export CSV (hourly or daily rows) into the daily diary.
 
@@ -82,6 +85,9 @@ def read_health_auto_export(
         The CSV the app exported (``HealthAutoExport-2024-03-01-2024-03-07.csv``).
     subject : str, optional
         Subject id (default ``"me"``).
+    dayfirst : bool, optional
+        The order of numeric dates when the file cannot tell (a file saved
+        by Excel with every day of 12 or less).
 
     Returns
     -------
@@ -102,14 +108,27 @@ def read_health_auto_export(
     Notes
     -----
     - **Day**: the date part of ``Date/Time``, which the app writes in the
-      phone's local time; no time zone is applied.
+      phone's local time (``2024-03-01 13:00:00``); no time zone is applied.
+      A file opened and saved by Excel has ``6/1/2021 0:00``: the order of
+      such dates is decided once from the whole column by the shared date
+      rules (:func:`backpain.read._parse.parse_dates`; ``6/13/2021`` settles
+      month-first). When every such date is ambiguous, the file is refused
+      asking for ``dayfirst=``, unless the column also holds the app's own
+      ISO stamps: then only the ambiguous rows are rejected.
     - **Steps**: ``Step Count (count)`` summed per day (hourly rows add up to
       the day; a daily row is the day).
     - **Sleep**: per row, ``Sleep Analysis [Asleep]``; when that column is
-      absent or blank, ``[Core] + [Deep] + [REM]``; when those are absent too,
-      ``[Total]``. The columns are alternatives, never added to each other;
-      ``[Awake]`` and ``[In Bed]`` are not sleep. Hours are summed per day
-      of ``Date/Time`` (the app's own attribution of a night to a day).
+      absent, blank or 0, ``[Core] + [Deep] + [REM]``; when those are absent,
+      blank or 0 too, ``[Total]``. A watch that records sleep stages writes
+      ``[Asleep]`` as ``0.0`` and the night in the stages (seen in real
+      exports), hence 0 is passed over. The columns are alternatives, never
+      added to each other; ``[Awake]`` and ``[In Bed]`` are not sleep: a row
+      with only ``[In Bed]`` time (a phone without a watch) leaves
+      ``sleep_hours`` missing, and ``report.notes`` names those days; a row
+      whose sleep values are all 0 recorded no sleep and is missing too
+      (never a night of 0 hours). Hours
+      are summed per day of ``Date/Time`` (the app's own attribution of a
+      night to a day).
 
     Examples
     --------
@@ -132,7 +151,7 @@ def read_health_auto_export(
         )
     date_col = header[0]
     stages = [c for c in STAGES if c in header]
-    sleep_cols = [c for c in (ASLEEP, *stages, TOTAL) if c in header]
+    sleep_cols = [c for c in (ASLEEP, *stages, TOTAL, IN_BED) if c in header]
     used = ([STEPS] if STEPS in header else []) + sleep_cols
     if not used:
         raise cannot_read(
@@ -145,8 +164,8 @@ def read_health_auto_export(
     if other:
         report.notes.append(Message("formats.note.other_columns", n=len(other), columns=other[:6]))
     stamp = rows[date_col].astype("string").str.strip()
-    ok_stamp = stamp.str.match(_STAMP.pattern).fillna(False).astype(bool)
-    day = pd.to_datetime(stamp.where(ok_stamp).str[:10], format="%Y-%m-%d", errors="coerce")
+    day, how = _days(src, stamp, dayfirst)
+    report.notes.append(how)
     bad = day.isna()
     reject_where(report, rows, bad, date_col, Message("formats.hae.bad_date"))
     rows = rows[~bad]
@@ -156,22 +175,62 @@ def read_health_auto_export(
         entries["steps"] = values[STEPS]
         report.columns["steps"] = Message("formats.hae.column_steps")
     if sleep_cols:
-        entries["sleep_hours"] = _sleep_hours(values, stages)
+        entries["sleep_hours"], in_bed_only = _sleep_hours(values, stages)
         report.columns["sleep_hours"] = Message("formats.hae.column_sleep")
         report.notes.append(Message("formats.hae.note_sleep"))
+        in_bed_only &= good
+        if in_bed_only.any():
+            days = entries.loc[in_bed_only, "date"].dt.strftime("%Y-%m-%d").drop_duplicates()
+            report.notes.append(
+                Message("formats.hae.in_bed_only", n=int(in_bed_only.sum()), days=days.tolist()[:5])
+            )
     report.notes.append(Message("formats.hae.note_zone"))
     return finish(
         entries[good], report, subject, empty=Message("formats.hae.ignored_empty")
     ), report
 
 
-def _sleep_hours(values: pd.DataFrame, stages: list[str]) -> pd.Series:
-    """Asleep, else Core + Deep + REM, else Total: alternatives, never added together."""
+def _days(src: Source, stamp: pd.Series, dayfirst: bool | None) -> tuple[pd.Series, Message]:
+    """The day of each ``Date/Time`` by the shared date rules (the order decided once)."""
+    try:
+        return parse_dates(stamp, dayfirst=dayfirst)
+    except DiaryError as exc:
+        iso = stamp.str.match(ISO_DATE.pattern).fillna(False).astype(bool)
+        if not iso.any():
+            raise cannot_read(
+                src,
+                "health_auto_export",
+                Message("formats.hae.ambiguous", example=str(stamp.dropna().iloc[0])),
+                Message("formats.hae.todo_dayfirst"),
+            ) from exc
+        return parse_dates(stamp.where(iso), dayfirst=dayfirst)
+
+
+def _sleep_hours(values: pd.DataFrame, stages: list[str]) -> tuple[pd.Series, pd.Series]:
+    """Hours asleep per row, and the rows with only time in bed.
+
+    Asleep when above 0, else Core + Deep + REM when above 0, else Total when
+    above 0: alternatives, never added together. A watch that records stages
+    writes Asleep as 0.0 and the night in the stages (seen in real exports,
+    FORMATS.md "Seen in more real exports (2026-12)"), so 0 does not end the
+    search. A row whose only sleep value above 0 is In Bed (a phone without a
+    watch) has no asleep time: missing, never 0. A row whose values are all
+    0 recorded no sleep (an hour awake, or a night without the watch):
+    missing too, so a day's sleep is the sum of its rows above 0 and a day
+    without any is missing, never a night of 0 hours.
+    """
     none = pd.Series(float("nan"), index=values.index)
-    asleep = values[ASLEEP] if ASLEEP in values.columns else none
+
+    def column(name: str) -> pd.Series:
+        return values[name] if name in values.columns else none
+
     staged = values[stages].sum(axis=1, min_count=1) if stages else none
-    total = values[TOTAL] if TOTAL in values.columns else none
-    return asleep.fillna(staged).fillna(total)
+    choices = [column(ASLEEP), staged, column(TOTAL)]
+    hours = none.copy()
+    for choice in choices:
+        hours = hours.fillna(choice.where(choice > 0))
+    in_bed_only = hours.isna() & (column(IN_BED) > 0)
+    return hours, in_bed_only
 
 
 FORMAT = Format("health_auto_export", detect_health_auto_export, read_health_auto_export)

@@ -29,6 +29,7 @@ from ._cells import (
     excel_returns,
     unescape_formulas,
 )
+from ._parse import NUMERIC_DATE
 from ._report import LoadReport
 from ._source import (
     MAX_CELL_CHARS,
@@ -377,6 +378,15 @@ def _distinct_text(values: pd.Series) -> list[str] | None:
     return unique.to_pylist()
 
 
+def _header_is_data(headers: object) -> bool:
+    """True when the first line looks like data, not names: it holds a date
+    (``2021-09-28``, ``28/09/2021``) or mostly numbers."""
+    cells = pd.Series([str(h).strip() for h in headers], dtype="string")
+    dated = cells.str.match(NUMERIC_DATE.pattern).fillna(False).astype(bool)
+    numbers = pd.to_numeric(cells.str.replace(",", ".", regex=False), errors="coerce").notna()
+    return bool(dated.any() or numbers.sum() * 2 > len(cells))
+
+
 def read_table(
     source: Source | pd.DataFrame,
     *,
@@ -434,7 +444,12 @@ def read_table(
     if any(normalise_header(h) in ("pijn", "datum", "stemming", "slaap") for h in mapping):
         prefer_dayfirst = True
     if "date" not in mapping.values():
-        msg = Message("read.error.no_date_column", source=name, columns=repr(list(raw.columns)))
+        key = (
+            "read.error.header_is_data"
+            if _header_is_data(raw.columns)
+            else "read.error.no_date_column"
+        )
+        msg = Message(key, source=name, columns=repr(list(raw.columns)))
         raise DiaryError(msg)
     entries = pd.DataFrame(index=raw.index)
     for h, canon in mapping.items():
