@@ -66,6 +66,7 @@ __all__ = [
     "is_dask_frame",
     "lagged_corr",
     "progress_lang",
+    "responders",
     "within_corr",
 ]
 
@@ -645,3 +646,20 @@ def class_summary(classified: Any) -> pd.DataFrame:
     out["percent"] = 100 * n / total if total else np.full(len(n), np.nan)
     out.attrs["n_unclassified"] = int(sum(p.attrs["n_unclassified"] for p in parts))
     return out
+
+
+# ------------------------------------------------------------- responders
+def responders(data: Any, *, weeks: float, min_days: int, by: str | None) -> pd.DataFrame:
+    """:func:`backpain.change.responders` on a Dask DataFrame, partition by partition.
+
+    Each person's baseline and follow-up sums are computed inside the
+    partition that holds the person (no shuffle); the per-person rows are
+    concatenated in subject order, equal to the in-memory table.
+    """
+    from .change import person_windows
+    from .change import responders as in_memory
+
+    meta = _meta(data)
+    in_memory(meta, weeks=weeks, min_days=min_days, by=by)  # the in-memory checks
+    use = ["subject", "date", "pain", *([by] if by else [])]
+    return _per_subject_table(data, person_windows, use, weeks=weeks, min_days=min_days, by=by)

@@ -1,0 +1,314 @@
+"""Tests of backpain.change: pain_change, questionnaire_change, responders and their shares."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+import statsmodels.api as sm
+from scipy import stats as sps
+from statsmodels.stats.proportion import proportion_confint
+from statsmodels.tsa.statespace.sarimax import SARIMAX
+
+import backpain
+from backpain.change import (
+    INSTRUMENTS,
+    ar1_fit,
+    fieller_ratio,
+    grade_percent,
+    pain_change,
+    questionnaire_change,
+    responder_shares,
+    responders,
+    wilson_ci,
+)
+
+
+def _diary(values, start="2026-01-01", subject="me", dates=None) -> pd.DataFrame:
+    if dates is None:
+        dates = pd.date_range(start, periods=len(values))
+    return pd.DataFrame({"subject": subject, "date": dates, "pain": np.asarray(values, float)})
+
+
+def _ar1(rng, n, phi):
+    z = rng.standard_normal(n)
+    e = np.empty(n)
+    e[0] = z[0]
+    for t in range(1, n):
+        e[t] = phi * e[t - 1] + np.sqrt(1 - phi**2) * z[t]
+    return e
+
+
+# ----------------------------------------------------------------- hand cases
+def test_hand_case_six_then_four():
+    res = pain_change(_diary([6.0] * 28 + [4.0] * 28))
+    s = res.summary
+    assert s["change"] == pytest.approx(-2.0)
+    assert s["percent"] == pytest.approx(-100 / 3)
+    assert s["grade"] == "moderate"  # IMMPACT: >= 30% and < 50%
+    assert s["direction"] == "lower"
+    assert s["mic"] == "improved"  # Ostelo: 2 points or 30%
+    assert res.periods["n_days"].tolist() == [28, 28]
+    assert res.periods["mean"].tolist() == [6.0, 4.0]
+
+
+def test_too_few_entries_says_how_many_are_needed():
+    # every third day: 10 scored days in each 4-week period
+    diary = _diary([6.0] * 28 + [4.0] * 28).iloc[::3]
+    res = pain_change(diary)
+    assert res.grade == "too_few_days"
+    assert res.summary["mic"] == "too_few_days"
+    assert np.isnan(res.summary["change"])
+    assert res.periods["needed"].tolist() == [14 - n for n in res.periods["n_days"]]
+    assert (res.periods["needed"] > 0).all()
+
+
+def test_no_change_is_graded_none(rng):
+    diary = _diary(5 + 0.3 * rng.standard_normal(84))
+    s = pain_change(diary).summary
+    assert s["ci_low"] < 0 < s["ci_high"]
+    assert s["grade"] == "none"  # the whole interval within +-10%
+    assert s["mic"] == "not_important"
+
+
+def test_pain_free_start_gives_no_percent():
+    s = pain_change(_diary([0.0] * 28 + [5.0, 6.0] * 14)).summary
+    assert s["grade"] == "no_percent"
+    assert np.isnan(s["percent"])
+    assert s["mic"] == "worse"
+    assert s["direction"] == "higher"
+
+
+def test_grades_decided_from_the_interval():
+    assert grade_percent(-9.99) == "none"
+    assert grade_percent(-10) == "minimal"
+    assert grade_percent(-30) == "moderate"
+    assert grade_percent(-50) == "substantial"
+    from backpain.change import _decide_grade
+
+    bands = (10.0, 30.0, 50.0)
+    assert _decide_grade(-45, -35, bands) == ("moderate", "lower")
+    assert _decide_grade(-70, -35, bands) == ("at_least_moderate", "lower")
+    assert _decide_grade(-40, -5, bands) == ("unclear", "lower")
+    assert _decide_grade(-40, 5, bands) == ("unclear", "unclear")
+    assert _decide_grade(-5, 5, bands) == ("none", "unclear")
+    assert _decide_grade(12, 25, bands) == ("minimal", "higher")
+
+
+# ----------------------------------------------------------------- periods
+def test_periods_at_a_date_and_a_tag():
+    diary = _diary([6.0] * 40 + [3.0] * 40)
+    diary["tags"] = None
+    diary.loc[40, "tags"] = "physiotherapy|heat"
+    by_date = pain_change(diary, at="2026-02-10")
+    by_tag = pain_change(diary, tag="physiotherapy")
+    assert by_tag.at == pd.Timestamp("2026-02-10")
+    pd.testing.assert_frame_equal(by_date.periods, by_tag.periods)
+    p = by_tag.periods.set_index("period")
+    assert p.loc["before", "start"] == pd.Timestamp("2026-01-13")  # 4 weeks before
+    assert p.loc["before", "end"] == pd.Timestamp("2026-02-09")
+    assert p.loc["after", "end"] == diary["date"].max()
+    assert by_tag.summary["change"] == pytest.approx(-3.0)
+    everything = pain_change(diary, at="2026-02-10", weeks=None)
+    assert everything.periods["n_days"].tolist() == [40, 40]
+
+
+def test_short_diary_is_split_in_halves():
+    res = pain_change(_diary([5.0] * 20 + [4.0] * 20))
+    p = res.periods
+    assert p["n_days"].tolist() == [20, 20]
+    assert p["end"].iloc[0] + pd.Timedelta(days=1) == p["start"].iloc[1]
+
+
+def test_errors_name_the_argument():
+    diary = _diary([5.0] * 60)
+    with pytest.raises(ValueError, match="at= or tag=, not both"):
+        pain_change(diary, at="2026-02-01", tag="x")
+    with pytest.raises(ValueError, match="no 'tags' column"):
+        pain_change(diary, tag="physiotherapy")
+    with pytest.raises(ValueError, match="split day 2027-01-01"):
+        pain_change(diary, at="2027-01-01")
+    with pytest.raises(ValueError, match="min_days"):
+        pain_change(diary, min_days=1)
+    two = pd.concat([diary, diary.assign(subject="you")])
+    with pytest.raises(ValueError, match="pass subject="):
+        pain_change(two)
+    with pytest.raises(ValueError, match="'nobody' is not in data"):
+        pain_change(two, subject="nobody")
+    diary["tags"] = "heat"
+    with pytest.raises(ValueError, match=r"never used.*\['heat'\]"):
+        pain_change(diary, tag="physiotherapy")
+
+
+# ------------------------------------------------- against statsmodels
+def test_gls_equals_statsmodels_gls_with_gaps(rng):
+    day = np.sort(rng.choice(np.arange(90), size=60, replace=False))
+    after = day >= 45
+    y = 5 - 1.2 * after + 1.3 * _ar1(rng, 90, 0.5)[day]
+    phi = 0.45
+    ours = ar1_fit(day, y, after, phi=phi)
+    # reference: GLS with the AR(1) correlation matrix phi ** |day_i - day_j|
+    sigma = phi ** np.abs(day[:, None] - day[None, :])
+    ref = sm.GLS(y, sm.add_constant(after.astype(float)), sigma=sigma).fit()
+    assert ours["level"] == pytest.approx(ref.params[0], rel=1e-10)
+    assert ours["change"] == pytest.approx(ref.params[1], rel=1e-10)
+    assert np.sqrt(ours["var_change"]) == pytest.approx(ref.bse[1], rel=1e-10)
+    assert ours["cov"] == pytest.approx(ref.cov_params()[0, 1], rel=1e-8)
+
+
+def test_close_to_sarimax_maximum_likelihood(rng):
+    # a long complete series, where the small-sample corrections hardly matter
+    n = 400
+    after = np.arange(n) >= n // 2
+    y = 6 - 1.5 * after + 1.2 * _ar1(rng, n, 0.5)
+    ours = ar1_fit(np.arange(n), y, after)
+    exog = sm.add_constant(after.astype(float))
+    ref = SARIMAX(y, exog=exog, order=(1, 0, 0)).fit(disp=False)
+    assert ours["change"] == pytest.approx(ref.params[1], abs=0.1)
+    assert ours["phi"] == pytest.approx(ref.params[2], abs=0.08)
+    assert np.sqrt(ours["var_change"]) == pytest.approx(ref.bse[1], rel=0.2)
+
+
+def test_glsar_agrees_on_a_contiguous_series(rng):
+    n = 300
+    after = np.arange(n) >= 150
+    y = 4 + 1.0 * after + _ar1(rng, n, 0.4)
+    exog = sm.add_constant(after.astype(float))
+    ref = sm.GLSAR(y, exog, rho=1).iterative_fit(maxiter=20)
+    ours = ar1_fit(np.arange(n), y, after, phi=float(ref.model.rho[0]))
+    # GLSAR drops the first day (Cochrane-Orcutt); ours keeps it (Prais-Winsten):
+    # the estimates differ by a fraction of a standard error
+    assert abs(ours["change"] - ref.params[1]) < 0.25 * ref.bse[1]
+    assert np.sqrt(ours["var_change"]) == pytest.approx(ref.bse[1], rel=0.03)
+
+
+def test_fieller_equals_brute_force_inversion():
+    a, b, va, vb, cov, t = 4.8, -1.4, 0.09, 0.16, -0.05, 2.05
+    lo, hi = fieller_ratio(a, b, va, vb, cov, t)
+    theta = np.linspace(-1, 0.5, 300_001)
+    stat = (b - theta * a) ** 2 / (vb - 2 * theta * cov + theta**2 * va)
+    inside = theta[stat <= t**2]
+    assert lo == pytest.approx(inside.min(), abs=1e-5)
+    assert hi == pytest.approx(inside.max(), abs=1e-5)
+    assert fieller_ratio(0.1, 1.0, 0.09, 0.1, 0.0, 2.0) == (pytest.approx(np.nan, nan_ok=True),) * 2
+
+
+def test_coverage_small_simulation():
+    # the full grid is benchmarks/bench_change.py; this is a 2-second guard
+    rng = np.random.default_rng(5)
+    phi, n, hits, reps = 0.6, 28, 0, 300
+    after = np.arange(2 * n) >= n
+    for _ in range(reps):
+        y = 6 - 1.5 * after + 1.5 * _ar1(rng, 2 * n, phi)
+        f = ar1_fit(np.arange(2 * n), y, after)
+        t = sps.t.ppf(0.975, f["dof"])
+        hits += abs(f["change"] + 1.5) <= t * np.sqrt(f["var_change"])
+    assert hits / reps >= 0.9
+
+
+# ----------------------------------------------------------- questionnaires
+def test_questionnaire_change_odi_thresholds_and_rci():
+    t0 = pd.DataFrame({"subject": ["a", "b", "c"], "odi_score": [40.0, 30.0, 20.0]})
+    t1 = pd.DataFrame({"subject": ["c", "a", "b"], "odi_score": [38.0, 21.0, 26.0]})
+    out = questionnaire_change(t0, t1, instrument="odi").set_index("respondent")
+    assert out.loc["a", "change"] == -19.0
+    assert bool(out.loc["a", "important"])  # >= 10 points (Ostelo 2008)
+    assert bool(out.loc["a", "responder_30"])
+    assert not bool(out.loc["a", "responder_50"])
+    # RCI by hand: change / (sqrt(2) * SEM), SEM 6 (Davidson & Keating 2002)
+    assert out.loc["a", "rci"] == pytest.approx(-19 / (np.sqrt(2) * 6))  # -2.24
+    assert out.loc["a", "reliable"] == "improved"
+    assert not bool(out.loc["b", "important"])  # 4 points
+    assert out.loc["b", "reliable"] == "no_reliable_change"
+    assert out.loc["c", "reliable"] == "worse"
+    assert out.loc["c", "percent_change"] == pytest.approx(90.0)
+
+
+def test_questionnaire_change_scores_items_and_uses_given_reliability():
+    rng = np.random.default_rng(2)
+    items = [f"rmdq{i}" for i in range(1, 25)]
+    a0 = pd.DataFrame(rng.integers(0, 2, (5, 24)), columns=items).assign(subject=list("vwxyz"))
+    a1 = a0.copy()
+    a1[items[:8]] = 0
+    scored0 = backpain.score_rmdq(a0, respondent="subject")
+    out = questionnaire_change(a0, a1, instrument="rmdq", reliability=0.9, sd=4.0)
+    assert out["baseline"].tolist() == scored0["rmdq_score"].tolist()
+    sem = 4.0 * np.sqrt(0.1)
+    assert out["rci"].to_numpy() == pytest.approx(out["change"].to_numpy() / (np.sqrt(2) * sem))
+
+
+def test_peg_has_no_default_rci_and_errors():
+    t0 = pd.DataFrame({"subject": ["a"], "peg_score": [6.0]})
+    t1 = pd.DataFrame({"subject": ["a"], "peg_score": [4.0]})
+    out = questionnaire_change(t0, t1, instrument="peg")
+    assert INSTRUMENTS["peg"].sem is None
+    assert np.isnan(out["rci"].iloc[0])
+    assert bool(out["important"].iloc[0])
+    with pytest.raises(ValueError, match="instrument must be one of"):
+        questionnaire_change(t0, t1, instrument="sf36")
+    with pytest.raises(ValueError, match="more than once"):
+        questionnaire_change(pd.concat([t0, t0]), t1, instrument="peg")
+    with pytest.raises(ValueError, match="both reliability"):
+        questionnaire_change(t0, t1, instrument="peg", reliability=0.8)
+
+
+# ----------------------------------------------------------------- cohorts
+def _cohort() -> pd.DataFrame:
+    parts = []
+    for i, (before, after) in enumerate([(6, 2), (6, 4), (6, 5.5), (4, 4), (5, 2.5)]):
+        d = _diary([before] * 60 + [after] * 60, subject=f"P{i}")
+        d["arm"] = "A" if i % 2 else "B"
+        parts.append(d)
+    short = _diary([5.0] * 10, subject="P9").assign(arm="B")
+    return pd.concat([*parts, short], ignore_index=True)
+
+
+def test_responders_by_hand():
+    table = responders(_cohort(), by="arm").set_index("subject")
+    assert table.loc["P0", "baseline"] == 6
+    assert table.loc["P0", "follow_up"] == 2
+    assert table["responder_30"].tolist()[:5] == [True, True, False, False, True]
+    assert table["responder_50"].tolist()[:5] == [True, False, False, False, True]
+    assert pd.isna(table.loc["P9", "responder_30"])  # 5 days each: not evaluable
+    assert table.loc["P9", "n_baseline"] == 5
+    assert table.loc["P1", "arm"] == "A"
+    shares = responder_shares(table, by="arm").set_index("group")
+    assert shares.loc["B", "n"] == 4
+    assert shares.loc["B", "n_evaluable"] == 3
+    assert shares.loc["B", "share_30"] == pytest.approx(2 / 3)
+    assert shares.loc["all", "n_responder_50"] == 2
+
+
+def test_wilson_against_statsmodels():
+    k = np.array([0, 3, 17, 40])
+    n = np.array([12, 10, 40, 40])
+    lo, hi = wilson_ci(k, n)
+    ref_lo, ref_hi = proportion_confint(k, n, alpha=0.05, method="wilson")
+    np.testing.assert_allclose(lo, ref_lo, atol=1e-12)
+    np.testing.assert_allclose(hi, ref_hi, atol=1e-12)
+
+
+def test_responder_shares_by_duration_class():
+    table = responders(backpain.load_example("cohort"))
+    shares = responder_shares(table)
+    assert shares["group"].iloc[-1] == "all"
+    assert shares["n"].iloc[-1] == len(table)
+    assert set(shares["group"]) <= {"acute", "subacute", "chronic", "unknown", "all"}
+
+
+def test_responders_on_dask_equal_in_memory(tmp_path):
+    dask = pytest.importorskip("dask")
+    data = _cohort()
+    backpain.write_cohort_parquet(data, tmp_path, subjects_per_file=2)
+    with dask.config.set(scheduler="synchronous"):
+        lazy, _ = backpain.read_dask(tmp_path)
+        got = responders(lazy, by="arm")
+    want = responders(data, by="arm")
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
+def test_responders_errors():
+    with pytest.raises(ValueError, match=r"no column\(s\) \['arm'\]"):
+        responders(_diary([5.0] * 60), by="arm")
+    with pytest.raises(ValueError, match="weeks must be"):
+        responders(_diary([5.0] * 60), weeks=0)
