@@ -318,13 +318,16 @@ class PainChange:
         estimate, for researchers), ``mic`` (Ostelo et al. 2008: ``improved``,
         ``worse``, ``not_important``, ``unclear`` or ``too_few_days``).
     days : pandas.DataFrame
-        The scored days used (``date``, ``pain``, ``period``), for the figure.
+        Every day with a pain score (``date``, ``pain``, ``period``: ``before``,
+        ``after`` or ``other`` for a day in neither period), for the figure.
     at : pandas.Timestamp or None
         The date the periods were split at (``at=`` or the tag's first use).
     tag : str or None
         The tag whose first use split the periods.
     alpha : float
         1 - the interval's coverage.
+    min_days : int
+        Scored days needed in each period to grade the change.
     method : str
         How the interval was computed, in one sentence.
     """
@@ -336,6 +339,7 @@ class PainChange:
     at: pd.Timestamp | None
     tag: str | None
     alpha: float
+    min_days: int
     method: str = field(repr=False)
 
     @property
@@ -494,9 +498,9 @@ def pain_change(
     period = np.where(
         (dates >= b0) & (dates <= b1),
         "before",
-        np.where((dates >= a0) & (dates <= a1), "after", ""),
+        np.where((dates >= a0) & (dates <= a1), "after", "other"),
     )
-    days = scored.assign(period=period)[period != ""].reset_index(drop=True)
+    days = scored.assign(period=period).reset_index(drop=True)
     counts = days["period"].value_counts()
     n_b, n_a = int(counts.get("before", 0)), int(counts.get("after", 0))
     means = days.groupby("period")["pain"].mean()
@@ -510,7 +514,8 @@ def pain_change(
             "needed": [max(0, min_days - n_b), max(0, min_days - n_a)],
         }
     )
-    summary = _summary(days, n_b, n_a, min_days, alpha, bands, mic_points, mic_percent)
+    compared = days[days["period"] != "other"]
+    summary = _summary(compared, n_b, n_a, min_days, alpha, bands, mic_points, mic_percent)
     return PainChange(
         subject=str(subject),
         periods=periods,
@@ -519,11 +524,44 @@ def pain_change(
         at=split,
         tag=tag,
         alpha=alpha,
+        min_days=int(min_days),
         method=(
             "GLS level change with AR(1) errors over calendar days (phi bias-corrected, "
             "t with effective degrees of freedom); Fieller interval for the percent"
         ),
     )
+
+
+def estimate_change(
+    day: np.ndarray, y: np.ndarray, after: np.ndarray, *, alpha: float = 0.05
+) -> dict[str, float]:
+    """The change and its intervals from day numbers, pain values and the period flags.
+
+    :func:`ar1_fit`, then Student's t interval for the change and Fieller's
+    for the percent (NaN when the level before is not clearly above 0).
+    Returns ``baseline``, ``change``, ``ci_low``, ``ci_high``, ``percent``,
+    ``pct_low``, ``pct_high``, ``phi``, ``dof``. The coverage benchmark
+    (``benchmarks/bench_change.py``) calls this function.
+    """
+    fit = ar1_fit(day, y, after)
+    t = float(sps.t.ppf(1 - alpha / 2, fit["dof"]))
+    se = math.sqrt(fit["var_change"])
+    base, change = fit["level"], fit["change"]
+    r_lo, r_hi = fieller_ratio(base, change, fit["var_level"], fit["var_change"], fit["cov"], t)
+    if se == 0 and base > 0:  # no day-to-day variation: the interval is the point
+        r_lo = r_hi = change / base
+    bounded = np.isfinite(r_lo)
+    return {
+        "baseline": base,
+        "change": change,
+        "ci_low": change - t * se,
+        "ci_high": change + t * se,
+        "percent": 100 * change / base if bounded else np.nan,
+        "pct_low": 100 * r_lo,
+        "pct_high": 100 * r_hi,
+        "phi": fit["phi"],
+        "dof": fit["dof"],
+    }
 
 
 _EMPTY = {
@@ -561,36 +599,19 @@ def _summary(
             dtype=object,
         )
     day = days["date"].to_numpy(dtype="datetime64[D]").astype(np.int64)
-    fit = ar1_fit(
-        day, days["pain"].to_numpy(dtype="float64"), (days["period"] == "after").to_numpy()
-    )
-    t = float(sps.t.ppf(1 - alpha / 2, fit["dof"]))
-    se = math.sqrt(fit["var_change"])
-    base, change = fit["level"], fit["change"]
-    lo, hi = change - t * se, change + t * se
-    r_lo, r_hi = fieller_ratio(base, change, fit["var_level"], fit["var_change"], fit["cov"], t)
-    if se == 0 and base != 0:  # no day-to-day variation: the interval is the point
-        r_lo = r_hi = change / base
-    pct_low, pct_high = 100 * r_lo, 100 * r_hi
+    after = (days["period"] == "after").to_numpy()
+    est = estimate_change(day, days["pain"].to_numpy(dtype="float64"), after, alpha=alpha)
+    lo, hi = est["ci_low"], est["ci_high"]
+    pct_low, pct_high = est["pct_low"], est["pct_high"]
     if np.isfinite(pct_low):
-        percent = 100 * change / base
         grade, direction = _decide_grade(pct_low, pct_high, bands)
-        estimate = grade_percent(percent, bands=bands)
+        estimate = grade_percent(est["percent"], bands=bands)
     else:  # the level before is not clearly above 0: a percent of it means nothing
-        percent = np.nan
         grade, estimate = "no_percent", "no_percent"
         direction = "lower" if hi < 0 else "higher" if lo > 0 else "unclear"
     return pd.Series(
         {
-            "baseline": base,
-            "change": change,
-            "ci_low": lo,
-            "ci_high": hi,
-            "percent": percent,
-            "pct_low": pct_low,
-            "pct_high": pct_high,
-            "phi": fit["phi"],
-            "dof": fit["dof"],
+            **est,
             "grade": grade,
             "direction": direction,
             "grade_estimate": estimate,

@@ -312,3 +312,61 @@ def test_responders_errors():
         responders(_diary([5.0] * 60), by="arm")
     with pytest.raises(ValueError, match="weeks must be"):
         responders(_diary([5.0] * 60), weeks=0)
+
+
+# ------------------------------------------------------- figure and report
+def test_plot_draws_the_periods_levels_and_grade():
+    from backpain import plot
+
+    res = pain_change(_diary([6.0] * 28 + [4.0] * 28))
+    ax = plot.pain_change(res, lang="nl")
+    daily, before, after = ax.lines[:3]
+    assert len(daily.get_xdata()) == 56
+    np.testing.assert_allclose(before.get_ydata(), [6.0, 6.0])
+    np.testing.assert_allclose(after.get_ydata(), [4.0, 4.0])
+    assert len(ax.patches) == 2  # the two periods shaded
+    assert ax.get_title() == "Verandering: een matig belangrijke verbetering"
+    with pytest.raises(ValueError, match=r"expected the result of backpain\.pain_change"):
+        plot.pain_change(pd.DataFrame())
+
+
+def _section(html: str) -> str:
+    start = html.index("<h2 id='change'>")
+    return html[start : html.index("<h2", start + 5)]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_report_section_on_the_example_patient(lang):
+    from backpain.report import build_report
+
+    data = build_report(backpain.load_example("patient"), lang=lang)
+    section = _section(data.to_html())
+    caveat = {"en": "does not prove that a treatment caused it", "nl": "bewijst niet"}
+    assert caveat[lang] in section
+    assert "data:image/png;base64," in section
+    # the example starts pain-free: a rise in points, no percent, Ostelo's MIC reached
+    s = data.change.result.summary
+    assert s["grade"] == "no_percent"
+    assert s["mic"] == "worse"
+    words = {"en": "The rise reaches the minimal important change", "nl": "De stijging haalt"}
+    assert words[lang] in section
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_report_section_on_a_diary_without_change(lang):
+    from backpain.report import render_report
+
+    rng = np.random.default_rng(3)
+    section = _section(render_report(_diary(5 + 0.4 * rng.standard_normal(70)), lang=lang))
+    words = {"en": "This is no important change", "nl": "Dit is geen belangrijke verandering"}
+    assert words[lang] in section
+    smaller = {"en": "smaller than the minimal important change", "nl": "kleiner dan de minimale"}
+    assert smaller[lang] in section
+
+
+def test_report_section_with_too_few_days():
+    from backpain.report import render_report
+
+    section = _section(render_report(_diary([6.0] * 28 + [4.0] * 28).iloc[::3], lang="en"))
+    assert "Too few days with a pain score" in section
+    assert "at least 14 (5 more in the first, 4 more in the second)" in section

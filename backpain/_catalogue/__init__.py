@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import (
     analyse,
     app,
+    change,
     cli,
     common,
     dask,
@@ -50,4 +51,5 @@ CATALOGUE = _join(
     notebook.TEXTS,
     privacy.TEXTS,
     dask.TEXTS,
+    change.TEXTS,
 )
