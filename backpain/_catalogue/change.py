@@ -113,4 +113,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Too few days with a pain score to grade the change",
         "Te weinig dagen met een pijnscore om de verandering te beoordelen",
     ),
+    # the researcher notebook (backpain.explain.responders)
+    "change.notebook.group": (
+        "{group}: {k30} of {n} people with both periods ({s30:.0%}, 95% interval {lo30:.0%} to {hi30:.0%}) had at least 30% less pain, {k50} ({s50:.0%}, {lo50:.0%} to {hi50:.0%}) at least 50% less; {missing} could not be judged (too few days, or no pain at the start).",
+        "{group}: {k30} van {n} personen met beide periodes ({s30:.0%}, 95%-interval {lo30:.0%} tot {hi30:.0%}) hadden minstens 30% minder pijn, {k50} ({s50:.0%}, {lo50:.0%} tot {hi50:.0%}) minstens 50% minder; {missing} konden niet beoordeeld worden (te weinig dagen, of geen pijn bij de start).",
+    ),
+    "change.notebook.none": (
+        "{group}: none of the {n} people has enough days with a pain score in both periods, or a baseline above 0, to be judged.",
+        "{group}: geen van de {n} personen heeft genoeg dagen met een pijnscore in beide periodes, of een beginwaarde boven 0, om beoordeeld te worden.",
+    ),
+    "change.notebook.all": ("Everyone", "Iedereen"),
+    "change.notebook.unknown": (
+        "Group not known (for the duration class: no pain episode yet at the end of the first period)",
+        "Groep niet gekend (voor de duurklasse: nog geen pijnepisode op het einde van de eerste periode)",
+    ),
+    "change.notebook.caveat": (
+        "A responder had at least 30% (IMMPACT: moderately important) or 50% (substantially important) less pain in the last weeks than in the first (Dworkin et al. 2008). Without a comparison group this does not show what caused the change: back pain often eases by itself.",
+        "Een responder had in de laatste weken minstens 30% (IMMPACT: matig belangrijk) of 50% (sterk belangrijk) minder pijn dan in de eerste (Dworkin et al. 2008). Zonder vergelijkingsgroep toont dit niet wat de verandering veroorzaakt heeft: rugpijn gaat vaak vanzelf over.",
+    ),
 }
