@@ -437,7 +437,8 @@ def pain_change(
     Grades. IMMPACT (Dworkin et al. 2008): 10-20% minimally, 30% or more
     moderately, 50% or more substantially important (:data:`IMMPACT_BANDS`).
     Ostelo et al. (2008): the minimal important change of a 0-10 pain score
-    is 2 points or 30%. Each grade is decided from the interval, not the
+    is 2 points or 30%. Both sources grade improvement; a rise in pain is
+    graded with the same thresholds, mirrored (our default). Each grade is decided from the interval, not the
     estimate alone: ``moderate`` when the whole percent interval lies in
     30-50%, ``at_least_minimal`` when it lies beyond 10% but crosses into
     larger bands, ``unclear`` when it is too wide to tell.
@@ -638,6 +639,9 @@ class Instrument:
         Range of the score.
     mcid : float or None
         Minimal important change in points (None: none established).
+    mcid_percent : float or None
+        Minimal important change relative to baseline, in percent, where the
+        source gives one (Ostelo et al. 2008: 30% for ODI and RMDQ).
     sem : float or None
         Standard error of measurement, for the reliable change index.
     reliability : float or None
@@ -652,6 +656,7 @@ class Instrument:
     low: float
     high: float
     mcid: float | None
+    mcid_percent: float | None
     sem: float | None
     reliability: float | None
     source: str
@@ -664,8 +669,9 @@ INSTRUMENTS: dict[str, Instrument] = {
         "score_odi",
         0,
         100,
-        # Ostelo et al. 2008, Spine 33:90-94: MIC 10 points (or 30%)
+        # Ostelo et al. 2008, Spine 33:90-94: MIC 10 points or 30%
         10.0,
+        30.0,
         # Davidson & Keating 2002, Phys Ther 82:8-24, Table 5 (modified ODI,
         # 47 patients classified unchanged over 6 weeks): ICC(2,1) 0.84, SEM 6
         6.0,
@@ -679,8 +685,9 @@ INSTRUMENTS: dict[str, Instrument] = {
         "score_rmdq",
         0,
         24,
-        # Ostelo et al. 2008, Spine 33:90-94: MIC 5 points (or 30%)
+        # Ostelo et al. 2008, Spine 33:90-94: MIC 5 points or 30%
         5.0,
+        30.0,
         # Davidson & Keating 2002, Phys Ther 82:8-24, Table 5: ICC(2,1) 0.53, SEM 3.7
         3.7,
         0.53,
@@ -696,6 +703,7 @@ INSTRUMENTS: dict[str, Instrument] = {
         # Reed et al. 2023, J Pain 25(1):142-152 (six trials, 1,710 people): anchor-based
         # MIDs "mostly 1.0 to 1.75"; we take the lower end, 1.0 point
         1.0,
+        None,
         # no published test-retest reliability found: Krebs et al. 2009 (J Gen Intern
         # Med 24:733) report internal consistency only (alpha 0.73 and 0.89)
         None,
@@ -713,6 +721,7 @@ INSTRUMENTS: dict[str, Instrument] = {
         # responsiveness and minimal clinically important change" (Spine; Dutch
         # version, 223 patients): Impact Stratification MCIC 7.5 points, SDC 14 points
         7.5,
+        None,
         # SEM = SDC / (1.96 x sqrt 2) = 14 / 2.77 = 5.05 (the same paper's SDC)
         14 / (1.96 * math.sqrt(2)),
         None,
@@ -792,8 +801,11 @@ def questionnaire_change(
     pandas.DataFrame
         One row per respondent in both tables: ``respondent``, ``baseline``,
         ``follow_up``, ``change`` (follow-up minus baseline; lower is better
-        on all four), ``percent_change``, ``important`` (improved by at
-        least ``mcid`` points; NA when none is given), ``responder_30``,
+        on all four), ``percent_change`` (100 x change / baseline; of the
+        score as given, so for the NIH impact score, whose floor is 8, not of
+        the range above the floor), ``important`` (improved by at least
+        ``mcid`` points, or by 30% for ODI and RMDQ as Ostelo et al. 2008
+        give both; NA when no threshold is given), ``responder_30``,
         ``responder_50`` (at least 30% / 50% lower, IMMPACT), ``rci``
         (change / (sqrt 2 x SEM)), ``reliable`` (``improved``, ``worse`` or
         ``no_reliable_change`` at |RCI| > 1.96; NA without an SEM).
@@ -851,7 +863,14 @@ def questionnaire_change(
     x1 = _scores(after, inst, respondent, "after", func)
     both = x0.index.intersection(x1.index, sort=False)
     base, follow = x0.loc[both].to_numpy(), x1.loc[both].to_numpy()
-    return _change_table(pd.Index(both, name="respondent"), base, follow, mcid=mcid, sem=sem)
+    return _change_table(
+        pd.Index(both, name="respondent"),
+        base,
+        follow,
+        mcid=mcid,
+        mcid_percent=inst.mcid_percent,
+        sem=sem,
+    )
 
 
 def _change_table(
@@ -860,6 +879,7 @@ def _change_table(
     follow: np.ndarray,
     *,
     mcid: float | None,
+    mcid_percent: float | None,
     sem: float | None,
 ) -> pd.DataFrame:
     """Per-person change, percent and responder flags (shared by questionnaires and diaries)."""
@@ -878,7 +898,10 @@ def _change_table(
     )
     done = np.isfinite(change)
     if mcid is not None:
-        out["important"] = pd.array(np.where(done, change <= -mcid, None), dtype="boolean")
+        important = change <= -mcid
+        if mcid_percent is not None:  # "x points or y%" (Ostelo et al. 2008)
+            important |= ok & (np.where(ok, pct, 0) <= -mcid_percent)
+        out["important"] = pd.array(np.where(done, important, None), dtype="boolean")
     else:
         out["important"] = pd.array([None] * len(out), dtype="boolean")
     out["responder_30"] = pd.array(np.where(ok, pct <= -30, None), dtype="boolean")
@@ -934,7 +957,12 @@ def _person_windows(
     base = (sums["b_s"] / sums["n_baseline"]).where(enough)
     follow = (sums["f_s"] / sums["n_follow_up"]).where(enough)
     out = _change_table(
-        pd.Index(sums.index), base.to_numpy(), follow.to_numpy(), mcid=MIC_POINTS, sem=None
+        pd.Index(sums.index),
+        base.to_numpy(),
+        follow.to_numpy(),
+        mcid=MIC_POINTS,
+        mcid_percent=MIC_PERCENT,
+        sem=None,
     ).drop(columns=["rci", "reliable"])
     out = out.rename(columns={"respondent": "subject"})
     out.insert(2, "n_baseline", sums["n_baseline"].to_numpy())
@@ -983,8 +1011,8 @@ def responders(
     pandas.DataFrame
         One row per person, by subject: ``subject``, ``baseline``,
         ``n_baseline``, ``follow_up``, ``n_follow_up``, ``change`` (points),
-        ``percent_change``, ``important`` (at least 2 points lower, Ostelo et
-        al. 2008), ``responder_30``, ``responder_50`` (at least 30% / 50%
+        ``percent_change``, ``important`` (at least 2 points or 30% lower,
+        Ostelo et al. 2008), ``responder_30``, ``responder_50`` (at least 30% / 50%
         less pain: IMMPACT, Dworkin et al. 2008), ``duration_class`` (from
         :func:`backpain.classify` at the end of the baseline period) and
         ``by`` when given.

@@ -304,7 +304,7 @@ def test_responders_on_dask_equal_in_memory(tmp_path):
         lazy, _ = backpain.read_dask(tmp_path)
         got = responders(lazy, by="arm")
     want = responders(data, by="arm")
-    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    pd.testing.assert_frame_equal(got, want)
 
 
 def test_responders_errors():
@@ -370,3 +370,16 @@ def test_report_section_with_too_few_days():
     section = _section(render_report(_diary([6.0] * 28 + [4.0] * 28).iloc[::3], lang="en"))
     assert "Too few days with a pain score" in section
     assert "at least 14 (5 more in the first, 4 more in the second)" in section
+
+
+def test_important_is_points_or_percent_where_the_source_gives_both():
+    # Ostelo et al. 2008: ODI 10 points or 30%; the NIH impact MCIC (7.5) is points only
+    t0 = pd.DataFrame({"subject": ["low", "high"], "odi_score": [20.0, 60.0]})
+    t1 = pd.DataFrame({"subject": ["low", "high"], "odi_score": [13.0, 52.0]})
+    odi = questionnaire_change(t0, t1, instrument="odi").set_index("respondent")
+    assert bool(odi.loc["low", "important"])  # 7 points but 35%
+    assert not bool(odi.loc["high", "important"])  # 8 points, 13%
+    n0 = pd.DataFrame({"subject": ["x"], "nih_impact": [20.0]})
+    n1 = pd.DataFrame({"subject": ["x"], "nih_impact": [13.0]})
+    nih = questionnaire_change(n0, n1, instrument="nih_impact")
+    assert not bool(nih["important"].iloc[0])  # 35% but 7 < 7.5 points
