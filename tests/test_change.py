@@ -335,41 +335,67 @@ def _section(html: str) -> str:
     return html[start : html.index("<h2", start + 5)]
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
-def test_report_section_on_the_example_patient(lang):
+def test_report_section_on_the_example_patient_in_the_whole_report():
     from backpain.report import build_report
 
-    data = build_report(backpain.load_example("patient"), lang=lang)
+    data = build_report(backpain.load_example("patient_nl"), lang="nl")
     section = _section(data.to_html())
-    caveat = {"en": "does not prove that a treatment caused it", "nl": "bewijst niet"}
-    assert caveat[lang] in section
+    assert "bewijst niet dat een behandeling" in section
     assert "data:image/png;base64," in section
     # the example starts pain-free: a rise in points, no percent, Ostelo's MIC reached
     s = data.change.result.summary
     assert s["grade"] == "no_percent"
     assert s["mic"] == "worse"
-    words = {"en": "The rise reaches the minimal important change", "nl": "De stijging haalt"}
-    assert words[lang] in section
+    assert "De stijging haalt de minimale belangrijke verandering" in section
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_report_section_on_the_example_patient(lang):
+    section = _section_only(backpain.load_example("patient"), lang)
+    words = {
+        "en": ["The rise reaches the minimal important change", "too close to 0"],
+        "nl": ["De stijging haalt", "te dicht bij 0"],
+    }
+    for w in words[lang]:
+        assert w in section
+
+
+def _section_only(diary: pd.DataFrame, lang: str) -> str:
+    """The section as the report renders it, without building the rest of the report."""
+    from types import SimpleNamespace
+
+    from backpain.report._change import change_blocks, change_data
+    from backpain.report._render import _environment
+
+    (block,) = change_blocks(SimpleNamespace(change=change_data(diary, lang=lang)), lang)
+    return _environment().get_template("_change.html.j2").render(b=block)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_report_section_on_a_diary_without_change(lang):
-    from backpain.report import render_report
-
     rng = np.random.default_rng(3)
-    section = _section(render_report(_diary(5 + 0.4 * rng.standard_normal(70)), lang=lang))
+    section = _section_only(_diary(5 + 0.4 * rng.standard_normal(70)), lang)
     words = {"en": "This is no important change", "nl": "Dit is geen belangrijke verandering"}
     assert words[lang] in section
     smaller = {"en": "smaller than the minimal important change", "nl": "kleiner dan de minimale"}
     assert smaller[lang] in section
+    assert "data:image/png;base64," in section
+    caveat = {"en": "does not prove that a treatment caused it", "nl": "bewijst niet"}
+    assert caveat[lang] in section
 
 
-def test_report_section_with_too_few_days():
-    from backpain.report import render_report
-
-    section = _section(render_report(_diary([6.0] * 28 + [4.0] * 28).iloc[::3], lang="en"))
+def test_report_section_with_too_few_days_and_without_pain():
+    section = _section_only(_diary([6.0] * 28 + [4.0] * 28).iloc[::3], "en")
     assert "Too few days with a pain score" in section
     assert "at least 14 (5 more in the first, 4 more in the second)" in section
+    from backpain.report._change import change_blocks, change_data
+
+    no_pain = _diary([np.nan] * 10)
+    assert change_data(no_pain, lang="nl") is None
+    from types import SimpleNamespace
+
+    (block,) = change_blocks(SimpleNamespace(change=None), "nl")
+    assert block["text"] == "Hiervoor zijn pijnscores nodig: voeg je pijndagboek toe."
 
 
 def test_important_is_points_or_percent_where_the_source_gives_both():
