@@ -717,16 +717,18 @@ INSTRUMENTS: dict[str, Instrument] = {
         "score_nih_impact",
         8,
         50,
-        # Dutmer et al., "The NIH minimal dataset for chronic low back pain:
-        # responsiveness and minimal clinically important change" (Spine; Dutch
-        # version, 223 patients): Impact Stratification MCIC 7.5 points, SDC 14 points
+        # "The NIH Minimal Dataset for Chronic Low Back Pain: Responsiveness and Minimal
+        # Clinically Important Change" (Spine; Dutch language version, 223 patients;
+        # abstract at research.rug.nl, University of Groningen): Impact Stratification
+        # (8-50) MCIC 7.5 points, SDC 14 points
         7.5,
         None,
         # SEM = SDC / (1.96 x sqrt 2) = 14 / 2.77 = 5.05 (the same paper's SDC)
         14 / (1.96 * math.sqrt(2)),
         None,
-        "MCIC 7.5 and SDC 14 points (SEM = SDC / 2.77): Dutmer et al., The NIH minimal "
-        "dataset for chronic low back pain: responsiveness and MCIC (Spine, Dutch version)",
+        "MCIC 7.5 and SDC 14 points (SEM = SDC / 2.77): 'The NIH Minimal Dataset for "
+        "Chronic Low Back Pain: Responsiveness and Minimal Clinically Important Change' "
+        "(Spine; Dutch language version; University of Groningen)",
     ),
 }
 """Change thresholds per questionnaire, each with its source (see :class:`Instrument`)."""
@@ -820,8 +822,10 @@ def questionnaire_change(
     -----
     Minimal important change: ODI 10 points and RMDQ 5 points (Ostelo et
     al. 2008); PEG 1 point, the lower end of the anchor-based MIDs of Reed
-    et al. (2023); NIH impact score 7.5 points (Dutmer et al., Dutch
-    version). The reliable change index of Jacobson & Truax (1991) divides
+    et al. (2023); NIH impact score 7.5 points ("The NIH Minimal Dataset
+    for Chronic Low Back Pain: Responsiveness and Minimal Clinically
+    Important Change", Spine, Dutch language version, University of
+    Groningen). The reliable change index of Jacobson & Truax (1991) divides
     the change by the standard error of a difference, ``sqrt(2) x SEM``;
     the SEMs come from test-retest studies (:data:`INSTRUMENTS`). PEG has
     no published test-retest reliability we could find, so its ``rci`` is
