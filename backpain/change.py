@@ -927,7 +927,7 @@ def _person_windows(
     part: pd.DataFrame, weeks: float, min_days: int, by: str | None
 ) -> pd.DataFrame:
     """Per person: baseline and follow-up sums over the first and last ``weeks`` weeks."""
-    from .classify import classify
+    from .classify import classify, duration_class
 
     d = part.loc[part["pain"].notna(), ["subject", "date", "pain"]]
     span = pd.Timedelta(days=round(7 * weeks))
@@ -957,6 +957,12 @@ def _person_windows(
             base_end=("base_end", "first"),
         )
     )
+    # everyone in the partition has a row: a person without a pain score counts 0 days
+    everyone = pd.Index(pd.unique(part["subject"].dropna())).sort_values()
+    scored = sums.index
+    sums = sums.reindex(everyone)
+    sums[["n_baseline", "n_follow_up"]] = sums[["n_baseline", "n_follow_up"]].fillna(0)
+    sums = sums.astype({"n_baseline": "int64", "n_follow_up": "int64"})
     enough = (sums["n_baseline"] >= min_days) & (sums["n_follow_up"] >= min_days)
     base = (sums["b_s"] / sums["n_baseline"]).where(enough)
     follow = (sums["f_s"] / sums["n_follow_up"]).where(enough)
@@ -972,12 +978,15 @@ def _person_windows(
     out.insert(2, "n_baseline", sums["n_baseline"].to_numpy())
     out.insert(4, "n_follow_up", sums["n_follow_up"].to_numpy())
     # duration class at the end of the baseline period (the classification of backpain.classify)
-    as_of = (sums["base_end"] - pd.Timedelta(days=1)).to_dict()
-    cls = classify(part.loc[part["subject"].isin(sums.index)], as_of=as_of)
-    out["duration_class"] = (
-        cls.set_index("subject")["duration_class"].reindex(sums.index).to_numpy()
-    )
-    out["duration_class"] = out["duration_class"].astype(cls["duration_class"].dtype)
+    no_class = duration_class(np.full(len(sums), np.nan))  # the classes' dtype, all NA
+    out["duration_class"] = no_class.to_numpy()
+    out["duration_class"] = out["duration_class"].astype(no_class.dtype)
+    if len(scored):
+        as_of = (sums.loc[scored, "base_end"] - pd.Timedelta(days=1)).to_dict()
+        cls = classify(part.loc[part["subject"].isin(scored)], as_of=as_of)
+        found = cls.set_index("subject")["duration_class"].reindex(sums.index)
+        out["duration_class"] = found.to_numpy()
+        out["duration_class"] = out["duration_class"].astype(no_class.dtype)
     if by is not None:
         first_value = part.groupby("subject", sort=True, observed=True)[by].first()
         out[by] = first_value.reindex(sums.index).to_numpy()
@@ -1013,7 +1022,8 @@ def responders(
     Returns
     -------
     pandas.DataFrame
-        One row per person, by subject: ``subject``, ``baseline``,
+        One row per person (every person in ``data``, also one without a
+        pain score), by subject: ``subject``, ``baseline``,
         ``n_baseline``, ``follow_up``, ``n_follow_up``, ``change`` (points),
         ``percent_change``, ``important`` (at least 2 points or 30% lower,
         Ostelo et al. 2008), ``responder_30``, ``responder_50`` (at least 30% / 50%
@@ -1058,7 +1068,7 @@ def person_windows(
     data: pd.DataFrame, *, weeks: float, min_days: int, by: str | None
 ) -> pd.DataFrame:
     """:func:`responders` on a checked in-memory frame (one partition in the Dask version)."""
-    if len(data) == 0 or not data["pain"].notna().any():
+    if len(data) == 0:
         cols = [
             "subject",
             "baseline",

@@ -50,6 +50,14 @@ def test_hand_case_six_then_four():
     assert s["mic"] == "improved"  # Ostelo: 2 points or 30%
     assert res.periods["n_days"].tolist() == [28, 28]
     assert res.periods["mean"].tolist() == [6.0, 4.0]
+    row = res.to_frame()
+    assert row[["subject", "n_days_before", "mean_after", "grade"]].iloc[0].tolist() == [
+        "me",
+        28,
+        4.0,
+        "moderate",
+    ]
+    assert "moderate" in res._repr_html_()
 
 
 def test_too_few_entries_says_how_many_are_needed():
@@ -260,7 +268,8 @@ def _cohort() -> pd.DataFrame:
         d["arm"] = "A" if i % 2 else "B"
         parts.append(d)
     short = _diary([5.0] * 10, subject="P9").assign(arm="B")
-    return pd.concat([*parts, short], ignore_index=True)
+    unscored = _diary([np.nan] * 5, subject="Q0").assign(arm="A")  # kept, never dropped
+    return pd.concat([*parts, short, unscored], ignore_index=True)
 
 
 def test_responders_by_hand():
@@ -272,6 +281,8 @@ def test_responders_by_hand():
     assert pd.isna(table.loc["P9", "responder_30"])  # 5 days each: not evaluable
     assert table.loc["P9", "n_baseline"] == 5
     assert table.loc["P1", "arm"] == "A"
+    assert table.loc["Q0", "n_baseline"] == 0
+    assert pd.isna(table.loc["Q0", "responder_30"])
     shares = responder_shares(table, by="arm").set_index("group")
     assert shares.loc["B", "n"] == 4
     assert shares.loc["B", "n_evaluable"] == 3
@@ -298,7 +309,7 @@ def test_responder_shares_by_duration_class():
 
 def test_responders_on_dask_equal_in_memory(tmp_path):
     dask = pytest.importorskip("dask")
-    data = _cohort()
+    data = _cohort()  # Q0, without any score, is alone in its partition
     backpain.write_cohort_parquet(data, tmp_path, subjects_per_file=2)
     with dask.config.set(scheduler="synchronous"):
         lazy, _ = backpain.read_dask(tmp_path)

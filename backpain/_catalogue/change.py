@@ -107,7 +107,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "change.plot.title.no_percent": (
         "Change in points (no percent: pain started near 0)",
-        "Verandering in punten (geen procent: de pijn begon bij 0)",
+        "Verandering in punten (geen procent: de pijn begon rond 0)",
     ),
     "change.plot.title.too_few_days": (
         "Too few days with a pain score to grade the change",
