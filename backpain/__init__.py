@@ -3,12 +3,14 @@
 The flow, one module per step::
 
     read (backpain.read)  ->  validate (backpain.validate)
-        ->  classify (backpain.classify) / analyse (backpain.stats, backpain.multilevel)
+        ->  classify (backpain.classify) / analyse (backpain.stats, backpain.multilevel,
+            backpain.esm for several prompts a day)
         ->  plot (backpain.plot) / report (backpain.report) / explain (backpain.explain)
 
 Everything runs locally; nothing is sent over the network.
 """
 
+from . import esm
 from .change import pain_change, questionnaire_change, responder_shares, responders
 from .classify import (
     CLASSES,
@@ -36,6 +38,7 @@ from .questionnaires import (
     simulate_survey,
 )
 from .read import LoadReport, read_dask, read_diary, write_cohort_parquet
+from .read.esm import read_esm
 from .read.merge import merge_diaries
 from .read.survey import read_survey
 from .schema import COLUMNS
@@ -69,6 +72,7 @@ __all__ = [
     "correlate",
     "data_quality",
     "duration_class",
+    "esm",
     "icc",
     "lagged_corr",
     "list_examples",
@@ -84,6 +88,7 @@ __all__ = [
     "questionnaire_change",
     "read_dask",
     "read_diary",
+    "read_esm",
     "read_survey",
     "responder_shares",
     "responders",
@@ -101,8 +106,9 @@ __all__ = [
     "write_diary",
 ]
 
-_LAZY = ("app", "explain", "plot", "report")
-"""Submodules loaded on first use: plotting imports matplotlib's pyplot."""
+_LAZY = ("app", "dask", "explain", "plot", "report")
+"""Submodules loaded on first use: plotting imports matplotlib's pyplot; ``dask``
+(the analyses on a Dask DataFrame) needs the ``dask`` extra and is opt-in."""
 
 
 def __getattr__(name: str):

@@ -1,4 +1,4 @@
-"""Correlation arithmetic shared by the in-memory analyses (stats) and the Dask ones (_dask).
+"""Correlation arithmetic shared by the in-memory analyses (stats) and the Dask ones (dask).
 
 The argument checks both engines make, and only numbers in, numbers out: the repeated-measures correlation from
 within-person sums, the p-value and Fisher interval of a correlation, the correlation of person means, Bartlett's AR(1) variance

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from ._cluster import refuse_dask
 from .validate import check_diary
 
 __all__ = [
@@ -27,7 +28,11 @@ __all__ = [
 
 
 def require_columns(data: object, columns: Iterable[str], *, func: str) -> None:
-    """Raise unless ``data`` is a DataFrame holding every column in ``columns``."""
+    """Raise unless ``data`` is a DataFrame holding every column in ``columns``.
+
+    A Dask DataFrame is refused with the way out (:func:`backpain._cluster.refuse_dask`).
+    """
+    refuse_dask(data, func)
     if not isinstance(data, pd.DataFrame):
         msg = f"{func}: data must be a pandas DataFrame, not {type(data).__name__}"
         raise TypeError(msg)

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from ._dask import dispatch, is_dask_frame
+from ._cluster import refuse_dask
 from ._diary_arrays import require_columns
 from .schema import TAG_SEP
 from .validate import check_diary
@@ -1004,10 +1004,11 @@ def responders(
 
     Parameters
     ----------
-    data : pandas.DataFrame or dask.dataframe.DataFrame
-        Canonical diary of a cohort (``subject``, ``date``, ``pain``). A
-        Dask DataFrame from :func:`backpain.read_dask` (each person's days in
-        one partition) gives the same table, computed partition by partition.
+    data : pandas.DataFrame
+        Canonical diary of a cohort (``subject``, ``date``, ``pain``). For a
+        Dask DataFrame from :func:`backpain.read_dask`, use
+        :func:`backpain.dask.responders` (the same table, computed partition
+        by partition).
     weeks : float, default 4
         Baseline = the person's first ``weeks`` weeks with a pain score,
         follow-up = the last ``weeks`` weeks (a diary shorter than twice
@@ -1041,7 +1042,8 @@ def responders(
     Person means of the two periods: the raw means, as a responder analysis
     reports them (the NIH Task Force asks studies to report responders:
     Deyo et al. 2014). The Dask version computes each person's sums inside
-    the partition that holds the person (no shuffle).
+    the partition that holds the person (no shuffle), by
+    :func:`person_windows`, the function this one calls.
 
     Examples
     --------
@@ -1050,9 +1052,8 @@ def responders(
     >>> table.columns[:5].tolist()
     ['subject', 'baseline', 'n_baseline', 'follow_up', 'n_follow_up']
     """
-    if is_dask_frame(data):
-        return dispatch("responders", data, weeks=weeks, min_days=min_days, by=by)
     func = "responders"
+    refuse_dask(data, func)
     require_columns(data, ["subject", "date", "pain", *([by] if by else [])], func=func)
     check_diary(data)
     if not (isinstance(min_days, int | np.integer) and min_days >= 1):

@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._dask import dispatch, is_dask_frame
+from ._cluster import refuse_dask
 from .errors import SurveyError
 from .validate import check_diary, parse_dates
 
@@ -1069,10 +1069,10 @@ def classify(
 
     Parameters
     ----------
-    data : pandas.DataFrame or dask.dataframe.DataFrame
+    data : pandas.DataFrame
         Canonical diary with ``subject``, ``date`` and ``pain`` (0-10).
-        A Dask DataFrame from :func:`backpain.read_dask` (each person's days
-        in one partition) gives the same result, computed on the cluster.
+        For a Dask DataFrame use the function of the same name in
+        :mod:`backpain.dask` (the same result, computed by partition).
     onset : None, str, mapping or pandas.Series
         Onset of the current pain. ``None`` (default): from the diary, the
         first day of the current episode. A column name of ``data`` (one
@@ -1202,8 +1202,7 @@ def classify(
     >>> truth.subjects["duration_days"].tolist()
     [49, 64, 66, 2160]
     """
-    if is_dask_frame(data):  # every argument, on to the partition-wise version
-        return dispatch("classify", **locals())
+    refuse_dask(data, "classify")
     opts = {
         "pain_threshold": pain_threshold,
         "episode_gap_days": episode_gap_days,
@@ -1273,11 +1272,11 @@ def class_summary(classified: pd.DataFrame) -> pd.DataFrame:
 
     Parameters
     ----------
-    classified : pandas.DataFrame or dask.dataframe.DataFrame
+    classified : pandas.DataFrame
         The result of :func:`classify` (needs ``duration_class``; uses
         ``nih_chronic`` when present).
-        A Dask DataFrame of classified persons gives the same counts, added
-        up over its partitions.
+        For a Dask DataFrame of classified persons use
+        :func:`backpain.dask.class_summary` (the counts added up over its partitions).
 
     Returns
     -------
@@ -1298,8 +1297,7 @@ def class_summary(classified: pd.DataFrame) -> pd.DataFrame:
     1       subacute   4
     2        chronic  11
     """
-    if is_dask_frame(classified):
-        return dispatch("class_summary", classified)
+    refuse_dask(classified, "class_summary")
     if "duration_class" not in getattr(classified, "columns", ()):
         msg = "classified has no column 'duration_class'; pass the result of classify()"
         raise ValueError(msg)

@@ -705,7 +705,8 @@ class _Fit:
             self.notes.append(Message("analyse.mixed.not_converged", detail=step))
         # lme4's isSingular(): a diagonal element of the relative Cholesky factor below 1e-4
         sd = np.sqrt(np.clip(np.diag(self.G), 0, None))
-        corr = self.G / np.outer(np.maximum(sd, 1e-300), np.maximum(sd, 1e-300))
+        scale = np.outer(sd, sd)  # a variance of exactly 0 gives correlations of 0, not 0/0
+        corr = np.divide(self.G, scale, out=np.zeros_like(self.G), where=scale > 0)
         eig = np.linalg.eigvalsh(self.G / self.s2)
         if eig.min() < 1e-8 * max(eig.max(), 1e-300) or (sd / np.sqrt(self.s2)).min() < 1e-4:
             big = np.abs(corr[np.triu_indices(len(sd), 1)])

@@ -53,6 +53,7 @@ from matplotlib.ticker import (
     FuncFormatter,
     LogFormatter,
     MaxNLocator,
+    PercentFormatter,
     ScalarFormatter,
 )
 from matplotlib.transforms import blended_transform_factory
@@ -71,7 +72,9 @@ __all__ = [
     "calendar",
     "caterpillar",
     "classes",
+    "compliance",
     "dashboard",
+    "esm_network",
     "lags",
     "pain_change",
     "scatter_within",
@@ -1843,6 +1846,180 @@ def caterpillar(effects: pd.DataFrame, *, ax: Any = None, lang: str = "en", **kw
     else:
         ax.set_yticks([])
     ax.set_ylim(-1, len(rows))
+    return ax
+
+
+# --------------------------------------------------------------------------- experience sampling
+
+
+@_plain_text
+def compliance(result: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) -> Any:
+    """Draw the distribution of persons' compliance in an experience-sampling study.
+
+    Parameters
+    ----------
+    result : backpain.esm.Compliance
+        The result of :func:`backpain.esm.compliance`.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw into (default: the current axes).
+    lang : {"en", "nl"}
+        Language of the labels.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.hist`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        A histogram of the persons' share of prompts answered (``ax.patches``)
+        and a dashed line at the flagging threshold.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from backpain.esm import compliance as measure
+    >>> from backpain.simulate import simulate_esm
+    >>> ax = compliance(measure(simulate_esm(30, 7, 5, seed=1)))
+    >>> len(ax.patches), [float(v) for v in ax.get_xlim()]
+    (20, [0.0, 1.0])
+    >>> plt.close("all")
+    """
+    check_lang(lang)
+    ax = plt.gca() if ax is None else ax
+    share = result.persons["share"].to_numpy(dtype="float64")
+    style = {"bins": np.linspace(0, 1, 21), "color": OKABE_ITO["blue"], "edgecolor": "white"}
+    ax.hist(share, **(style | kwargs))
+    ax.axvline(
+        result.min_share,
+        color=OKABE_ITO["vermillion"],
+        linestyle="--",
+        label=say("esm.plot.threshold", lang, min_share=result.min_share),
+    )
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(say("esm.plot.compliance_x", lang))
+    ax.set_ylabel(say("esm.plot.compliance_y", lang))
+    ax.legend(loc="upper left")
+    _localise(ax, lang)
+    return ax
+
+
+@_plain_text
+def esm_network(
+    result: Any,
+    *,
+    kind: str = "temporal",
+    alpha: float = 0.05,
+    min_pcor: float = 0.1,
+    ax: Any = None,
+    lang: str = "en",
+) -> Any:
+    """Draw a multilevel VAR network: temporal (arrows) or contemporaneous (lines).
+
+    Parameters
+    ----------
+    result : backpain.esm.MultilevelVAR
+        The result of :func:`backpain.esm.mlvar`.
+    kind : {"temporal", "contemporaneous"}
+        The temporal network draws an arrow from a variable at one prompt to a
+        variable at the next for each within-person effect with ``p_val <
+        alpha`` (a ring around a node for a variable following itself); the
+        contemporaneous network a line for each partial correlation with
+        ``|pcor| >= min_pcor``. Width grows with the size of the effect;
+        blue is positive, red negative.
+    alpha, min_pcor : float
+        What is drawn (see ``kind``).
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw into (default: the current axes).
+    lang : {"en", "nl"}
+        Language of the labels.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One circle and one text per variable, one patch per edge drawn (its
+        gid is ``"edge"``), and a title naming the network.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from backpain.esm import mlvar
+    >>> from backpain.simulate import simulate_esm
+    >>> fit = mlvar(simulate_esm(30, 10, 6, seed=2), ["pain", "stress", "mood"], random_slopes=False)
+    >>> ax = esm_network(fit)
+    >>> sorted(t.get_text() for t in ax.texts)
+    ['Mood', 'Pain', 'Stress']
+    >>> plt.close("all")
+    """
+    from matplotlib.patches import Circle, FancyArrowPatch
+
+    check_lang(lang)
+    if kind not in ("temporal", "contemporaneous"):
+        msg = f"esm_network: kind must be 'temporal' or 'contemporaneous', not {kind!r}"
+        raise ValueError(msg)
+    ax = plt.gca() if ax is None else ax
+    names = list(result.variables)
+    angle = np.pi / 2 - 2 * np.pi * np.arange(len(names)) / len(names)
+    where = {v: (np.cos(a), np.sin(a)) for v, a in zip(names, angle, strict=True)}
+
+    def colour(value: float) -> str:
+        return OKABE_ITO["blue"] if value > 0 else OKABE_ITO["vermillion"]
+
+    if kind == "temporal":
+        edges = result.temporal[result.temporal["p_val"] < alpha]
+        for row in edges.itertuples():
+            width = 1 + 12 * min(abs(row.coef), 0.5)
+            (x0, y0), (x1, y1) = where[row.predictor], where[row.outcome]
+            if row.predictor == row.outcome:
+                ring = Circle((x0, y0), 0.36, fill=False, color=colour(row.coef), lw=width / 2)
+                ax.add_patch(ring).set_gid("edge")
+                continue
+            ax.add_patch(
+                FancyArrowPatch(
+                    (x0, y0),
+                    (x1, y1),
+                    arrowstyle="-|>",
+                    mutation_scale=12 + 3 * width,
+                    connectionstyle="arc3,rad=0.15",
+                    shrinkA=30,
+                    shrinkB=30,
+                    color=colour(row.coef),
+                    linewidth=width,
+                    gid="edge",
+                )
+            )
+    else:
+        edges = result.contemporaneous[result.contemporaneous["pcor"].abs() >= min_pcor]
+        for row in edges.itertuples():
+            (x0, y0), (x1, y1) = where[row.var1], where[row.var2]
+            ax.add_patch(
+                FancyArrowPatch(
+                    (x0, y0),
+                    (x1, y1),
+                    arrowstyle="-",
+                    shrinkA=30,
+                    shrinkB=30,
+                    color=colour(row.pcor),
+                    linewidth=1 + 12 * min(abs(row.pcor), 0.5),
+                    gid="edge",
+                )
+            )
+    for v, (x, y) in where.items():
+        ax.add_patch(Circle((x, y), 0.3, facecolor="white", edgecolor=_GREY, zorder=3))
+        ax.text(
+            x,
+            y,
+            say("esm.node", lang, name=v),
+            ha="center",
+            va="center",
+            fontsize="small",
+            zorder=4,
+        )
+    ax.set_xlim(-1.5, 1.5)
+    ax.set_ylim(-1.5, 1.5)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    ax.set_title(say(f"esm.plot.{kind}", lang))
     return ax
 
 

@@ -35,6 +35,7 @@ from .text import say
 __all__ = [
     "COLUMNS",
     "KEYS",
+    "MOMENTARY_COLUMNS",
     "TAG_SEP",
     "VARIABLES",
     "Variable",
@@ -333,3 +334,44 @@ def empty_diary() -> pd.DataFrame:  # noqa: F821 - pandas imported lazily
         else:
             data[name] = pd.Series([], dtype="string")
     return pd.DataFrame(data)
+
+
+# ------------------------------------------------------------------ momentary table
+MOMENTARY_COLUMNS = (
+    "subject",
+    "prompt",
+    "day",
+    "day_prompt",
+    "questionnaire",
+    "scheduled",
+    "sent",
+    "started",
+    "completed",
+    "answered",
+)
+"""The momentary (experience-sampling) table: one row per prompt sent.
+
+Beside the daily diary, an experience-sampling study (several prompts a day)
+is read into this table by :func:`backpain.read.esm.read_esm`; items follow
+these columns under the names the user mapped them to (``pain``,
+``stress``, ...) or their names in the export:
+
+=================  ===========  ===================================================
+column             dtype        meaning
+=================  ===========  ===================================================
+``subject``        string       the person
+``prompt``         int64        the prompt's number within the person's study
+                                (1, 2, ..., in the order the prompts were sent)
+``day``            datetime64   the local calendar day the prompt was sent on
+``day_prompt``     int64        the prompt's number within that day (1, 2, ...)
+``questionnaire``  string       which questionnaire the prompt asked
+``scheduled``      datetime64   when it was scheduled, local time (NaT: unscheduled)
+``sent``           datetime64   when the phone showed it, local time
+``started``        datetime64   when the person opened it (NaT: never)
+``completed``      datetime64   when the person finished it (NaT: never)
+``answered``       bool         the person completed it
+=================  ===========  ===================================================
+
+Times are local wall-clock times without a time zone (the export's offset
+applied), so that ``day`` is the day the person lived it.
+"""

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .schema import TAG_SEP
 
-__all__ = ["TRUE_EFFECTS", "SimulationTruth", "simulate_cohort"]
+__all__ = ["ESM_EFFECTS", "TRUE_EFFECTS", "SimulationTruth", "simulate_cohort", "simulate_esm"]
 
 TRUE_EFFECTS: dict[str, float] = {
     "stress": 0.25,
@@ -280,3 +280,105 @@ def simulate_cohort(
         ),
     )
     return diary, truth
+
+
+# ------------------------------------------------------------------ experience sampling
+ESM_EFFECTS = np.array(
+    [
+        [0.30, 0.15, 0.00],  # pain at a prompt <- pain, stress, mood at the previous prompt
+        [0.00, 0.30, 0.00],  # stress <- ...
+        [-0.10, 0.00, 0.30],  # mood <- ...
+    ]
+)
+"""True within-day VAR(1) effects of :func:`simulate_esm` (rows: outcome; columns:
+predictor, both in the order pain, stress, mood), in points per point."""
+
+
+def simulate_esm(
+    n_persons: int = 40,
+    n_days: int = 14,
+    prompts_per_day: int = 6,
+    *,
+    seed: int | None = None,
+    start: str = "2026-03-02",
+    effects: np.ndarray | None = None,
+    compliance: tuple[float, float] = (8.0, 3.0),
+) -> pd.DataFrame:
+    """Simulate an experience-sampling study as the momentary table.
+
+    Pain, stress and mood are asked on 0-100 sliders at ``prompts_per_day``
+    random times a day (one in each equal part of 09:00-21:00). Within a day
+    each person's deviations from their own means follow a VAR(1) with
+    ``effects`` (default :data:`ESM_EFFECTS`) and correlated noise (pain with
+    stress +0.3, with mood -0.3); each day starts afresh from the person's
+    means, so nothing runs across the night. Each person answers a prompt with
+    a probability drawn from ``Beta(*compliance)``. Values are clipped to
+    0-100 and rounded, as a slider gives them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The momentary table (:data:`backpain.schema.MOMENTARY_COLUMNS`, then
+        ``pain``, ``stress``, ``mood``); unanswered prompts have no times
+        after ``sent`` and no values.
+    """
+    rng = np.random.default_rng(seed)
+    A = ESM_EFFECTS if effects is None else np.asarray(effects, dtype="float64")
+    k, d, b = int(n_persons), int(n_days), int(prompts_per_day)
+    mu = np.column_stack([rng.normal(45, 12, k), rng.normal(35, 10, k), rng.normal(60, 10, k)])
+    corr = np.array([[1.0, 0.3, -0.3], [0.3, 1.0, 0.0], [-0.3, 0.0, 1.0]])
+    chol = np.linalg.cholesky(corr) * 12.0
+    values = np.empty((k, d, b, 3))
+    for day in range(d):
+        dev = rng.standard_normal((k, 3)) @ chol.T
+        for beep in range(b):
+            if beep:
+                dev = dev @ A.T + rng.standard_normal((k, 3)) @ chol.T
+            values[:, day, beep] = mu + dev
+    values = np.clip(np.round(values), 0, 100)
+    p_answer = rng.beta(*compliance, size=k)
+    answered = rng.random((k, d, b)) < p_answer[:, None, None]
+    slot = 12 * 60 / b
+    minute = 9 * 60 + (np.arange(b) * slot)[None, None, :] + rng.random((k, d, b)) * (slot - 5)
+    day0 = pd.Timestamp(start).to_datetime64().astype("datetime64[s]").astype(np.int64)
+    sent_s = day0 + (np.arange(d) * 86400)[None, :, None] + np.round(minute * 60).astype(np.int64)
+    delay = np.round(rng.exponential(240, (k, d, b))).astype(np.int64) + 2
+    duration = np.round(rng.uniform(30, 90, (k, d, b))).astype(np.int64)
+
+    def flat(a: np.ndarray) -> np.ndarray:
+        return a.reshape(k * d * b, *a.shape[3:])
+
+    ans = flat(answered)
+    sent = flat(sent_s).astype("datetime64[s]").astype("datetime64[ns]")
+    started = (
+        np.where(ans, flat(sent_s + delay), 0).astype("datetime64[s]").astype("datetime64[ns]")
+    )
+    completed = np.where(ans, flat(sent_s + delay + duration), 0)
+    completed = completed.astype("datetime64[s]").astype("datetime64[ns]")
+    started[~ans] = np.datetime64("NaT")
+    completed[~ans] = np.datetime64("NaT")
+    vals = flat(values)
+    vals[~ans] = np.nan
+    width = len(str(k))
+    out = pd.DataFrame(
+        {
+            "subject": pd.array(
+                np.repeat([f"P{i + 1:0{width}d}" for i in range(k)], d * b), dtype="string"
+            ),
+            "prompt": np.tile(np.arange(1, d * b + 1), k).astype("int64"),
+            "day": np.tile(
+                np.repeat(pd.Timestamp(start) + pd.to_timedelta(np.arange(d), unit="D"), b), k
+            ).astype("datetime64[ns]"),
+            "day_prompt": np.tile(np.arange(1, b + 1), k * d).astype("int64"),
+            "questionnaire": pd.array(["main"] * (k * d * b), dtype="string"),
+            "scheduled": sent - np.timedelta64(2, "s"),
+            "sent": sent,
+            "started": started,
+            "completed": completed,
+            "answered": ans,
+            "pain": vals[:, 0],
+            "stress": vals[:, 1],
+            "mood": vals[:, 2],
+        }
+    )
+    return out

@@ -33,25 +33,31 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
+from ._cohort_sums import (
+    PREDICTORS,
+    Centred,
+    Groups,
+    between_table,
+    corr_sums,
+    correlate_args,
+    correlate_table,
+    lagged_table,
+    within_table,
+)
 from ._correlation import (
-    ar1_inflation,
-    between_r,
     bh_adjust,
     check_between_method,
     check_cohort_serial,
-    within_r,
 )
-from ._dask import dispatch, is_dask_frame
 from ._diary_arrays import (
     Calendar,
     check_dated,
     check_lags,
     numeric_values,
     require_columns,
-    shift,
-    subject_codes,
 )
 from .schema import TAG_SEP
+from .text import Message
 from .validate import check_diary
 
 __all__ = [
@@ -64,208 +70,11 @@ __all__ = [
     "within_corr",
 ]
 
-_PREDICTORS = ("stress", "sleep_hours", "sleep_quality", "steps", "active_minutes", "mood")
 _CAVEAT = (
     "These are associations in the diary data, not proof of cause: something "
     "else may drive both (for example, people take medication on bad days, so "
     "medication goes with more pain without causing it)."
 )
-
-
-# ------------------------------------------------------------------ helpers
-class _Groups:
-    """The subject column factorised once, with what every per-subject sum reuses.
-
-    When the rows come subject by subject (the usual diary order), each
-    subject is one run of rows and per-subject sums are ``numpy.add.reduceat``
-    over the runs; otherwise (or with ``runs=False``) they are weighted
-    ``numpy.bincount``, which adds in row order. The two differ only in
-    rounding (about 1e-16 relative), which can break exact ties between
-    person means: Spearman's between-person r keeps ``bincount``.
-    """
-
-    def __init__(self, data: pd.DataFrame, subject: str, *, runs: bool = True) -> None:
-        self.codes, self.k = subject_codes(data, subject)
-        c = self.codes
-        self.complete = bool(len(c) == 0 or c.min() >= 0)
-        self.valid = None if self.complete else c >= 0
-        self.cc = c if self.complete else np.maximum(c, 0)
-        self.runs: np.ndarray | None = None
-        if runs and len(c) and self.complete and (c[1:] >= c[:-1]).all():
-            # codes number subjects in order of appearance: one run per subject
-            self.runs = np.flatnonzero(np.r_[True, c[1:] != c[:-1]])
-            self.run_length = np.diff(np.r_[self.runs, len(c)])
-        self._counts: np.ndarray | None = None
-
-    @property
-    def counts(self) -> np.ndarray:
-        """Rows per subject (float64, as a weighted ``bincount`` gives it)."""
-        if self._counts is None:
-            if self.runs is not None:
-                counts = self.run_length
-            elif self.valid is not None:
-                counts = np.bincount(self.cc[self.valid], minlength=self.k)
-            else:
-                counts = np.bincount(self.cc, minlength=self.k)
-            self._counts = counts.astype("float64")
-        return self._counts
-
-    def sums(self, weights: np.ndarray) -> np.ndarray:
-        """Per-subject sums of ``weights`` (rows with a missing subject count for subject 0)."""
-        if self.runs is not None:
-            return np.add.reduceat(weights, self.runs, dtype=np.float64)
-        return np.bincount(self.cc, weights, minlength=self.k)
-
-    def spread(self, per_subject: np.ndarray) -> np.ndarray:
-        """Per-subject values repeated on every row of the subject."""
-        if self.runs is not None:
-            return np.repeat(per_subject, self.run_length)
-        return per_subject[self.cc]
-
-
-def _lag_rows(cal: Calendar, lag: int) -> np.ndarray | None:
-    """``cal.positions(lag)``, or None when that is every row itself (lag 0, all dated)."""
-    if lag == 0 and cal.all_ok:
-        return None
-    return cal.positions(lag)
-
-
-class _Centred:
-    """A numeric column centred once on each subject's mean (NaN = missing).
-
-    Correlations are invariant to a per-subject shift, so the pair statistics
-    below can work with sums of these values without losing precision.
-    """
-
-    def __init__(self, values: np.ndarray, groups: _Groups) -> None:
-        finite = np.isfinite(values)
-        if groups.complete and finite.all():
-            n = groups.counts
-            sums = groups.sums(values)
-        else:
-            ok = finite if groups.valid is None else finite & groups.valid
-            n = groups.sums(ok)
-            sums = groups.sums(np.where(ok, values, 0.0))
-        self.shift = sums / np.maximum(n, 1)
-        self.n_people = int(np.count_nonzero(n >= 2))
-        self.dev = values - groups.spread(self.shift)
-        self.all_finite = bool(np.isfinite(self.dev).all())
-
-
-class _PairSums:
-    """Per-subject counts and sums of complete (x, y) pairs, in O(N)."""
-
-    def __init__(
-        self,
-        n: np.ndarray,
-        sx: np.ndarray,
-        sy: np.ndarray,
-        sxx: float,
-        syy: float,
-        sxy: float,
-    ) -> None:
-        self.n, self.sx, self.sy = n, sx, sy
-        self.sxx, self.syy, self.sxy = sxx, syy, sxy
-
-    def within(self, inflate: float = 1.0) -> dict[str, float]:
-        """Repeated-measures correlation (Bakdash & Marusich, 2017) of the pairs.
-
-        ``inflate`` > 1 divides the within-person observations by that factor
-        (serial dependence, see :func:`backpain._correlation.ar1_inflation`); ``dof`` is then a float.
-        """
-        many = self.n >= 2
-        n_obs = int(self.n[many].sum())
-        return within_r(n_obs, int(np.count_nonzero(many)), self._sums, inflate)
-
-    def _sums(self) -> tuple[float, float, float, float, float]:
-        """Total and within-person sums: total minus ``n_i * mean_i^2`` per person."""
-        has = self.n > 0
-        n, sx, sy = self.n[has], self.sx[has], self.sy[has]
-        wxx = self.sxx - float(sx @ (sx / n))
-        wyy = self.syy - float(sy @ (sy / n))
-        wxy = self.sxy - float(sx @ (sy / n))
-        return self.sxx, self.syy, wxx, wyy, wxy
-
-    def means(self, shift_x: np.ndarray, shift_y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Person means of x and y over complete pairs (persons with at least one pair)."""
-        has = self.n > 0
-        n = self.n[has]
-        return self.sx[has] / n + shift_x[has], self.sy[has] / n + shift_y[has]
-
-
-class _Outcome:
-    """The centred outcome ``y`` paired with predictors, reusing its sums.
-
-    The pairs of ``x`` (at lag ``L``) and ``y`` are complete where ``y`` is
-    finite, the subject known and the day ``L`` days back in the diary, and
-    ``x`` finite there. For a predictor without missing values that mask,
-    and with it the sums of ``y`` over it, is the same for every predictor,
-    so it is computed once per lag.
-    """
-
-    def __init__(self, cy: _Centred, groups: _Groups) -> None:
-        self.centred = cy
-        self.y = cy.dev
-        self.groups = groups
-        ok = np.isfinite(self.y)
-        if groups.valid is not None:
-            ok &= groups.valid
-        self.ok = ok
-        self._parts: dict[object, tuple] = {}
-
-    def _y_parts(self, ok: np.ndarray | None) -> tuple:
-        """(ok, n, sy, yz, syy) over the rows in ``ok`` (None = every row)."""
-        g = self.groups
-        if ok is None:
-            yz, n = self.y, g.counts
-        else:
-            yz, n = np.where(ok, self.y, 0.0), g.sums(ok)
-        return ok, n, g.sums(yz), yz, float(yz @ yz)
-
-    def _base(self, key: object, pos: np.ndarray | None) -> tuple:
-        """The y parts for a predictor without missing values, cached per ``key``."""
-        if key not in self._parts:
-            ok = self.ok if pos is None else self.ok & (pos >= 0)
-            self._parts[key] = self._y_parts(None if ok.all() else ok)
-        return self._parts[key]
-
-    def pairs(self, cx: _Centred, pos: np.ndarray | None = None, key: object = None) -> _PairSums:
-        """Pair sums of ``cx`` taken at rows ``pos`` (-1 = missing; None = same row) with y."""
-        if pos is None:
-            xs = cx.dev
-        else:
-            xs = cx.dev[np.maximum(pos, 0)]
-        if cx.all_finite:
-            ok, n, sy, yz, syy = self._base(key, pos)
-        else:
-            ok = self.ok & np.isfinite(xs)
-            if pos is not None:
-                ok &= pos >= 0
-            ok, n, sy, yz, syy = self._y_parts(None if ok.all() else ok)
-        xz = xs if ok is None else np.where(ok, xs, 0.0)
-        sx = self.groups.sums(xz)
-        return _PairSums(n, sx, sy, float(xz @ xz), syy, float(xz @ yz))
-
-
-def _pooled_lag1(c: _Centred, prev: np.ndarray) -> float:
-    """Within-person lag-1 autocorrelation pooled over persons, bias-corrected.
-
-    ``prev`` holds each row's row of the day before (-1: not in the diary).
-    The bias of a person's autocorrelation, about ``-(1 + 3 r) / n_i``
-    (Marriott & Pope, 1954), pooled over persons is ``-(1 + 3 r) S / N``.
-    """
-    dev = c.dev
-    fin = np.isfinite(dev)
-    n_fin = int(fin.sum())
-    if n_fin < 3:
-        return 0.0
-    before = shift(dev, prev)
-    pair = fin & np.isfinite(before)
-    c0 = float(dev[fin] @ dev[fin]) / n_fin
-    if not pair.any() or c0 <= 0:
-        return 0.0
-    r = float(dev[pair] @ before[pair]) / int(pair.sum()) / c0
-    return r + (1 + 3 * r) * c.n_people / n_fin
 
 
 # ------------------------------------------------- serial dependence (one person)
@@ -432,11 +241,10 @@ def within_corr(
 
     Parameters
     ----------
-    data : pandas.DataFrame or dask.dataframe.DataFrame
+    data : pandas.DataFrame
         Long table, one row per observation (a diary: one row per subject and day).
-        A Dask DataFrame from :func:`backpain.read_dask` (each person's days
-        in one partition) gives the same result, computed on the cluster
-        (``ci="fisher"`` only).
+        For a Dask DataFrame use :func:`backpain.dask.within_corr` (the same
+        result, computed by partition; ``ci="fisher"`` only).
     x, y : str
         Numeric columns to correlate.
     subject : str
@@ -538,25 +346,20 @@ def within_corr(
     >>> bool(boot["ci95_low"].iloc[0] < boot["r"].iloc[0] < boot["ci95_high"].iloc[0])
     True
     """
-    if is_dask_frame(data):
-        return dispatch("within_corr", data, x=x, y=y, subject=subject, ci=ci)
     require_columns(data, [x, y, subject], func="within_corr")
-    xv = numeric_values(data, x, func="within_corr")
-    yv = numeric_values(data, y, func="within_corr")
     method = _check_boot(ci, n_boot, func="within_corr")
-    groups = _Groups(data, subject)
-    cx, cy = _Centred(xv, groups), _Centred(yv, groups)
-    res = _Outcome(cy, groups).pairs(cx).within()
-    attrs: dict[str, object] = {"ci": method}
-    if method != "fisher" and np.isfinite(res["r"]):
+    sums = corr_sums(data, func="within_corr", y=y, xs=[x], lags=None, subject=subject)
+    out = within_table(sums, x=x, y=y)
+    if method != "fisher" and np.isfinite(out["r"].iloc[0]):
+        groups = Groups(data, subject)
+        cx = Centred(numeric_values(data, x, func="within_corr"), groups)
+        cy = Centred(numeric_values(data, y, func="within_corr"), groups)
         w = _person_products(cx.dev, cy.dev, groups)
         boot, low, high = _boot_within(
             w, n_boot, method, np.random.default_rng(seed), progress=progress, lang=lang
         )
-        res["ci95_low"], res["ci95_high"] = low, high
-        attrs.update(n_boot=int(n_boot), seed=seed, bootstrap_r=boot)
-    out = pd.DataFrame([{"x": x, "y": y, **res}])
-    out.attrs.update(attrs)
+        out["ci95_low"], out["ci95_high"] = low, high
+        out.attrs.update(ci=method, n_boot=int(n_boot), seed=seed, bootstrap_r=boot)
     return out
 
 
@@ -565,7 +368,6 @@ _BOOT_METHODS = {"fisher": "fisher", "bootstrap": "bca", "percentile": "percenti
 
 def _check_boot(ci: str, n_boot: int, *, func: str) -> str:
     """The interval method named by ``ci`` (``"fisher"``, ``"bca"``, ``"percentile"``)."""
-    from .text import Message
 
     if ci not in _BOOT_METHODS:
         raise ValueError(Message("analyse.boot.ci_unknown", func=func, ci=ci))
@@ -575,7 +377,7 @@ def _check_boot(ci: str, n_boot: int, *, func: str) -> str:
     return _BOOT_METHODS[ci]
 
 
-def _person_products(xdev: np.ndarray, ydev: np.ndarray, groups: _Groups) -> np.ndarray:
+def _person_products(xdev: np.ndarray, ydev: np.ndarray, groups: Groups) -> np.ndarray:
     """Per-person within sums ``(Sxx, Syy, Sxy)`` over complete pairs, persons with 2+ pairs.
 
     Returns a ``(persons, 3)`` array; the repeated-measures r of any set of
@@ -666,10 +468,10 @@ def between_corr(
 
     Parameters
     ----------
-    data : pandas.DataFrame or dask.dataframe.DataFrame
+    data : pandas.DataFrame
         Long table, one row per observation.
-        A Dask DataFrame from :func:`backpain.read_dask` (each person's days
-        in one partition) gives the same result, computed on the cluster.
+        For a Dask DataFrame use the function of the same name in
+        :mod:`backpain.dask` (the same result, computed by partition).
     x, y : str
         Numeric columns.
     subject : str
@@ -715,18 +517,18 @@ def between_corr(
     >>> bool(res["r"].iloc[0] > 0)
     True
     """
-    if is_dask_frame(data):
-        return dispatch("between_corr", data, x=x, y=y, subject=subject, method=method)
     check_between_method(method)
     require_columns(data, [x, y, subject], func="between_corr")
-    xv = numeric_values(data, x, func="between_corr")
-    yv = numeric_values(data, y, func="between_corr")
-    groups = _Groups(data, subject, runs=method == "pearson")
-    cx, cy = _Centred(xv, groups), _Centred(yv, groups)
-    mx, my = _Outcome(cy, groups).pairs(cx).means(cx.shift, cy.shift)
-    res = between_r(mx, my, method)
-    row = {"x": x, "y": y, "method": method, **res}
-    return pd.DataFrame([row])[["x", "y", "method", "r", "n", "ci95_low", "ci95_high", "p_val"]]
+    sums = corr_sums(
+        data,
+        func="between_corr",
+        y=y,
+        xs=[x],
+        lags=None,
+        subject=subject,
+        runs=method == "pearson",  # Spearman keeps exact ties between person means
+    )
+    return between_table(sums, x=x, y=y, method=method)
 
 
 def lagged_corr(
@@ -742,11 +544,11 @@ def lagged_corr(
 
     Parameters
     ----------
-    data : pandas.DataFrame or dask.dataframe.DataFrame
+    data : pandas.DataFrame
         Canonical diary: one row per subject and calendar day, with a ``date``
         column of dates.
-        A Dask DataFrame from :func:`backpain.read_dask` (each person's days
-        in one partition) gives the same result, computed on the cluster.
+        For a Dask DataFrame use the function of the same name in
+        :mod:`backpain.dask` (the same result, computed by partition).
     x, y : str
         Numeric columns; ``x`` is the earlier one.
     lags : sequence of int
@@ -799,34 +601,20 @@ def lagged_corr(
     0    0   1042          20
     1    1    915          20
     """
-    if is_dask_frame(data):
-        return dispatch("lagged_corr", data, x=x, y=y, lags=lags, subject=subject, serial=serial)
     lags = check_lags(lags, func="lagged_corr")
     check_cohort_serial(serial, func="lagged_corr")
     require_columns(data, [subject, "date", x, y], func="lagged_corr")
-    groups = _Groups(data, subject)
-    check_dated(data, [x, y], subject=subject, func="lagged_corr")
-    xv = numeric_values(data, x, func="lagged_corr")
-    yv = numeric_values(data, y, func="lagged_corr")
-    cx, cy = _Centred(xv, groups), _Centred(yv, groups)
-    outcome = _Outcome(cy, groups)
-    cal = Calendar(groups.codes, data["date"], max(lags, default=0) + 1)
-    inflate = 1.0
-    if serial == "neff":
-        prev = cal.positions(1)
-        inflate = ar1_inflation(_pooled_lag1(cx, prev), _pooled_lag1(cy, prev))
-    rows = []
-    for lag in lags:
-        res = outcome.pairs(cx, _lag_rows(cal, lag), key=lag).within(inflate)
-        rows.append({"x": x, "y": y, "lag": lag, **res})
-    return pd.DataFrame(rows)
+    sums = corr_sums(
+        data, func="lagged_corr", y=y, xs=[x], lags=lags, subject=subject, serial=serial
+    )
+    return lagged_table(sums, x=x, y=y, lags=lags, serial=serial)
 
 
 def correlate(
     data: pd.DataFrame,
     *,
     y: str = "pain",
-    x: Sequence[str] = _PREDICTORS,
+    x: Sequence[str] = PREDICTORS,
     lags: Sequence[int] = (0, 1),
     subject: str = "subject",
     serial: str = "none",
@@ -835,10 +623,10 @@ def correlate(
 
     Parameters
     ----------
-    data : pandas.DataFrame or dask.dataframe.DataFrame
+    data : pandas.DataFrame
         Canonical diary (one row per subject and calendar day).
-        A Dask DataFrame from :func:`backpain.read_dask` (each person's days
-        in one partition) gives the same result, computed on the cluster.
+        For a Dask DataFrame use the function of the same name in
+        :mod:`backpain.dask` (the same result, computed by partition).
     y : str
         The outcome, on day ``t``.
     x : sequence of str
@@ -871,7 +659,8 @@ def correlate(
           use ``n_subjects``);
         * ``n_subjects``: persons that contributed.
 
-        ``result.attrs["notes"]`` is a list of str (skipped predictors).
+        ``result.attrs["notes"]`` is a list of :class:`backpain.text.Message`
+        (skipped predictors; each compares equal to its English text).
 
     See Also
     --------
@@ -910,61 +699,22 @@ def correlate(
     3  sleep_quality    0   within          20
     4  sleep_quality    1   within          20
     5  sleep_quality    0  between          20
-    >>> res.attrs["notes"]
+    >>> [str(note) for note in res.attrs["notes"]]
     ["predictor 'weather' is not a column of data; skipped"]
     """
-    if is_dask_frame(data):
-        return dispatch("correlate", data, y=y, x=x, lags=lags, subject=subject, serial=serial)
-    lags = check_lags(lags, func="correlate")
-    check_cohort_serial(serial, func="correlate")
-    x = (x,) if isinstance(x, str) else tuple(x)
-    notes: list[str] = []
-    present = []
-    for name in dict.fromkeys(x):
-        if name not in data.columns:
-            notes.append(f"predictor {name!r} is not a column of data; skipped")
-        elif data[name].isna().all():
-            notes.append(f"predictor {name!r} holds no values; skipped")
-        else:
-            present.append(name)
-    require_columns(data, [subject, "date", y, *present], func="correlate")
-    groups = _Groups(data, subject)
-    check_dated(data, [y, *present], subject=subject, func="correlate")
-    yv = numeric_values(data, y, func="correlate")
-    cal = Calendar(groups.codes, data["date"], max(lags) + 1)
-    positions = {lag: _lag_rows(cal, lag) for lag in lags}
-    outcome = _Outcome(_Centred(yv, groups), groups)
-    cy = outcome.centred
-    prev = cal.positions(1) if serial == "neff" else None
-    ry = _pooled_lag1(cy, prev) if prev is not None else 0.0
-    rows = []
-    for name in present:
-        cx = _Centred(numeric_values(data, name, func="correlate"), groups)
-        inflate = ar1_inflation(_pooled_lag1(cx, prev), ry) if prev is not None else 1.0
-        by_lag = {}
-        for lag in lags:
-            by_lag[lag] = outcome.pairs(cx, positions[lag], key=lag)
-            rows.append(
-                {"predictor": name, "lag": lag, "level": "within", **by_lag[lag].within(inflate)}
-            )
-        same_day = by_lag[0] if 0 in by_lag else outcome.pairs(cx, key="same row")
-        res = between_r(*same_day.means(cx.shift, cy.shift), "pearson")
-        rows.append(
-            {
-                "predictor": name,
-                "lag": 0,
-                "level": "between",
-                **res,
-                "n_obs": int(same_day.n.sum()),
-                "n_subjects": res["n"],
-            }
-        )
-    cols = ["predictor", "lag", "level", "r", "ci95_low", "ci95_high", "p_val"]
-    out = pd.DataFrame(rows, columns=[*cols, "n_obs", "n_subjects"])
-    out.insert(len(cols), "p_fdr", bh_adjust(out["p_val"].to_numpy(dtype="float64")))
-    out = out.astype({"lag": "int64", "n_obs": "int64", "n_subjects": "int64"})
-    out.attrs["notes"] = notes
-    return out
+    lags, candidates, notes = correlate_args(data.columns, x=x, lags=lags, serial=serial)
+    require_columns(data, [subject, "date", y, *candidates], func="correlate")
+    sums = corr_sums(
+        data,
+        func="correlate",
+        y=y,
+        xs=candidates,
+        lags=lags,
+        subject=subject,
+        serial=serial,
+        between=True,
+    )
+    return correlate_table(sums, y=y, x=x, lags=lags, serial=serial, notes=notes)
 
 
 # ------------------------------------------------------- one person's findings
@@ -1078,7 +828,7 @@ def patient_findings(
     *,
     subject: object = None,
     y: str = "pain",
-    x: Sequence[str] = _PREDICTORS,
+    x: Sequence[str] = PREDICTORS,
     lags: Sequence[int] = (0, 1),
     tags: Sequence[str] | None = None,
     tag_lags: Sequence[int] = (1,),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._dask import dispatch, is_dask_frame
+from ._cluster import refuse_dask
 from .read import LoadReport  # noqa: F401  (importable here too, as before)
 from .read._parse import parse_dates  # noqa: F401  (importable here too, as before)
 from .schema import COLUMNS, KEYS, VARIABLES, Variable
@@ -125,10 +125,10 @@ def data_quality(data: pd.DataFrame) -> pd.DataFrame:
 
     Parameters
     ----------
-    data : pandas.DataFrame or dask.dataframe.DataFrame
+    data : pandas.DataFrame
         A canonical diary.
-        A Dask DataFrame from :func:`backpain.read_dask` (each person's days
-        in one partition) gives the same result, computed on the cluster.
+        For a Dask DataFrame use the function of the same name in
+        :mod:`backpain.dask` (the same result, computed by partition).
 
     Returns
     -------
@@ -148,8 +148,7 @@ def data_quality(data: pd.DataFrame) -> pd.DataFrame:
     >>> q[["subject", "span_days", "days_recorded"]].shape
     (2, 3)
     """
-    if is_dask_frame(data):
-        return dispatch("data_quality", data)
+    refuse_dask(data, "data_quality")
     check_diary(data)
     d = data.sort_values(list(KEYS))
     g = d.groupby("subject", sort=True, observed=True)

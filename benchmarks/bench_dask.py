@@ -51,6 +51,7 @@ import pandas as pd
 import psutil
 
 import backpain
+import backpain.dask
 from backpain import read_dask, write_cohort_parquet
 from backpain.simulate import simulate_cohort
 
@@ -116,7 +117,7 @@ def run_dask(client, folder: Path) -> tuple[dict, dict]:
         times["read"] = time.perf_counter() - t0
         for op in OPS:
             t0 = time.perf_counter()
-            results[op] = getattr(backpain, op)(data)
+            results[op] = getattr(backpain.dask, op)(data)
             times[op] = time.perf_counter() - t0
     out = {
         "partitions": data.npartitions,

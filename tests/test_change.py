@@ -311,9 +311,13 @@ def test_responders_on_dask_equal_in_memory(tmp_path):
     dask = pytest.importorskip("dask")
     data = _cohort()  # Q0, without any score, is alone in its partition
     backpain.write_cohort_parquet(data, tmp_path, subjects_per_file=2)
+    import backpain.dask as on_dask
+
     with dask.config.set(scheduler="synchronous"):
         lazy, _ = backpain.read_dask(tmp_path)
-        got = responders(lazy, by="arm")
+        got = on_dask.responders(lazy, by="arm")
+        with pytest.raises(TypeError, match=r"use backpain\.dask\.responders"):
+            responders(lazy)
     want = responders(data, by="arm")
     pd.testing.assert_frame_equal(got, want)
 

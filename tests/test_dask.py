@@ -21,6 +21,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 import backpain
+import backpain.dask
 from backpain import DiaryError, read_dask, read_diary, write_cohort_parquet
 
 pytestmark = pytest.mark.filterwarnings(
@@ -120,13 +121,12 @@ CORRELATIONS = [
 def test_correlations_equal_in_memory(cohort, uneven, name, kwargs):
     data, _ = cohort
     assert data.npartitions == 6
-    func = getattr(backpain, name)
-    _same(func(data, **kwargs), func(uneven, **kwargs))
+    _same(getattr(backpain.dask, name)(data, **kwargs), getattr(backpain, name)(uneven, **kwargs))
 
 
 def test_correlate_notes_a_predictor_without_values(cohort, uneven):
     data, _ = cohort
-    res = backpain.correlate(data, x=["notes", "stress"])
+    res = backpain.dask.correlate(data, x=["notes", "stress"])
     # 'notes' is all missing in the canonical schema
     assert res.attrs["notes"] == ["predictor 'notes' holds no values; skipped"]
     assert res.attrs["notes"][0].render("nl") == (
@@ -145,15 +145,15 @@ def test_correlate_notes_a_predictor_without_values(cohort, uneven):
 )
 def test_classify_and_summary_equal_in_memory(cohort, uneven, kwargs):
     data, _ = cohort
-    classes = backpain.classify(data, **kwargs)
+    classes = backpain.dask.classify(data, **kwargs)
     _same(classes, backpain.classify(uneven, **kwargs))
-    summary = backpain.class_summary(dd.from_pandas(classes, npartitions=4))
+    summary = backpain.dask.class_summary(dd.from_pandas(classes, npartitions=4))
     _same(summary, backpain.class_summary(classes))
 
 
 def test_data_quality_equal_in_memory(cohort, uneven):
     data, _ = cohort
-    _same(backpain.data_quality(data), backpain.data_quality(uneven))
+    _same(backpain.dask.data_quality(data), backpain.data_quality(uneven))
 
 
 def test_parquet_report_counts_rows_from_the_footers(cohort, uneven):
@@ -172,8 +172,8 @@ def test_parquet_with_subjects_across_files_is_regrouped(uneven, tmp_path, clien
         half.to_parquet(tmp_path / f"half{i}.parquet", index=False)
     data, report = read_dask(str(tmp_path / "*.parquet"))
     assert any(n.key == "dask.note.shuffled" for n in report.notes)
-    _same(backpain.correlate(data), backpain.correlate(uneven))
-    _same(backpain.data_quality(data), backpain.data_quality(uneven))
+    _same(backpain.dask.correlate(data), backpain.correlate(uneven))
+    _same(backpain.dask.data_quality(data), backpain.data_quality(uneven))
 
 
 # ------------------------------------------------------------ per-person files
@@ -217,7 +217,7 @@ def test_per_person_files_read_like_read_diary(person_files, client):
     shared = [n for n in report.notes if n.key == "dask.note.in_files"]
     assert shared
     assert all(n.params["n"] == len(paths) for n in shared)
-    _same(backpain.correlate(data, x=["stress"]), backpain.correlate(merged, x=["stress"]))
+    _same(backpain.dask.correlate(data, x=["stress"]), backpain.correlate(merged, x=["stress"]))
 
 
 def test_per_person_files_on_the_local_scheduler(person_files, client):
@@ -227,7 +227,7 @@ def test_per_person_files_on_the_local_scheduler(person_files, client):
         assert data.npartitions == 3
         merged = read_diary(paths)
         _same(
-            backpain.within_corr(data, x="stress", y="pain"),
+            backpain.dask.within_corr(data, x="stress", y="pain"),
             backpain.within_corr(merged, x="stress", y="pain"),
         )
     assert report.rows_read == sum(len(pd.read_csv(p, sep=";")) for p in paths)
@@ -273,29 +273,29 @@ def test_reader_errors(tmp_path, uneven):
 def test_analysis_errors_match_in_memory(cohort):
     data, _ = cohort
     with pytest.raises(ValueError, match="no column"):
-        backpain.within_corr(data, x="weather", y="pain")
+        backpain.dask.within_corr(data, x="weather", y="pain")
     with pytest.raises(ValueError, match="method must be"):
-        backpain.between_corr(data, x="stress", y="pain", method="kendall")
+        backpain.dask.between_corr(data, x="stress", y="pain", method="kendall")
     with pytest.raises(ValueError, match="serial must be"):
-        backpain.lagged_corr(data, x="stress", y="pain", serial="ar1")
+        backpain.dask.lagged_corr(data, x="stress", y="pain", serial="ar1")
     with pytest.raises(ValueError, match="lags must be whole numbers"):
-        backpain.correlate(data, lags=(-1,))
+        backpain.dask.correlate(data, lags=(-1,))
     with pytest.raises(ValueError, match="no column 'duration_class'"):
-        backpain.class_summary(data)
+        backpain.dask.class_summary(data)
     with pytest.raises(ValueError, match="ci='bootstrap' on a Dask DataFrame") as err:
-        backpain.within_corr(data, x="stress", y="pain", ci="bootstrap")
+        backpain.dask.within_corr(data, x="stress", y="pain", ci="bootstrap")
     assert "compute()" in str(err.value)
 
 
 def test_a_subject_split_over_partitions_raises(uneven, client):
     split = dd.from_pandas(uneven, npartitions=4)  # cuts the rows, not the persons
     with pytest.raises(ValueError, match="are in more than one partition") as err:
-        backpain.within_corr(split, x="stress", y="pain")
+        backpain.dask.within_corr(split, x="stress", y="pain")
     assert "data.shuffle(on='subject')" in str(err.value)
     with pytest.raises(ValueError, match="more than one partition"):
-        backpain.data_quality(split)
+        backpain.dask.data_quality(split)
     regrouped = split.shuffle(on="subject")
-    _same(backpain.correlate(regrouped), backpain.correlate(uneven))
+    _same(backpain.dask.correlate(regrouped), backpain.correlate(uneven))
 
 
 def test_invalid_values_raise_from_the_workers(uneven, tmp_path, client):
@@ -304,14 +304,14 @@ def test_invalid_values_raise_from_the_workers(uneven, tmp_path, client):
     write_cohort_parquet(bad, tmp_path, subjects_per_file=4)
     data, _ = read_dask(tmp_path)
     with pytest.raises(ValueError, match="pain must be between 0 and 10"):
-        backpain.lagged_corr(data, x="stress", y="pain")
+        backpain.dask.lagged_corr(data, x="stress", y="pain")
 
 
 # ----------------------------------------------------------------- progress
 def test_progress_is_silent_when_not_interactive(cohort, capsys, monkeypatch):
     monkeypatch.delenv("BACKPAIN_PROGRESS", raising=False)
     data, _ = cohort
-    backpain.data_quality(data)
+    backpain.dask.data_quality(data)
     assert capsys.readouterr().err == ""
 
 
@@ -329,7 +329,7 @@ def test_forced_progress_counts_partitions(cohort, monkeypatch, lang, label, sch
     if scheduler == "sync":
         config["scheduler"] = "sync"
     with dask.config.set(config):
-        backpain.within_corr(data, x="stress", y="pain")
+        backpain.dask.within_corr(data, x="stress", y="pain")
     text = err.getvalue()
     assert label in text
     assert f"{data.npartitions}/{data.npartitions}" in text
@@ -344,3 +344,37 @@ def test_forced_progress_while_reading_files(person_files, monkeypatch, client):
     text = err.getvalue()
     assert "de bestanden van het cohort lezen" in text
     assert f"{len(paths)}/{len(paths)}" in text
+
+
+# ----------------------------------------------------------------- one engine, opt-in
+def test_in_memory_analyses_point_to_backpain_dask(cohort):
+    data, _ = cohort
+    with pytest.raises(TypeError, match=r"use backpain\.dask\.correlate\(data, \.\.\.\)"):
+        backpain.correlate(data)
+    with pytest.raises(TypeError, match=r"use backpain\.dask\.classify"):
+        backpain.classify(data)
+    with pytest.raises(
+        NotImplementedError, match=r"mixed_model does not run on a Dask .*compute\(\)"
+    ):
+        backpain.mixed_model(data, x=["stress"])
+    with pytest.raises(NotImplementedError, match="what_helps does not run on a Dask"):
+        backpain.what_helps(data)
+
+
+def test_backpain_dask_offers_what_the_refusals_name():
+    from backpain._cluster import ON_DASK
+
+    assert set(ON_DASK) <= set(backpain.dask.__all__)
+    for name in ON_DASK:
+        assert callable(getattr(backpain.dask, name))
+
+
+def test_in_memory_modules_never_import_backpain_dask():
+    import subprocess
+
+    code = (
+        "import sys, backpain, backpain.stats, backpain.classify, backpain.multilevel;"
+        "print('backpain.dask' in sys.modules, 'dask' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]

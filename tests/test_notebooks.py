@@ -310,7 +310,7 @@ def _code(name: str) -> list[str]:
     return [c for c in book.cells if c.cell_type == "code"]
 
 
-@pytest.mark.parametrize("name", ["patient", "researcher", "survey"])
+@pytest.mark.parametrize("name", ["patient", "researcher", "survey", "esm"])
 def test_notebooks_are_committed_thin_and_without_outputs(name):
     for cell in _code(name):
         assert cell.outputs == [], cell.source

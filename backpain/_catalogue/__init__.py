@@ -15,6 +15,7 @@ from . import (
     cli,
     common,
     dask,
+    esm,
     formats,
     notebook,
     plot,
@@ -52,4 +53,5 @@ CATALOGUE = _join(
     privacy.TEXTS,
     dask.TEXTS,
     change.TEXTS,
+    esm.TEXTS,
 )

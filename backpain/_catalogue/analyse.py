@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "analyse.note.not_a_column": (
+        "predictor {name!r} is not a column of data; skipped",
+        "voorspeller {name!r} is geen kolom van de gegevens; overgeslagen",
+    ),
+    "analyse.note.no_values": (
+        "predictor {name!r} holds no values; skipped",
+        "voorspeller {name!r} heeft geen waarden; overgeslagen",
+    ),
     # errors
     "analyse.mixed.no_x": (
         "mixed_model: x must name at least one predictor, e.g. x=('stress',)",

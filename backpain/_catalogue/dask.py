@@ -78,14 +78,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "DataFrame) voor een bootstrapinterval.",
     ),
     # notes in results and load reports
-    "dask.note.not_a_column": (
-        "predictor {name!r} is not a column of data; skipped",
-        "voorspeller {name!r} is geen kolom van de gegevens; overgeslagen",
-    ),
-    "dask.note.no_values": (
-        "predictor {name!r} holds no values; skipped",
-        "voorspeller {name!r} heeft geen waarden; overgeslagen",
-    ),
     "dask.note.in_files": (
         "{note} ({n} file(s): {files})",
         "{note} ({n} bestand(en): {files})",

@@ -69,6 +69,11 @@ def load_example(name: str, *, return_report: bool = False):
     """
     path, kind = example_path(name)
     with resources.as_file(path) as real:
+        if kind == "esm":
+            from ..read.esm import read_esm
+
+            momentary, report = read_esm(real)
+            return (momentary, report) if return_report else momentary
         if kind == "survey":
             from ..read.survey import read_survey
 

@@ -3,7 +3,7 @@
 :func:`read_dask` reads per-person files (each with :func:`backpain.read_diary`
 in its own task) or a Parquet dataset, so that every subject's days are in
 one partition: the analyses then combine per-subject sums without a shuffle
-(see :mod:`backpain._dask`). :func:`write_cohort_parquet` writes a pandas
+(see :mod:`backpain.dask`). :func:`write_cohort_parquet` writes a pandas
 diary in that layout. dask is imported only when these are called.
 """
 
@@ -241,8 +241,8 @@ def _read_files(
     import dask
     import dask.dataframe as dd
 
-    from .._dask import client as current_client
-    from .._dask import compute
+    from .._cluster import client as current_client
+    from .._cluster import compute
 
     client = current_client()
     if persist is None:
