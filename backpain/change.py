@@ -988,7 +988,17 @@ def _person_windows(
         out["duration_class"] = found.to_numpy()
         out["duration_class"] = out["duration_class"].astype(no_class.dtype)
     if by is not None:
-        first_value = part.groupby("subject", sort=True, observed=True)[by].first()
+        values = part.groupby("subject", sort=True, observed=True)[by]
+        several = values.nunique()
+        if (several > 1).any():
+            who = several[several > 1].index[0]
+            shown = sorted(map(str, part.loc[part["subject"] == who, by].dropna().unique()))
+            msg = (
+                f"responders: by={by!r} must be constant within a person, but subject "
+                f"{who!r} has {shown[:5]}; give each person one value (e.g. the arm at baseline)"
+            )
+            raise ValueError(msg)
+        first_value = values.first()
         out[by] = first_value.reindex(sums.index).to_numpy()
     return out
 
@@ -1018,7 +1028,7 @@ def responders(
         are NaN / NA (counted as not evaluable, never as non-responders).
     by : str, optional
         A grouping column of ``data`` (a treatment arm, a clinic), constant
-        within each person (the first value is kept).
+        within each person (else a ValueError names the person).
 
     Returns
     -------
@@ -1031,6 +1041,14 @@ def responders(
         less pain: IMMPACT, Dworkin et al. 2008), ``duration_class`` (from
         :func:`backpain.classify` at the end of the baseline period) and
         ``by`` when given.
+
+    Raises
+    ------
+    ValueError
+        For a diary that is not canonical, a missing ``by`` column, a ``by``
+        value that changes within a person, or bad ``weeks`` / ``min_days``.
+    TypeError
+        For a Dask DataFrame (the message names :func:`backpain.dask.responders`).
 
     See Also
     --------

@@ -327,6 +327,9 @@ def test_responders_errors():
         responders(_diary([5.0] * 60), by="arm")
     with pytest.raises(ValueError, match="weeks must be"):
         responders(_diary([5.0] * 60), weeks=0)
+    mixed = _diary([5.0] * 60).assign(arm=["A"] * 30 + ["B"] * 30)
+    with pytest.raises(ValueError, match=r"subject 'me' has \['A', 'B'\]"):
+        responders(mixed, by="arm")
 
 
 # ------------------------------------------------------- figure and report
