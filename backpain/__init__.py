@@ -11,6 +11,7 @@ Everything runs locally; nothing is sent over the network.
 """
 
 from . import esm
+from .change import pain_change, questionnaire_change, responder_shares, responders
 from .classify import (
     CLASSES,
     DEFINITIONS,
@@ -79,14 +80,18 @@ __all__ = [
     "merge_diaries",
     "mixed_model",
     "nih_chronic_from_survey",
+    "pain_change",
     "parse_duration",
     "patient_findings",
     "person_effects",
     "pseudonymise",
+    "questionnaire_change",
     "read_dask",
     "read_diary",
     "read_esm",
     "read_survey",
+    "responder_shares",
+    "responders",
     "score_cpg",
     "score_nih_impact",
     "score_odi",

@@ -35,6 +35,7 @@ ON_DASK = (
     "correlate",
     "data_quality",
     "lagged_corr",
+    "responders",
     "within_corr",
 )
 """The analyses :mod:`backpain.dask` offers for a Dask DataFrame (a test keeps it in step)."""

@@ -3,8 +3,8 @@
 ``import backpain.dask`` (with the ``dask`` extra installed) and call the same
 analyses here on a Dask DataFrame from :func:`backpain.read_dask`:
 :func:`correlate`, :func:`within_corr`, :func:`between_corr`,
-:func:`lagged_corr`, :func:`classify`, :func:`class_summary` and
-:func:`data_quality`. Each returns the same pandas table as the in-memory
+:func:`lagged_corr`, :func:`classify`, :func:`class_summary`,
+:func:`data_quality` and :func:`responders`. Each returns the same pandas table as the in-memory
 function of the same name (equal to 1e-10 in the tests), whose docstring
 describes the arguments and the result. The in-memory functions never
 import this module; given a Dask DataFrame they say to use this one.
@@ -224,3 +224,21 @@ def class_summary(classified: Any) -> pd.DataFrame:
     out["percent"] = 100 * n / total if total else np.full(len(n), np.nan)
     out.attrs["n_unclassified"] = int(sum(p.attrs["n_unclassified"] for p in parts))
     return out
+
+
+def responders(
+    data: Any, *, weeks: float = 4, min_days: int = 14, by: str | None = None
+) -> pd.DataFrame:
+    """:func:`backpain.responders` on a Dask DataFrame, partition by partition.
+
+    Each person's baseline and follow-up sums are computed inside the
+    partition that holds the person (:func:`backpain.change.person_windows`,
+    the in-memory code; no shuffle); the per-person rows are concatenated in
+    subject order, equal to the in-memory table.
+    """
+    from .change import person_windows
+    from .change import responders as in_memory
+
+    in_memory(meta(data), weeks=weeks, min_days=min_days, by=by)  # the in-memory checks
+    use = ["subject", "date", "pain", *([by] if by else [])]
+    return _per_subject_table(data, person_windows, use, weeks=weeks, min_days=min_days, by=by)

@@ -37,6 +37,7 @@ __all__ = [
     "odi",
     "quality",
     "readable",
+    "responders",
     "score_links",
     "startback",
 ]
@@ -635,3 +636,62 @@ def readable(table: pd.DataFrame, *, digits: int = 3, lang: str = "en") -> pd.Da
         else:
             out[column] = [number(v, f".{digits}f", lang) if pd.notna(v) else "" for v in values]
     return out
+
+
+# ------------------------------------------------------------------ responders
+def responders(shares: pd.DataFrame, *, lang: str = "en") -> Explanation:
+    """The responder shares of :func:`backpain.change.responder_shares` in words, one line per group.
+
+    Parameters
+    ----------
+    shares : pandas.DataFrame
+        :func:`backpain.change.responder_shares` (the ``"all"`` row last).
+    lang : {"en", "nl"}
+        Language.
+
+    Returns
+    -------
+    Explanation
+        One bullet per group: how many evaluable people had at least 30% and
+        at least 50% less pain (IMMPACT, Dworkin et al. 2008), with the Wilson
+        interval; how many could not be judged; and the caveat that a change
+        over time does not show what caused it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from backpain.change import responder_shares
+    >>> t = pd.DataFrame({"g": ["a", "a", "a"], "responder_30": [True, False, None],
+    ...                   "responder_50": [False, False, None]})
+    >>> print(responders(responder_shares(t, by="g")).splitlines()[0])
+    - a: 1 of 2 people with both periods (50%, 95% interval 9% to 91%) had at least 30% less pain, 0 (0%, 0% to 66%) at least 50% less; 1 could not be judged (too few days, or no pain at the start).
+    """
+    check_lang(lang)
+    lines = []
+    for row in shares.itertuples(index=False):
+        key = f"plot.class.{row.group}"
+        group = say(key, lang) if key in _known_keys() else str(row.group)
+        if row.group in ("all", "unknown"):
+            group = say(f"change.notebook.{row.group}", lang)
+        if row.n_evaluable == 0:
+            lines.append(say("change.notebook.none", lang, group=group, n=int(row.n)))
+            continue
+        lines.append(
+            say(
+                "change.notebook.group",
+                lang,
+                group=group,
+                k30=int(row.n_responder_30),
+                n=int(row.n_evaluable),
+                s30=float(row.share_30),
+                lo30=float(row.ci95_low_30),
+                hi30=float(row.ci95_high_30),
+                k50=int(row.n_responder_50),
+                s50=float(row.share_50),
+                lo50=float(row.ci95_low_50),
+                hi50=float(row.ci95_high_50),
+                missing=int(row.n - row.n_evaluable),
+            )
+        )
+    lines.append(say("change.notebook.caveat", lang))
+    return _bullets(lines)

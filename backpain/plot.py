@@ -76,6 +76,7 @@ __all__ = [
     "dashboard",
     "esm_network",
     "lags",
+    "pain_change",
     "scatter_within",
     "tag_label",
     "timeline",
@@ -2019,4 +2020,103 @@ def esm_network(
     ax.set_aspect("equal")
     ax.set_axis_off()
     ax.set_title(say(f"esm.plot.{kind}", lang))
+    return ax
+
+
+# --------------------------------------------------------------------------- pain change
+_CHANGE_NEED = ("days", "periods", "summary")
+
+
+def pain_change(result: Any, *, lang: str = "en", ax: Axes | None = None, **kwargs: Any) -> Axes:
+    """Draw one person's daily pain, the level of the two periods compared and the change.
+
+    Parameters
+    ----------
+    result : PainChange
+        The result of :func:`backpain.pain_change` (its ``days``, ``periods``
+        and ``summary``); nothing is computed here.
+    lang : {"en", "nl"}
+        Language of the labels.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw into (default: the current axes).
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.plot` for the daily pain line.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The daily pain line (``ax.lines[0]``, gaps at days without a score),
+        each period shaded (``ax.patches``) with its level as a horizontal line
+        (``ax.lines[1]`` and ``[2]``: the model's levels, or the plain means
+        when the change was not graded), and a title that words the grade the
+        analysis decided (``summary["grade"]``).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from backpain import pain_change as compute
+    >>> days = pd.date_range("2026-01-01", periods=56)
+    >>> diary = pd.DataFrame({"subject": "me", "date": days, "pain": [6.0] * 28 + [4.0] * 28})
+    >>> ax = pain_change(compute(diary))
+    >>> ax.get_title()
+    'Change: a moderately important improvement'
+    >>> plt.close("all")
+    """
+    check_lang(lang)
+    if any(not hasattr(result, name) for name in _CHANGE_NEED):
+        msg = (
+            "pain_change: expected the result of backpain.pain_change (with days, periods "
+            f"and summary), not {type(result).__name__}"
+        )
+        raise ValueError(msg)
+    ax = plt.gca() if ax is None else ax
+    days = result.days.sort_values("date")
+    daily = _daily(days, ["pain"])
+    style = {"color": _GREY, "linewidth": 1, "marker": "o", "markersize": 2} | kwargs
+    ax.plot(daily.index, daily["pain"], label=say("change.plot.daily", lang), **style)
+    s = result.summary
+    periods = result.periods.set_index("period")
+    graded = np.isfinite(float(s["baseline"]))
+    levels = {
+        "before": float(s["baseline"]) if graded else float(periods.loc["before", "mean"]),
+        "after": (
+            float(s["baseline"]) + float(s["change"])
+            if graded
+            else float(periods.loc["after", "mean"])
+        ),
+    }
+    colours = {"before": OKABE_ITO["orange"], "after": OKABE_ITO["blue"]}
+    one = pd.Timedelta(days=1)
+    for name in ("before", "after"):
+        start, end = periods.loc[name, "start"], periods.loc[name, "end"] + one
+        ax.axvspan(start, end, color=colours[name], alpha=0.12, linewidth=0)
+        ax.plot(
+            [start, end],
+            [levels[name]] * 2,
+            color=colours[name],
+            linewidth=2.5,
+            linestyle="-" if graded else ":",
+            label=say(f"change.plot.{name}", lang),
+        )
+    if graded:
+        label = say(
+            "change.plot.label",
+            lang,
+            change=float(s["change"]),
+            lo=float(s["ci_low"]),
+            hi=float(s["ci_high"]),
+        )
+        ax.plot([], [], linestyle="none", label=label)
+    grade, direction = str(s["grade"]), str(s["direction"])
+    if grade in ("none", "unclear", "no_percent", "too_few_days"):
+        title = say(f"change.plot.title.{grade}", lang)
+    else:
+        band = say(f"change.band.{grade}", lang)
+        title = say(f"change.plot.title.{direction}", lang, band=band)
+    ax.set_title(title)
+    ax.set_ylim(-0.3, 10.3)
+    ax.set_ylabel(_label("pain", lang))
+    _date_axis(ax, lang)
+    _legend_outside(ax)
     return ax

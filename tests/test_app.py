@@ -41,9 +41,8 @@ def test_upload_shows_classification_figures_and_a_download(result):
     assert result.message == ""
     assert "Hoe lang duurt de pijn al?" in result.html
     assert "<b>chronische</b> rugpijn" in result.html
-    assert (
-        len(re.findall(r"<img src='data:image/png;base64,", result.html)) == 2
-    )  # overview and what went with less pain
+    # overview, what went with less pain, and the pain change
+    assert len(re.findall(r"<img src='data:image/png;base64,", result.html)) == 3
     link = re.search(r"href='data:text/html;charset=utf-8;base64,([A-Za-z0-9+/=]+)'", result.html)
     assert link is not None
     assert base64.b64decode(link.group(1)).decode("utf-8") == result.report

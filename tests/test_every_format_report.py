@@ -37,7 +37,17 @@ FORMAT_DIRS = (
     "samsung_health",
     "table",
 )
-SECTIONS = ("period", "quality", "class", "months", "overview", "worst", "associations", "helps")
+SECTIONS = (
+    "period",
+    "quality",
+    "class",
+    "months",
+    "change",
+    "overview",
+    "worst",
+    "associations",
+    "helps",
+)
 
 
 def _fixtures() -> list[Path]:

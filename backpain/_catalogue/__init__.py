@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import (
     analyse,
     app,
+    change,
     cli,
     common,
     dask,
@@ -51,5 +52,6 @@ CATALOGUE = _join(
     notebook.TEXTS,
     privacy.TEXTS,
     dask.TEXTS,
+    change.TEXTS,
     esm.TEXTS,
 )

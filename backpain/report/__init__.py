@@ -78,7 +78,9 @@ def render_report(
     (the :class:`~backpain.LoadReport` counts, the reader's notes and the
     rejected rows by reason), duration class in plain words
     (:func:`explain_class`; a censored onset is a lower bound), pain per
-    month (:func:`monthly_summary`), the overview figure
+    month (:func:`monthly_summary`), whether the pain changed between the
+    first and the last four weeks (:func:`backpain.pain_change`, graded by
+    IMMPACT and Ostelo et al. 2008, with its figure), the overview figure
     (:func:`backpain.plot.dashboard`), the most painful days with their
     notes, within-person associations (lags 0 and 1) and what went with
     less pain (tags, next day), each with the association-is-not-cause

@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..errors import DiaryError
 from ..text import Message, check_lang, number, say
+from ._change import change_data
 
 __all__ = ["ReportData", "build_report", "explain_class", "monthly_summary"]
 
@@ -81,6 +82,9 @@ class ReportData:
     figures : dict of str to str
         Base64 PNG per figure: ``"overview"``, ``"associations"``,
         ``"helps"``; a figure that could not be drawn is absent.
+    change : ChangeSection or None
+        :func:`backpain.pain_change` of the first and the last four weeks
+        and its figure (None without pain; see ``report/_change.py``).
     version : str
         The backpain version that made the report.
     made_on : datetime.date
@@ -103,6 +107,7 @@ class ReportData:
     figures: dict[str, str] = field(repr=False)
     version: str
     made_on: date
+    change: Any = field(default=None, repr=False)
 
     def to_html(self, *, standalone: bool = True) -> str:
         """The report as HTML: a whole document, or a ``<div>`` for a page.
@@ -541,6 +546,7 @@ def build_report(
             say_step(say("report.progress.helps", lang))
             results["helps"] = tag_rows(findings)
     figures = _figures(diary, results, lang, say_step)
+    change = change_data(diary, lang=lang)
     data = ReportData(
         lang=lang,
         subject=name,
@@ -558,6 +564,7 @@ def build_report(
         figures=figures,
         version=__version__,
         made_on=date.today(),
+        change=change,
     )
     say_step(say("report.progress.done", lang))
     return data

@@ -25,6 +25,7 @@ from ._build import (
     pain_text,
     reason_column,
 )
+from ._change import change_blocks
 
 __all__ = ["render_html", "sections", "short_note", "stylesheet"]
 
@@ -375,6 +376,7 @@ def sections(data: ReportData, *, note_chars: int | None = None) -> list[dict[st
         ("quality", say("report.quality_h", lang), _quality(data, lang)),
         ("class", say("report.class_h", lang), _classification(data, lang)),
         ("months", say("report.trend_h", lang), _monthly(data, lang)),
+        ("change", say("change.heading", lang), change_blocks(data, lang)),
         ("overview", say("report.overview_h", lang), _overview(data, lang)),
         ("worst", worst_heading, worst_blocks),
         ("associations", say("report.assoc_h", lang), _associations(data, lang)),
