@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ._correlation import (
+    COHORT_SERIAL,
     ar1_inflation,
     between_r,
     bh_adjust,
@@ -450,7 +451,7 @@ def lagged_corr(
     y: str,
     lags: Sequence[int] = (0, 1, 2, 3),
     subject: str = "subject",
-    serial: str = "none",
+    serial: str = COHORT_SERIAL,
 ) -> pd.DataFrame:
     """:func:`backpain.lagged_corr` on a Dask DataFrame (see that function)."""
     from ._diary_arrays import check_lags
@@ -502,7 +503,7 @@ def correlate(
     ),
     lags: Sequence[int] = (0, 1),
     subject: str = "subject",
-    serial: str = "none",
+    serial: str = COHORT_SERIAL,
 ) -> pd.DataFrame:
     """:func:`backpain.correlate` on a Dask DataFrame (see that function)."""
     from ._diary_arrays import check_lags, require_columns
