@@ -1199,6 +1199,9 @@ def classify(
         - ``weeks_with_entries``, ``weeks_in_duration`` (int): weeks (7-day
           blocks counted back from ``recorded_until``) from the onset that
           hold an entry, and all of them
+        - ``duration_shown_days`` (Int64): the days the entries vouch for
+          (see Notes; ``duration_days`` when they are enough, or for a given
+          onset)
         - ``onset_censored`` (bool): the true onset may lie earlier (the
           diary starts in pain, or a stretch without recorded pain that might
           have been a pain-free month comes before it), so ``duration_days``
@@ -1395,6 +1398,9 @@ def classify(
 
     dur_int = pd.array(np.nan_to_num(duration, nan=0).astype(np.int64), dtype="Int64")
     dur_int[~has_onset] = pd.NA
+    shown = pd.array(np.where(is_given, np.nan_to_num(duration), sure).astype(np.int64))
+    shown = shown.astype("Int64")
+    shown[~has_onset] = pd.NA
     prob_int = pd.array(np.nan_to_num(problem_days, nan=0).astype(np.int64), dtype="Int64")
     prob_int[~has_problem] = pd.NA
     gap_len = pd.array(res["gap_len"], dtype="Int64")
@@ -1412,6 +1418,7 @@ def classify(
             "class_evidence": pd.array(evidence, dtype="string"),
             "weeks_with_entries": weeks_seen,
             "weeks_in_duration": weeks_in,
+            "duration_shown_days": shown,
             "onset_censored": censored,
             "unrecorded_gap_days": gap_len,
             "onset_source": pd.array(np.where(is_given, "given", "diary"), dtype="string"),

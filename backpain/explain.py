@@ -161,8 +161,9 @@ def class_table(classified: pd.DataFrame) -> pd.DataFrame:
         (as classified), ``class_cost``, ``class_bmj``, ``class_icd11``,
         ``class_nih`` (the duration classed by each definition of
         :data:`backpain.DEFINITIONS`; a survey's range of days, from
-        :func:`backpain.classify_survey`, only when the whole range is in one
-        class) and ``nih_chronic`` (the NIH Task Force definition, which also
+        :func:`backpain.classify_survey`, or a diary's from
+        ``duration_shown_days`` to ``duration_days``, only when the whole
+        range is in one class) and ``nih_chronic`` (the NIH Task Force definition, which also
         asks for pain on half the days).
 
     Examples
@@ -184,8 +185,10 @@ def class_table(classified: pd.DataFrame) -> pd.DataFrame:
         out["lower_bound"] = classified["onset_censored"].astype(bool)
     out["duration_class"] = classified["duration_class"]
     days = pd.to_numeric(classified["duration_days"], errors="coerce").astype("float64")
-    # a survey's category answer ("more than a year") is a range: classed when it is in one class
-    low = classified.get("duration_low_days", days)
+    # a survey's category answer ("more than a year") is a range: classed when it is in one
+    # class; so is a diary's duration when the entries vouch for fewer days (classify's Notes)
+    low = classified.get("duration_low_days", classified.get("duration_shown_days", days))
+    low = pd.to_numeric(low, errors="coerce").astype("float64")
     high = classified.get("duration_high_days", days)
     for name in DEFINITIONS:
         by_low = duration_class(pd.Series(low, dtype="float64"), definition=name)
@@ -247,9 +250,14 @@ def classes(classified: pd.DataFrame, *, definition: str = "cost", lang: str = "
             **rules,
         )
     ]
-    if counted.attrs["n_unclassified"]:
-        n_none = counted.attrs["n_unclassified"]
+    too_few = 0
+    if "class_evidence" in classified.columns:
+        too_few = int((classified["class_evidence"] == "too few entries").sum())
+    if counted.attrs["n_unclassified"] - too_few:
+        n_none = counted.attrs["n_unclassified"] - too_few
         lines.append(say("notebook.classes.unclassified", lang, n=n_none))
+    if too_few:
+        lines.append(say("notebook.classes.too_few", lang, n=too_few))
     if "onset_censored" in classified.columns:
         censored = int(classified["onset_censored"].astype(bool).sum())
         if censored:

@@ -367,6 +367,7 @@ def test_output_columns_and_dtypes(diary):
         "class_evidence",
         "weeks_with_entries",
         "weeks_in_duration",
+        "duration_shown_days",
         "onset_censored",
         "unrecorded_gap_days",
         "onset_source",
@@ -687,6 +688,9 @@ def test_coverage_edges_half_the_weeks():
     sparse = one(classify(_weekly([0, 3, 6, 9])))  # 5 of 13; gaps of 20 days (no month)
     assert sparse["weeks_with_entries"] == 5
     assert sparse["duration_days"] == 90  # what was seen
+    # counting back: weeks 0 and 3 hold entries, so the last 4 weeks meet the share
+    assert sparse["duration_shown_days"] == 27
+    assert enough["duration_shown_days"] == 90
     assert pd.isna(sparse["duration_class"])
     assert sparse["class_evidence"] == "too few entries"
     # a lower share settles it
@@ -740,3 +744,69 @@ def test_nih_follows_the_coverage_rule():
     assert row["pain_day_fraction_6m"] == 1.0
     assert pd.isna(row["nih_chronic"])
     assert one(classify(make(spec), nih_min_recorded=0.0, min_week_coverage=0.25))["nih_chronic"]
+
+
+# --------------------------------------------- what the patient is told (report.explain_class)
+def test_told_nih_with_the_days_counted_in_english_and_dutch():
+    from backpain.report import explain_class
+
+    row = one(classify(make([(400, 5), (31, 0), (42, 5)]))).copy()
+    row["subject"] = "A"
+    en = explain_class(row)
+    assert "filled in 183 days and had pain on 152 of them (83%)" in en
+    assert "meets the research definition" in en
+    assert "a problem since 1 Jan 2025" in en
+    assert "<b>acute</b>" in en  # the current episode: 41 days
+    nl = explain_class(row, lang="nl")
+    assert "vulde je 183 dagen in en had je pijn op 152 daarvan (83%)" in nl
+    assert "voldoet dit aan de onderzoeksdefinitie" in nl
+
+
+def test_told_too_few_entries_what_was_seen_and_what_would_settle_it():
+    from backpain.report import explain_class
+
+    row = one(classify(_weekly([0, 3, 6, 9])))
+    en = explain_class(row)
+    assert "entries in only 5 of those 13 weeks: too few to tell" in en
+    assert "Entries in at least half of the weeks, or the date the pain began" in en
+    assert "<b>" not in en  # no class is named
+    nl = explain_class(row, lang="nl")
+    assert "invullingen in maar 5 van die 13 weken: te weinig om te zeggen" in nl
+
+
+def test_told_duration_ends_on_the_last_entry_and_the_gap_before_the_onset():
+    from backpain.report import explain_class
+
+    late = one(classify(make([(40, 0), (20, 5)]), as_of=START + pd.Timedelta(days=185)))
+    en = explain_class(late)
+    assert "had lasted 19 days (3 weeks) on 1 Mar 2025" in en
+    assert "Your last entry is on 1 Mar 2025: nothing is known about the days after it" in en
+    assert "Je laatste invulling is op 1 mrt 2025" in explain_class(late, lang="nl")
+    gap = one(classify(make([(40, 0), (20, 5), (40, None), (20, 5)])))
+    en = explain_class(gap)
+    assert "has 40 days without a recorded pain score" in en
+    assert "lower bound" in en
+    assert "diary starts while you were already in pain" not in en
+    assert "40 dagen zonder ingevulde pijnscore" in explain_class(gap, lang="nl")
+
+
+def test_class_table_and_cohort_sentence_follow_the_evidence_rule():
+    from backpain.explain import class_table, classes
+
+    diary = pd.concat(
+        [
+            _weekly([0, 3, 6, 9]).assign(subject="sparse"),
+            _weekly([0, 2, 4, 6, 8, 10]).assign(subject="enough"),
+        ],
+        ignore_index=True,
+    )
+    res = classify(diary)
+    who = class_table(res).set_index("subject")
+    # no definition classes a duration the entries do not vouch for (27 to 90 days)
+    assert who.loc["sparse", ["class_cost", "class_bmj", "class_icd11", "class_nih"]].isna().all()
+    assert (who.loc["enough", ["class_cost", "class_bmj"]] == "chronic").all()  # 90 > 84
+    assert (who.loc["enough", ["class_icd11", "class_nih"]] == "subacute").all()  # 90 < 91
+    text = str(classes(res))
+    assert "1 more have too few entries to tell how long their pain has lasted" in text
+    assert "not in a pain episode" not in text
+    assert "te weinig invullingen" in str(classes(res, lang="nl"))
