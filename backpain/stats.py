@@ -1464,9 +1464,10 @@ def what_helps(
     ``k - 1`` degrees of freedom (``k`` = ``n_subjects``; equal to
     ``scipy.stats.ttest_1samp``). Each person counts once, whatever the
     serial dependence of their days, so the test keeps its size at every
-    cohort size: with no true effect, 4.6-5.1% of tags were significant at
-    p < 0.05 for cohorts of 10, 20 and 50 persons, where the former
-    bootstrap of persons gave 7-11% (``benchmarks/bench_cohort_tests.py``).
+    cohort size: with no true effect, 4.8-5.5% of tags were significant at
+    p < 0.05 for cohorts of 10, 20 and 50 persons (AR(1) 0 and 0.6, 2,000
+    cohorts per cell), where the former bootstrap of persons gave 5.7-10.3%
+    (``benchmarks/bench_cohort_tests.py``).
     Fewer than 10 persons are noted (the test keeps its size but finds only
     large differences); one person with both kinds of day gives no test.
 

@@ -20,6 +20,7 @@ RUNS = (
     ("bench_stats.py",),
     ("bench_apple_health.py",),
     ("bench_verdicts.py", "--patients", "200"),
+    ("bench_cohort_tests.py", "--cohorts", "200", "--corr-cohorts", "50"),  # about a minute
     ("bench_upload.py",),
     # small sizes here (about a minute); the 10k and 100k figures: bench_dask.py alone
     ("bench_dask.py", "--persons", "2000", "4000", "--per-file", "500"),
