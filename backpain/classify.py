@@ -1190,6 +1190,7 @@ def classify(
         - ``recorded_until`` (datetime): the last entry on or before
           ``as_of``, where the duration ends (NaT without entries)
         - ``duration_days`` (Int64): ``recorded_until - onset`` in days
+          (``as_of - onset`` for a given onset, the person's own word)
         - ``duration_weeks`` (float): ``duration_days / 7``
         - ``duration_class`` (ordered categorical acute < subacute < chronic):
           missing without a current episode or with too few entries
@@ -1244,7 +1245,9 @@ def classify(
     gives its length). A given onset is never censored.
 
     **Duration** is ``recorded_until - onset`` in whole days: with ``as_of``
-    after the last entry, the days in between are unknown and not counted.
+    after the last entry, the days in between are unknown and not counted. A
+    given onset is the person's word (a survey's "3 months" on ``as_of``), so
+    its duration runs to ``as_of``.
     It is classed by :func:`duration_class` (seed text; COST B13, 2006).
 
     **Evidence for a class** (our rule, issue #21). Weeks are 7-day blocks
@@ -1340,7 +1343,8 @@ def classify(
     diary_onset = np.where(after_gap, gap_end, diary_onset)
     onset_day = np.where(is_given, given, diary_onset)
     censored = (res["censored"] | after_gap) & ~is_given & res["has_current"]
-    duration = (end - onset_day).astype("float64")
+    # a given onset is the person's word about the time up to as_of (a survey's answer)
+    duration = (np.where(is_given, as_of_day, end) - onset_day).astype("float64")
     duration[~has_onset] = np.nan
 
     # coverage (our rule, issue #21): the class must rest on weeks with entries
@@ -1383,7 +1387,7 @@ def classify(
     problem_sure = np.where(is_given, given, problem_sure)
     problem_censored = (problem_censored | problem_after_gap) & ~is_given
     has_problem |= is_given
-    problem_days = (end - problem_sure).astype("float64")
+    problem_days = (np.where(is_given, as_of_day, end) - problem_sure).astype("float64")
     problem_days[~has_problem] = np.nan
     nih_sure = _weeks_covered(c, d, problem_sure, end, has_problem & ~is_given, min_week_coverage)
     nih_sure = np.where(is_given, problem_days, nih_sure[2])
@@ -1446,7 +1450,8 @@ def _weeks_covered(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Weekly coverage of the days from ``start`` to ``end``, per subject.
 
-    Weeks are 7-day blocks counted back from ``end`` (block 0 ends on ``end``).
+    Weeks are 7-day blocks counted back from ``end`` (block 0 ends on ``end``);
+    ``code`` and ``day`` are sorted by subject and day (as :func:`_days` gives them).
     Returns the number of weeks, how many hold at least one recorded pain
     score, and the days the entries vouch for: ``7 L - 1`` for the largest
     ``L`` such that at least ``min_share`` of the last ``L`` weeks hold an
@@ -1456,11 +1461,13 @@ def _weeks_covered(
     nsub = len(start)
     weeks = np.maximum(np.where(use, (end - start) // 7 + 1, 0), 0).astype(np.int64)
     span = use[code] & (day >= start[code]) & (day <= end[code])
-    cs = code[span]
-    block = (end[cs] - day[span]) // 7
-    size = int(weeks.max(initial=0)) + 1
-    key = np.unique(cs * size + block)  # sorted: subject, then block
-    ks, kb = key // size, key % size
+    # rows are sorted by subject and day, so read backwards the blocks of a subject
+    # ascend: each (subject, block) is where one of them changes
+    cs = code[span][::-1]
+    block = (end[cs] - day[span][::-1]) // 7
+    change = np.ones(len(cs), dtype=bool)
+    change[1:] = (cs[1:] != cs[:-1]) | (block[1:] != block[:-1])
+    ks, kb = cs[change], block[change]
     seen = np.bincount(ks, minlength=nsub).astype(np.int64)
     # prefix of L weeks holds count(b < L) entries; after the k-th covered block (rank k)
     # the share holds up to L = k / min_share weeks, or up to the next covered block

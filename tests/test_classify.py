@@ -810,3 +810,31 @@ def test_class_table_and_cohort_sentence_follow_the_evidence_rule():
     assert "1 more have too few entries to tell how long their pain has lasted" in text
     assert "not in a pain episode" not in text
     assert "te weinig invullingen" in str(classes(res, lang="nl"))
+
+
+def test_given_onset_runs_to_as_of_the_diary_onset_to_the_last_entry():
+    diary = make([(40, 0), (20, 5)])
+    as_of = START + pd.Timedelta(days=185)
+    row = one(classify(diary, as_of=as_of, onset={"A": "3 months"}))
+    assert row["duration_days"] == 91  # the person's answer on as_of
+    assert row["class_evidence"] == "given onset"
+    assert row["onset"] == as_of - pd.Timedelta(days=91)
+
+
+def test_classes_figure_leaves_out_what_classify_could_not_tell():
+    import matplotlib.pyplot as plt
+
+    from backpain import plot
+
+    diary = pd.concat(
+        [
+            _weekly([0, 3, 6, 9]).assign(subject="sparse"),
+            _weekly([0, 2, 4, 6, 8, 10]).assign(subject="enough"),
+        ],
+        ignore_index=True,
+    )
+    _fig, ax = plt.subplots()
+    plot.classes(classify(diary), ax=ax)
+    assert [t.get_text().split("\n")[1] for t in ax.texts] == ["0 (0%)", "0 (0%)", "1 (100%)"]
+    assert "1 with too few entries to tell not shown" in ax.get_title(loc="left")
+    plt.close("all")
