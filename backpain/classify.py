@@ -845,6 +845,9 @@ def _days(
     long_gap = ~new.copy()
     if len(pi) > 1:
         long_gap[1:] &= (dp[1:] - dp[:-1] - 1) >= episode_gap_days
+    last_pain = np.full(nsub, np.iinfo(np.int64).min // 2, dtype=np.int64)
+    if len(pi):
+        np.maximum.at(last_pain, cp, dp)
     gap_end = np.full(nsub, np.iinfo(np.int64).min // 2, dtype=np.int64)
     gap_len = np.zeros(nsub, dtype=np.int64)
     if long_gap.any():
@@ -938,6 +941,7 @@ def _days(
         "part_first": dp[ps][part_of_episode],
         "part_last": dp[pe][part_of_episode],
         "gap_end": gap_end,
+        "last_pain": last_pain,
         "gap_len": gap_len,
         "last_day": last_day,
         "has_current": has_current,
@@ -1195,8 +1199,10 @@ def classify(
         - ``duration_class`` (ordered categorical acute < subacute < chronic):
           missing without a current episode or with too few entries
         - ``class_evidence`` (string): ``"enough entries"``, ``"too few
-          entries"`` (the class cannot be told), ``"given onset"`` or ``"no
-          current episode"``
+          entries"`` (the class cannot be told), ``"pain may have ended"``
+          (the last pain day is a month or more back, but no recorded
+          pain-free month shows whether the episode ended; no class),
+          ``"given onset"`` or ``"no current episode"``
         - ``weeks_with_entries``, ``weeks_in_duration`` (int): weeks (7-day
           blocks counted back from ``recorded_until``) from the onset that
           hold an entry, and all of them
@@ -1213,6 +1219,8 @@ def classify(
         - ``n_episodes`` (int): episodes up to ``as_of``
         - ``current_episode_start`` (datetime): first day of the episode still
           going on at ``as_of`` (NaT if none)
+        - ``last_pain_day`` (datetime): the last recorded pain day up to
+          ``as_of`` (NaT if none)
         - ``nih_window_start`` (datetime): first day of the NIH window, the
           ``nih_window_days`` days ending on ``as_of``
         - ``days_observed_6m``, ``pain_days_6m`` (int): recorded days and
@@ -1259,7 +1267,10 @@ def classify(
     ``class_evidence`` is ``"too few entries"``: what was seen is in
     ``duration_days``, ``weeks_with_entries`` and ``weeks_in_duration``, and
     entries in more of the weeks (or a known onset, ``onset=``) would settle
-    it. So 13 weeks of pain with entries in 7 is chronic, with entries in 5
+    it. Likewise at the end: when the last pain day lies ``episode_gap_days``
+    or more before ``recorded_until`` and the days after it are not a
+    recorded pain-free month, the episode may have ended or go on; the class
+    is missing and ``class_evidence`` is ``"pain may have ended"``. So 13 weeks of pain with entries in 7 is chronic, with entries in 5
     (20 days apart) it cannot be told; a long sparse past before 13 weekly
     weeks is chronic.
 
@@ -1354,8 +1365,12 @@ def classify(
         ~has_onset, "no current episode", np.where(is_given, "given onset", "enough entries")
     ).astype(object)
     evidence[has_onset & ~is_given & ~covered] = "too few entries"
+    # the last pain day lies a pain-free month or more back, but no recorded month shows
+    # it: the episode may have ended there, or go on; which, the entries cannot tell
+    open_end = res["has_current"] & ~is_given & (end - res["last_pain"] - 1 >= episode_gap_days)
+    evidence[open_end] = "pain may have ended"
     classed = duration.copy()
-    classed[evidence == "too few entries"] = np.nan
+    classed[(evidence == "too few entries") | open_end] = np.nan
 
     # NIH Task Force (Deyo et al. 2014): "a back pain problem that has persisted at least
     # 3 months and has resulted in pain on at least half the days in the past 6 months"
@@ -1395,6 +1410,8 @@ def classify(
     long_enough[problem_censored & (problem_days < nih_min_days)] = pd.NA
     long_enough[has_problem & (problem_days >= nih_min_days) & (nih_sure < nih_min_days)] = pd.NA
 
+    none_day = np.iinfo(np.int64).min // 2
+
     def dates(x: np.ndarray, ok: np.ndarray) -> np.ndarray:
         out = x.astype("datetime64[D]").astype("datetime64[ns]")
         out[~ok] = np.datetime64("NaT")
@@ -1428,6 +1445,7 @@ def classify(
             "onset_source": pd.array(np.where(is_given, "given", "diary"), dtype="string"),
             "n_episodes": res["n_episodes"],
             "current_episode_start": dates(res["current_start"], res["has_current"]),
+            "last_pain_day": dates(res["last_pain"], res["last_pain"] > none_day),
             "nih_window_start": dates(as_of_day - nih_window_days + 1, np.ones(nsub, bool)),
             "days_observed_6m": observed,
             "pain_days_6m": pain_days,

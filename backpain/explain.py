@@ -141,6 +141,14 @@ def _rules(definition: str, lang: str) -> dict[str, str]:
     return {"acute": acute, "subacute": subacute, "chronic": chronic}
 
 
+def _untold(classified: pd.DataFrame) -> np.ndarray:
+    """Rows with a duration whose class classify could not tell (``class_evidence`` says why)."""
+    if not {"class_evidence", "duration_class", "duration_days"} <= set(classified.columns):
+        return np.zeros(len(classified), dtype=bool)
+    days = pd.to_numeric(classified["duration_days"], errors="coerce").notna().to_numpy(bool)
+    return classified["duration_class"].isna().to_numpy(bool) & days
+
+
 def class_table(classified: pd.DataFrame) -> pd.DataFrame:
     """Who is chronic: one row per person, with the class by each research definition.
 
@@ -194,6 +202,10 @@ def class_table(classified: pd.DataFrame) -> pd.DataFrame:
         by_low = duration_class(pd.Series(low, dtype="float64"), definition=name)
         by_high = duration_class(pd.Series(high, dtype="float64"), definition=name)
         out[f"class_{name}"] = by_low.where(by_low == by_high).to_numpy()
+    untold = _untold(classified)
+    if untold.any():  # classify could not tell the class: no definition can
+        for name in DEFINITIONS:
+            out.loc[untold, f"class_{name}"] = np.nan
     days = days.fillna(pd.Series(low, dtype="float64"))
     if "nih_chronic" in classified.columns:
         out["nih_chronic"] = classified["nih_chronic"]
@@ -252,7 +264,7 @@ def classes(classified: pd.DataFrame, *, definition: str = "cost", lang: str = "
     ]
     too_few = 0
     if "class_evidence" in classified.columns:
-        too_few = int((classified["class_evidence"] == "too few entries").sum())
+        too_few = int(_untold(classified).sum())
     if counted.attrs["n_unclassified"] - too_few:
         n_none = counted.attrs["n_unclassified"] - too_few
         lines.append(say("notebook.classes.unclassified", lang, n=n_none))

@@ -1516,11 +1516,11 @@ def classes(
         raise ValueError(msg)
     d = _numbers(classified, "duration_days")
     n_unknown = int((~np.isfinite(d)).sum())
-    # a duration whose class classify could not tell (too few entries) is not drawn in a band
+    # a duration whose class classify could not tell (class_evidence says why) is not drawn
     n_too_few = 0
-    if "class_evidence" in classified.columns:
-        too_few = (classified["class_evidence"] == "too few entries").fillna(False).to_numpy(bool)
-        n_too_few = int((too_few & np.isfinite(d)).sum())
+    if {"class_evidence", "duration_class"} <= set(classified.columns):
+        too_few = classified["duration_class"].isna().to_numpy(bool) & np.isfinite(d)
+        n_too_few = int(too_few.sum())
         d = np.where(too_few, np.nan, d)
     known = d[np.isfinite(d)]
     if not len(known):

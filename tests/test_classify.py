@@ -373,6 +373,7 @@ def test_output_columns_and_dtypes(diary):
         "onset_source",
         "n_episodes",
         "current_episode_start",
+        "last_pain_day",
         "nih_window_start",
         "days_observed_6m",
         "pain_days_6m",
@@ -838,3 +839,36 @@ def test_classes_figure_leaves_out_what_classify_could_not_tell():
     assert [t.get_text().split("\n")[1] for t in ax.texts] == ["0 (0%)", "0 (0%)", "1 (100%)"]
     assert "1 with too few entries to tell not shown" in ax.get_title(loc="left")
     plt.close("all")
+
+
+def test_pain_may_have_ended_when_the_last_pain_is_a_month_back_without_a_recorded_month():
+    # pain for 100 days, then 20 pain-free days, a 5-day hole and 10 pain-free days: 35 days
+    # without pain, 30 of them recorded... but with max_unrecorded_days=4 the hole breaks
+    # the month; de Vet's episode has not been shown to end, nor to go on
+    diary = make([(40, 0), (100, 5), (20, 0), (5, None), (10, 0)])
+    row = one(classify(diary, max_unrecorded_days=4))
+    assert row["n_episodes"] == 1
+    assert row["last_pain_day"] == START + pd.Timedelta(days=139)
+    assert row["class_evidence"] == "pain may have ended"
+    assert pd.isna(row["duration_class"])
+    assert row["duration_days"] == 134  # what was seen, to the last entry
+    # 29 days after the last pain: the episode goes on (no month could have passed)
+    row = one(classify(make([(40, 0), (100, 5), (29, 0)])))
+    assert row["class_evidence"] == "enough entries"
+    assert row["duration_class"] == "chronic"
+    # a recorded pain-free month: no current episode
+    assert one(classify(diary))["class_evidence"] == "no current episode"
+
+
+def test_told_pain_may_have_ended_in_english_and_dutch():
+    from backpain.report import explain_class
+
+    diary = make([(40, 0), (100, 5), (20, 0), (5, None), (10, 0)])
+    row = one(classify(diary, max_unrecorded_days=4))
+    en = explain_class(row)
+    assert "Your last pain score of 1 or more was on 20 May 2025" in en
+    assert "the 35 days after it up to your last entry on 24 Jun 2025" in en
+    assert "whether this period of pain ended or is still going on cannot be told" in en
+    assert "<b>" not in en
+    nl = explain_class(row, lang="nl")
+    assert "of deze pijnperiode voorbij is of nog duurt, is niet te zeggen" in nl

@@ -40,10 +40,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "notebook.classes.too_few": (
         "{n} more have too few entries to tell how long their pain has lasted (entries in "
-        "fewer than half of the weeks that would decide the class) and have no class.",
+        "fewer than half of the weeks that would decide the class, or none that show whether "
+        "the pain stopped) and have no class.",
         "Nog {n} personen hebben te weinig invullingen om te zeggen hoe lang hun pijn al duurt "
-        "(invullingen in minder dan de helft van de weken die de klasse zouden bepalen) en "
-        "hebben geen klasse.",
+        "(invullingen in minder dan de helft van de weken die de klasse zouden bepalen, of "
+        "geen die tonen of de pijn stopte) en hebben geen klasse.",
     ),
     "notebook.classes.censored": (
         "For {n} people the diary starts in pain (or a long stretch without entries comes "

@@ -62,6 +62,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Your current period of back pain started on {onset}; up to your last entry on {as_of} that is {days} days{weeks}, but your diary has entries in only {seen} of those {n_weeks} weeks: too few to tell how long the pain has lasted. Entries in at least half of the weeks, or the date the pain began if you know it, would settle it.",
         "Je huidige periode van rugpijn begon op {onset}; tot je laatste invulling op {as_of} is dat {days} dagen{weeks}, maar je dagboek heeft invullingen in maar {seen} van die {n_weeks} weken: te weinig om te zeggen hoe lang de pijn al duurt. Invullingen in minstens de helft van de weken, of de datum waarop de pijn begon als je die weet, zouden het uitmaken.",
     ),
+    "report.may_have_ended": (
+        "Your current period of back pain started on {onset}. Your last pain score of 1 or more was on {last}, and the {n} days after it up to your last entry on {as_of} do not show a month without pain (30 days filled in without pain): whether this period of pain ended or is still going on cannot be told, so no duration class is given. Entries for those days would settle it.",
+        "Je huidige periode van rugpijn begon op {onset}. Je laatste pijnscore van 1 of meer was op {last}, en de {n} dagen daarna tot je laatste invulling op {as_of} tonen geen maand zonder pijn (30 ingevulde dagen zonder pijn): of deze pijnperiode voorbij is of nog duurt, is niet te zeggen, dus er is geen duurklasse. Invullingen voor die dagen zouden het uitmaken.",
+    ),
     "report.ends_early": (
         "Your last entry is on {end}: nothing is known about the days after it, so the duration counts up to that day, not up to {as_of}.",
         "Je laatste invulling is op {end}: over de dagen daarna is niets bekend, dus de duur telt tot die dag, niet tot {as_of}.",

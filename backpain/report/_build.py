@@ -169,6 +169,7 @@ def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> st
         ``duration_days``, ``duration_weeks``, ``duration_class``,
         ``onset_censored``; uses ``recorded_until``, ``class_evidence``,
         ``weeks_with_entries``, ``weeks_in_duration``, ``unrecorded_gap_days``,
+        ``last_pain_day``,
         ``nih_chronic``, ``nih_window_start``, ``days_observed_6m``,
         ``pain_days_6m``, ``pain_day_fraction_6m``, ``nih_problem_start`` and
         ``n_flares`` when present).
@@ -214,11 +215,24 @@ def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> st
     parts = []
     cls = row["duration_class"]
     evidence = row.get("class_evidence", "")
-    if pd.isna(row["onset"]) or (pd.isna(cls) and evidence != "too few entries"):
+    untold = evidence in ("too few entries", "pain may have ended")
+    if pd.isna(row["onset"]) or (pd.isna(cls) and not untold):
         parts.append(say("report.no_episode", lang, as_of=as_of))
     else:
         days = int(row["duration_days"])
-        if pd.isna(cls):
+        if pd.isna(cls) and evidence == "pain may have ended":
+            last = pd.Timestamp(row["last_pain_day"])
+            parts.append(
+                say(
+                    "report.may_have_ended",
+                    lang,
+                    onset=day_text(row["onset"], lang),
+                    last=day_text(last, lang),
+                    n=(pd.Timestamp(end) - last).days,
+                    as_of=day_text(end, lang),
+                )
+            )
+        elif pd.isna(cls):
             parts.append(
                 say(
                     "report.class_unknown",
