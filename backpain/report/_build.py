@@ -220,43 +220,19 @@ def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> st
         parts.append(say("report.no_episode", lang, as_of=as_of))
     else:
         days = int(row["duration_days"])
+        # the same onset, end and duration in each sentence; what follows depends on the class
+        when = {"onset": day_text(row["onset"], lang), "as_of": day_text(end, lang)}
+        span = {**when, "days": days, "weeks": _weeks_text(days, lang)}
         if pd.isna(cls) and evidence == "pain may have ended":
             last = pd.Timestamp(row["last_pain_day"])
-            parts.append(
-                say(
-                    "report.may_have_ended",
-                    lang,
-                    onset=day_text(row["onset"], lang),
-                    last=day_text(last, lang),
-                    n=(pd.Timestamp(end) - last).days,
-                    as_of=day_text(end, lang),
-                )
-            )
+            n = (pd.Timestamp(end) - last).days
+            parts.append(say("report.may_have_ended", lang, last=day_text(last, lang), n=n, **when))
         elif pd.isna(cls):
-            parts.append(
-                say(
-                    "report.class_unknown",
-                    lang,
-                    onset=day_text(row["onset"], lang),
-                    as_of=day_text(end, lang),
-                    days=days,
-                    weeks=_weeks_text(days, lang),
-                    seen=int(row["weeks_with_entries"]),
-                    n_weeks=int(row["weeks_in_duration"]),
-                )
-            )
+            seen, n_weeks = int(row["weeks_with_entries"]), int(row["weeks_in_duration"])
+            parts.append(say("report.class_unknown", lang, seen=seen, n_weeks=n_weeks, **span))
         else:
-            parts.append(
-                say(
-                    "report.episode",
-                    lang,
-                    onset=day_text(row["onset"], lang),
-                    as_of=day_text(end, lang),
-                    days=days,
-                    weeks=_weeks_text(days, lang),
-                    cls=say(f"report.{cls}_adj", lang),
-                )
-            )
+            adjective = say(f"report.{cls}_adj", lang)
+            parts.append(say("report.episode", lang, cls=adjective, **span))
         if pd.Timestamp(end) < pd.Timestamp(row["as_of"]):
             parts.append(say("report.ends_early", lang, end=day_text(end, lang), as_of=as_of))
         gap = row.get("unrecorded_gap_days", pd.NA)
