@@ -212,15 +212,16 @@ def test_tag_on_every_day_reports_real_counts_and_no_comparison():
     assert found["verdict"] == "no comparison"
 
 
-def test_what_helps_p_and_ci_agree_over_many_seeds():
+def test_what_helps_p_and_ci_agree_and_draw_nothing_at_random():
+    # the cohort t-test: p < 0.05 exactly when the CI excludes 0; seed and n_boot, kept
+    # for older calls, change nothing
     diary = simulate_cohort(12, 90, seed=8)
-    for seed in range(40):
-        for n_boot in (150, 1000):
-            res = what_helps(diary, seed=seed, n_boot=n_boot, min_days=1)
-            has = res["p_val"].notna()
-            excl = (res["ci95_low"] > 0) | (res["ci95_high"] < 0)
-            assert ((res["p_val"] < 0.05) == excl)[has].all(), (seed, n_boot)
-            assert (res["reportable"] <= excl).all()
+    res = what_helps(diary, min_days=1)
+    has = res["p_val"].notna()
+    excl = (res["ci95_low"] > 0) | (res["ci95_high"] < 0)
+    assert ((res["p_val"] < 0.05) == excl)[has].all()
+    assert (res["reportable"] <= excl).all()
+    pd.testing.assert_frame_equal(res, what_helps(diary, min_days=1, seed=5, n_boot=150))
 
 
 def test_what_helps_independent_of_row_order_and_other_tags(rng):
