@@ -16,6 +16,7 @@ import scipy.stats as sps
 from .text import Message
 
 __all__ = [
+    "COHORT_SERIAL",
     "Z975",
     "ar1_inflation",
     "between_r",
@@ -26,6 +27,12 @@ __all__ = [
     "p_from_r",
     "within_r",
 ]
+
+COHORT_SERIAL = "neff"
+"""Default ``serial=`` of the cohort correlations (``correlate``, ``lagged_corr``), in memory
+and on Dask: allow for day-to-day dependence. ``"none"`` (days independent, as
+``pingouin.rm_corr``) found 10-15% of null tests significant on autocorrelated diaries
+(issue #22; ``benchmarks/bench_cohort_tests.py``)."""
 
 Z975 = float(sps.norm.ppf(0.975))
 """The normal 97.5% quantile, for 95% intervals."""

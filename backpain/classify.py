@@ -21,12 +21,18 @@ functions' References):
   NIH Task Force's "at least 3 months" (Deyo et al. 2014).
 * **Episode** (de Vet et al. 2002): pain lasting more than 24 hours, preceded
   and followed by at least one month (30 days) without pain. Unrecorded days
-  are unknown, never pain-free (see :func:`annotate_days` for the exact rule).
-* **NIH Task Force research definition** (Deyo et al. 2014): back pain that has
-  been a problem for at least 3 months and has caused pain on at least half
-  the days of the past 6 months.
+  are unknown, never pain-free: the month must be 30 *recorded* pain-free days
+  (see :func:`annotate_days` for the exact rule).
+* **NIH Task Force research definition** (Deyo et al. 2014): "a back pain
+  problem that has persisted at least 3 months and has resulted in pain on at
+  least half the days in the past 6 months" (a pain-free month does not end
+  the problem; see :func:`classify`).
 * **Flare** (Costa et al. 2021): pain at least 2 points above the person's own
-  baseline, the median of their previous 28 recorded days (at least 7).
+  baseline, the median of their previous recorded days in the same episode
+  (the last 28, at least 7; our default, FACTS.md).
+* **Evidence** (our rule): the duration ends on the last entry, and a class
+  must rest on weeks with entries (``min_week_coverage``); otherwise the class
+  is missing with ``class_evidence == "too few entries"``.
 """
 
 from __future__ import annotations
@@ -691,8 +697,11 @@ def _distinct(x: np.ndarray) -> np.ndarray:
 
 def _previous_median(
     slots: np.ndarray, start: np.ndarray, w: int, min_periods: int, values: np.ndarray
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """Median of ``slots[start:start + w]`` (NaN skipped) for every position in ``start``.
+
+    Also returns how many values each median rests on (0 where fewer than
+    ``min_periods``, the median then NaN).
 
     ``values`` are the distinct values the windows can hold (:func:`_distinct`).
     With few of them (pain is usually whole points), counts them with one
@@ -701,8 +710,12 @@ def _previous_median(
     slot, which is the fallback otherwise.
     """
     if len(values) > 64 or w > 255:
-        rolled = pd.Series(slots).rolling(w, min_periods=min_periods).median().to_numpy()
-        return rolled[start + (w - 1)]
+        series = pd.Series(slots)
+        rolled = series.rolling(w, min_periods=min_periods).median().to_numpy()
+        n_in = series.rolling(w, min_periods=1).count().to_numpy()
+        n_in = np.nan_to_num(n_in[start + (w - 1)]).astype(np.int64)
+        n_in[n_in < min_periods] = 0
+        return rolled[start + (w - 1)], n_in
 
     # counts are taken in slot space with uint8 arithmetic (every count is <= w <= 255)
     # and looked up at the rows only once, at the end; the buffers are reused
@@ -730,14 +743,15 @@ def _previous_median(
         window_count(below)
         rank_low += np.less(below, k_low, out=less).view(np.uint8)
         rank_high += np.less(below, k_high, out=less).view(np.uint8)
-    n = n[start]
+    n = n[start].astype(np.int64)
     if len(values):
         # the median of each pair of ranks, looked up in a small table
         out = ((values[:, None] + values[None, :]) / 2)[rank_low[start], rank_high[start]]
     else:
         out = np.full(len(start), np.nan)
     out[n < min_periods] = np.nan
-    return out
+    n[n < min_periods] = 0
+    return out, n
 
 
 def _days(
@@ -790,11 +804,13 @@ def _days(
     pday = p >= pain_threshold
     pf = ~pday
 
-    # pain-free runs and the qualifying ones (>= episode_gap_days from first to last day)
+    # pain-free runs and the qualifying ones: at least episode_gap_days *recorded*
+    # pain-free days (one row per day, so also that many calendar days); the
+    # unrecorded days in the short holes a run may hold are unknown and never count
     run_start = np.flatnonzero(pf & ~(close & np.r_[False, pf[:-1]]))
     run_end = np.flatnonzero(pf & ~(close_next & np.r_[pf[1:], False]))
     qual = np.zeros(m, dtype=bool)
-    qual[run_end[(d[run_end] - d[run_start] + 1) >= episode_gap_days]] = True
+    qual[run_end[(run_end - run_start + 1) >= episode_gap_days]] = True
     # running count of qualifying runs over the whole cohort; within a subject
     # only differences matter, and before[s] is the count before subject s
     q = np.cumsum(qual, dtype=np.int64)
@@ -823,6 +839,27 @@ def _days(
     k_number = cum - np.maximum.accumulate(np.where(k_new_subj, cum - k_episode, 0))
 
     n_episodes = np.bincount(k_subj, weights=k_episode, minlength=nsub).astype(np.int64)
+    # a stretch of episode_gap_days or more without recorded pain inside a cluster is
+    # not a recorded pain-free month, but it might have been one: the last such
+    # stretch's end (the next pain day) per subject; durations are sure only after it
+    long_gap = ~new.copy()
+    if len(pi) > 1:
+        long_gap[1:] &= (dp[1:] - dp[:-1] - 1) >= episode_gap_days
+    last_pain = np.full(nsub, np.iinfo(np.int64).min // 2, dtype=np.int64)
+    if len(pi):
+        np.maximum.at(last_pain, cp, dp)
+    gap_end = np.full(nsub, np.iinfo(np.int64).min // 2, dtype=np.int64)
+    gap_len = np.zeros(nsub, dtype=np.int64)
+    if long_gap.any():
+        at = np.flatnonzero(long_gap)
+        np.maximum.at(gap_end, cp[at], dp[at])
+        latest = dp[at] == gap_end[cp[at]]
+        gap_len[cp[at][latest]] = (dp[at] - dp[at - 1] - 1)[latest]
+    # the episodes' parts between such stretches (the finest split the record allows)
+    part_new = new | long_gap
+    ps = np.flatnonzero(part_new)
+    pe = np.r_[ps[1:] - 1, len(pi) - 1].astype(np.int64) if len(ps) else ps
+    part_of_episode = k_episode[np.cumsum(new)[ps] - 1] if len(ps) else np.zeros(0, bool)
     current = k_is_last & ~k_closed & k_episode
     cur_start = np.full(nsub, -1, dtype=np.int64)
     has_current = np.zeros(nsub, dtype=bool)
@@ -845,33 +882,28 @@ def _days(
     episode = np.cumsum(marks[:-1], out=marks[:-1])
     in_ep = episode > 0
 
-    # flares: baseline = median of the previous flare_window recorded days
+    # flares (Costa et al. 2021): baseline = median of the previous recorded days of
+    # the same stretch (an episode, or the time between episodes), the last
+    # flare_window of them, at least flare_min_days: a rise out of pain-free days
+    # starts an episode and is not a flare, and the baseline that exists is used
     w = int(flare_window)
-    counts = np.bincount(c, minlength=nsub)
-    # slots: flare_window empty (NaN) slots before each subject's rows and at the end
-    gap = np.r_[0, np.cumsum(counts)] + w * np.arange(nsub + 1)
-    slots = np.empty(m + w * (nsub + 1))
-    slots[(gap[:, None] + np.arange(w)).ravel()] = np.nan
-    start = c * w  # position of each row's window, its row sits w slots later
-    start += np.arange(m)
-    slots[w:][start] = p
-    baseline = _previous_median(slots, start, w, int(flare_min_days), _distinct(p))
-    del start
-    # the baseline must come from the current episode: a rise out of pain-free
-    # days starts an episode and is not a flare; no flare in an episode's first
-    # w recorded days unless the episode started with the subject's record
     ep = episode if ri is None else episode[ri]
     run_new = first.copy()
     np.not_equal(ep[1:], ep[:-1], out=run_new[1:])
     run_new |= first
-    idx = np.arange(m, dtype=np.int32 if m < 2**31 else np.int64)
-    run_at = np.where(run_new, idx, 0)
-    np.maximum.accumulate(run_at, out=run_at)
-    inside = first[run_at]  # the episode run starts at the subject's first row ...
-    np.subtract(idx, run_at, out=run_at)
-    inside |= run_at >= w  # ... or w rows ago or earlier
-    del idx, run_at
-    inside &= ep > 0
+    run = np.cumsum(run_new) - 1
+    n_runs = int(run[-1]) + 1 if m else 0
+    counts = np.bincount(run, minlength=n_runs)
+    # slots: flare_window empty (NaN) slots before each stretch's rows and at the end
+    gap = np.r_[0, np.cumsum(counts)] + w * np.arange(n_runs + 1)
+    slots = np.empty(m + w * (n_runs + 1))
+    slots[(gap[:, None] + np.arange(w)).ravel()] = np.nan
+    start = run * w  # position of each row's window, its row sits w slots later
+    start += np.arange(m)
+    slots[w:][start] = p
+    baseline, base_days = _previous_median(slots, start, w, int(flare_min_days), _distinct(p))
+    del start, run
+    inside = ep > 0
     risen = np.add(baseline, flare_rise, out=slots[:m])
     with np.errstate(invalid="ignore"):
         flare = np.greater_equal(p, risen, out=np.empty(m, dtype=bool))
@@ -881,7 +913,7 @@ def _days(
 
     # rows in full length
     if ri is None:
-        row_pday, row_flare, row_base = pday, flare, baseline
+        row_pday, row_flare, row_base, row_bdays = pday, flare, baseline, base_days
     else:
         row_pday = np.zeros(n, dtype=bool)
         row_pday[ri] = pday
@@ -889,6 +921,8 @@ def _days(
         row_flare[ri] = flare
         row_base = np.full(n, np.nan)
         row_base[ri] = baseline
+        row_bdays = np.zeros(n, dtype=np.int64)
+        row_bdays[ri] = base_days
     return {
         "kept": kept,
         "recorded": rec,
@@ -897,7 +931,19 @@ def _days(
         "in_episode": in_ep,
         "flare": row_flare,
         "flare_baseline": row_base,
+        "flare_baseline_days": row_bdays,
         "n_episodes": n_episodes,
+        "k_subj": k_subj[k_episode],
+        "k_first": k_first[k_episode],
+        "k_last": k_last[k_episode],
+        "k_censored": (qp[cs] == before[k_subj])[k_episode],
+        "part_subj": cp[ps][part_of_episode],
+        "part_first": dp[ps][part_of_episode],
+        "part_last": dp[pe][part_of_episode],
+        "gap_end": gap_end,
+        "last_pain": last_pain,
+        "gap_len": gap_len,
+        "last_day": last_day,
         "has_current": has_current,
         "current_start": cur_start,
         "censored": censored,
@@ -932,12 +978,12 @@ def annotate_days(
         A recorded day with ``pain >= pain_threshold`` is a pain day (default 1
         on the 0-10 scale, our default); a lower recorded value is pain-free.
     episode_gap_days : int
-        Length of the pain-free month that separates episodes (de Vet et al.
-        2002: "at least one month"; default 30 days).
+        Recorded pain-free days that make the pain-free month separating
+        episodes (de Vet et al. 2002: "at least one month"; default 30).
     max_unrecorded_days : int
         Longest run of unrecorded days allowed *inside* a pain-free month
-        (default 7, our choice): a longer hole in the diary is unknown time
-        and breaks the pain-free stretch.
+        (default 7, our choice; they do not count towards it): a longer hole
+        in the diary is unknown time and breaks the pain-free stretch.
     min_episode_days : int
         Shortest episode from first to last pain day, in calendar days
         (default 2: pain "lasting more than 24 hours", de Vet et al. 2002).
@@ -945,10 +991,10 @@ def annotate_days(
         Rise above the baseline that makes a flare day (default 2 points,
         Costa et al. 2021).
     flare_window : int
-        Number of previous recorded days whose median is the baseline
-        (default 28, our choice).
+        Most previous recorded days of the same stretch (episode) whose median
+        is the baseline (default 28, our choice).
     flare_min_days : int
-        Fewest previous recorded days in the window needed for a baseline
+        Fewest previous recorded days of the stretch needed for a baseline
         (default 7, our choice).
 
     Returns
@@ -958,9 +1004,11 @@ def annotate_days(
         ``subject``, ``date``, ``pain``; ``pain_day`` (``"boolean"``, NA when
         pain was not recorded); ``episode`` (``Int64`` episode number 1, 2, ...
         counted per subject, NA outside an episode); ``flare`` (bool);
-        ``flare_baseline`` (float, the median of the previous
-        ``flare_window`` recorded days, NaN with fewer than
-        ``flare_min_days`` of them or when pain was not recorded).
+        ``flare_baseline`` (float, the median of the previous recorded days
+        of the same stretch, the last ``flare_window`` of them; NaN with
+        fewer than ``flare_min_days`` of them or when pain was not recorded);
+        ``flare_baseline_days`` (int, how many days that median rests on; 0
+        when there is none).
 
     Notes
     -----
@@ -969,12 +1017,13 @@ def annotate_days(
     A pain-free stretch is a run of recorded days with pain below
     ``pain_threshold`` and no recorded pain day in between, in which no two
     successive recorded days are more than ``max_unrecorded_days + 1`` days
-    apart. It counts as a pain-free month when its first and last recorded
-    days span at least ``episode_gap_days`` calendar days (both included).
-    So a hole in the recording never splits or ends an episode by itself:
-    40 unrecorded days between two pain days leave one episode, while 35
-    recorded pain-free days (with at most a week unrecorded at a time)
-    separate two.
+    apart. It counts as a pain-free month when it holds at least
+    ``episode_gap_days`` *recorded* pain-free days (the unrecorded days of
+    its short holes are not counted). So a hole in the recording never splits
+    or ends an episode by itself: 40 unrecorded days between two pain days
+    leave one episode, and so do 12 pain-free, 7 unrecorded and 11 pain-free
+    days (23 recorded), while 15 pain-free, 7 unrecorded and 15 pain-free
+    days (30 recorded) separate two.
 
     **Episode** (de Vet et al. 2002). Pain days not separated by a pain-free
     month form a cluster; a cluster is an episode when it lasts more than
@@ -983,17 +1032,18 @@ def annotate_days(
     Days between an episode's first and last pain day (pain-free or not
     recorded) carry its number.
 
-    **Flare** (Costa et al. 2021; Suri et al. 2011). A recorded day with
-    ``pain >= baseline + flare_rise``; the baseline is the median of the
-    person's previous ``flare_window`` recorded days (at least
-    ``flare_min_days``), computed with one rolling median over the whole
-    cohort with ``flare_window`` empty slots between subjects. Flare days
+    **Flare** (Costa et al. 2021; Suri et al. 2011). A recorded day of an
+    episode with ``pain >= baseline + flare_rise``. A flare is a rise within
+    ongoing pain ("distinctly worse than it has been recently"), so the
+    baseline is the median of the previous recorded days *of the same
+    episode*: the last ``flare_window`` of them, or as many as there are
+    when at least ``flare_min_days`` (``flare_baseline_days`` says how many).
+    A rise out of pain-free days starts an episode and is not a flare; 20
+    days at 3 and then a 7 is one (baseline 3 on 20 days). Computed with one
+    rolling median over the whole cohort with ``flare_window`` empty slots
+    between stretches (episodes, and the days between them). Flare days
     that follow each other in the record (at most ``max_unrecorded_days``
-    unrecorded between them) form one flare. A flare is a rise within
-    ongoing pain ("distinctly worse than it has been recently"), so its
-    baseline days must all lie in the current episode: no flare is called
-    in an episode's first ``flare_window`` recorded days after pain-free
-    days (those rises start the episode), nor outside an episode.
+    unrecorded between them) form one flare.
 
     References
     ----------
@@ -1007,7 +1057,7 @@ def annotate_days(
     >>> from backpain.simulate import simulate_cohort
     >>> days = annotate_days(simulate_cohort(2, 60, seed=3))
     >>> list(days.columns)
-    ['subject', 'date', 'pain', 'pain_day', 'episode', 'flare', 'flare_baseline']
+    ['subject', 'date', 'pain', 'pain_day', 'episode', 'flare', 'flare_baseline', 'flare_baseline_days']
     >>> days["episode"].dtype
     Int64Dtype()
     """
@@ -1041,6 +1091,7 @@ def annotate_days(
             "episode": episode,
             "flare": res["flare"][k],
             "flare_baseline": res["flare_baseline"][k],
+            "flare_baseline_days": res["flare_baseline_days"][k],
         }
     )
 
@@ -1064,6 +1115,7 @@ def classify(
     nih_window_days: int = 183,
     nih_min_fraction: float = 0.5,
     nih_min_recorded: float = 0.5,
+    min_week_coverage: float = 0.5,
 ) -> pd.DataFrame:
     """Classify each subject: duration class, NIH chronic LBP, episodes and flares.
 
@@ -1082,8 +1134,10 @@ def classify(
         as ``"3 months"`` or ``"14 weken"``, read by :func:`parse_duration`).
         Subjects with no given onset fall back to the diary.
     as_of : None, date, mapping or pandas.Series
-        The day the duration is measured at; default each subject's last
-        diary day. Diary days after ``as_of`` are ignored.
+        The day the classification is made; default each subject's last
+        diary day. Diary days after ``as_of`` are ignored. The duration ends
+        on the last entry up to ``as_of`` (``recorded_until``): past it
+        nothing is known. The NIH window is the 183 days ending on ``as_of``.
     definition : {"cost", "bmj", "icd11", "nih"}
         Preset class boundaries (:data:`DEFINITIONS`, see
         :func:`duration_class`); default acute < 42 days, subacute 42-84,
@@ -1094,12 +1148,12 @@ def classify(
         A recorded day with ``pain >= pain_threshold`` is a pain day (default 1
         on the 0-10 scale, our default); a lower recorded value is pain-free.
     episode_gap_days : int
-        Length of the pain-free month that separates episodes (de Vet et al.
-        2002: "at least one month"; default 30 days).
+        Recorded pain-free days that make the pain-free month separating
+        episodes (de Vet et al. 2002: "at least one month"; default 30).
     max_unrecorded_days : int
         Longest run of unrecorded days allowed *inside* a pain-free month
-        (default 7, our choice): a longer hole in the diary is unknown time
-        and breaks the pain-free stretch.
+        (default 7, our choice; they do not count towards it): a longer hole
+        in the diary is unknown time and breaks the pain-free stretch.
     min_episode_days : int
         Shortest episode from first to last pain day, in calendar days
         (default 2: pain "lasting more than 24 hours", de Vet et al. 2002).
@@ -1107,14 +1161,14 @@ def classify(
         Rise above the baseline that makes a flare day (default 2 points,
         Costa et al. 2021).
     flare_window : int
-        Number of previous recorded days whose median is the baseline
-        (default 28, our choice).
+        Most previous recorded days of the episode whose median is the
+        baseline (default 28, our choice; see :func:`annotate_days`).
     flare_min_days : int
-        Fewest previous recorded days in the window needed for a baseline
+        Fewest previous recorded days of the episode needed for a baseline
         (default 7, our choice).
     nih_min_days : int
-        "At least 3 months" from a diary: onset at least 91 days before
-        ``as_of`` (our diary reading of Deyo et al. 2014).
+        "At least 3 months" from a diary: the problem began at least 91 days
+        before the last entry (our diary reading of Deyo et al. 2014).
     nih_window_days : int
         "The past 6 months": the 183 calendar days ending on ``as_of``.
     nih_min_fraction : float
@@ -1122,6 +1176,10 @@ def classify(
     nih_min_recorded : float
         Fraction of the window that must be recorded to decide (default 0.5:
         fewer than half of the 183 days recorded is undecidable).
+    min_week_coverage : float
+        Share of weeks that must hold an entry for a duration to count
+        (default 0.5, our rule; see Notes): below it the class is missing
+        and ``class_evidence`` is ``"too few entries"``.
 
     Returns
     -------
@@ -1129,21 +1187,49 @@ def classify(
         One row per subject, sorted by subject:
 
         - ``subject`` (string)
-        - ``onset`` (datetime): onset of the current pain; NaT when the
-          subject is not in an episode at ``as_of`` and no onset was given
+        - ``onset`` (datetime): onset of the current pain, as far as the
+          diary can tell (see Notes); NaT when the subject is not in an
+          episode at ``as_of`` and no onset was given
         - ``as_of`` (datetime)
-        - ``duration_days`` (Int64): ``as_of - onset`` in days
+        - ``recorded_until`` (datetime): the last entry on or before
+          ``as_of``, where the duration ends (NaT without entries)
+        - ``duration_days`` (Int64): ``recorded_until - onset`` in days
+          (``as_of - onset`` for a given onset, the person's own word)
         - ``duration_weeks`` (float): ``duration_days / 7``
-        - ``duration_class`` (ordered categorical acute < subacute < chronic)
-        - ``onset_censored`` (bool): the diary starts in pain, so the true
-          onset lies earlier and ``duration_days`` is a lower bound
+        - ``duration_class`` (ordered categorical acute < subacute < chronic):
+          missing without a current episode or with too few entries
+        - ``class_evidence`` (string): ``"enough entries"``, ``"too few
+          entries"`` (the class cannot be told), ``"pain may have ended"``
+          (the last pain day is a month or more back, but no recorded
+          pain-free month shows whether the episode ended; no class),
+          ``"given onset"`` or ``"no current episode"``
+        - ``weeks_with_entries``, ``weeks_in_duration`` (int): weeks (7-day
+          blocks counted back from ``recorded_until``) from the onset that
+          hold an entry, and all of them
+        - ``duration_shown_days`` (Int64): the days the entries vouch for
+          (see Notes; ``duration_days`` when they are enough, or for a given
+          onset)
+        - ``onset_censored`` (bool): the true onset may lie earlier (the
+          diary starts in pain, or a stretch without recorded pain that might
+          have been a pain-free month comes before it), so ``duration_days``
+          is a lower bound
+        - ``unrecorded_gap_days`` (Int64): the length of that stretch when it
+          censors the onset (NA otherwise)
         - ``onset_source`` (string): ``"given"`` or ``"diary"``
         - ``n_episodes`` (int): episodes up to ``as_of``
         - ``current_episode_start`` (datetime): first day of the episode still
           going on at ``as_of`` (NaT if none)
-        - ``pain_day_fraction_6m`` (float): pain days / recorded days in the
+        - ``last_pain_day`` (datetime): the last recorded pain day up to
+          ``as_of`` (NaT if none)
+        - ``nih_window_start`` (datetime): first day of the NIH window, the
           ``nih_window_days`` days ending on ``as_of``
-        - ``days_observed_6m`` (int): recorded days in that window
+        - ``days_observed_6m``, ``pain_days_6m`` (int): recorded days and
+          pain days in that window
+        - ``pain_day_fraction_6m`` (float): ``pain_days_6m /
+          days_observed_6m``
+        - ``nih_problem_start`` (datetime), ``nih_problem_days`` (Int64): when
+          the back pain problem began, as far as the diary can tell, and the
+          days from then to ``recorded_until`` (NA without a problem)
         - ``nih_chronic`` (``"boolean"``): NIH Task Force chronic LBP, NA when
           undecidable
         - ``n_flares`` (int): flares (runs of flare days) up to ``as_of``
@@ -1159,21 +1245,52 @@ def classify(
     first pain day (the diary starts in pain, or starts with fewer than
     ``episode_gap_days`` of recorded pain-free days): pain may have started
     before the diary, so ``duration_days`` is a lower bound and the class
-    may be too low. A given onset is never censored.
+    may be too low. Likewise inside the episode: a stretch of
+    ``episode_gap_days`` or more without recorded pain (unrecorded days, or
+    pain-free days too few to make a recorded month) keeps the episode one,
+    but it might have been a pain-free month, so the onset is the first
+    pain day after the last such stretch, censored (``unrecorded_gap_days``
+    gives its length). A given onset is never censored.
 
-    **Duration** is ``as_of - onset`` in whole days, classed by
-    :func:`duration_class` (seed text; COST B13, 2006).
+    **Duration** is ``recorded_until - onset`` in whole days: with ``as_of``
+    after the last entry, the days in between are unknown and not counted. A
+    given onset is the person's word (a survey's "3 months" on ``as_of``), so
+    its duration runs to ``as_of``.
+    It is classed by :func:`duration_class` (seed text; COST B13, 2006).
 
-    **NIH Task Force** (Deyo et al. 2014), read from a diary by our
-    rules: the
-    problem has lasted at least 3 months when ``duration_days >=
-    nih_min_days`` (False when there is no current episode, unknown when a
-    censored lower bound is shorter); pain on at least half the days when
-    ``pain_day_fraction_6m >= nih_min_fraction``, unknown when fewer than
-    ``nih_min_recorded`` of the window's days were recorded. The two parts
-    are combined with three-valued logic: ``nih_chronic`` is False as soon
-    as one part is False (e.g. an onset 20 days ago), True when both are
-    True, and NA otherwise.
+    **Evidence for a class** (our rule, issue #21). Weeks are 7-day blocks
+    counted back from ``recorded_until``. The entries vouch for the longest
+    run of the last ``L`` weeks of which at least ``min_week_coverage`` hold
+    an entry (``7 L - 1`` days, or the whole duration when all its weeks
+    together meet the share). When that and ``duration_days`` fall in the
+    same class, the class stands; otherwise it is missing and
+    ``class_evidence`` is ``"too few entries"``: what was seen is in
+    ``duration_days``, ``weeks_with_entries`` and ``weeks_in_duration``, and
+    entries in more of the weeks (or a known onset, ``onset=``) would settle
+    it. Likewise at the end: when the last pain day lies ``episode_gap_days``
+    or more before ``recorded_until`` and the days after it are not a
+    recorded pain-free month, the episode may have ended or go on; the class
+    is missing and ``class_evidence`` is ``"pain may have ended"``. So 13 weeks of pain with entries in 7 is chronic, with entries in 5
+    (20 days apart) it cannot be told; a long sparse past before 13 weekly
+    weeks is chronic.
+
+    **NIH Task Force** (Deyo et al. 2014): "a back pain problem that has
+    persisted at least 3 months and has resulted in pain on at least half
+    the days in the past 6 months", read from a diary by our rules. The
+    *problem* began on the first pain day of the earliest episode that
+    reaches into the window (a pain-free month between episodes does not
+    end it: recurrent pain is one problem), or on the given onset; it has
+    lasted at least 3 months when ``nih_problem_days >= nih_min_days``,
+    with the same evidence rule as the classes (a censored start, or too few
+    weekly entries, make a longer span unknown, never True). Pain on at
+    least half the days: ``pain_days_6m / days_observed_6m >=
+    nih_min_fraction`` in the window, unknown when fewer than
+    ``nih_min_recorded`` of its days were recorded. The two parts are
+    combined with three-valued logic: ``nih_chronic`` is False as soon as
+    one part is False (e.g. pain for 20 days only), True when both are
+    True, and NA otherwise. Over a year of pain, a pain-free month and 42
+    days of pain again (152 of the last 183 days with pain) is chronic low
+    back pain by this definition, while the current episode is acute.
 
     References
     ----------
@@ -1213,6 +1330,9 @@ def classify(
         "flare_min_days": flare_min_days,
     }
     _check_options(opts)
+    if not 0 <= min_week_coverage <= 1:
+        msg = f"min_week_coverage must be a share from 0 to 1, not {min_week_coverage!r}"
+        raise ValueError(msg)
     a, s = _boundaries(definition, acute_max_days, subacute_max_days)
     subjects, code, day, pain = _prepare(data)
     as_of_day = _as_of_days(as_of, subjects, code, day)
@@ -1221,23 +1341,75 @@ def classify(
     nsub = len(subjects)
 
     is_given = given > np.iinfo(np.int64).min // 2
+    c, d, pday = res["sub_code"], res["sub_day"], res["sub_pday"]
+    recorded_any = np.bincount(c, minlength=nsub) > 0
+    # the duration ends on the last recorded day up to as_of: past it nothing is known
+    end = np.where(recorded_any, res["last_day"], as_of_day)
+    gap_end = res["gap_end"]
     has_onset = is_given | res["has_current"]
-    onset_day = np.where(is_given, given, res["current_start"])
-    censored = res["censored"] & ~is_given & res["has_current"]
-    duration = (as_of_day - onset_day).astype("float64")
+    diary_onset = res["current_start"]
+    # a stretch that might have been a pain-free month censors the onset like the diary's start
+    after_gap = res["has_current"] & (gap_end > diary_onset)
+    diary_onset = np.where(after_gap, gap_end, diary_onset)
+    onset_day = np.where(is_given, given, diary_onset)
+    censored = (res["censored"] | after_gap) & ~is_given & res["has_current"]
+    # a given onset is the person's word about the time up to as_of (a survey's answer)
+    duration = (np.where(is_given, as_of_day, end) - onset_day).astype("float64")
     duration[~has_onset] = np.nan
 
-    # NIH Task Force from the diary
-    c, d, pday = res["sub_code"], res["sub_day"], res["sub_pday"]
+    # coverage (our rule, issue #21): the class must rest on weeks with entries
+    weeks_in, weeks_seen, sure = _weeks_covered(c, d, onset_day, end, has_onset, min_week_coverage)
+    covered = _class_codes(sure.astype("float64"), a, s) == _class_codes(duration, a, s)
+    evidence = np.where(
+        ~has_onset, "no current episode", np.where(is_given, "given onset", "enough entries")
+    ).astype(object)
+    evidence[has_onset & ~is_given & ~covered] = "too few entries"
+    # the last pain day lies a pain-free month or more back, but no recorded month shows
+    # it: the episode may have ended there, or go on; which, the entries cannot tell
+    open_end = res["has_current"] & ~is_given & (end - res["last_pain"] - 1 >= episode_gap_days)
+    evidence[open_end] = "pain may have ended"
+    classed = duration.copy()
+    classed[(evidence == "too few entries") | open_end] = np.nan
+
+    # NIH Task Force (Deyo et al. 2014): "a back pain problem that has persisted at least
+    # 3 months and has resulted in pain on at least half the days in the past 6 months"
     window = d > as_of_day[c] - nih_window_days
     observed = np.bincount(c[window], minlength=nsub).astype(np.int64)
-    pain_days = np.bincount(c[window & pday], minlength=nsub)
+    pain_days = np.bincount(c[window & pday], minlength=nsub).astype(np.int64)
     with np.errstate(invalid="ignore", divide="ignore"):
         fraction = np.where(observed > 0, pain_days / np.maximum(observed, 1), np.nan)
     often = pd.array(fraction >= nih_min_fraction, dtype="boolean")
     often[observed < nih_min_recorded * nih_window_days] = pd.NA
-    long_enough = pd.array(np.nan_to_num(duration, nan=-1) >= nih_min_days, dtype="boolean")
-    long_enough[censored & (duration < nih_min_days)] = pd.NA
+    # the problem: from the first pain day of the earliest episode reaching into the window
+    ks, kf, kl = res["k_subj"], res["k_first"], res["k_last"]
+    reach = kl > as_of_day[ks] - nih_window_days
+    none = np.iinfo(np.int64).max // 2
+    problem = np.full(nsub, none, dtype=np.int64)
+    np.minimum.at(problem, ks[reach], kf[reach])
+    has_problem = problem < none
+    problem_censored = np.zeros(nsub, dtype=bool)
+    first_reach = reach & (kf == problem[ks])
+    problem_censored[ks[first_reach]] = res["k_censored"][first_reach]
+    # ... and the same from the episodes' parts: a stretch that might have been a pain-free
+    # month may have ended an earlier episode, and then only the parts after it reach in
+    ps_, pf_, pl_ = res["part_subj"], res["part_first"], res["part_last"]
+    part_reach = pl_ > as_of_day[ps_] - nih_window_days
+    problem_sure = np.full(nsub, none, dtype=np.int64)
+    np.minimum.at(problem_sure, ps_[part_reach], pf_[part_reach])
+    problem_after_gap = has_problem & (problem_sure > problem)
+    problem = np.where(is_given, given, problem)  # the person's own word
+    problem_sure = np.where(is_given, given, problem_sure)
+    problem_censored = (problem_censored | problem_after_gap) & ~is_given
+    has_problem |= is_given
+    problem_days = (np.where(is_given, as_of_day, end) - problem_sure).astype("float64")
+    problem_days[~has_problem] = np.nan
+    nih_sure = _weeks_covered(c, d, problem_sure, end, has_problem & ~is_given, min_week_coverage)
+    nih_sure = np.where(is_given, problem_days, nih_sure[2])
+    long_enough = pd.array(np.nan_to_num(problem_days, nan=-1) >= nih_min_days, dtype="boolean")
+    long_enough[problem_censored & (problem_days < nih_min_days)] = pd.NA
+    long_enough[has_problem & (problem_days >= nih_min_days) & (nih_sure < nih_min_days)] = pd.NA
+
+    none_day = np.iinfo(np.int64).min // 2
 
     def dates(x: np.ndarray, ok: np.ndarray) -> np.ndarray:
         out = x.astype("datetime64[D]").astype("datetime64[ns]")
@@ -1246,25 +1418,89 @@ def classify(
 
     dur_int = pd.array(np.nan_to_num(duration, nan=0).astype(np.int64), dtype="Int64")
     dur_int[~has_onset] = pd.NA
-    codes = _class_codes(duration, a, s)
+    shown = pd.array(np.where(is_given, np.nan_to_num(duration), sure).astype(np.int64))
+    shown = shown.astype("Int64")
+    shown[~has_onset] = pd.NA
+    prob_int = pd.array(np.nan_to_num(problem_days, nan=0).astype(np.int64), dtype="Int64")
+    prob_int[~has_problem] = pd.NA
+    gap_len = pd.array(res["gap_len"], dtype="Int64")
+    gap_len[~(after_gap & ~is_given)] = pd.NA
+    codes = _class_codes(classed, a, s)
     return pd.DataFrame(
         {
             "subject": pd.array(np.asarray(subjects), dtype="string"),
             "onset": dates(onset_day, has_onset),
             "as_of": dates(as_of_day, np.ones(nsub, dtype=bool)),
+            "recorded_until": dates(end, recorded_any),
             "duration_days": dur_int,
             "duration_weeks": duration / 7,
             "duration_class": pd.Categorical.from_codes(codes, list(CLASSES), ordered=True),
+            "class_evidence": pd.array(evidence, dtype="string"),
+            "weeks_with_entries": weeks_seen,
+            "weeks_in_duration": weeks_in,
+            "duration_shown_days": shown,
             "onset_censored": censored,
+            "unrecorded_gap_days": gap_len,
             "onset_source": pd.array(np.where(is_given, "given", "diary"), dtype="string"),
             "n_episodes": res["n_episodes"],
             "current_episode_start": dates(res["current_start"], res["has_current"]),
-            "pain_day_fraction_6m": fraction,
+            "last_pain_day": dates(res["last_pain"], res["last_pain"] > none_day),
+            "nih_window_start": dates(as_of_day - nih_window_days + 1, np.ones(nsub, bool)),
             "days_observed_6m": observed,
+            "pain_days_6m": pain_days,
+            "pain_day_fraction_6m": fraction,
+            "nih_problem_start": dates(problem_sure, has_problem),
+            "nih_problem_days": prob_int,
             "nih_chronic": long_enough & often,
             "n_flares": res["n_flares"],
         }
     )
+
+
+def _weeks_covered(
+    code: np.ndarray,
+    day: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+    use: np.ndarray,
+    min_share: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Weekly coverage of the days from ``start`` to ``end``, per subject.
+
+    Weeks are 7-day blocks counted back from ``end`` (block 0 ends on ``end``);
+    ``code`` and ``day`` are sorted by subject and day (as :func:`_days` gives them).
+    Returns the number of weeks, how many hold at least one recorded pain
+    score, and the days the entries vouch for: ``7 L - 1`` for the largest
+    ``L`` such that at least ``min_share`` of the last ``L`` weeks hold an
+    entry (the whole ``end - start`` when all weeks together meet the share;
+    -1 when not even the last week does). Zeros where not ``use``.
+    """
+    nsub = len(start)
+    weeks = np.maximum(np.where(use, (end - start) // 7 + 1, 0), 0).astype(np.int64)
+    span = use[code] & (day >= start[code]) & (day <= end[code])
+    # rows are sorted by subject and day, so read backwards the blocks of a subject
+    # ascend: each (subject, block) is where one of them changes
+    cs = code[span][::-1]
+    block = (end[cs] - day[span][::-1]) // 7
+    change = np.ones(len(cs), dtype=bool)
+    change[1:] = (cs[1:] != cs[:-1]) | (block[1:] != block[:-1])
+    ks, kb = cs[change], block[change]
+    seen = np.bincount(ks, minlength=nsub).astype(np.int64)
+    # prefix of L weeks holds count(b < L) entries; after the k-th covered block (rank k)
+    # the share holds up to L = k / min_share weeks, or up to the next covered block
+    first_of = np.r_[True, ks[1:] != ks[:-1]] if len(ks) else np.zeros(0, bool)
+    start_at = np.maximum.accumulate(np.where(first_of, np.arange(len(ks)), 0))
+    rank = np.arange(len(ks)) - start_at + 1
+    last_of = np.r_[ks[1:] != ks[:-1], True] if len(ks) else np.zeros(0, bool)
+    nxt = np.where(last_of, weeks[ks], np.r_[kb[1:], 0])
+    reach = np.floor(rank / min_share + 1e-9) if min_share > 0 else np.full(len(ks), np.inf)
+    best = np.minimum(reach, nxt).astype(np.int64)
+    ok = rank >= min_share * (kb + 1) - 1e-9
+    longest = np.zeros(nsub, dtype=np.int64)
+    np.maximum.at(longest, ks[ok], best[ok])
+    whole = use & (seen >= min_share * weeks - 1e-9)
+    sure = np.where(whole, end - start, np.minimum(end - start, 7 * longest - 1))
+    return weeks, seen, np.where(use, sure, 0)
 
 
 def class_summary(classified: pd.DataFrame) -> pd.DataFrame:

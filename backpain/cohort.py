@@ -33,7 +33,14 @@ _QUESTIONNAIRES: dict[str, tuple[list[str], str, list[str]]] = {
 }
 
 _DIARY_QUALITY = ["days_recorded", "completeness", "pain_mean", "pain_sd"]
-_DIARY_CLASS = ["duration_days", "duration_class", "onset_censored", "nih_chronic", "n_flares"]
+_DIARY_CLASS = [
+    "duration_days",
+    "duration_class",
+    "class_evidence",
+    "onset_censored",
+    "nih_chronic",
+    "n_flares",
+]
 
 
 def cohort_table(
@@ -80,6 +87,7 @@ def cohort_table(
         * from the diary: ``diary_days_recorded``, ``diary_completeness``,
           ``diary_pain_mean``, ``diary_pain_sd`` (:func:`backpain.data_quality`)
           and ``diary_duration_days``, ``diary_duration_class``,
+          ``diary_class_evidence`` (why a class may be missing),
           ``diary_onset_censored``, ``diary_nih_chronic``, ``diary_n_flares``
           (:func:`backpain.classify`); counts are ``Int64`` and flags
           ``boolean``, missing (NA) for subjects without a diary.

@@ -44,7 +44,7 @@ import pandas as pd
 from . import _cohort_sums as sums_of
 from ._cluster import ON_DASK, meta, one_partition_each, per_partition
 from ._cohort_sums import PREDICTORS
-from ._correlation import check_between_method, check_cohort_serial
+from ._correlation import COHORT_SERIAL, check_between_method, check_cohort_serial
 from ._diary_arrays import check_lags, numeric_values, require_columns
 from .classify import class_summary as _class_summary
 from .classify import classify as _classify
@@ -115,7 +115,7 @@ def lagged_corr(
     y: str,
     lags: Sequence[int] = (0, 1, 2, 3),
     subject: str = "subject",
-    serial: str = "none",
+    serial: str = COHORT_SERIAL,
 ) -> pd.DataFrame:
     """:func:`backpain.lagged_corr` on a Dask DataFrame (see that function)."""
     lags = check_lags(lags, func="lagged_corr")
@@ -141,7 +141,7 @@ def correlate(
     x: Sequence[str] | str = PREDICTORS,
     lags: Sequence[int] = (0, 1),
     subject: str = "subject",
-    serial: str = "none",
+    serial: str = COHORT_SERIAL,
 ) -> pd.DataFrame:
     """:func:`backpain.correlate` on a Dask DataFrame (see that function)."""
     frame = meta(data)

@@ -142,6 +142,14 @@ def _rules(definition: str, lang: str) -> dict[str, str]:
     return {"acute": acute, "subacute": subacute, "chronic": chronic}
 
 
+def _untold(classified: pd.DataFrame) -> np.ndarray:
+    """Rows with a duration whose class classify could not tell (``class_evidence`` says why)."""
+    if not {"class_evidence", "duration_class", "duration_days"} <= set(classified.columns):
+        return np.zeros(len(classified), dtype=bool)
+    days = pd.to_numeric(classified["duration_days"], errors="coerce").notna().to_numpy(bool)
+    return classified["duration_class"].isna().to_numpy(bool) & days
+
+
 def class_table(classified: pd.DataFrame) -> pd.DataFrame:
     """Who is chronic: one row per person, with the class by each research definition.
 
@@ -162,8 +170,9 @@ def class_table(classified: pd.DataFrame) -> pd.DataFrame:
         (as classified), ``class_cost``, ``class_bmj``, ``class_icd11``,
         ``class_nih`` (the duration classed by each definition of
         :data:`backpain.DEFINITIONS`; a survey's range of days, from
-        :func:`backpain.classify_survey`, only when the whole range is in one
-        class) and ``nih_chronic`` (the NIH Task Force definition, which also
+        :func:`backpain.classify_survey`, or a diary's from
+        ``duration_shown_days`` to ``duration_days``, only when the whole
+        range is in one class) and ``nih_chronic`` (the NIH Task Force definition, which also
         asks for pain on half the days).
 
     Examples
@@ -185,13 +194,19 @@ def class_table(classified: pd.DataFrame) -> pd.DataFrame:
         out["lower_bound"] = classified["onset_censored"].astype(bool)
     out["duration_class"] = classified["duration_class"]
     days = pd.to_numeric(classified["duration_days"], errors="coerce").astype("float64")
-    # a survey's category answer ("more than a year") is a range: classed when it is in one class
-    low = classified.get("duration_low_days", days)
+    # a survey's category answer ("more than a year") is a range: classed when it is in one
+    # class; so is a diary's duration when the entries vouch for fewer days (classify's Notes)
+    low = classified.get("duration_low_days", classified.get("duration_shown_days", days))
+    low = pd.to_numeric(low, errors="coerce").astype("float64")
     high = classified.get("duration_high_days", days)
     for name in DEFINITIONS:
         by_low = duration_class(pd.Series(low, dtype="float64"), definition=name)
         by_high = duration_class(pd.Series(high, dtype="float64"), definition=name)
         out[f"class_{name}"] = by_low.where(by_low == by_high).to_numpy()
+    untold = _untold(classified)
+    if untold.any():  # classify could not tell the class: no definition can
+        for name in DEFINITIONS:
+            out.loc[untold, f"class_{name}"] = np.nan
     days = days.fillna(pd.Series(low, dtype="float64"))
     if "nih_chronic" in classified.columns:
         out["nih_chronic"] = classified["nih_chronic"]
@@ -248,9 +263,14 @@ def classes(classified: pd.DataFrame, *, definition: str = "cost", lang: str = "
             **rules,
         )
     ]
-    if counted.attrs["n_unclassified"]:
-        n_none = counted.attrs["n_unclassified"]
+    too_few = 0
+    if "class_evidence" in classified.columns:
+        too_few = int(_untold(classified).sum())
+    if counted.attrs["n_unclassified"] - too_few:
+        n_none = counted.attrs["n_unclassified"] - too_few
         lines.append(say("notebook.classes.unclassified", lang, n=n_none))
+    if too_few:
+        lines.append(say("notebook.classes.too_few", lang, n=too_few))
     if "onset_censored" in classified.columns:
         censored = int(classified["onset_censored"].astype(bool).sum())
         if censored:

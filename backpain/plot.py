@@ -1519,8 +1519,14 @@ def classes(
         )
         raise ValueError(msg)
     d = _numbers(classified, "duration_days")
+    n_unknown = int((~np.isfinite(d)).sum())
+    # a duration whose class classify could not tell (class_evidence says why) is not drawn
+    n_too_few = 0
+    if {"class_evidence", "duration_class"} <= set(classified.columns):
+        too_few = classified["duration_class"].isna().to_numpy(bool) & np.isfinite(d)
+        n_too_few = int(too_few.sum())
+        d = np.where(too_few, np.nan, d)
     known = d[np.isfinite(d)]
-    n_unknown = len(d) - len(known)
     if not len(known):
         return _note(ax, say("plot.empty.no_durations", lang))
     # band edges half a day above the last day of a class, so that whole-day
@@ -1584,6 +1590,8 @@ def classes(
     title = say("plot.classes_title", lang, n=len(known))
     if n_unknown:
         title += "; " + say("plot.unknown", lang, n=n_unknown)
+    if n_too_few:
+        title += "; " + say("plot.too_few", lang, n=n_too_few)
     if "onset_censored" in classified.columns:
         censored = classified["onset_censored"].fillna(False).astype(bool).to_numpy()
         n_censored = int(censored[np.isfinite(d)].sum())

@@ -20,6 +20,7 @@ RUNS = (
     ("bench_stats.py",),
     ("bench_apple_health.py",),
     ("bench_verdicts.py", "--patients", "200"),
+    ("bench_cohort_tests.py", "--cohorts", "200", "--corr-cohorts", "50"),  # about a minute
     ("bench_upload.py",),
     ("bench_change.py", "--reps", "500"),  # the full run: 4,000 diaries per cell
     ("bench_esm.py", "--persons", "1000", "--repeat", "1"),

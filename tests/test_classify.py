@@ -110,12 +110,18 @@ def test_short_pain_free_start_is_still_censored():
 
 
 def test_recording_gap_of_40_days_inside_an_episode():
+    # de Vet et al. (2002): an episode ends only with a month without pain; 40 unrecorded
+    # days are unknown, so the episode is one, but they might have held that month: the
+    # duration is sure only from the first pain day after them (a lower bound, issue #21)
     diary = make([(40, 0), (20, 5), (40, None), (20, 5)])
     row = one(classify(diary))
     assert row["n_episodes"] == 1
     assert row["current_episode_start"] == START + pd.Timedelta(days=40)
-    assert row["duration_days"] == 20 + 40 + 20 - 1
-    assert row["duration_class"] == "subacute"
+    assert row["onset"] == START + pd.Timedelta(days=100)
+    assert row["duration_days"] == 19
+    assert row["onset_censored"]
+    assert row["unrecorded_gap_days"] == 40
+    assert row["duration_class"] == "acute"  # at least 19 days: a lower bound
     days = annotate_days(diary)
     assert days.loc[days["pain_day"].fillna(False).to_numpy(), "episode"].eq(1).all()
 
@@ -261,20 +267,23 @@ def test_flare_baseline_matches_per_subject_rolling_median(rng, decimals):
     if decimals:  # many distinct values: the pandas rolling-median path
         diary["pain"] = np.round(rng.uniform(0, 10, len(diary)), decimals)
     days = annotate_days(diary)
-    # independent reference: pandas rolling median per subject, shifted by one recorded day
-    ref = diary.groupby("subject")["pain"].transform(
-        lambda x: x.shift(1).rolling(28, min_periods=7).median()
+    # independent reference: pandas rolling median per subject and stretch (an episode or
+    # the days between episodes), shifted by one recorded day (Costa et al. 2021's rise
+    # over the person's recent level; the baseline days lie in the current episode)
+    ep = days["episode"].fillna(0)
+    rows = days.groupby("subject").cumcount()
+    stretch = ((ep != ep.groupby(days["subject"]).shift()) | (rows == 0)).cumsum()
+    past = diary["pain"].groupby(stretch.to_numpy()).shift(1)
+    ref = past.groupby(stretch.to_numpy()).transform(
+        lambda x: x.rolling(28, min_periods=7).median()
+    )
+    n_ref = past.groupby(stretch.to_numpy()).transform(
+        lambda x: x.rolling(28, min_periods=1).count()
     )
     np.testing.assert_allclose(days["flare_baseline"], ref.to_numpy())
-    # a flare's baseline days must lie in the current episode
-    rows = days.groupby("subject").cumcount()
-    in_episode = days["episode"].notna()
-    run = (days["episode"].fillna(0) != days.groupby("subject")["episode"].shift().fillna(0)) | (
-        rows == 0
-    )
-    since = rows - rows.where(run).groupby(days["subject"]).ffill()
-    inside = in_episode & (since >= np.minimum(28, rows))
-    expected = (diary["pain"] >= ref + 2) & inside
+    n_ref = n_ref.fillna(0).where(n_ref >= 7, 0).astype("int64")
+    np.testing.assert_array_equal(days["flare_baseline_days"], n_ref.to_numpy())
+    expected = (diary["pain"] >= ref + 2) & days["episode"].notna()
     np.testing.assert_array_equal(days["flare"], expected.to_numpy())
 
 
@@ -351,15 +360,26 @@ def test_output_columns_and_dtypes(diary):
         "subject",
         "onset",
         "as_of",
+        "recorded_until",
         "duration_days",
         "duration_weeks",
         "duration_class",
+        "class_evidence",
+        "weeks_with_entries",
+        "weeks_in_duration",
+        "duration_shown_days",
         "onset_censored",
+        "unrecorded_gap_days",
         "onset_source",
         "n_episodes",
         "current_episode_start",
-        "pain_day_fraction_6m",
+        "last_pain_day",
+        "nih_window_start",
         "days_observed_6m",
+        "pain_days_6m",
+        "pain_day_fraction_6m",
+        "nih_problem_start",
+        "nih_problem_days",
         "nih_chronic",
         "n_flares",
     ]
@@ -550,3 +570,305 @@ def test_long_flare_window_and_unrecorded_pain():
     got = days.loc[days["pain"].notna(), "flare_baseline"]
     np.testing.assert_allclose(got.to_numpy(), ref.to_numpy())
     assert days.loc[days["pain"].isna(), "flare_baseline"].isna().all()
+
+
+# ------------------------------------------- issue #22 and #21 section 4: the published rules
+# NIH Task Force (Deyo et al. 2014, Spine 39:1128): chronic low back pain is "a back pain
+# problem that has persisted at least 3 months and has resulted in pain on at least half the
+# days in the past 6 months". Read from a diary (FACTS.md): 3 months = 91 days, the past 6
+# months = the 183 days ending on as_of.
+def test_nih_recurrent_pain_with_a_pain_free_month_42_days_ago():
+    # over a year of pain, a pain-free month, pain again for the last 42 days:
+    # pain on 42 + 110 = 152 of the last 183 days (83%)
+    row = one(classify(make([(400, 5), (31, 0), (42, 5)])))
+    assert row["pain_days_6m"] == 152
+    assert row["days_observed_6m"] == 183
+    assert row["pain_day_fraction_6m"] == pytest.approx(152 / 183)
+    assert row["nih_window_start"] == START + pd.Timedelta(days=473 - 183)
+    assert row["nih_problem_start"] == START  # the episode before the pain-free month
+    assert row["nih_problem_days"] == 472
+    assert row["nih_chronic"]
+    # the current episode (de Vet) is 42 days old: its duration class is another matter
+    assert row["duration_days"] == 41
+    assert row["duration_class"] == "acute"
+
+
+def test_nih_ten_months_of_daily_pain_then_a_pain_free_month():
+    # 152 of the last 183 days with pain; no current episode, still chronic LBP by NIH
+    row = one(classify(make([(304, 6), (31, 0)])))
+    assert (row["pain_days_6m"], row["days_observed_6m"]) == (152, 183)
+    assert row["nih_chronic"]
+    assert pd.isna(row["duration_class"])
+    assert row["class_evidence"] == "no current episode"
+
+
+def test_nih_an_old_episode_before_the_window_is_not_the_problem():
+    # pain long ago, then a year pain-free: the problem is the current 100 days only
+    row = one(classify(make([(30, 0), (20, 5), (365, 0), (100, 5)])))
+    assert row["nih_problem_start"] == START + pd.Timedelta(days=415)
+    assert row["nih_problem_days"] == 99
+    assert row["pain_days_6m"] == 100
+    assert row["nih_chronic"]  # 99 >= 91 days and 100 / 183 >= half
+    assert not one(classify(make([(30, 0), (20, 5), (365, 0), (90, 5)])))["nih_chronic"]
+
+
+# de Vet et al. (2002, Spine 27:2409): an episode is preceded and followed by "at least one
+# month without low back pain"; in a diary unrecorded days are unknown, never pain-free, so
+# the month must be recorded: 30 recorded pain-free days (short holes may lie between them).
+def test_unrecorded_days_do_not_make_a_pain_free_month():
+    diary = make([(40, 0), (20, 5), (12, 0), (7, None), (11, 0), (20, 5)])
+    row = one(classify(diary))
+    assert row["n_episodes"] == 1
+    assert annotate_days(diary)["episode"].max() == 1
+    # the 30 days without recorded pain might have been the month: the duration counts
+    # from the pain after them, a lower bound
+    assert row["current_episode_start"] == START + pd.Timedelta(days=40)
+    assert row["onset"] == START + pd.Timedelta(days=90)
+    assert row["onset_censored"]
+    assert row["unrecorded_gap_days"] == 30
+    # 30 recorded pain-free days with the same hole: two episodes
+    split = make([(40, 0), (20, 5), (15, 0), (7, None), (15, 0), (20, 5)])
+    assert one(classify(split))["n_episodes"] == 2
+
+
+# Costa et al. (2021, Eur Spine J 30:1089): a flare is a rise of 2 or more points on the 0-10
+# scale; the baseline (FACTS.md, our default) is the median of the person's previous recorded
+# days in the episode, the last 28 of them, resting on at least 7.
+def test_flare_early_in_an_episode_uses_the_baseline_that_exists():
+    days = annotate_days(make([(40, 0), (20, 3), (1, 7)]))
+    last = days.iloc[-1]
+    assert last["flare"]
+    assert last["flare_baseline"] == 3.0
+    assert last["flare_baseline_days"] == 20
+    assert one(classify(make([(40, 0), (20, 3), (1, 7)])))["n_flares"] == 1
+    # 6 days of the episode are too few for a baseline (flare_min_days=7)
+    short = annotate_days(make([(40, 0), (6, 3), (1, 7)])).iloc[-1]
+    assert not short["flare"]
+    assert np.isnan(short["flare_baseline"])
+    assert short["flare_baseline_days"] == 0
+    # the baseline never reaches back into the pain-free month before the episode
+    assert annotate_days(make([(40, 0), (40, 3)]))["flare_baseline"].iloc[40:47].isna().all()
+
+
+def test_as_of_after_the_diary_ends_counts_what_was_recorded():
+    diary = make([(40, 0), (20, 5)])
+    as_of = START + pd.Timedelta(days=59 + 126)
+    row = one(classify(diary, as_of=as_of))
+    assert row["as_of"] == as_of
+    assert row["recorded_until"] == START + pd.Timedelta(days=59)
+    assert row["duration_days"] == 19  # not 145: nothing is known after the last entry
+    assert row["duration_class"] == "acute"
+    # the 183 days before as_of hold 57 recorded days (too few to tell how often), but
+    # 19 recorded days of pain cannot be 3 months: False (three-valued logic)
+    assert (row["days_observed_6m"], row["pain_days_6m"]) == (57, 20)
+    assert not row["nih_chronic"]
+
+
+# Coverage (our rule, issue #21 section 4): a class rests on weeks with entries. Counting weeks
+# back from the last entry, the diary vouches for the longest stretch in which at least half
+# of the weeks (min_week_coverage) hold an entry; when that and the whole duration fall in
+# different classes, there are not enough entries to tell.
+def _weekly(weeks_with_entry, n_weeks=13, pain=5):
+    """A pain-free month, then ``n_weeks`` weeks; one pain entry on the last day of the listed
+    weeks (counted back from the end, week 0 last), and pain on the very first day."""
+    spec = [(40, 0), (1, pain)]
+    days = [None] * (7 * n_weeks - 1)
+    for w in weeks_with_entry:
+        days[len(days) - 1 - 7 * w] = pain
+    spec += [(1, v) for v in days]
+    return make(spec)
+
+
+def test_coverage_edges_half_the_weeks():
+    # 13 weeks = 91 days (duration 90, chronic); the first day is in week 12
+    enough = one(classify(_weekly([0, 2, 4, 6, 8, 10])))  # 6 + week 12 = 7 of 13
+    assert enough["weeks_in_duration"] == 13
+    assert enough["weeks_with_entries"] == 7
+    assert enough["duration_class"] == "chronic"
+    assert enough["class_evidence"] == "enough entries"
+    sparse = one(classify(_weekly([0, 3, 6, 9])))  # 5 of 13; gaps of 20 days (no month)
+    assert sparse["weeks_with_entries"] == 5
+    assert sparse["duration_days"] == 90  # what was seen
+    # counting back: weeks 0 and 3 hold entries, so the last 4 weeks meet the share
+    assert sparse["duration_shown_days"] == 27
+    assert enough["duration_shown_days"] == 90
+    assert pd.isna(sparse["duration_class"])
+    assert sparse["class_evidence"] == "too few entries"
+    # a lower share settles it
+    assert one(classify(_weekly([0, 3, 6, 9]), min_week_coverage=0.3))["duration_class"] == (
+        "chronic"
+    )
+
+
+def test_coverage_the_recent_weeks_can_settle_the_class():
+    # sparse long ago, every week for the last 13 weeks: chronic either way
+    spec = [(40, 0), *[(1, 5), (20, None)] * 20, *[(1, 5), (6, None)] * 13, (1, 5)]
+    row = one(classify(make(spec)))
+    assert row["weeks_with_entries"] < row["weeks_in_duration"] / 2
+    assert row["duration_class"] == "chronic"
+    assert row["class_evidence"] == "enough entries"
+
+
+def test_25_scored_days_of_309_with_a_147_day_gap_is_no_309_day_chronic_episode():
+    # 10 entries in the first 9 weeks, 147 days without any, 15 entries in the last 13 weeks
+    # bunched in a few of them: the duration counts only from after the gap, and the
+    # entries after it cover 5 of its 13 weeks
+    before = [(1, 5), (7, None)] * 9 + [(1, 5)]
+    after = [(1, 6)] * 12 + [(25, None), (1, 6)] * 3
+    diary = make([(40, 0), *before, (147, None), *after])
+    assert diary["pain"].gt(0).sum() == 25
+    row = one(classify(diary))
+    assert row["current_episode_start"] == START + pd.Timedelta(days=40)
+    assert (row["recorded_until"] - row["current_episode_start"]).days == 309
+    assert row["duration_days"] == 89  # what was seen after the gap
+    assert row["onset_censored"]
+    assert row["unrecorded_gap_days"] == 147
+    assert (row["weeks_with_entries"], row["weeks_in_duration"]) == (5, 13)
+    assert pd.isna(row["duration_class"])
+    assert row["class_evidence"] == "too few entries"
+    # 15 recorded days of the last 183: how often there was pain cannot be told
+    assert row["days_observed_6m"] == 15
+    assert pd.isna(row["nih_chronic"])
+
+
+def test_nih_follows_the_coverage_rule():
+    # pain every 3 weeks for a year, then the last 13 weeks every day: by the entries the
+    # problem has lasted at least 91 days (the last 13 weeks), and the window is half recorded
+    spec = [(40, 0), *[(1, 5), (20, None)] * 17, (91, 5)]
+    row = one(classify(make(spec)))
+    assert row["nih_chronic"]
+    # pain entered every 20 days for 300 days (never a month without pain, so one problem),
+    # but in 16 of 43 weeks: the entries vouch for 41 days, not 3 months; unknown
+    spec = [(40, 0), *[(1, 5), (19, None)] * 15, (1, 5)]
+    row = one(classify(make(spec), nih_min_recorded=0.0))
+    assert row["nih_problem_days"] == 300
+    assert row["pain_day_fraction_6m"] == 1.0
+    assert pd.isna(row["nih_chronic"])
+    assert one(classify(make(spec), nih_min_recorded=0.0, min_week_coverage=0.25))["nih_chronic"]
+
+
+# --------------------------------------------- what the patient is told (report.explain_class)
+def test_told_nih_with_the_days_counted_in_english_and_dutch():
+    from backpain.report import explain_class
+
+    row = one(classify(make([(400, 5), (31, 0), (42, 5)]))).copy()
+    row["subject"] = "A"
+    en = explain_class(row)
+    assert "filled in 183 days and had pain on 152 of them (83%)" in en
+    assert "meets the research definition" in en
+    assert "a problem since 1 Jan 2025" in en
+    assert "<b>acute</b>" in en  # the current episode: 41 days
+    nl = explain_class(row, lang="nl")
+    assert "vulde je 183 dagen in en had je pijn op 152 daarvan (83%)" in nl
+    assert "voldoet dit aan de onderzoeksdefinitie" in nl
+
+
+def test_told_too_few_entries_what_was_seen_and_what_would_settle_it():
+    from backpain.report import explain_class
+
+    row = one(classify(_weekly([0, 3, 6, 9])))
+    en = explain_class(row)
+    assert "entries in only 5 of those 13 weeks: too few to tell" in en
+    assert "Entries in at least half of the weeks, or the date the pain began" in en
+    assert "<b>" not in en  # no class is named
+    nl = explain_class(row, lang="nl")
+    assert "invullingen in maar 5 van die 13 weken: te weinig om te zeggen" in nl
+
+
+def test_told_duration_ends_on_the_last_entry_and_the_gap_before_the_onset():
+    from backpain.report import explain_class
+
+    late = one(classify(make([(40, 0), (20, 5)]), as_of=START + pd.Timedelta(days=185)))
+    en = explain_class(late)
+    assert "had lasted 19 days (3 weeks) on 1 Mar 2025" in en
+    assert "Your last entry is on 1 Mar 2025: nothing is known about the days after it" in en
+    assert "Je laatste invulling is op 1 mrt 2025" in explain_class(late, lang="nl")
+    gap = one(classify(make([(40, 0), (20, 5), (40, None), (20, 5)])))
+    en = explain_class(gap)
+    assert "has 40 days without a recorded pain score" in en
+    assert "lower bound" in en
+    assert "diary starts while you were already in pain" not in en
+    assert "40 dagen zonder ingevulde pijnscore" in explain_class(gap, lang="nl")
+
+
+def test_class_table_and_cohort_sentence_follow_the_evidence_rule():
+    from backpain.explain import class_table, classes
+
+    diary = pd.concat(
+        [
+            _weekly([0, 3, 6, 9]).assign(subject="sparse"),
+            _weekly([0, 2, 4, 6, 8, 10]).assign(subject="enough"),
+        ],
+        ignore_index=True,
+    )
+    res = classify(diary)
+    who = class_table(res).set_index("subject")
+    # no definition classes a duration the entries do not vouch for (27 to 90 days)
+    assert who.loc["sparse", ["class_cost", "class_bmj", "class_icd11", "class_nih"]].isna().all()
+    assert (who.loc["enough", ["class_cost", "class_bmj"]] == "chronic").all()  # 90 > 84
+    assert (who.loc["enough", ["class_icd11", "class_nih"]] == "subacute").all()  # 90 < 91
+    text = str(classes(res))
+    assert "1 more have too few entries to tell how long their pain has lasted" in text
+    assert "not in a pain episode" not in text
+    assert "te weinig invullingen" in str(classes(res, lang="nl"))
+
+
+def test_given_onset_runs_to_as_of_the_diary_onset_to_the_last_entry():
+    diary = make([(40, 0), (20, 5)])
+    as_of = START + pd.Timedelta(days=185)
+    row = one(classify(diary, as_of=as_of, onset={"A": "3 months"}))
+    assert row["duration_days"] == 91  # the person's answer on as_of
+    assert row["class_evidence"] == "given onset"
+    assert row["onset"] == as_of - pd.Timedelta(days=91)
+
+
+def test_classes_figure_leaves_out_what_classify_could_not_tell():
+    import matplotlib.pyplot as plt
+
+    from backpain import plot
+
+    diary = pd.concat(
+        [
+            _weekly([0, 3, 6, 9]).assign(subject="sparse"),
+            _weekly([0, 2, 4, 6, 8, 10]).assign(subject="enough"),
+        ],
+        ignore_index=True,
+    )
+    _fig, ax = plt.subplots()
+    plot.classes(classify(diary), ax=ax)
+    assert [t.get_text().split("\n")[1] for t in ax.texts] == ["0 (0%)", "0 (0%)", "1 (100%)"]
+    assert "1 with too few entries to tell not shown" in ax.get_title(loc="left")
+    plt.close("all")
+
+
+def test_pain_may_have_ended_when_the_last_pain_is_a_month_back_without_a_recorded_month():
+    # pain for 100 days, then 20 pain-free days, a 5-day hole and 10 pain-free days: 35 days
+    # without pain, 30 of them recorded... but with max_unrecorded_days=4 the hole breaks
+    # the month; de Vet's episode has not been shown to end, nor to go on
+    diary = make([(40, 0), (100, 5), (20, 0), (5, None), (10, 0)])
+    row = one(classify(diary, max_unrecorded_days=4))
+    assert row["n_episodes"] == 1
+    assert row["last_pain_day"] == START + pd.Timedelta(days=139)
+    assert row["class_evidence"] == "pain may have ended"
+    assert pd.isna(row["duration_class"])
+    assert row["duration_days"] == 134  # what was seen, to the last entry
+    # 29 days after the last pain: the episode goes on (no month could have passed)
+    row = one(classify(make([(40, 0), (100, 5), (29, 0)])))
+    assert row["class_evidence"] == "enough entries"
+    assert row["duration_class"] == "chronic"
+    # a recorded pain-free month: no current episode
+    assert one(classify(diary))["class_evidence"] == "no current episode"
+
+
+def test_told_pain_may_have_ended_in_english_and_dutch():
+    from backpain.report import explain_class
+
+    diary = make([(40, 0), (100, 5), (20, 0), (5, None), (10, 0)])
+    row = one(classify(diary, max_unrecorded_days=4))
+    en = explain_class(row)
+    assert "Your last pain score of 1 or more was on 20 May 2025" in en
+    assert "the 35 days after it up to your last entry on 24 Jun 2025" in en
+    assert "whether this period of pain ended or is still going on cannot be told" in en
+    assert "<b>" not in en
+    nl = explain_class(row, lang="nl")
+    assert "of deze pijnperiode voorbij is of nog duurt, is niet te zeggen" in nl

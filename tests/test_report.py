@@ -76,7 +76,7 @@ def test_explain_class_states_onset_duration_class_nih_and_flares():
     assert "308 days (44 weeks) on 31 Oct 2026" in text
     assert "<b>chronic</b>" in text
     assert "meets the research definition" in text
-    assert "100% of the 171 days" in text
+    assert "you filled in 171 days and had pain on 171 of them (100%)" in text
     assert "3 flares (periods of one or more days with pain at least 2 points" in text
     assert "lower bound" not in text
 

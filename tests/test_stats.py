@@ -353,7 +353,7 @@ def test_lagged_corr_uses_calendar_days_hand_built():
             "pain": [2.0, 3, 5, 4, 9, 1, 6, 2, 7],
         }
     )
-    res = lagged_corr(data, x="stress", y="pain", lags=(1, 2))
+    res = lagged_corr(data, x="stress", y="pain", lags=(1, 2), serial="none")
     # lag 1 pairs (x day t-1, y day t): A: (1,3) (2? no, day 3 missing) (2,4) (8,9); B: (5,6) (1,2)
     # lag 2 pairs: A: (4,5) (2,9); B: (5,2) (6,7)
     assert list(res["n_obs"]) == [5, 4]
@@ -367,12 +367,13 @@ def test_lagged_corr_uses_calendar_days_hand_built():
     assert list(res["dof"]) == [5 - 2 - 1, 4 - 2 - 1]
     # the same data, shuffled, gives the same answer (no reliance on row order)
     shuffled = data.sample(frac=1, random_state=1)
-    pd.testing.assert_frame_equal(lagged_corr(shuffled, x="stress", y="pain", lags=(1, 2)), res)
+    again = lagged_corr(shuffled, x="stress", y="pain", lags=(1, 2), serial="none")
+    pd.testing.assert_frame_equal(again, res)
 
 
 def test_lagged_corr_equals_pingouin_on_date_merge(rng):
     data = _gappy_diary(rng)
-    res = lagged_corr(data, x="stress", y="pain", lags=(0, 1, 2, 3))
+    res = lagged_corr(data, x="stress", y="pain", lags=(0, 1, 2, 3), serial="none")
     assert list(res.columns) == [
         "x",
         "y",
@@ -561,27 +562,72 @@ def test_what_helps_medication_same_day_is_reverse_causation(tagged_cohort):
     assert res["verdict"] == "higher pain"
 
 
-def test_what_helps_weighted_mean_by_hand():
-    # two persons; weights 1 / (1/n_with + 1/n_without)
+def test_what_helps_cohort_is_one_sample_t_test_of_persons_differences():
+    # three persons; each person's difference of means, then a t-test over persons
     days = pd.date_range("2025-01-01", periods=6, freq="D")
     data = pd.DataFrame(
         {
-            "subject": ["A"] * 6 + ["B"] * 6,
-            "date": list(days) * 2,
-            "pain": [*(5.0, 3, 3, 5, 5, 5), *(6.0, 6, 2, 2, 2, 6)],
+            "subject": ["A"] * 6 + ["B"] * 6 + ["C"] * 6,
+            "date": list(days) * 3,
+            "pain": [*(5.0, 3, 3, 5, 5, 5), *(6.0, 6, 2, 2, 2, 6), *(4.0, 4, 4, 5, 4, 4)],
             "tags": [
                 *("heat", None, None, None, None, None),
                 *("heat", "heat", "heat", None, None, None),
+                *(None, None, "heat", None, None, None),
             ],
         }
     )
-    res = what_helps(data, tags=["heat"], lag=1, min_days=1, n_boot=200).iloc[0]
-    # lag 1 pairs (tag day t-1 -> pain day t): A: with {3}, without {3,5,5,5}: d = -1.5, w = 0.8
-    # B: with {6,2,2}, without {2,6}: d = 10/3 - 4 = -2/3, w = 1.2
-    d = np.array([-1.5, -2 / 3])
-    w = np.array([0.8, 1.2])
-    assert res["diff"] == pytest.approx((w @ d) / w.sum(), abs=1e-12)
-    assert (res["n_days_with"], res["n_days_without"], res["n_subjects"]) == (4, 6, 2)
+    res = what_helps(data, tags=["heat"], lag=1, min_days=1).iloc[0]
+    # lag 1 pairs (tag day t-1 -> pain day t): A: with {3}, without {3,5,5,5}: d = -1.5
+    # B: with {6,2,2}, without {2,6}: d = 10/3 - 4 = -2/3; C: with {5}, without {4,4,4,4}: d = 1
+    d = np.array([-1.5, -2 / 3, 1.0])
+    ref = sps.ttest_1samp(d, 0.0)  # reference: scipy's one-sample t test
+    ci = ref.confidence_interval(0.95)
+    assert res["diff"] == pytest.approx(d.mean(), abs=1e-12)
+    assert res["p_val"] == pytest.approx(ref.pvalue, rel=1e-12)
+    assert res["ci95_low"] == pytest.approx(ci.low, rel=1e-12)
+    assert res["ci95_high"] == pytest.approx(ci.high, rel=1e-12)
+    assert (res["n_days_with"], res["n_days_without"], res["n_subjects"]) == (5, 10, 3)
+    assert res["method"] == "t-test persons"
+    notes = what_helps(data, tags=["heat"], lag=1, min_days=1).attrs["notes"]
+    assert notes == [
+        "tag 'heat' (lag 1): only 3 persons; the t-test keeps its 5% error rate but can "
+        "find only large differences"
+    ]
+
+
+def test_what_helps_cohort_t_test_against_scipy_on_a_simulated_cohort(tagged_cohort):
+    # every tag's row equals ttest_1samp of the persons' differences computed with pandas
+    res = what_helps(tagged_cohort, tags=["heat", "exercise"], lag=0).set_index("tag")
+    for tag in ("heat", "exercise"):
+        had = tagged_cohort["tags"].fillna("").str.split("|").map(lambda t, g=tag: g in t)
+        frame = tagged_cohort.assign(had=had)
+        wide = frame.pivot_table(index="subject", columns="had", values="pain").dropna()
+        d = (wide[True] - wide[False]).to_numpy()
+        ref = sps.ttest_1samp(d, 0.0)
+        row = res.loc[tag]
+        assert row["n_subjects"] == d.size
+        assert row["diff"] == pytest.approx(d.mean(), abs=1e-12)
+        assert row["p_val"] == pytest.approx(ref.pvalue, rel=1e-9)
+        assert row["ci95_low"] == pytest.approx(ref.confidence_interval().low, rel=1e-9)
+
+
+def test_what_helps_one_person_with_both_kinds_of_day_gives_no_cohort_test():
+    days = pd.date_range("2025-01-01", periods=8, freq="D")
+    data = pd.DataFrame(
+        {
+            "subject": ["A"] * 8 + ["B"] * 8,
+            "date": list(days) * 2,
+            "pain": [5.0, 3, 4, 5, 3, 5, 4, 4, *([6.0] * 8)],
+            "tags": [*("heat", None) * 4, *([None] * 8)],
+        }
+    )
+    res = what_helps(data, tags=["heat"], lag=1, min_days=1)
+    row = res.iloc[0]
+    assert row["n_subjects"] == 1
+    assert np.isnan(row["p_val"])
+    assert not row["reportable"]
+    assert "a cohort test needs at least 2" in res.attrs["notes"][0]
 
 
 def test_what_helps_single_subject_serial_none_equals_scipy_t_test(rng):
@@ -660,8 +706,6 @@ def test_what_helps_errors(diary):
         what_helps(diary.drop(columns="tags"))
     with pytest.raises(ValueError, match="lag must be a whole number of days >= 0, not -1"):
         what_helps(diary, lag=-1)
-    with pytest.raises(ValueError, match="n_boot must be a whole number >= 100, not 10"):
-        what_helps(diary, n_boot=10)
 
 
 # ------------------------------------------------------- serial dependence
@@ -699,9 +743,25 @@ def test_lagged_corr_serial_neff_keeps_false_positives_near_5_percent():
     assert 0.025 < hits["neff"] / 400 < 0.075
 
 
+def test_cohort_correlations_default_to_serial_neff(rng):
+    # issue #22: the safe choice is the default, in memory and on Dask
+    import inspect
+
+    from backpain import _dask
+
+    data = _ar1_cohort(rng, subjects=8, days=30, phi=0.6)
+    for func, kw in ((correlate, {"x": ("stress",)}), (lagged_corr, {"x": "stress", "y": "pain"})):
+        default = func(data, **kw)
+        pd.testing.assert_frame_equal(default, func(data, **kw, serial="neff"))
+        assert not default.equals(func(data, **kw, serial="none"))
+        assert inspect.signature(func).parameters["serial"].default == "neff"
+        dask_default = inspect.signature(getattr(_dask, func.__name__)).parameters["serial"]
+        assert dask_default.default == "neff"
+
+
 def test_serial_neff_without_autocorrelation_stays_close_to_rm_corr(rng):
     data = _ar1_cohort(rng, subjects=30, days=60, phi=0.0, r=0.2)
-    plain = correlate(data, x=("stress",), lags=(0, 1))
+    plain = correlate(data, x=("stress",), lags=(0, 1), serial="none")
     neff = correlate(data, x=("stress",), lags=(0, 1), serial="neff")
     pd.testing.assert_series_equal(plain["r"], neff["r"])
     within = neff["level"] == "within"

@@ -38,26 +38,38 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nog {n} personen zitten op het einde van hun dagboek niet in een pijnperiode en "
         "hebben geen klasse.",
     ),
+    "notebook.classes.too_few": (
+        "{n} more have too few entries to tell how long their pain has lasted (entries in "
+        "fewer than half of the weeks that would decide the class, or none that show whether "
+        "the pain stopped) and have no class.",
+        "Nog {n} personen hebben te weinig invullingen om te zeggen hoe lang hun pijn al duurt "
+        "(invullingen in minder dan de helft van de weken die de klasse zouden bepalen, of "
+        "geen die tonen of de pijn stopte) en hebben geen klasse.",
+    ),
     "notebook.classes.censored": (
-        "For {n} people the diary starts in pain, so their duration is only a lower bound and "
-        "their class may be too low.",
-        "Bij {n} personen begint het dagboek met pijn: hun duur is dan alleen een ondergrens en "
-        "hun klasse is misschien te laag.",
+        "For {n} people the diary starts in pain (or a long stretch without entries comes "
+        "before the onset), so their duration is only a lower bound and their class may be "
+        "too low.",
+        "Bij {n} personen begint het dagboek met pijn (of gaat een lange periode zonder "
+        "invullingen aan het begin van de pijn vooraf): hun duur is dan alleen een ondergrens en hun "
+        "klasse is misschien te laag.",
     ),
     "notebook.classes.nih": (
-        "{n} meet the NIH Task Force research definition of chronic low back pain (pain for "
-        "at least 3 months, on at least half the days of the past 6 months); for {undecided} "
+        "{n} meet the NIH Task Force research definition of chronic low back pain (back pain "
+        "a problem for at least 3 months, with pain on at least half the days of the past 6 "
+        "months); for {undecided} "
         "it cannot be decided.",
         "{n} voldoen aan de onderzoeksdefinitie van chronische lage rugpijn van de NIH Task "
-        "Force (pijn sinds minstens 3 maanden, op minstens de helft van de dagen van de "
-        "laatste 6 maanden); bij {undecided} valt dat niet te beslissen.",
+        "Force (rugpijn die al minstens 3 maanden een probleem is, met "
+        "pijn op minstens de helft van de dagen van de laatste 6 maanden); bij {undecided} valt dat niet te beslissen.",
     ),
     "notebook.classes.nih_all": (
-        "{n} meet the NIH Task Force research definition of chronic low back pain (pain for "
-        "at least 3 months, on at least half the days of the past 6 months).",
+        "{n} meet the NIH Task Force research definition of chronic low back pain (back pain "
+        "a problem for at least 3 months, with pain on at least half the days of the past 6 "
+        "months).",
         "{n} voldoen aan de onderzoeksdefinitie van chronische lage rugpijn van de NIH Task "
-        "Force (pijn sinds minstens 3 maanden, op minstens de helft van de dagen van de "
-        "laatste 6 maanden).",
+        "Force (rugpijn die al minstens 3 maanden een probleem is, met "
+        "pijn op minstens de helft van de dagen van de laatste 6 maanden).",
     ),
     "notebook.classes.by_definition": (
         "Chronic by each research definition of the duration: {items}.",

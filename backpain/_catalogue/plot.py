@@ -126,6 +126,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n:,} without a known onset not shown",
         "{n:,} zonder bekend begin niet getoond",
     ),
+    "plot.too_few": (
+        "{n:,} with too few entries to tell not shown",
+        "{n:,} met te weinig invullingen om het te zeggen niet getoond",
+    ),
     "plot.censored": (
         "{n:,} with pain since the diary's start: their duration is a lower bound",
         "{n:,} met pijn vanaf de start van het dagboek: hun duur is een ondergrens",

@@ -47,8 +47,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.value": ("value", "waarde"),
     "report.class_h": ("How long has the pain lasted?", "Hoe lang duurt de pijn al?"),
     "report.class_def": (
-        "Back pain is called <b>acute</b> when it has lasted less than 6 weeks, <b>subacute</b> from 6 to 12 weeks and <b>chronic</b> when it has lasted longer than 12 weeks (European COST B13 guidelines, 2006). The current period of pain starts after the last month without pain in your diary; a day counts as a pain day at a pain score of 1 or more.",
-        "Rugpijn heet <b>acuut</b> als ze korter dan 6 weken duurt, <b>subacuut</b> van 6 tot 12 weken en <b>chronisch</b> als ze langer dan 12 weken duurt (Europese COST B13-richtlijnen, 2006). De huidige pijnperiode begint na de laatste maand zonder pijn in je dagboek; een dag telt als pijndag bij een pijnscore van 1 of meer.",
+        "Back pain is called <b>acute</b> when it has lasted less than 6 weeks, <b>subacute</b> from 6 to 12 weeks and <b>chronic</b> when it has lasted longer than 12 weeks (European COST B13 guidelines, 2006). The current period of pain starts after the last month without pain in your diary (30 days filled in without pain: days not filled in are unknown, never pain-free); a day counts as a pain day at a pain score of 1 or more.",
+        "Rugpijn heet <b>acuut</b> als ze korter dan 6 weken duurt, <b>subacuut</b> van 6 tot 12 weken en <b>chronisch</b> als ze langer dan 12 weken duurt (Europese COST B13-richtlijnen, 2006). De huidige pijnperiode begint na de laatste maand zonder pijn in je dagboek (30 ingevulde dagen zonder pijn: niet ingevulde dagen zijn onbekend, nooit pijnvrij); een dag telt als pijndag bij een pijnscore van 1 of meer.",
     ),
     "report.not_diagnosis": (
         "A duration class describes how long the pain has lasted. It is not a diagnosis: talk to your physiotherapist or GP about what it means for you.",
@@ -57,6 +57,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.episode": (
         "Your current period of back pain started on {onset} and had lasted {days} days{weeks} on {as_of}. That is <b>{cls}</b> back pain.",
         "Je huidige periode van rugpijn begon op {onset} en duurde op {as_of} al {days} dagen{weeks}. Dat is <b>{cls}</b> rugpijn.",
+    ),
+    "report.class_unknown": (
+        "Your current period of back pain started on {onset}; up to your last entry on {as_of} that is {days} days{weeks}, but your diary has entries in only {seen} of those {n_weeks} weeks: too few to tell how long the pain has lasted. Entries in at least half of the weeks, or the date the pain began if you know it, would settle it.",
+        "Je huidige periode van rugpijn begon op {onset}; tot je laatste invulling op {as_of} is dat {days} dagen{weeks}, maar je dagboek heeft invullingen in maar {seen} van die {n_weeks} weken: te weinig om te zeggen hoe lang de pijn al duurt. Invullingen in minstens de helft van de weken, of de datum waarop de pijn begon als je die weet, zouden het uitmaken.",
+    ),
+    "report.may_have_ended": (
+        "Your current period of back pain started on {onset}. Your last pain score of 1 or more was on {last}, and the {n} days after it up to your last entry on {as_of} do not show a month without pain (30 days filled in without pain): whether this period of pain ended or is still going on cannot be told, so no duration class is given. Entries for those days would settle it.",
+        "Je huidige periode van rugpijn begon op {onset}. Je laatste pijnscore van 1 of meer was op {last}, en de {n} dagen daarna tot je laatste invulling op {as_of} tonen geen maand zonder pijn (30 ingevulde dagen zonder pijn): of deze pijnperiode voorbij is of nog duurt, is niet te zeggen, dus er is geen duurklasse. Invullingen voor die dagen zouden het uitmaken.",
+    ),
+    "report.ends_early": (
+        "Your last entry is on {end}: nothing is known about the days after it, so the duration counts up to that day, not up to {as_of}.",
+        "Je laatste invulling is op {end}: over de dagen daarna is niets bekend, dus de duur telt tot die dag, niet tot {as_of}.",
+    ),
+    "report.censored_gap": (
+        "Before {onset} your diary has {gap} days without a recorded pain score. They may have held a month without pain, which would have ended the earlier period, so the pain is counted from {onset}: {days} days is a lower bound (at least this long).",
+        "Voor {onset} heeft je dagboek {gap} dagen zonder ingevulde pijnscore. Daarin kan een maand zonder pijn gezeten hebben, die de vorige periode zou beëindigen, dus de pijn telt vanaf {onset}: {days} dagen is een ondergrens (minstens zo lang).",
     ),
     "report.censored": (
         "Your diary starts while you were already in pain, so the pain began before the diary: {days} days is a lower bound (at least this long), and the pain may have lasted longer than the diary shows.",
@@ -67,24 +83,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Op {as_of} had je geen periode van rugpijn: het dagboek toont daarvoor een maand zonder pijn, dus er is geen duurklasse.",
     ),
     "report.nih_yes": (
-        "In the last 6 months you had pain on {pct:.0f}% of the {n} days you filled in. With pain lasting at least 3 months, this meets the research definition of chronic low back pain of the NIH Task Force (2014).",
-        "In de laatste 6 maanden had je pijn op {pct:.0f}% van de {n} ingevulde dagen. Met pijn die al minstens 3 maanden duurt, voldoet dit aan de onderzoeksdefinitie van chronische lage rugpijn van de NIH Task Force (2014).",
+        "From {start} to {as_of} (the last 6 months) you filled in {n} days and had pain on {k} of them ({pct:.0f}%). With back pain a problem since {since}, at least 3 months, this meets the research definition of chronic low back pain of the NIH Task Force (2014).",
+        "Van {start} tot {as_of} (de laatste 6 maanden) vulde je {n} dagen in en had je pijn op {k} daarvan ({pct:.0f}%). Met rugpijn die al sinds {since} een probleem is, minstens 3 maanden, voldoet dit aan de onderzoeksdefinitie van chronische lage rugpijn van de NIH Task Force (2014).",
     ),
     "report.nih_no": (
-        "In the last 6 months you had pain on {pct:.0f}% of the {n} days you filled in. This does not meet the research definition of chronic low back pain of the NIH Task Force (2014): pain for at least 3 months and on at least half of the days.",
-        "In de laatste 6 maanden had je pijn op {pct:.0f}% van de {n} ingevulde dagen. Dit voldoet niet aan de onderzoeksdefinitie van chronische lage rugpijn van de NIH Task Force (2014): minstens 3 maanden pijn, op minstens de helft van de dagen.",
+        "From {start} to {as_of} (the last 6 months) you filled in {n} days and had pain on {k} of them ({pct:.0f}%). This does not meet the research definition of chronic low back pain of the NIH Task Force (2014): back pain that has been a problem for at least 3 months, with pain on at least half of the days of the last 6 months.",
+        "Van {start} tot {as_of} (de laatste 6 maanden) vulde je {n} dagen in en had je pijn op {k} daarvan ({pct:.0f}%). Dit voldoet niet aan de onderzoeksdefinitie van chronische lage rugpijn van de NIH Task Force (2014): rugpijn die al minstens 3 maanden een probleem is, met pijn op minstens de helft van de dagen van de laatste 6 maanden.",
     ),
     "report.nih_na": (
-        "Whether this meets the NIH research definition of chronic low back pain (pain for at least 3 months, on at least half the days of the last 6 months) cannot be told: too few days of the last 6 months were filled in, or the diary is too short.",
-        "Of dit voldoet aan de onderzoeksdefinitie van chronische lage rugpijn van de NIH (minstens 3 maanden pijn, op minstens de helft van de dagen van de laatste 6 maanden) is niet te zeggen: te weinig dagen van de laatste 6 maanden zijn ingevuld, of het dagboek is te kort.",
+        "Whether this meets the NIH research definition of chronic low back pain (back pain that has been a problem for at least 3 months, with pain on at least half the days of the last 6 months) cannot be told: from {start} to {as_of} you filled in {n} of the 183 days (at least half are needed), or the diary is too short or has too few weeks with entries to show 3 months.",
+        "Of dit voldoet aan de onderzoeksdefinitie van chronische lage rugpijn van de NIH (rugpijn die al minstens 3 maanden een probleem is, met pijn op minstens de helft van de dagen van de laatste 6 maanden) is niet te zeggen: van {start} tot {as_of} vulde je {n} van de 183 dagen in (minstens de helft is nodig), of het dagboek is te kort of heeft te weinig weken met invullingen om 3 maanden te tonen.",
     ),
     "report.flares": (
-        "The diary shows {n} flares (periods of one or more days with pain at least 2 points above your usual level, the median of the 4 weeks before).",
-        "Het dagboek toont {n} opvlammingen (periodes van een of meer dagen met pijn minstens 2 punten boven je gewone niveau, de mediaan van de 4 weken ervoor).",
+        "The diary shows {n} flares (periods of one or more days with pain at least 2 points above your usual level: the median of the earlier days of the same period of pain, up to 28 days with a score and at least 7).",
+        "Het dagboek toont {n} opvlammingen (periodes van een of meer dagen met pijn minstens 2 punten boven je gewone niveau: de mediaan van de eerdere dagen van dezelfde pijnperiode, tot 28 dagen met een score en minstens 7).",
     ),
     "report.flare_one": (
-        "The diary shows 1 flare (a period of one or more days with pain at least 2 points above your usual level, the median of the 4 weeks before).",
-        "Het dagboek toont 1 opvlamming (een periode van een of meer dagen met pijn minstens 2 punten boven je gewone niveau, de mediaan van de 4 weken ervoor).",
+        "The diary shows 1 flare (a period of one or more days with pain at least 2 points above your usual level: the median of the earlier days of the same period of pain, up to 28 days with a score and at least 7).",
+        "Het dagboek toont 1 opvlamming (een periode van een of meer dagen met pijn minstens 2 punten boven je gewone niveau: de mediaan van de eerdere dagen van dezelfde pijnperiode, tot 28 dagen met een score en minstens 7).",
     ),
     "report.acute_adj": ("acute", "acute"),
     "report.subacute_adj": ("subacute", "subacute"),

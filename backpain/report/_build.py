@@ -172,8 +172,12 @@ def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> st
     row : pandas.Series or mapping
         One row of :func:`backpain.classify` (needs ``onset``, ``as_of``,
         ``duration_days``, ``duration_weeks``, ``duration_class``,
-        ``onset_censored``; uses ``nih_chronic``, ``pain_day_fraction_6m``,
-        ``days_observed_6m`` and ``n_flares`` when present).
+        ``onset_censored``; uses ``recorded_until``, ``class_evidence``,
+        ``weeks_with_entries``, ``weeks_in_duration``, ``unrecorded_gap_days``,
+        ``last_pain_day``,
+        ``nih_chronic``, ``nih_window_start``, ``days_observed_6m``,
+        ``pain_days_6m``, ``pain_day_fraction_6m``, ``nih_problem_start`` and
+        ``n_flares`` when present).
     lang : {"en", "nl"}
         Language of the text.
 
@@ -181,9 +185,12 @@ def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> st
     -------
     str
         Plain text (may hold ``<b>`` tags around the class; no user text):
-        the onset and duration, the class, the censoring caveat when the
-        diary starts in pain (the duration is then a lower bound), the NIH
-        Task Force research definition and the number of flares.
+        the onset and duration (up to the last entry), the class or why the
+        entries are too few to tell it, the censoring caveat when the diary
+        starts in pain or a long stretch without entries comes before the
+        onset (the duration is then a lower bound), the NIH Task Force
+        research definition with the days it counted, and the number of
+        flares.
 
     See Also
     --------
@@ -207,34 +214,55 @@ def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> st
     """
     check_lang(lang)
     as_of = day_text(row["as_of"], lang)
+    # the duration ends on the last entry (backpain.classify, issue #22)
+    end = row.get("recorded_until", row["as_of"])
+    end = row["as_of"] if pd.isna(end) else end
     parts = []
     cls = row["duration_class"]
-    if pd.isna(row["onset"]) or pd.isna(cls):
+    evidence = row.get("class_evidence", "")
+    untold = evidence in ("too few entries", "pain may have ended")
+    if pd.isna(row["onset"]) or (pd.isna(cls) and not untold):
         parts.append(say("report.no_episode", lang, as_of=as_of))
     else:
         days = int(row["duration_days"])
-        parts.append(
-            say(
-                "report.episode",
-                lang,
-                onset=day_text(row["onset"], lang),
-                as_of=as_of,
-                days=days,
-                weeks=_weeks_text(days, lang),
-                cls=say(f"report.{cls}_adj", lang),
-            )
-        )
-        if bool(row["onset_censored"]):
+        # the same onset, end and duration in each sentence; what follows depends on the class
+        when = {"onset": day_text(row["onset"], lang), "as_of": day_text(end, lang)}
+        span = {**when, "days": days, "weeks": _weeks_text(days, lang)}
+        if pd.isna(cls) and evidence == "pain may have ended":
+            last = pd.Timestamp(row["last_pain_day"])
+            n = (pd.Timestamp(end) - last).days
+            parts.append(say("report.may_have_ended", lang, last=day_text(last, lang), n=n, **when))
+        elif pd.isna(cls):
+            seen, n_weeks = int(row["weeks_with_entries"]), int(row["weeks_in_duration"])
+            parts.append(say("report.class_unknown", lang, seen=seen, n_weeks=n_weeks, **span))
+        else:
+            adjective = say(f"report.{cls}_adj", lang)
+            parts.append(say("report.episode", lang, cls=adjective, **span))
+        if pd.Timestamp(end) < pd.Timestamp(row["as_of"]):
+            parts.append(say("report.ends_early", lang, end=day_text(end, lang), as_of=as_of))
+        gap = row.get("unrecorded_gap_days", pd.NA)
+        if bool(row["onset_censored"]) and not pd.isna(gap):
+            onset = day_text(row["onset"], lang)
+            parts.append(say("report.censored_gap", lang, onset=onset, gap=int(gap), days=days))
+        elif bool(row["onset_censored"]):
             parts.append(say("report.censored", lang, days=days))
     if "nih_chronic" in row:
         nih = row["nih_chronic"]
         frac = row.get("pain_day_fraction_6m", np.nan)
         n = int(row.get("days_observed_6m", 0))
+        k = int(row.get("pain_days_6m", round(np.nan_to_num(frac) * n)))
+        start = row.get("nih_window_start", pd.NaT)
+        if pd.isna(start):
+            start = pd.Timestamp(row["as_of"]) - pd.Timedelta(days=182)
+        window = {"start": day_text(start, lang), "as_of": as_of, "n": n}
         if pd.isna(nih):
-            parts.append(say("report.nih_na", lang))
+            parts.append(say("report.nih_na", lang, **window))
         else:
             key = "report.nih_yes" if bool(nih) else "report.nih_no"
-            parts.append(say(key, lang, pct=100 * float(np.nan_to_num(frac)), n=n))
+            since = row.get("nih_problem_start", pd.NaT)
+            since = day_text(since, lang) if not pd.isna(since) else "-"
+            pct = 100 * float(np.nan_to_num(frac))
+            parts.append(say(key, lang, pct=pct, k=k, since=since, **window))
     n_flares = int(row["n_flares"]) if "n_flares" in row else 0
     if n_flares == 1:
         parts.append(say("report.flare_one", lang))
