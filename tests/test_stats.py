@@ -747,7 +747,7 @@ def test_cohort_correlations_default_to_serial_neff(rng):
     # issue #22: the safe choice is the default, in memory and on Dask
     import inspect
 
-    from backpain import _dask
+    import backpain.dask as on_dask
 
     data = _ar1_cohort(rng, subjects=8, days=30, phi=0.6)
     for func, kw in ((correlate, {"x": ("stress",)}), (lagged_corr, {"x": "stress", "y": "pain"})):
@@ -755,7 +755,7 @@ def test_cohort_correlations_default_to_serial_neff(rng):
         pd.testing.assert_frame_equal(default, func(data, **kw, serial="neff"))
         assert not default.equals(func(data, **kw, serial="none"))
         assert inspect.signature(func).parameters["serial"].default == "neff"
-        dask_default = inspect.signature(getattr(_dask, func.__name__)).parameters["serial"]
+        dask_default = inspect.signature(getattr(on_dask, func.__name__)).parameters["serial"]
         assert dask_default.default == "neff"
 
 
