@@ -22,8 +22,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ._build import Progress, ReportData, build_report, explain_class, monthly_summary
+from ._build import Progress, ReportData, build_report, monthly_summary
 from ._render import stylesheet
+from ._words import explain_class
 
 __all__ = [
     "ReportData",

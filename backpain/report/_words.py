@@ -1,0 +1,149 @@
+"""The report's shared words: dates, pain scores, the class explained (no computing).
+
+Used by both :mod:`backpain.report._build` (the no-rows message) and
+:mod:`backpain.report._render` (every section), so that neither imports the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..text import check_lang, number, say
+
+__all__ = [
+    "MIN_DAYS_FIGURE",
+    "day_text",
+    "explain_class",
+    "pain_text",
+    "reason_column",
+    "verdict_words",
+]
+
+MIN_DAYS_FIGURE = 14
+"""Shorter diaries get no overview figure (too little to draw)."""
+
+
+def day_text(value: Any, lang: str) -> str:
+    """``27 Dec 2025`` / ``27 dec 2025``, without depending on the system locale."""
+    ts = pd.Timestamp(value)
+    month = say("report.months", lang).split()[ts.month - 1]
+    return say("report.day", lang, day=ts.day, month=month, year=ts.year)
+
+
+def pain_text(value: Any, lang: str) -> str:
+    """A pain score in a sentence: ``6``, ``5.5`` (``5,5`` in Dutch); no score said in words."""
+    if value is None or pd.isna(value):
+        return say("report.no_score", lang)
+    v = float(value)
+    return number(v, ".0f" if v.is_integer() else ".1f", lang)
+
+
+def _weeks_text(days: int, lang: str) -> str:
+    """`` (6 weeks)`` after a day count of two weeks or more; nothing for fewer."""
+    return say("report.weeks", lang, n=round(days / 7)) if days >= 14 else ""
+
+
+def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> str:
+    """Explain one subject's classification in plain words (English or Dutch).
+
+    Parameters
+    ----------
+    row : pandas.Series or mapping
+        One row of :func:`backpain.classify` (needs ``onset``, ``as_of``,
+        ``duration_days``, ``duration_weeks``, ``duration_class``,
+        ``onset_censored``; uses ``nih_chronic``, ``pain_day_fraction_6m``,
+        ``days_observed_6m`` and ``n_flares`` when present).
+    lang : {"en", "nl"}
+        Language of the text.
+
+    Returns
+    -------
+    str
+        Plain text (may hold ``<b>`` tags around the class; no user text):
+        the onset and duration, the class, the censoring caveat when the
+        diary starts in pain (the duration is then a lower bound), the NIH
+        Task Force research definition and the number of flares.
+
+    See Also
+    --------
+    backpain.classify : the classification explained here.
+
+    Notes
+    -----
+    The class boundaries are the defaults of :func:`backpain.classify`
+    (acute < 6 weeks, subacute 6-12 weeks, chronic > 12 weeks: Airaksinen
+    et al. 2006, the European COST B13 guidelines). The NIH sentence
+    follows Deyo et al. (2014), the NIH Task Force research standards.
+
+    Examples
+    --------
+    >>> from backpain import classify
+    >>> from backpain.simulate import simulate_cohort
+    >>> row = classify(simulate_cohort(4, 200, seed=4)).iloc[3]
+    >>> text = explain_class(row, lang="nl")
+    >>> "chronische" in text, "ondergrens" in text
+    (True, True)
+    """
+    check_lang(lang)
+    as_of = day_text(row["as_of"], lang)
+    parts = []
+    cls = row["duration_class"]
+    if pd.isna(row["onset"]) or pd.isna(cls):
+        parts.append(say("report.no_episode", lang, as_of=as_of))
+    else:
+        days = int(row["duration_days"])
+        parts.append(
+            say(
+                "report.episode",
+                lang,
+                onset=day_text(row["onset"], lang),
+                as_of=as_of,
+                days=days,
+                weeks=_weeks_text(days, lang),
+                cls=say(f"report.{cls}_adj", lang),
+            )
+        )
+        if bool(row["onset_censored"]):
+            parts.append(say("report.censored", lang, days=days))
+    if "nih_chronic" in row:
+        nih = row["nih_chronic"]
+        frac = row.get("pain_day_fraction_6m", np.nan)
+        n = int(row.get("days_observed_6m", 0))
+        if pd.isna(nih):
+            parts.append(say("report.nih_na", lang))
+        else:
+            key = "report.nih_yes" if bool(nih) else "report.nih_no"
+            parts.append(say(key, lang, pct=100 * float(np.nan_to_num(frac)), n=n))
+    n_flares = int(row["n_flares"]) if "n_flares" in row else 0
+    if n_flares == 1:
+        parts.append(say("report.flare_one", lang))
+    elif n_flares > 1:
+        parts.append(say("report.flares", lang, n=n_flares))
+    return " ".join(parts)
+
+
+def reason_column(rejected: pd.DataFrame) -> pd.Series:
+    """The rejected rows' reasons as the reader gave them (Messages, rendered when shown)."""
+    return rejected["message"]
+
+
+def verdict_words(row: Any, lang: str) -> str:
+    """A tag row's ``verdict`` in words; a tag noted never or on every day says which.
+
+    ``row`` is a row of :func:`backpain.stats.patient_findings` (``verdict``,
+    ``n_with``) as a namedtuple or Series.
+
+    >>> import pandas as pd
+    >>> row = pd.Series({"verdict": "no_comparison", "n_with": 0})
+    >>> verdict_words(row, "nl")
+    'nooit genoteerd op een dag voor een pijnscore: niets om te vergelijken'
+    """
+    verdict = str(row.verdict)
+    if verdict == "no_comparison":
+        never = int(row.n_with) == 0
+        return say("report.verdict.never" if never else "report.verdict.no_comparison", lang)
+    return say(f"report.verdict.{verdict}", lang)
