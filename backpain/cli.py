@@ -95,7 +95,7 @@ def _help(key: str) -> str:
 class _Formatter(argparse.HelpFormatter):
     """argparse's help with its own words ("usage:") in the help's language."""
 
-    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001
+    def add_usage(self, usage, actions, groups, prefix=None):
         if prefix is None:  # argparse passes "" when it only wants the program's name
             prefix = _help("usage") + " "
         super().add_usage(usage, actions, groups, prefix=prefix)
@@ -157,7 +157,10 @@ def _parser() -> argparse.ArgumentParser:
     from . import __version__
 
     parser = argparse.ArgumentParser(
-        prog="backpain", description=_help("description"), add_help=False, formatter_class=_Formatter
+        prog="backpain",
+        description=_help("description"),
+        add_help=False,
+        formatter_class=_Formatter,
     )
     _localised(parser)
     # `backpain --lang nl --help`: the language of the help (each command has its own --lang)

@@ -278,3 +278,15 @@ def test_help_is_in_the_language_asked(monkeypatch, capsys, argv, env, words):
     out = capsys.readouterr().out
     for word in words:
         assert word in out, out
+
+
+def test_dutch_reader_notes_carry_no_python_or_raw_app_codes_alone():
+    data = Path(__file__).parent / "data"
+    bearable = _text(
+        build_report(data / "bearable" / "bearable_old_layout.csv", lang="nl").to_html()
+    )
+    assert "sleep_date=" not in bearable
+    assert "gezien als de dag van het ontwaken" in bearable
+    apple = _text(build_report(data / "apple_health" / "export.xml", lang="nl").to_html())
+    # the type is Apple's own name, said to be an app type that is not used
+    assert "invoer van het app-type HKQuantityTypeIdentifierHeartRate (niet gebruikt" in apple
