@@ -146,8 +146,8 @@ def describe_outputs(out: Path, *, lang: str = "en") -> None:
 
 def _helps_table(helps: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The patient's tag rows as printed: tags and verdicts in ``lang`` (the report's words)."""
+    from .explain import verdict_words
     from .plot import tag_label
-    from .report._words import verdict_words
 
     shown = helps[["name", "effect", "ci95_low", "ci95_high", "p_adj"]]
     shown = shown.rename(columns={"name": "tag", "effect": "diff"})

@@ -1139,8 +1139,13 @@ def lags(
         ``y``, ``lag``, ``r``, ``ci95_low``, ``ci95_high``; several results
         may be concatenated, one series per ``x``) or of
         :func:`backpain.stats.correlate` (its ``level == "within"`` rows,
-        one series per ``predictor``). ``None`` or no row with an ``r``:
-        the panel says so in words.
+        one series per ``predictor``). One person's
+        :func:`backpain.stats.patient_findings` may be given instead: its
+        association rows are drawn as the change in ``y`` per step, a filled
+        marker where the ``verdict`` is lower or higher, an open one
+        elsewhere, and the axis says in words that the bars are each link's
+        own 95% interval. ``None`` or no row with an ``r``: the panel says
+        so in words.
     x : str or sequence of str, optional
         The predictor(s) to draw, in this order (default: all).
     y : str, optional

@@ -19,8 +19,8 @@ import pytest
 from matplotlib.collections import PathCollection
 
 from backpain import plot, stats
+from backpain.explain import verdict_words
 from backpain.report import _build, build_report
-from backpain.report._words import verdict_words
 from backpain.simulate import simulate_cohort
 from backpain.text import say
 

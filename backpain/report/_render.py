@@ -16,15 +16,9 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from markupsafe import Markup, escape
 
+from ..explain import finding_words, tag_word, verdict_words
 from ..text import number, render, say
-from ._words import (
-    MIN_DAYS_FIGURE,
-    day_text,
-    explain_class,
-    pain_text,
-    reason_column,
-    verdict_words,
-)
+from ._words import MIN_DAYS_FIGURE, day_text, explain_class, pain_text, reason_column
 
 if TYPE_CHECKING:  # the data's class, for the annotations only: no import at run time
     from ._build import ReportData
@@ -300,14 +294,6 @@ def _overview(data: ReportData, lang: str) -> list[Block]:
     return [_p(say("report.too_short", lang, n=MIN_DAYS_FIGURE))]
 
 
-def tag_word(tag: str, lang: str) -> str:
-    """A tag in the report's language when the catalogue knows it (``heat`` -> ``warmte``)."""
-    try:
-        return say(f"plot.tag.{tag}", lang)
-    except KeyError:  # the user's own word
-        return tag
-
-
 def _tags_text(tags: Any, lang: str) -> str:
     if tags is None or pd.isna(tags):
         return ""
@@ -362,40 +348,7 @@ def _worst(data: ReportData, lang: str, note_chars: int | None) -> tuple[str, li
     return heading, blocks
 
 
-_KNOWN = ("stress", "sleep_hours", "sleep_quality", "steps", "active_minutes", "mood")
-
-
-def _phrase(name: str, lang: str) -> str:
-    key = f"report.phrase.{name}" if name in _KNOWN else "report.phrase.other"
-    return say(key, lang, name=name)
-
-
-def _step_text(name: str, lang: str) -> str:
-    """The step a row's change refers to: ``1,000 more steps``, ``1 point more stress``."""
-    key = f"report.step.{name}" if name in _KNOWN else "report.step.other"
-    return say(key, lang, name=name)
-
-
 _TESTED = ("lower", "higher", "unclear")
-
-
-def _finding_words(row: Any, lang: str) -> str:
-    """One association of ``patient_findings`` in words, from its ``verdict`` alone."""
-    lag = min(int(row.lag), 1)
-    verdict = str(row.verdict)
-    if verdict in ("lower", "higher"):
-        direction = "down" if verdict == "lower" else "up"
-        key = f"report.finding.{direction}{lag}"
-        return say(key, lang, more=_step_text(row.name, lang), effect=abs(row.effect))
-    when = say("report.same_day" if lag == 0 else "report.next_day", lang)
-    if verdict == "unclear":
-        key = "report.assoc_none0" if lag == 0 else "report.assoc_none"
-        sentence = say(key, lang, x=_phrase(row.name, lang), when=when)
-        return sentence + say("report.per_step", lang, more=_step_text(row.name, lang))
-    # not tested: too few days, or pain or the predictor never varied over them
-    return say(
-        f"report.untested.{verdict}", lang, x=_phrase(row.name, lang), when=when, n=row.n_days
-    )
 
 
 def _effect_cell(row: Any, lang: str, fmt: str) -> str:
@@ -422,7 +375,7 @@ def _associations(data: ReportData, lang: str) -> list[Block]:
     if links is None or not links["verdict"].astype(str).isin(_TESTED).any():
         return [_p(say("report.assoc_empty", lang)), _caveat(lang)]
     rows = [
-        [_finding_words(r, lang), _effect_cell(r, lang, "+.2f"), r.n_days]
+        [finding_words(r, lang), _effect_cell(r, lang, "+.2f"), r.n_days]
         for r in links.itertuples()
     ]
     # no unadjusted interval beside the words: the words already say what holds up

@@ -20,7 +20,6 @@ __all__ = [
     "explain_class",
     "pain_text",
     "reason_column",
-    "verdict_words",
 ]
 
 MIN_DAYS_FIGURE = 14
@@ -129,21 +128,3 @@ def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> st
 def reason_column(rejected: pd.DataFrame) -> pd.Series:
     """The rejected rows' reasons as the reader gave them (Messages, rendered when shown)."""
     return rejected["message"]
-
-
-def verdict_words(row: Any, lang: str) -> str:
-    """A tag row's ``verdict`` in words; a tag noted never or on every day says which.
-
-    ``row`` is a row of :func:`backpain.stats.patient_findings` (``verdict``,
-    ``n_with``) as a namedtuple or Series.
-
-    >>> import pandas as pd
-    >>> row = pd.Series({"verdict": "no_comparison", "n_with": 0})
-    >>> verdict_words(row, "nl")
-    'nooit genoteerd op een dag voor een pijnscore: niets om te vergelijken'
-    """
-    verdict = str(row.verdict)
-    if verdict == "no_comparison":
-        never = int(row.n_with) == 0
-        return say("report.verdict.never" if never else "report.verdict.no_comparison", lang)
-    return say(f"report.verdict.{verdict}", lang)
