@@ -662,13 +662,15 @@ _ERROR = re.compile(r"^(?:\[[EC][ \]]|\[\w+\]\s*(?:ERROR|CRITICAL)\b|Traceback )
 def _patient_log(lines: Iterable[str]) -> Iterator[str]:
     """The lines of the server's log a patient needs: errors and tracebacks, nothing else.
 
-    >>> log = ["[W 2026-12-07 ServerApp] Kernel is running over TCP without encryption.",
+    The lines below are Voila 0.5's own (seen in ``backpain app``'s terminal).
+
+    >>> log = ["[LocalVoila] Voilà is running at:", "http://127.0.0.1:8866/?token=...",
+    ...        "[LocalVoila] WARNING | Notebook backpain-app.ipynb is not trusted",
+    ...        "[W 2026-12-07 ServerApp] Kernel is running over TCP without encryption.",
     ...        "    It is susceptible to eavesdropping.",
-    ...        "[Voila] Notebook backpain-app.ipynb is not trusted",
-    ...        "[E 2026-12-07 ServerApp] Uncaught exception", "    details",
-    ...        "http://127.0.0.1:8866/?token=..."]
+    ...        "[LocalVoila] ERROR | Uncaught exception", "    details"]
     >>> list(_patient_log(log))
-    ['[E 2026-12-07 ServerApp] Uncaught exception', '    details']
+    ['[LocalVoila] ERROR | Uncaught exception', '    details']
     """
     keep = False
     for line in lines:
