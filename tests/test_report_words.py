@@ -290,3 +290,6 @@ def test_dutch_reader_notes_carry_no_python_or_raw_app_codes_alone():
     apple = _text(build_report(data / "apple_health" / "export.xml", lang="nl").to_html())
     # the type is Apple's own name, said to be an app type that is not used
     assert "invoer van het app-type HKQuantityTypeIdentifierHeartRate (niet gebruikt" in apple
+    daylio = _text(build_report(data / "daylio" / "daylio_7col.csv", lang="nl").to_html())
+    assert "* 2,5" not in daylio
+    assert "stemmingsniveaus van Daylio omgezet naar de schaal 0-10" in daylio

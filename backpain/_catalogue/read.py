@@ -525,6 +525,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "het bestand bevat geen pijnscores (Daylio heeft er geen tenzij je een schaal "
         "'Pain' toevoegt); pijn is leeg",
     ),
+    # the page and the report: the scale in words, no formula beside the numbers
+    "read.daylio.mood_note@page": (
+        "Daylio's five mood levels put on the 0-10 scale: {mapping}",
+        "de vijf stemmingsniveaus van Daylio omgezet naar de schaal 0-10: {mapping}",
+    ),
     "read.daylio.mood_note": (
         "Daylio moods read as level 1-5 -> mood (level - 1) * 2.5: {mapping}",
         "stemmingen uit Daylio gelezen als niveau 1-5 -> stemming (niveau - 1) * 2,5: {mapping}",
