@@ -293,3 +293,16 @@ def test_dutch_reader_notes_carry_no_python_or_raw_app_codes_alone():
     daylio = _text(build_report(data / "daylio" / "daylio_7col.csv", lang="nl").to_html())
     assert "* 2,5" not in daylio
     assert "stemmingsniveaus van Daylio omgezet naar de schaal 0-10" in daylio
+
+
+def test_choosing_a_person_leaves_the_callers_load_report_as_read(tmp_path):
+    two = backpain.simulate_cohort(2, 30, seed=1)
+    path = tmp_path / "two.csv"
+    two.to_csv(path, index=False)
+    diary, load = backpain.read_diary(path, return_report=True)
+    before = (load.rows_kept, load.rows_ignored)
+    data = build_report(diary, load=load, subject="S0002")
+    assert data.subject == "S0002"
+    assert (load.rows_kept, load.rows_ignored) == before
+    others = int((diary["subject"] == "S0001").sum())
+    assert data.load.rows_ignored == before[1] + others  # the other person's rows, counted

@@ -10,6 +10,7 @@ associations, the tag comparison and the figures (base64 PNG). Rendering
 from __future__ import annotations
 
 import base64
+import copy
 import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -456,7 +457,9 @@ def build_report(
         diary, load = read_diary(diary, subject=subject, return_report=True, **options)
     else:
         check_diary(diary)
-        diary, load = select_subject(diary, load, subject)
+        # select_subject counts the people left out in the load report: on a copy,
+        # so the caller's LoadReport stays as they read it
+        diary, load = select_subject(diary, copy.deepcopy(load), subject)
     if len(diary) == 0:
         raise DiaryError(_no_rows_message(load))
     subjects = diary["subject"].dropna().unique().tolist()
