@@ -696,6 +696,7 @@ def serve(
     max_kernels: int = MAX_KERNELS,
     cull_idle_s: int = _CULL_IDLE_S,
     max_upload_mb: float = MAX_UPLOAD_MB,
+    quiet: bool = False,
 ) -> int:
     """Run the upload page on ``http://127.0.0.1:<port>/`` until stopped.
 
@@ -722,6 +723,10 @@ def serve(
         Largest upload (all files chosen together) the page reads, in MB. The
         page's script refuses bigger files before they are sent, with a
         message in ``lang``; the kernel checks again.
+    quiet : bool
+        Show only errors of the server's log (``backpain app`` does: a patient
+        reads Voila's notes on encryption, trust or pings as alarms); False
+        passes the whole log through.
 
     Returns
     -------
@@ -819,20 +824,19 @@ def serve(
         url = f"http://127.0.0.1:{port}/" + (f"?token={token}" if token else "")
         if announce is not None:
             announce(url)
+        piped = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True}
         proc = subprocess.Popen(
             cmd,
             env=env,
             cwd=work,
             start_new_session=True,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            errors="replace",
+            **(piped | {"errors": "replace"} if quiet else {}),
         )
-        # the terminal shows the patient only what they need: errors, never
-        # Voila's notes on encryption, trust, pings or a "?token=..." address
-        stream = sys.__stderr__ or sys.stderr
-        threading.Thread(target=_copy_log, args=(proc.stdout, stream), daemon=True).start()
+        if quiet:
+            # the terminal shows the patient only what they need: errors, never
+            # Voila's notes on encryption, trust, pings or a "?token=..." address
+            stream = sys.__stderr__ or sys.stderr
+            threading.Thread(target=_copy_log, args=(proc.stdout, stream), daemon=True).start()
         if open_browser:
             import webbrowser
 

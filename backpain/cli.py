@@ -62,6 +62,7 @@ def _app(args: argparse.Namespace) -> int:
         lang=args.lang,
         announce=announce,
         max_upload_mb=args.max_upload_mb,
+        quiet=True,  # the patient's terminal: the address and how to stop, errors only
     )
 
 
