@@ -820,6 +820,7 @@ def calendar(
     if cbar:
         cax = ax.inset_axes((1.01, 0.0, 0.012, 1.0))
         ax.figure.colorbar(mesh, cax=cax, label=_label(variable, lang))
+        _localise(cax, lang)  # the colour scale's numbers too: 2,5 in Dutch
     _localise(ax, lang)
     return ax
 

@@ -879,3 +879,15 @@ def test_report_of_a_diary_with_maths_and_markup_in_its_text():
     assert "<script>alert" not in html  # escaped, never run
     assert "&lt;script&gt;" in html
     assert FRAC in html or FRAC.replace("\\", "&#92;") in html
+
+
+def test_calendar_names_grey_days_and_speaks_dutch_on_its_colour_scale():
+    d = simulate_cohort(1, 365, seed=1)
+    fig, ax = plt.subplots(figsize=(10, 3), layout="constrained")
+    plot.calendar(d, lang="nl", ax=ax)
+    fig.canvas.draw()
+    # the grey (not recorded) days have their word in a legend
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["niet ingevuld"]
+    ticks = [t.get_text() for t in ax.child_axes[0].get_yticklabels()]
+    assert "2,5" in ticks
+    assert not any("." in t for t in ticks)
