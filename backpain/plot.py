@@ -1279,7 +1279,9 @@ def _finding_lags(
     ax.set_xticks(shown, [str(k) for k in shown])
     ax.axhline(0, color=_GREY, linewidth=0.8, linestyle="--", zorder=0)
     # the bars are not the family-wise intervals the verdict used: said in words
-    ax.set_xlabel(say("plot.lag_axis_plain", lang, y=y) + "\n" + say("plot.interval_note", lang))
+    ax.set_xlabel(
+        say("plot.lag_axis_plain", lang, y=y) + "\n" + _wrap(say("plot.interval_note", lang), 50)
+    )
     ax.set_ylabel(say("plot.effect_axis_plain", lang, y=y))
     ax.set_title(say("plot.lags_title_plain", lang, y=y), loc="left")
     handles = list(ax.get_legend_handles_labels()[0])
@@ -1316,7 +1318,10 @@ def associations(
         :func:`backpain.multilevel.mixed_model` (estimate column ``coef``), with
         ``predictor``, ``lag``, ``level``, ``ci95_low``, ``ci95_high``. Rows
         without a predictor (the intercept) or without an estimate are left
-        out. ``None`` or no row left: the panel says so in words.
+        out. One person's :func:`backpain.stats.patient_findings` may be
+        given instead: one row per association, the change in ``y`` per
+        step, a filled marker where its ``verdict`` is lower or higher.
+        ``None`` or no row left: the panel says so in words.
     y : str
         The outcome, for the axis label.
     lang : {"en", "nl"}
@@ -1355,6 +1360,8 @@ def associations(
     if result is None:
         return _note(ax, say("plot.empty.not_computed", lang))
     _require_frame(result)
+    if _is_findings(result):
+        return _finding_forest(result, y=y, lang=lang, ax=ax, **kwargs)
     estimate = "r" if "r" in result.columns else "coef"
     _check_result(
         result,
@@ -1400,6 +1407,41 @@ def associations(
     key = "plot.assoc_r" if estimate == "r" else "plot.assoc_coef"
     ax.set_xlabel(say(key, lang, y=y))
     _legend_outside(ax)
+    _localise(ax, lang)
+    return ax
+
+
+def _finding_forest(result: pd.DataFrame, *, y: str, lang: str, ax: Axes, **kwargs: Any) -> Axes:
+    """One person's associations as a forest: the change per step, marked by the verdict."""
+    rows = result.loc[(result["kind"] == "association") & np.isfinite(_numbers(result, "effect"))]
+    if rows.empty:
+        return _note(ax, say("plot.empty.no_estimates", lang))
+    pos = np.arange(len(rows))[::-1]
+    est, err = _estimate(rows, "effect")
+    style: dict[str, Any] = {"fmt": "none", "ecolor": OKABE_ITO["blue"], "capsize": 3}
+    style.update(kwargs)
+    ax.errorbar(est, pos, xerr=err, **style)
+    clear = np.isin(_verdicts(rows), _CLEAR)
+    blue = OKABE_ITO["blue"]
+    ax.scatter(est, pos, s=40, zorder=3, edgecolors=blue, facecolors=np.where(clear, blue, "white"))
+    labels = [
+        say("plot.assoc_row", lang, label=_label(n, lang), lag=_lag_text(int(k), lang))
+        for n, k in zip(rows["name"], rows["lag"], strict=True)
+    ]
+    ax.set_yticks(pos, labels)
+    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.axvline(0, color=_GREY, linewidth=0.8, linestyle="--", zorder=0)
+    ax.set_xlabel(
+        say("plot.effect_axis_plain", lang, y=y) + "\n" + _wrap(say("plot.interval_note", lang), 50)
+    )
+    marks = [
+        Line2D([], [], linestyle="", marker="o", color=blue, label=say("plot.mark.clear", lang)),
+        Line2D(
+            [], [], linestyle="", marker="o", color=blue, markerfacecolor="white",
+            label=say("plot.mark.unclear", lang),
+        ),
+    ]  # fmt: skip
+    _legend_outside(ax, marks, [m.get_label() for m in marks])
     _localise(ax, lang)
     return ax
 

@@ -891,3 +891,18 @@ def test_calendar_names_grey_days_and_speaks_dutch_on_its_colour_scale():
     ticks = [t.get_text() for t in ax.child_axes[0].get_yticklabels()]
     assert "2,5" in ticks
     assert not any("." in t for t in ticks)
+
+
+def test_associations_of_one_person_fill_exactly_the_reported_links():
+    d = simulate_cohort(1, 150, seed=4)
+    found = patient_findings(d)
+    ax = plot.associations(found, lang="nl")
+    rows = found[found["kind"] == "association"]
+    marks = next(c for c in ax.collections if isinstance(c, PathCollection))
+    white = mpl.colors.to_rgba("white")
+    filled = [not np.allclose(f, white) for f in marks.get_facecolors()]
+    assert filled == rows["verdict"].isin(["lower", "higher"]).tolist()
+    assert any(filled)
+    assert not all(filled)
+    np.testing.assert_allclose(marks.get_offsets()[:, 0], rows["effect"])
+    assert "95%-bereik van elk verband apart" in " ".join(ax.get_xlabel().split())
