@@ -24,7 +24,7 @@ from .classify import (
 )
 from .cohort import cohort_table
 from .datasets import list_examples, load_example
-from .errors import DiaryError, SurveyError
+from .errors import DiaryError, SeveralSubjects, SurveyError
 from .multilevel import MixedModelWarning, icc, mixed_model, person_effects
 from .privacy import pseudonymise, write_diary
 from .questionnaires import (
@@ -61,6 +61,7 @@ __all__ = [
     "DiaryError",
     "LoadReport",
     "MixedModelWarning",
+    "SeveralSubjects",
     "SurveyError",
     "annotate_days",
     "between_corr",

@@ -24,6 +24,7 @@ import io
 import ipaddress
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -33,7 +34,7 @@ import sys
 import tempfile
 import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -105,28 +106,6 @@ def _error_box(title: str, message: str, advice: str = "") -> str:
 def _is_ours(exc: BaseException) -> bool:
     """True for an error backpain words itself (a catalogue message, safe for the page)."""
     return hasattr(exc, "render") or bool(exc.args and isinstance(exc.args[0], Message))
-
-
-def _one_person(exc: BaseException, names: Sequence[str]) -> str | None:
-    """The person's name when several files were refused only for their default names.
-
-    A file without a subject column is named after the file (a watch's export:
-    ``"me"``); a diary and a watch's export chosen together thus look like two
-    people. When the "several people" error lists only such default names,
-    the files are one person's, named as the first file would be; otherwise
-    None (a file that names its people is still refused).
-    """
-    from .read._wearable import DEFAULT_SUBJECT
-    from .read.table import subject_from_name
-
-    message = exc.args[0] if exc.args else None
-    if len(names) < 2 or getattr(message, "key", None) != "report.several_subjects":
-        return None
-    defaults = {subject_from_name(n, None)[0] for n in names} | {DEFAULT_SUBJECT}
-    listed = set(str(message.params.get("subjects", "")).split(", "))
-    if not listed <= defaults or len(listed) > len(names):
-        return None
-    return subject_from_name(names[0], None)[0]
 
 
 def _log_unexpected(exc: BaseException) -> None:
@@ -232,16 +211,10 @@ def analyse_upload(
         return files[0] if len(files) == 1 else files
 
     try:
-        try:
-            data = build_report(sources(), lang=lang, subject=subject, progress=progress)
-        except ValueError as exc:
-            one = _one_person(exc, names) if subject is None else None
-            if one is None:
-                raise
-            # files chosen together, none naming a person (a diary and a watch's
-            # export): one patient's, named after the first file
-            data = build_report(sources(), lang=lang, subject=one, progress=progress)
-    except ValueError as exc:  # DiaryError is a ValueError
+        # read once and built once: files none of which names a person (a diary
+        # and a watch's export) are one patient's, merged as one by build_report
+        data = build_report(sources(), lang=lang, subject=subject, progress=progress)
+    except ValueError as exc:  # DiaryError and SeveralSubjects are ValueErrors
         if not _is_ours(exc):  # a library's own words (pandas ...): not for the page
             _log_unexpected(exc)
             return _unexpected(lang)
@@ -251,7 +224,8 @@ def analyse_upload(
     report = data.to_html()
     href = _data_link(report) if report_href is None else report_href(report)
     link = (
-        f"<p><a download='{_REPORT_NAME}' href='{html.escape(href, quote=True)}'>"
+        f"<p><a download='{html.escape(say('app.report_file', lang), quote=True)}' "
+        f"href='{html.escape(href, quote=True)}'>"
         f"{html.escape(say('app.download', lang))}</a></p>"
     )
     page = render_html(data, standalone=False, note_chars=NOTE_CHARS)
@@ -933,6 +907,39 @@ def _catch_stop_signals() -> dict[int, Any]:
     }
 
 
+# A log record starts with "[" (Jupyter's "[W 2026-... ServerApp]", "[Voila]") or a
+# traceback; its other lines follow it. Only errors are kept for the patient.
+_RECORD = re.compile(r"^(?:\[|Traceback \(most recent call last\))")
+_ERROR = re.compile(r"^(?:\[[EC][ \]]|\[\w+\]\s*(?:ERROR|CRITICAL)\b|Traceback )")
+
+
+def _patient_log(lines: Iterable[str]) -> Iterator[str]:
+    """The lines of the server's log a patient needs: errors and tracebacks, nothing else.
+
+    The lines below are Voila 0.5's own (seen in ``backpain app``'s terminal).
+
+    >>> log = ["[LocalVoila] Voilà is running at:", "http://127.0.0.1:8866/?token=...",
+    ...        "[LocalVoila] WARNING | Notebook backpain-app.ipynb is not trusted",
+    ...        "[W 2026-12-07 ServerApp] Kernel is running over TCP without encryption.",
+    ...        "    It is susceptible to eavesdropping.",
+    ...        "[LocalVoila] ERROR | Uncaught exception", "    details"]
+    >>> list(_patient_log(log))
+    ['[LocalVoila] ERROR | Uncaught exception', '    details']
+    """
+    keep = False
+    for line in lines:
+        if _RECORD.match(line):
+            keep = bool(_ERROR.match(line))
+        if keep and "?token=..." not in line:
+            yield line
+
+
+def _copy_log(source: Any, stream: Any) -> None:
+    for line in _patient_log(source):
+        stream.write(line if line.endswith("\n") else line + "\n")
+        stream.flush()
+
+
 def serve(
     *,
     port: int | None = None,
@@ -943,6 +950,7 @@ def serve(
     max_kernels: int = MAX_KERNELS,
     cull_idle_s: int = _CULL_IDLE_S,
     max_upload_mb: float = MAX_UPLOAD_MB,
+    quiet: bool = False,
 ) -> int:
     """Run the upload page on ``http://127.0.0.1:<port>/`` until stopped.
 
@@ -970,6 +978,10 @@ def serve(
         Largest upload (all files chosen together) the page reads, in MB. The
         page's script refuses bigger files before they are sent, with a
         message in ``lang``; the kernel checks again.
+    quiet : bool
+        Show only errors of the server's log (``backpain app`` does: a patient
+        reads Voila's notes on encryption, trust or pings as alarms); False
+        passes the whole log through.
 
     Returns
     -------
@@ -1098,7 +1110,19 @@ def serve(
         url = f"http://127.0.0.1:{port}/" + (f"?token={token}" if token else "")
         if announce is not None:
             announce(url)
-        proc = subprocess.Popen(cmd, env=env, cwd=work, start_new_session=True)
+        piped = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True}
+        proc = subprocess.Popen(
+            cmd,
+            env=env,
+            cwd=work,
+            start_new_session=True,
+            **(piped | {"errors": "replace"} if quiet else {}),
+        )
+        if quiet:
+            # the terminal shows the patient only what they need: errors, never
+            # Voila's notes on encryption, trust, pings or a "?token=..." address
+            stream = sys.__stderr__ or sys.stderr
+            threading.Thread(target=_copy_log, args=(proc.stdout, stream), daemon=True).start()
         if open_browser:
             timer = threading.Timer(3.0, _open_browser, args=(work, url))
             timer.daemon = True

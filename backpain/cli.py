@@ -91,19 +91,66 @@ def _app(args: argparse.Namespace) -> int:
         lang=args.lang,
         announce=announce,
         max_upload_mb=args.max_upload_mb,
+        quiet=True,  # the patient's terminal: the address and how to stop, errors only
     )
 
 
+def _asked_lang(argv: list[str], environ: dict[str, str]) -> str:
+    """The language of the help and the default ``--lang``: ``--lang`` if given, else ``LANG``.
+
+    >>> _asked_lang(["report", "--lang", "nl", "--help"], {})
+    'nl'
+    >>> _asked_lang(["--help"], {"LANG": "nl_BE.UTF-8"}), _asked_lang(["-h"], {"LANG": "C"})
+    ('nl', 'en')
+    """
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1] if arg.split("=", 1)[1] in LANGS else "en"
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1] if argv[i + 1] in LANGS else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):  # POSIX order of precedence
+        value = environ.get(name, "")
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    return "en"
+
+
+_LANG = ["en"]  # the language of the help being built (set once per main())
+
+
 def _help(key: str) -> str:
-    return say(f"cli.help.{key}", "en")
+    return say(f"cli.help.{key}", _LANG[0])
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help with its own words ("usage:") in the help's language."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        if prefix is None:  # argparse passes "" when it only wants the program's name
+            prefix = _help("usage") + " "
+        super().add_usage(usage, actions, groups, prefix=prefix)
+
+
+def _localised(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """A parser whose headings and ``-h`` line are in the help's language."""
+    parser.add_argument("-h", "--help", action="help", help=_help("help"))
+    parser._positionals.title = _help("positionals")
+    parser._optionals.title = _help("optionals")
+    return parser
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=LANGS, default="en", help=_help("lang"))
+    parser.add_argument("--lang", choices=LANGS, default=_LANG[0], help=_help("lang"))
+
+
+def _sub(sub: argparse._SubParsersAction, name: str) -> argparse.ArgumentParser:
+    return _localised(
+        sub.add_parser(name, help=_help(name), add_help=False, formatter_class=_Formatter)
+    )
 
 
 def _add_report_and_app(sub: argparse._SubParsersAction) -> None:
-    report = sub.add_parser("report", help=_help("report"))
+    report = _sub(sub, "report")
     report.add_argument("diary", nargs="+", help=_help("diary"))
     report.add_argument("-o", "--output", default="report.html", help=_help("output"))
     _add_lang(report)
@@ -128,7 +175,7 @@ def _add_report_and_app(sub: argparse._SubParsersAction) -> None:
         help=_help("monthfirst"),
     )
     report.set_defaults(func=_report)
-    app = sub.add_parser("app", help=_help("app"))
+    app = _sub(sub, "app")
     app.add_argument("--port", type=int, default=None, help=_help("port"))
     app.add_argument("--no-browser", action="store_true", help=_help("no_browser"))
     app.add_argument("--max-upload-mb", type=float, default=200.0, help=_help("max_upload_mb"))
@@ -139,10 +186,20 @@ def _add_report_and_app(sub: argparse._SubParsersAction) -> None:
 def _parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    parser = argparse.ArgumentParser(prog="backpain", description=_help("description"))
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    demo = sub.add_parser("demo", help=_help("demo"))
+    parser = argparse.ArgumentParser(
+        prog="backpain",
+        description=_help("description"),
+        add_help=False,
+        formatter_class=_Formatter,
+    )
+    _localised(parser)
+    # `backpain --lang nl --help`: the language of the help (each command has its own --lang)
+    parser.add_argument("--lang", choices=LANGS, dest="help_lang", help=_help("lang"))
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help=_help("version")
+    )
+    sub = parser.add_subparsers(dest="command", required=True, title=_help("commands"))
+    demo = _sub(sub, "demo")
     demo.add_argument("--out", default="backpain-output", help=_help("out"))
     _add_lang(demo)
     demo.set_defaults(func=_demo)
@@ -159,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     """
     from .errors import DiaryError, SurveyError
 
+    argv = sys.argv[1:] if argv is None else list(argv)
+    _LANG[0] = _asked_lang(argv, dict(os.environ))  # help in Dutch with --lang nl or LANG=nl
     args = _parser().parse_args(argv)
     lang = getattr(args, "lang", "en")
     try:

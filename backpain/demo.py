@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .classify import annotate_days, class_summary, classify
+from .classify import class_summary, classify
 from .datasets import load_example
 from .explain import readable
 from .multilevel import mixed_model
 from .questionnaires import classify_survey, score_odi, score_startback
-from .stats import correlate, what_helps
+from .report import ReportData, build_report
+from .stats import correlate
 from .text import say
 from .validate import data_quality
 
@@ -105,18 +106,22 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
     _say(readable(shown, lang=lang).to_string(index=False))
     model = mixed_model(cohort, x=("stress", "sleep_quality", "active_minutes"), lag=0)
     model.to_csv(out / "cohort_mixed_model.csv", index=False)
-    helps = what_helps(patient, lags=(1,))
+    # the patient's own report, computed once: its findings are the demo's tables and figures
+    # the example patient is named in the reader's language ("patiënt" in Dutch)
+    named = patient.assign(subject=say("cli.demo.patient", lang))
+    data = build_report(named, load=report, lang=lang)
+    helps = data.findings[data.findings["kind"] == "tag"]
     helps.to_csv(out / "patient_what_helps.csv", index=False)
     _step("helps", lang)
     _say(_helps_table(helps, lang).to_string(index=False))
     _step("caveat", lang)
 
     _step("figures", lang)
-    for name, fig in _figures(patient, classes, table, helps, lang=lang):
+    for name, fig in _figures(data, classes, table, lang=lang):
         path = out / f"{name}.png"
         fig.savefig(path, dpi=110, bbox_inches="tight")
         _step("path", lang, path=str(path))
-    _report_step(out, lang=lang)
+    _report_step(out, data, lang=lang)
     describe_outputs(out, lang=lang)
     return out
 
@@ -140,73 +145,73 @@ def describe_outputs(out: Path, *, lang: str = "en") -> None:
 
 
 def _helps_table(helps: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The patient's tag table as printed: tags and verdicts in ``lang``, numbers rounded."""
+    """The patient's tag rows as printed: tags and verdicts in ``lang`` (the report's words)."""
+    from .explain import verdict_words
     from .plot import tag_label
 
-    def verdict(value: object) -> str:
-        key = f"report.verdict.{str(value).replace(' ', '_')}"
-        try:
-            return say(key, lang)
-        except KeyError:  # a verdict the catalogue does not know: as it is
-            return str(value)
-
-    shown = helps[["tag", "diff", "ci95_low", "ci95_high", "p_adj", "verdict"]]
+    shown = helps[["name", "effect", "ci95_low", "ci95_high", "p_adj"]]
+    shown = shown.rename(columns={"name": "tag", "effect": "diff"})
     return readable(
         shown.assign(
             tag=[tag_label(t, lang=lang) for t in shown["tag"]],
-            verdict=[verdict(v) for v in shown["verdict"]],
+            verdict=[verdict_words(r, lang) for r in helps.itertuples()],
         ),
         digits=2,
         lang=lang,
     )
 
 
-def _report_step(out: Path, *, lang: str) -> None:
+def _report_step(out: Path, data: ReportData, *, lang: str) -> None:
     """Step 8: the one-file HTML report of the Dutch example, for the therapist.
 
     ``patient_report.html`` is in the demo's ``lang``; ``patient_rapport_nl.html``
-    is always Dutch, the language of the (Flemish) example patient.
+    is always Dutch, the language of the (Flemish) example patient, named as
+    a Dutch reader says it. Both show the same findings (computed once).
     """
-    from importlib import resources
-
-    from .datasets import example_path
-    from .report import write_report
+    from .report import build_report, write_report
 
     _step("report", lang)
-    path, _ = example_path("patient_nl")
-    with resources.as_file(path) as real:
-        report = write_report(real, out / "patient_report.html", lang=lang, subject="patient")
-        _step("path", lang, path=str(report))
-        # the example patient is Flemish: the report they take to the kinesist is Dutch
-        rapport = write_report(real, out / "patient_rapport_nl.html", lang="nl", subject="patient")
-        _step("dutch_path", lang, path=str(rapport))
+    report = write_report(data, out / "patient_report.html")
+    _step("path", lang, path=str(report))
+    # the example patient is Flemish: the report they take to the kinesist is Dutch
+    dutch = data
+    if lang != "nl":
+        dutch = build_report(
+            data.diary.assign(subject=say("cli.demo.patient", "nl")),
+            load=data.load,
+            findings=data.findings,
+            lang="nl",
+        )
+    rapport = write_report(dutch, out / "patient_rapport_nl.html")
+    _step("dutch_path", lang, path=str(rapport))
 
 
-def _figures(patient, classes, table, helps, *, lang):
-    """Yield ``(name, Figure)`` for the demo; each figure is closed after saving."""
+def _figures(data: ReportData, classes, table, *, lang):
+    """Yield ``(name, Figure)`` for the demo; each figure is closed after saving.
+
+    The patient's figures draw the report's own results (one tested family),
+    in Dutch, the example patient's language; the cohort's are in ``lang``.
+    """
     import matplotlib.pyplot as plt
 
     from . import plot
-    from .report._build import LAGS, draw_dashboard, mark_reportable, tag_rows
-    from .stats import patient_findings
 
-    # the patient's dashboard tells what the report tells: one tested family
-    findings = patient_findings(patient, lags=(0, 1), tag_lags=(1,))
-    fig = draw_dashboard(
-        patient,
-        annotated=annotate_days(patient),
-        correlations=mark_reportable(correlate(patient, lags=LAGS), findings),
-        helps=tag_rows(findings),
-        subject=None,
-        lang=lang,
+    mine = "nl"
+    patient = data.diary.assign(subject=say("cli.demo.patient", mine))
+    fig = plot.dashboard(
+        patient, annotated=data.annotated, findings=data.findings, lang=mine, figsize=(13, 15)
     )
     yield "patient_dashboard", fig
     plt.close(fig)
     for name, draw, size in (
         ("cohort_classes", lambda ax: plot.classes(classes, lang=lang, ax=ax), (7, 4)),
         ("cohort_associations", lambda ax: plot.associations(table, lang=lang, ax=ax), (7, 5)),
-        ("patient_what_helps", lambda ax: plot.what_helps(helps, lang=lang, ax=ax), (6, 3.5)),
-        ("patient_calendar", lambda ax: plot.calendar(patient, lang=lang, ax=ax), (10, 3)),
+        (
+            "patient_what_helps",
+            lambda ax: plot.what_helps(data.findings, lang=mine, ax=ax),
+            (7, 3.5),
+        ),
+        ("patient_calendar", lambda ax: plot.calendar(patient, lang=mine, ax=ax), (10, 3)),
     ):
         fig, ax = plt.subplots(figsize=size, layout="constrained")
         draw(ax)

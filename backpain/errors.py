@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .text import render
 
-__all__ = ["DiaryError", "SurveyError"]
+__all__ = ["DiaryError", "SeveralSubjects", "SurveyError"]
 
 
 class _TextError(ValueError):
@@ -51,3 +51,30 @@ class SurveyError(_TextError):
 
     The message names the file or respondent, the item and the value.
     """
+
+
+class SeveralSubjects(_TextError):
+    """A diary holds several people where one person's is needed (a report).
+
+    Carries the people found in :attr:`subjects`, so a caller can choose one
+    without reading the message.
+
+    Examples
+    --------
+    >>> from backpain.text import Message
+    >>> err = SeveralSubjects(Message("report.several_subjects", n=2, subjects="a, b"),
+    ...                       subjects=["a", "b"])
+    >>> err.subjects
+    ['a', 'b']
+    """
+
+    def __init__(self, message: str, /, *, subjects: list[str]) -> None:
+        super().__init__(message)
+        self.subjects = list(subjects)
+
+    def __reduce__(self) -> tuple:
+        return (_several, (self.message, self.subjects))
+
+
+def _several(message: str, subjects: list[str]) -> SeveralSubjects:
+    return SeveralSubjects(message, subjects=subjects)

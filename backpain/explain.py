@@ -15,6 +15,7 @@ shows as Markdown.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -32,6 +33,8 @@ __all__ = [
     "class_table",
     "classes",
     "correlations",
+    "finding_words",
+    "findings",
     "guide",
     "mixed_model",
     "odi",
@@ -40,6 +43,8 @@ __all__ = [
     "responders",
     "score_links",
     "startback",
+    "tag_word",
+    "verdict_words",
 ]
 
 
@@ -616,6 +621,128 @@ def score_links(
         else:
             lines.append(say("notebook.survey.link_none", lang, x=word, stats=stats, n=n))
     return _bullets(lines)
+
+
+# ------------------------------------------------------ one person's findings
+def _as_row(row: Any) -> Any:
+    """A Series as a namedtuple-like row (``row.name`` is the column, not the Series' name)."""
+    return SimpleNamespace(**row.to_dict()) if isinstance(row, pd.Series) else row
+
+
+_KNOWN = ("stress", "sleep_hours", "sleep_quality", "steps", "active_minutes", "mood")
+
+
+def _phrase(name: str, lang: str) -> str:
+    key = f"report.phrase.{name}" if name in _KNOWN else "report.phrase.other"
+    return say(key, lang, name=name)
+
+
+def _step_text(name: str, lang: str) -> str:
+    """The step a row's change refers to: ``1,000 more steps``, ``1 point more stress``."""
+    key = f"report.step.{name}" if name in _KNOWN else "report.step.other"
+    return say(key, lang, name=name)
+
+
+def finding_words(row: Any, lang: str) -> str:
+    """One association row of :func:`backpain.stats.patient_findings` in words, from its verdict.
+
+    ``row`` needs ``name``, ``lag``, ``effect``, ``n_days`` and ``verdict``
+    (a namedtuple from ``itertuples`` or a Series). A ``lower`` / ``higher``
+    verdict is told as a link in the diary's units; ``unclear`` says there is
+    no clear link and names the step; the others say why it was not tested.
+
+    >>> import pandas as pd
+    >>> row = pd.Series({"name": "steps", "lag": 0, "effect": 0.1, "n_days": 80,
+    ...                  "verdict": "unclear"})
+    >>> finding_words(row, "en")
+    'No clear link between the step count and pain on the same day (step: 1,000 more steps)'
+    """
+    row = _as_row(row)
+    lag = min(int(row.lag), 1)
+    verdict = str(row.verdict)
+    if verdict in ("lower", "higher"):
+        direction = "down" if verdict == "lower" else "up"
+        key = f"report.finding.{direction}{lag}"
+        return say(key, lang, more=_step_text(row.name, lang), effect=abs(row.effect))
+    when = say("report.same_day" if lag == 0 else "report.next_day", lang)
+    if verdict == "unclear":
+        key = "report.assoc_none0" if lag == 0 else "report.assoc_none"
+        sentence = say(key, lang, x=_phrase(row.name, lang), when=when)
+        return sentence + say("report.per_step", lang, more=_step_text(row.name, lang))
+    # not tested: too few days, or pain or the predictor never varied over them
+    return say(
+        f"report.untested.{verdict}", lang, x=_phrase(row.name, lang), when=when, n=row.n_days
+    )
+
+
+def verdict_words(row: Any, lang: str) -> str:
+    """A tag row's ``verdict`` in words; a tag noted never or on every day says which.
+
+    The words the report, the page and the demo show beside a tag.
+
+    ``row`` is a row of :func:`backpain.stats.patient_findings` (``verdict``,
+    ``n_with``) as a namedtuple or Series.
+
+    >>> import pandas as pd
+    >>> row = pd.Series({"verdict": "no_comparison", "n_with": 0})
+    >>> verdict_words(row, "nl")
+    'nooit genoteerd op een dag voor een pijnscore: niets om te vergelijken'
+    """
+    row = _as_row(row)
+    verdict = str(row.verdict)
+    if verdict == "no_comparison":
+        never = int(row.n_with) == 0
+        return say("report.verdict.never" if never else "report.verdict.no_comparison", lang)
+    return say(f"report.verdict.{verdict}", lang)
+
+
+def findings(result: pd.DataFrame, *, lang: str = "en") -> Explanation:
+    """One person's findings in words, one bullet per row, from the ``verdict`` column only.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        :func:`backpain.stats.patient_findings` of one person.
+    lang : {"en", "nl"}
+        Language.
+
+    Returns
+    -------
+    Explanation
+        A bullet per association (as the report words it) and per tag
+        (``tag: less pain`` ...); nothing is decided here.
+
+    Examples
+    --------
+    >>> from backpain.simulate import simulate_cohort
+    >>> from backpain.stats import patient_findings
+    >>> text = findings(patient_findings(simulate_cohort(1, 120, seed=3)), lang="nl")
+    >>> text.splitlines()[-1]
+    '- fysiotherapie: geen duidelijk verschil'
+    """
+    check_lang(lang)
+    lines = []
+    for row in result.itertuples():
+        if row.kind == "association":
+            lines.append(finding_words(row, lang))
+        else:
+            tag = tag_word(str(row.name), lang)
+            lines.append(
+                say("notebook.finding.tag", lang, tag=tag, verdict=verdict_words(row, lang))
+            )
+    return _bullets(lines)
+
+
+def tag_word(tag: str, lang: str) -> str:
+    """A tag in ``lang`` when the catalogue knows it (``heat`` -> ``warmte``), else as written.
+
+    >>> tag_word("heat", "nl"), tag_word("my own tag", "nl")
+    ('warmte', 'my own tag')
+    """
+    try:
+        return say(f"plot.tag.{tag}", lang)
+    except KeyError:  # the user's own word
+        return tag
 
 
 # -------------------------------------------------------------------------- tables

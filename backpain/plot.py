@@ -47,6 +47,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import FigureBase
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import (
     Formatter,
@@ -367,6 +368,23 @@ def _estimate(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]
     est = _numbers(frame, column)
     err = np.vstack([est - _numbers(frame, "ci95_low"), _numbers(frame, "ci95_high") - est])
     return est, np.nan_to_num(err)
+
+
+def _is_findings(result: object) -> bool:
+    """True for a :func:`backpain.stats.patient_findings` result (one person's verdicts)."""
+    return isinstance(result, pd.DataFrame) and {"kind", "name", "effect", "verdict"} <= set(
+        result.columns
+    )
+
+
+_CLEAR = ("lower", "higher")
+"""Verdicts that say there is a link; every other verdict says there is none to tell."""
+_VERDICT_COLOURS = {"lower": OKABE_ITO["green"], "higher": OKABE_ITO["vermillion"]}
+
+
+def _verdicts(frame: pd.DataFrame) -> np.ndarray:
+    """The ``verdict`` column (decided by the analysis) as strings; never re-derived here."""
+    return frame["verdict"].astype("string").fillna("").to_numpy(dtype=object)
 
 
 def _y_range(axis: Axes, values: pd.DataFrame, strip: float) -> None:
@@ -701,7 +719,7 @@ def calendar(
     matplotlib.axes.Axes
         Columns are weeks (Monday to Sunday, top to bottom), months are
         labelled at their first week. Days in the period that were not
-        recorded are light grey; days outside it are blank.
+        recorded are light grey, named in a legend; days outside it are blank.
 
     See Also
     --------
@@ -784,6 +802,16 @@ def calendar(
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
     ax.set_title(say("plot.calendar_title", lang, name=variable), loc="left")
+    if (inside & ~np.isfinite(shown)).any():  # grey days get their word in a legend
+        grey = Patch(facecolor=_LIGHT_GREY, edgecolor="white", label=say("plot.not_recorded", lang))
+        ax.legend(
+            handles=[grey],
+            loc="lower right",
+            bbox_to_anchor=(1.0, 1.0),
+            frameon=False,
+            fontsize="small",
+            borderaxespad=0.2,
+        )
     if not np.isfinite(grid).any():
         ax.text(
             n_weeks / 2,
@@ -796,6 +824,7 @@ def calendar(
     if cbar:
         cax = ax.inset_axes((1.01, 0.0, 0.012, 1.0))
         ax.figure.colorbar(mesh, cax=cax, label=_label(variable, lang))
+        _localise(cax, lang)  # the colour scale's numbers too: 2,5 in Dutch
     _localise(ax, lang)
     return ax
 
@@ -824,6 +853,10 @@ def _within_row(result: object, x: str, y: str) -> pd.Series | None:
     """
     if result is None:
         return None
+    if _is_findings(result):
+        keep = (result["kind"] == "association") & (result["name"] == x) & (result["lag"] == 0)
+        rows = result.loc[keep]
+        return rows.iloc[0] if len(rows) else None
     if isinstance(result, pd.DataFrame) and "predictor" in result.columns:
         frame = _check_result(
             result,
@@ -879,7 +912,10 @@ def scatter_within(
         :func:`backpain.stats.within_corr` (or a :func:`~backpain.stats.correlate`
         result holding its same-day within-person row). When given, its
         common within-person slope is drawn and its ``r``, ``n_obs`` and
-        ``n_subjects`` are written in the corner. ``None``: points only.
+        ``n_subjects`` are written in the corner. One person's
+        :func:`backpain.stats.patient_findings` may be given instead: its
+        same-day slope is drawn and its ``verdict`` is said in words.
+        ``None``: points only.
     subject : str
         Column identifying the person.
     per_subject_lines : bool, optional
@@ -994,10 +1030,14 @@ def scatter_within(
         )
     xc, yc = pairs["_xc"].to_numpy(), pairs["_yc"].to_numpy()
     sxx, syy = float((xc**2).sum()), float((yc**2).sum())
-    r = float(row["r"]) if row is not None else float("nan")
-    if np.isfinite(r) and sxx > 0:
+    found = row is not None and "verdict" in row.index and "effect" in row.index
+    if found:  # one person's finding: the least-squares slope in the diary's units
+        slope = float(row["effect"]) / float(row["step"])
+    else:
+        r = float(row["r"]) if row is not None else float("nan")
+        slope = r * np.sqrt(syy / sxx) if sxx > 0 else float("nan")
+    if np.isfinite(slope) and sxx > 0:
         span = np.array([xc.min(), xc.max()])
-        slope = r * np.sqrt(syy / sxx)
         ax.plot(
             span,
             slope * span,
@@ -1008,23 +1048,28 @@ def scatter_within(
     ax.axhline(0, color=_GREY, linewidth=0.6, zorder=0)
     ax.axvline(0, color=_GREY, linewidth=0.6, zorder=0)
     if row is not None:
-        n_obs, n_subjects = int(row["n_obs"]), int(row["n_subjects"])
-        if plain:
-            low, high = float(row["ci95_low"]), float(row["ci95_high"])
-            # a result that says which links survive the family-wise control
-            # (backpain.stats.patient_findings) has the last word
-            shown = bool(row.get("reportable", True))
-            key = (
-                "plot.link_up"
-                if shown and low > 0
-                else "plot.link_down"
-                if shown and high < 0
-                else "plot.link_none"
+        if found:
+            # the verdict of backpain.stats.patient_findings, decided there once
+            key = {"higher": "plot.link_up", "lower": "plot.link_down", "unclear": "plot.link_none"}
+            text = say(
+                key.get(str(row["verdict"]), "plot.link_untested"),
+                lang,
+                x=x,
+                y=y,
+                n_obs=int(row["n_days"]),
             )
-            text = say(key, lang, x=x, y=y, n_obs=n_obs)
+        elif plain:
+            # a cohort's correlation has no verdict: its words say only what its interval does
+            low, high = float(row["ci95_low"]), float(row["ci95_high"])
+            key = "plot.link_up" if low > 0 else "plot.link_down" if high < 0 else "plot.link_none"
+            text = say(key, lang, x=x, y=y, n_obs=int(row["n_obs"]))
         else:
+            n_obs, n_subjects = int(row["n_obs"]), int(row["n_subjects"])
             key = "plot.r_rm_one" if n_subjects == 1 else "plot.r_rm"
             text = say(key, lang, r=r, n_subjects=n_subjects, n_obs=n_obs)
+        if found or plain:
+            # a sentence stays inside its panel in either language: wrapped to its width
+            text = _wrap(text.replace("\n", " "), 36)
         ax.text(
             0.03,
             0.97,
@@ -1099,8 +1144,13 @@ def lags(
         ``y``, ``lag``, ``r``, ``ci95_low``, ``ci95_high``; several results
         may be concatenated, one series per ``x``) or of
         :func:`backpain.stats.correlate` (its ``level == "within"`` rows,
-        one series per ``predictor``). ``None`` or no row with an ``r``:
-        the panel says so in words.
+        one series per ``predictor``). One person's
+        :func:`backpain.stats.patient_findings` may be given instead: its
+        association rows are drawn as the change in ``y`` per step, a filled
+        marker where the ``verdict`` is lower or higher, an open one
+        elsewhere, and the axis says in words that the bars are each link's
+        own 95% interval. ``None`` or no row with an ``r``: the panel says
+        so in words.
     x : str or sequence of str, optional
         The predictor(s) to draw, in this order (default: all).
     y : str, optional
@@ -1145,6 +1195,8 @@ def lags(
     if result is None:
         return _note(ax, say("plot.empty.not_computed", lang))
     _require_frame(result)
+    if _is_findings(result):
+        return _finding_lags(result, x=x, y=y or "pain", lang=lang, ax=ax, **kwargs)
     rows = _lag_rows(result, x, y)
     outcome = y if y is not None else (str(rows["y"].iloc[0]) if len(rows) else "pain")
     if rows.empty:
@@ -1185,6 +1237,70 @@ def lags(
     return ax
 
 
+def _finding_lags(
+    result: pd.DataFrame, *, x: Any, y: str, lang: str, ax: Axes, **kwargs: Any
+) -> Axes:
+    """One person's findings by lag: the change in ``y`` per step, marked by its verdict.
+
+    A filled marker is a link the analysis reported (``verdict`` lower or
+    higher), an open one a link it did not; the bars are each finding's own
+    95% interval (serial dependence allowed for, not the family-wise
+    control), and the panel says so in words.
+    """
+    rows = result.loc[(result["kind"] == "association") & np.isfinite(_numbers(result, "effect"))]
+    names = [x] if isinstance(x, str) else list(x) if x is not None else None
+    if names is not None:
+        rows = rows.loc[rows["name"].isin(names)]
+    series = [n for n in (names or pd.unique(rows["name"])) if n in set(rows["name"])]
+    if not series:
+        return _note(ax, say("plot.empty.no_links", lang, y=y))
+    width = 0.6 / len(series)
+    for i, name in enumerate(series):
+        part = rows.loc[rows["name"] == name].sort_values("lag")
+        est, err = _estimate(part, "effect")
+        at = _numbers(part, "lag") + (i - (len(series) - 1) / 2) * width
+        colour = _VAR_COLOURS.get(name, _SERIES[i % len(_SERIES)])
+        style: dict[str, Any] = {
+            "fmt": "-",
+            "color": colour,
+            "capsize": 3,
+            "linewidth": 1.2,
+            "label": _label(name, lang),
+        }
+        style.update(kwargs)
+        ax.errorbar(at, est, yerr=err, **style)
+        clear = np.isin(_verdicts(part), _CLEAR)
+        ax.scatter(
+            at,
+            est,
+            s=36,
+            zorder=3,
+            edgecolors=colour,
+            facecolors=np.where(clear, colour, "white").tolist(),
+            linewidths=1.4,
+        )
+    shown = np.sort(pd.unique(rows["lag"]).astype(int))
+    ax.set_xticks(shown, [str(k) for k in shown])
+    ax.axhline(0, color=_GREY, linewidth=0.8, linestyle="--", zorder=0)
+    # the bars are not the family-wise intervals the verdict used: said in words
+    ax.set_xlabel(
+        say("plot.lag_axis_plain", lang, y=y) + "\n" + _wrap(say("plot.interval_note", lang), 50)
+    )
+    ax.set_ylabel(say("plot.effect_axis_plain", lang, y=y))
+    ax.set_title(say("plot.lags_title_plain", lang, y=y), loc="left")
+    handles = list(ax.get_legend_handles_labels()[0])
+    marks = [
+        Line2D([], [], linestyle="", marker="o", color=_GREY, label=say("plot.mark.clear", lang)),
+        Line2D(
+            [], [], linestyle="", marker="o", color=_GREY, markerfacecolor="white",
+            label=say("plot.mark.unclear", lang),
+        ),
+    ]  # fmt: skip
+    handles += marks
+    _legend_outside(ax, handles, [h.get_label() for h in handles])
+    return ax
+
+
 # --------------------------------------------------------------------------- associations
 
 
@@ -1206,7 +1322,10 @@ def associations(
         :func:`backpain.multilevel.mixed_model` (estimate column ``coef``), with
         ``predictor``, ``lag``, ``level``, ``ci95_low``, ``ci95_high``. Rows
         without a predictor (the intercept) or without an estimate are left
-        out. ``None`` or no row left: the panel says so in words.
+        out. One person's :func:`backpain.stats.patient_findings` may be
+        given instead: one row per association, the change in ``y`` per
+        step, a filled marker where its ``verdict`` is lower or higher.
+        ``None`` or no row left: the panel says so in words.
     y : str
         The outcome, for the axis label.
     lang : {"en", "nl"}
@@ -1245,6 +1364,8 @@ def associations(
     if result is None:
         return _note(ax, say("plot.empty.not_computed", lang))
     _require_frame(result)
+    if _is_findings(result):
+        return _finding_forest(result, y=y, lang=lang, ax=ax, **kwargs)
     estimate = "r" if "r" in result.columns else "coef"
     _check_result(
         result,
@@ -1294,6 +1415,41 @@ def associations(
     return ax
 
 
+def _finding_forest(result: pd.DataFrame, *, y: str, lang: str, ax: Axes, **kwargs: Any) -> Axes:
+    """One person's associations as a forest: the change per step, marked by the verdict."""
+    rows = result.loc[(result["kind"] == "association") & np.isfinite(_numbers(result, "effect"))]
+    if rows.empty:
+        return _note(ax, say("plot.empty.no_estimates", lang))
+    pos = np.arange(len(rows))[::-1]
+    est, err = _estimate(rows, "effect")
+    style: dict[str, Any] = {"fmt": "none", "ecolor": OKABE_ITO["blue"], "capsize": 3}
+    style.update(kwargs)
+    ax.errorbar(est, pos, xerr=err, **style)
+    clear = np.isin(_verdicts(rows), _CLEAR)
+    blue = OKABE_ITO["blue"]
+    ax.scatter(est, pos, s=40, zorder=3, edgecolors=blue, facecolors=np.where(clear, blue, "white"))
+    labels = [
+        say("plot.assoc_row", lang, label=_label(n, lang), lag=_lag_text(int(k), lang))
+        for n, k in zip(rows["name"], rows["lag"], strict=True)
+    ]
+    ax.set_yticks(pos, labels)
+    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.axvline(0, color=_GREY, linewidth=0.8, linestyle="--", zorder=0)
+    ax.set_xlabel(
+        say("plot.effect_axis_plain", lang, y=y) + "\n" + _wrap(say("plot.interval_note", lang), 50)
+    )
+    marks = [
+        Line2D([], [], linestyle="", marker="o", color=blue, label=say("plot.mark.clear", lang)),
+        Line2D(
+            [], [], linestyle="", marker="o", color=blue, markerfacecolor="white",
+            label=say("plot.mark.unclear", lang),
+        ),
+    ]  # fmt: skip
+    _legend_outside(ax, marks, [m.get_label() for m in marks])
+    _localise(ax, lang)
+    return ax
+
+
 # --------------------------------------------------------------------------- what_helps
 
 
@@ -1311,9 +1467,10 @@ def what_helps(
     ----------
     result : pandas.DataFrame or None
         Result of :func:`backpain.stats.what_helps` (columns ``tag``, ``lag``,
-        ``diff``, ``ci95_low``, ``ci95_high``, ``n_days_with``). Tags
-        without a difference (too few days with or without them) are left
-        out. ``None`` or no tag left: the panel says so in words.
+        ``diff``, ``ci95_low``, ``ci95_high``, ``n_days_with``, ``verdict``)
+        or of :func:`backpain.stats.patient_findings` (its tag rows). Tags
+        that were not tested are left out. ``None`` or no tag left: the
+        panel says so in words.
     lang : {"en", "nl"}
         Language of labels (known tags are translated, e.g. physiotherapy ->
         fysiotherapie, by :func:`tag_label`).
@@ -1327,10 +1484,13 @@ def what_helps(
     matplotlib.axes.Axes
         Tags sorted from the largest decrease in pain (top) to the largest
         increase; the points are one collection, the intervals one
-        :class:`~matplotlib.collections.LineCollection`. Colours: green when
-        the whole interval is below 0 (lower pain), vermillion when it is above
-        0, grey when it contains 0 or is missing. Tick labels give the number
-        of days with the tag.
+        :class:`~matplotlib.collections.LineCollection`. Colours come from
+        the ``verdict`` column, decided once by the analysis: green for
+        ``"lower"`` (less pain), vermillion for ``"higher"``, grey for
+        ``"unclear"``; rows with another verdict (too few days, nothing to
+        compare, not tested) are not drawn. The lines are each tag's own 95%
+        interval (not the family-wise one the verdict used), as the legend
+        says. Tick labels give the number of days with the tag.
 
     See Also
     --------
@@ -1348,7 +1508,8 @@ def what_helps(
     >>> import pandas as pd
     >>> res = pd.DataFrame({"tag": ["heat", "physiotherapy"], "lag": 1,
     ...                     "diff": [0.1, -0.8], "ci95_low": [-0.2, -1.1],
-    ...                     "ci95_high": [0.4, -0.5], "n_days_with": [40, 30]})
+    ...                     "ci95_high": [0.4, -0.5], "n_days_with": [40, 30],
+    ...                     "verdict": ["unclear", "lower"]})
     >>> ax = what_helps(res)
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['heat (40 days)', 'physiotherapy (30 days)']
@@ -1359,26 +1520,40 @@ def what_helps(
     """
     check_lang(lang)
     ax = plt.gca() if ax is None else ax
+    if _is_findings(result):  # one person's findings: their tag rows, under their own names
+        tags = result.loc[result["kind"] == "tag"]
+        result = pd.DataFrame(
+            {
+                "tag": tags["name"],
+                "lag": tags["lag"],
+                "diff": tags["effect"],
+                "ci95_low": tags["ci95_low"],
+                "ci95_high": tags["ci95_high"],
+                "n_days_with": tags["n_with"],
+                "verdict": tags["verdict"],
+            }
+        )
     result = _check_result(
         result,
-        ("tag", "lag", "diff", "ci95_low", "ci95_high", "n_days_with"),
+        ("tag", "lag", "diff", "ci95_low", "ci95_high", "n_days_with", "verdict"),
         "result",
-        "backpain.stats.what_helps()",
+        "backpain.stats.what_helps() or backpain.stats.patient_findings()",
     )
     if result is None:
         return _note(ax, say("plot.empty.not_computed", lang))
-    rows = result.loc[np.isfinite(_numbers(result, "diff"))]
+    # only tested rows are drawn; the others have no difference to show
+    tested = np.isin(_verdicts(result), ("lower", "higher", "unclear"))
+    rows = result.loc[tested & np.isfinite(_numbers(result, "diff"))]
     rows = rows.sort_values("diff", ascending=False, kind="stable")
     if rows.empty:
         return _note(ax, say("plot.empty.few_tag_days", lang))
     diff, low, high = (_numbers(rows, c) for c in ("diff", "ci95_low", "ci95_high"))
     pos = np.arange(len(rows))
-    colour = np.where(
-        high < 0, OKABE_ITO["green"], np.where(low > 0, OKABE_ITO["vermillion"], _GREY)
-    )
+    verdict = _verdicts(rows)
+    colour = np.array([_VERDICT_COLOURS.get(v, _GREY) for v in verdict], dtype=object)
     ok = np.isfinite(low) & np.isfinite(high)
-    ax.hlines(pos[ok], low[ok], high[ok], colors=colour[ok], linewidth=2)
-    style: dict[str, Any] = {"s": 45, "c": colour, "zorder": 3, "edgecolors": "white"}
+    ax.hlines(pos[ok], low[ok], high[ok], colors=colour[ok].tolist(), linewidth=2)
+    style: dict[str, Any] = {"s": 45, "c": colour.tolist(), "zorder": 3, "edgecolors": "white"}
     style.update(kwargs)
     ax.scatter(diff, pos, **style)
     ax.axvline(0, color=_GREY, linewidth=0.8, linestyle="--", zorder=0)
@@ -1399,15 +1574,22 @@ def what_helps(
     else:
         ax.set_xlabel(say("plot.helps_x.k", lang, k=int(lag_values[0])))
     present = [
-        Line2D([], [], color=col, marker="o", linewidth=2, label=say(f"plot.verdict.{key}", lang))
-        for col, key in (
-            (OKABE_ITO["green"], "lower"),
-            (OKABE_ITO["vermillion"], "higher"),
-            (_GREY, "unclear"),
+        Line2D(
+            [], [], color=_VERDICT_COLOURS.get(key, _GREY), marker="o", linewidth=2,
+            label=say(f"plot.verdict.{key}", lang),
         )
-        if (colour == col).any()
-    ]
-    _legend_outside(ax, present, [h.get_label() for h in present])
+        for key in ("lower", "higher", "unclear")
+        if (verdict == key).any()
+    ]  # fmt: skip
+    # the lines are each tag's own 95% interval, not the family-wise one: said in words
+    _legend_outside(
+        ax,
+        present,
+        [h.get_label() for h in present],
+        title=_wrap(say("plot.interval_note", lang), 30),
+        title_fontsize="x-small",
+        alignment="left",
+    )
     _localise(ax, lang)
     return ax
 
@@ -1613,8 +1795,7 @@ def dashboard(
     diary: pd.DataFrame,
     *,
     annotated: pd.DataFrame | None = None,
-    correlations: pd.DataFrame | None = None,
-    helps: pd.DataFrame | None = None,
+    findings: pd.DataFrame | None = None,
     subject: str | None = None,
     lang: str = "en",
     **fig_kw: Any,
@@ -1639,12 +1820,11 @@ def dashboard(
     annotated : pandas.DataFrame, optional
         :func:`backpain.classify.annotate_days` of the diary: episodes and
         flares on the pain panel (``None``: none drawn).
-    correlations : pandas.DataFrame, optional
-        :func:`backpain.stats.correlate` of the diary, with lags 0 to 3 and
-        the predictors stress and sleep quality. Its same-day within-person
-        row annotates the scatter; its within-person rows make the lag panel.
-    helps : pandas.DataFrame, optional
-        :func:`backpain.stats.what_helps` of the diary.
+    findings : pandas.DataFrame, optional
+        :func:`backpain.stats.patient_findings` of the person: its same-day
+        row annotates the scatter, its association rows make the lag panel
+        and its tag rows the tag panel. Every mark and word takes its
+        ``verdict`` column (the report's table says the same).
     subject : str, optional
         The patient; may be left out when ``diary`` holds one subject.
     lang : {"en", "nl"}
@@ -1675,11 +1855,10 @@ def dashboard(
     >>> import matplotlib.pyplot as plt
     >>> from backpain.classify import annotate_days
     >>> from backpain.simulate import simulate_cohort
-    >>> from backpain.stats import correlate, what_helps
+    >>> from backpain.stats import patient_findings
     >>> diary = simulate_cohort(1, 120, seed=3)
     >>> fig = dashboard(diary, annotated=annotate_days(diary),
-    ...                 correlations=correlate(diary, lags=(0, 1, 2, 3)),
-    ...                 helps=what_helps(diary, n_boot=200), lang="nl")
+    ...                 findings=patient_findings(diary), lang="nl")
     >>> fig.axes[0].get_ylabel()
     'Pijn (0-10)'
     >>> plt.close("all")
@@ -1752,19 +1931,21 @@ def dashboard(
         shown = say("common.var.stress", lang)
         _note(ax_sc, say("plot.empty.not_recorded", lang, names=shown[:1].upper() + shown[1:]))
     else:
-        row = _within_row(correlations, x, "pain") if correlations is not None else None
-        result = None if row is None else row.to_frame().T.assign(x=x, y="pain")
-        scatter_within(rows, x=x, result=result, plain=True, lang=lang, ax=ax_sc)
+        has_row = _within_row(findings, x, "pain") is not None
+        scatter_within(
+            rows, x=x, result=findings if has_row else None, plain=True, lang=lang, ax=ax_sc
+        )
         if ax_sc.get_legend() is not None:  # one person: the corner text says what the line is
             ax_sc.get_legend().remove()
-    if correlations is None:
+    if findings is None:
         _note(ax_lag, say("plot.empty.not_computed", lang))
     else:
-        lags(correlations, x=list(_LAG_PREDICTORS), y="pain", plain=True, lang=lang, ax=ax_lag)
-    if helps is None and not (has("tags") and (rows["tags"].astype(str).str.strip() != "").any()):
-        _note(ax_help, say("plot.empty.no_tags", lang))
+        lags(findings, x=list(_LAG_PREDICTORS), y="pain", lang=lang, ax=ax_lag)
+    tagged = has("tags") and (rows["tags"].astype(str).str.strip() != "").any()
+    if findings is None or not tagged:
+        _note(ax_help, say("plot.empty.no_tags" if not tagged else "plot.empty.not_computed", lang))
     else:
-        what_helps(helps, lang=lang, ax=ax_help)
+        what_helps(findings, lang=lang, ax=ax_help)
     ax_help.set_title(say("plot.helps_title", lang), loc="left")
     for ax in (ax_sc, ax_lag, ax_help):  # three panels side by side: wrap long labels
         ax.set_xlabel(_wrap(ax.get_xlabel(), 34))

@@ -62,6 +62,7 @@ from .validate import check_diary
 
 __all__ = [
     "STEPS",
+    "VERDICTS",
     "between_corr",
     "correlate",
     "lagged_corr",
@@ -719,7 +720,17 @@ def correlate(
 
 
 # ------------------------------------------------------- one person's findings
-_VERDICTS = ("no clear difference", "too few days", "no comparison")
+VERDICTS = ("lower", "higher", "unclear", "too_few_days", "no_comparison", "not_tested")
+"""The verdict codes of :func:`patient_findings` and :func:`what_helps`, decided once there.
+
+``lower`` / ``higher``: the outcome was lower / higher (with more of the
+predictor, or after the tag), and this holds after the family-wise control;
+``unclear``: tested, no clear difference; ``too_few_days``: fewer usable days
+than ``min_days``; ``no_comparison``: a tag on every usable day or on none;
+``not_tested``: enough days, but the outcome or the predictor never varied
+over them, so there is nothing to test. Figures, tables and sentences show
+this column and never decide again from an interval.
+"""
 
 
 def _tag_matrix(tags: pd.Series, wanted: list[str] | None) -> tuple[list[str], np.ndarray]:
@@ -733,15 +744,23 @@ def _tag_matrix(tags: pd.Series, wanted: list[str] | None) -> tuple[list[str], n
     return names, member[np.where(codes >= 0, codes, len(uniques))]
 
 
-def _verdict(low: float, high: float, y: str, *, clear: bool = True) -> str:
-    """Plain verdict code of one row: a direction only when ``clear`` and the CI excludes 0."""
-    if not (np.isfinite(low) and np.isfinite(high)):
-        return "too few days"
-    if clear and high < 0:
-        return f"lower {y}"
-    if clear and low > 0:
-        return f"higher {y}"
-    return "no clear difference"
+def _verdict_column(res: pd.DataFrame, reportable: np.ndarray, n_with: str, n_without: str):
+    """The categorical ``verdict`` of each row (see :data:`VERDICTS`); ``_few`` marks too few days."""
+    effect = res["effect"] if "effect" in res.columns else res["diff"]
+    effect = pd.to_numeric(effect, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    tested = np.isfinite(res["p_val"].to_numpy(dtype="float64"))
+    few = res["_few"].to_numpy(dtype=bool) if "_few" in res.columns else ~tested
+    codes = np.where(
+        reportable,
+        np.where(effect < 0, "lower", "higher"),
+        np.where(tested, "unclear", np.where(few, "too_few_days", "not_tested")),
+    ).astype(object)
+    if n_with in res.columns:
+        w = pd.to_numeric(res[n_with], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        wo = pd.to_numeric(res[n_without], errors="coerce")
+        wo = wo.to_numpy(dtype="float64", na_value=np.nan)
+        codes[(w == 0) | (wo == 0)] = "no_comparison"
+    return pd.Categorical(codes, categories=VERDICTS)
 
 
 def _adjust(p: np.ndarray, correction: str) -> np.ndarray:
@@ -898,9 +917,13 @@ def patient_findings(
           when the CI excludes 0);
         * ``p_adj``: ``p_val`` adjusted over the whole table by ``correction``;
         * ``reportable``: ``p_adj < alpha`` (then the CI excludes 0 too);
-        * ``verdict``: ``"higher <y>"`` or ``"lower <y>"`` when reportable,
-          else ``"no clear difference"``, ``"too few days"`` or, for a tag
-          on every usable day or on none, ``"no comparison"``;
+        * ``verdict``: categorical, the one decision that every figure, table
+          and sentence shows (:data:`VERDICTS`): ``"higher"`` or ``"lower"``
+          (``y`` with more of the predictor, or after the tag) when
+          reportable, else ``"unclear"``, ``"too_few_days"`` (fewer than
+          ``min_days``), ``"not_tested"`` (``y`` or the predictor never
+          varied over the usable days) or, for a tag on every usable day or
+          on none, ``"no_comparison"``;
         * ``n_days``: usable days (``y`` on day ``t`` and the predictor or the
           tag's day ``t - lag`` recorded); ``n_with``, ``n_without``: of
           these, days after a day with and without the tag (missing for an
@@ -982,11 +1005,11 @@ def patient_findings(
     10  mood    0   -0.10     -0.17      -0.03
     11  mood    1   -0.11     -0.18      -0.03
     >>> res.loc[res["kind"] == "tag", ["name", "n_with", "n_without", "verdict"]]
-                 name  n_with  n_without              verdict
-    12       exercise      87        218  no clear difference
-    13           heat      74        231  no clear difference
-    14     medication       3        302         too few days
-    15  physiotherapy      58        247  no clear difference
+                 name  n_with  n_without       verdict
+    12       exercise      87        218       unclear
+    13           heat      74        231       unclear
+    14     medication       3        302  too_few_days
+    15  physiotherapy      58        247       unclear
     """
     func = "patient_findings"
     _check_family(serial, correction, alpha, func=func)
@@ -1010,7 +1033,10 @@ def patient_findings(
             row = {"kind": "association", "name": name, "lag": lag, "step": step}
             if n < min_days:
                 fit.update(effect=np.nan, ci95_low=np.nan, ci95_high=np.nan, p_val=np.nan)
-            out.append({**row, **_public(fit), "n_days": n, "n_with": pd.NA, "n_without": pd.NA})
+            out.append(
+                {**row, **_public(fit), "n_days": n, "n_with": pd.NA, "n_without": pd.NA}
+                | {"_few": n < min_days}
+            )
     if "tags" in rows.columns:
         names, member = _tag_matrix(rows["tags"], None if tags is None else list(tags))
     else:
@@ -1027,8 +1053,9 @@ def patient_findings(
             row = {"kind": "tag", "name": name, "lag": lag, "step": 1.0}
             out.append(
                 {**row, **_public(fit), "n_days": n_w + n_wo, "n_with": n_w, "n_without": n_wo}
+                | {"_few": min(n_w, n_wo) < min_days}
             )
-    res = pd.DataFrame(out, columns=_FINDING_COLUMNS[:-3])
+    res = pd.DataFrame(out, columns=[*_FINDING_COLUMNS[:-3], "_few"])
     res = _decide(res, y=y, alpha=alpha, correction=correction)
     res["method"] = serial
     res = res.astype({"lag": "int64", "n_days": "int64", "n_with": "Int64", "n_without": "Int64"})
@@ -1072,17 +1099,9 @@ def _decide(
     low = res["ci95_low"].to_numpy(dtype="float64")
     high = res["ci95_high"].to_numpy(dtype="float64")
     reportable = (p_adj < alpha) & ((low > 0) | (high < 0))
-    verdict = [
-        _verdict(lo, hi, y, clear=ok) for lo, hi, ok in zip(low, high, reportable, strict=True)
-    ]
-    if n_with in res.columns:
-        w = pd.to_numeric(res[n_with], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-        wo = pd.to_numeric(res[n_without], errors="coerce").to_numpy(
-            dtype="float64", na_value=np.nan
-        )
-        none = (w == 0) | (wo == 0)
-        verdict = ["no comparison" if z else v for v, z in zip(verdict, none, strict=True)]
+    verdict = _verdict_column(res, reportable, n_with, n_without)
     res = res.assign(p_adj=p_adj, reportable=reportable, verdict=verdict)
+    res = res.drop(columns="_few", errors="ignore")
     res.attrs.update(alpha=alpha, correction=correction, n_tests=int(np.isfinite(p_adj).sum()))
     return res
 
@@ -1179,9 +1198,11 @@ def what_helps(
           and without the tag (all persons);
         * ``n_subjects``: persons with days both with and without the tag;
         * ``reportable``: ``p_adj < alpha`` and the CI excludes 0;
-        * ``verdict``: ``"lower <y>"`` or ``"higher <y>"`` when reportable,
-          ``"no clear difference"``, ``"too few days"`` or ``"no comparison"``
-          (no days without the tag, or none with it, to compare);
+        * ``verdict``: categorical (:data:`VERDICTS`): ``"lower"`` or
+          ``"higher"`` ``y`` after the tag when reportable, else
+          ``"unclear"``, ``"too_few_days"``, ``"not_tested"`` (``y`` never
+          varied) or ``"no_comparison"`` (no days without the tag, or none
+          with it, to compare);
         * ``method``: ``"ar1"``, ``"neff"`` or ``"none"`` (one person) or
           ``"t-test persons"`` (several).
 
@@ -1279,6 +1300,7 @@ def what_helps(
                 "n_days_with": int(n_w.sum()),
                 "n_days_without": int(n_wo.sum()),
                 "n_subjects": int(both.sum()),
+                "_few": True,
             }
             rows.append(row)
             n_both_w, n_both_wo = int(n_w[both].sum()), int(n_wo[both].sum())
@@ -1294,6 +1316,7 @@ def what_helps(
                     f"without (min_days={min_days}); no estimate"
                 )
                 continue
+            row["_few"] = False
             if single:
                 x = _on_grid(member[:, j].astype("float64"), day, lag)
                 fit = _grid_fit(yg, x, serial)
@@ -1319,7 +1342,7 @@ def what_helps(
                     "keeps its 5% error rate but can find only large differences"
                 )
     cols = ["tag", "lag", "diff", "ci95_low", "ci95_high", "p_val"]
-    out = pd.DataFrame(rows, columns=[*cols, "n_days_with", "n_days_without", "n_subjects"])
+    out = pd.DataFrame(rows, columns=[*cols, "n_days_with", "n_days_without", "n_subjects", "_few"])
     out = _decide(
         out,
         y=y,

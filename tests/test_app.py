@@ -185,10 +185,10 @@ def test_each_analysis_runs_once_per_upload(example_bytes, monkeypatch):
         counted(module, name)
     res = analyse_upload("dagboek.csv", example_bytes, lang="nl")
     assert res.ok
-    # what_helps is not called: the tags are tested once, in patient_findings' family
+    # what_helps is not called: the tags are tested once, in patient_findings' family;
+    # correlate is not called either: one person's figures draw from their findings
     assert calls == {
         "patient_findings": 1,
-        "correlate": 1,
         "annotate_days": 1,
         "classify": 1,
     }
@@ -373,7 +373,8 @@ def test_report_is_linked_not_embedded_when_served(example_bytes, tmp_path):
     files = _ReportFiles(tmp_path / "reports", "/")
     res = analyse_upload("dagboek.csv", example_bytes, lang="nl", report_href=files)
     assert res.ok
-    link = re.search(r"<a download='backpain-report.html' href='([^']+)'>", res.html).group(1)
+    # the file downloads under a Dutch name for the Dutch page
+    link = re.search(r"<a download='backpain-rapport.html' href='([^']+)'>", res.html).group(1)
     assert re.fullmatch(r"/voila/files/reports/[A-Za-z0-9_-]{32}/backpain-report\.html", link)
     assert "data:text/html" not in res.html
     written = tmp_path / link.removeprefix("/voila/files/")

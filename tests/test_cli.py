@@ -43,7 +43,19 @@ def test_demo_writes_results_and_prints_the_folder(demo):
     assert "<html lang='en'>" in english
     assert "<html lang='nl'>" in dutch
     assert "Rapport van het rugpijndagboek" in dutch
+    assert "Dagboek van patiënt" in dutch  # the Flemish patient, named in Dutch
     assert "patient_rapport_nl.html (in Dutch)" in printed
+    # one test, one family: the demo's tag table is the report's (patient_findings' tag rows)
+    helps = pd.read_csv(out / "patient_what_helps.csv")
+    assert set(helps["kind"]) == {"tag"}
+    assert set(helps["verdict"]) <= {
+        "lower",
+        "higher",
+        "unclear",
+        "too_few_days",
+        "no_comparison",
+        "not_tested",
+    }
 
 
 def test_demo_prints_readable_p_values(demo):

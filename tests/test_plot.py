@@ -27,7 +27,7 @@ from backpain.classify import DEFINITIONS, annotate_days, classify, duration_cla
 from backpain.multilevel import mixed_model
 from backpain.schema import VARIABLES
 from backpain.simulate import simulate_cohort
-from backpain.stats import correlate, lagged_corr, what_helps, within_corr
+from backpain.stats import correlate, lagged_corr, patient_findings, what_helps, within_corr
 
 
 @pytest.fixture
@@ -287,7 +287,7 @@ def test_scatter_within_plain_words_follow_the_interval(diary, low, high, words)
     one = diary.loc[diary["subject"] == "S0001"]
     res = within_corr(one, x="stress", y="pain").assign(ci95_low=low, ci95_high=high)
     ax = plot.scatter_within(one, x="stress", result=res, plain=True)
-    corner = ax.texts[0].get_text()
+    corner = " ".join(ax.texts[0].get_text().split())  # wrapped to the panel's width
     assert words in corner
     assert "r_rm" not in corner
     assert f"({res['n_obs'].iloc[0]} days)" in corner
@@ -444,10 +444,10 @@ def test_what_helps_sorted_and_coloured(cohort):
     assert labels == [
         f"{t} ({n:,} days)" for t, n in zip(order["tag"], order["n_days_with"], strict=False)
     ]
-    # green where the interval is below zero (lower pain), as stats' verdict says
+    # green exactly where the analysis' verdict says lower pain (never re-decided)
     green = mpl.colors.to_rgba(plot.OKABE_ITO["green"])
     is_green = [tuple(c) == green for c in points.get_facecolors()]
-    assert is_green == (order["verdict"] == "lower pain").tolist()
+    assert is_green == (order["verdict"] == "lower").tolist()
     assert ax.get_xlabel().startswith("Difference in pain the next day")
     intervals = next(c for c in ax.collections if isinstance(c, LineCollection))
     assert len(intervals.get_segments()) == len(res)
@@ -462,6 +462,7 @@ def test_what_helps_dutch_tags():
             "ci95_low": [-0.2, -1.1, np.nan],
             "ci95_high": [0.4, -0.5, np.nan],
             "n_days_with": [1200, 30, 2],
+            "verdict": ["unclear", "lower", "too_few_days"],
         }
     )
     ax = plot.what_helps(res, lang="nl")
@@ -568,11 +569,10 @@ def test_associations_10000_subject_result_is_fast(rng):
 
 def _results(diary: pd.DataFrame) -> dict[str, pd.DataFrame | None]:
     """The dashboard's inputs, computed as the report computes them."""
-    has_tags = "tags" in diary.columns and diary["tags"].notna().any()
+    has_pain = diary["pain"].notna().any()
     return {
         "annotated": annotate_days(diary),
-        "correlations": correlate(diary, lags=(0, 1, 2, 3)),
-        "helps": what_helps(diary, n_boot=100) if has_tags else None,
+        "findings": patient_findings(diary) if has_pain else None,
     }
 
 
@@ -606,13 +606,12 @@ def test_dashboard_signature_is_the_agreed_one():
     assert list(params) == [
         "diary",
         "annotated",
-        "correlations",
-        "helps",
+        "findings",
         "subject",
         "lang",
         "fig_kw",
     ]
-    assert all(params[p].default is None for p in ("annotated", "correlations", "helps"))
+    assert all(params[p].default is None for p in ("annotated", "findings"))
 
 
 def test_no_global_style_change(diary):
@@ -791,7 +790,9 @@ def test_axes_level_plots_render_any_diary(name):
     [
         (
             plot.what_helps,
-            pd.DataFrame(columns=["tag", "lag", "diff", "ci95_low", "ci95_high", "n_days_with"]),
+            pd.DataFrame(
+                columns=["tag", "lag", "diff", "ci95_low", "ci95_high", "n_days_with", "verdict"]
+            ),
         ),
         (
             plot.associations,
@@ -878,3 +879,30 @@ def test_report_of_a_diary_with_maths_and_markup_in_its_text():
     assert "<script>alert" not in html  # escaped, never run
     assert "&lt;script&gt;" in html
     assert FRAC in html or FRAC.replace("\\", "&#92;") in html
+
+
+def test_calendar_names_grey_days_and_speaks_dutch_on_its_colour_scale():
+    d = simulate_cohort(1, 365, seed=1)
+    fig, ax = plt.subplots(figsize=(10, 3), layout="constrained")
+    plot.calendar(d, lang="nl", ax=ax)
+    fig.canvas.draw()
+    # the grey (not recorded) days have their word in a legend
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["niet ingevuld"]
+    ticks = [t.get_text() for t in ax.child_axes[0].get_yticklabels()]
+    assert "2,5" in ticks
+    assert not any("." in t for t in ticks)
+
+
+def test_associations_of_one_person_fill_exactly_the_reported_links():
+    d = simulate_cohort(1, 150, seed=4)
+    found = patient_findings(d)
+    ax = plot.associations(found, lang="nl")
+    rows = found[found["kind"] == "association"]
+    marks = next(c for c in ax.collections if isinstance(c, PathCollection))
+    white = mpl.colors.to_rgba("white")
+    filled = [not np.allclose(f, white) for f in marks.get_facecolors()]
+    assert filled == rows["verdict"].isin(["lower", "higher"]).tolist()
+    assert any(filled)
+    assert not all(filled)
+    np.testing.assert_allclose(marks.get_offsets()[:, 0], rows["effect"])
+    assert "95%-bereik van elk verband apart" in " ".join(ax.get_xlabel().split())

@@ -202,7 +202,7 @@ def test_a_link_with_a_ci_excluding_zero_but_not_surviving_is_not_told(monkeypat
         strong = out["kind"] == "association"
         out.loc[strong, ["ci95_low", "ci95_high", "effect"]] = [0.5, 1.5, 1.0]
         out["reportable"] = False
-        out["verdict"] = "no clear difference"
+        out["verdict"] = "unclear"
         return out
 
     monkeypatch.setattr(stats, "patient_findings", nothing_survives)
@@ -343,7 +343,7 @@ def messy_nl_page(tmp_path_factory) -> str:
 def test_dutch_report_translates_reasons_columns_and_reader_notes(messy_nl_page):
     text = _text(messy_nl_page)
     for dutch in (
-        "gelezen als tabel",
+        "(een dagboek als spreadsheet of CSV-bestand)",
         "de letters van het bestand zijn gelezen als een ouder Windows-tekstbestand (geen UTF-8)",
         "scheidingsteken ';' en decimaalteken ',' herkend",
         "volgorde van de datums afgeleid uit de kolom: dag-maand-jaar",
@@ -506,7 +506,7 @@ def test_top_pain_table_keeps_notes_when_a_day_has_one(page_en):
     ("days", "expected"), [(4, ""), (13, ""), (14, " (2 weken)"), (60, " (9 weken)")]
 )
 def test_week_count_only_for_two_weeks_or_more(days, expected):
-    from backpain.report._build import _weeks_text
+    from backpain.report._words import _weeks_text
 
     assert _weeks_text(days, "nl") == expected
     assert _weeks_text(days, "en") == expected.replace("weken", "weeks")
@@ -593,10 +593,12 @@ def test_report_data_holds_each_result_once(built):
         assert data.classification is not None
         assert data.annotated is not None
         assert len(data.annotated) == len(data.diary)
-        assert data.correlations["lag"].isin([0, 1, 2, 3]).all()
+        # one person's figures and words draw from that person's findings only
+        assert data.findings["lag"].isin([0, 1]).all()
+        assert set(data.findings["verdict"].dropna()) <= set(stats.VERDICTS)
     else:
         assert data.classification is None
-        assert data.correlations is None
+        assert data.findings is None
     assert ("overview" in data.figures) == (len(data.diary) >= 14)
 
 

@@ -6,11 +6,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "app.title": ("Your back-pain diary", "Je rugpijndagboek"),
     "app.intro": (
         "Choose the export of your pain diary (a spreadsheet or CSV file, or an export from "
-        "Bearable, Daylio, Apple Health, Fitbit or Flaredown). You may choose several files at "
+        "Bearable, Daylio, Apple Health, Health Auto Export, Samsung Health, Fitbit, Google Fit "
+        "or Flaredown). You may choose several files at "
         "once, for example your pain diary and a smartwatch's export. They are read on this "
         "computer only; nothing is sent anywhere.",
         "Kies het bestand met je pijndagboek (een rekenblad of CSV-bestand, of een export uit "
-        "Bearable, Daylio, Apple Health, Fitbit of Flaredown). Je mag meerdere bestanden "
+        "Bearable, Daylio, Apple Health, Health Auto Export, Samsung Health, Fitbit, Google Fit "
+        "of Flaredown). Je mag meerdere bestanden "
         "tegelijk kiezen, bijvoorbeeld je pijndagboek en de export van een smartwatch. Ze "
         "worden alleen op deze computer gelezen; er wordt niets verstuurd.",
     ),
@@ -97,6 +99,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "gebeuren, zeg het dan aan wie je dit programma gaf; de details staan in het venster "
         "waarin backpain app draait.",
     ),
+    "app.report_file": ("backpain-report.html", "backpain-rapport.html"),
     "app.download": (
         "Download this page as a report (HTML) for your physiotherapist or GP",
         "Download deze pagina als rapport (HTML) voor je kinesist of huisarts",

@@ -24,6 +24,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "een map die bestaat",
     ),
     # help texts (shown before a language is chosen: English)
+    # argparse's own words, for --help in the language asked (--lang or LANG)
+    "cli.help.usage": ("usage:", "gebruik:"),
+    "cli.help.help": ("show this help and stop", "toon deze hulp en stop"),
+    "cli.help.version": ("show the version and stop", "toon de versie en stop"),
+    "cli.help.positionals": ("arguments", "argumenten"),
+    "cli.help.optionals": ("options", "opties"),
+    "cli.help.commands": ("commands", "opdrachten"),
     "cli.help.description": (
         "Read, validate, classify, analyse and plot back-pain diaries. Everything runs on this "
         "computer; nothing is sent anywhere.",
@@ -176,14 +183,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "tussen personen): coëfficiënten per eenheid, 95%-BI, p, en de opmerkingen bij het model",
     ),
     "cli.demo.file_patient_what_helps_csv": (
-        "the example patient's pain the day after each tag, compared with days without it: "
-        "difference, 95% CI, p and verdict",
-        "de pijn van de voorbeeldpatiënt de dag na elk label, vergeleken met dagen zonder: "
-        "verschil, 95%-BI, p en besluit",
+        "the example patient's pain the day after each tag, compared with days without it, "
+        "as the report tests it (with the other links, as one family): difference, 95% CI, p, "
+        "adjusted p and verdict",
+        "de pijn van de voorbeeldpatiënt de dag na elk label, vergeleken met dagen zonder, "
+        "zoals het rapport het toetst (samen met de andere verbanden): verschil, 95%-BI, p, "
+        "gecorrigeerde p en besluit",
     ),
     "cli.demo.file_patient_dashboard_png": (
         "figure: the example patient's overview (pain over time, duration class, "
-        "associations, tags)",
+        "associations, tags), in Dutch, the patient's language",
         "figuur: het overzicht van de voorbeeldpatiënt (pijn in de tijd, duurklasse, "
         "verbanden, labels)",
     ),
@@ -196,11 +205,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "figuur: de verbanden met pijn in het cohort als forest plot",
     ),
     "cli.demo.file_patient_what_helps_png": (
-        "figure: the example patient's pain the day after each tag",
+        "figure: the example patient's pain the day after each tag, in Dutch",
         "figuur: de pijn van de voorbeeldpatiënt de dag na elk label",
     ),
     "cli.demo.file_patient_calendar_png": (
-        "figure: the example patient's pain as a calendar, one square per day",
+        "figure: the example patient's pain as a calendar, one square per day, in Dutch",
         "figuur: de pijn van de voorbeeldpatiënt als kalender, één vakje per dag",
     ),
     "cli.demo.file_patient_report_html": (
@@ -213,5 +222,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the same report in Dutch, the example patient's own language",
         "hetzelfde rapport in het Nederlands, de taal van de voorbeeldpatiënt",
     ),
+    "cli.demo.patient": ("patient", "patiënt"),
     "cli.demo.dutch_path": ("   {path} (in Dutch)", "   {path} (in het Nederlands)"),
 }

@@ -77,6 +77,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "notebook.classes.definition": ("{name} ({rule}) {n}", "{name} ({rule}) {n}"),
     # correlations (backpain.stats.correlate)
+    "notebook.finding.tag": ("{tag}: {verdict}", "{tag}: {verdict}"),
     "notebook.corr.stats": (
         "r = {r:.2f}, 95% CI {low:.2f} to {high:.2f}, {p}",
         "r = {r:.2f}, 95%-BI {low:.2f} tot {high:.2f}, {p}",

@@ -30,6 +30,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plot.episode": ("pain episode", "pijnepisode"),
     "plot.score": ("Score (0-10)", "Score (0-10)"),
     # calendar
+    "plot.not_recorded": ("not recorded", "niet ingevuld"),
     "plot.calendar_title": ("Daily {name!v}", "{name!V} per dag"),
     # scatter_within
     "plot.centred": ("{label}, minus own mean", "{label}, min eigen gemiddelde"),
@@ -54,6 +55,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plot.link_none": (
         "No clear link between {x!v}\nand {y!v} from day to day ({n_obs:,} days)",
         "Geen duidelijk verband tussen {x!v}\nen {y!v} van dag tot dag ({n_obs:,} dagen)",
+    ),
+    "plot.link_untested": (
+        "{x!V} and {y!v} could not be compared\nfrom day to day ({n_obs:,} days)",
+        "{x!V} en {y!v} konden niet van dag tot dag\nvergeleken worden ({n_obs:,} dagen)",
+    ),
+    "plot.effect_axis_plain": (
+        "Change in {y!v} per step\n(bar: 95% range)",
+        "Verandering in {y!v} per stap\n(streep: 95%-bereik)",
+    ),
+    "plot.mark.clear": ("clear link", "duidelijk verband"),
+    "plot.mark.unclear": ("no clear link", "geen duidelijk verband"),
+    "plot.interval_note": (
+        "Colour or fill: the verdict after testing all links together. Bars: 95% range of each link on its own.",
+        "Kleur of vulling: het oordeel na het samen toetsen van alle verbanden. Strepen: 95%-bereik van elk verband apart.",
     ),
     "plot.scatter_title": ("{x!V} and {y!v}, day by day", "{x!V} en {y!v}, van dag tot dag"),
     # lags

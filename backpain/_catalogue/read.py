@@ -178,6 +178,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --------------------------------------------------------- ignored rows
     "read.ignored.blank_row": ("blank row", "lege rij"),
     "read.ignored.app_category": ("{category}", "{category}"),
+    # the page and the report say what a raw app category is (an Apple Health type name
+    # such as HKQuantityTypeIdentifierDistanceWalkingRunning is the app's, not translated)
+    "read.ignored.app_category@page": (
+        "entries of the app's type {category} (not used by the report)",
+        "invoer van het app-type {category} (niet gebruikt in het rapport)",
+    ),
     "read.ignored.from_source": ("{category} ({source})", "{category} ({source})"),
     # ------------------------------------------------- where a column came from
     "read.origin.file_name": ("(file name)", "(bestandsnaam)"),
@@ -507,6 +513,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "sleep_date='bedtime': Sleep rows counted on the day after their date (naps excepted)",
         "sleep_date='bedtime': slaaprijen geteld op de dag na hun datum (dutjes niet)",
     ),
+    "read.bearable.sleep_wake@page": (
+        "Sleep rows counted on their own date, taken as the wake-up day",
+        "slaaprijen geteld op hun eigen datum, gezien als de dag van het ontwaken",
+    ),
+    "read.bearable.sleep_bedtime@page": (
+        "Sleep rows counted on the day after their date (naps excepted)",
+        "slaaprijen geteld op de dag na hun datum (dutjes niet)",
+    ),
     "read.bearable.sleep_wake": (
         "Sleep rows counted on their own date, taken as the wake-up day (sleep_date='wake')",
         "slaaprijen geteld op hun eigen datum, gezien als de dag van het ontwaken "
@@ -531,6 +545,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "'Pain'); pain is empty",
         "het bestand bevat geen pijnscores (Daylio heeft er geen tenzij je een schaal "
         "'Pain' toevoegt); pijn is leeg",
+    ),
+    # the page and the report: the scale in words, no formula beside the numbers
+    "read.daylio.mood_note@page": (
+        "Daylio's five mood levels put on the 0-10 scale: {mapping}",
+        "de vijf stemmingsniveaus van Daylio omgezet naar de schaal 0-10: {mapping}",
     ),
     "read.daylio.mood_note": (
         "Daylio moods read as level 1-5 -> mood (level - 1) * 2.5: {mapping}",

@@ -26,8 +26,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "report.quality_h": ("Data quality", "Kwaliteit van de gegevens"),
     "report.quality": (
-        "The file {source} (read as {format}): {read} rows read, {kept} kept, {merged} combined with another row of the same day, {duplicate} exact copies of another row (counted once), {ignored} ignored, {rejected} rejected.",
-        "Het bestand {source} (gelezen als {format}): {read} rijen gelezen, {kept} gebruikt, {merged} samengevoegd met een andere rij van dezelfde dag, {duplicate} exacte kopieën van een andere rij (één keer geteld), {ignored} overgeslagen, {rejected} geweigerd.",
+        "The file {source} ({format}): {read} rows read, {kept} kept, {merged} combined with another row of the same day, {duplicate} exact copies of another row (counted once), {ignored} ignored, {rejected} rejected.",
+        "Het bestand {source} ({format}): {read} rijen gelezen, {kept} gebruikt, {merged} samengevoegd met een andere rij van dezelfde dag, {duplicate} exacte kopieën van een andere rij (één keer geteld), {ignored} overgeslagen, {rejected} geweigerd.",
     ),
     "report.rejected_h": (
         "Rows that were not used, and why",
@@ -178,10 +178,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.days_with": ("days with", "dagen met"),
     "report.difference": ("difference in pain", "verschil in pijn"),
     "report.verdict": ("in words", "in woorden"),
-    "report.verdict.lower_pain": ("less pain", "minder pijn"),
-    "report.verdict.higher_pain": ("more pain", "meer pijn"),
-    "report.verdict.no_clear_difference": ("no clear difference", "geen duidelijk verschil"),
+    # the verdict codes of backpain.stats.VERDICTS, one wording each
+    "report.verdict.lower": ("less pain", "minder pijn"),
+    "report.verdict.higher": ("more pain", "meer pijn"),
+    "report.verdict.unclear": ("no clear difference", "geen duidelijk verschil"),
     "report.verdict.too_few_days": ("too few days to tell", "te weinig dagen om iets te zeggen"),
+    "report.verdict.not_tested": (
+        "could not be tested: the pain after these days never changed",
+        "kon niet getoetst worden: de pijn na deze dagen veranderde nooit",
+    ),
+    "report.verdict.never": (
+        "never noted on a day before a pain score: nothing to compare",
+        "nooit genoteerd op een dag voor een pijnscore: niets om te vergelijken",
+    ),
     "report.caveat": (
         "These are associations in your own diary data, not proof of cause: something else may drive both (for example, people take medication on bad days, so medication goes with more pain without causing it).",
         "Dit zijn verbanden in je eigen dagboek, geen bewijs van oorzaak: iets anders kan beide sturen (bijvoorbeeld: mensen nemen medicatie op slechte dagen, dus medicatie gaat samen met meer pijn zonder die te veroorzaken).",
@@ -196,7 +205,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "report.day": ("{day} {month} {year}", "{day} {month} {year}"),
     "report.weeks": (" ({n} weeks)", " ({n} weken)"),
-    "report.format_table": ("table", "tabel"),
     "report.note_from": ("{source}: {note}", "{source}: {note}"),
     "report.ignored_count": ("{what}: {n}", "{what}: {n}"),
     "report.interval": ("{low} .. {high}", "{low} .. {high}"),
@@ -237,8 +245,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "het bestand bevat de dagboeken van {n} personen ({subjects}); een rapport is voor één persoon: laad het dagboek van één persoon op",
     ),
     "report.no_pain": (
-        "This file holds no pain scores (it looks like the export of a wearable or an app that tracks sleep or activity). Add your pain diary: read it together with this file (several files at once) to see how long the pain has lasted, the months, the worst days and what went together with your pain.",
-        "Dit bestand bevat geen pijnscores (het lijkt op de export van een smartwatch of een app die slaap of beweging bijhoudt). Voeg je pijndagboek toe: lees het samen met dit bestand (meerdere bestanden tegelijk) om te zien hoe lang de pijn al duurt, de maanden, de slechtste dagen en wat samenging met je pijn.",
+        "This file holds no pain scores (it is {what}). Add your pain diary: read it together with this file (several files at once) to see how long the pain has lasted, the months, the worst days and what went together with your pain.",
+        "Dit bestand bevat geen pijnscores (het is {what}). Voeg je pijndagboek toe: lees het samen met dit bestand (meerdere bestanden tegelijk) om te zien hoe lang de pijn al duurt, de maanden, de slechtste dagen en wat samenging met je pijn.",
     ),
     "report.no_pain_short": (
         "Needs pain scores: add your pain diary.",
@@ -253,8 +261,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Het dagboek bevat geen labels (zoals warmte of oefeningen), dus er is niets te vergelijken.",
     ),
     "report.helps_no_pairs": (
-        "No tag was noted on enough days, with and without it, to compare the pain after them (at least {n} days each).",
-        "Geen enkel label is op genoeg dagen genoteerd, met en zonder, om de pijn erna te vergelijken (minstens {n} dagen elk).",
+        "No tag was noted on enough days, with and without it, to compare the pain after them: each row says why.",
+        "Geen enkel label is op genoeg dagen genoteerd, met en zonder, om de pijn erna te vergelijken: elke rij zegt waarom.",
     ),
     "report.no_score": ("no score", "geen score"),
     # progress of the report and the upload page
@@ -296,8 +304,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Op de dag na een dag met {more} dan gewoonlijk was de pijn gemiddeld {effect:.1f} punten lager",
     ),
     "report.family": (
-        "All {n} comparisons on this page were tested together: a link is only described when it still holds after allowing for testing so many things at once and for pain and the other scores running on from one day to the next.",
-        "Alle {n} vergelijkingen op deze pagina zijn samen getoetst: een verband wordt alleen beschreven als het overeind blijft wanneer je rekening houdt met het grote aantal vergelijkingen en met pijn en de andere scores die van dag tot dag doorlopen.",
+        "The {n} comparisons tested on this page were tested together: a link is only described when it still holds after allowing for testing so many things at once and for pain and the other scores running on from one day to the next.",
+        "De {n} getoetste vergelijkingen op deze pagina zijn samen getoetst: een verband wordt alleen beschreven als het overeind blijft wanneer je rekening houdt met het grote aantal vergelijkingen en met pijn en de andere scores die van dag tot dag doorlopen.",
     ),
     "report.effect": ("change in pain", "verandering in pijn"),
     "report.days": ("days", "dagen"),
@@ -305,5 +313,56 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.verdict.no_comparison": (
         "noted on every day: no days without it to compare",
         "elke dag genoteerd: geen dagen zonder om mee te vergelijken",
+    ),
+    "report.per_step": (" (step: {more})", " (stap: {more})"),
+    "report.untested.too_few_days": (
+        "{x!V} and pain {when}: too few days to tell ({n} days with both)",
+        "{x!V} en de pijn {when}: te weinig dagen om iets te zeggen ({n} dagen met beide)",
+    ),
+    "report.untested.not_tested": (
+        "{x!V} and pain {when}: could not be tested, because the pain or {x} never changed over these {n} days",
+        "{x!V} en de pijn {when}: kon niet getoetst worden, want de pijn of {x} veranderde nooit over deze {n} dagen",
+    ),
+    "report.family_untested": (
+        "{n} more could not be tested (too few days, or nothing varied) and are not counted.",
+        "Nog {n} konden niet getoetst worden (te weinig dagen, of er veranderde niets) en tellen niet mee.",
+    ),
+    "report.worst_tied": (
+        "{n} of the {of} days with pain {pain} are shown (the earliest).",
+        "{n} van de {of} dagen met pijn {pain} staan hier (de vroegste).",
+    ),
+    "report.source.table": (
+        "a spreadsheet or CSV diary",
+        "een dagboek als spreadsheet of CSV-bestand",
+    ),
+    "report.source.symptoms": (
+        "an export of {app}, an app to track symptoms",
+        "een export van {app}, een app om klachten bij te houden",
+    ),
+    "report.source.mood": (
+        "an export of {app}, a mood diary app",
+        "een export van {app}, een app voor een stemmingsdagboek",
+    ),
+    "report.source.health": (
+        "an export of {app}, which records activity and sleep from a phone or watch",
+        "een export van {app}, dat beweging en slaap van een telefoon of horloge bijhoudt",
+    ),
+    "report.source.other": ("a file read as {app}", "een bestand gelezen als {app}"),
+    "report.covers_h": ("The files cover these periods", "De bestanden beslaan deze periodes"),
+    "report.covers": (
+        "{source}: {start} to {end} ({days} days)",
+        "{source}: {start} tot {end} ({days} dagen)",
+    ),
+    "report.overlap": (
+        "They overlap on {n} day(s): only on those days can one file's values be set beside the other's.",
+        "Ze overlappen op {n} dag(en): alleen op die dagen staan de waarden van het ene bestand naast die van het andere.",
+    ),
+    "report.overlap_none": (
+        "They do not overlap: no day has values from more than one file, so nothing in one file can be compared with the other's days.",
+        "Ze overlappen niet: geen enkele dag heeft waarden uit meer dan één bestand, dus niets uit het ene bestand kan vergeleken worden met de dagen van het andere.",
+    ),
+    "report.rejected_fix_app": (
+        "These rows of the {app} export are left out of the report; the other days are used. If an entry is wrong, correct it in {app} and export again.",
+        "Deze rijen van de export van {app} staan niet in het rapport; de andere dagen worden gebruikt. Is een invoer fout, verbeter ze dan in {app} en exporteer opnieuw.",
     ),
 }

@@ -1,11 +1,11 @@
 """Step 5 of the flow: a one-file HTML report a patient can take to the therapist.
 
-The report is computed once and then shown: :func:`build_report` reads the
-diary (with its load report) and runs each analysis once
-(:func:`backpain.classify`, :func:`backpain.annotate_days`,
-:func:`monthly_summary`, :func:`backpain.stats.correlate`,
-:func:`backpain.stats.what_helps`) and each figure (:mod:`backpain.plot`),
-into a :class:`ReportData`; :meth:`ReportData.to_html` renders it with a
+The report is computed once and then shown: :func:`build_report` takes one
+person's diary (and its load report, or reads the files) and runs each
+analysis it was not given once (:func:`backpain.classify`,
+:func:`backpain.annotate_days`, :func:`monthly_summary`,
+:func:`backpain.stats.patient_findings`) and each figure
+(:mod:`backpain.plot`, drawn from those findings), into a :class:`ReportData`; :meth:`ReportData.to_html` renders it with a
 Jinja2 template (autoescaped: every text from the user's file is escaped),
 as a standalone file or as the upload page's fragment. The HTML file is
 self-contained: figures are base64 PNG, the one style sheet
@@ -22,8 +22,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ._build import Progress, ReportData, build_report, explain_class, monthly_summary
+from ._build import Progress, ReportData, build_report, monthly_summary
 from ._render import stylesheet
+from ._words import explain_class
 
 __all__ = [
     "ReportData",

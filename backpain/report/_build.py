@@ -10,6 +10,7 @@ associations, the tag comparison and the figures (base64 PNG). Rendering
 from __future__ import annotations
 
 import base64
+import copy
 import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -20,21 +21,19 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import DiaryError
-from ..text import Message, check_lang, number, say
+from ..errors import DiaryError, SeveralSubjects
+from ..text import Message, check_lang, say
+from ..validate import check_diary
 from ._change import change_data
+from ._words import MIN_DAYS_FIGURE, reason_column
 
-__all__ = ["ReportData", "build_report", "explain_class", "monthly_summary"]
+__all__ = ["ReportData", "build_report", "monthly_summary"]
 
 Progress = Callable[[str], None]
-MIN_DAYS_FIGURE = 14
-"""Shorter diaries get no overview figure (too little to draw)."""
 TOP_DAYS = 7
 """Rows of the table of the days with the most pain."""
 FIRST_PROBLEMS = 5
 """Rejected rows named in the "no usable rows" message."""
-LAGS = (0, 1, 2, 3)
-"""Lags of the associations: the dashboard draws 0-3, the report's table 0 and 1."""
 
 
 @dataclass(frozen=True)
@@ -69,19 +68,21 @@ class ReportData:
     worst_days : pandas.DataFrame
         The days with the most pain (``date``, ``pain`` and the ``tags`` and
         ``notes`` columns the diary has), by date; never a day without a score.
-    correlations : pandas.DataFrame or None
-        :func:`backpain.stats.correlate` at lags 0-3 (None without pain), with
-        a ``reportable`` column from ``findings`` (lags 2-3: False).
+    worst_tied : int
+        How many diary days have the lowest pain shown in ``worst_days``
+        (more than are shown when many days tie: the report says so).
     findings : pandas.DataFrame or None
         :func:`backpain.stats.patient_findings`: every predictor at lags 0-1
         and every tag at lag 1, tested as one family (None without pain).
-        The report's sentences come only from its ``reportable`` rows.
-    helps : pandas.DataFrame or None
-        The tag rows of ``findings`` in :func:`backpain.stats.what_helps`'s
-        columns, for the figure (None without tags or pain).
+        Every figure, table and sentence about a link shows its ``verdict``.
+    sources : pandas.DataFrame or None
+        For several files: each file's ``source``, ``format`` and the period
+        it covers (``first``, ``last``, ``days``); None for one.
+    overlap : int or None
+        For several files: the diary days that more than one file covers.
     figures : dict of str to str
-        Base64 PNG per figure: ``"overview"``, ``"associations"``,
-        ``"helps"``; a figure that could not be drawn is absent.
+        Base64 PNG per figure: ``"overview"`` and ``"helps"``; a figure
+        that could not be drawn is absent.
     change : ChangeSection or None
         :func:`backpain.pain_change` of the first and the last four weeks
         and its figure (None without pain; see ``report/_change.py``).
@@ -101,9 +102,10 @@ class ReportData:
     annotated: pd.DataFrame | None = field(repr=False)
     monthly: pd.DataFrame = field(repr=False)
     worst_days: pd.DataFrame = field(repr=False)
-    correlations: pd.DataFrame | None = field(repr=False)
+    worst_tied: int
     findings: pd.DataFrame | None = field(repr=False)
-    helps: pd.DataFrame | None = field(repr=False)
+    sources: pd.DataFrame | None = field(repr=False)
+    overlap: int | None
     figures: dict[str, str] = field(repr=False)
     version: str
     made_on: date
@@ -141,134 +143,6 @@ class ReportData:
         from ._render import stylesheet
 
         return f"<style>{stylesheet()}</style>{self.to_html(standalone=False)}"
-
-
-# ------------------------------------------------------------------ words
-def day_text(value: Any, lang: str) -> str:
-    """``27 Dec 2025`` / ``27 dec 2025``, without depending on the system locale."""
-    ts = pd.Timestamp(value)
-    month = say("report.months", lang).split()[ts.month - 1]
-    return say("report.day", lang, day=ts.day, month=month, year=ts.year)
-
-
-def pain_text(value: Any, lang: str) -> str:
-    """A pain score in a sentence: ``6``, ``5.5`` (``5,5`` in Dutch); no score said in words."""
-    if value is None or pd.isna(value):
-        return say("report.no_score", lang)
-    v = float(value)
-    return number(v, ".0f" if v.is_integer() else ".1f", lang)
-
-
-def _weeks_text(days: int, lang: str) -> str:
-    """`` (6 weeks)`` after a day count of two weeks or more; nothing for fewer."""
-    return say("report.weeks", lang, n=round(days / 7)) if days >= 14 else ""
-
-
-def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> str:
-    """Explain one subject's classification in plain words (English or Dutch).
-
-    Parameters
-    ----------
-    row : pandas.Series or mapping
-        One row of :func:`backpain.classify` (needs ``onset``, ``as_of``,
-        ``duration_days``, ``duration_weeks``, ``duration_class``,
-        ``onset_censored``; uses ``recorded_until``, ``class_evidence``,
-        ``weeks_with_entries``, ``weeks_in_duration``, ``unrecorded_gap_days``,
-        ``last_pain_day``,
-        ``nih_chronic``, ``nih_window_start``, ``days_observed_6m``,
-        ``pain_days_6m``, ``pain_day_fraction_6m``, ``nih_problem_start`` and
-        ``n_flares`` when present).
-    lang : {"en", "nl"}
-        Language of the text.
-
-    Returns
-    -------
-    str
-        Plain text (may hold ``<b>`` tags around the class; no user text):
-        the onset and duration (up to the last entry), the class or why the
-        entries are too few to tell it, the censoring caveat when the diary
-        starts in pain or a long stretch without entries comes before the
-        onset (the duration is then a lower bound), the NIH Task Force
-        research definition with the days it counted, and the number of
-        flares.
-
-    See Also
-    --------
-    backpain.classify : the classification explained here.
-
-    Notes
-    -----
-    The class boundaries are the defaults of :func:`backpain.classify`
-    (acute < 6 weeks, subacute 6-12 weeks, chronic > 12 weeks: Airaksinen
-    et al. 2006, the European COST B13 guidelines). The NIH sentence
-    follows Deyo et al. (2014), the NIH Task Force research standards.
-
-    Examples
-    --------
-    >>> from backpain import classify
-    >>> from backpain.simulate import simulate_cohort
-    >>> row = classify(simulate_cohort(4, 200, seed=4)).iloc[3]
-    >>> text = explain_class(row, lang="nl")
-    >>> "chronische" in text, "ondergrens" in text
-    (True, True)
-    """
-    check_lang(lang)
-    as_of = day_text(row["as_of"], lang)
-    # the duration ends on the last entry (backpain.classify, issue #22)
-    end = row.get("recorded_until", row["as_of"])
-    end = row["as_of"] if pd.isna(end) else end
-    parts = []
-    cls = row["duration_class"]
-    evidence = row.get("class_evidence", "")
-    untold = evidence in ("too few entries", "pain may have ended")
-    if pd.isna(row["onset"]) or (pd.isna(cls) and not untold):
-        parts.append(say("report.no_episode", lang, as_of=as_of))
-    else:
-        days = int(row["duration_days"])
-        # the same onset, end and duration in each sentence; what follows depends on the class
-        when = {"onset": day_text(row["onset"], lang), "as_of": day_text(end, lang)}
-        span = {**when, "days": days, "weeks": _weeks_text(days, lang)}
-        if pd.isna(cls) and evidence == "pain may have ended":
-            last = pd.Timestamp(row["last_pain_day"])
-            n = (pd.Timestamp(end) - last).days
-            parts.append(say("report.may_have_ended", lang, last=day_text(last, lang), n=n, **when))
-        elif pd.isna(cls):
-            seen, n_weeks = int(row["weeks_with_entries"]), int(row["weeks_in_duration"])
-            parts.append(say("report.class_unknown", lang, seen=seen, n_weeks=n_weeks, **span))
-        else:
-            adjective = say(f"report.{cls}_adj", lang)
-            parts.append(say("report.episode", lang, cls=adjective, **span))
-        if pd.Timestamp(end) < pd.Timestamp(row["as_of"]):
-            parts.append(say("report.ends_early", lang, end=day_text(end, lang), as_of=as_of))
-        gap = row.get("unrecorded_gap_days", pd.NA)
-        if bool(row["onset_censored"]) and not pd.isna(gap):
-            onset = day_text(row["onset"], lang)
-            parts.append(say("report.censored_gap", lang, onset=onset, gap=int(gap), days=days))
-        elif bool(row["onset_censored"]):
-            parts.append(say("report.censored", lang, days=days))
-    if "nih_chronic" in row:
-        nih = row["nih_chronic"]
-        frac = row.get("pain_day_fraction_6m", np.nan)
-        n = int(row.get("days_observed_6m", 0))
-        k = int(row.get("pain_days_6m", round(np.nan_to_num(frac) * n)))
-        start = row.get("nih_window_start", pd.NaT)
-        if pd.isna(start):
-            start = pd.Timestamp(row["as_of"]) - pd.Timedelta(days=182)
-        window = {"start": day_text(start, lang), "as_of": as_of, "n": n}
-        if pd.isna(nih):
-            parts.append(say("report.nih_na", lang, **window))
-        else:
-            key = "report.nih_yes" if bool(nih) else "report.nih_no"
-            since = row.get("nih_problem_start", pd.NaT)
-            since = day_text(since, lang) if not pd.isna(since) else "-"
-            pct = 100 * float(np.nan_to_num(frac))
-            parts.append(say(key, lang, pct=pct, k=k, since=since, **window))
-    n_flares = int(row["n_flares"]) if "n_flares" in row else 0
-    if n_flares == 1:
-        parts.append(say("report.flare_one", lang))
-    elif n_flares > 1:
-        parts.append(say("report.flares", lang, n=n_flares))
-    return " ".join(parts)
 
 
 # ------------------------------------------------------------- computing
@@ -333,65 +207,32 @@ def _png(fig: Any, *, dpi: int = 80) -> str:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def draw_dashboard(diary: pd.DataFrame, **results: Any) -> Any:
-    """The overview figure drawn from precomputed results (the report's and the demo's).
-
-    ``results`` are :func:`backpain.plot.dashboard`'s keyword arguments
-    ``annotated``, ``correlations``, ``helps``, ``subject`` and ``lang``.
-    """
-    from .. import plot
-
-    return plot.dashboard(diary, **results, figsize=(13, 15))
-
-
-def _figures(diary: pd.DataFrame, data: dict[str, Any], lang: str, say_step: Progress) -> dict:
+def _figures(data: dict[str, Any], lang: str, say_step: Progress) -> dict:
+    """The report's figures, drawn from the person's own results (nothing computed here)."""
     import matplotlib.pyplot as plt
 
     from .. import plot
 
+    diary, findings = data["diary"], data["findings"]
     figures: dict[str, str] = {}
     if len(diary) >= MIN_DAYS_FIGURE:
         say_step(say("report.progress.overview", lang))
         figures["overview"] = _png(
-            draw_dashboard(
+            plot.dashboard(
                 diary,
                 annotated=data["annotated"],
-                correlations=data["correlations"],
-                helps=data["helps"],
+                findings=findings,
                 subject=data["subject"],
                 lang=lang,
+                figsize=(13, 15),
             )
         )
-    helps = data["helps"]
-    if helps is not None and helps["diff"].notna().any():
-        fig, ax = plt.subplots(figsize=(8, 0.5 * len(helps) + 1.5), layout="constrained")
-        plot.what_helps(helps, lang=lang, ax=ax)
+    tags = None if findings is None else findings[findings["kind"] == "tag"]
+    if tags is not None and tags["verdict"].isin(["lower", "higher", "unclear"]).any():
+        fig, ax = plt.subplots(figsize=(8, 0.5 * len(tags) + 1.5), layout="constrained")
+        plot.what_helps(findings, lang=lang, ax=ax)
         figures["helps"] = _png(fig)
     return figures
-
-
-def mark_reportable(correlations: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
-    """``correlations`` with ``reportable`` from the family of ``findings`` (others False)."""
-    links = findings[findings["kind"] == "association"]
-    kept = links[links["reportable"]]
-    shown = set(zip(kept["name"], kept["lag"], strict=True))
-    within = correlations["level"] == "within"
-    keys = zip(correlations["predictor"], correlations["lag"], strict=True)
-    flags = [bool(w) and key in shown for w, key in zip(within, keys, strict=True)]
-    return correlations.assign(reportable=flags)
-
-
-def tag_rows(findings: pd.DataFrame) -> pd.DataFrame:
-    """The tag rows of ``findings`` named as :func:`backpain.stats.what_helps` names them."""
-    tags = findings[findings["kind"] == "tag"]
-    return tags.rename(
-        columns={
-            "name": "tag",
-            "effect": "diff",
-            "n_with": "n_days_with",
-            "n_without": "n_days_without",
-        }
-    ).reset_index(drop=True)
 
 
 def _no_rows_message(load: Any) -> Message:
@@ -431,61 +272,113 @@ def _no_rows_message(load: Any) -> Message:
     )
 
 
-def reason_column(rejected: pd.DataFrame) -> pd.Series:
-    """The rejected rows' reasons as the reader gave them (Messages, rendered when shown)."""
-    return rejected["message"]
-
-
 def _read(
-    diaries: Any, subject: str | None, options: Mapping[str, Any], lang: str, say_step: Progress
-) -> tuple[pd.DataFrame, Any]:
-    from ..read import read_diary
+    sources: Any, subject: str | None, options: Mapping[str, Any], lang: str, say_step: Progress
+) -> tuple[pd.DataFrame, Any, pd.DataFrame | None]:
+    """Read each file once; several files are merged per day, as one person when none names one.
 
-    items = diaries if isinstance(diaries, list | tuple) else [diaries]
+    Returns the diary, its load report and, for several files, the period
+    each covers (``source``, ``first``, ``last``, ``days``; None for one file).
+    """
+    from ..read import read_diary, select_subject
+    from ..read.merge import merge_diaries
+
+    items = list(sources) if isinstance(sources, list | tuple) else [sources]
+    parts = []
     for item in items:
         if isinstance(item, str | Path) and Path(item).is_file():
             size = Path(item).stat().st_size / 1e6
             say_step(say("report.progress.reading_file", lang, name=Path(item).name, size=size))
         else:
             say_step(say("report.progress.reading", lang))
-    # read once: subject= keeps that person of a file that names its people and
-    # names the person of a file that does not (read_diary's select_subject);
-    # a subject the file does not name raises there, listing who is in it
-    diary, load = read_diary(diaries, subject=subject, return_report=True, **options)
-    if len(diary) == 0:
-        raise DiaryError(_no_rows_message(load))
-    subjects = diary["subject"].dropna().unique().tolist()
-    if subject is None and len(subjects) != 1:
-        msg = Message("report.several_subjects", n=len(subjects), subjects=", ".join(subjects[:10]))
-        raise ValueError(msg)
-    return diary, load
+        if len(items) == 1:
+            # subject= keeps that person of a file that names its people and
+            # names the person of a file that does not (read_diary's select_subject)
+            return (*read_diary(item, subject=subject, return_report=True, **options), None)
+        # read as a list of one, so that each reader gets only the options it takes
+        diary, merged = read_diary([item], subject=subject, return_report=True, **options)
+        parts.append((diary, merged.parts[0]))
+    named = [d["subject"].dropna().unique().tolist() for d, _ in parts]
+    if subject is None and len({s for n in named for s in n}) > 1:
+        # files none of which names a person (a diary and a watch's export) are
+        # one person's, named as the first file names it
+        if not any(_names_people(r) for _, r in parts):
+            first = next((n[0] for n in named if n), None)
+            parts = [select_subject(d, r, first) for d, r in parts]
+    diary, load = merge_diaries(parts)
+    covered = pd.DataFrame(
+        [
+            {
+                "source": r.source,
+                "format": r.format,
+                "first": d["date"].min(),
+                "last": d["date"].max(),
+                "days": int(d["date"].nunique()),
+            }
+            for d, r in parts
+        ]
+    )
+    return diary, load, covered
 
 
-def _worst_days(diary: pd.DataFrame) -> pd.DataFrame:
+def _names_people(report: Any) -> bool:
+    """True when the file's subject ids came from a column of it (not from its name)."""
+    origin = report.columns.get("subject")
+    return isinstance(origin, str) and not isinstance(origin, Message)
+
+
+def _worst_days(diary: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The most painful days, by date, and how many diary days share the lowest pain shown."""
     cols = [c for c in ("date", "pain", "tags", "notes") if c in diary.columns]
     scored = diary.loc[diary["pain"].notna(), cols]
     worst = scored.nlargest(TOP_DAYS, "pain").sort_values("date")
     # a text column no shown day fills in would be an empty column: drop it
     keep = [c for c in cols if c in ("date", "pain") or worst[c].notna().any()]
-    return worst[keep].reset_index(drop=True)
+    tied = int((scored["pain"] == worst["pain"].min()).sum()) if len(worst) else 0
+    return worst[keep].reset_index(drop=True), tied
+
+
+def _overlap(covered: pd.DataFrame | None, diary: pd.DataFrame) -> int | None:
+    """Days recorded by more than one of several files (None for one file)."""
+    if covered is None or len(covered) < 2:
+        return None
+    spans = [(diary["date"] >= r.first) & (diary["date"] <= r.last) for r in covered.itertuples()]
+    return int((np.sum(spans, axis=0) > 1).sum())
+
+
+_FINDINGS_COLUMNS = ("kind", "name", "lag", "step", "effect", "n_days", "n_with", "verdict")
 
 
 def build_report(
-    diaries: Any,
+    diary: Any,
     *,
+    load: Any = None,
+    findings: pd.DataFrame | None = None,
     lang: str = "en",
     subject: str | None = None,
     progress: Progress | None = None,
     pain_scale: float = 10,
     dayfirst: bool | None = None,
 ) -> ReportData:
-    """Read a diary and compute everything its report shows, once.
+    """Compute everything one person's report shows, once, from what it was not given.
 
     Parameters
     ----------
-    diaries : path, list of paths, bytes, file object or pandas.DataFrame
-        Anything :func:`backpain.read_diary` reads (several files are merged,
-        for example a pain diary and a wearable's export).
+    diary : pandas.DataFrame, or path, list of paths, bytes or file object
+        The person's canonical diary (:func:`backpain.read_diary`), or files
+        to read (several files are merged per day, for example a pain diary
+        and a wearable's export; files none of which names a person are one
+        person's, named as the first file names it).
+    load : LoadReport, optional
+        What the reader did with each row, when you read the diary yourself:
+        the report's data-quality section shows it (the rows read, rejected
+        and ignored of your file). Without it a diary given as a table is
+        described as that table.
+    findings : pandas.DataFrame, optional
+        :func:`backpain.stats.patient_findings` of this person, when
+        computed already (default: computed here, at lags 0-1 and tags at
+        lag 1). Every figure, table and sentence about a link shows its
+        ``verdict`` column.
     lang : {"en", "nl"}
         Language of the figures, the progress messages and the report.
     subject : str, optional
@@ -497,10 +390,11 @@ def build_report(
         Called with a short message in ``lang`` (``"reading diary.csv (2.1 MB)"``,
         ``"classifying"``, ...) at the start of each step, and ``"done"``.
     pain_scale : {10, 100}
-        Scale of the diary's pain values (passed to :func:`backpain.read_diary`).
+        Scale of the diary's pain values, for files to read
+        (:func:`backpain.read_diary`).
     dayfirst : bool, optional
-        Order of numeric dates such as ``03/04/2026`` (passed to
-        :func:`backpain.read_diary`); default: inferred from the column.
+        Order of numeric dates such as ``03/04/2026`` in files to read
+        (:func:`backpain.read_diary`); default: inferred from the column.
 
     Returns
     -------
@@ -510,39 +404,46 @@ def build_report(
     Raises
     ------
     DiaryError
-        When the file cannot be read (the reader's message); when no row
+        When a file cannot be read (the reader's message); when no row
         is usable: the message names the rejected rows (the first five) with
-        their reason and says to fix them in the spreadsheet; for a
-        ``subject`` the file does not name (the message names who is in it).
+        their reason and says how to fix them; for a ``subject`` the file
+        does not name (the message names who is in it).
+    SeveralSubjects
+        When the diary holds several people and ``subject`` is not given
+        (its ``subjects`` lists them).
     ValueError
-        For an unknown ``lang``, or several subjects without ``subject=``.
+        For an unknown ``lang``, ``load`` given with files to read, or
+        ``findings`` that are not a :func:`~backpain.stats.patient_findings`
+        result.
 
     See Also
     --------
-    backpain.report.write_report : build and write the HTML file in one step.
+    backpain.report.write_report : read, build and write the HTML file in one step.
 
     Notes
     -----
-    Each analysis runs once: :func:`backpain.classify`,
-    :func:`backpain.annotate_days`, :func:`backpain.stats.correlate` (lags
-    0-3, for the dashboard's lag panel) and
-    :func:`backpain.stats.patient_findings` (every predictor at lags 0-1 and
-    every tag at lag 1, tested as one family with serial dependence allowed
-    for); the figures (:func:`backpain.plot.dashboard`,
-    :func:`backpain.plot.what_helps`) draw these results, and every sentence
-    about a link comes from a ``reportable`` finding. A diary without
-    any pain score (a wearable's export) is reported too: the sections that
-    need pain say to add the pain diary.
+    Each analysis runs once, on this person only: :func:`backpain.classify`,
+    :func:`backpain.annotate_days` and :func:`backpain.stats.patient_findings`
+    (every predictor at lags 0-1 and every tag at lag 1, tested as one
+    family with serial dependence allowed for). The figures
+    (:func:`backpain.plot.dashboard`, :func:`backpain.plot.what_helps`)
+    draw these results, and every mark, table row and sentence about a link
+    shows the findings' ``verdict``. A diary without any pain score (a
+    wearable's export) is reported too: the sections that need pain say to
+    add the pain diary.
 
     Examples
     --------
+    >>> from backpain import read_diary
     >>> from backpain.simulate import simulate_cohort
-    >>> data = build_report(simulate_cohort(1, 120, seed=3), lang="nl")
+    >>> diary, load = read_diary(simulate_cohort(1, 120, seed=3), return_report=True)
+    >>> data = build_report(diary, load=load, lang="nl")
     >>> data.subject, data.has_pain, sorted(data.figures)
     ('S0001', True, ['helps', 'overview'])
     """
     from .. import __version__, data_quality, stats
     from ..classify import annotate_days, classify
+    from ..read import read_diary, select_subject
 
     check_lang(lang)
     say_step = progress or (lambda _message: None)
@@ -551,30 +452,54 @@ def build_report(
         options["pain_scale"] = pain_scale
     if dayfirst is not None:
         options["dayfirst"] = dayfirst
-    diary, load = _read(diaries, subject, options, lang, say_step)
-    name = str(diary["subject"].iloc[0])
+    covered = None
+    if not isinstance(diary, pd.DataFrame):
+        if load is not None:
+            msg = "build_report: load= describes a diary you read yourself; pass that diary, not files"
+            raise ValueError(msg)
+        diary, load, covered = _read(diary, subject, options, lang, say_step)
+    elif load is None:
+        diary, load = read_diary(diary, subject=subject, return_report=True, **options)
+    else:
+        check_diary(diary)
+        # select_subject counts the people left out in the load report: on a copy,
+        # so the caller's LoadReport stays as they read it
+        diary, load = select_subject(diary, copy.deepcopy(load), subject)
+    if len(diary) == 0:
+        raise DiaryError(_no_rows_message(load))
+    subjects = diary["subject"].dropna().unique().tolist()
+    if len(subjects) != 1:
+        raise SeveralSubjects(
+            Message("report.several_subjects", n=len(subjects), subjects=", ".join(subjects[:10])),
+            subjects=subjects,
+        )
+    name = str(subjects[0])
     has_pain = bool(diary["pain"].notna().any())
+    if findings is not None:
+        missing = [c for c in _FINDINGS_COLUMNS if c not in findings.columns]
+        if missing:
+            msg = (
+                f"build_report: findings has no column(s) {missing}; pass the result of "
+                "backpain.stats.patient_findings for this person"
+            )
+            raise ValueError(msg)
     results: dict[str, Any] = {
+        "diary": diary,
         "subject": name,
         "classification": None,
         "annotated": None,
-        "correlations": None,
-        "findings": None,
-        "helps": None,
+        "findings": findings if has_pain else None,
     }
     if has_pain:
         say_step(say("report.progress.classifying", lang))
         results["classification"] = classify(diary).iloc[0]
         results["annotated"] = annotate_days(diary)
-        say_step(say("report.progress.associations", lang))
-        findings = stats.patient_findings(diary, lags=(0, 1), tag_lags=(1,))
-        results["findings"] = findings
-        results["correlations"] = mark_reportable(stats.correlate(diary, lags=LAGS), findings)
-        if "tags" in diary.columns and diary["tags"].notna().any():
-            say_step(say("report.progress.helps", lang))
-            results["helps"] = tag_rows(findings)
-    figures = _figures(diary, results, lang, say_step)
+        if findings is None:
+            say_step(say("report.progress.associations", lang))
+            results["findings"] = stats.patient_findings(diary, lags=(0, 1), tag_lags=(1,))
+    figures = _figures(results, lang, say_step)
     change = change_data(diary, lang=lang)
+    worst, tied = _worst_days(diary)
     data = ReportData(
         lang=lang,
         subject=name,
@@ -585,10 +510,11 @@ def build_report(
         classification=results["classification"],
         annotated=results["annotated"],
         monthly=monthly_summary(diary),
-        worst_days=_worst_days(diary),
-        correlations=results["correlations"],
+        worst_days=worst,
+        worst_tied=tied,
         findings=results["findings"],
-        helps=results["helps"],
+        sources=covered,
+        overlap=_overlap(covered, diary),
         figures=figures,
         version=__version__,
         made_on=date.today(),

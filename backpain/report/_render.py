@@ -11,23 +11,20 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from markupsafe import Markup, escape
 
+from ..explain import finding_words, tag_word, verdict_words
 from ..text import number, render, say
-from ._build import (
-    MIN_DAYS_FIGURE,
-    ReportData,
-    day_text,
-    explain_class,
-    pain_text,
-    reason_column,
-)
 from ._change import change_blocks
+from ._words import MIN_DAYS_FIGURE, day_text, explain_class, pain_text, reason_column
 
-__all__ = ["render_html", "sections", "short_note", "stylesheet"]
+if TYPE_CHECKING:  # the data's class, for the annotations only: no import at run time
+    from ._build import ReportData
+
+__all__ = ["render_html", "sections", "short_note", "source_words", "stylesheet"]
 
 Block = dict[str, Any]
 
@@ -90,7 +87,8 @@ def _period(data: ReportData, lang: str) -> list[Block]:
             span=int((last - first).days) + 1,
             recorded=len(days),
         )
-        return [_p(say("report.no_pain", lang), "missing"), _p(text)]
+        what = ", ".join(dict.fromkeys(source_words(r.format, lang) for r in _parts(data.load)))
+        return [_p(say("report.no_pain", lang, what=what), "missing"), _p(text)]
     # the period counts days with a pain score, as the monthly table does
     pain_days = data.diary.loc[data.diary["pain"].notna(), "date"].sort_values()
     first, last = pain_days.iloc[0], pain_days.iloc[-1]
@@ -117,6 +115,66 @@ def _period(data: ReportData, lang: str) -> list[Block]:
     return [_p(period), _p(avg)]
 
 
+# The apps behind each reader's format, by the names they publish (their app-store
+# titles: "Bearable - Symptom & Mood Tracker", "Daylio Journal - Daily Diary",
+# "Flaredown" (chronic illness tracker), Apple Health, "Health Auto Export - JSON+CSV",
+# Samsung Health, Fitbit, Google Fit). A format not listed here is named as read.
+_APPS = {
+    "bearable": ("Bearable", "symptoms"),
+    "daylio": ("Daylio", "mood"),
+    "flaredown": ("Flaredown", "symptoms"),
+    "flaredown_user": ("Flaredown", "symptoms"),
+    "apple_health": ("Apple Health", "health"),
+    "apple_health_csv": ("Apple Health", "health"),
+    "health_auto_export": ("Health Auto Export", "health"),
+    "samsung_health": ("Samsung Health", "health"),
+    "fitbit": ("Fitbit", "health"),
+    "google_fit": ("Google Fit", "health"),
+    "google_fit_daily": ("Google Fit", "health"),
+}
+
+
+def source_words(fmt: str, lang: str) -> str:
+    """What a file is, by its format: ``a Daylio export (a mood diary app)``.
+
+    >>> source_words("daylio", "en")
+    'an export of Daylio, a mood diary app'
+    >>> source_words("table", "nl")
+    'een dagboek als spreadsheet of CSV-bestand'
+    """
+    if fmt == "table":
+        return say("report.source.table", lang)
+    app, kind = _APPS.get(fmt, (fmt, "other"))
+    return say(f"report.source.{kind}", lang, app=app)
+
+
+def _parts(load: Any) -> list[Any]:
+    return list(load.parts) or [load]
+
+
+def _coverage(data: ReportData, lang: str) -> list[Block]:
+    """Several files: the period each covers, and how much they overlap."""
+    if data.sources is None or len(data.sources) < 2:
+        return []
+    entries = [
+        say(
+            "report.covers",
+            lang,
+            source=r.source,
+            start=day_text(r.first, lang),
+            end=day_text(r.last, lang),
+            days=r.days,
+        )
+        for r in data.sources.itertuples()
+    ]
+    key = "report.overlap_none" if data.overlap == 0 else "report.overlap"
+    return [
+        _p(say("report.covers_h", lang) + ":"),
+        {"kind": "list", "entries": entries, "cls": None},
+        _p(say(key, lang, n=data.overlap)),
+    ]
+
+
 def _quality(data: ReportData, lang: str) -> list[Block]:
     load = data.load
     blocks = [
@@ -125,7 +183,7 @@ def _quality(data: ReportData, lang: str) -> list[Block]:
                 "report.quality",
                 lang,
                 source=Markup("<code>{}</code>").format(r.source),
-                format=say("report.format_table", lang) if r.format == "table" else r.format,
+                format=source_words(r.format, lang),
                 read=r.rows_read,
                 kept=r.rows_kept,
                 merged=r.rows_merged,
@@ -134,8 +192,9 @@ def _quality(data: ReportData, lang: str) -> list[Block]:
                 rejected=r.rows_rejected,
             )
         )
-        for r in (load.parts or [load])
+        for r in _parts(load)
     ]
+    blocks += _coverage(data, lang)
     notes = [render(n, lang, audience="page") for n in load.notes]
     notes += [
         say("report.note_from", lang, source=r.source, note=render(n, lang, audience="page"))
@@ -189,7 +248,15 @@ def _rejected(load: Any, lang: str) -> list[Block]:
     ]
     if len(rej) > 10:
         blocks.append(_p(say("report.rejected_more", lang, n=len(rej) - 10), "muted"))
-    blocks.append(_p(Markup("<b>{}</b>").format(say("report.rejected_fix", lang))))
+    # advice that fits where the rows came from: a spreadsheet is corrected by
+    # hand, an app's export in the app (or the day is simply left out)
+    formats = dict.fromkeys(r.format for r in _parts(load) if r.rows_rejected)
+    for fmt in formats:
+        if fmt == "table":
+            advice = say("report.rejected_fix", lang)
+        else:
+            advice = say("report.rejected_fix_app", lang, app=_APPS.get(fmt, (fmt, ""))[0])
+        blocks.append(_p(Markup("<b>{}</b>").format(advice)))
     return blocks
 
 
@@ -228,14 +295,6 @@ def _overview(data: ReportData, lang: str) -> list[Block]:
     return [_p(say("report.too_short", lang, n=MIN_DAYS_FIGURE))]
 
 
-def tag_word(tag: str, lang: str) -> str:
-    """A tag in the report's language when the catalogue knows it (``heat`` -> ``warmte``)."""
-    try:
-        return say(f"plot.tag.{tag}", lang)
-    except KeyError:  # the user's own word
-        return tag
-
-
 def _tags_text(tags: Any, lang: str) -> str:
     if tags is None or pd.isna(tags):
         return ""
@@ -271,40 +330,42 @@ def _worst(data: ReportData, lang: str, note_chars: int | None) -> tuple[str, li
         [words[c](v) for c, v in zip(worst.columns, r, strict=True)]
         for r in worst.itertuples(index=False)
     ]
-    return heading, [_table([say(f"report.{c}", lang) for c in worst.columns], rows, numeric=(1,))]
+    blocks = [_table([say(f"report.{c}", lang) for c in worst.columns], rows, numeric=(1,))]
+    low = worst["pain"].min() if len(worst) else None
+    shown = int((worst["pain"] == low).sum()) if low is not None else 0
+    if data.worst_tied > shown:  # more days tie at the lowest pain shown than fit the table
+        blocks.append(
+            _p(
+                say(
+                    "report.worst_tied",
+                    lang,
+                    n=shown,
+                    of=data.worst_tied,
+                    pain=pain_text(low, lang),
+                ),
+                "muted",
+            )
+        )
+    return heading, blocks
 
 
-_KNOWN = ("stress", "sleep_hours", "sleep_quality", "steps", "active_minutes", "mood")
+_TESTED = ("lower", "higher", "unclear")
 
 
-def _phrase(name: str, lang: str) -> str:
-    key = f"report.phrase.{name}" if name in _KNOWN else "report.phrase.other"
-    return say(key, lang, name=name)
-
-
-def _finding_words(row: Any, lang: str) -> str:
-    """One association of ``patient_findings`` in words, in the diary's own units.
-
-    Only a ``reportable`` row (it survives the family-wise control) is told as a
-    link; every other row says there is no clear link.
-    """
-    lag = int(row.lag)
-    if not row.reportable:
-        when = say("report.same_day" if lag == 0 else "report.next_day", lang)
-        key = "report.assoc_none0" if lag == 0 else "report.assoc_none"
-        return say(key, lang, x=_phrase(row.name, lang), when=when)
-    more = say(
-        f"report.step.{row.name}" if row.name in _KNOWN else "report.step.other",
-        lang,
-        name=row.name,
-    )
-    direction = "up" if row.effect > 0 else "down"
-    return say(f"report.finding.{direction}{min(lag, 1)}", lang, more=more, effect=abs(row.effect))
+def _effect_cell(row: Any, lang: str, fmt: str) -> str:
+    """The number beside the words: only for a row that was tested."""
+    return number(row.effect, fmt, lang) if str(row.verdict) in _TESTED else ""
 
 
 def _family(data: ReportData, lang: str) -> Block:
-    findings = data.findings
-    return _p(say("report.family", lang, n=int(findings.attrs.get("n_tests", len(findings)))))
+    """How many comparisons were tested together, and how many could not be tested."""
+    verdict = data.findings["verdict"].astype(str)
+    tested = int(verdict.isin(_TESTED).sum())
+    untested = len(verdict) - tested
+    text = say("report.family", lang, n=tested)
+    if untested:
+        text += " " + say("report.family_untested", lang, n=untested)
+    return _p(text)
 
 
 def _associations(data: ReportData, lang: str) -> list[Block]:
@@ -312,15 +373,10 @@ def _associations(data: ReportData, lang: str) -> list[Block]:
         return [_missing(lang)]
     findings = data.findings
     links = None if findings is None else findings[findings["kind"] == "association"]
-    if links is None or not links["effect"].notna().any():
+    if links is None or not links["verdict"].astype(str).isin(_TESTED).any():
         return [_p(say("report.assoc_empty", lang)), _caveat(lang)]
-    links = links[links["effect"].notna()]
     rows = [
-        [
-            _finding_words(r, lang),
-            number(r.effect, "+.2f", lang),
-            r.n_days,
-        ]
+        [finding_words(r, lang), _effect_cell(r, lang, "+.2f"), r.n_days]
         for r in links.itertuples()
     ]
     # no unadjusted interval beside the words: the words already say what holds up
@@ -333,27 +389,23 @@ def _associations(data: ReportData, lang: str) -> list[Block]:
 def _helps(data: ReportData, lang: str) -> list[Block]:
     if not data.has_pain:
         return [_missing(lang)]
-    helps = data.helps
-    if helps is None or len(helps) == 0:
+    findings = data.findings
+    tags = None if findings is None else findings[findings["kind"] == "tag"]
+    if tags is None or len(tags) == 0:
         return [_p(say("report.helps_no_tags", lang))]
-    if not helps["diff"].notna().any():
-        min_days = int(data.findings.attrs.get("min_days", 10))
-        explain = _p(say("report.helps_no_pairs", lang, n=min_days))
+    if not tags["verdict"].astype(str).isin(_TESTED).any():
+        explain = _p(say("report.helps_no_pairs", lang))
     else:
         explain = _p(say("report.helps_intro", lang))
-    verdicts = {
-        v: say(f"report.verdict.{v.replace(' ', '_')}", lang)
-        for v in helps["verdict"].dropna().unique()
-    }
     rows = [
         [
-            tag_word(r.tag, lang),
-            r.n_days_with,
-            r.n_days_without,
-            "" if pd.isna(r.diff) else number(r.diff, "+.1f", lang),
-            verdicts.get(r.verdict, r.verdict),
+            tag_word(r.name, lang),
+            r.n_with,
+            r.n_without,
+            _effect_cell(r, lang, "+.1f"),
+            verdict_words(r, lang),
         ]
-        for r in helps.itertuples()
+        for r in tags.itertuples()
     ]
     keys = ("tag", "days_with", "days_without", "difference", "verdict")
     table = _table([say(f"report.{k}", lang) for k in keys], rows, numeric=(1, 2, 3))
