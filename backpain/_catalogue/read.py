@@ -30,6 +30,31 @@ TEXTS: dict[str, tuple[str, str]] = {
         "not a date this reader understands; write dates as YYYY-MM-DD or DD-MM-YYYY",
         "geen datum die het programma begrijpt; schrijf datums als JJJJ-MM-DD of DD-MM-JJJJ",
     ),
+    "read.reason.date_partial": (
+        "the date gives no day (a year, month, quarter or week alone), and a day is never "
+        "guessed; write the whole date (2026-04-01) or leave the row out",
+        "de datum geeft geen dag (alleen een jaar, maand, kwartaal of week), en een dag wordt "
+        "nooit geraden; schrijf de volledige datum (2026-04-01) of laat de rij weg",
+    ),
+    "read.reason.date_order": (
+        "day and month could be either way round (both 12 or less) and the other dates of "
+        "the file do not tell which; write the date as year-month-day (2026-03-04)",
+        "dag en maand kunnen omgewisseld zijn (allebei 12 of minder) en de andere datums van "
+        "het bestand zeggen niet welke eerst komt; schrijf de datum als jaar-maand-dag "
+        "(2026-03-04)",
+    ),
+    "read.note.dates_order_unknown": (
+        "the order of day and month could not be told from the dates written like 03/04/2026; "
+        "those rows are rejected",
+        "de volgorde van dag en maand was niet af te leiden uit de datums zoals 03/04/2026; "
+        "die rijen zijn geweigerd",
+    ),
+    "read.reason.date_weekday": (
+        "the weekday written before the date is not the weekday of that date; check the day, "
+        "the month and the weekday",
+        "de weekdag voor de datum is niet de weekdag van die datum; kijk de dag, de maand en "
+        "de weekdag na",
+    ),
     "read.reason.not_a_number": (
         "not a number; {name} must be a number ({unit})",
         "geen getal; {name!v} moet een getal zijn ({unit})",
@@ -226,27 +251,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read.report.col.reason": ("reason", "reden"),
     # ------------------------------------------------- files that cannot be read
     "read.error.dates_ambiguous@python": (
-        "every date in the date column is ambiguous (e.g. {example!r}): it could be "
+        "{source}: every date in the date column is ambiguous (e.g. {example!r}): it could be "
         "day/month or month/day. Pass dayfirst=True for day-month-year or dayfirst=False "
         "for month-day-year.",
-        "elke datum in de datumkolom kan twee dingen betekenen (bv. {example!r}): dag/maand "
-        "of maand/dag. Geef dayfirst=True voor dag-maand-jaar of dayfirst=False voor "
-        "maand-dag-jaar.",
+        "{source}: elke datum in de datumkolom kan twee dingen betekenen (bv. {example!r}): "
+        "dag/maand of maand/dag. Geef dayfirst=True voor dag-maand-jaar of dayfirst=False "
+        "voor maand-dag-jaar.",
     ),
     "read.error.dates_ambiguous@cli": (
-        "every date in the date column is ambiguous (e.g. {example!r}): it could be "
+        "{source}: every date in the date column is ambiguous (e.g. {example!r}): it could be "
         "day/month or month/day. Use --dayfirst for day-month-year or --monthfirst for "
         "month-day-year.",
-        "elke datum in de datumkolom kan twee dingen betekenen (bv. {example!r}): dag/maand "
-        "of maand/dag. Gebruik --dayfirst voor dag-maand-jaar of --monthfirst voor "
-        "maand-dag-jaar.",
+        "{source}: elke datum in de datumkolom kan twee dingen betekenen (bv. {example!r}): "
+        "dag/maand of maand/dag. Gebruik --dayfirst voor dag-maand-jaar of --monthfirst "
+        "voor maand-dag-jaar.",
     ),
     "read.error.dates_ambiguous": (
-        "every date in the date column is ambiguous (e.g. {example!r}): it could be "
+        "{source}: every date in the date column is ambiguous (e.g. {example!r}): it could be "
         "day/month or month/day. Write the dates as year-month-day (2026-03-04) and try "
         "again.",
-        "elke datum in de datumkolom kan twee dingen betekenen (bv. {example!r}): dag/maand "
-        "of maand/dag. Schrijf de datums als jaar-maand-dag (2026-03-04) en probeer opnieuw.",
+        "{source}: elke datum in de datumkolom kan twee dingen betekenen (bv. {example!r}): "
+        "dag/maand of maand/dag. Schrijf de datums als jaar-maand-dag (2026-03-04) en "
+        "probeer opnieuw.",
     ),
     "read.error.no_pain_column@python": (
         "{source}: no pain column found (columns: {columns}). Name the column 'pain' or "

@@ -18,7 +18,15 @@ from ..errors import DiaryError
 from ..schema import COLUMNS, KEYS, TAG_SEP, VARIABLES, empty_diary
 from ..text import Message
 from ._cells import blank_cells
-from ._parse import ISO_DATE, NUMERIC_DATE, has_full_year, parse_dates, parse_numbers
+from ._parse import (
+    ISO_DATE,
+    NUMERIC_DATE,
+    has_full_year,
+    parse_dates,
+    parse_numbers,
+    partial_dates,
+    weekday_given,
+)
 from ._report import LoadReport, message_column
 
 __all__ = ["build_diary", "finish_diary"]
@@ -160,7 +168,9 @@ def build_diary(
     work["_subject_rank"] = ranks[codes]
 
     raw_date = work["date"]
-    dates, how = parse_dates(raw_date, dayfirst=dayfirst, prefer_dayfirst=prefer_dayfirst)
+    dates, how = parse_dates(
+        raw_date, dayfirst=dayfirst, prefer_dayfirst=prefer_dayfirst, source=report.source
+    )
     if not pd.api.types.is_datetime64_any_dtype(raw_date):
         report.notes.append(how)
     date_blank = blank_cells(raw_date) if dates.isna().any() else dates.isna()
@@ -172,14 +182,22 @@ def build_diary(
         flag(no_year, "date", raw_date, Message("read.reason.date_no_year"))
         unparsed &= ~no_year
     if unparsed.any():
-        looks_numeric = (
-            raw_date.astype("string")
-            .str.strip()
-            .str.match(f"{NUMERIC_DATE.pattern}|{ISO_DATE.pattern}", na=False)
-            .astype(bool)
-        )
+        partial = unparsed & partial_dates(raw_date)
+        flag(partial, "date", raw_date, Message("read.reason.date_partial"))
+        weekday, written = weekday_given(raw_date)
+        named = unparsed & ~partial & (weekday >= 0)
+        flag(named, "date", raw_date, Message("read.reason.date_weekday"))
+        unparsed &= ~partial & ~named
+    if unparsed.any():
+        looks_numeric = written.str.match(
+            f"{NUMERIC_DATE.pattern}|{ISO_DATE.pattern}", na=False
+        ).astype(bool)
+        parts = written.str.extract(NUMERIC_DATE.pattern).astype("float64")
+        either = looks_numeric & (parts[0] <= 12) & (parts[1] <= 12) & (parts[0] >= 1)
+        either &= (parts[1] >= 1) & (parts[0] != parts[1])
+        flag(unparsed & either, "date", raw_date, Message("read.reason.date_order"))
         flag(
-            unparsed & looks_numeric,
+            unparsed & looks_numeric & ~either,
             "date",
             raw_date,
             Message("read.reason.date_not_real"),

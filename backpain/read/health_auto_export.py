@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..text import Message
 from . import Format, register_format
+from ._parse import parse_dates
 from ._source import Source, open_source
 from ._wearable import (
     cannot_read,
@@ -51,7 +52,6 @@ _KNOWN = (
     "Apple Exercise Time (",
     "Apple Stand Hour (",
 )
-_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2}(:\d{2})?)?( ?[+-]\d{2}:?\d{2})?$")
 
 
 def detect_health_auto_export(source: Source) -> str | None:
@@ -145,8 +145,9 @@ def read_health_auto_export(
     if other:
         report.notes.append(Message("formats.note.other_columns", n=len(other), columns=other[:6]))
     stamp = rows[date_col].astype("string").str.strip()
-    ok_stamp = stamp.str.match(_STAMP.pattern).fillna(False).astype(bool)
-    day = pd.to_datetime(stamp.where(ok_stamp).str[:10], format="%Y-%m-%d", errors="coerce")
+    # the shared whole-column rule: a file saved by Excel writes 6/1/2021 0:00
+    day, how = parse_dates(stamp, source=src.name)
+    report.notes.append(how)
     bad = day.isna()
     reject_where(report, rows, bad, date_col, Message("formats.hae.bad_date"))
     rows = rows[~bad]
