@@ -105,3 +105,210 @@ def test_health_auto_export_saved_by_excel_settles_month_first(tmp_path):
     assert diary["steps"].tolist() == [1001.0, 1002.0, 1013.0]
     assert report.rows_rejected == 0
     assert any("month-day-year" in str(n) for n in report.notes)
+
+
+# ------------------------------------------------------------- spreadsheets
+def _book(path, sheets: dict[str, list[list]], hidden: tuple[str, ...] = ()) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+        if title in hidden:
+            sheet.sheet_state = "hidden"
+    book.active = next(i for i, t in enumerate(sheets) if t not in hidden)
+    book.save(path)
+
+
+JAN = [["date", "pain"], ["2026-01-01", 4], ["2026-01-02", 5], ["2026-01-03", 6]]
+FEB = [["date", "pain"], ["2026-02-01", 3], ["2026-02-02", 2]]
+
+
+def test_second_sheet_is_named_not_dropped_silently(tmp_path):
+    path = tmp_path / "two-sheets.xlsx"
+    _book(path, {"jan": JAN, "feb": FEB})
+    diary, report = backpain.read_diary(path, subject="s", return_report=True)
+    assert diary["pain"].tolist() == [4.0, 5.0, 6.0]
+    note = next(n for n in report.notes if "sheet" in str(n))
+    assert "'jan'" in note
+    assert "'feb' (2 rows)" in note
+    assert "sheet='feb'" in note
+    assert "'feb' (2 rijen)" in note.render("nl")
+    diary = backpain.read_diary(path, subject="s", sheet="feb")
+    assert diary["pain"].tolist() == [3.0, 2.0]
+    assert backpain.read_diary(path, subject="s", sheet=1)["pain"].tolist() == [3.0, 2.0]
+    with pytest.raises(DiaryError, match=r"two-sheets\.xlsx: there is no sheet 'mar'"):
+        backpain.read_diary(path, subject="s", sheet="mar")
+
+
+def test_hidden_sheet_is_not_preferred(tmp_path):
+    path = tmp_path / "hidden.xlsx"
+    _book(path, {"old": JAN, "feb": FEB}, hidden=("old",))
+    out = read_capped(path)
+    assert out["outcome"] == "read", out
+    assert out["diary"]["pain"] == [3.0, 2.0]
+    _, report = backpain.read_diary(path, subject="s", return_report=True)
+    assert any("'old' (3 rows, hidden)" in n for n in report.notes)
+
+
+def test_the_sheet_holding_a_diary_is_read(tmp_path):
+    path = tmp_path / "cover.xlsx"
+    _book(path, {"about": [["My pain diary"], ["kept since January"]], "diary": FEB})
+    diary, report = backpain.read_diary(path, subject="s", return_report=True)
+    assert diary["pain"].tolist() == [3.0, 2.0]
+    assert any("'about' (1 rows)" in n for n in report.notes)
+
+
+@pytest.mark.parametrize("cell", ["#DIV/0!", "#N/A", "=B2*2"])
+def test_excel_error_and_formula_cells_get_the_csv_verdict(tmp_path, cell):
+    # openpyxl writes an error code as an error cell (t="e") and a formula without
+    # a stored result, as a program (never Excel) writes it
+    path = tmp_path / "errors.xlsx"
+    _book(path, {"diary": [["date", "pain"], ["2026-01-01", 4], ["2026-01-02", cell]]})
+    diary, report = backpain.read_diary(path, subject="s", return_report=True)
+    assert diary["pain"].tolist() == [4.0]
+    assert report.rejected[["row", "column", "value"]].to_numpy().tolist() == [[3, "pain", cell]]
+    assert "not a number" in report.rejected["reason"].iloc[0]
+    csv = tmp_path / "errors.csv"
+    csv.write_text(f"date,pain\n2026-01-01,4\n2026-01-02,{cell}\n")
+    _, from_csv = backpain.read_diary(csv, subject="s", return_report=True)
+    assert from_csv.rejected["reason"].tolist() == report.rejected["reason"].tolist()
+
+
+def test_error_cell_in_a_note_is_kept_as_written(tmp_path):
+    path = tmp_path / "note.xlsx"
+    _book(path, {"diary": [["date", "pain", "notes"], ["2026-01-01", 4, "#N/A"]]})
+    assert backpain.read_diary(path, subject="s")["notes"].tolist() == ["#N/A"]
+
+
+def test_numeric_header_cell_is_no_type_error(tmp_path):
+    path = tmp_path / "year.xlsx"
+    _book(path, {"diary": [["date", "pain", 2026], ["2026-01-01", 4, "x"]]})
+    out = read_capped(path)
+    assert out["outcome"] == "read", out
+    _, report = backpain.read_diary(path, subject="s", return_report=True)
+    assert any("'2026'" in n for n in report.notes)  # named as a column not used
+
+
+def test_text_numbers_in_a_dutch_workbook_use_the_decimal_comma(tmp_path):
+    # "6,5" decides the comma for the workbook: "8.123" steps is 8123 (a thousands dot)
+    path = tmp_path / "nl.xlsx"
+    rows = [["datum", "pijn", "stappen"], ["2026-01-01", "6,5", "8.123"], ["2026-01-02", 4, 900]]
+    _book(path, {"dagboek": rows})
+    diary = backpain.read_diary(path, subject="s")
+    assert diary["pain"].tolist() == [6.5, 4.0]
+    assert diary["steps"].tolist() == [8123.0, 900.0]
+
+
+def test_text_number_with_either_mark_is_rejected_when_nothing_decides(tmp_path):
+    path = tmp_path / "en.xlsx"
+    _book(path, {"diary": [["date", "pain", "steps"], ["2026-01-01", 4, "1.234"]]})
+    diary, report = backpain.read_diary(path, subject="s", return_report=True)
+    assert diary.empty
+    assert report.rejected["value"].tolist() == ["1.234"]
+    assert "decimal mark" in report.rejected["reason"].iloc[0]
+    # an English workbook whose text numbers show the point: read with the point
+    _book(path, {"diary": [["date", "pain", "steps"], ["2026-01-01", "6.5", "1.234"]]})
+    assert backpain.read_diary(path, subject="s")["steps"].tolist() == [1.234]
+
+
+def _ole_with_streams(path, names: list[str]) -> None:
+    """A compound file (MS-CFB) whose directory names ``names``, as an encrypted .xlsx has."""
+    header = bytearray(512)
+    header[:8] = bytes.fromhex("d0cf11e0a1b11ae1")
+    directory = bytearray()
+    for name in ["Root Entry", *names]:
+        entry = bytearray(128)
+        encoded = (name + "\0").encode("utf-16-le")
+        entry[: len(encoded)] = encoded
+        entry[64:66] = len(encoded).to_bytes(2, "little")
+        directory += entry
+    path.write_bytes(bytes(header) + bytes(directory))
+
+
+def test_password_protected_xlsx_is_said_to_be_protected(tmp_path):
+    # MS-OFFCRYPTO 2.3.4: an encrypted OOXML file is a compound file holding the
+    # streams EncryptionInfo and EncryptedPackage
+    path = tmp_path / "locked.xlsx"
+    _ole_with_streams(path, ["EncryptionInfo", "EncryptedPackage"])
+    out = read_capped(path)
+    assert out["outcome"] == "DiaryError", out
+    assert "locked.xlsx" in out["text"]
+    assert "password" in out["text"]
+    assert "wachtwoord" in out["nl"]
+    old = tmp_path / "old.xls"
+    _ole_with_streams(old, ["Workbook"])
+    assert "Excel 97-2003" in read_capped(old)["text"]
+
+
+# ------------------------------------------------------------ JSON, CSV, files
+def test_json_record_with_a_key_twice_is_refused(tmp_path):
+    path = _write(tmp_path, "twice.json", '[{"date": "2026-01-01", "pain": 3, "pain": 7}]')
+    out = read_capped(path)
+    assert out["outcome"] == "DiaryError", out
+    assert "twice.json" in out["text"]
+    assert "'pain' twice" in out["text"]
+
+
+def test_json_lines_are_read(tmp_path):
+    text = '{"date": "2026-01-01", "pain": 3}\n\n{"date": "2026-01-02", "pain": 4}\n'
+    out = read_capped(_write(tmp_path, "diary.jsonl", text))
+    assert out["outcome"] == "read", out
+    assert out["diary"]["pain"] == [3.0, 4.0]
+    broken = _write(tmp_path, "broken.jsonl", '{"date": "2026-01-01", "pain": 3}\n{"date": \n')
+    out = read_capped(broken)
+    assert out["outcome"] == "DiaryError", out
+    assert "line 2" in out["text"]
+
+
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+@pytest.mark.parametrize("sep", [";", ","])
+def test_excel_sep_line_is_honoured(tmp_path, bom, sep):
+    text = f"{bom}sep={sep}\r\ndate{sep}pain\r\n2026-01-01{sep}4\r\n2026-01-02{sep}veel\r\n"
+    path = _write(tmp_path, "sep.csv", text)
+    diary, report = backpain.read_diary(path, subject="s", return_report=True)
+    assert diary["pain"].tolist() == [4.0]
+    # the spreadsheet's row numbers: sep line 1, header 2, data from 3
+    assert report.rejected["row"].tolist() == [4]
+    assert (report.rows_read, report.rows_kept, report.rows_rejected) == (2, 1, 1)
+
+
+def test_over_long_file_name_is_a_diary_error(tmp_path):
+    out = read_capped(tmp_path / ("x" * 300 + ".csv"))
+    assert out["outcome"] == "DiaryError", out
+    assert "cannot be opened" in out["text"]
+
+
+def test_fifo_holding_data_is_read(tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "diary.csv"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "wb") as fh:
+            fh.write(b"date,pain\n2026-01-01,3\n2026-01-02,5\n")
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    diary = backpain.read_diary(fifo, subject="s")
+    writer.join(timeout=10)
+    assert diary["pain"].tolist() == [3.0, 5.0]
+
+
+@pytest.mark.parametrize(
+    "rows", [["1e300"], ["1e308", "1e308"], ["300000", "300000"]], ids=["huge", "inf", "sum"]
+)
+def test_steps_out_of_range_are_rejected(tmp_path, rows):
+    lines = "".join(f"2026-01-02,{r},3\n" for r in rows)
+    path = _write(tmp_path, "steps.csv", "date,steps,pain\n2026-01-01,4000,2\n" + lines)
+    out = read_capped(path)
+    assert out["outcome"] == "read", out
+    assert out["diary"]["steps"] == [4000.0]
+    _, report = backpain.read_diary(path, subject="s", return_report=True)
+    assert report.rows_rejected == len(rows)
+    assert "500000" in report.rejected["reason"].iloc[0]

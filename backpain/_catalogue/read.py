@@ -36,6 +36,41 @@ TEXTS: dict[str, tuple[str, str]] = {
         "de datum geeft geen dag (alleen een jaar, maand, kwartaal of week), en een dag wordt "
         "nooit geraden; schrijf de volledige datum (2026-04-01) of laat de rij weg",
     ),
+    "read.note.sheets@python": (
+        "read the sheet {read!r}; not read: {others} (read another with sheet={example!r})",
+        "het blad {read!r} gelezen; niet gelezen: {others} (lees een ander met sheet={example!r})",
+    ),
+    "read.note.sheets": (
+        "read the sheet {read!r}; not read: {others} (to read another, move it to the front "
+        "in the spreadsheet or save it as its own file)",
+        "het blad {read!r} gelezen; niet gelezen: {others} (om een ander te lezen, zet het "
+        "vooraan in het rekenblad of bewaar het als apart bestand)",
+    ),
+    "read.note.sheet_other": ("{name!r} ({rows} rows)", "{name!r} ({rows} rijen)"),
+    "read.note.sheet_hidden": (
+        "{name!r} ({rows} rows, hidden)",
+        "{name!r} ({rows} rijen, verborgen)",
+    ),
+    "read.error.no_such_sheet": (
+        "{source}: there is no sheet {sheet}; the sheets are {names}",
+        "{source}: er is geen blad {sheet}; de bladen zijn {names}",
+    ),
+    "read.error.encrypted": (
+        "{source}: this spreadsheet is protected with a password, so its cells cannot be "
+        "read; open it in Excel or LibreOffice, remove the password (or save a copy without "
+        "one) and try again.",
+        "{source}: dit rekenblad is beveiligd met een wachtwoord, dus de cellen zijn niet te "
+        "lezen; open het in Excel of LibreOffice, verwijder het wachtwoord (of bewaar een "
+        "kopie zonder) en probeer opnieuw.",
+    ),
+    "read.reason.number_ambiguous": (
+        "a number typed as text whose meaning depends on the decimal mark (1.234 is 1234 "
+        "with a thousands point, 1.234 with a decimal point) and the file does not tell "
+        "which; type it as a number, or write it without the thousands separator",
+        "een getal als tekst getypt waarvan de betekenis van het decimaalteken afhangt (1.234 "
+        "is 1234 met een punt voor duizendtallen, of 1,234 met een decimaalpunt) en het "
+        "bestand zegt niet welk; typ het als getal, of schrijf het zonder scheidingsteken voor duizendtallen",
+    ),
     "read.reason.date_order": (
         "day and month could be either way round (both 12 or less) and the other dates of "
         "the file do not tell which; write the date as year-month-day (2026-03-04)",
@@ -372,6 +407,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read.error.no_such_file": (
         "{source}: no such file. Check the path (the current folder is {cwd}).",
         "{source}: dit bestand bestaat niet. Kijk het pad na (de huidige map is {cwd}).",
+    ),
+    "read.error.cannot_open": (
+        "{source}: the file cannot be opened ({detail}). Check the name and the path; a "
+        "shorter name or folder may help.",
+        "{source}: het bestand kan niet geopend worden ({detail}). Kijk de naam en het pad na; "
+        "een kortere naam of map kan helpen.",
+    ),
+    "read.error.json_repeated_key": (
+        "{source}: a JSON record holds the key {key!r} twice (values {values}), so it is not "
+        "clear which one is meant. Keep one of them and try again.",
+        "{source}: een JSON-record bevat de sleutel {key!r} twee keer (waarden {values}), dus "
+        "het is niet duidelijk welke bedoeld is. Hou er één over en probeer opnieuw.",
     ),
     "read.error.folder": (
         "{source}: this is a folder; pass the export file inside it.",

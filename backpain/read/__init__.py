@@ -125,7 +125,10 @@ def read_diary(
         Passed to the format's reader. For tables: ``columns`` (``{"your
         header": "pain"}``), ``dayfirst`` (force the date order),
         ``pain_scale`` (10, or 100 for a 0-100 scale, divided by 10),
-        ``sheet_name``, ``sep``, ``decimal``, ``encoding``.
+        ``sheet`` (the spreadsheet sheet to read, by name or 0-based
+        position; default: the first visible sheet with a date column, and
+        the report names the sheets not read), ``sep``, ``decimal``,
+        ``encoding``.
 
     Returns
     -------

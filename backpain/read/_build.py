@@ -25,6 +25,7 @@ from ._parse import (
     parse_dates,
     parse_numbers,
     partial_dates,
+    thousands_shaped,
     weekday_given,
 )
 from ._report import LoadReport, message_column
@@ -83,8 +84,10 @@ def build_diary(
         Updated in place: kept, merged and rejected counts and rejected rows.
     daily : dict, optional
         Overrides of the per-column daily rule (``{"pain": "max"}``).
-    decimal : {".", ","}
-        Decimal mark of text numbers.
+    decimal : {".", ",", None}
+        Decimal mark of text numbers; ``None`` when the file does not tell:
+        text numbers such as ``1.234`` or ``1,234`` are then rejected as
+        ambiguous, other numbers read with a point.
     dayfirst, prefer_dayfirst : bool
         See :func:`parse_dates`.
     pain_scale : {10, 100}
@@ -214,8 +217,12 @@ def build_diary(
         var = VARIABLES[name]
         raw = work[name]
         if var.kind == "number":
-            nums = parse_numbers(raw, decimal=decimal, hours=name == "sleep_hours")
+            nums = parse_numbers(raw, decimal=decimal or ".", hours=name == "sleep_hours")
             bad = nums.isna() & ~blank_cells(raw)
+            if decimal is None:  # nothing told the mark: 1.234 is 1234 or 1.234
+                either = thousands_shaped(raw)
+                flag(either, name, raw, Message("read.reason.number_ambiguous"))
+                bad &= ~either
             unit = Message(f"common.unit.{name}")
             clock = Message("read.unit.hours_clock") if name == "sleep_hours" else unit
             flag(bad, name, raw, Message("read.reason.not_a_number", name=name, unit=clock))

@@ -21,6 +21,7 @@ __all__ = [
     "parse_dates",
     "parse_numbers",
     "partial_dates",
+    "thousands_shaped",
     "weekday_given",
 ]
 
@@ -330,3 +331,19 @@ def parse_numbers(values: pd.Series, *, decimal: str = ".", hours: bool = False)
         out = out.fillna(clock)
     out[~np.isfinite(out)] = np.nan
     return out
+
+
+_EITHER_MARK = re.compile(r"^[+-]?\d{1,3}(?:[.,]\d{3})+$")
+
+
+def thousands_shaped(values: pd.Series) -> pd.Series:
+    """Boolean mask: text numbers read differently by the two decimal marks (``1.234``).
+
+    Numbers that are already numbers are never ambiguous.
+
+    >>> thousands_shaped(pd.Series(["1.234", "1,234", "12.5", 1.234], dtype=object)).tolist()
+    [True, True, False, False]
+    """
+    is_text = values.map(lambda v: isinstance(v, str)).astype(bool)
+    text = values.where(is_text).astype("string").str.strip()
+    return (is_text & text.str.match(_EITHER_MARK.pattern, na=False)).astype(bool)

@@ -38,6 +38,7 @@ from ._source import (
     Source,
     check_zip,
     load_json,
+    load_json_lines,
     refuse_limit,
 )
 
@@ -202,9 +203,24 @@ def table_kind(source: Source) -> str:
     """Guess the container from the content: csv, excel, parquet or json."""
     kind = _container(source)[0]
     if kind == "xls":
-        msg = Message("read.error.xls", source=source.name)
-        raise DiaryError(msg)
+        key = "read.error.encrypted" if _encrypted(source) else "read.error.xls"
+        raise DiaryError(Message(key, source=source.name))
     return kind
+
+
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+"""The stream of an OLE file holding a password-protected ``.xlsx`` (MS-OFFCRYPTO 2.3.4)."""
+
+
+def _encrypted(source: Source) -> bool:
+    """True when an OLE (``D0 CF 11 E0``) file holds a password-protected Office document."""
+    with source.open() as fh:  # the directory holding the stream names may sit anywhere
+        tail = b""
+        while chunk := fh.read(1 << 22):
+            if _ENCRYPTED in tail + chunk:
+                return True
+            tail = chunk[-len(_ENCRYPTED) :]
+    return False
 
 
 def _check_header_width(source: Source, head: str, sep: str) -> None:
@@ -277,6 +293,9 @@ def _read_parquet(source: Source) -> pd.DataFrame:
     data.seek(0)
     return pd.read_parquet(data)
 
+
+_SEP_LINE = re.compile(r"\A\ufeff?sep=([,;\t|])[ \t]*\r?\n")
+"""Excel's first line naming the separator (``sep=;``), which Excel writes and reads."""
 
 _COMMA_DECIMAL = re.compile(r"(?<![\d.,])-?\d+,\d+(?![\d.,])")
 _DOT_DECIMAL = re.compile(r"(?<![\d.,])-?\d+\.(?:\d{1,2}|\d{4,})(?![\d.,])")
@@ -384,7 +403,8 @@ def read_table(
     columns: dict[str, str] | None = None,
     dayfirst: bool | None = None,
     pain_scale: float = 10,
-    sheet_name: str | int = 0,
+    sheet: str | int | None = None,
+    sheet_name: str | int | None = None,
     sep: str | None = None,
     decimal: str | None = None,
     encoding: str | None = None,
@@ -401,7 +421,7 @@ def read_table(
         raw = _load(
             source,
             kind,
-            sheet_name=sheet_name,
+            sheet=sheet if sheet is not None else sheet_name,
             sep=sep,
             decimal=decimal,
             encoding=encoding,
@@ -412,7 +432,7 @@ def read_table(
         first_row = 2 if kind in ("csv", "excel") else 1  # a JSON record is counted from 1
         check_cell_sizes(raw, name, first_row=first_row, most=MAX_CELL_CHARS)
         if kind == "csv":
-            header_rows = 1
+            header_rows = 2 if raw.attrs.get("sep_line") else 1
             if raw.attrs.get("sep") == ";" or raw.attrs.get("decimal") == ",":
                 prefer_dayfirst = True
             decimal = raw.attrs["decimal"]
@@ -427,11 +447,13 @@ def read_table(
         report.notes.append(Message("read.note.decoded_as", encoding=raw.attrs["encoding"]))
     if kind == "csv" and raw.attrs.get("sep") != ",":
         report.notes.append(Message("read.note.separator", sep=raw.attrs["sep"], decimal=decimal))
+    if kind == "excel":
+        report.notes.extend(_sheet_notes(*raw.attrs["sheets"]))
     report.rows_read = len(raw)
     mapping, tag_cols, unused = map_columns(list(raw.columns), columns=columns, source=name)
     if kind != "dataframe":
         _repeated_headers(list(raw.columns), mapping, name)
-    if any(normalise_header(h) in ("pijn", "datum", "stemming", "slaap") for h in mapping):
+    if any(normalise_header(h) in _DUTCH_HEADERS for h in mapping):
         prefer_dayfirst = True
     if "date" not in mapping.values():
         msg = Message("read.error.no_date_column", source=name, columns=repr(list(raw.columns)))
@@ -501,18 +523,46 @@ def _copies(raw: pd.DataFrame, index: pd.Index) -> pd.Series:
         return pd.Series(False, index=index)
 
 
-def _text_decimal(frame: pd.DataFrame, columns: dict[str, str] | None) -> str:
+def _sheet_notes(read: str, others: list[tuple[str, int, bool]]) -> list[Message]:
+    """Notes naming the sheet read and each sheet not read (with its rows, hidden or not)."""
+    if not others:
+        return []
+    left = [
+        Message("read.note.sheet_hidden" if hidden else "read.note.sheet_other", name=n, rows=r)
+        for n, r, hidden in others
+    ]
+    return [Message("read.note.sheets", read=read, others=left, example=others[0][0])]
+
+
+def _text_decimal(frame: pd.DataFrame, columns: dict[str, str] | None) -> str | None:
     """Decimal mark of numbers typed as text in a spreadsheet (``"6,5"`` in Dutch Excel).
 
-    Real number cells need no decision; this only looks at text cells of the
-    number columns, and takes ``","`` when they show decimal commas and no
-    decimal points.
+    Real number cells need no decision; this looks at the text cells of every
+    number column together, as :func:`sniff_table` does for a CSV file:
+    ``7,5`` counts for the comma, ``7.5`` or ``7.25`` for the point, and
+    ``8.123`` or ``1,234`` for neither (a thousands separator or three
+    decimals). A tie goes to the comma when the headers are Dutch. ``None``
+    when nothing decides: :func:`~backpain.read._build.build_diary` then
+    rejects each ``1.234``-shaped cell as ambiguous instead of reading it one
+    way.
     """
     numbers, _ = _number_columns([str(c) for c in frame.columns], columns, "<sheet>")
-    texts = [v.strip() for h in numbers for v in frame[h].dropna().tolist() if isinstance(v, str)]
-    commas = sum(bool(re.fullmatch(r"-?\d+,\d+", v)) for v in texts)
-    dots = sum(bool(re.fullmatch(r"-?\d+\.\d+", v)) for v in texts)
-    return "," if commas > dots else "."
+    texts = pd.Series(
+        [v.strip() for h in numbers for v in frame[h].dropna().tolist() if isinstance(v, str)],
+        dtype="string",
+    )
+    commas = int(texts.str.fullmatch(r"-?\d+,(?:\d{1,2}|\d{4,})").sum())
+    dots = int(texts.str.fullmatch(r"-?\d+\.(?:\d{1,2}|\d{4,})").sum())
+    if commas != dots:
+        return "," if commas > dots else "."
+    mapping, _, _ = map_columns([str(c) for c in frame.columns], columns=columns, source="<sheet>")
+    if any(normalise_header(h) in _DUTCH_HEADERS for h in mapping):
+        return ","
+    return "." if commas else None
+
+
+_DUTCH_HEADERS = ("pijn", "datum", "stemming", "slaap")
+"""Headers that make a file Dutch for the day/month order and the decimal mark."""
 
 
 def subject_from_name(name: str, subject: str | None) -> tuple[str, str]:
@@ -525,13 +575,11 @@ def subject_from_name(name: str, subject: str | None) -> tuple[str, str]:
     )
 
 
-def _load(
-    source: Source, kind: str, *, sheet_name, sep, decimal, encoding, columns
-) -> pd.DataFrame:
+def _load(source: Source, kind: str, *, sheet, sep, decimal, encoding, columns) -> pd.DataFrame:
     try:
         if kind == "excel":
             _check_sheets(source)
-            return _read_excel(source, sheet_name, columns)
+            return _read_excel(source, sheet, columns)
         if kind == "parquet":
             return _read_parquet(source)
         if kind == "json":
@@ -549,8 +597,11 @@ def _load(
     if not head.strip():
         msg = Message("read.error.empty", source=source.name)
         raise DiaryError(msg)
+    excel_sep = _SEP_LINE.match(head)
+    if excel_sep:  # Excel's "sep=;" line names the separator; the header follows it
+        head = head[excel_sep.end() :]
     found_sep, found_dec = sniff_table(head)
-    sep = sep or found_sep
+    sep = sep or (excel_sep.group(1) if excel_sep else found_sep)
     _check_header_width(source, head, sep)
     if decimal is None:
         decimal = found_dec if sep == "," else _decimal_mark(source)
@@ -565,6 +616,7 @@ def _load(
         # a delimiter after the last cell of data rows must not turn the
         # first column into the index (every column would shift by one)
         "index_col": False,
+        "skiprows": 1 if excel_sep else None,
     }
     try:
         # rows with more cells than the header would lose cells: refused, not cut
@@ -618,21 +670,132 @@ def _load(
         msg = Message("read.error.csv_shape", source=source.name, sep=sep, detail=str(exc))
         raise DiaryError(msg) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
-    frame.attrs.update(sep=sep, decimal=decimal, encoding=enc)
+    frame.attrs.update(sep=sep, decimal=decimal, encoding=enc, sep_line=bool(excel_sep))
     return frame
 
 
-def _read_excel(source: Source, sheet_name: str | int, columns) -> pd.DataFrame:
-    """A sheet; ``NA``, ``None`` or ``null`` typed in a text cell stay text.
+def _read_excel(source: Source, sheet: str | int | None, columns) -> pd.DataFrame:
+    """The sheet that holds the diary, read cell by cell as Excel stored it.
 
-    Only number cells read those words (and ``-``) as missing, as in CSV files.
+    - **Sheet**: ``sheet`` (a name or a 0-based position) chooses; otherwise
+      the first visible sheet whose header names a date column, then a
+      hidden one, then the first sheet. ``frame.attrs["sheets"]`` holds
+      ``(read, not_read)`` for the report: the sheet read and each other
+      sheet with its number of rows and whether it is hidden.
+    - **Cells**: an error cell (``#DIV/0!``, ``#N/A``) is its text, as in a
+      CSV file; a formula without a stored result (a file written by a
+      program, never opened in Excel) is its formula text, so a number column
+      rejects both with the reason. Headers are text (a header ``2026`` is
+      ``"2026"``), a repeated header gets ``.1`` as pandas names it.
+    - ``NA``, ``None`` or ``null`` typed in a text cell stay text; only number
+      cells read those words (and ``-``) as missing, as in CSV files.
     """
+    import openpyxl
+
     data = io.BytesIO(source.read_bytes())
-    header = pd.read_excel(data, sheet_name=sheet_name, nrows=0).columns
-    numbers, _ = _number_columns([str(c) for c in header], columns, source.name)
-    na_values = {h: list(_NA_NUMBER) if str(h) in numbers else [""] for h in header}
-    data.seek(0)
-    return pd.read_excel(data, sheet_name=sheet_name, keep_default_na=False, na_values=na_values)
+    book = openpyxl.load_workbook(data, read_only=True, data_only=True)
+    try:
+        chosen, others = _choose_sheet(book, sheet, columns, source.name)
+        rows = [list(r) for r in chosen.iter_rows(values_only=True)]
+        path = getattr(chosen, "_worksheet_path", None)
+    finally:
+        book.close()
+    while rows and all(v is None for v in rows[-1]):
+        rows.pop()  # empty rows below the table, as Excel pads a sheet
+    width = max((len(r) for r in rows), default=0)
+    while width and all(len(r) < width or r[width - 1] is None for r in rows):
+        width -= 1  # empty columns right of the table
+    header = _sheet_header(rows[0] if rows else [], width)
+    body = [r[:width] + [None] * (width - len(r)) for r in rows[1:]]
+    frame = pd.DataFrame(body, columns=header, dtype=object)
+    if path is not None:
+        _formulas_without_result(source, path, frame)
+    numbers, _ = _number_columns(header, columns, source.name)
+    for h in header:
+        values = frame[h]
+        missing = values.map(lambda v, n=h in numbers: v is None or (n and v in _NA_NUMBER))
+        frame[h] = values.where(~missing.astype(bool), np.nan).infer_objects()
+    frame.attrs["sheets"] = (chosen.title, others)
+    return frame
+
+
+def _sheet_header(cells: list, width: int) -> list[str]:
+    """Header cells as text; empty ones ``Unnamed: i``, repeats ``name.1`` (as pandas)."""
+    out: list[str] = []
+    for i in range(width):
+        cell = cells[i] if i < len(cells) else None
+        name = f"Unnamed: {i}" if cell is None else str(cell).strip()
+        base, n = name, 0
+        while name in out:
+            n += 1
+            name = f"{base}.{n}"
+        out.append(name)
+    return out
+
+
+def _choose_sheet(book, sheet, columns, source: str):
+    """``(worksheet, others)``: the sheet to read and ``[(name, rows, hidden)]`` of the rest."""
+    sheets = list(book.worksheets)
+    if sheet is not None:
+        names = [ws.title for ws in sheets]
+        position = isinstance(sheet, int) and not isinstance(sheet, bool)
+        if position and -len(sheets) <= sheet < len(sheets):
+            chosen = sheets[sheet]
+        elif isinstance(sheet, str) and sheet in names:
+            chosen = sheets[names.index(sheet)]
+        else:
+            msg = Message(
+                "read.error.no_such_sheet", source=source, sheet=repr(sheet), names=repr(names)
+            )
+            raise DiaryError(msg)
+    else:
+
+        def holds_diary(ws) -> bool:
+            first = next(ws.iter_rows(max_row=1, values_only=True), ())
+            headers = [str(c).strip() for c in first if c is not None]
+            try:
+                mapping, _, _ = map_columns(headers, columns=columns, source=source)
+            except (DiaryError, ValueError):
+                return False
+            return "date" in mapping.values()
+
+        visible = [ws for ws in sheets if ws.sheet_state == "visible"]
+        hidden = [ws for ws in sheets if ws.sheet_state != "visible"]
+        chosen = next(
+            (ws for ws in [*visible, *hidden] if holds_diary(ws)),
+            visible[0] if visible else sheets[0],
+        )
+    others = [
+        (ws.title, max(int(ws.max_row or 0) - 1, 0), ws.sheet_state != "visible")
+        for ws in sheets
+        if ws is not chosen
+    ]
+    return chosen, others
+
+
+_FORMULA_NO_VALUE = re.compile(
+    rb'<c r="([A-Z]{1,3})(\d+)"[^>]*>\s*<f\b([^>]*?)(?:/>|>([^<]*)</f>)'
+    rb"\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+)
+"""A cell with a formula and no stored value (``<c r="B3"><f>A3*2</f></c>``)."""
+
+
+def _formulas_without_result(source: Source, member: str, frame: pd.DataFrame) -> None:
+    """Put the formula text in cells whose formula has no stored result (read as empty)."""
+    import zipfile
+
+    with source.open() as fh, zipfile.ZipFile(fh) as archive:
+        try:
+            xml = archive.read(member.lstrip("/"))
+        except KeyError:
+            return
+    if b"<f" not in xml:
+        return
+    for m in _FORMULA_NO_VALUE.finditer(xml):
+        column, row = _column_number(m.group(1).decode()) - 1, int(m.group(2)) - 2
+        if 0 <= row < len(frame) and column < frame.shape[1]:
+            formula = (m.group(4) or b"").decode("utf-8", errors="replace")
+            frame.iloc[row, column] = "=" + formula if formula else "=(formula)"
 
 
 def _extra_cells_empty(source: Source, sep: str, width: int) -> bool:
@@ -658,10 +821,23 @@ def _number_columns(
     return numbers, {h for h, name in mapping.items() if name in ("subject", "tags", "notes")}
 
 
+def _json_lines(source: Source) -> bool:
+    """True for JSON Lines: a first line that is a whole JSON object, and more lines after it."""
+    import json
+
+    lines = [ln for ln in source.head_text().lstrip("\ufeff").splitlines() if ln.strip()][:2]
+    if len(lines) < 2 or not lines[0].rstrip().endswith("}"):
+        return False
+    try:
+        return isinstance(json.loads(lines[0]), dict) and lines[1].lstrip().startswith("{")
+    except ValueError:
+        return False
+
+
 def _read_json(source: Source) -> pd.DataFrame:
     import json
 
-    obj = load_json(source)
+    obj = load_json_lines(source) if _json_lines(source) else load_json(source)
     if isinstance(obj, dict):
         for key in ("diary", "data", "entries", "records"):
             if isinstance(obj.get(key), list):
