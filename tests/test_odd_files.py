@@ -312,3 +312,59 @@ def test_steps_out_of_range_are_rejected(tmp_path, rows):
     _, report = backpain.read_diary(path, subject="s", return_report=True)
     assert report.rows_rejected == len(rows)
     assert "500000" in report.rejected["reason"].iloc[0]
+
+
+# ------------------------------------------------------------- Apple Health
+_APPLE_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="en_BE">\n'
+_EXPORT_DATE = ' <ExportDate value="2024-03-05 09:00:00 +0100"/>\n'
+_STEPS = "HKQuantityTypeIdentifierStepCount"
+_PAIN = "HKCategoryTypeIdentifierLowerBackPain"
+
+
+def _record(kind: str, start: str, value: object) -> str:
+    return (
+        f' <Record type="{kind}" sourceName="iPhone" unit="count" startDate="{start}" '
+        f'endDate="{start}" value="{value}"/>\n'
+    )
+
+
+def _apple(export_first: bool) -> str:
+    body = (
+        _record(_STEPS, "2024-03-04 10:00:00 +0100", 500)
+        + _record(_STEPS, "2024-03-04 1x:00:00 +0100", 300)
+        + _record(_PAIN, "2024-03-04 1x:00:00 +0100", "HKCategoryValueSeverityModerate")
+        + _record(_STEPS, "2024-03-09 10:00:00 +0100", 700)  # after the export
+    )
+    if export_first:
+        return _APPLE_HEAD + _EXPORT_DATE + body + "</HealthData>\n"
+    return _APPLE_HEAD + body + _EXPORT_DATE + "</HealthData>\n"
+
+
+@pytest.mark.parametrize("export_first", [True, False], ids=["export-date-first", "last"])
+def test_apple_health_one_stamp_rule_and_export_date_anywhere(tmp_path, export_first):
+    path = _write(tmp_path, "export.xml", _apple(export_first))
+    out = read_capped(path)
+    assert out["outcome"] == "read", out
+    assert out["diary"]["steps"] == [500.0]  # 300 (bad stamp) and 700 (future) rejected
+    _, report = backpain.read_diary(path, return_report=True)
+    # records 2 and 3 (steps and pain) share a malformed stamp: both rejected alike
+    assert report.rejected["row"].tolist() == [2, 3, 4]
+    assert report.rejected["reason"].iloc[0] == report.rejected["reason"].iloc[1]
+    assert "after the export" in report.rejected["reason"].iloc[2]
+
+
+@pytest.mark.parametrize("second", ["old/apple_health_export/export.xml", "same"])
+def test_zip_with_two_exports_is_refused_with_the_reason(tmp_path, second):
+    import warnings
+    import zipfile
+
+    path = tmp_path / "export.zip"
+    first = "apple_health_export/export.xml"
+    with zipfile.ZipFile(path, "w") as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile warns of a repeated name
+        archive.writestr(first, _apple(True))
+        archive.writestr(first if second == "same" else second, _apple(True))
+    out = read_capped(path)
+    assert out["outcome"] == "DiaryError", out
+    assert "more than one Apple Health export" in out["text"]
+    assert first in out["text"]

@@ -825,6 +825,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{source}: not a readable zip file ({detail}); export it again.",
         "{source}: geen leesbaar zip-bestand ({detail}); exporteer opnieuw.",
     ),
+    "read.apple.several_exports": (
+        "{source}: the zip holds more than one Apple Health export ({members}); reading one "
+        "would leave the other out. Unzip it and read each export.xml on its own (or together "
+        "as a list, to merge them per day).",
+        "{source}: de zip bevat meer dan één export van Apple Health ({members}); er één lezen "
+        "zou de andere weglaten. Pak de zip uit en lees elke export.xml apart (of samen als "
+        "lijst, om ze per dag samen te voegen).",
+    ),
     "read.apple.no_export_in_zip": (
         "{source}: the zip holds no Apple Health export.xml (files: {files}). Pass the "
         "export.zip the Health app made, or the export.xml inside it.",
