@@ -41,13 +41,19 @@ def _as_written(values: pd.Series) -> pd.Series:
 
 
 def _combine_text(values: pd.Series, how: str) -> str | float:
-    items: list[str] = []
+    """A day's texts: the sorted union of tags, or the distinct notes joined in order.
+
+    Linear in the day's text: the items seen are kept in a dict (ordered, with
+    constant-time membership), so a day of 100,000 distinct notes costs
+    milliseconds, not minutes.
+    """
+    items: dict[str, None] = {}
     for v in values.dropna():
         parts = str(v).split(TAG_SEP) if how == "union" else [str(v)]
         for p in parts:
             p = p.strip()
-            if p and p not in items:
-                items.append(p)
+            if p:
+                items[p] = None
     if not items:
         return np.nan
     return TAG_SEP.join(sorted(items)) if how == "union" else " / ".join(items)

@@ -590,6 +590,10 @@ def _load(source: Source, kind: str, *, sheet, sep, decimal, encoding, columns) 
         msg = Message("read.error.unreadable", source=source.name, kind=kind, detail=str(exc))
         raise DiaryError(msg) from exc
     source.check_size()  # pandas builds the whole frame in memory
+    # the bytes are read once: the header, the values and the ids read as text
+    # all come from this one copy, even if the file changes meanwhile (pandas'
+    # C parser reads UTF-8 from memory as fast as from the path)
+    source.read_bytes()
     if encoding:
         source.encoding = encoding
     source.check_text()
@@ -622,17 +626,15 @@ def _load(source: Source, kind: str, *, sheet, sep, decimal, encoding, columns) 
         # rows with more cells than the header would lose cells: refused, not cut
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)
-            # a path lets pandas' C parser decode the file itself (a file object
-            # goes through Python's text layer, about twice as slow)
             with source.open() as fh:
-                header = pd.read_csv(source.path or fh, nrows=0, **options).columns
+                header = pd.read_csv(fh, nrows=0, **options).columns
             # numbers are parsed by pandas' C parser; ids and free text stay text
             # ("007" is not 7, a note "0" is not 0.0)
             number_cols, id_cols = _number_columns(list(header), columns, source.name)
             na_values = {h: list(_NA_NUMBER) if h in number_cols else [""] for h in header}
             try:
                 with source.open() as fh:
-                    frame = pd.read_csv(source.path or fh, na_values=na_values, **options)
+                    frame = pd.read_csv(fh, na_values=na_values, **options)
             except (pd.errors.ParserWarning, pd.errors.ParserError):
                 # rows longer than the header: fine only when the extra cells
                 # are empty (a delimiter after each row's last cell)
@@ -640,7 +642,7 @@ def _load(source: Source, kind: str, *, sheet, sep, decimal, encoding, columns) 
                     raise
                 with source.open() as fh:
                     frame = pd.read_csv(
-                        source.path or fh,
+                        fh,
                         na_values=na_values,
                         usecols=range(len(header)),
                         **options,
@@ -651,7 +653,7 @@ def _load(source: Source, kind: str, *, sheet, sep, decimal, encoding, columns) 
             if again:
                 with source.open() as fh:
                     text = pd.read_csv(
-                        source.path or fh,
+                        fh,
                         usecols=again,
                         dtype=dict.fromkeys(again, "str"),
                         na_values=na_values,
