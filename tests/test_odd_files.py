@@ -403,3 +403,45 @@ def test_subjects_and_values_come_from_one_read_of_the_file(tmp_path, monkeypatc
     assert len(calls) >= 2  # it did parse more than once
     assert diary["subject"].tolist() == ["007", "008"]
     assert diary["pain"].tolist() == [3.0, 4.0]
+
+
+def test_small_files_read_together_keep_each_files_exact_report(tmp_path):
+    # read_dask checks a task's plain CSV tables together; every file's counts,
+    # rejected rows (file and row) and days must be those of reading it alone
+    texts = {
+        "ann.csv": "date,pain,steps\n2026-01-01,3,100\n2026-01-01,5,200\n2026-01-02,veel,10\n",
+        "bob.csv": "date,pain,steps\n2026-01-01,2,50\n2026-01-01,2,50\n,,\n2026-01-03,4,\n",
+        "cas.csv": "date,pain,steps\n2026-02-30,1,1\n2026-01-05,11,1\n2026-01-06,6,7\n",
+    }
+    paths = [_write(tmp_path, name, text) for name, text in texts.items()]
+    sources = [backpain.read._source.open_source(p) for p in paths]
+    together = backpain.read.table.read_table_files(sources)
+    assert together is not None
+    diary, reports = together
+    counts = ("rows_read", "rows_kept", "rows_merged", "rows_duplicate", "rows_ignored")
+    alone_days = []
+    for path, report in zip(paths, reports, strict=True):
+        alone, expected = backpain.read_diary(path, return_report=True)
+        alone_days.append(alone)
+        assert report.source == path.name
+        for c in (*counts, "rows_rejected"):
+            assert getattr(report, c) == getattr(expected, c), (path.name, c)
+        cols = ["file", "row", "column", "value", "reason"]
+        assert (
+            report.rejected[cols].to_numpy().tolist() == expected.rejected[cols].to_numpy().tolist()
+        )
+    pd.testing.assert_frame_equal(
+        diary.reset_index(drop=True), pd.concat(alone_days, ignore_index=True)
+    )
+    cohort, report = backpain.read_dask([str(p) for p in paths])
+    assert report.rows_rejected == 3
+    assert sorted(report.rejected["file"]) == ["ann.csv", "cas.csv", "cas.csv"]
+    assert len(cohort.compute()) == len(diary)
+
+
+def test_files_naming_their_people_are_not_read_together(tmp_path):
+    paths = [
+        _write(tmp_path, f"f{i}.csv", f"subject,date,pain\np{i},2026-01-01,3\n") for i in range(2)
+    ]
+    sources = [backpain.read._source.open_source(p) for p in paths]
+    assert backpain.read.table.read_table_files(sources) is None

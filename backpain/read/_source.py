@@ -57,6 +57,10 @@ Spreadsheets and exports compress about 5-30 times; one huge repeated cell
 compresses a thousand times and more."""
 
 
+_HEAD_KEPT = 65536
+"""Bytes of a file's start that a :class:`Source` reads once and keeps."""
+
+
 @dataclass
 class Source:
     """One input file: its name for messages and a way to get its bytes.
@@ -70,6 +74,7 @@ class Source:
     data: bytes | None = None
     _text: str | None = field(default=None, repr=False)
     encoding: str | None = None
+    _head: bytes | None = field(default=None, repr=False)
 
     @property
     def size(self) -> int:
@@ -77,9 +82,18 @@ class Source:
         return self.path.stat().st_size if self.data is None else len(self.data)
 
     def head(self, n: int = 65536) -> bytes:
-        """The first ``n`` bytes, without reading the whole file."""
+        """The first ``n`` bytes, without reading the whole file.
+
+        The first 64 KiB are read once and kept: every format's detector
+        looks at them, and all see the same bytes.
+        """
         if self.data is not None:
             return self.data[:n]
+        if n <= _HEAD_KEPT:
+            if self._head is None:
+                with open(self.path, "rb") as fh:
+                    self._head = fh.read(_HEAD_KEPT)
+            return self._head[:n]
         with open(self.path, "rb") as fh:
             return fh.read(n)
 

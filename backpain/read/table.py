@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -49,6 +50,7 @@ __all__ = [
     "map_columns",
     "normalise_tags",
     "read_table",
+    "read_table_files",
     "sniff_table",
     "subject_from_name",
     "table_kind",
@@ -410,6 +412,36 @@ def read_table(
     encoding: str | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a generic diary table; see :func:`backpain.read_diary` for the options."""
+    loaded = _load_table(
+        source,
+        columns=columns,
+        sheet=sheet if sheet is not None else sheet_name,
+        sep=sep,
+        decimal=decimal,
+        encoding=encoding,
+    )
+    return _table_diary(
+        loaded, subject=subject, columns=columns, dayfirst=dayfirst, pain_scale=pain_scale
+    )
+
+
+@dataclass
+class _Loaded:
+    """A table as loaded, before its cells are checked: what :func:`_table_diary` needs."""
+
+    raw: pd.DataFrame
+    name: str
+    kind: str
+    decimal: str | None
+    prefer_dayfirst: bool
+    header_rows: int
+    subjects: pd.Series | None = None
+    """Per-row subject ids given by the caller (many files read together), else None."""
+    rows: np.ndarray | None = None
+    """Per-row row numbers given by the caller, else counted from the header."""
+
+
+def _load_table(source, *, columns, sheet, sep, decimal, encoding) -> _Loaded:
     prefer_dayfirst = False
     header_rows = 0
     if isinstance(source, pd.DataFrame):
@@ -421,7 +453,7 @@ def read_table(
         raw = _load(
             source,
             kind,
-            sheet=sheet if sheet is not None else sheet_name,
+            sheet=sheet,
             sep=sep,
             decimal=decimal,
             encoding=encoding,
@@ -430,7 +462,8 @@ def read_table(
         if raw.shape[1] > MAX_COLUMNS:  # a sheet without a dimension, a wide Parquet file
             raise refuse_limit(name, "columns", raw.shape[1], MAX_COLUMNS)
         first_row = 2 if kind in ("csv", "excel") else 1  # a JSON record is counted from 1
-        check_cell_sizes(raw, name, first_row=first_row, most=MAX_CELL_CHARS)
+        if kind != "csv" or source.size > MAX_CELL_CHARS:  # else no cell can be that long
+            check_cell_sizes(raw, name, first_row=first_row, most=MAX_CELL_CHARS)
         if kind == "csv":
             header_rows = 2 if raw.attrs.get("sep_line") else 1
             if raw.attrs.get("sep") == ";" or raw.attrs.get("decimal") == ",":
@@ -442,6 +475,14 @@ def read_table(
             prefer_dayfirst = decimal == ","
         else:
             decimal = "."
+    return _Loaded(raw, name, kind, decimal, prefer_dayfirst, header_rows)
+
+
+def _table_diary(
+    loaded: _Loaded, *, subject, columns, dayfirst, pain_scale, _copies_hook=None
+) -> tuple[pd.DataFrame, LoadReport]:
+    raw, name, kind, decimal = loaded.raw, loaded.name, loaded.kind, loaded.decimal
+    prefer_dayfirst, header_rows = loaded.prefer_dayfirst, loaded.header_rows
     report = LoadReport(source=name, format="table")
     if kind == "csv" and raw.attrs.get("encoding") not in (None, "utf-8", "utf-8-sig"):
         report.notes.append(Message("read.note.decoded_as", encoding=raw.attrs["encoding"]))
@@ -493,9 +534,14 @@ def read_table(
 
     if "subject" not in entries.columns:
         entries["subject"], report.columns["subject"] = subject_from_name(name, subject or None)
+        if loaded.subjects is not None:
+            entries["subject"] = loaded.subjects
     elif subject is not None:
         entries["subject"] = entries["subject"].fillna(subject)
-    entries["row"] = range(1 + header_rows, len(entries) + 1 + header_rows)
+    if loaded.rows is None:
+        entries["row"] = range(1 + header_rows, len(entries) + 1 + header_rows)
+    else:
+        entries["row"] = loaded.rows
 
     blank = blank_rows(raw)
     if blank.any():
@@ -510,17 +556,134 @@ def read_table(
         pain_scale=pain_scale,
         clean_text=("notes",) if "tags" in entries.columns else ("tags", "notes"),
         headers=[str(h) for h in raw.columns],
-        copies=lambda index: _copies(raw, index),
+        copies=_copies_hook or (lambda index: _copies(raw, index, loaded.subjects)),
     )
     return diary, report
 
 
-def _copies(raw: pd.DataFrame, index: pd.Index) -> pd.Series:
+def _copies(raw: pd.DataFrame, index: pd.Index, subjects: pd.Series | None = None) -> pd.Series:
     """Which of the rows at ``index`` repeat an earlier one in every column of the file."""
+    rows = raw.loc[index]
+    if subjects is not None:  # files read together: a copy is within one file
+        rows = rows.assign(**{"\0file": subjects.loc[index]})
     try:
-        return raw.loc[index].duplicated(keep="first")
+        return rows.duplicated(keep="first")
     except TypeError:  # cells a JSON file nests (lists, objects) cannot be compared
         return pd.Series(False, index=index)
+
+
+_BATCH_OPTIONS = frozenset({"columns", "dayfirst", "pain_scale", "sep", "decimal", "encoding"})
+"""Options of :func:`read_table` that :func:`read_table_files` takes."""
+
+
+def read_table_files(
+    sources: list[Source], *, subject: str | None = None, **options
+) -> tuple[pd.DataFrame, list[LoadReport]] | None:
+    """Read many small CSV diaries (one person each) as one table: their diary and reports.
+
+    For a cohort of thousands of small files (:func:`backpain.read_dask`),
+    checking each file's cells on its own costs far more than parsing it.
+    Files whose headers and settings (separator, decimal mark, date order
+    hints) agree are checked together in one :func:`build_diary`; each file
+    still gets its own :class:`LoadReport` with exact counts and its own
+    rejected rows (file name and row number), and a subject per file from
+    its name (or ``subject``). Notes that count rows (days combined, rows
+    repeated) give the total over the files they name.
+
+    Returns None when the files cannot be read this way (a file names its
+    people in a ``subject`` column, two files give the same subject, the
+    headers or settings differ, an option only :func:`read_table` takes):
+    the caller then reads each file with :func:`backpain.read_diary`.
+    """
+    if set(options) - _BATCH_OPTIONS or len(sources) < 2:
+        return None
+    table_options = {k: options.get(k) for k in ("columns", "sep", "decimal", "encoding")}
+    parts = [_load_table(src, sheet=None, **table_options) for src in sources]
+    first = parts[0]
+    same = (first.kind, list(first.raw.columns), first.decimal, first.prefer_dayfirst)
+    if first.kind != "csv" or any(
+        (p.kind, list(p.raw.columns), p.decimal, p.prefer_dayfirst) != same
+        or p.header_rows != first.header_rows
+        or p.raw.attrs.get("sep") != first.raw.attrs.get("sep")
+        for p in parts
+    ):
+        return None
+    mapping, _, _ = map_columns(list(first.raw.columns), columns=options.get("columns"), source="")
+    names = [subject_from_name(p.name, subject)[0] for p in parts]
+    if "subject" in mapping.values() or len(set(names)) < len(names):
+        return None
+    sizes = np.array([len(p.raw) for p in parts])
+    file_of = np.repeat(np.arange(len(parts)), sizes)
+    local = np.concatenate([np.arange(n) for n in sizes]) + 1 + first.header_rows
+    offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    raw = pd.concat([p.raw for p in parts], ignore_index=True)
+    raw.attrs.update(first.raw.attrs)
+    together = _Loaded(
+        raw,
+        f"{len(parts)} files",
+        "csv",
+        first.decimal,
+        first.prefer_dayfirst,
+        first.header_rows,
+        subjects=pd.Series(np.array(names, dtype=object)[file_of], dtype="string"),
+        rows=offsets[file_of] + local,  # unique over the files: mapped back below
+    )
+    repeated: list[pd.Index] = []
+    report_all = None
+
+    def copies(index: pd.Index) -> pd.Series:
+        found = _copies(raw, index, together.subjects)
+        repeated.append(found.index[found.to_numpy()])
+        return found
+
+    diary, report_all = _table_diary(
+        together,
+        subject=subject,
+        columns=options.get("columns"),
+        dayfirst=options.get("dayfirst"),
+        pain_scale=options.get("pain_scale", 10),
+        _copies_hook=copies,
+    )
+    return diary, _split_report(report_all, parts, names, diary, file_of, offsets, repeated, raw)
+
+
+def _split_report(report_all, parts, names, diary, file_of, offsets, repeated, raw):
+    """One exact :class:`LoadReport` per file, from the report of the files read together."""
+    n = len(parts)
+    blank = np.bincount(file_of[blank_rows(raw).to_numpy()], minlength=n)
+    bad = report_all.rejected
+    rows = bad["row"].to_numpy(dtype=np.int64) - 1 - parts[0].header_rows
+    bad_file = file_of[rows] if len(bad) else np.array([], dtype=np.int64)
+    rejected = np.bincount(bad_file, minlength=n)
+    dup_index = np.concatenate([r.to_numpy() for r in repeated]) if repeated else []
+    duplicate = np.bincount(file_of[np.asarray(dup_index, dtype=np.int64)], minlength=n)
+    kept = diary["subject"].value_counts().reindex(names, fill_value=0).to_numpy()
+    counted = {"read.note.combined", "read.note.duplicate_rows"}
+    shared = [m for m in report_all.notes if getattr(m, "key", None) not in counted]
+    reports = []
+    for i, part in enumerate(parts):
+        report = LoadReport(source=part.name, format="table")
+        report.columns = dict(report_all.columns)
+        report.columns["subject"] = Message("read.origin.file_name")
+        report.rows_read = len(part.raw)
+        report.rows_kept = int(kept[i])
+        report.rows_rejected = int(rejected[i])
+        report.rows_duplicate = int(duplicate[i])
+        report.rows_merged = int(len(part.raw) - blank[i] - rejected[i] - duplicate[i] - kept[i])
+        if blank[i]:
+            report.ignore(int(blank[i]), Message("read.ignored.blank_row"))
+        if rejected[i]:
+            mine = bad[bad_file == i].assign(file=part.name)
+            report.rejected = mine.assign(row=mine["row"] - offsets[i]).reset_index(drop=True)
+        report.notes = list(shared)
+        for m in report_all.notes:
+            key = getattr(m, "key", None)
+            if (key == "read.note.combined" and report.rows_merged) or (
+                key == "read.note.duplicate_rows" and report.rows_duplicate
+            ):
+                report.notes.append(m)
+        reports.append(report)
+    return reports
 
 
 def _sheet_notes(read: str, others: list[tuple[str, int, bool]]) -> list[Message]:
@@ -626,8 +789,10 @@ def _load(source: Source, kind: str, *, sheet, sep, decimal, encoding, columns) 
         # rows with more cells than the header would lose cells: refused, not cut
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)
-            with source.open() as fh:
-                header = pd.read_csv(fh, nrows=0, **options).columns
+            header = _plain_header(head, sep)
+            if header is None:
+                with source.open() as fh:
+                    header = pd.read_csv(fh, nrows=0, **options).columns
             # numbers are parsed by pandas' C parser; ids and free text stay text
             # ("007" is not 7, a note "0" is not 0.0)
             number_cols, id_cols = _number_columns(list(header), columns, source.name)
@@ -798,6 +963,21 @@ def _formulas_without_result(source: Source, member: str, frame: pd.DataFrame) -
         if 0 <= row < len(frame) and column < frame.shape[1]:
             formula = (m.group(4) or b"").decode("utf-8", errors="replace")
             frame.iloc[row, column] = "=" + formula if formula else "=(formula)"
+
+
+def _plain_header(head: str, sep: str) -> list[str] | None:
+    """The header cells of a first line without quotes or repeats, as pandas reads them.
+
+    Saves a parse of the file for the header alone; None when pandas must
+    read it (quotes, a repeated or empty name, a line longer than the head).
+    """
+    line, found, _ = head.partition("\n")
+    if not found or '"' in line:
+        return None
+    cells = [c.lstrip(" ") for c in line.rstrip("\r").split(sep)]  # skipinitialspace
+    if any(not c or c != c.strip() for c in cells) or len(set(cells)) < len(cells):
+        return None
+    return cells
 
 
 def _extra_cells_empty(source: Source, sep: str, width: int) -> bool:
