@@ -880,7 +880,7 @@ def _read_excel(source: Source, sheet: str | int | None, columns) -> pd.DataFram
     numbers, _ = _number_columns(header, columns, source.name)
     for h in header:
         values = frame[h]
-        missing = values.map(lambda v, n=h in numbers: v is None or (n and v in _NA_NUMBER))
+        missing = values.isna() | (values.isin(_NA_NUMBER) if h in numbers else False)
         frame[h] = values.where(~missing.astype(bool), np.nan).infer_objects()
     frame.attrs["sheets"] = (chosen.title, others)
     return frame
