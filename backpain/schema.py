@@ -40,6 +40,7 @@ from .text import say
 __all__ = [
     "COLUMNS",
     "KEYS",
+    "MAX_DAILY_STEPS",
     "MOMENTARY_COLUMNS",
     "TAG_SEP",
     "VARIABLES",
@@ -50,6 +51,11 @@ __all__ = [
 
 TAG_SEP = "|"
 """Separator between tags in the ``tags`` column (``"physiotherapy|heat"``)."""
+
+MAX_DAILY_STEPS = 500_000
+"""Most steps one day can hold (our default, no published limit): 24 hours at 5 steps a
+second, above a sprinter's cadence. A larger value or day total (``1e300``, two rows
+whose sum overflows) is rejected, never kept as a number no chart can show."""
 
 KEYS = ("subject", "date")
 
@@ -224,7 +230,7 @@ VARIABLES: dict[str, Variable] = {
             "number",
             "steps",
             0,
-            None,
+            MAX_DAILY_STEPS,
             "sum",
             ("steps", "step count", "stappen", "aantal stappen", "stappenteller"),
         ),

@@ -51,21 +51,24 @@ print(json.dumps(out))
 """
 
 
-def read_capped(path, fmt: str = "auto", memory: int = EXTRA_MEMORY, subject: str = "s") -> dict:
+def read_capped(
+    path, fmt: str = "auto", memory: int = EXTRA_MEMORY, subject: str = "s", cpu: int = CPU_SECONDS
+) -> dict:
     """Read ``path`` with read_diary in a child capped in memory and CPU time.
 
     ``subject`` names the person of a file without a subject column, or picks
-    the person of a file that names its people.
+    the person of a file that names its people; ``cpu`` is the CPU limit in
+    seconds.
     """
     # Arrow's default allocator reserves address space up front: under an
     # address-space cap the system allocator is the one to measure
     env = {**os.environ, "ARROW_DEFAULT_MEMORY_POOL": "system"}
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path), str(memory), str(CPU_SECONDS), fmt, subject],
+        [sys.executable, "-c", _CHILD, str(path), str(memory), str(cpu), fmt, subject],
         env=env,
         capture_output=True,
         text=True,
-        timeout=10 * CPU_SECONDS,
+        timeout=10 * cpu,
         check=False,
     )
     # a child killed by RLIMIT_CPU (SIGXCPU) or out of memory exits non-zero

@@ -588,3 +588,127 @@ def test_hypothesis_is_deterministic_on_ci():
 
     assert settings.get_profile("ci").derandomize
     assert settings().derandomize == bool(os.environ.get("CI"))
+
+
+# ---------------------------------- spaced and partial dates (issue 27)
+DAYS = st.dates(
+    min_value=pd.Timestamp("2000-01-01").date(), max_value=pd.Timestamp("2099-12-31").date()
+)
+PARTIAL = st.sampled_from(["{y}", "{y}-{m:02d}", "{m:02d}/{y}", "{y}Q{q}", "{y}-W{w:02d}"])
+
+
+@given(
+    days=st.lists(DAYS, min_size=1, max_size=8, unique=True),
+    dayfirst=st.booleans(),
+    partial=st.lists(st.tuples(DAYS, PARTIAL), max_size=3),
+)
+@settings(max_examples=25, deadline=None)
+def test_spaced_dates_read_as_written_and_partial_dates_rejected(days, dayfirst, partial):
+    # a day above 12 settles the order of the spaced dates for the whole column
+    settle = pd.Timestamp("2026-01-25").date()
+    days = [*days, settle] if settle not in days else days
+    order = "%d %m %Y" if dayfirst else "%m %d %Y"
+    lines = [f"{d.strftime(order)},5" for d in days]
+    for d, shape in partial:
+        text = shape.format(y=d.year, m=d.month, q=(d.month - 1) // 3 + 1, w=d.isocalendar()[1])
+        lines.append(f"{text},5")
+    diary, report = read(("date,pain\n" + "\n".join(lines) + "\n").encode(), subject="s")
+    check_loaded(diary, report)
+    assert sorted(diary["date"].dt.date) == sorted(days)
+    assert report.rows_rejected == len(partial)
+    assert all("gives no day" in r for r in report.rejected["reason"])
+
+
+# ---------------------------------------------- multi-sheet workbooks
+SHEET = st.tuples(st.sampled_from(["diary", "cover", "empty"]), st.booleans())
+
+
+@given(sheets=st.lists(SHEET, min_size=1, max_size=4), pick=st.integers(0, 3))
+@settings(max_examples=15, deadline=None)
+def test_workbook_reads_the_diary_sheet_and_names_every_other(tmp_path_factory, sheets, pick):
+    import openpyxl
+
+    assume(any(not hidden for _, hidden in sheets))  # a workbook shows one sheet at least
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    rows_of = {}
+    for i, (kind, hidden) in enumerate(sheets):
+        sheet = book.create_sheet(f"s{i}")
+        if kind == "diary":
+            rows = [[f"2026-01-{d + 1:02d}", (i + d) % 11] for d in range(i + 1)]
+            sheet.append(["date", "pain"])
+        elif kind == "cover":
+            rows = [["kept by me"], ["since 2026"]]
+            sheet.append(["my pain diary"])
+        else:
+            rows = []
+        for r in rows:
+            sheet.append(r)
+        rows_of[f"s{i}"] = rows
+        sheet.sheet_state = "hidden" if hidden else "visible"
+    book.active = next(i for i, (_, hidden) in enumerate(sheets) if not hidden)
+    path = tmp_path_factory.mktemp("book") / "book.xlsx"
+    book.save(path)
+    visible = [f"s{i}" for i, (k, h) in enumerate(sheets) if k == "diary" and not h]
+    hidden = [f"s{i}" for i, (k, h) in enumerate(sheets) if k == "diary" and h]
+    expected = (visible or hidden or [None])[0]
+    if expected is None:  # no sheet holds a diary: the error says why
+        with pytest.raises(backpain.DiaryError, match="no date column"):
+            backpain.read_diary(path, subject="s")
+        return
+    diary, report = backpain.read_diary(path, subject="s", return_report=True)
+    check_loaded(diary, report)
+    assert len(diary) == len(rows_of[expected])
+    if len(sheets) > 1:
+        note = next(str(n) for n in report.notes if "not read" in str(n))
+        assert f"'{expected}'" in note
+        for name in rows_of:
+            if name != expected:
+                assert f"'{name}' ({max(len(rows_of[name]), 0)} rows" in note
+    chosen = f"s{pick % len(sheets)}"
+    try:
+        other = backpain.read_diary(path, subject="s", sheet=chosen)
+    except backpain.DiaryError:
+        assert sheets[pick % len(sheets)][0] != "diary"
+    else:
+        assert len(other) == len(rows_of[chosen])
+
+
+# ---------------------------------------------------- multi-member zips
+APPLE = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="en_BE">\n'
+    ' <ExportDate value="2024-03-05 09:00:00 +0100"/>\n'
+    ' <Record type="HKQuantityTypeIdentifierStepCount" sourceName="iPhone" unit="count" '
+    'startDate="2024-03-04 10:00:00 +0100" endDate="2024-03-04 10:05:00 +0100" value="420"/>\n'
+    "</HealthData>\n"
+)
+MEMBER = st.tuples(
+    st.sampled_from(["apple_health_export/", "old/apple_health_export/", "", "x/"]),
+    st.sampled_from(["export.xml", "export_cda.xml", "notes.txt", "uitvoer.xml"]),
+)
+
+
+@given(members=st.lists(MEMBER, min_size=1, max_size=4))
+@settings(max_examples=15, deadline=None)
+def test_zip_members_one_export_read_several_refused(members):
+    import warnings
+    import zipfile
+
+    buffer = io.BytesIO()
+    exports = []
+    with zipfile.ZipFile(buffer, "w") as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # a repeated member name
+        for folder, name in members:
+            holds = name in ("export.xml", "uitvoer.xml")  # the export's name is localised
+            archive.writestr(folder + name, APPLE if holds else "other")
+            exports += [folder + name] if holds else []
+    data = buffer.getvalue()
+    if len(exports) == 1:
+        diary, report = read(data)
+        check_loaded(diary, report)
+        assert diary["steps"].tolist() == [420.0]
+    elif len(exports) > 1:
+        with pytest.raises(backpain.DiaryError, match="more than one Apple Health export"):
+            read(data)
+    else:
+        assert read_or_diary_error(data) is None

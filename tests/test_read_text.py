@@ -86,7 +86,7 @@ def test_advice_for_each_audience_names_its_own_controls():
     page = m.render("nl", audience="page")
     assert "pain_scale" not in page
     assert "--" not in page
-    err = Message("read.error.dates_ambiguous", example="03/04/2026")
+    err = Message("read.error.dates_ambiguous", example="03/04/2026", source="a.csv")
     assert "dayfirst=True" in str(err)
     assert "--dayfirst" in err.render("en", audience="cli")
     assert "--monthfirst" in err.render("nl", audience="cli")

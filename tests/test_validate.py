@@ -168,11 +168,12 @@ def test_impossible_calendar_days_say_so():
     assert reasons[4].startswith("not a date this reader understands")
 
 
-def test_check_diary_on_an_open_range_names_the_bound(diary):
+def test_check_diary_names_the_range_of_steps(diary):
     bad = diary.copy()
     bad.loc[5, "steps"] = -3
     with pytest.raises(
-        ValueError, match=r"column 'steps' holds -3 in row 5; steps must be at least 0 \(steps\)"
+        ValueError,
+        match=r"column 'steps' holds -3 in row 5; steps must be between 0 and 500000 \(steps\)",
     ):
         backpain.check_diary(bad, need=("steps",))
 

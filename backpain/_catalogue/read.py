@@ -30,6 +30,66 @@ TEXTS: dict[str, tuple[str, str]] = {
         "not a date this reader understands; write dates as YYYY-MM-DD or DD-MM-YYYY",
         "geen datum die het programma begrijpt; schrijf datums als JJJJ-MM-DD of DD-MM-JJJJ",
     ),
+    "read.reason.date_partial": (
+        "the date gives no day (a year, month, quarter or week alone), and a day is never "
+        "guessed; write the whole date (2026-04-01) or leave the row out",
+        "de datum geeft geen dag (alleen een jaar, maand, kwartaal of week), en een dag wordt "
+        "nooit geraden; schrijf de volledige datum (2026-04-01) of laat de rij weg",
+    ),
+    "read.note.sheets@python": (
+        "read the sheet {read!r}; not read: {others} (read another with sheet={example!r})",
+        "het blad {read!r} gelezen; niet gelezen: {others} (lees een ander met sheet={example!r})",
+    ),
+    "read.note.sheets": (
+        "read the sheet {read!r}; not read: {others} (to read another, move it to the front "
+        "in the spreadsheet or save it as its own file)",
+        "het blad {read!r} gelezen; niet gelezen: {others} (om een ander te lezen, zet het "
+        "vooraan in het rekenblad of bewaar het als apart bestand)",
+    ),
+    "read.note.sheet_other": ("{name!r} ({rows} rows)", "{name!r} ({rows} rijen)"),
+    "read.note.sheet_hidden": (
+        "{name!r} ({rows} rows, hidden)",
+        "{name!r} ({rows} rijen, verborgen)",
+    ),
+    "read.error.no_such_sheet": (
+        "{source}: there is no sheet {sheet}; the sheets are {names}",
+        "{source}: er is geen blad {sheet}; de bladen zijn {names}",
+    ),
+    "read.error.encrypted": (
+        "{source}: this spreadsheet is protected with a password, so its cells cannot be "
+        "read; open it in Excel or LibreOffice, remove the password (or save a copy without "
+        "one) and try again.",
+        "{source}: dit rekenblad is beveiligd met een wachtwoord, dus de cellen zijn niet te "
+        "lezen; open het in Excel of LibreOffice, verwijder het wachtwoord (of bewaar een "
+        "kopie zonder) en probeer opnieuw.",
+    ),
+    "read.reason.number_ambiguous": (
+        "a number typed as text whose meaning depends on the decimal mark (1.234 is 1234 "
+        "with a thousands point, 1.234 with a decimal point) and the file does not tell "
+        "which; type it as a number, or write it without the thousands separator",
+        "een getal als tekst getypt waarvan de betekenis van het decimaalteken afhangt (1.234 "
+        "is 1234 met een punt voor duizendtallen, of 1,234 met een decimaalpunt) en het "
+        "bestand zegt niet welk; typ het als getal, of schrijf het zonder scheidingsteken voor duizendtallen",
+    ),
+    "read.reason.date_order": (
+        "day and month could be either way round (both 12 or less) and the other dates of "
+        "the file do not tell which; write the date as year-month-day (2026-03-04)",
+        "dag en maand kunnen omgewisseld zijn (allebei 12 of minder) en de andere datums van "
+        "het bestand zeggen niet welke eerst komt; schrijf de datum als jaar-maand-dag "
+        "(2026-03-04)",
+    ),
+    "read.note.dates_order_unknown": (
+        "the order of day and month could not be told from the dates written like 03/04/2026; "
+        "those rows are rejected",
+        "de volgorde van dag en maand was niet af te leiden uit de datums zoals 03/04/2026; "
+        "die rijen zijn geweigerd",
+    ),
+    "read.reason.date_weekday": (
+        "the weekday written before the date is not the weekday of that date; check the day, "
+        "the month and the weekday",
+        "de weekdag voor de datum is niet de weekdag van die datum; kijk de dag, de maand en "
+        "de weekdag na",
+    ),
     "read.reason.not_a_number": (
         "not a number; {name} must be a number ({unit})",
         "geen getal; {name!v} moet een getal zijn ({unit})",
@@ -232,27 +292,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read.report.col.reason": ("reason", "reden"),
     # ------------------------------------------------- files that cannot be read
     "read.error.dates_ambiguous@python": (
-        "every date in the date column is ambiguous (e.g. {example!r}): it could be "
+        "{source}: every date in the date column is ambiguous (e.g. {example!r}): it could be "
         "day/month or month/day. Pass dayfirst=True for day-month-year or dayfirst=False "
         "for month-day-year.",
-        "elke datum in de datumkolom kan twee dingen betekenen (bv. {example!r}): dag/maand "
-        "of maand/dag. Geef dayfirst=True voor dag-maand-jaar of dayfirst=False voor "
-        "maand-dag-jaar.",
+        "{source}: elke datum in de datumkolom kan twee dingen betekenen (bv. {example!r}): "
+        "dag/maand of maand/dag. Geef dayfirst=True voor dag-maand-jaar of dayfirst=False "
+        "voor maand-dag-jaar.",
     ),
     "read.error.dates_ambiguous@cli": (
-        "every date in the date column is ambiguous (e.g. {example!r}): it could be "
+        "{source}: every date in the date column is ambiguous (e.g. {example!r}): it could be "
         "day/month or month/day. Use --dayfirst for day-month-year or --monthfirst for "
         "month-day-year.",
-        "elke datum in de datumkolom kan twee dingen betekenen (bv. {example!r}): dag/maand "
-        "of maand/dag. Gebruik --dayfirst voor dag-maand-jaar of --monthfirst voor "
-        "maand-dag-jaar.",
+        "{source}: elke datum in de datumkolom kan twee dingen betekenen (bv. {example!r}): "
+        "dag/maand of maand/dag. Gebruik --dayfirst voor dag-maand-jaar of --monthfirst "
+        "voor maand-dag-jaar.",
     ),
     "read.error.dates_ambiguous": (
-        "every date in the date column is ambiguous (e.g. {example!r}): it could be "
+        "{source}: every date in the date column is ambiguous (e.g. {example!r}): it could be "
         "day/month or month/day. Write the dates as year-month-day (2026-03-04) and try "
         "again.",
-        "elke datum in de datumkolom kan twee dingen betekenen (bv. {example!r}): dag/maand "
-        "of maand/dag. Schrijf de datums als jaar-maand-dag (2026-03-04) en probeer opnieuw.",
+        "{source}: elke datum in de datumkolom kan twee dingen betekenen (bv. {example!r}): "
+        "dag/maand of maand/dag. Schrijf de datums als jaar-maand-dag (2026-03-04) en "
+        "probeer opnieuw.",
     ),
     "read.error.no_pain_column@python": (
         "{source}: no pain column found (columns: {columns}). Name the column 'pain' or "
@@ -373,6 +434,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read.error.no_such_file": (
         "{source}: no such file. Check the path (the current folder is {cwd}).",
         "{source}: dit bestand bestaat niet. Kijk het pad na (de huidige map is {cwd}).",
+    ),
+    "read.error.cannot_open": (
+        "{source}: the file cannot be opened ({detail}). Check the name and the path; a "
+        "shorter name or folder may help.",
+        "{source}: het bestand kan niet geopend worden ({detail}). Kijk de naam en het pad na; "
+        "een kortere naam of map kan helpen.",
+    ),
+    "read.error.json_repeated_key": (
+        "{source}: a JSON record holds the key {key!r} twice (values {values}), so it is not "
+        "clear which one is meant. Keep one of them and try again.",
+        "{source}: een JSON-record bevat de sleutel {key!r} twee keer (waarden {values}), dus "
+        "het is niet duidelijk welke bedoeld is. Hou er één over en probeer opnieuw.",
     ),
     "read.error.folder": (
         "{source}: this is a folder; pass the export file inside it.",
@@ -791,6 +864,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read.apple.unreadable_zip": (
         "{source}: not a readable zip file ({detail}); export it again.",
         "{source}: geen leesbaar zip-bestand ({detail}); exporteer opnieuw.",
+    ),
+    "read.apple.several_exports": (
+        "{source}: the zip holds more than one Apple Health export ({members}); reading one "
+        "would leave the other out. Unzip it and read each export.xml on its own (or together "
+        "as a list, to merge them per day).",
+        "{source}: de zip bevat meer dan één export van Apple Health ({members}); er één lezen "
+        "zou de andere weglaten. Pak de zip uit en lees elke export.xml apart (of samen als "
+        "lijst, om ze per dag samen te voegen).",
     ),
     "read.apple.no_export_in_zip": (
         "{source}: the zip holds no Apple Health export.xml (files: {files}). Pass the "

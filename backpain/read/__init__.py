@@ -27,6 +27,7 @@ __all__ = [
     "FORMATS",
     "Format",
     "LoadReport",
+    "choose_format",
     "read_dask",
     "read_diary",
     "register_format",
@@ -125,7 +126,10 @@ def read_diary(
         Passed to the format's reader. For tables: ``columns`` (``{"your
         header": "pain"}``), ``dayfirst`` (force the date order),
         ``pain_scale`` (10, or 100 for a 0-100 scale, divided by 10),
-        ``sheet_name``, ``sep``, ``decimal``, ``encoding``.
+        ``sheet`` (the spreadsheet sheet to read, by name or 0-based
+        position; default: the first visible sheet with a date column, and
+        the report names the sheets not read), ``sep``, ``decimal``,
+        ``encoding``.
 
     Returns
     -------
@@ -189,7 +193,7 @@ def read_diary(
         if src.size == 0:
             msg = Message("read.error.empty_bytes", source=src.name)
             raise DiaryError(msg)
-        fmt = _choose(src, format)
+        fmt = choose_format(src, format)
         options.update(_named_options(fmt, {"progress": progress, "lang": lang}))
         try:
             diary, report = _read_with_subject(fmt, src, subject, options)
@@ -214,7 +218,7 @@ def _read_one_of_many(
     if isinstance(source, pd.DataFrame):
         return select_subject(*read_table(source, **options), subject)
     src = open_source(source)
-    fmt = _choose(src, format)
+    fmt = choose_format(src, format)
     accepted = inspect.signature(fmt.read).parameters
     if any(p.kind is p.VAR_KEYWORD for p in accepted.values()):
         mine = dict(options)
@@ -346,20 +350,27 @@ def _check_options_known(options: dict[str, Any]) -> None:
         raise TypeError(msg)
 
 
-def _choose(src: Source, format: str) -> Format:
+def choose_format(src: Source, format: str) -> Format:
+    """The :class:`Format` of ``src``: ``format`` by name, or the first whose detector takes it.
+
+    Raises :class:`~backpain.DiaryError` listing every format tried and why
+    none matched.
+    """
     if format != "auto":
         if format not in FORMATS:
             msg = f"format={format!r} is not known; use 'auto' or one of {_formats_list()}"
             raise ValueError(msg)
         return FORMATS[format]
-    reasons = []
+    found = []
     for fmt in FORMATS.values():
         why = fmt.detect(src)
         if why is None:
             return fmt
         if isinstance(why, DiaryError):
             raise why
-        reasons.append(Message("read.list.named", name=fmt.name, text=why))
+        found.append((fmt.name, why))
+    # the list of reasons is worded only when no format matched
+    reasons = [Message("read.list.named", name=name, text=why) for name, why in found]
     tried = reasons[-1]
     for reason in reversed(reasons[:-1]):
         tried = Message("read.list.semicolon", first=reason, rest=tried)

@@ -86,6 +86,8 @@ class Scan:
         self.n_records = 0
         self.export_date: str | None = None
         self.export_utc: datetime | None = None
+        self.late_export = False
+        """``<ExportDate>`` came after the first record (records before it unchecked)."""
         self.locale: str | None = None
         self.root: str | None = None
         self.steps: dict[tuple[str, str], list] = {}

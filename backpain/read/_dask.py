@@ -128,8 +128,17 @@ def _read_batch(
 ) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """Read some persons' files (one task): their diaries, and a slim report of each."""
     from . import read_diary
+    from .table import subject_from_name
 
     frames, infos = [], []
+    groups, together = _tables_together(groups, format, subject, options)
+    if together is not None:
+        diary, reports = together
+        frames.append(_canonical(diary))
+        present = set(diary["subject"].astype(str))
+        for r in reports:  # each file is one person, named as read_table_files names it
+            name = subject_from_name(r.source, subject)[0]
+            infos.append(_slim(r, None, np.array([name] if name in present else [], dtype=object)))
     for group in groups:
         one = group[0] if len(group) == 1 else group
         diary, report = read_diary(
@@ -142,7 +151,40 @@ def _read_batch(
     return out, infos
 
 
-def _slim(report: LoadReport, diary: pd.DataFrame) -> dict[str, Any]:
+def _tables_together(
+    groups: list[list[Any]], format: str, subject: str | None, options: dict[str, Any]
+) -> tuple[list[list[Any]], tuple | None]:
+    """Read the task's plain CSV tables together (:func:`read_table_files`).
+
+    Returns the groups left to read one by one, and ``(diary, reports)`` of
+    the files read together (None when there are none).
+    """
+    from . import choose_format
+    from ._source import open_source
+    from .table import read_table_files, table_kind
+
+    if format not in ("auto", "table"):
+        return groups, None
+    tables, rest = [], []
+    for group in groups:
+        path = len(group) == 1 and isinstance(group[0], (str, os.PathLike))
+        src = open_source(group[0]) if path else None
+        plain = (
+            src is not None
+            and src.size > 0
+            and choose_format(src, format).name == "table"
+            and table_kind(src) == "csv"
+        )
+        (tables if plain else rest).append(src if plain else group)
+    together = read_table_files(tables, subject=subject, **options) if len(tables) > 1 else None
+    if together is None:
+        return groups, None
+    return rest, together
+
+
+def _slim(
+    report: LoadReport, diary: pd.DataFrame | None, subjects: np.ndarray | None = None
+) -> dict[str, Any]:
     """What the cohort report needs of one file's report (no per-file DataFrame if empty)."""
     counts = (
         "rows_read",
@@ -160,7 +202,11 @@ def _slim(report: LoadReport, diary: pd.DataFrame) -> dict[str, Any]:
         "columns": dict(report.columns),
         "notes": list(report.notes),
         "rejected": report.rejected if len(report.rejected) else None,
-        "subjects": pd.unique(diary["subject"].dropna().astype(str).to_numpy()),
+        "subjects": (
+            pd.unique(diary["subject"].dropna().astype(str).to_numpy())
+            if subjects is None
+            else pd.unique(subjects)
+        ),
     }
 
 
@@ -357,13 +403,29 @@ def _read_parquet(paths: list[str], where: str, *, lang: str) -> tuple[Any, Load
     return data, report
 
 
+PARTITION_BYTES = 64 * 2**20
+"""Bytes of per-person files one partition holds by default (``files_per_partition``)."""
+
+
+def _files_per_partition(groups: list[list[Any]]) -> int:
+    """About :data:`PARTITION_BYTES` of files a partition, 1 to 1,000, at least 8 partitions."""
+    sizes = [
+        os.stat(s).st_size if isinstance(s, (str, os.PathLike)) else 1 << 20
+        for g in groups
+        for s in g
+    ]
+    mean = max(sum(sizes) / max(len(groups), 1), 1.0)
+    per = min(1000, int(PARTITION_BYTES // mean), -(-len(groups) // 8))
+    return max(1, per)
+
+
 # ---------------------------------------------------------------- public
 def read_dask(
     source: Any,
     *,
     format: str = "auto",
     subject: str | None = None,
-    files_per_partition: int = 1,
+    files_per_partition: int | None = None,
     persist: bool | None = None,
     lang: str = "en",
     **options: Any,
@@ -395,9 +457,14 @@ def read_dask(
     subject : str, optional
         Per-person files: passed to ``read_diary`` (by default a file
         without a subject column is named after the file).
-    files_per_partition : int, default 1
+    files_per_partition : int, optional
         Per-person files read by one task into one partition (more files a
-        partition means fewer, larger tasks for many small files).
+        partition means fewer, larger tasks for many small files). Default:
+        about 64 MiB of files a partition, at most 1,000 files, and at least
+        8 partitions when there are that many files. Plain CSV tables of one
+        task that share their header are checked together
+        (:func:`backpain.read.table.read_table_files`), so 10,000 small
+        files cost little more than parsing them.
     persist : bool, optional
         Per-person files: ``True`` reads every file once and keeps the
         diaries in the cluster's memory (with no ``distributed`` client, in
@@ -471,7 +538,7 @@ def read_dask(
     2    stress    0  between           6
     """
     _need_dask("read_dask")
-    if (
+    if files_per_partition is not None and (
         isinstance(files_per_partition, bool)
         or not isinstance(files_per_partition, (int, np.integer))
         or files_per_partition < 1
@@ -480,6 +547,8 @@ def read_dask(
     kind, items, where = _resolve(source)
     if kind == "parquet":
         return _read_parquet(items, where, lang=lang)
+    if files_per_partition is None:
+        files_per_partition = _files_per_partition(items)
     return _read_files(
         items,
         where,

@@ -13,10 +13,84 @@ import pandas as pd
 from ..errors import DiaryError
 from ..text import Message
 
-__all__ = ["ISO_DATE", "NUMERIC_DATE", "has_full_year", "parse_dates", "parse_numbers"]
+__all__ = [
+    "ISO_DATE",
+    "NUMERIC_DATE",
+    "WEEKDAYS",
+    "has_full_year",
+    "parse_dates",
+    "parse_numbers",
+    "partial_dates",
+    "thousands_shaped",
+    "weekday_given",
+]
 
-NUMERIC_DATE = re.compile(r"^\s*(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?:[ T].*)?$")
+NUMERIC_DATE = re.compile(r"^\s*(\d{1,4})(?:[-/.]|\s+)(\d{1,2})(?:[-/.]|\s+)(\d{1,4})(?:[ T].*)?$")
+"""Day, month and year written as numbers, separated by ``-``, ``/``, ``.`` or spaces."""
+
 ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+
+WEEKDAYS: dict[str, int] = {
+    **dict.fromkeys(("mon", "monday", "ma", "maandag"), 0),
+    **dict.fromkeys(("tue", "tues", "tuesday", "di", "dinsdag"), 1),
+    **dict.fromkeys(("wed", "wednesday", "wo", "woensdag"), 2),
+    **dict.fromkeys(("thu", "thur", "thurs", "thursday", "do", "donderdag"), 3),
+    **dict.fromkeys(("fri", "friday", "vr", "vrijdag"), 4),
+    **dict.fromkeys(("sat", "saturday", "za", "zaterdag"), 5),
+    **dict.fromkeys(("sun", "sunday", "zo", "zondag"), 6),
+}
+"""Weekday names before a date (``Wed 04/03/2026``, ``wo 4-3-2026``), English and Dutch.
+
+The full names and the usual abbreviations of each language (Monday = 0,
+as :meth:`datetime.date.weekday` counts)."""
+
+_WEEKDAY = re.compile(r"^\s*([A-Za-z]{2,9})\.?,?\s+(?=\d)")
+
+
+def weekday_given(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Split a leading weekday name off each date: ``(weekday, rest of the text)``.
+
+    ``weekday`` is 0 (Monday) to 6, or -1 where no known weekday name starts
+    the text (see :data:`WEEKDAYS`); ``rest`` is the text without it.
+
+    >>> wd, rest = weekday_given(pd.Series(["Wed 04/03/2026", "4/3/2026", "april 3 2026"]))
+    >>> wd.tolist(), rest.tolist()
+    ([2, -1, -1], ['04/03/2026', '4/3/2026', 'april 3 2026'])
+    """
+    text = values.astype("string").str.strip()
+    word = text.str.extract(_WEEKDAY.pattern)[0].str.lower()
+    day = word.map(WEEKDAYS).astype("float64").fillna(-1).astype("int64")
+    cut = text.str.replace(_WEEKDAY.pattern, "", n=1, regex=True)
+    return day, text.where(day < 0, cut)
+
+
+_MONTH_ONLY = re.compile(
+    r"^\s*(?:\d{4}\s*(?:[-/.]\s*\d{1,2})?|\d{1,2}\s*[-/.]\s*\d{4}|\d{4}\s*-?\s*[QqWwHh]\d{1,2})\s*$"
+)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|[+-]\d{2}:?\d{2}\b|(?<!\d)\d{4}(?!\d)")
+_DAY_NUMBER = re.compile(r"(?<![\dQqWwHh])(?:0?[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def partial_dates(values: pd.Series) -> pd.Series:
+    """Boolean mask: a date with a year that gives no day (``2026-04``, ``2026``, ``2026Q1``).
+
+    A day the file does not give is not a day: such a date is never
+    completed to the first of the month or of the year. Text with a
+    four-digit year counts as partial when it is a year, a year and month
+    (``2026-04``, ``04/2026``), a quarter, half-year or week (``2026Q1``,
+    ``2026-W14``), or words with no day number (``April 2026``).
+
+    >>> partial_dates(pd.Series(["2026-04", "2026", "2026Q1", "April 2026",
+    ...                          "3 April 2026", "2026-04-03", "3/4"])).tolist()
+    [True, True, True, True, False, False, False]
+    """
+    text = values.astype("string").str.strip()
+    full = has_full_year(text)
+    shape = text.str.match(_MONTH_ONLY.pattern, na=False).astype(bool)
+    left = text.str.replace(_CLOCK.pattern, " ", regex=True)
+    no_day = ~left.str.contains(_DAY_NUMBER.pattern, na=False).astype(bool)
+    numeric = text.str.match(NUMERIC_DATE.pattern, na=False).astype(bool)
+    return (full & (shape | (no_day & ~numeric))).astype(bool)
 
 
 def parse_dates(
@@ -24,18 +98,26 @@ def parse_dates(
     *,
     dayfirst: bool | None = None,
     prefer_dayfirst: bool = False,
+    source: str = "<dates>",
 ) -> tuple[pd.Series, str]:
     """Parse a column of dates to midnight timestamps, deciding the order once.
 
     A year is never guessed: a date without a year (``3 april``) or with a
     two-digit year (``3-4-26``) is left unparsed, so that the reader rejects
-    its row with a reason.
+    its row with a reason. Nor is a day: a year or month alone (``2026-04``,
+    ``2026``, ``2026Q1``, see :func:`partial_dates`) is left unparsed too.
 
-    The day/month order of numeric dates (``03/04/2026``) is decided from the
-    whole column: a value with a first number above 12 means day-first, one
-    with a second number above 12 means month-first. When every value is
-    ambiguous, ``prefer_dayfirst`` (set for Dutch/Belgian files) decides;
-    otherwise a :class:`DiaryError` asks for ``dayfirst=``.
+    The day/month order of numeric dates (``03/04/2026``, ``03-04-2026``,
+    ``03 04 2026``) is decided from the whole column: a value with a first
+    number above 12 means day-first, one with a second number above 12 means
+    month-first, and a weekday written before an ambiguous date
+    (``Wed 04/03/2026``) counts for the order whose day it names. Year-first
+    dates (``2026/03/04``) say nothing about the order of the others. When
+    every value is ambiguous, ``prefer_dayfirst`` (set for Dutch/Belgian
+    files) decides; otherwise a :class:`DiaryError` naming ``source`` asks
+    for ``dayfirst=``; when only some dates of the column are ambiguous and
+    nothing tells their order, those are left unparsed. A date whose weekday
+    is not its own is left unparsed.
 
     Parameters
     ----------
@@ -45,6 +127,8 @@ def parse_dates(
         Force the order instead of inferring it.
     prefer_dayfirst : bool
         Order to take when the column alone cannot tell.
+    source : str
+        The file's name, for the error.
 
     Returns
     -------
@@ -52,6 +136,16 @@ def parse_dates(
         ``datetime64[ns]`` at midnight; ``NaT`` where a value could not be parsed.
     how : Message
         A sentence saying how the order was decided, for the report.
+
+    Examples
+    --------
+    >>> dates, how = parse_dates(pd.Series(["03 04 2026", "25 04 2026"]))
+    >>> dates.dt.strftime("%Y-%m-%d").tolist(), str(how)
+    (['2026-04-03', '2026-04-25'], 'date order inferred from the column: day-month-year')
+    >>> parse_dates(pd.Series(["Fri 04/03/2026"]))[0].dt.strftime("%Y-%m-%d").tolist()
+    ['2026-04-03']
+    >>> parse_dates(pd.Series(["2026-04", "2026-04-03"]))[0].isna().tolist()
+    [True, False]
     """
     codes, distinct = (
         pd.factorize(values)
@@ -62,7 +156,10 @@ def parse_dates(
         # diaries repeat the same dates many times: parse each distinct value once
         # (a column of distinct dates, such as ten years of days, is parsed as it is)
         parsed, how = parse_dates(
-            pd.Series(distinct, dtype=object), dayfirst=dayfirst, prefer_dayfirst=prefer_dayfirst
+            pd.Series(distinct, dtype=object),
+            dayfirst=dayfirst,
+            prefer_dayfirst=prefer_dayfirst,
+            source=source,
         )
         taken = parsed.to_numpy()[np.where(codes < 0, 0, codes)] if len(parsed) else codes
         out = pd.Series(taken, index=values.index, dtype="datetime64[ns]")
@@ -79,6 +176,7 @@ def parse_dates(
     if fast.notna().sum() == text.notna().sum() - int((text == "").sum()):
         return _to_ns(fast), Message("read.note.dates_iso")
     is_ts = values.map(lambda v: isinstance(v, (pd.Timestamp, np.datetime64)))
+    weekday, text = weekday_given(text)
     iso = text.str.match(ISO_DATE.pattern, na=False)
     written = text.str.extract(NUMERIC_DATE.pattern)
     parts = written.astype("float64")
@@ -87,13 +185,20 @@ def parse_dates(
     short_year = numeric & (written[0].str.len() <= 2) & (written[2].str.len() <= 2)
     numeric &= ~short_year
     how = Message("read.note.dates_iso")
+    day_month = numeric & False
     if numeric.any():
-        first, second = parts.loc[numeric, 0], parts.loc[numeric, 1]
-        says_day = bool((first > 12).any())
-        says_month = bool((second > 12).any())
-        if dayfirst is None:
+        # only day-month dates tell the order: year-first ones (2026/03/04) do not
+        day_month = numeric & (written[0].str.len() <= 2)
+        first, second = parts.loc[day_month, 0], parts.loc[day_month, 1]
+        by_day, by_month = _weekday_evidence(parts[day_month], weekday[day_month])
+        says_day = bool((first > 12).any() or by_day.any())
+        says_month = bool((second > 12).any() or by_month.any())
+        if dayfirst is None and not day_month.any():
+            dayfirst = False  # year-first dates only: nothing to decide
+        elif dayfirst is None:
             if says_day and says_month:
-                dayfirst = bool((first > 12).sum() >= (second > 12).sum())
+                day_votes = int((first > 12).sum() + by_day.sum())
+                dayfirst = day_votes >= int((second > 12).sum() + by_month.sum())
                 how = Message(f"read.note.dates_mixed_{_order(dayfirst)}")
             elif says_day or says_month:
                 dayfirst = says_day
@@ -101,9 +206,13 @@ def parse_dates(
             elif prefer_dayfirst:
                 dayfirst = True
                 how = Message("read.note.dates_ambiguous_dayfirst")
+            elif (iso | (numeric & ~day_month) | (has_full_year(text) & ~numeric)).any():
+                # other dates of the column are clear: only the ambiguous rows are
+                # left unread (and rejected with the reason), not the whole file
+                how = Message("read.note.dates_order_unknown")
             else:
-                example = text[numeric].iloc[0]
-                msg = Message("read.error.dates_ambiguous", example=example)
+                example = text[day_month].iloc[0]
+                msg = Message("read.error.dates_ambiguous", example=example, source=source)
                 raise DiaryError(msg)
         else:
             how = Message(f"read.note.order_given_{_order(dayfirst)}")
@@ -111,17 +220,20 @@ def parse_dates(
     if iso.any():
         y, m, d = (text[iso].str.extract(ISO_DATE.pattern).astype("int64")[i] for i in range(3))
         out[iso] = _assemble(y, m, d)
+    unordered = day_month if dayfirst is None else day_month & False
+    numeric &= ~unordered  # order unknown: the day-month dates stay unread
     if numeric.any():
         p = parts[numeric].astype("int64")
         a, b, c = p[0], p[1], p[2]
-        year_first = a > 31
+        year_first = written.loc[numeric, 0].str.len() > 2
         year = c.where(~year_first, a)
         year = year.where(year >= 100, year + 2000)
         day = (a if dayfirst else b).where(~year_first, c)
         month = (b if dayfirst else a).where(~year_first, b)
         out[numeric] = _assemble(year, month, day)
-    rest = ~iso & ~numeric & ~short_year & text.fillna("").ne("").astype(bool)
+    rest = ~iso & ~numeric & ~unordered & ~short_year & text.fillna("").ne("").astype(bool)
     rest &= text.str.contains(_FULL_YEAR, na=False).astype(bool)
+    rest &= ~partial_dates(text)  # a year or month alone is never completed to a day
     if rest.any():
         parsed = pd.to_datetime(
             text[rest], errors="coerce", format="mixed", dayfirst=bool(dayfirst)
@@ -131,7 +243,27 @@ def parse_dates(
         out[rest] = _to_ns(parsed)
     if is_ts.any():
         out[is_ts] = _to_ns(pd.to_datetime(values[is_ts], errors="coerce"))
-    return out.dt.normalize(), how
+    out = out.dt.normalize()
+    named = (weekday >= 0).to_numpy() & out.notna().to_numpy()
+    if named.any():  # a date whose weekday is not its own is not read
+        wrong = named & (out.dt.day_of_week.fillna(-1).to_numpy() != weekday.to_numpy())
+        out[wrong] = pd.NaT
+    return out, how
+
+
+def _weekday_evidence(parts: pd.DataFrame, weekday: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Ambiguous dates whose written weekday fits only the day-first / month-first reading."""
+    named = (weekday >= 0) & (parts[0] <= 12) & (parts[1] <= 12) & (parts[0] != parts[1])
+    if not named.any():
+        none = pd.Series(False, index=parts.index)
+        return none, none
+    p = parts[named].astype("int64")
+    year = p[2].where(p[2] >= 100, p[2] + 2000)
+    as_day = _assemble(year, p[1], p[0]).dt.day_of_week == weekday[named]
+    as_month = _assemble(year, p[0], p[1]).dt.day_of_week == weekday[named]
+    by_day = (as_day & ~as_month).reindex(parts.index, fill_value=False)
+    by_month = (as_month & ~as_day).reindex(parts.index, fill_value=False)
+    return by_day.astype(bool), by_month.astype(bool)
 
 
 _FULL_YEAR = r"(?<!\d)\d{4}(?!\d)"
@@ -199,3 +331,19 @@ def parse_numbers(values: pd.Series, *, decimal: str = ".", hours: bool = False)
         out = out.fillna(clock)
     out[~np.isfinite(out)] = np.nan
     return out
+
+
+_EITHER_MARK = re.compile(r"^[+-]?\d{1,3}(?:[.,]\d{3})+$")
+
+
+def thousands_shaped(values: pd.Series) -> pd.Series:
+    """Boolean mask: text numbers read differently by the two decimal marks (``1.234``).
+
+    Numbers that are already numbers are never ambiguous.
+
+    >>> thousands_shaped(pd.Series(["1.234", "1,234", "12.5", 1.234], dtype=object)).tolist()
+    [True, True, False, False]
+    """
+    is_text = values.map(lambda v: isinstance(v, str)).astype(bool)
+    text = values.where(is_text).astype("string").str.strip()
+    return (is_text & text.str.match(_EITHER_MARK.pattern, na=False)).astype(bool)

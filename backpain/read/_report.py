@@ -22,8 +22,12 @@ REJECT_COLUMNS = ["file", "row", "column", "value", "reason", "message"]
 ``message`` the :class:`~backpain.text.Message` to render in any language."""
 
 
+_NO_REJECTED = pd.DataFrame({c: pd.Series(dtype=object) for c in REJECT_COLUMNS})
+
+
 def _empty_rejected() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in REJECT_COLUMNS})
+    # a copy of one empty frame: building it anew costs more than a small file's reading
+    return _NO_REJECTED.copy()
 
 
 @dataclass

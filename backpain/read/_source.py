@@ -6,6 +6,7 @@ import codecs
 import io
 import json
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ __all__ = [
     "Source",
     "check_zip",
     "load_json",
+    "load_json_lines",
     "open_source",
     "refuse_limit",
 ]
@@ -55,6 +57,10 @@ Spreadsheets and exports compress about 5-30 times; one huge repeated cell
 compresses a thousand times and more."""
 
 
+_HEAD_KEPT = 65536
+"""Bytes of a file's start that a :class:`Source` reads once and keeps."""
+
+
 @dataclass
 class Source:
     """One input file: its name for messages and a way to get its bytes.
@@ -68,6 +74,7 @@ class Source:
     data: bytes | None = None
     _text: str | None = field(default=None, repr=False)
     encoding: str | None = None
+    _head: bytes | None = field(default=None, repr=False)
 
     @property
     def size(self) -> int:
@@ -75,9 +82,18 @@ class Source:
         return self.path.stat().st_size if self.data is None else len(self.data)
 
     def head(self, n: int = 65536) -> bytes:
-        """The first ``n`` bytes, without reading the whole file."""
+        """The first ``n`` bytes, without reading the whole file.
+
+        The first 64 KiB are read once and kept: every format's detector
+        looks at them, and all see the same bytes.
+        """
         if self.data is not None:
             return self.data[:n]
+        if n <= _HEAD_KEPT:
+            if self._head is None:
+                with open(self.path, "rb") as fh:
+                    self._head = fh.read(_HEAD_KEPT)
+            return self._head[:n]
         with open(self.path, "rb") as fh:
             return fh.read(n)
 
@@ -219,38 +235,80 @@ def check_zip(source: Source, *, max_unzipped: float = MAX_UNZIPPED_TABLE) -> No
 def load_json(source: Source, what: str | None = None) -> Any:
     """The file parsed as JSON; broken JSON raises :class:`DiaryError` naming the place.
 
-    JSON nested deeper than Python's recursion limit and integers longer than
-    Python converts (4300 digits) raise :class:`DiaryError` too.
+    JSON nested deeper than Python's recursion limit, integers longer than
+    Python converts (4300 digits) and an object that holds one key twice
+    (``{"pain": 3, "pain": 7}``: which one is meant?) raise
+    :class:`DiaryError` too.
     """
-    text = source.text()  # raises DiaryError for bytes that are not text
+    return _parse_json(source.text(), source.name, what)  # text(): DiaryError if not text
+
+
+def _parse_json(text: str, name: str, what: Any = None, line: int = 0) -> Any:
+    """One JSON document; ``line`` is added to an error's line (JSON Lines)."""
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_no_repeated_key(name))
+    except DiaryError:  # a repeated key, from the hook
+        raise
     except RecursionError as exc:
-        raise refuse_limit(source.name, "nesting", 0, 0) from exc
+        raise refuse_limit(name, "nesting", 0, 0) from exc
     except json.JSONDecodeError as exc:
         msg = Message(
             "read.error.json_invalid",
-            source=source.name,
-            line=exc.lineno,
+            source=name,
+            line=exc.lineno + line,
             col=exc.colno,
             detail=exc.msg,
             label=what or Message("read.word.diary"),
         )
         raise DiaryError(msg) from exc
     except ValueError as exc:  # an integer with more digits than Python converts
-        raise refuse_limit(source.name, "number", 0, sys.get_int_max_str_digits()) from exc
+        raise refuse_limit(name, "number", 0, sys.get_int_max_str_digits()) from exc
+
+
+def _no_repeated_key(name: str) -> Any:
+    """``object_pairs_hook`` for :func:`json.loads` refusing an object with a key twice."""
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = dict(pairs)
+        if len(out) < len(pairs):
+            seen: set[str] = set()
+            key = next(k for k, _ in pairs if k in seen or seen.add(k))
+            values = [v for k, v in pairs if k == key]
+            msg = Message("read.error.json_repeated_key", source=name, key=key, values=values)
+            raise DiaryError(msg)
+        return out
+
+    return hook
+
+
+def load_json_lines(source: Source) -> list[Any]:
+    """JSON Lines (``.jsonl``): one JSON value per line; blank lines are skipped.
+
+    A broken line raises :class:`DiaryError` naming the line, like
+    :func:`load_json`.
+    """
+    lines = source.text().splitlines()
+    return [_parse_json(ln, source.name, line=i) for i, ln in enumerate(lines) if ln.strip()]
 
 
 def open_source(source: object, *, name: str | None = None) -> Source:
     """Wrap a path, ``bytes`` or binary/text file object as a :class:`Source`."""
     if isinstance(source, (str, os.PathLike)):
         path = Path(source).expanduser()
-        if not path.exists():
+        try:
+            info = path.stat()
+        except FileNotFoundError:
             msg = Message("read.error.no_such_file", source=str(path), cwd=str(Path.cwd()))
-            raise DiaryError(msg)
-        if path.is_dir():
+            raise DiaryError(msg) from None
+        except OSError as exc:  # a name too long, a loop of links, no permission
+            msg = Message("read.error.cannot_open", source=str(path), detail=exc.strerror)
+            raise DiaryError(msg) from exc
+        if stat.S_ISDIR(info.st_mode):
             msg = Message("read.error.folder", source=str(path))
             raise DiaryError(msg)
+        if not stat.S_ISREG(info.st_mode):
+            # a pipe (FIFO) or device has no size and can be read only once: hold its bytes
+            return Source(name=name or path.name, data=_read_stream(path))
         return Source(name=name or path.name, path=path)
     if isinstance(source, (bytes, bytearray, memoryview)):
         return Source(name=name or "<bytes>", data=bytes(source))
@@ -265,3 +323,25 @@ def open_source(source: object, *, name: str | None = None) -> Source:
         "bytes, an open file, a pandas DataFrame, or a list of these"
     )
     raise TypeError(msg)
+
+
+def _read_stream(path: Path) -> bytes:
+    """All bytes of a pipe or device, refusing more than :data:`MAX_BYTES_IN_MEMORY`."""
+    chunks, total = [], 0
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 22):
+                total += len(chunk)
+                if total > MAX_BYTES_IN_MEMORY:
+                    msg = Message(
+                        "read.error.too_large",
+                        source=path.name,
+                        size=total / 2**30,
+                        limit=MAX_BYTES_IN_MEMORY / 2**30,
+                    )
+                    raise DiaryError(msg)
+                chunks.append(chunk)
+    except OSError as exc:
+        msg = Message("read.error.cannot_open", source=str(path), detail=exc.strerror)
+        raise DiaryError(msg) from exc
+    return b"".join(chunks)

@@ -193,7 +193,7 @@ def read_health_auto_export(
 def _days(src: Source, stamp: pd.Series, dayfirst: bool | None) -> tuple[pd.Series, Message]:
     """The day of each ``Date/Time`` by the shared date rules (the order decided once)."""
     try:
-        return parse_dates(stamp, dayfirst=dayfirst)
+        return parse_dates(stamp, dayfirst=dayfirst, source=src.name)
     except DiaryError as exc:
         iso = stamp.str.match(ISO_DATE.pattern).fillna(False).astype(bool)
         if not iso.any():
@@ -203,7 +203,7 @@ def _days(src: Source, stamp: pd.Series, dayfirst: bool | None) -> tuple[pd.Seri
                 Message("formats.hae.ambiguous", example=str(stamp.dropna().iloc[0])),
                 Message("formats.hae.todo_dayfirst"),
             ) from exc
-        return parse_dates(stamp.where(iso), dayfirst=dayfirst)
+        return parse_dates(stamp.where(iso), dayfirst=dayfirst, source=src.name)
 
 
 def _sleep_hours(values: pd.DataFrame, stages: list[str]) -> tuple[pd.Series, pd.Series]:

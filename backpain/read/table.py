@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -39,6 +40,7 @@ from ._source import (
     Source,
     check_zip,
     load_json,
+    load_json_lines,
     refuse_limit,
 )
 
@@ -49,6 +51,7 @@ __all__ = [
     "map_columns",
     "normalise_tags",
     "read_table",
+    "read_table_files",
     "sniff_table",
     "subject_from_name",
     "table_kind",
@@ -203,9 +206,24 @@ def table_kind(source: Source) -> str:
     """Guess the container from the content: csv, excel, parquet or json."""
     kind = _container(source)[0]
     if kind == "xls":
-        msg = Message("read.error.xls", source=source.name)
-        raise DiaryError(msg)
+        key = "read.error.encrypted" if _encrypted(source) else "read.error.xls"
+        raise DiaryError(Message(key, source=source.name))
     return kind
+
+
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+"""The stream of an OLE file holding a password-protected ``.xlsx`` (MS-OFFCRYPTO 2.3.4)."""
+
+
+def _encrypted(source: Source) -> bool:
+    """True when an OLE (``D0 CF 11 E0``) file holds a password-protected Office document."""
+    with source.open() as fh:  # the directory holding the stream names may sit anywhere
+        tail = b""
+        while chunk := fh.read(1 << 22):
+            if _ENCRYPTED in tail + chunk:
+                return True
+            tail = chunk[-len(_ENCRYPTED) :]
+    return False
 
 
 def _check_header_width(source: Source, head: str, sep: str) -> None:
@@ -278,6 +296,9 @@ def _read_parquet(source: Source) -> pd.DataFrame:
     data.seek(0)
     return pd.read_parquet(data)
 
+
+_SEP_LINE = re.compile(r"\A\ufeff?sep=([,;\t|])[ \t]*\r?\n")
+"""Excel's first line naming the separator (``sep=;``), which Excel writes and reads."""
 
 _COMMA_DECIMAL = re.compile(r"(?<![\d.,])-?\d+,\d+(?![\d.,])")
 _DOT_DECIMAL = re.compile(r"(?<![\d.,])-?\d+\.(?:\d{1,2}|\d{4,})(?![\d.,])")
@@ -394,12 +415,43 @@ def read_table(
     columns: dict[str, str] | None = None,
     dayfirst: bool | None = None,
     pain_scale: float = 10,
-    sheet_name: str | int = 0,
+    sheet: str | int | None = None,
+    sheet_name: str | int | None = None,
     sep: str | None = None,
     decimal: str | None = None,
     encoding: str | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a generic diary table; see :func:`backpain.read_diary` for the options."""
+    loaded = _load_table(
+        source,
+        columns=columns,
+        sheet=sheet if sheet is not None else sheet_name,
+        sep=sep,
+        decimal=decimal,
+        encoding=encoding,
+    )
+    return _table_diary(
+        loaded, subject=subject, columns=columns, dayfirst=dayfirst, pain_scale=pain_scale
+    )
+
+
+@dataclass
+class _Loaded:
+    """A table as loaded, before its cells are checked: what :func:`_table_diary` needs."""
+
+    raw: pd.DataFrame
+    name: str
+    kind: str
+    decimal: str | None
+    prefer_dayfirst: bool
+    header_rows: int
+    subjects: pd.Series | None = None
+    """Per-row subject ids given by the caller (many files read together), else None."""
+    rows: np.ndarray | None = None
+    """Per-row row numbers given by the caller, else counted from the header."""
+
+
+def _load_table(source, *, columns, sheet, sep, decimal, encoding) -> _Loaded:
     prefer_dayfirst = False
     header_rows = 0
     if isinstance(source, pd.DataFrame):
@@ -411,7 +463,7 @@ def read_table(
         raw = _load(
             source,
             kind,
-            sheet_name=sheet_name,
+            sheet=sheet,
             sep=sep,
             decimal=decimal,
             encoding=encoding,
@@ -420,9 +472,10 @@ def read_table(
         if raw.shape[1] > MAX_COLUMNS:  # a sheet without a dimension, a wide Parquet file
             raise refuse_limit(name, "columns", raw.shape[1], MAX_COLUMNS)
         first_row = 2 if kind in ("csv", "excel") else 1  # a JSON record is counted from 1
-        check_cell_sizes(raw, name, first_row=first_row, most=MAX_CELL_CHARS)
+        if kind != "csv" or source.size > MAX_CELL_CHARS:  # else no cell can be that long
+            check_cell_sizes(raw, name, first_row=first_row, most=MAX_CELL_CHARS)
         if kind == "csv":
-            header_rows = 1
+            header_rows = 2 if raw.attrs.get("sep_line") else 1
             if raw.attrs.get("sep") == ";" or raw.attrs.get("decimal") == ",":
                 prefer_dayfirst = True
             decimal = raw.attrs["decimal"]
@@ -432,16 +485,26 @@ def read_table(
             prefer_dayfirst = decimal == ","
         else:
             decimal = "."
+    return _Loaded(raw, name, kind, decimal, prefer_dayfirst, header_rows)
+
+
+def _table_diary(
+    loaded: _Loaded, *, subject, columns, dayfirst, pain_scale, _copies_hook=None
+) -> tuple[pd.DataFrame, LoadReport]:
+    raw, name, kind, decimal = loaded.raw, loaded.name, loaded.kind, loaded.decimal
+    prefer_dayfirst, header_rows = loaded.prefer_dayfirst, loaded.header_rows
     report = LoadReport(source=name, format="table")
     if kind == "csv" and raw.attrs.get("encoding") not in (None, "utf-8", "utf-8-sig"):
         report.notes.append(Message("read.note.decoded_as", encoding=raw.attrs["encoding"]))
     if kind == "csv" and raw.attrs.get("sep") != ",":
         report.notes.append(Message("read.note.separator", sep=raw.attrs["sep"], decimal=decimal))
+    if kind == "excel":
+        report.notes.extend(_sheet_notes(*raw.attrs["sheets"]))
     report.rows_read = len(raw)
     mapping, tag_cols, unused = map_columns(list(raw.columns), columns=columns, source=name)
     if kind != "dataframe":
         _repeated_headers(list(raw.columns), mapping, name)
-    if any(normalise_header(h) in ("pijn", "datum", "stemming", "slaap") for h in mapping):
+    if any(normalise_header(h) in _DUTCH_HEADERS for h in mapping):
         prefer_dayfirst = True
     if "date" not in mapping.values():
         key = (
@@ -486,9 +549,14 @@ def read_table(
 
     if "subject" not in entries.columns:
         entries["subject"], report.columns["subject"] = subject_from_name(name, subject or None)
+        if loaded.subjects is not None:
+            entries["subject"] = loaded.subjects
     elif subject is not None:
         entries["subject"] = entries["subject"].fillna(subject)
-    entries["row"] = range(1 + header_rows, len(entries) + 1 + header_rows)
+    if loaded.rows is None:
+        entries["row"] = range(1 + header_rows, len(entries) + 1 + header_rows)
+    else:
+        entries["row"] = loaded.rows
 
     blank = blank_rows(raw)
     if blank.any():
@@ -503,31 +571,176 @@ def read_table(
         pain_scale=pain_scale,
         clean_text=("notes",) if "tags" in entries.columns else ("tags", "notes"),
         headers=[str(h) for h in raw.columns],
-        copies=lambda index: _copies(raw, index),
+        copies=_copies_hook or (lambda index: _copies(raw, index, loaded.subjects)),
     )
     return diary, report
 
 
-def _copies(raw: pd.DataFrame, index: pd.Index) -> pd.Series:
+def _copies(raw: pd.DataFrame, index: pd.Index, subjects: pd.Series | None = None) -> pd.Series:
     """Which of the rows at ``index`` repeat an earlier one in every column of the file."""
+    rows = raw.loc[index]
+    if subjects is not None:  # files read together: a copy is within one file
+        rows = rows.assign(**{"\0file": subjects.loc[index]})
     try:
-        return raw.loc[index].duplicated(keep="first")
+        return rows.duplicated(keep="first")
     except TypeError:  # cells a JSON file nests (lists, objects) cannot be compared
         return pd.Series(False, index=index)
 
 
-def _text_decimal(frame: pd.DataFrame, columns: dict[str, str] | None) -> str:
+_BATCH_OPTIONS = frozenset({"columns", "dayfirst", "pain_scale", "sep", "decimal", "encoding"})
+"""Options of :func:`read_table` that :func:`read_table_files` takes."""
+
+
+def read_table_files(
+    sources: list[Source], *, subject: str | None = None, **options
+) -> tuple[pd.DataFrame, list[LoadReport]] | None:
+    """Read many small CSV diaries (one person each) as one table: their diary and reports.
+
+    For a cohort of thousands of small files (:func:`backpain.read_dask`),
+    checking each file's cells on its own costs far more than parsing it.
+    Files whose headers and settings (separator, decimal mark, date order
+    hints) agree are checked together in one :func:`build_diary`; each file
+    still gets its own :class:`LoadReport` with exact counts and its own
+    rejected rows (file name and row number), and a subject per file from
+    its name (or ``subject``). Notes that count rows (days combined, rows
+    repeated) give the total over the files they name.
+
+    Returns None when the files cannot be read this way (a file names its
+    people in a ``subject`` column, two files give the same subject, the
+    headers or settings differ, an option only :func:`read_table` takes):
+    the caller then reads each file with :func:`backpain.read_diary`.
+    """
+    if set(options) - _BATCH_OPTIONS or len(sources) < 2:
+        return None
+    table_options = {k: options.get(k) for k in ("columns", "sep", "decimal", "encoding")}
+    parts = [_load_table(src, sheet=None, **table_options) for src in sources]
+    first = parts[0]
+    same = (first.kind, list(first.raw.columns), first.decimal, first.prefer_dayfirst)
+    if first.kind != "csv" or any(
+        (p.kind, list(p.raw.columns), p.decimal, p.prefer_dayfirst) != same
+        or p.header_rows != first.header_rows
+        or p.raw.attrs.get("sep") != first.raw.attrs.get("sep")
+        for p in parts
+    ):
+        return None
+    mapping, _, _ = map_columns(list(first.raw.columns), columns=options.get("columns"), source="")
+    names = [subject_from_name(p.name, subject)[0] for p in parts]
+    if "subject" in mapping.values() or len(set(names)) < len(names):
+        return None
+    sizes = np.array([len(p.raw) for p in parts])
+    file_of = np.repeat(np.arange(len(parts)), sizes)
+    local = np.concatenate([np.arange(n) for n in sizes]) + 1 + first.header_rows
+    offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    raw = pd.concat([p.raw for p in parts], ignore_index=True)
+    raw.attrs.update(first.raw.attrs)
+    together = _Loaded(
+        raw,
+        f"{len(parts)} files",
+        "csv",
+        first.decimal,
+        first.prefer_dayfirst,
+        first.header_rows,
+        subjects=pd.Series(np.array(names, dtype=object)[file_of], dtype="string"),
+        rows=offsets[file_of] + local,  # unique over the files: mapped back below
+    )
+    repeated: list[pd.Index] = []
+    report_all = None
+
+    def copies(index: pd.Index) -> pd.Series:
+        found = _copies(raw, index, together.subjects)
+        repeated.append(found.index[found.to_numpy()])
+        return found
+
+    diary, report_all = _table_diary(
+        together,
+        subject=subject,
+        columns=options.get("columns"),
+        dayfirst=options.get("dayfirst"),
+        pain_scale=options.get("pain_scale", 10),
+        _copies_hook=copies,
+    )
+    return diary, _split_report(report_all, parts, names, diary, file_of, offsets, repeated, raw)
+
+
+def _split_report(report_all, parts, names, diary, file_of, offsets, repeated, raw):
+    """One exact :class:`LoadReport` per file, from the report of the files read together."""
+    n = len(parts)
+    blank = np.bincount(file_of[blank_rows(raw).to_numpy()], minlength=n)
+    bad = report_all.rejected
+    rows = bad["row"].to_numpy(dtype=np.int64) - 1 - parts[0].header_rows
+    bad_file = file_of[rows] if len(bad) else np.array([], dtype=np.int64)
+    rejected = np.bincount(bad_file, minlength=n)
+    dup_index = np.concatenate([r.to_numpy() for r in repeated]) if repeated else []
+    duplicate = np.bincount(file_of[np.asarray(dup_index, dtype=np.int64)], minlength=n)
+    kept = diary["subject"].value_counts().reindex(names, fill_value=0).to_numpy()
+    counted = {"read.note.combined", "read.note.duplicate_rows"}
+    shared = [m for m in report_all.notes if getattr(m, "key", None) not in counted]
+    reports = []
+    for i, part in enumerate(parts):
+        report = LoadReport(source=part.name, format="table")
+        report.columns = dict(report_all.columns)
+        report.columns["subject"] = Message("read.origin.file_name")
+        report.rows_read = len(part.raw)
+        report.rows_kept = int(kept[i])
+        report.rows_rejected = int(rejected[i])
+        report.rows_duplicate = int(duplicate[i])
+        report.rows_merged = int(len(part.raw) - blank[i] - rejected[i] - duplicate[i] - kept[i])
+        if blank[i]:
+            report.ignore(int(blank[i]), Message("read.ignored.blank_row"))
+        if rejected[i]:
+            mine = bad[bad_file == i].assign(file=part.name)
+            report.rejected = mine.assign(row=mine["row"] - offsets[i]).reset_index(drop=True)
+        report.notes = list(shared)
+        for m in report_all.notes:
+            key = getattr(m, "key", None)
+            if (key == "read.note.combined" and report.rows_merged) or (
+                key == "read.note.duplicate_rows" and report.rows_duplicate
+            ):
+                report.notes.append(m)
+        reports.append(report)
+    return reports
+
+
+def _sheet_notes(read: str, others: list[tuple[str, int, bool]]) -> list[Message]:
+    """Notes naming the sheet read and each sheet not read (with its rows, hidden or not)."""
+    if not others:
+        return []
+    left = [
+        Message("read.note.sheet_hidden" if hidden else "read.note.sheet_other", name=n, rows=r)
+        for n, r, hidden in others
+    ]
+    return [Message("read.note.sheets", read=read, others=left, example=others[0][0])]
+
+
+def _text_decimal(frame: pd.DataFrame, columns: dict[str, str] | None) -> str | None:
     """Decimal mark of numbers typed as text in a spreadsheet (``"6,5"`` in Dutch Excel).
 
-    Real number cells need no decision; this only looks at text cells of the
-    number columns, and takes ``","`` when they show decimal commas and no
-    decimal points.
+    Real number cells need no decision; this looks at the text cells of every
+    number column together, as :func:`sniff_table` does for a CSV file:
+    ``7,5`` counts for the comma, ``7.5`` or ``7.25`` for the point, and
+    ``8.123`` or ``1,234`` for neither (a thousands separator or three
+    decimals). A tie goes to the comma when the headers are Dutch. ``None``
+    when nothing decides: :func:`~backpain.read._build.build_diary` then
+    rejects each ``1.234``-shaped cell as ambiguous instead of reading it one
+    way.
     """
     numbers, _ = _number_columns([str(c) for c in frame.columns], columns, "<sheet>")
-    texts = [v.strip() for h in numbers for v in frame[h].dropna().tolist() if isinstance(v, str)]
-    commas = sum(bool(re.fullmatch(r"-?\d+,\d+", v)) for v in texts)
-    dots = sum(bool(re.fullmatch(r"-?\d+\.\d+", v)) for v in texts)
-    return "," if commas > dots else "."
+    texts = pd.Series(
+        [v.strip() for h in numbers for v in frame[h].dropna().tolist() if isinstance(v, str)],
+        dtype="string",
+    )
+    commas = int(texts.str.fullmatch(r"-?\d+,(?:\d{1,2}|\d{4,})").sum())
+    dots = int(texts.str.fullmatch(r"-?\d+\.(?:\d{1,2}|\d{4,})").sum())
+    if commas != dots:
+        return "," if commas > dots else "."
+    mapping, _, _ = map_columns([str(c) for c in frame.columns], columns=columns, source="<sheet>")
+    if any(normalise_header(h) in _DUTCH_HEADERS for h in mapping):
+        return ","
+    return "." if commas else None
+
+
+_DUTCH_HEADERS = ("pijn", "datum", "stemming", "slaap")
+"""Headers that make a file Dutch for the day/month order and the decimal mark."""
 
 
 def subject_from_name(name: str, subject: str | None) -> tuple[str, str]:
@@ -540,13 +753,11 @@ def subject_from_name(name: str, subject: str | None) -> tuple[str, str]:
     )
 
 
-def _load(
-    source: Source, kind: str, *, sheet_name, sep, decimal, encoding, columns
-) -> pd.DataFrame:
+def _load(source: Source, kind: str, *, sheet, sep, decimal, encoding, columns) -> pd.DataFrame:
     try:
         if kind == "excel":
             _check_sheets(source)
-            return _read_excel(source, sheet_name, columns)
+            return _read_excel(source, sheet, columns)
         if kind == "parquet":
             return _read_parquet(source)
         if kind == "json":
@@ -557,6 +768,10 @@ def _load(
         msg = Message("read.error.unreadable", source=source.name, kind=kind, detail=str(exc))
         raise DiaryError(msg) from exc
     source.check_size()  # pandas builds the whole frame in memory
+    # the bytes are read once: the header, the values and the ids read as text
+    # all come from this one copy, even if the file changes meanwhile (pandas'
+    # C parser reads UTF-8 from memory as fast as from the path)
+    source.read_bytes()
     if encoding:
         source.encoding = encoding
     source.check_text()
@@ -564,8 +779,11 @@ def _load(
     if not head.strip():
         msg = Message("read.error.empty", source=source.name)
         raise DiaryError(msg)
+    excel_sep = _SEP_LINE.match(head)
+    if excel_sep:  # Excel's "sep=;" line names the separator; the header follows it
+        head = head[excel_sep.end() :]
     found_sep, found_dec = sniff_table(head)
-    sep = sep or found_sep
+    sep = sep or (excel_sep.group(1) if excel_sep else found_sep)
     _check_header_width(source, head, sep)
     if decimal is None:
         decimal = found_dec if sep == "," else _decimal_mark(source)
@@ -580,22 +798,23 @@ def _load(
         # a delimiter after the last cell of data rows must not turn the
         # first column into the index (every column would shift by one)
         "index_col": False,
+        "skiprows": 1 if excel_sep else None,
     }
     try:
         # rows with more cells than the header would lose cells: refused, not cut
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)
-            # a path lets pandas' C parser decode the file itself (a file object
-            # goes through Python's text layer, about twice as slow)
-            with source.open() as fh:
-                header = pd.read_csv(source.path or fh, nrows=0, **options).columns
+            header = _plain_header(head, sep)
+            if header is None:
+                with source.open() as fh:
+                    header = pd.read_csv(fh, nrows=0, **options).columns
             # numbers are parsed by pandas' C parser; ids and free text stay text
             # ("007" is not 7, a note "0" is not 0.0)
             number_cols, id_cols = _number_columns(list(header), columns, source.name)
             na_values = {h: list(_NA_NUMBER) if h in number_cols else [""] for h in header}
             try:
                 with source.open() as fh:
-                    frame = pd.read_csv(source.path or fh, na_values=na_values, **options)
+                    frame = pd.read_csv(fh, na_values=na_values, **options)
             except (pd.errors.ParserWarning, pd.errors.ParserError):
                 # rows longer than the header: fine only when the extra cells
                 # are empty (a delimiter after each row's last cell)
@@ -603,7 +822,7 @@ def _load(
                     raise
                 with source.open() as fh:
                     frame = pd.read_csv(
-                        source.path or fh,
+                        fh,
                         na_values=na_values,
                         usecols=range(len(header)),
                         **options,
@@ -614,7 +833,7 @@ def _load(
             if again:
                 with source.open() as fh:
                     text = pd.read_csv(
-                        source.path or fh,
+                        fh,
                         usecols=again,
                         dtype=dict.fromkeys(again, "str"),
                         na_values=na_values,
@@ -633,21 +852,147 @@ def _load(
         msg = Message("read.error.csv_shape", source=source.name, sep=sep, detail=str(exc))
         raise DiaryError(msg) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
-    frame.attrs.update(sep=sep, decimal=decimal, encoding=enc)
+    frame.attrs.update(sep=sep, decimal=decimal, encoding=enc, sep_line=bool(excel_sep))
     return frame
 
 
-def _read_excel(source: Source, sheet_name: str | int, columns) -> pd.DataFrame:
-    """A sheet; ``NA``, ``None`` or ``null`` typed in a text cell stay text.
+def _read_excel(source: Source, sheet: str | int | None, columns) -> pd.DataFrame:
+    """The sheet that holds the diary, read cell by cell as Excel stored it.
 
-    Only number cells read those words (and ``-``) as missing, as in CSV files.
+    - **Sheet**: ``sheet`` (a name or a 0-based position) chooses; otherwise
+      the first visible sheet whose header names a date column, then a
+      hidden one, then the first sheet. ``frame.attrs["sheets"]`` holds
+      ``(read, not_read)`` for the report: the sheet read and each other
+      sheet with its number of rows and whether it is hidden.
+    - **Cells**: an error cell (``#DIV/0!``, ``#N/A``) is its text, as in a
+      CSV file; a formula without a stored result (a file written by a
+      program, never opened in Excel) is its formula text, so a number column
+      rejects both with the reason. Headers are text (a header ``2026`` is
+      ``"2026"``), a repeated header gets ``.1`` as pandas names it.
+    - ``NA``, ``None`` or ``null`` typed in a text cell stay text; only number
+      cells read those words (and ``-``) as missing, as in CSV files.
     """
+    import openpyxl
+
     data = io.BytesIO(source.read_bytes())
-    header = pd.read_excel(data, sheet_name=sheet_name, nrows=0).columns
-    numbers, _ = _number_columns([str(c) for c in header], columns, source.name)
-    na_values = {h: list(_NA_NUMBER) if str(h) in numbers else [""] for h in header}
-    data.seek(0)
-    return pd.read_excel(data, sheet_name=sheet_name, keep_default_na=False, na_values=na_values)
+    book = openpyxl.load_workbook(data, read_only=True, data_only=True)
+    try:
+        chosen, others = _choose_sheet(book, sheet, columns, source.name)
+        rows = [list(r) for r in chosen.iter_rows(values_only=True)]
+        path = getattr(chosen, "_worksheet_path", None)
+    finally:
+        book.close()
+    while rows and all(v is None for v in rows[-1]):
+        rows.pop()  # empty rows below the table, as Excel pads a sheet
+    width = max((len(r) for r in rows), default=0)
+    while width and all(len(r) < width or r[width - 1] is None for r in rows):
+        width -= 1  # empty columns right of the table
+    header = _sheet_header(rows[0] if rows else [], width)
+    body = [r[:width] + [None] * (width - len(r)) for r in rows[1:]]
+    frame = pd.DataFrame(body, columns=header, dtype=object)
+    if path is not None:
+        _formulas_without_result(source, path, frame)
+    numbers, _ = _number_columns(header, columns, source.name)
+    for h in header:
+        values = frame[h]
+        missing = values.isna() | (values.isin(_NA_NUMBER) if h in numbers else False)
+        frame[h] = values.where(~missing.astype(bool), np.nan).infer_objects()
+    frame.attrs["sheets"] = (chosen.title, others)
+    return frame
+
+
+def _sheet_header(cells: list, width: int) -> list[str]:
+    """Header cells as text; empty ones ``Unnamed: i``, repeats ``name.1`` (as pandas)."""
+    out: list[str] = []
+    for i in range(width):
+        cell = cells[i] if i < len(cells) else None
+        name = f"Unnamed: {i}" if cell is None else str(cell).strip()
+        base, n = name, 0
+        while name in out:
+            n += 1
+            name = f"{base}.{n}"
+        out.append(name)
+    return out
+
+
+def _choose_sheet(book, sheet, columns, source: str):
+    """``(worksheet, others)``: the sheet to read and ``[(name, rows, hidden)]`` of the rest."""
+    sheets = list(book.worksheets)
+    if sheet is not None:
+        names = [ws.title for ws in sheets]
+        position = isinstance(sheet, int) and not isinstance(sheet, bool)
+        if position and -len(sheets) <= sheet < len(sheets):
+            chosen = sheets[sheet]
+        elif isinstance(sheet, str) and sheet in names:
+            chosen = sheets[names.index(sheet)]
+        else:
+            msg = Message(
+                "read.error.no_such_sheet", source=source, sheet=repr(sheet), names=repr(names)
+            )
+            raise DiaryError(msg)
+    else:
+
+        def holds_diary(ws) -> bool:
+            first = next(ws.iter_rows(max_row=1, values_only=True), ())
+            headers = [str(c).strip() for c in first if c is not None]
+            try:
+                mapping, _, _ = map_columns(headers, columns=columns, source=source)
+            except (DiaryError, ValueError):
+                return False
+            return "date" in mapping.values()
+
+        visible = [ws for ws in sheets if ws.sheet_state == "visible"]
+        hidden = [ws for ws in sheets if ws.sheet_state != "visible"]
+        chosen = next(
+            (ws for ws in [*visible, *hidden] if holds_diary(ws)),
+            visible[0] if visible else sheets[0],
+        )
+    others = [
+        (ws.title, max(int(ws.max_row or 0) - 1, 0), ws.sheet_state != "visible")
+        for ws in sheets
+        if ws is not chosen
+    ]
+    return chosen, others
+
+
+_FORMULA_NO_VALUE = re.compile(
+    rb'<c r="([A-Z]{1,3})(\d+)"[^>]*>\s*<f\b([^>]*?)(?:/>|>([^<]*)</f>)'
+    rb"\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+)
+"""A cell with a formula and no stored value (``<c r="B3"><f>A3*2</f></c>``)."""
+
+
+def _formulas_without_result(source: Source, member: str, frame: pd.DataFrame) -> None:
+    """Put the formula text in cells whose formula has no stored result (read as empty)."""
+    import zipfile
+
+    with source.open() as fh, zipfile.ZipFile(fh) as archive:
+        try:
+            xml = archive.read(member.lstrip("/"))
+        except KeyError:
+            return
+    if b"<f" not in xml:
+        return
+    for m in _FORMULA_NO_VALUE.finditer(xml):
+        column, row = _column_number(m.group(1).decode()) - 1, int(m.group(2)) - 2
+        if 0 <= row < len(frame) and column < frame.shape[1]:
+            formula = (m.group(4) or b"").decode("utf-8", errors="replace")
+            frame.iloc[row, column] = "=" + formula if formula else "=(formula)"
+
+
+def _plain_header(head: str, sep: str) -> list[str] | None:
+    """The header cells of a first line without quotes or repeats, as pandas reads them.
+
+    Saves a parse of the file for the header alone; None when pandas must
+    read it (quotes, a repeated or empty name, a line longer than the head).
+    """
+    line, found, _ = head.partition("\n")
+    if not found or '"' in line:
+        return None
+    cells = [c.lstrip(" ") for c in line.rstrip("\r").split(sep)]  # skipinitialspace
+    if any(not c or c != c.strip() for c in cells) or len(set(cells)) < len(cells):
+        return None
+    return cells
 
 
 def _extra_cells_empty(source: Source, sep: str, width: int) -> bool:
@@ -673,10 +1018,23 @@ def _number_columns(
     return numbers, {h for h, name in mapping.items() if name in ("subject", "tags", "notes")}
 
 
+def _json_lines(source: Source) -> bool:
+    """True for JSON Lines: a first line that is a whole JSON object, and more lines after it."""
+    import json
+
+    lines = [ln for ln in source.head_text().lstrip("\ufeff").splitlines() if ln.strip()][:2]
+    if len(lines) < 2 or not lines[0].rstrip().endswith("}"):
+        return False
+    try:
+        return isinstance(json.loads(lines[0]), dict) and lines[1].lstrip().startswith("{")
+    except ValueError:
+        return False
+
+
 def _read_json(source: Source) -> pd.DataFrame:
     import json
 
-    obj = load_json(source)
+    obj = load_json_lines(source) if _json_lines(source) else load_json(source)
     if isinstance(obj, dict):
         for key in ("diary", "data", "entries", "records"):
             if isinstance(obj.get(key), list):

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..text import say
+from ._words import day_text
 
 __all__ = ["ChangeSection", "change_blocks", "change_data"]
 
@@ -56,8 +57,6 @@ def change_data(diary: pd.DataFrame, *, lang: str) -> ChangeSection | None:
 
 
 def _day(value: Any, lang: str) -> str:
-    from ._build import day_text
-
     return day_text(value, lang)
 
 
