@@ -524,14 +524,14 @@ def read_dask(
     --------
     >>> import tempfile
     >>> from backpain.simulate import simulate_cohort
-    >>> from backpain import correlate
+    >>> import backpain.dask
     >>> folder = tempfile.mkdtemp()
     >>> diary = simulate_cohort(6, 60, seed=1)
     >>> files = write_cohort_parquet(diary, folder, subjects_per_file=2)
     >>> cohort, report = read_dask(folder)
     >>> cohort.npartitions, report.rows_read == len(diary)
     (3, True)
-    >>> correlate(cohort, x=["stress"])[["predictor", "lag", "level", "n_subjects"]]
+    >>> backpain.dask.correlate(cohort, x=["stress"])[["predictor", "lag", "level", "n_subjects"]]
       predictor  lag    level  n_subjects
     0    stress    0   within           6
     1    stress    1   within           6
