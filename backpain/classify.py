@@ -41,7 +41,8 @@ import pandas as pd
 
 from ._dask import dispatch, is_dask_frame
 from .errors import SurveyError
-from .validate import check_diary, parse_dates
+from .read._parse import parse_dates
+from .validate import check_diary
 
 __all__ = [
     "CLASSES",
