@@ -74,6 +74,14 @@ def _same_rows(n_obs, fixed, case):
     )
 
 
+def _against_lme4(case, diary, **options):
+    """Our ``mixed_model`` of ``diary`` on stress, and lme4's stored fit of ``case``."""
+    res = mixed_model(diary, x=("stress",), **options)
+    fixed, var, subj = _lmer(case)
+    _same_rows(res.attrs["n_obs"], fixed, case)
+    return res, fixed, var, subj
+
+
 def _compare_fixed(ours, ref, names, *, rel=1e-4):
     for term, name in names.items():
         row = ours.loc[term]
@@ -238,10 +246,8 @@ def test_day_level_predictor_without_within_variation_keeps_its_between_term(dia
 def test_random_intercept_equals_lmertest_with_five_persons():
     # lmerTest's Satterthwaite p for the between effect is honest with 5 persons;
     # a Wald z treats the 5 person means as if there were hundreds.
-    diary = lme4.stored_diary("five")
-    res = mixed_model(diary, x=("stress",))  # no warning (pytest turns warnings into errors)
-    fixed, var, _ = _lmer("five_intercept")
-    _same_rows(res.attrs["n_obs"], fixed, "five_intercept")
+    # no warning (pytest turns warnings into errors)
+    res, fixed, var, _ = _against_lme4("five_intercept", lme4.stored_diary("five"))
     _compare_fixed(
         res.set_index("term"),
         fixed,
@@ -260,9 +266,7 @@ def test_random_intercept_equals_lmertest_with_five_persons():
 
 def test_random_slope_and_person_effects_equal_lme4():
     diary = lme4.stored_diary("forty")
-    res = mixed_model(diary, x=("stress",), random_slopes=True)
-    fixed, var, subj = _lmer("forty_slopes")
-    _same_rows(res.attrs["n_obs"], fixed, "forty_slopes")
+    res, fixed, var, subj = _against_lme4("forty_slopes", diary, random_slopes=True)
     res = res.set_index("term")
     _compare_fixed(
         res, fixed, {"Intercept": "(Intercept)", "stress_within": "sw", "stress_between": "sb"}
@@ -281,12 +285,10 @@ def test_random_slope_and_person_effects_equal_lme4():
 
 
 def test_lagged_outcome_equals_lme4_with_a_date_merge():
-    diary = lme4.stored_diary("five")
-    res = mixed_model(diary, x=("stress",), lagged_outcome=True)
     # lme4 fitted yesterday's pain by calendar day: a merge on date + 1, not the
     # previous row (tests/data/R/generate_lme4.py, case five_lagged)
-    fixed, _, _ = _lmer("five_lagged")
-    _same_rows(res.attrs["n_obs"], fixed, "five_lagged")
+    diary = lme4.stored_diary("five")
+    res, fixed, _, _ = _against_lme4("five_lagged", diary, lagged_outcome=True)
     res = res.set_index("term")
     _compare_fixed(
         res,
