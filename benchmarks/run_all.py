@@ -21,6 +21,7 @@ RUNS = (
     ("bench_apple_health.py",),
     ("bench_verdicts.py", "--patients", "200"),
     ("bench_upload.py",),
+    ("bench_memory.py",),
     # small sizes here (about a minute); the 10k and 100k figures: bench_dask.py alone
     ("bench_dask.py", "--persons", "2000", "4000", "--per-file", "500"),
 )
