@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from _examples import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -319,7 +320,7 @@ def _letters(n: int) -> str:
     return out
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     pains=st.lists(st.integers(0, 10), min_size=1, max_size=12),
     trailing=st.lists(st.booleans(), min_size=12, max_size=12),
@@ -335,7 +336,7 @@ def test_trailing_delimiters_on_any_rows_never_shift_columns(pains, trailing, se
     assert diary["steps"].tolist() == [1000.0 + i for i in range(len(pains))]
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(depth=st.integers(1, 100_000), digits=st.integers(1, 20_000))
 def test_any_json_depth_or_number_length_reads_or_raises_diary_error(depth, digits):
     nested = ("[" * depth + "]" * depth).encode()

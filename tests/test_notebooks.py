@@ -336,7 +336,7 @@ def _shown_text(output: dict) -> str:
     return data.get("text/plain", "")
 
 
-@pytest.mark.slow
+@pytest.mark.notebook
 def test_patient_notebook_in_dutch_shows_no_english(tmp_path):
     from nbclient import NotebookClient
 
