@@ -28,6 +28,9 @@ import backpain
 from backpain.read._source import MAX_CELL_CHARS, MAX_COLUMNS, MAX_SHEET_ROWS, MAX_ZIP_RATIO
 from backpain.read.apple_health import MAX_ELEMENT_BYTES
 
+# each read runs in a capped child process: make test runs these, make check does not
+pytestmark = pytest.mark.slow
+
 MiB = 2**20
 CPU_SECONDS = 40
 EXTRA_MEMORY = 1024 * MiB

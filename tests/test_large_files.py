@@ -18,6 +18,9 @@ import pytest
 from backpain.read import FORMATS
 from backpain.read._source import MAX_BYTES_IN_MEMORY
 
+# 2 GiB files read in child processes: make test runs these, make check does not
+pytestmark = pytest.mark.slow
+
 SIZE = 2 * 2**30
 MiB = 2**20
 

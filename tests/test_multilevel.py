@@ -313,6 +313,7 @@ def test_icc_equals_lme4_empty_model():
     assert res["n_subjects"] == 5
 
 
+@pytest.mark.slow
 def test_stored_lme4_results_are_what_r_gives(tmp_path):
     # The one live R run: the committed script refits one stored case, and its
     # output must equal the files the other tests compare with.
