@@ -128,6 +128,14 @@ def server(tmp_path):
     _cleanup(srv)
 
 
+@pytest.fixture(scope="module")
+def asked(tmp_path_factory):
+    """One server for the tests that only ask it questions (none of them stops it)."""
+    srv = _start(tmp_path_factory.mktemp("asked"))
+    yield srv
+    _cleanup(srv)
+
+
 def _kernels(pids: list[int]) -> list[int]:
     out = []
     for pid in pids:
@@ -158,7 +166,8 @@ def test_signal_stops_voila_and_every_kernel(server, sig):
     assert list(server.tmp.glob("backpain-app-*")) == []  # notebook, reports, kernels' tmp
 
 
-def test_only_this_computer_and_this_page_are_answered(server):
+def test_only_this_computer_and_this_page_are_answered(asked):
+    server = asked
     status, page = server.get("/")
     assert status == 200
     kernel_id = re.search(r'kernelId": "([0-9a-f-]{36})"', page).group(1)
@@ -180,7 +189,8 @@ def test_only_this_computer_and_this_page_are_answered(server):
     assert server.upgrade(kernel_id, {"Host": "evil.example"}) == 403
 
 
-def test_reports_folder_serves_only_report_files(server):
+def test_reports_folder_serves_only_report_files(asked):
+    server = asked
     status, _page = server.get("/")
     assert status == 200
     folder = next(server.tmp.glob("backpain-app-*"))
