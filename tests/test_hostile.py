@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import subprocess
 import sys
 import zipfile
 
@@ -20,6 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from _children import ChildServer
 from _examples import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -55,24 +54,27 @@ print(json.dumps(out))
 """
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _children():
+    """One forking server for this module's reads (tests/_children.py)."""
+    with ChildServer() as server:
+        _SERVER.append(server)
+        yield
+        _SERVER.clear()
+
+
+_SERVER: list[ChildServer] = []
+
+
 def read_capped(path, fmt: str = "auto", memory: int = EXTRA_MEMORY, subject: str = "s") -> dict:
     """Read ``path`` with read_diary in a child capped in memory and CPU time.
 
     ``subject`` names the person of a file without a subject column, or picks
     the person of a file that names its people.
     """
-    # Arrow's default allocator reserves address space up front: under an
-    # address-space cap the system allocator is the one to measure
-    env = {**os.environ, "ARROW_DEFAULT_MEMORY_POOL": "system"}
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path), str(memory), str(CPU_SECONDS), fmt, subject],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=10 * CPU_SECONDS,
-        check=False,
-    )
-    # a child killed by RLIMIT_CPU (SIGXCPU) or out of memory exits non-zero
+    args = [str(path), str(memory), str(CPU_SECONDS), fmt, subject]
+    done = _SERVER[0].run(_CHILD, args, timeout=10 * CPU_SECONDS)
+    # a child killed by RLIMIT_CPU (SIGXCPU), the alarm or out of memory exits non-zero
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)
 

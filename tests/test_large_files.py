@@ -10,10 +10,9 @@ machine's RAM, and the child reports its peak-memory growth (``ru_maxrss``).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from _children import ChildServer
 
 from backpain.read import FORMATS
 from backpain.read._source import MAX_BYTES_IN_MEMORY
@@ -81,14 +80,20 @@ def sparse_file(path, head: bytes):
     return path
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _children():
+    """One forking server for this module's reads (tests/_children.py)."""
+    with ChildServer() as server:
+        _SERVER.append(server)
+        yield
+        _SERVER.clear()
+
+
+_SERVER: list[ChildServer] = []
+
+
 def read_in_child(path, formats: list[str]) -> list[dict]:
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path), *formats],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    done = _SERVER[0].run(_CHILD, [str(path), *formats], timeout=180)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)
 
