@@ -6,11 +6,13 @@ Starting Python and importing backpain for every case took most of their time,
 so a :class:`ChildServer` imports backpain once and forks a fresh child for each
 run: the child runs ``code`` exactly as ``python -c code args`` would (its own
 limits, its CPU time counted from the fork; an alarm stops one that sleeps), with
-its standard output and error kept in files.
+its standard output and error kept in files. :func:`shared` is the session's one server.
 """
 
 from __future__ import annotations
 
+import atexit
+import functools
 import json
 import os
 import subprocess
@@ -102,3 +104,11 @@ class ChildServer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@functools.cache
+def shared() -> ChildServer:
+    """The test session's one server, started when first asked for, stopped at exit."""
+    server = ChildServer()
+    atexit.register(server.close)
+    return server

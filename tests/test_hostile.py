@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from _children import ChildServer
+from _children import shared
 from _examples import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -54,18 +54,6 @@ print(json.dumps(out))
 """
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _children():
-    """One forking server for this module's reads (tests/_children.py)."""
-    with ChildServer() as server:
-        _SERVER.append(server)
-        yield
-        _SERVER.clear()
-
-
-_SERVER: list[ChildServer] = []
-
-
 def read_capped(path, fmt: str = "auto", memory: int = EXTRA_MEMORY, subject: str = "s") -> dict:
     """Read ``path`` with read_diary in a child capped in memory and CPU time.
 
@@ -73,7 +61,7 @@ def read_capped(path, fmt: str = "auto", memory: int = EXTRA_MEMORY, subject: st
     the person of a file that names its people.
     """
     args = [str(path), str(memory), str(CPU_SECONDS), fmt, subject]
-    done = _SERVER[0].run(_CHILD, args, timeout=10 * CPU_SECONDS)
+    done = shared().run(_CHILD, args, timeout=10 * CPU_SECONDS)
     # a child killed by RLIMIT_CPU (SIGXCPU), the alarm or out of memory exits non-zero
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)

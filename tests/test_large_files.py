@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from _children import ChildServer
+from _children import shared
 
 from backpain.read import FORMATS
 from backpain.read._source import MAX_BYTES_IN_MEMORY
@@ -80,20 +80,8 @@ def sparse_file(path, head: bytes):
     return path
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _children():
-    """One forking server for this module's reads (tests/_children.py)."""
-    with ChildServer() as server:
-        _SERVER.append(server)
-        yield
-        _SERVER.clear()
-
-
-_SERVER: list[ChildServer] = []
-
-
 def read_in_child(path, formats: list[str]) -> list[dict]:
-    done = _SERVER[0].run(_CHILD, [str(path), *formats], timeout=180)
+    done = shared().run(_CHILD, [str(path), *formats], timeout=180)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)
 
