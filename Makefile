@@ -1,13 +1,15 @@
 # Two commands for a fresh clone (Python 3.11+ and pip, nothing else):
 #   make demo   - run the main job on the bundled example data
-#   make test   - run the whole test suite (unit tests, doctests, notebooks)
-# Both create and reuse a local virtual environment in .venv/.
+#   make test   - run the whole test suite (unit tests, doctests, notebooks, browser)
+# For daily work: make check (unit tests and doctests, no notebooks or browser);
+# make thorough runs make test with every random example (nightly).
+# Each creates and reuses a local virtual environment in .venv/.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test app lint bench clean
+.PHONY: demo test check thorough app lint bench clean
 
 # editable_mode=compat puts the repository on sys.path through a .pth file, so a clone
 # folder named backpain seen from its parent does not shadow the package
@@ -33,6 +35,12 @@ demo: $(VENV)/.core
 
 test: $(VENV)/.full
 	$(BIN)/python -m pytest
+
+check: $(VENV)/.full
+	$(BIN)/python -m pytest tests backpain -m "not browser and not notebook and not slow"
+
+thorough: $(VENV)/.full
+	BACKPAIN_THOROUGH=1 $(BIN)/python -m pytest
 
 app: $(VENV)/.app
 	$(BIN)/backpain app $(APP_ARGS)

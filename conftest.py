@@ -1,4 +1,4 @@
-"""Root pytest configuration: Agg backend and the network guard for tests and doctests."""
+"""Root pytest configuration: Agg backend, the network guard for tests and doctests, what nbmake skips."""
 
 from __future__ import annotations
 
@@ -8,6 +8,10 @@ import matplotlib
 import pytest
 
 matplotlib.use("Agg")
+
+# nbmake runs every notebook but the patient one: tests/test_notebooks.py runs it
+# (with nbclient, as nbmake does) and reads its Dutch outputs, so it runs once.
+collect_ignore = ["notebooks/patient.ipynb"]
 
 
 class NetworkBlockedError(RuntimeError):

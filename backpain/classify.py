@@ -47,7 +47,8 @@ import pandas as pd
 
 from ._cluster import refuse_dask
 from .errors import SurveyError
-from .validate import check_diary, parse_dates
+from .read._parse import parse_dates
+from .validate import check_diary
 
 __all__ = [
     "CLASSES",

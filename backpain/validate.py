@@ -11,8 +11,6 @@ import numpy as np
 import pandas as pd
 
 from ._cluster import refuse_dask
-from .read import LoadReport  # noqa: F401  (importable here too, as before)
-from .read._parse import parse_dates  # noqa: F401  (importable here too, as before)
 from .schema import COLUMNS, KEYS, VARIABLES, Variable
 
 __all__ = ["check_diary", "data_quality"]

@@ -24,6 +24,7 @@ RUNS = (
     ("bench_upload.py",),
     ("bench_change.py", "--reps", "500"),  # the full run: 4,000 diaries per cell
     ("bench_esm.py", "--persons", "1000", "--repeat", "1"),
+    ("bench_memory.py",),
     # small sizes here (about a minute); the 10k and 100k figures: bench_dask.py alone
     ("bench_dask.py", "--persons", "2000", "4000", "--per-file", "500"),
 )

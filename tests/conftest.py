@@ -13,6 +13,7 @@ import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
+from _examples import examples
 from hypothesis import settings
 
 matplotlib.use("Agg")
@@ -22,11 +23,13 @@ import matplotlib.pyplot as plt
 import backpain
 
 # Hypothesis: the same examples on every CI run (a failure there can be rerun
-# as it was), fresh random examples locally. A test's own @settings (number
-# of examples, deadline) still applies on top of the profile.
-settings.register_profile("ci", derandomize=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+# as it was), fresh random examples locally; a quarter of the examples daily and
+# all of them with BACKPAIN_THOROUGH=1 (tests/_examples.py). A test's own
+# @settings (deadline, examples(n)) still applies on top of the profile.
+settings.register_profile(
+    "backpain", derandomize=bool(os.environ.get("CI")), max_examples=examples(100)
+)
+settings.load_profile("backpain")
 
 DATA = Path(__file__).parent / "data"
 SHARED = Path(

@@ -137,6 +137,14 @@ def server(tmp_path):
     _cleanup(srv)
 
 
+@pytest.fixture(scope="module")
+def asked(tmp_path_factory):
+    """One server for the tests that only ask it questions (none of them stops it)."""
+    srv = _start(tmp_path_factory.mktemp("asked"))
+    yield srv
+    _cleanup(srv)
+
+
 def _kernels(pids: list[int]) -> list[int]:
     out = []
     for pid in pids:
@@ -210,7 +218,8 @@ def _only_with_the_token(server: Server, kernel_id: str) -> None:
     assert len(_kernels(_children(server.proc.pid))) == 1
 
 
-def test_only_this_computer_and_this_page_with_its_token_are_answered(server):
+def test_only_this_computer_and_this_page_with_its_token_are_answered(asked):
+    server = asked  # the first test to use the shared server: one page, one kernel so far
     status, page = server.get("/")
     assert status == 200
     kernel_id = re.search(r'kernelId": "([0-9a-f-]{36})"', page).group(1)
@@ -233,7 +242,8 @@ def test_only_this_computer_and_this_page_with_its_token_are_answered(server):
     assert server.upgrade(kernel_id, {"Host": "evil.example"}) == 403
 
 
-def test_reports_folder_serves_only_report_files(server):
+def test_reports_folder_serves_only_report_files(asked):
+    server = asked
     status, _page = server.get("/")
     assert status == 200
     folder = next(server.tmp.glob("backpain-app-*"))

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import subprocess
 import sys
 import zipfile
 
@@ -20,12 +18,17 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from _children import shared
+from _examples import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import backpain
 from backpain.read._source import MAX_CELL_CHARS, MAX_COLUMNS, MAX_SHEET_ROWS, MAX_ZIP_RATIO
 from backpain.read.apple_health import MAX_ELEMENT_BYTES
+
+# each read runs in a capped child process: make test runs these, make check does not
+pytestmark = pytest.mark.slow
 
 MiB = 2**20
 CPU_SECONDS = 40
@@ -60,18 +63,9 @@ def read_capped(
     the person of a file that names its people; ``cpu`` is the CPU limit in
     seconds.
     """
-    # Arrow's default allocator reserves address space up front: under an
-    # address-space cap the system allocator is the one to measure
-    env = {**os.environ, "ARROW_DEFAULT_MEMORY_POOL": "system"}
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path), str(memory), str(cpu), fmt, subject],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=10 * cpu,
-        check=False,
-    )
-    # a child killed by RLIMIT_CPU (SIGXCPU) or out of memory exits non-zero
+    args = [str(path), str(memory), str(cpu), fmt, subject]
+    done = shared().run(_CHILD, args, timeout=10 * cpu)
+    # a child killed by RLIMIT_CPU (SIGXCPU), the alarm or out of memory exits non-zero
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)
 
@@ -322,7 +316,7 @@ def _letters(n: int) -> str:
     return out
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     pains=st.lists(st.integers(0, 10), min_size=1, max_size=12),
     trailing=st.lists(st.booleans(), min_size=12, max_size=12),
@@ -338,7 +332,7 @@ def test_trailing_delimiters_on_any_rows_never_shift_columns(pains, trailing, se
     assert diary["steps"].tolist() == [1000.0 + i for i in range(len(pains))]
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(depth=st.integers(1, 100_000), digits=st.integers(1, 20_000))
 def test_any_json_depth_or_number_length_reads_or_raises_diary_error(depth, digits):
     nested = ("[" * depth + "]" * depth).encode()

@@ -10,13 +10,15 @@ machine's RAM, and the child reports its peak-memory growth (``ru_maxrss``).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from _children import shared
 
 from backpain.read import FORMATS
 from backpain.read._source import MAX_BYTES_IN_MEMORY
+
+# 2 GiB files read in child processes: make test runs these, make check does not
+pytestmark = pytest.mark.slow
 
 SIZE = 2 * 2**30
 MiB = 2**20
@@ -79,13 +81,7 @@ def sparse_file(path, head: bytes):
 
 
 def read_in_child(path, formats: list[str]) -> list[dict]:
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path), *formats],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    done = shared().run(_CHILD, [str(path), *formats], timeout=180)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)
 

@@ -1,20 +1,26 @@
 """Tests for backpain.multilevel, checked against R (lme4 + lmerTest) and statsmodels.
 
-References: R's ``lme4::lmer`` (REML) and ``lmerTest`` (Satterthwaite df) run by
-``Rscript`` on the same data, with the within/between split built here with
-pandas ``groupby``; ``statsmodels.formula.api.mixedlm``; the simulator's true
-effects. lme4 runs with a tight optimiser (bobyqa, ``rhoend = 1e-12``) so that
-its optimum, not its stopping rule, is compared; with lme4's default stopping
-rule the variance parameters are only accurate to about 1e-4.
+References: R's ``lme4::lmer`` (REML) and ``lmerTest`` (Satterthwaite df) fitted
+on the same data, with the within/between split built with pandas ``groupby``;
+``statsmodels.formula.api.mixedlm``; the simulator's true effects. R's results
+are stored in ``tests/data/R/`` beside the diaries they were fitted on, written
+by ``tests/data/R/generate_lme4.py`` (which runs ``lmer.R``), as statsmodels
+stores its lme4 results; the default run needs no R. One test reruns R on one
+case and checks the stored files against it (skipped without ``Rscript``, a
+failure on CI, where ``.ci/run`` installs R). lme4 runs with a tight optimiser
+(bobyqa, ``rhoend = 1e-12``) so that its optimum, not its stopping rule, is
+compared; with lme4's default stopping rule the variance parameters are only
+accurate to about 1e-4.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import shutil
-import subprocess
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -43,47 +49,37 @@ def _with_slopes(diary, *, sd, seed, x="stress"):
     return diary.assign(pain=pain.clip(0, 10))
 
 
-def _split(d, column, name):
-    """Within/between parts of ``column`` by pandas groupby (the reference decomposition)."""
-    mean = d.groupby("subject")[column].transform("mean")
-    return d.assign(**{f"{name}w": d[column] - mean, f"{name}b": mean})
+R_DIR = Path(__file__).parent / "data" / "R"
+_spec = importlib.util.spec_from_file_location("generate_lme4", R_DIR / "generate_lme4.py")
+lme4 = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(lme4)
 
 
-_R = """
-suppressMessages(library(lmerTest))
-d <- read.csv("{csv}")
-m <- lmer({formula}, data = d, REML = TRUE,
-          control = lmerControl(optimizer = "bobyqa", optCtrl = list(rhoend = 1e-12)))
-co <- summary(m)$coefficients
-write.csv(data.frame(term = rownames(co), coef = co[, 1], se = co[, 2], dof = co[, 3],
-                     p_val = co[, 5]), "{out}_fixed.csv", row.names = FALSE)
-write.csv(as.data.frame(VarCorr(m)), "{out}_var.csv", row.names = FALSE)
-write.csv(coef(m)$subject, "{out}_subject.csv")
-"""
-
-
-def _lmer(tmp_path, data, formula):
-    """Fit ``formula`` with lmerTest in R; (fixed effects, variance components, per-subject coefs)."""
-    if shutil.which("Rscript") is None:
-        if os.environ.get("CI"):
-            pytest.fail("Rscript is missing on CI (.ci/run installs r-base-core and r-cran-lme4)")
-        pytest.skip(
-            "Rscript not installed: apt-get install r-base-core r-cran-lme4 r-cran-lmertest"
-        )
-    csv, out = tmp_path / "data.csv", tmp_path / "lmer"
-    data.to_csv(csv, index=False)
-    script = _R.format(csv=csv, formula=formula, out=out)
-    done = subprocess.run(
-        ["Rscript", "-e", script], capture_output=True, text=True, check=False, timeout=300
-    )
-    if done.returncode != 0:
-        if "lmerTest" in done.stderr and not os.environ.get("CI"):
-            pytest.skip(f"R packages missing: {done.stderr[-300:]}")
-        pytest.fail(f"Rscript failed: {done.stderr[-2000:]}")
-    fixed = pd.read_csv(f"{out}_fixed.csv").set_index("term")
-    var = pd.read_csv(f"{out}_var.csv")
-    subj = pd.read_csv(f"{out}_subject.csv", index_col=0)
+def _lmer(case, folder=R_DIR):
+    """lme4's fit of ``case`` stored in ``folder``: (fixed effects, variance components,
+    per-subject coefficients or None)."""
+    fixed = pd.read_csv(folder / f"{case}_fixed.csv").set_index("term")
+    var = pd.read_csv(folder / f"{case}_var.csv")
+    subject = folder / f"{case}_subject.csv"
+    subj = pd.read_csv(subject, index_col=0) if subject.exists() else None
     return fixed, var, subj
+
+
+def _same_rows(n_obs, fixed, case):
+    """Our model used as many rows as R's fit did (else the inputs have changed)."""
+    n = int(fixed["n_obs"].iloc[0])
+    assert n_obs == n, (
+        f"case {case}: our model used {n_obs} rows, lme4 {n}; if the example data "
+        "changed, rerun python tests/data/R/generate_lme4.py"
+    )
+
+
+def _against_lme4(case, diary, **options):
+    """Our ``mixed_model`` of ``diary`` on stress, and lme4's stored fit of ``case``."""
+    res = mixed_model(diary, x=("stress",), **options)
+    fixed, var, subj = _lmer(case)
+    _same_rows(res.attrs["n_obs"], fixed, case)
+    return res, fixed, var, subj
 
 
 def _compare_fixed(ours, ref, names, *, rel=1e-4):
@@ -212,7 +208,7 @@ def test_collinear_term_is_dropped_with_a_note_and_a_warning(diary):
     assert "weggelaten" in note.render("nl")
 
 
-def test_person_level_covariates_from_cohort_table(tmp_path):
+def test_person_level_covariates_from_cohort_table():
     # age, sex and the baseline ODI are constant within a person: before, the within
     # part of such a column was all zeros and statsmodels raised a raw LinAlgError
     from backpain import load_example
@@ -225,9 +221,9 @@ def test_person_level_covariates_from_cohort_table(tmp_path):
     sexes = sorted(survey["sex"].dropna().unique())
     assert person["term"].tolist() == ["age", *[f"sex[{s}]" for s in sexes[1:]], "odi_score"]
     # the same model in lme4, with the covariates merged and split by hand
-    d = diary.merge(table[["subject", "age", "sex", "odi_score"]], on="subject")
-    d = _split(d.dropna(subset=["pain", "stress", "age", "sex", "odi_score"]), "stress", "s")
-    fixed, _, _ = _lmer(tmp_path, d, "pain ~ sw + sb + age + sex + odi_score + (1 | subject)")
+    # (tests/data/R/generate_lme4.py, case example_covariates)
+    fixed, _, _ = _lmer("example_covariates")
+    _same_rows(res.attrs["n_obs"], fixed, "example_covariates")
     names = {
         "Intercept": "(Intercept)",
         "stress_within": "sw",
@@ -247,12 +243,11 @@ def test_day_level_predictor_without_within_variation_keeps_its_between_term(dia
 
 
 # -------------------------------------------------------- against R's lme4
-def test_random_intercept_equals_lmertest_with_five_persons(tmp_path, diary):
+def test_random_intercept_equals_lmertest_with_five_persons():
     # lmerTest's Satterthwaite p for the between effect is honest with 5 persons;
     # a Wald z treats the 5 person means as if there were hundreds.
-    res = mixed_model(diary, x=("stress",))  # no warning (pytest turns warnings into errors)
-    d = _split(diary.dropna(subset=["pain", "stress"]), "stress", "s")
-    fixed, var, _ = _lmer(tmp_path, d, "pain ~ sw + sb + (1 | subject)")
+    # no warning (pytest turns warnings into errors)
+    res, fixed, var, _ = _against_lme4("five_intercept", lme4.stored_diary("five"))
     _compare_fixed(
         res.set_index("term"),
         fixed,
@@ -269,11 +264,10 @@ def test_random_intercept_equals_lmertest_with_five_persons(tmp_path, diary):
     assert res.to_html().count("only 5 persons") == len(res)
 
 
-def test_random_slope_and_person_effects_equal_lme4(tmp_path):
-    diary = simulate_cohort(40, 90, seed=5)
-    res = mixed_model(diary, x=("stress",), random_slopes=True).set_index("term")
-    d = _split(diary.dropna(subset=["pain", "stress"]), "stress", "s")
-    fixed, var, subj = _lmer(tmp_path, d, "pain ~ sw + sb + (1 + sw | subject)")
+def test_random_slope_and_person_effects_equal_lme4():
+    diary = lme4.stored_diary("forty")
+    res, fixed, var, subj = _against_lme4("forty_slopes", diary, random_slopes=True)
+    res = res.set_index("term")
     _compare_fixed(
         res, fixed, {"Intercept": "(Intercept)", "stress_within": "sw", "stress_between": "sb"}
     )
@@ -290,15 +284,12 @@ def test_random_slope_and_person_effects_equal_lme4(tmp_path):
     assert eff["slope"].std() < eff["raw_slope"].std()
 
 
-def test_lagged_outcome_equals_lme4_with_a_date_merge(tmp_path, diary):
-    res = mixed_model(diary, x=("stress",), lagged_outcome=True).set_index("term")
-    # yesterday's pain by calendar day: a merge on date + 1, not the previous row
-    prev = diary[["subject", "date", "pain"]].assign(date=diary["date"] + pd.Timedelta(days=1))
-    d = diary[["subject", "date", "pain", "stress"]].merge(
-        prev.rename(columns={"pain": "pain1"}), on=["subject", "date"]
-    )
-    d = _split(_split(d.dropna(), "stress", "s"), "pain1", "p")
-    fixed, _, _ = _lmer(tmp_path, d, "pain ~ sw + pw + sb + (1 | subject)")
+def test_lagged_outcome_equals_lme4_with_a_date_merge():
+    # lme4 fitted yesterday's pain by calendar day: a merge on date + 1, not the
+    # previous row (tests/data/R/generate_lme4.py, case five_lagged)
+    diary = lme4.stored_diary("five")
+    res, fixed, _, _ = _against_lme4("five_lagged", diary, lagged_outcome=True)
+    res = res.set_index("term")
     _compare_fixed(
         res,
         fixed,
@@ -312,15 +303,37 @@ def test_lagged_outcome_equals_lme4_with_a_date_merge(tmp_path, diary):
     assert res.loc["pain_lag1_within", "level"] == "within"
 
 
-def test_icc_equals_lme4_empty_model(tmp_path, diary):
-    res = icc(diary).iloc[0]
-    d = diary.dropna(subset=["pain"])
-    _, var, _ = _lmer(tmp_path, d[["subject", "pain"]], "pain ~ 1 + (1 | subject)")
+def test_icc_equals_lme4_empty_model():
+    res = icc(lme4.stored_diary("five")).iloc[0]
+    _, var, _ = _lmer("five_empty")
     tau, s2 = var["vcov"]
     assert res["between_var"] == pytest.approx(tau, rel=1e-5)
     assert res["within_var"] == pytest.approx(s2, rel=1e-5)
     assert res["icc"] == pytest.approx(tau / (tau + s2), rel=1e-5)
     assert res["n_subjects"] == 5
+
+
+@pytest.mark.slow
+def test_stored_lme4_results_are_what_r_gives(tmp_path):
+    # The one live R run: the committed script refits one stored case, and its
+    # output must equal the files the other tests compare with.
+    if shutil.which("Rscript") is None:
+        if os.environ.get("CI"):
+            pytest.fail("Rscript is missing on CI (.ci/run installs r-base-core and r-cran-lme4)")
+        pytest.skip(
+            "Rscript not installed: apt-get install r-base-core r-cran-lme4 r-cran-lmertest"
+        )
+    try:
+        lme4.fit("five_intercept", tmp_path)
+    except RuntimeError as error:
+        if "lmerTest" in str(error) and not os.environ.get("CI"):
+            pytest.skip(f"R packages missing: {str(error)[-300:]}")
+        raise
+    for stored, fresh in zip(
+        _lmer("five_intercept"), _lmer("five_intercept", tmp_path), strict=True
+    ):
+        if stored is not None:
+            pd.testing.assert_frame_equal(fresh, stored, rtol=1e-6)
 
 
 def test_r2_and_standardised_coefficients(cohort):
@@ -333,7 +346,7 @@ def test_r2_and_standardised_coefficients(cohort):
     assert 0 < a["r2_within"] < 1
     assert 0 < a["r2_marginal"] < a["r2_conditional"] < 1
     # std_coef of a within term: coef x SD(x within) / SD(y within), by pandas groupby
-    dd = _split(_split(d, "stress", "s"), "pain", "y")
+    dd = lme4.split(lme4.split(d, "stress", "s"), "pain", "y")
     expect = (
         res.set_index("term").loc["stress_within", "coef"]
         * dd["sw"].std(ddof=0)

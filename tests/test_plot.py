@@ -731,6 +731,7 @@ _DIARIES = {
 }
 
 
+@pytest.mark.slow  # 40 dashboards: make test draws them, make check does not
 @pytest.mark.parametrize("name", list(_DIARIES))
 @pytest.mark.parametrize("computed", [True, False], ids=["results", "no results"])
 @pytest.mark.parametrize("lang", ["en", "nl"])

@@ -283,6 +283,7 @@ def _peak_memory(path: Path) -> tuple[int, pd.DataFrame]:
     return peak, diary
 
 
+@pytest.mark.slow
 def test_memory_grows_with_days_not_with_records(tmp_path):
     # the reader keeps per-day totals and a 64-bit hash per record (to find exact
     # copies), not the records: 4x the records costs well under their size in the file

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from _examples import examples
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +27,9 @@ from backpain.read import FORMATS, table
 from backpain.schema import VARIABLES
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def read(data: bytes, **kwargs):
@@ -78,7 +81,7 @@ MAGIC = [
 
 
 @given(prefix=st.sampled_from(MAGIC), body=st.binary(max_size=600))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_random_bytes_raise_only_diary_error(prefix, body):
     read_or_diary_error(prefix + body)
 
@@ -242,7 +245,7 @@ def generic_csv(draw) -> Generated:
 
 
 @given(generic_csv())
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 def test_wellformed_csv_counts_every_row(gen):
     try:
         diary, report = read(gen.data)
@@ -496,7 +499,7 @@ def test_formula_cells_are_read_as_plain_text():
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 @given(notes=st.lists(st.text(max_size=20), min_size=2, max_size=2))
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 def test_any_note_text_survives_a_round_trip(fmt, notes):
     from backpain.privacy import unescape_formulas, write_diary
 
@@ -581,13 +584,15 @@ def test_nested_json_values_are_rejected_not_raised():
     assert report.rows_rejected == 1
 
 
-def test_hypothesis_is_deterministic_on_ci():
+def test_hypothesis_is_deterministic_on_ci_and_thorough_on_demand():
     import os
 
+    from _examples import THOROUGH
     from hypothesis import settings
 
-    assert settings.get_profile("ci").derandomize
     assert settings().derandomize == bool(os.environ.get("CI"))
+    assert settings().max_examples == (100 if THOROUGH else 25)
+    assert FAST.max_examples == examples(60) == (60 if THOROUGH else 15)
 
 
 # ---------------------------------- spaced and partial dates (issue 27)

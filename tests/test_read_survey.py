@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from _examples import examples
 
 from backpain.errors import SurveyError
 from backpain.questionnaires import score_odi
@@ -436,7 +437,7 @@ def test_all_columns_at_once_match_column_by_column(rng):
     from backpain.read.survey import _convert_column, _convert_columns
 
     for decimal in (".", ","):
-        for _ in range(40):
+        for _ in range(examples(40)):
             n_rows = int(rng.integers(1, 6))
             pools = [_CELLS[:6], [*_CELLS[9:12], "", None], _CELLS, ["1", "2", "", "1,5"]]
             frame = pd.DataFrame(

@@ -24,7 +24,7 @@ from ._source import Source, open_source
 from ._wearable import cannot_read, finish, first_header, new_report, read_rows, reject_where
 
 if TYPE_CHECKING:
-    from ..validate import LoadReport
+    from ._report import LoadReport
 
 __all__ = ["COLUMNS", "FORMAT", "detect_apple_health_csv", "read_apple_health_csv"]
 

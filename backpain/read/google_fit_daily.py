@@ -34,7 +34,7 @@ from ._wearable import (
 )
 
 if TYPE_CHECKING:
-    from ..validate import LoadReport
+    from ._report import LoadReport
 
 __all__ = ["FORMAT", "HEADERS", "detect_google_fit_daily", "read_google_fit_daily"]
 

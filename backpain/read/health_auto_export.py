@@ -30,7 +30,7 @@ from ._wearable import (
 )
 
 if TYPE_CHECKING:
-    from ..validate import LoadReport
+    from ._report import LoadReport
 
 __all__ = ["FORMAT", "detect_health_auto_export", "read_health_auto_export"]
 

@@ -22,7 +22,7 @@ from ._source import Source, open_source
 from ._wearable import cannot_read, finish, new_report, numbers, read_rows, reject_where
 
 if TYPE_CHECKING:
-    from ..validate import LoadReport
+    from ._report import LoadReport
 
 __all__ = ["FORMAT", "STEP_SOURCE_COMBINED", "detect_samsung_health", "read_samsung_health"]
 
