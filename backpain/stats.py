@@ -10,7 +10,9 @@ apart (Bakdash & Marusich, 2017; Bland & Altman, 1995):
   pain on average? (:func:`between_corr`, the ``between`` terms).
 
 For **one person** (:func:`patient_findings`, and :func:`what_helps` with one
-person) every finding is tested with allowance for day-to-day dependence
+person) each day is compared with what is usual for that period of the
+diary (a smooth curve of time, so a shared trend or season is not a link),
+every finding is tested with allowance for day-to-day dependence
 (a bad week gives several bad days in a row) and all of a person's findings
 are corrected together for multiple testing, so that a person whose pain is
 unrelated to everything is rarely told otherwise.

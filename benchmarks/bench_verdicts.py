@@ -31,11 +31,20 @@ and positive.
 
 What "usual" means, compared with ``--compare`` on the same patients (the
 ``trend`` argument of ``_serial_slope``): ``mean`` (the whole diary's mean,
-what the page did until now), ``line`` (a straight line in time fitted with
-the slope), ``diff`` (first differences: each day against the day before),
-``local +-h`` (each day minus the mean of the recorded days within +-h
-days, in both series), ``spline K`` (a cubic B-spline of time with knots
-every K days fitted with the slope: a smooth of time).
+what the page did until version 0.2), ``line`` (a straight line in time
+fitted with the slope), ``diff`` (first differences: each day against the
+day before, with an intercept), ``local +-h`` (each day minus the mean of
+the recorded days within +-h days, in both series), ``spline K`` (a cubic
+B-spline of time with knots every K days fitted with the slope: a smooth of
+time; ``spline 28`` is what ``patient_findings`` does). The default run
+shows the whole grid for ``mean``, ``diff`` and ``spline 28``. ``lag-1
+echo``: in the power cells, the share told a link with stress *the day
+before*, which has none (it echoes the same-day link through stress's own
+autocorrelation, or, with differences, through the shared day).
+
+Every patient's test runs in one vectorised call per finding (numpy over
+patients, one BLAS thread); the default run takes about 5-8 minutes on the
+2 shared cores, ``--compare --patients 500`` about 10.
 """
 
 from __future__ import annotations
