@@ -512,6 +512,9 @@ def _invert_rows(expect: np.ndarray, grid: np.ndarray, value: np.ndarray) -> np.
 
 def _remove_trend(y: np.ndarray, x: np.ndarray, trend: str, days: float) -> tuple:
     """(ry, rx, ok, k): both rows with their slow part removed, and the parameters it cost."""
+    if trend not in _TRENDS:
+        msg = f"trend must be one of {list(_TRENDS)}, not {trend!r}"
+        raise ValueError(msg)
     if trend == "diff":
         y, x = y - _shift_days(y, 1), x - _shift_days(x, 1)
     ok = np.isfinite(y) & np.isfinite(x)
@@ -557,7 +560,10 @@ def _serial_slope(
     Hammersley (1946) for AR(1) series, Bretherton et al. (1999) eq. 31,
     from the lag-1 autocorrelations of the (detrended) ``x`` and of the
     residuals, each bias-corrected by ``+ (1 + 3 r) / n`` (Marriott & Pope,
-    1954)), ``"ar1"`` (regression with AR(1) errors by iterated
+    1954); for ``"spline"`` and ``"linear"`` instead the AR(1) variance
+    after the curve's removal, :func:`_ar1_design_se`; for ``"diff"`` the
+    larger of that inflation and the one for differenced AR(1) series),
+    ``"ar1"`` (regression with AR(1) errors by iterated
     Cochrane-Orcutt, as ``statsmodels.regression.linear_model.GLSAR(...,
     rho=1).iterative_fit(maxiter=3)``, on the detrended rows) or ``"none"``
     (least squares, days independent). With ``k`` parameters spent on the

@@ -136,22 +136,37 @@ def main() -> None:
     print("| scenario | phi | days | measure | " + " | ".join(methods) + " |")
     print("|---|---|---|---|" + "---|" * len(methods))
     cells = [(s, phi, 0.0) for s, phi in NULL_CELLS] + [(s, phi, 0.3) for s, phi in POWER_CELLS]
+    tag_rows: list[str] = []
     for scenario, phi, r in cells:
         for days in args.days:
             if r and scenario != "stationary" and days != 365:
                 continue
             d = _scenario_diaries(rng, args.patients, days, scenario=scenario, phi=phi, r=r)
-            row, echo = [], []
+            row, echo, tag_any, tag_new = [], [], [], []
             for trend, k in methods.values():
                 rep, pos = verdicts(d, trend, k)
                 row.append(rep.any(1).mean() if r == 0 else (rep[:, 0] & pos[:, 0]).mean())
                 echo.append(rep[:, 1].mean())  # stress the day before: no true link
+                tag_any.append(rep[:, 12:].any(1).mean())  # the four tags
+                tag_new.append(rep[:, 15].mean())  # the tag that starts mid-diary
+            if r == 0:
+                cells_ = " | ".join(
+                    f"{100 * a:.1f}% / {100 * b:.1f}%"
+                    for a, b in zip(tag_any, tag_new, strict=True)
+                )
+                tag_rows.append(f"| {scenario} | {phi} | {days} | {cells_} |")
             what = "any false" if r == 0 else f"power r={r}"
             vals = " | ".join(f"{100 * v:.1f}%" for v in row)
             print(f"| {scenario} | {phi} | {days} | {what} | {vals} |", flush=True)
             if r:
                 vals = " | ".join(f"{100 * v:.1f}%" for v in echo)
                 print(f"| {scenario} | {phi} | {days} | lag-1 echo | {vals} |", flush=True)
+    print()
+    print("The tags alone (null cells): told any false tag link / the new treatment's")
+    print()
+    print("| scenario | phi | days | " + " | ".join(methods) + " |")
+    print("|---|---|---|" + "---|" * len(methods))
+    print("\n".join(tag_rows))
     print()
     print(f"{time.perf_counter() - t0:.1f} s")
 

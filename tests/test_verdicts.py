@@ -403,3 +403,25 @@ def test_trend_argument_is_checked(diary):
         patient_findings(diary, subject=one, trend="loess")
     with pytest.raises(ValueError, match="trend must be one of"):
         what_helps(diary[diary["subject"] == one], trend="diff")
+
+
+def test_compared_baselines_equal_statsmodels_and_pandas(rng):
+    # the alternatives of benchmarks/bench_verdicts.py --compare, against references
+    y, x = _ar1(rng, 120, 0.5), _ar1(rng, 120, 0.5)
+    # first differences: statsmodels OLS of diff(y) on a constant and diff(x)
+    fit = _serial_slope(y, x, serial="none", trend="diff")
+    ols = sm.OLS(np.diff(y), sm.add_constant(np.diff(x))).fit()
+    assert fit["slope"][0] == pytest.approx(ols.params[1], rel=1e-10)
+    assert fit["se"][0] == pytest.approx(ols.bse[1], rel=1e-10)
+    assert fit["dof"][0] == ols.df_resid
+    # a straight line in time: statsmodels OLS with a time column
+    fit = _serial_slope(y, x, serial="none", trend="linear")
+    ols = sm.OLS(y, np.column_stack([x, np.ones(120), np.arange(120)])).fit()
+    assert fit["slope"][0] == pytest.approx(ols.params[0], rel=1e-10)
+    assert fit["se"][0] == pytest.approx(ols.bse[0], rel=1e-10)
+    # a local +-7 day mean removed from both: pandas' centred rolling mean
+    fit = _serial_slope(y, x, serial="none", trend="local", trend_days=14)
+    dev = [v - pd.Series(v).rolling(15, center=True, min_periods=1).mean() for v in (y, x)]
+    assert fit["slope"][0] == pytest.approx((dev[0] @ dev[1]) / (dev[1] @ dev[1]), rel=1e-10)
+    with pytest.raises(ValueError, match="trend must be one of"):
+        _serial_slope(y, x, trend="loess")
