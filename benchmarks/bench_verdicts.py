@@ -43,8 +43,8 @@ before*, which has none (it echoes the same-day link through stress's own
 autocorrelation, or, with differences, through the shared day).
 
 Every patient's test runs in one vectorised call per finding (numpy over
-patients, one BLAS thread); the default run takes about 5-8 minutes on the
-2 shared cores, ``--compare --patients 500`` about 10.
+patients, one BLAS thread); the default run takes 4-14 minutes on the 2
+shared cores (quiet or busy), ``--compare --patients 500`` 4-11.
 """
 
 from __future__ import annotations
