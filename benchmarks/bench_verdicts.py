@@ -40,11 +40,12 @@ time; ``spline 28`` is what ``patient_findings`` does). The default run
 shows the whole grid for ``mean``, ``diff`` and ``spline 28``. ``lag-1
 echo``: in the power cells, the share told a link with stress *the day
 before*, which has none (it echoes the same-day link through stress's own
-autocorrelation, or, with differences, through the shared day).
+autocorrelation, or, with differences, through the shared day), and in
+brackets the share told it with the sign opposite to the same-day link.
 
 Every patient's test runs in one vectorised call per finding (numpy over
-patients, one BLAS thread); the default run takes 4-14 minutes on the 2
-shared cores (quiet or busy), ``--compare --patients 500`` 4-11.
+patients, one BLAS thread); the default run takes 2-14 minutes on the 2
+shared cores (quiet or busy), ``--compare --patients 500`` 2-11.
 """
 
 from __future__ import annotations
@@ -146,7 +147,9 @@ def main() -> None:
             for trend, k in methods.values():
                 rep, pos = verdicts(d, trend, k)
                 row.append(rep.any(1).mean() if r == 0 else (rep[:, 0] & pos[:, 0]).mean())
-                echo.append(rep[:, 1].mean())  # stress the day before: no true link
+                # stress the day before (no true link): all, and with the sign opposite
+                # to the true same-day link
+                echo.append((rep[:, 1].mean(), (rep[:, 1] & ~pos[:, 1]).mean()))
                 tag_any.append(rep[:, 12:].any(1).mean())  # the four tags
                 tag_new.append(rep[:, 15].mean())  # the tag that starts mid-diary
             if r == 0:
@@ -159,7 +162,7 @@ def main() -> None:
             vals = " | ".join(f"{100 * v:.1f}%" for v in row)
             print(f"| {scenario} | {phi} | {days} | {what} | {vals} |", flush=True)
             if r:
-                vals = " | ".join(f"{100 * v:.1f}%" for v in echo)
+                vals = " | ".join(f"{100 * a:.1f}% ({100 * b:.1f}% opposite)" for a, b in echo)
                 print(f"| {scenario} | {phi} | {days} | lag-1 echo | {vals} |", flush=True)
     print()
     print("The tags alone (null cells): told any false tag link / the new treatment's")
