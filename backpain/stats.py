@@ -368,9 +368,12 @@ def _project_out(values: Sequence[np.ndarray], ok: np.ndarray, basis: np.ndarray
     """
     w = ok.astype("float64")
     size, k = basis.shape
-    # every row's Gram matrix from one matrix product (P, T) @ (T, k * k)
-    outer = (basis[:, :, None] * basis[:, None, :]).reshape(size, k * k)
-    gram = (w @ outer).reshape(len(w), k, k)
+    if size * k * k <= 4_000_000:
+        # every row's Gram matrix from one matrix product (P, T) @ (T, k * k)
+        outer = (basis[:, :, None] * basis[:, None, :]).reshape(size, k * k)
+        gram = (w @ outer).reshape(len(w), k, k)
+    else:  # a long diary: row by row, without the (T, k * k) table
+        gram = np.stack([(basis.T * row) @ basis for row in w])
     # a tiny ridge keeps a column without recorded days solvable (its coefficient is 0)
     ridge = 1e-12 * np.maximum(gram.diagonal(axis1=1, axis2=2).max(axis=1), 1e-300)
     gram_r = gram + ridge[:, None, None] * np.eye(k)
@@ -428,24 +431,32 @@ def _ar1_design(size: int, trend: str, days: float) -> tuple[np.ndarray, np.ndar
     grid = np.linspace(-0.9, 0.98, 95)
     # R(phi) @ basis for every phi at once by two first-order recursions over the days
     # (R_ts = phi^|t-s|): forward f_t = B_t + phi f_(t-1), backward g_t = B_t + phi g_(t+1)
-    p = grid[:, None]
-    fwd, bwd = np.empty((grid.size, *basis.shape)), np.empty((grid.size, *basis.shape))
-    fwd[:, 0], bwd[:, -1] = basis[0], basis[-1]
-    for t in range(1, size):
-        fwd[:, t] = basis[t] + p * fwd[:, t - 1]
-        bwd[:, size - 1 - t] = basis[size - 1 - t] + p * bwd[:, size - t]
-    rb = fwd + bwd - basis
-    lrb = np.zeros_like(rb)
-    lrb[:, 1:] = rb[:, :-1]
-    brb = np.einsum("tk,gtl->gkl", basis, rb)
-    tr_mr = size - np.einsum("kl,glk->g", inv, brb)
-    tr_mlmr = (
-        (size - 1) * grid
-        - np.einsum("kl,tl,gtk->g", inv, basis, lrb)
-        - np.einsum("kl,gtl,tk->g", inv, rb, lag_b)
-        + np.einsum("kl,gli->gki", inv @ (basis.T @ lag_b) @ inv, brb).trace(axis1=1, axis2=2)
-    )
-    r1 = (tr_mlmr / max(size - 1, 1)) / (tr_mr / size)
+    tr_mr, tr_mlmr = np.empty(grid.size), np.empty(grid.size)
+    middle = inv @ (basis.T @ lag_b) @ inv
+    chunk = max(1, 2_000_000 // basis.size)  # phis per pass, to bound memory on long diaries
+    for start in range(0, grid.size, chunk):
+        g = grid[start : start + chunk]
+        p = g[:, None]
+        fwd, bwd = np.empty((g.size, *basis.shape)), np.empty((g.size, *basis.shape))
+        fwd[:, 0], bwd[:, -1] = basis[0], basis[-1]
+        for t in range(1, size):
+            fwd[:, t] = basis[t] + p * fwd[:, t - 1]
+            bwd[:, size - 1 - t] = basis[size - 1 - t] + p * bwd[:, size - t]
+        rb = fwd + bwd - basis
+        del fwd, bwd
+        lrb = np.zeros_like(rb)
+        lrb[:, 1:] = rb[:, :-1]
+        brb = basis.T @ rb  # (g, k, k) by matrix products
+        part = slice(start, start + g.size)
+        tr_mr[part] = size - np.einsum("kl,glk->g", inv, brb)
+        tr_mlmr[part] = (
+            (size - 1) * g
+            - np.einsum("kl,glk->g", inv, basis.T @ lrb)
+            - np.einsum("kl,glk->g", inv, rb.transpose(0, 2, 1) @ lag_b)
+            + np.einsum("kl,glk->g", middle, brb)
+        )
+    with np.errstate(invalid="ignore", divide="ignore"):  # a diary shorter than its basis
+        r1 = (tr_mlmr / max(size - 1, 1)) / (tr_mr / size)
     return grid, np.maximum.accumulate(r1), tr_mr / size
 
 
@@ -467,36 +478,37 @@ def _ar1_design_se(
     for the detrended predictor ``rx`` as it is (weekday tags and gaps
     included). Returns (se, n_eff for the degrees of freedom).
     """
-    size = rx.shape[1]
-    grid, r1, share = _ar1_design(size, trend, float(days))
-    n = np.maximum(_rowsum(ok), 1)
-    # the bias of r1 and of the mean square grows as the days thin out: scale it by T / n
-    scale = (size / n)[:, None]
-    expect = grid + (r1 - grid) * scale  # (P, grid): E[r1] on this person's days
-    phi = _invert_rows(expect, grid, np.nan_to_num(_acf(e, ok, 1)))
-    phi_x = _invert_rows(expect, grid, np.nan_to_num(_acf(rx, ok, 1)))
-    spec = np.fft.rfft(rx, n=2 * size, axis=1)
-    gamma = np.fft.irfft(spec * spec.conj(), n=2 * size, axis=1)[:, :size]
-    lags = np.arange(size)
-    # phi is uncertain (Bartlett: var r1 ~ (1 - phi^2) / n) and underestimated most in
-    # short, sticky diaries: take the larger variance of phi one standard error up or down
-    step = np.sqrt(np.maximum(1 - phi * phi, 0) / n)
-    var = np.zeros(len(n))
-    for cand in (np.minimum(phi + step, 0.98), np.maximum(phi - step, -0.9)):
-        # mean square: unbiased for independent days (n - k - 1), times the AR(1) shortfall
-        left = np.interp(cand, grid, share) / np.interp(0.0, grid, share)
-        s2 = _rowsum(e * e) / np.maximum(n - k - 1, 1)
-        s2 = s2 / np.clip(1 - (1 - left) * scale[:, 0], 0.05, 1)
-        weight = np.sign(cand)[:, None] ** lags * np.abs(cand)[:, None] ** lags
-        quad = gamma[:, 0] + 2 * _rowsum(weight[:, 1:] * gamma[:, 1:])
-        var = np.maximum(var, s2 * np.maximum(quad, 1e-12 * gamma[:, 0]))
-    # degrees of freedom: Bretherton et al.'s n_eff, and no more than the about
-    # n (1 - phi^2) / (1 + phi^2) independent days behind s2
-    phi = np.minimum(phi + step, 0.98)
-    prod = np.clip(np.maximum(phi_x * phi, phi * phi), -0.95, 0.95)
+    # NaN, not a warning, where too few days leave nothing to estimate
     with np.errstate(invalid="ignore", divide="ignore"):
+        size = rx.shape[1]
+        grid, r1, share = _ar1_design(size, trend, float(days))
+        n = np.maximum(_rowsum(ok), 1)
+        # the bias of r1 and of the mean square grows as the days thin out: scale it by T / n
+        scale = (size / n)[:, None]
+        expect = grid + (r1 - grid) * scale  # (P, grid): E[r1] on this person's days
+        phi = _invert_rows(expect, grid, np.nan_to_num(_acf(e, ok, 1)))
+        phi_x = _invert_rows(expect, grid, np.nan_to_num(_acf(rx, ok, 1)))
+        spec = np.fft.rfft(rx, n=2 * size, axis=1)
+        gamma = np.fft.irfft(spec * spec.conj(), n=2 * size, axis=1)[:, :size]
+        lags = np.arange(size)
+        # phi is uncertain (Bartlett: var r1 ~ (1 - phi^2) / n) and underestimated most in
+        # short, sticky diaries: take the larger variance of phi one standard error up or down
+        step = np.sqrt(np.maximum(1 - phi * phi, 0) / n)
+        var = np.zeros(len(n))
+        for cand in (np.minimum(phi + step, 0.98), np.maximum(phi - step, -0.9)):
+            # mean square: unbiased for independent days (n - k - 1), times the AR(1) shortfall
+            left = np.interp(cand, grid, share) / np.interp(0.0, grid, share)
+            s2 = _rowsum(e * e) / np.maximum(n - k - 1, 1)
+            s2 = s2 / np.clip(1 - (1 - left) * scale[:, 0], 0.05, 1)
+            weight = np.sign(cand)[:, None] ** lags * np.abs(cand)[:, None] ** lags
+            quad = gamma[:, 0] + 2 * _rowsum(weight[:, 1:] * gamma[:, 1:])
+            var = np.maximum(var, s2 * np.maximum(quad, 1e-12 * gamma[:, 0]))
+        # degrees of freedom: Bretherton et al.'s n_eff, and no more than the about
+        # n (1 - phi^2) / (1 + phi^2) independent days behind s2
+        phi = np.minimum(phi + step, 0.98)
+        prod = np.clip(np.maximum(phi_x * phi, phi * phi), -0.95, 0.95)
         se = np.sqrt(var) / sxx
-    return se, n * (1 - prod) / (1 + prod)
+        return se, n * (1 - prod) / (1 + prod)
 
 
 def _invert_rows(expect: np.ndarray, grid: np.ndarray, value: np.ndarray) -> np.ndarray:
