@@ -34,8 +34,10 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from scipy import stats as sps
 from scipy.interpolate import BSpline
+from scipy.signal import lfilter
 
 from ._correlation import (
     ar1_inflation,
@@ -433,27 +435,24 @@ def _ar1_design(size: int, trend: str, days: float) -> tuple[np.ndarray, np.ndar
     # (R_ts = phi^|t-s|): forward f_t = B_t + phi f_(t-1), backward g_t = B_t + phi g_(t+1)
     tr_mr, tr_mlmr = np.empty(grid.size), np.empty(grid.size)
     middle = inv @ (basis.T @ lag_b) @ inv
-    chunk = max(1, 2_000_000 // basis.size)  # phis per pass, to bound memory on long diaries
-    for start in range(0, grid.size, chunk):
-        g = grid[start : start + chunk]
-        p = g[:, None]
-        fwd, bwd = np.empty((g.size, *basis.shape)), np.empty((g.size, *basis.shape))
-        fwd[:, 0], bwd[:, -1] = basis[0], basis[-1]
-        for t in range(1, size):
-            fwd[:, t] = basis[t] + p * fwd[:, t - 1]
-            bwd[:, size - 1 - t] = basis[size - 1 - t] + p * bwd[:, size - t]
+    # the B-spline basis has at most 4 non-zeros a day: sparse products keep long diaries fast
+    basis_t, lag_t = sparse.csr_array(basis.T), sparse.csr_array(lag_b.T)
+    for i, phi in enumerate(grid):
+        # R(phi) @ basis by two first-order recursions over the days (R_ts = phi^|t-s|):
+        # forward f_t = B_t + phi f_(t-1) and backward g_t = B_t + phi g_(t+1)
+        fwd = lfilter([1.0], [1.0, -phi], basis, axis=0)
+        bwd = lfilter([1.0], [1.0, -phi], basis[::-1], axis=0)[::-1]
         rb = fwd + bwd - basis
-        del fwd, bwd
         lrb = np.zeros_like(rb)
-        lrb[:, 1:] = rb[:, :-1]
-        brb = basis.T @ rb  # (g, k, k) by matrix products
-        part = slice(start, start + g.size)
-        tr_mr[part] = size - np.einsum("kl,glk->g", inv, brb)
-        tr_mlmr[part] = (
-            (size - 1) * g
-            - np.einsum("kl,glk->g", inv, basis.T @ lrb)
-            - np.einsum("kl,glk->g", inv, rb.transpose(0, 2, 1) @ lag_b)
-            + np.einsum("kl,glk->g", middle, brb)
+        lrb[1:] = rb[:-1]
+        brb = basis_t @ rb
+        # tr(X Y) = sum(X * Y.T) for the k x k products
+        tr_mr[i] = size - np.sum(inv * brb.T)
+        tr_mlmr[i] = (
+            (size - 1) * phi
+            - np.sum(inv * (basis_t @ lrb).T)
+            - np.sum(inv * (lag_t @ rb))
+            + np.sum(middle * brb.T)
         )
     with np.errstate(invalid="ignore", divide="ignore"):  # a diary shorter than its basis
         r1 = (tr_mlmr / max(size - 1, 1)) / (tr_mr / size)
