@@ -382,3 +382,110 @@ def simulate_esm(
         }
     )
     return out
+
+
+# ------------------------------------------ single-person diaries with slow changes
+SCENARIOS = ("stationary", "trend", "season", "drift")
+_PREDICTOR_NAMES = ("stress", "sleep_hours", "sleep_quality", "steps", "active_minutes", "mood")
+_SCENARIO_TAGS = ("physio", "yoga", "heat", "new_treatment")
+
+
+def _ar1_rows(rng: np.random.Generator, shape: tuple[int, int], phi: float) -> np.ndarray:
+    """Stationary AR(1) rows with unit variance (a loop over days, vectorised over rows)."""
+    e = rng.standard_normal(shape)
+    out = np.empty(shape)
+    out[:, 0] = e[:, 0]
+    scale = np.sqrt(1 - phi * phi)
+    for t in range(1, shape[1]):
+        out[:, t] = phi * out[:, t - 1] + scale * e[:, t]
+    return out
+
+
+def _missing_days(
+    rng: np.random.Generator, shape: tuple[int, int], share: tuple[float, float], block: int = 7
+) -> np.ndarray:
+    """Unrecorded days: per person a share drawn from ``share``, half of it in week-long blocks."""
+    p, d = shape
+    target = rng.uniform(share[0], share[1], p)
+    n_blocks = np.rint(target * d * 0.5 / block).astype(int)
+    gone = np.zeros(shape, dtype=bool)
+    idx = np.arange(d)[None, :]
+    for j in range(int(n_blocks.max(initial=0))):
+        start = rng.integers(0, max(1, d - block), p)
+        hit = (j < n_blocks)[:, None] & (idx >= start[:, None]) & (idx < (start + block)[:, None])
+        gone |= hit
+    in_blocks = gone.mean(axis=1)
+    rest = np.clip((target - in_blocks) / np.maximum(1 - in_blocks, 1e-9), 0, 1)
+    gone |= rng.random(shape) < rest[:, None]
+    return gone
+
+
+def _scenario_diaries(
+    rng: np.random.Generator,
+    patients: int,
+    days: int,
+    *,
+    scenario: str = "stationary",
+    phi: float = 0.3,
+    r: float = 0.0,
+    missing: tuple[float, float] = (0.10, 0.25),
+    size: float = 1.0,
+) -> dict:
+    """Many one-person diaries as (patients, days) arrays, for simulations of verdicts.
+
+    Each row is one person's consecutive calendar days (NaN = not recorded).
+    Pain and six predictors (``stress``, ``sleep_hours``, ``sleep_quality``,
+    ``steps``, ``active_minutes``, ``mood``) are stationary AR(1) series with
+    unit variance and the same ``phi``; pain's day-to-day part has
+    correlation ``r`` with same-day stress (0 = no link with anything).
+    On top, by ``scenario``, a slow change with no day-to-day relation:
+
+    * ``"stationary"``: none;
+    * ``"trend"``: pain falls linearly by ``2 * size`` (in SDs of the daily
+      variation) over the diary while steps rise as much, e.g. pain that
+      improves during treatment while the days get longer;
+    * ``"season"``: the same yearly curve (amplitude ``size``, period 365
+      days, phase random per person) in pain and in steps;
+    * ``"drift"``: independent random walks (daily step ``0.1 * size``) in
+      pain and in steps.
+
+    Four tags (1 on a day with the tag, 0 without): ``physio`` on one fixed
+    weekday, ``yoga`` on two fixed weekdays, ``heat`` on days when an AR(1)
+    series with ``phi`` lies above its 70th percentile (tags cluster), and
+    ``new_treatment`` only from a day in the middle third of the diary on,
+    then on half the days (in the ``"trend"`` scenario it starts while pain
+    improves, with no next-day effect). Per person 10-25% of days
+    (``missing``) are not recorded, half of them in week-long blocks.
+
+    Returns a dict: ``pain`` (P, T), ``x`` (dict of predictors), ``tags``
+    (dict of 0/1 rows), each with NaN on unrecorded days.
+    """
+    if scenario not in SCENARIOS:
+        msg = f"scenario must be one of {list(SCENARIOS)}, not {scenario!r}"
+        raise ValueError(msg)
+    shape = (patients, days)
+    t = np.arange(days, dtype="float64")[None, :]
+    x = {name: _ar1_rows(rng, shape, phi) for name in _PREDICTOR_NAMES}
+    pain = r * x["stress"] + np.sqrt(1 - r * r) * _ar1_rows(rng, shape, phi)
+    if scenario == "trend":
+        slow = size * (2 * t / max(days - 1, 1) - 1)
+        pain, x["steps"] = pain - slow, x["steps"] + slow
+    elif scenario == "season":
+        phase = rng.uniform(0, 2 * np.pi, (patients, 1))
+        slow = size * np.sin(2 * np.pi * t / 365.0 + phase)
+        pain, x["steps"] = pain + slow, x["steps"] + slow
+    elif scenario == "drift":
+        walk = 0.1 * size * np.cumsum(rng.standard_normal((2, *shape)), axis=2)
+        pain, x["steps"] = pain + walk[0], x["steps"] + walk[1]
+    weekday = (t.astype(int) + rng.integers(0, 7, (patients, 1))) % 7
+    start = rng.integers(days // 3, max(days // 3 + 1, 2 * days // 3), (patients, 1))
+    tags = {
+        "physio": (weekday == 0).astype("float64") + np.zeros(shape),
+        "yoga": np.isin(weekday, (2, 5)).astype("float64") + np.zeros(shape),
+        "heat": (_ar1_rows(rng, shape, phi) > 0.5244005127080407).astype("float64"),  # 70th
+        "new_treatment": ((t >= start) & (rng.random(shape) < 0.5)).astype("float64"),
+    }
+    gone = _missing_days(rng, shape, missing)
+    for v in (pain, *x.values(), *tags.values()):
+        v[gone] = np.nan
+    return {"pain": pain, "x": x, "tags": tags}

@@ -100,3 +100,35 @@ def test_seed_reproducible_and_arguments_checked():
         backpain.simulate_cohort(0, 10)
     with pytest.raises(ValueError, match="missing must be a probability"):
         backpain.simulate_cohort(2, 10, missing=1.5)
+
+
+def test_scenario_diaries_missing_days_tags_and_slow_changes():
+    from backpain.simulate import _scenario_diaries
+
+    rng = np.random.default_rng(3)
+    d = _scenario_diaries(rng, 400, 182, scenario="trend", phi=0.3)
+    gone = np.isnan(d["pain"])
+    share = gone.mean(axis=1)
+    assert share.min() >= 0.07
+    assert share.max() <= 0.30
+    assert 0.15 < share.mean() < 0.20  # 10-25%, half of it in week-long blocks
+    runs = np.diff(np.r_[0, gone[0].astype(int), 0])
+    assert (np.flatnonzero(runs == -1) - np.flatnonzero(runs == 1)).max() >= 7
+    # every variable is missing on the same days
+    for v in (*d["x"].values(), *d["tags"].values()):
+        assert (np.isnan(v) == gone).all()
+    # physio on one fixed weekday, yoga on two; new_treatment only after a mid-diary start
+    for name, per_week in (("physio", 1), ("yoga", 2)):
+        tag = np.nan_to_num(d["tags"][name][:, :175]).reshape(400, 25, 7)
+        on = tag.max(axis=1)
+        assert (on.sum(axis=1) == per_week).all()
+    new = np.nan_to_num(d["tags"]["new_treatment"])
+    first = np.argmax(new > 0, axis=1)
+    assert first.min() >= 182 // 3
+    assert first.max() < 2 * 182 // 3 + 10
+    # the trend: pain falls by 2 SD while steps rise by 2 SD
+    early, late = slice(0, 30), slice(-30, None)
+    assert np.nanmean(d["pain"][:, early]) - np.nanmean(d["pain"][:, late]) > 1.5
+    assert np.nanmean(d["x"]["steps"][:, late]) - np.nanmean(d["x"]["steps"][:, early]) > 1.5
+    with pytest.raises(ValueError, match="scenario must be one of"):
+        _scenario_diaries(rng, 2, 30, scenario="spring")

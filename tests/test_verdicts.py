@@ -49,7 +49,9 @@ def _glsar(y, x):
 # ------------------------------------------------------------ serial models
 def test_ar1_equals_statsmodels_glsar_at_lags_0_and_1(rng):
     d = _person(rng)
-    res = patient_findings(d, x=["stress"], tags=[], serial="ar1", lags=(0, 1)).set_index("lag")
+    res = patient_findings(
+        d, x=["stress"], tags=[], serial="ar1", lags=(0, 1), trend="none"
+    ).set_index("lag")
     y, x = d["pain"].to_numpy(), d["stress"].to_numpy()
     for lag, (yy, xx) in {0: (y, x), 1: (y[1:], x[:-1])}.items():
         ref = _glsar(yy, xx)
@@ -62,7 +64,8 @@ def test_ar1_equals_statsmodels_glsar_at_lags_0_and_1(rng):
 
 def test_effect_per_step_is_the_slope_times_the_step(rng):
     d = _person(rng)
-    res = patient_findings(d, x=["steps"], tags=[], lags=(0,), serial="ar1").iloc[0]
+    res = patient_findings(d, x=["steps"], tags=[], lags=(0,), serial="ar1", trend="none")
+    res = res.iloc[0]
     ref = _glsar(d["pain"].to_numpy(), d["steps"].to_numpy())
     assert res["step"] == 1000
     assert res["effect"] == pytest.approx(1000 * ref.params[1], rel=1e-9)
@@ -76,7 +79,7 @@ def test_effect_per_step_is_the_slope_times_the_step(rng):
 def test_neff_equals_formula_with_statsmodels_acf_and_ols(rng):
     d = _person(rng, n=200, phi=0.6)
     y, x = d["pain"].to_numpy(), d["stress"].to_numpy()
-    res = patient_findings(d, x=["stress"], tags=[], lags=(0,)).iloc[0]
+    res = patient_findings(d, x=["stress"], tags=[], lags=(0,), trend="none").iloc[0]
     assert res["method"] == "neff"
     # reference: OLS by statsmodels, lag-1 autocorrelations by statsmodels acf (adjusted)
     ols = sm.OLS(y, sm.add_constant(x)).fit()
@@ -96,7 +99,8 @@ def test_neff_equals_formula_with_statsmodels_acf_and_ols(rng):
 
 def test_serial_none_equals_scipy_linregress(rng):
     d = _person(rng, n=120)
-    res = patient_findings(d, x=["stress"], tags=[], lags=(0,), serial="none").iloc[0]
+    res = patient_findings(d, x=["stress"], tags=[], lags=(0,), serial="none", trend="none")
+    res = res.iloc[0]
     ref = sps.linregress(d["stress"], d["pain"])
     assert res["effect"] == pytest.approx(ref.slope, rel=1e-9)
     assert res["p_val"] == pytest.approx(ref.pvalue, rel=1e-9)
@@ -242,7 +246,7 @@ def test_what_helps_independent_of_row_order_and_other_tags(rng):
 
 def test_what_helps_single_person_equals_glsar_on_the_tag(rng):
     d = _person(rng, n=250)
-    res = what_helps(d, tags=["heat"], lags=(1,), serial="ar1").iloc[0]
+    res = what_helps(d, tags=["heat"], lags=(1,), serial="ar1", trend="none").iloc[0]
     had = d["tags"].notna().to_numpy().astype(float)
     ref = _glsar(d["pain"].to_numpy()[1:], had[:-1])
     assert res["diff"] == pytest.approx(ref.params[1], rel=1e-9)
@@ -282,3 +286,135 @@ def test_what_helps_persons_t_test_equals_scipy_ttest_1samp():
     assert res["p_val"] == pytest.approx(ref.pvalue, rel=1e-9)
     assert res["ci95_low"] == pytest.approx(ref.confidence_interval().low, rel=1e-9)
     assert res["ci95_high"] == pytest.approx(ref.confidence_interval().high, rel=1e-9)
+
+
+# ------------------------------------------------ usual for that period (trend)
+def _with_gaps(rng, n=200, phi=0.4, effect=0.3):
+    d = _person(rng, n=n, phi=phi, effect=effect)
+    keep = rng.random(n) > 0.15
+    keep[:3] = keep[-3:] = True
+    return d[keep].reset_index(drop=True)
+
+
+def _days(d):
+    return (d["date"] - d["date"].min()).dt.days.to_numpy().astype(float)
+
+
+def test_spline_removes_a_shared_straight_line_and_a_cubic_exactly(rng):
+    d = _with_gaps(rng)
+    t = _days(d)
+    slow = 0.01 * t - 2e-7 * (t - 90) ** 3  # a cubic lies in the spline's span
+    drifted = d.assign(pain=d["pain"] + 1 - slow, stress=d["stress"] + 2 * slow)
+    assert drifted["pain"].between(0, 10).all()
+    cols = ["effect", "ci95_low", "ci95_high", "p_val"]
+    for lag in (0, 1):
+        kw = {"x": ["stress"], "tags": [], "lags": (lag,)}
+        clean = patient_findings(d, **kw).iloc[0]
+        moved = patient_findings(drifted, **kw).iloc[0]
+        np.testing.assert_allclose(moved[cols].astype(float), clean[cols].astype(float), rtol=1e-8)
+        # the whole diary's mean is fooled by the shared curve
+        old = patient_findings(drifted, trend="none", **kw).iloc[0]
+        assert old["effect"] < clean["effect"] - 0.1
+    # a tag that starts half-way while pain improves
+    tags = pd.array(np.where(t > 100, "physio", None), dtype="string")
+    flat = d.assign(tags=tags)
+    better = flat.assign(pain=flat["pain"] + 1 - 0.01 * t)
+    assert better["pain"].between(0, 10).all()
+    a = what_helps(flat, tags=["physio"]).iloc[0]
+    b = what_helps(better, tags=["physio"]).iloc[0]
+    assert b["diff"] == pytest.approx(a["diff"], rel=1e-8, abs=1e-10)
+    assert what_helps(better, tags=["physio"], trend="none").iloc[0]["diff"] < a["diff"] - 1
+
+
+def test_spline_slope_equals_statsmodels_ols_with_the_spline_basis(rng):
+    # reference: statsmodels OLS of pain on stress and a cubic B-spline of time built
+    # by scipy (knots every 28 days, clamped), fitted on the days with both values
+    from scipy.interpolate import BSpline
+
+    d = _with_gaps(rng, n=150)
+    t = _days(d).astype(int)
+    size = t.max() + 1
+    m = round((size - 1) / 28)
+    knots = np.r_[[0.0] * 3, np.linspace(0, size - 1, m + 1), [size - 1.0] * 3]
+    basis = BSpline.design_matrix(np.arange(size, dtype=float), knots, 3).toarray()
+    y, x = d["pain"].to_numpy(), d["stress"].to_numpy()
+    ols = sm.OLS(y, np.column_stack([x, basis[t]])).fit()
+    res = patient_findings(d, x=["stress"], tags=[], lags=(0,), serial="none").iloc[0]
+    low, high = ols.conf_int()[0]
+    assert res["effect"] == pytest.approx(ols.params[0], rel=1e-8)
+    assert res["p_val"] == pytest.approx(ols.pvalues[0], rel=1e-6)
+    assert res["ci95_low"] == pytest.approx(low, rel=1e-8)
+    assert res["ci95_high"] == pytest.approx(high, rel=1e-8)
+    # the serial correction keeps the estimate and widens the interval
+    neff = patient_findings(d, x=["stress"], tags=[], lags=(0,)).iloc[0]
+    assert neff["effect"] == pytest.approx(ols.params[0], rel=1e-8)
+    assert neff["ci95_high"] - neff["ci95_low"] > high - low
+
+
+def test_ar1_design_traces_equal_dense_matrix_algebra():
+    # reference: the traces with the n x n matrices written out (numpy, no recursion)
+    from backpain.stats import _ar1_design, _time_basis
+
+    size = 75
+    basis = _time_basis(size, "spline", 28)
+    m = np.eye(size) - basis @ np.linalg.solve(basis.T @ basis, basis.T)
+    shift = np.eye(size, k=-1)
+    dist = np.abs(np.subtract.outer(np.arange(size), np.arange(size)))
+    grid, r1, share = _ar1_design(size, "spline", 28.0)
+    for i in (0, 30, 60, 94):
+        r = grid[i] ** dist
+        assert share[i] == pytest.approx(np.trace(m @ r) / size, rel=1e-10)
+        expected = (np.trace(m @ shift @ m @ r) / (size - 1)) / (np.trace(m @ r) / size)
+        assert r1[i] == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
+def _family_any(d, trend):
+    """Share of simulated patients told >= 1 link (6 predictors, 4 tags the next day, BH)."""
+    lag1 = [np.column_stack([np.full(len(v), np.nan), v[:, :-1]]) for v in d["tags"].values()]
+    ps = []
+    for x in [*d["x"].values(), *lag1]:
+        fit = _serial_slope(d["pain"], x, serial="neff", trend=trend)
+        ps.append(_t_test(fit["slope"], fit["se"], fit["dof"])[0])
+    adj = np.array([multipletests(row, method="fdr_bh")[1] for row in np.array(ps).T])
+    return (adj < 0.05).any(axis=1).mean()
+
+
+def test_shared_trend_season_and_drift_no_longer_yield_a_link():
+    # 150 simulated patients per case, a year each, no day-to-day link (a few seconds)
+    from backpain.simulate import _scenario_diaries
+
+    rng = np.random.default_rng(21)
+    for scenario in ("trend", "season", "drift"):
+        d = _scenario_diaries(rng, 150, 365, scenario=scenario, phi=0.3)
+        assert _family_any(d, "none") > 0.3, scenario
+        assert _family_any(d, "spline") < 0.1, scenario
+
+
+def test_trend_argument_is_checked(diary):
+    one = diary["subject"].iloc[0]
+    with pytest.raises(ValueError, match=r"trend must be one of \['spline', 'none'\]"):
+        patient_findings(diary, subject=one, trend="loess")
+    with pytest.raises(ValueError, match="trend must be one of"):
+        what_helps(diary[diary["subject"] == one], trend="diff")
+
+
+def test_compared_baselines_equal_statsmodels_and_pandas(rng):
+    # the alternatives of benchmarks/bench_verdicts.py --compare, against references
+    y, x = _ar1(rng, 120, 0.5), _ar1(rng, 120, 0.5)
+    # first differences: statsmodels OLS of diff(y) on a constant and diff(x)
+    fit = _serial_slope(y, x, serial="none", trend="diff")
+    ols = sm.OLS(np.diff(y), sm.add_constant(np.diff(x))).fit()
+    assert fit["slope"][0] == pytest.approx(ols.params[1], rel=1e-10)
+    assert fit["se"][0] == pytest.approx(ols.bse[1], rel=1e-10)
+    assert fit["dof"][0] == ols.df_resid
+    # a straight line in time: statsmodels OLS with a time column
+    fit = _serial_slope(y, x, serial="none", trend="linear")
+    ols = sm.OLS(y, np.column_stack([x, np.ones(120), np.arange(120)])).fit()
+    assert fit["slope"][0] == pytest.approx(ols.params[0], rel=1e-10)
+    assert fit["se"][0] == pytest.approx(ols.bse[0], rel=1e-10)
+    # a local +-7 day mean removed from both: pandas' centred rolling mean
+    fit = _serial_slope(y, x, serial="none", trend="local", trend_days=14)
+    dev = [v - pd.Series(v).rolling(15, center=True, min_periods=1).mean() for v in (y, x)]
+    assert fit["slope"][0] == pytest.approx((dev[0] @ dev[1]) / (dev[1] @ dev[1]), rel=1e-10)
+    with pytest.raises(ValueError, match="trend must be one of"):
+        _serial_slope(y, x, trend="loess")
