@@ -161,7 +161,7 @@ def test_upload_page_in_a_real_browser(app, tmp_path):
             assert words["heading"] in results.inner_text()
             assert results.locator("a[download]").count() == 1  # the report to take along
             images = results.locator("img")
-            assert images.count() == 2  # the overview and what went with less pain
+            assert images.count() == 3  # the overview, what went with less pain, the change in pain
             assert images.first.evaluate("img => img.naturalWidth") > 500  # drawn, not broken
             if os.environ.get("BACKPAIN_SCREENSHOT") and lang == "en":  # refresh docs/app.png
                 page.screenshot(path=os.environ["BACKPAIN_SCREENSHOT"])
