@@ -28,6 +28,10 @@ def test_7col_crlf_mixed_clock_formats_default_moods():
     # "walk | kinesist " + "work  |  Reading": trimmed, lower-case, translated, sorted
     assert diary["tags"].tolist() == ["rest", "physiotherapy|reading|walking|work"]
     assert diary["pain"].isna().all()
+    # the scale note takes the reader's decimal mark (issue #21: no "good 7.5" in Dutch)
+    note = next(n for n in report.notes if n.key == "read.daylio.mood_note")
+    assert "good 7.5" in note.render("en")
+    assert "good 7,5" in note.render("nl", audience="page")
     assert (report.rows_read, report.rows_kept, report.rows_merged) == (5, 2, 3)
     assert report.balanced
     assert any("no pain ratings" in n for n in report.notes)

@@ -205,6 +205,22 @@ def test_generic_dutch_table():
     assert survey.attrs["labels"]["pain_duration"] == "pijnduur"
 
 
+def test_a_workbook_with_several_sheets_of_data_is_refused_naming_them(tmp_path):
+    # issue #27: no sheet is dropped without a word; a survey export has one sheet of answers
+    path = tmp_path / "survey.xlsx"
+    with pd.ExcelWriter(path) as book:
+        answers = pd.DataFrame({"record_id": [1, 2], "odi_1": [1, 2]})
+        answers.to_excel(book, sheet_name="answers", index=False)
+        pd.DataFrame({"note": ["wave 2 follows"]}).to_excel(book, sheet_name="notes", index=False)
+        pd.DataFrame({"x": []}).to_excel(book, sheet_name="empty", index=False, header=False)
+    with pytest.raises(
+        SurveyError, match=r"several sheets with data \('answers' \(3 rows\)"
+    ) as err:
+        read_survey(path)
+    assert "'notes' (2 rijen)" in err.value.render("nl")
+    assert "'empty'" not in str(err.value)  # an empty sheet loses nothing
+
+
 def test_generic_excel_and_dataframe(tmp_path):
     frame = pd.DataFrame(
         {"Respondent": ["a", "b"], "ODI 1": [1, 2], "Pain duration": ["3 months", "2 weeks"]}

@@ -628,6 +628,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Daylio moods read as level 1-5 -> mood (level - 1) * 2.5: {mapping}",
         "stemmingen uit Daylio gelezen als niveau 1-5 -> stemming (niveau - 1) * 2,5: {mapping}",
     ),
+    "read.daylio.level": ("{label} {value:g}", "{label} {value:g}"),
     "read.daylio.bad_scale": (
         "scale {scale} holds {value}; expected 'x/10 points' (or hours:minutes for sleep time)",
         "schaal {scale} bevat {value}; verwacht 'x/10 points' (of uren:minuten voor slaap)",
@@ -1053,6 +1054,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read.survey.no_rows": (
         "{source}: the file has no rows. {again}",
         "{source}: het bestand heeft geen rijen. {again}",
+    ),
+    "read.survey.sheet": ("{name!r} ({n} rows)", "{name!r} ({n} rijen)"),
+    "read.survey.several_sheets": (
+        "{source}: the workbook has several sheets with data ({sheets}); a survey export has "
+        "one sheet of answers. Save the sheet with the answers as a file of its own (or as "
+        "CSV) and read that",
+        "{source}: de werkmap heeft meerdere bladen met gegevens ({sheets}); een export van "
+        "een vragenlijst heeft één blad met antwoorden. Bewaar het blad met de antwoorden "
+        "als apart bestand (of als CSV) en lees dat",
     ),
     "read.survey.bad_excel": (
         "{source}: could not read it as an Excel file ({detail}). Open it in Excel and save it "

@@ -494,7 +494,10 @@ def read_daylio(
     keep = live & ~bad_date & ~bad_scale
     if not entries.loc[keep, "pain"].notna().any():
         report.notes.append(Message("read.daylio.no_pain"))
-    mapping = ", ".join(f"{k} {(v - 1) * 2.5:g}" for k, v in levels.items())
+    # each level a Message, so that the number takes the reader's decimal mark
+    mapping = [
+        Message("read.daylio.level", label=k, value=(v - 1) * 2.5) for k, v in levels.items()
+    ]
     report.notes.append(Message("read.daylio.mood_note", mapping=mapping))
     diary = build_diary(entries[keep], report, daily={"sleep_hours": "max"})
     sort_rejected(report)

@@ -313,10 +313,22 @@ def _grid_from_source(src: Source, again: Message) -> _Grid:
         raise SurveyError(exc.message) from exc
     if kind == "excel":
         try:
-            raw = pd.read_excel(io.BytesIO(src.read_bytes()), header=None, dtype=object)
+            sheets = pd.read_excel(
+                io.BytesIO(src.read_bytes()), header=None, dtype=object, sheet_name=None
+            )
         except Exception as exc:
             msg = Message("read.survey.bad_excel", source=src.name, detail=str(exc))
             raise SurveyError(msg) from exc
+        # a survey export has one sheet of answers: several never lose one silently
+        filled = {name: frame for name, frame in sheets.items() if frame.notna().any().any()}
+        if len(filled) > 1:
+            named = [
+                Message("read.survey.sheet", name=name, n=len(frame))
+                for name, frame in filled.items()
+            ]
+            msg = Message("read.survey.several_sheets", source=src.name, sheets=named)
+            raise SurveyError(msg)
+        raw = next(iter(filled.values()), next(iter(sheets.values())))
         decimal = "."
     elif kind == "csv":
         try:
