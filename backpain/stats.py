@@ -400,6 +400,11 @@ def _serial_slope(
     ry, rx, ok, k = _remove_trend(y, x, trend, trend_days)
     n = _rowsum(ok)
     phi = np.full(len(y), np.nan)
+    # an outcome that never varies over the paired days (up to the round-off of removing
+    # the trend) leaves nothing to test: no slope, not a slope of 0 with p = 1
+    with np.errstate(invalid="ignore"):
+        y_scale = np.maximum(_rowsum(np.where(ok, y, 0.0) ** 2), 1e-300)
+        varies = _rowsum(np.where(ok, ry, 0.0) ** 2) > 1e-12 * y_scale
     if serial == "ar1":
         # Cochrane-Orcutt: a day enters when the day before it is also observed
         w = _lagged_pairs(ok, 1)
@@ -422,7 +427,7 @@ def _serial_slope(
             se = se * np.sqrt(dof / (dof - extra))
         dof = dof - extra
         n_eff = dof + 2.0
-        good = dof >= 1
+        good = (dof >= 1) & varies
     else:
         sxx, sxy = _rowsum(rx * rx), _rowsum(rx * ry)
         dof = n - k - 1
@@ -430,6 +435,7 @@ def _serial_slope(
             good = (sxx > 1e-12 * np.maximum(_rowsum(np.where(ok, x, 0.0) ** 2), 1e-300)) & (
                 dof >= 1
             )
+            good &= varies
             b = np.where(good, sxy / sxx, np.nan)
             e = np.where(ok, ry - np.nan_to_num(b)[:, None] * rx, 0.0)
             se = np.sqrt(_rowsum(e * e) / dof / sxx)
