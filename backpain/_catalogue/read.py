@@ -628,7 +628,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Daylio moods read as level 1-5 -> mood (level - 1) * 2.5: {mapping}",
         "stemmingen uit Daylio gelezen als niveau 1-5 -> stemming (niveau - 1) * 2,5: {mapping}",
     ),
-    "read.daylio.level": ("{label} {value:g}", "{label} {value:g}"),
+    "read.daylio.level": ("{label} {score:g}", "{label} {score:g}"),
     "read.daylio.bad_scale": (
         "scale {scale} holds {value}; expected 'x/10 points' (or hours:minutes for sleep time)",
         "schaal {scale} bevat {value}; verwacht 'x/10 points' (of uren:minuten voor slaap)",

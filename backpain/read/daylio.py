@@ -496,7 +496,7 @@ def read_daylio(
         report.notes.append(Message("read.daylio.no_pain"))
     # each level a Message, so that the number takes the reader's decimal mark
     mapping = [
-        Message("read.daylio.level", label=k, value=(v - 1) * 2.5) for k, v in levels.items()
+        Message("read.daylio.level", label=k, score=(v - 1) * 2.5) for k, v in levels.items()
     ]
     report.notes.append(Message("read.daylio.mood_note", mapping=mapping))
     diary = build_diary(entries[keep], report, daily={"sleep_hours": "max"})
