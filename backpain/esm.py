@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from . import _correlation
+from ._cluster import refuse_dask
 from .multilevel import MixedModelWarning, mixed_model
 from .schema import VARIABLES
 from .text import Message, p_value, say
@@ -41,6 +42,7 @@ __all__ = [
 
 
 def _check_momentary(momentary: pd.DataFrame, columns: Sequence[str], func: str) -> None:
+    refuse_dask(momentary, f"esm.{func}")  # not on Dask yet: says what to do
     if not isinstance(momentary, pd.DataFrame):
         msg = f"{func}: momentary must be a pandas DataFrame (from read_esm), not {type(momentary).__name__}"
         raise TypeError(msg)

@@ -365,6 +365,8 @@ def test_in_memory_analyses_point_to_backpain_dask(cohort):
         backpain.mixed_model(data, x=["stress"])
     with pytest.raises(NotImplementedError, match="what_helps does not run on a Dask"):
         backpain.what_helps(data)
+    with pytest.raises(NotImplementedError, match=r"esm\.compliance does not run on a Dask"):
+        backpain.esm.compliance(data)
 
 
 def test_backpain_dask_offers_what_the_refusals_name():
