@@ -201,7 +201,6 @@ def _read_mpath(
         numbers.append(i)
     frame = pd.DataFrame(table, columns=header, dtype=object) if table else None
     if frame is None:
-        report.reject(pd.DataFrame(rejected)) if rejected else None
         raise DiaryError(Message("esm.error.empty", source=source))
     frame["_row"] = numbers
     times: dict[str, pd.Series] = {}
@@ -238,7 +237,8 @@ def _read_mpath(
         values = values.map(_unquote)
         out[keep[column]] = _numbers_or_text(values)
     out = out[ok]
-    report.reject(pd.DataFrame(rejected)) if rejected else None
+    if rejected:
+        report.reject(pd.DataFrame(rejected))
     report.rows_kept = len(out)
     report.notes.append(Message("esm.note.offset"))
     if unwrapped:
@@ -250,7 +250,7 @@ def _read_mpath(
         report.notes.append(Message("esm.ignored.info_screen"))
     report.notes.append(Message("esm.note.items", items=list(keep.values())))
     report.columns = {v: k for k, v in keep.items()}
-    return _numbered(out, list(keep.values())), report
+    return _numbered(out, list(keep.values()), ["subject", "day", "sent"]), report
 
 
 def _reject_rows(
@@ -292,11 +292,11 @@ def _numbers_or_text(values: pd.Series) -> pd.Series:
     return filled.astype("string")
 
 
-def _numbered(out: pd.DataFrame, item_names: list[str]) -> pd.DataFrame:
-    """Sort by subject and time, number the prompts in the study and in the day."""
+def _numbered(out: pd.DataFrame, item_names: list[str], order: list[str]) -> pd.DataFrame:
+    """Sort by ``order``, number the prompts in the study and in the day."""
     if "day" not in out.columns:
         out["day"] = out["sent"].dt.normalize()
-    out = out.sort_values(["subject", "day", "sent"], kind="stable").reset_index(drop=True)
+    out = out.sort_values(order, kind="stable").reset_index(drop=True)
     groups = out.groupby("subject", sort=False)
     out["prompt"] = groups.cumcount().astype("int64") + 1
     if "day_prompt" not in out.columns:
@@ -383,24 +383,12 @@ def _read_long(
     if numbered_days:
         out["day"] = out["day"].astype("int64")
     out["day_prompt"] = out["day_prompt"].astype("int64")
-    report.reject(pd.DataFrame(rejected)) if rejected else None
+    if rejected:
+        report.reject(pd.DataFrame(rejected))
     report.rows_kept = len(out)
     if not time_cols:
         report.notes.append(Message("esm.note.no_times"))
-        out["sent"] = pd.NaT
-        out = out.sort_values(["subject", "day", "day_prompt"], kind="stable")
-        out = out.drop(columns="sent")
     report.notes.append(Message("esm.note.items", items=item_names))
     report.columns = {v: k for k, v in keep.items()}
-    out = _order_long(out)
-    return _numbered(out, item_names), report
-
-
-def _order_long(out: pd.DataFrame) -> pd.DataFrame:
-    """Sort a long table by subject, day and beep (its own order), before numbering."""
-    out = out.sort_values(["subject", "day", "day_prompt"], kind="stable")
-    if "sent" not in out.columns:
-        out["sent"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
-    # numbering follows day and beep: make `sent` order agree when there are no times
-    out["_order"] = np.arange(len(out))
-    return out.sort_values(["subject", "_order"]).drop(columns="_order")
+    # a long table's own order: day and beep
+    return _numbered(out, item_names, ["subject", "day", "day_prompt"]), report
