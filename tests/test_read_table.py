@@ -338,3 +338,13 @@ def test_excel_text_na_words_survive_a_round_trip(tmp_path, word):
     # a tag is kept, in the normal form tags take ("n/a" -> "n a"), never made missing
     assert back["tags"].tolist()[0] == normalise_header(word)
     assert back["pain"].isna().tolist() == [False, True]
+
+
+def test_a_header_ended_by_a_bare_carriage_return_keeps_its_column_rules():
+    # found by the hypothesis test: with "\r" after the header the number column's
+    # missing marks ("-") were not applied, and the row was rejected instead of kept
+    diary, report = backpain.read_diary(
+        b"date,pain\r2026-01-05,-\r\n,", subject="s", return_report=True
+    )
+    assert (report.rows_kept, report.rows_ignored, report.rows_rejected) == (1, 1, 0)
+    assert diary["pain"].isna().all()

@@ -987,7 +987,8 @@ def _plain_header(head: str, sep: str) -> list[str] | None:
     read it (quotes, a repeated or empty name, a line longer than the head).
     """
     line, found, _ = head.partition("\n")
-    if not found or '"' in line:
+    # a bare carriage return ends a line for pandas too (old Mac files): let pandas read it
+    if not found or '"' in line or "\r" in line.rstrip("\r"):
         return None
     cells = [c.lstrip(" ") for c in line.rstrip("\r").split(sep)]  # skipinitialspace
     if any(not c or c != c.strip() for c in cells) or len(set(cells)) < len(cells):
