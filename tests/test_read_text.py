@@ -32,7 +32,7 @@ SAMPLE = {
     "category": Message("read.ignored.blank_row"),
     "rules": [Message("read.note.rule", name="pain", rule=Message("read.rule.mean"))],
     "rule": Message("read.rule.sum"),
-    "reason": Message("read.reason.date_empty"),
+    "reason": Message("read.reason.missing", name="date"),
     "note": Message("read.note.dates_iso"),
     "tried": Message(
         "read.list.semicolon",

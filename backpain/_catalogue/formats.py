@@ -47,22 +47,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "no value in {column!r} (nothing to read)",
         "geen waarde in {column!r} (niets te lezen)",
     ),
-    "formats.reason.too_many_cells": (
-        "the line has more cells than the header's {n} columns",
-        "de regel heeft meer cellen dan de {n} kolommen van de kopregel",
-    ),
-    "formats.reason.not_a_number": (
-        "{column!r} must be a number of at least {low:g} (with a decimal point)",
-        "{column!r} moet een getal van minstens {low:g} zijn (met een decimale punt)",
-    ),
-    "formats.reason.ends_before_start": (
-        "the sleep ends before it starts",
-        "de slaap eindigt voor ze begint",
-    ),
-    "formats.reason.over_24h": (
-        "one sleep record of more than 24 hours",
-        "één slaapregistratie van meer dan 24 uur",
-    ),
     "formats.column.subject_given": ("(given)", "(opgegeven)"),
     "formats.column.subject_default": (
         "(default {subject!r}: the file holds one person's data; pass subject= to name them)",
@@ -242,14 +226,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "endDate en value, of lees de export.zip zelf",
     ),
     "formats.apple_csv.untyped": ("record without a type", "record zonder type"),
-    "formats.apple_csv.bad_date": (
-        "not a date like 2019-05-14 18:52:09 -0400",
-        "geen datum zoals 2019-05-14 18:52:09 -0400",
-    ),
-    "formats.apple_csv.bad_steps": (
-        "not a step count (a number >= 0)",
-        "geen aantal stappen (een getal >= 0)",
-    ),
     "formats.apple_csv.bad_pain_map": (
         "pain_map={{{key!r}: {value}}} is not valid: keys are {keys} and values numbers "
         "from 0 to 10 (or None)",
@@ -548,14 +524,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "section {section} (not a diary variable)",
         "sectie {section} (geen variabele van het dagboek)",
     ),
-    "formats.fitbit_csv.bad_date": (
-        "not a date in the account's order like 01-03-2017",
-        "geen datum in de volgorde van het account zoals 01-03-2017",
+    "formats.fitbit_csv.day_example": (
+        "01-03-2017, in the account's order",
+        "01-03-2017, in de volgorde van het account",
     ),
-    "formats.fitbit_csv.bad_number": (
-        "{column!r} must be a number like 6,511 or 4.52 (comma only as thousands separator)",
-        "{column!r} moet een getal zijn zoals 6,511 of 4.52 (komma enkel als scheiding van "
-        "duizendtallen)",
+    "formats.fitbit_csv.number_unit": (
+        "like 6,511 or 4.52: a comma only as thousands separator",
+        "zoals 6,511 of 4.52: een komma enkel als scheiding van duizendtallen",
     ),
     "formats.fitbit_csv.column_sleep": (
         "Sleep: Minutes Asleep / 60 per day of End Time (the wake-up day)",
@@ -586,14 +561,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "series {series} (not a diary variable)",
         "reeks {series} (geen variabele van het dagboek)",
     ),
-    "formats.fitbit_api.bad_date": (
-        "dateTime is not a date like 2019-01-01",
-        "dateTime is geen datum zoals 2019-01-01",
-    ),
-    "formats.fitbit_api.bad_value": (
-        "value is not a number of at least 0",
-        "value is geen getal van minstens 0",
-    ),
     "formats.fitbit_api.one_active_series": (
         "only one of minutesVeryActive and minutesFairlyActive is in the file: active "
         "minutes count that one only (Fitbit's active minutes are their sum)",
@@ -619,10 +586,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "formats.garmin.stub": (
         "record without calendarDate (an empty record Garmin writes)",
         "record zonder calendarDate (een leeg record dat Garmin schrijft)",
-    ),
-    "formats.garmin.bad_date": (
-        "calendarDate is not a date like 2024-05-01",
-        "calendarDate is geen datum zoals 2024-05-01",
     ),
     "formats.garmin.column_stress": (
         "allDayStress, TOTAL averageStressLevel (the watch's 0-100 score)",

@@ -18,8 +18,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read.word.diary": ("diary", "dagboek"),
     "read.list.named": ("{name}: {text}", "{name}: {text}"),
     # --------------------------------------------- reasons (rejected rows)
-    "read.reason.subject_empty": ("subject is empty", "deelnemer is leeg"),
-    "read.reason.date_empty": ("date is empty", "datum is leeg"),
+    "read.reason.missing": ("{name} is empty", "{name!v} is leeg"),
+    "read.reason.not_a_date": ("not a date like {example}", "geen datum zoals {example}"),
+    "read.reason.too_many_cells": (
+        "the line has more cells than the header's {n} columns",
+        "de regel heeft meer cellen dan de {n} kolommen van de kopregel",
+    ),
+    "read.reason.ends_before_start": (
+        "the sleep ends before it starts",
+        "de slaap eindigt voor ze begint",
+    ),
+    "read.reason.over_24h": (
+        "one sleep record of more than 24 hours",
+        "één slaapregistratie van meer dan 24 uur",
+    ),
+    "read.unit.at_least": (
+        "at least {low:g}, with a decimal point",
+        "minstens {low:g}, met een decimale punt",
+    ),
     "read.reason.date_not_real": (
         "not a real calendar day (for example 31 February or month 13); "
         "check the day and the month",
@@ -261,6 +277,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read.report.ignored": ("ignored {n}: {category}", "overgeslagen {n}: {category}"),
     "read.report.columns": ("columns: {mapped}", "kolommen: {mapped}"),
     "read.report.note": ("note: {note}", "opmerking: {note}"),
+    "read.report.problem": (
+        "{source}: row {row}, column {column!r}, value {value!r}: {reason}",
+        "{source}: rij {row}, kolom {column!r}, waarde {value!r}: {reason}",
+    ),
     "read.report.rejected_row": (
         "rejected row {row}, column {column!r}, value {value!r}: {reason}",
         "geweigerd: rij {row}, kolom {column!r}, waarde {value!r}: {reason}",
@@ -651,7 +671,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read.flaredown.type_weather": ("Weather", "Weer"),
     "read.flaredown.type_hbi": ("HBI", "HBI"),
     "read.flaredown.other_type": ("trackable_type {type!r}", "trackable_type {type!r}"),
-    "read.flaredown.no_user": ("user_id is empty", "user_id is leeg"),
     "read.flaredown.bad_date": (
         "checkin_date is not a date; Flaredown writes YYYY-MM-DD",
         "checkin_date is geen datum; Flaredown schrijft JJJJ-MM-DD",

@@ -18,7 +18,7 @@ from ..errors import DiaryError
 from ..schema import TAG_SEP, normalise_header
 from ..text import Message
 from ._cells import blank_rows
-from ._report import LoadReport, message_column
+from ._report import LoadReport
 from ._source import Source
 from .table import TAG_WORDS, subject_from_name
 
@@ -31,7 +31,6 @@ __all__ = [
     "matches",
     "read_app_csv",
     "read_app_export",
-    "reject_rows",
     "sort_rejected",
     "split_tags",
     "subject_from_name",
@@ -173,30 +172,6 @@ def read_app_export(source: Source, label: str, required: tuple[str, ...], fmt: 
     blank = blank_rows(raw)
     report.ignore(int(blank.sum()), Message("read.ignored.blank_row"))
     return AppExport(raw, report, rows, ~blank)
-
-
-def reject_rows(
-    report: LoadReport,
-    mask: pd.Series,
-    *,
-    rows: pd.Series,
-    column: str,
-    values: pd.Series,
-    reason: str | pd.Series,
-) -> None:
-    """Reject the rows in ``mask`` with a reason (listed in ``report.rejected``)."""
-    if not mask.any():
-        return
-    report.reject(
-        pd.DataFrame(
-            {
-                "row": rows[mask].to_numpy(),
-                "column": column,
-                "value": values[mask].astype("string").to_numpy(),
-                "reason": pd.Series(message_column(reason, mask), dtype=object),
-            }
-        )
-    )
 
 
 def sort_rejected(report: LoadReport) -> None:

@@ -12,13 +12,13 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..text import Message
-from ._report import LoadReport, message_column
+from ._problems import problem_frame
+from ._report import LoadReport
 
 __all__ = [
     "ASLEEP_VALUES",
@@ -37,7 +37,6 @@ __all__ = [
     "future_reason",
     "pain_entries",
     "pain_severity",
-    "reject_frame",
     "sleep_entries",
     "stamps",
     "step_entries",
@@ -114,22 +113,6 @@ def stamps(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return local.astype("datetime64[ns]"), utc.astype("datetime64[ns]")
 
 
-def reject_frame(rows: pd.Series, column: str, values: pd.Series, reason: Any) -> pd.DataFrame:
-    rows = pd.Series(rows).reset_index(drop=True)
-    reasons = message_column(
-        pd.Series(reason, dtype=object) if isinstance(reason, list) else reason,
-        pd.Series(True, index=rows.index),
-    )
-    return pd.DataFrame(
-        {
-            "row": rows,
-            "column": column,
-            "value": pd.Series(values).astype("string").reset_index(drop=True),
-            "reason": pd.Series(reasons, dtype=object),
-        }
-    )
-
-
 def future_mask(utc: pd.Series, scan: Scan) -> pd.Series:
     if scan.export_utc is None:
         return pd.Series(False, index=utc.index)
@@ -196,7 +179,7 @@ def pain_entries(
     for mask, column, values, reason in checks:
         mask = mask & ~dropped
         if mask.any():
-            bad.append(reject_frame(rec.loc[mask, "row"], column, values[mask], reason))
+            bad.append(problem_frame(rec.loc[mask, "row"], column, values[mask], reason))
             dropped |= mask
     rec = rec.assign(date=local.dt.normalize(), pain=score)[~dropped]
     daily = rec.groupby("date").agg(
@@ -254,7 +237,7 @@ def compact_sleep(scan: Scan) -> None:
         mask = mask.fillna(False).astype(bool) & ~dropped
         if mask.any():
             scan.sleep_bad.append(
-                reject_frame(rec.loc[mask, "row"], column, rec.loc[mask, field], reason)
+                problem_frame(rec.loc[mask, "row"], column, rec.loc[mask, field], reason)
             )
             dropped |= mask
     keep = ~dropped
@@ -301,7 +284,7 @@ def sleep_entries(
     if over.any():
         rows = iv[iv["date"].isin(daily.loc[over, "date"])]
         bad.append(
-            reject_frame(
+            problem_frame(
                 rows["row"],
                 "endDate",
                 rows["end"].astype("string"),

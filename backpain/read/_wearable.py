@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -19,6 +18,7 @@ import pandas as pd
 from ..errors import DiaryError
 from ..text import Message
 from ._build import build_diary
+from ._problems import Reason
 from ._report import LoadReport
 from ._source import Source
 
@@ -29,7 +29,6 @@ __all__ = [
     "new_report",
     "numbers",
     "read_rows",
-    "reject",
 ]
 
 DEFAULT_SUBJECT = "me"
@@ -119,33 +118,16 @@ def _split(src: Source, report: LoadReport, header_line: int) -> tuple[list[str]
     report.rows_read = len(cells) + blank + len(long_rows)
     report.ignore(blank, Message("formats.ignored.blank_line"))
     if long_rows:
-        reject(
-            report,
+        report.refuse(
             [r for r, _ in long_rows],
             "",
             [v for _, v in long_rows],
-            Message("formats.reason.too_many_cells", n=width),
+            Reason.TOO_MANY_CELLS,
+            n=width,
         )
     frame = pd.DataFrame(cells, columns=header, dtype=object)
     frame["row"] = np.asarray(lines, dtype="int64")
     return header, frame
-
-
-def reject(report: LoadReport, rows: Any, column: str, values: Any, reason: Message) -> None:
-    """Reject input rows: one line each in ``report.rejected``."""
-    frame = pd.DataFrame({"row": rows, "column": column, "value": values})
-    if len(frame):
-        frame["value"] = frame["value"].astype("string")
-        # object dtype keeps the Message (a str subclass) for rendering in another language
-        frame["reason"] = pd.Series([reason] * len(frame), index=frame.index, dtype=object)
-        report.reject(frame)
-
-
-def reject_where(
-    report: LoadReport, rows: pd.DataFrame, mask: pd.Series, column: str, reason: Message
-) -> None:
-    """Reject the ``rows`` where ``mask`` holds, showing their ``column`` cell."""
-    reject(report, rows.loc[mask, "row"], column, rows.loc[mask, column], reason)
 
 
 def numbers(
@@ -165,8 +147,10 @@ def numbers(
         ok = np.isfinite(value) & (value >= low)
         bad = good & text.fillna("").ne("").astype(bool) & ~ok
         if bad.any():
-            reason = Message("formats.reason.not_a_number", column=col, low=low)
-            reject_where(report, rows, bad, col, reason)
+            unit = Message("read.unit.at_least", low=low)
+            report.refuse(
+                rows["row"], col, rows[col], Reason.NOT_A_NUMBER, mask=bad, name=col, unit=unit
+            )
             good &= ~bad
         out[col] = value.where(np.isfinite(value))
     return out, good

@@ -41,9 +41,9 @@ from ._apple_rules import (
     daily_entries,
     future_reason,
     pain_severity,
-    reject_frame,
 )
 from ._build import build_diary
+from ._problems import problem_frame
 from ._report import LoadReport
 from ._source import Source, open_source
 
@@ -649,7 +649,7 @@ def read_apple_health(
 
     rejected = (
         [
-            reject_frame(
+            problem_frame(
                 pd.Series([r[0] for r in scan.rejected]),
                 pd.Series([r[1] for r in scan.rejected]),
                 pd.Series([r[2] for r in scan.rejected]),

@@ -20,8 +20,9 @@ import pandas as pd
 from ..text import Message
 from . import Format, register_format
 from . import _apple_rules as rules
+from ._problems import Reason
 from ._source import Source, open_source
-from ._wearable import cannot_read, finish, first_header, new_report, read_rows, reject_where
+from ._wearable import cannot_read, finish, first_header, new_report, read_rows
 
 if TYPE_CHECKING:
     from ._report import LoadReport
@@ -199,9 +200,15 @@ def _steps(rows: pd.DataFrame, start: pd.Series, scan: rules.Scan, report: LoadR
     day = start.str[:10]
     local, _ = rules.stamps(start)
     bad_date = local.isna()
-    reject_where(report, rows, bad_date, "startDate", Message("formats.apple_csv.bad_date"))
+    start_col, example = "startDate", "2019-05-14 18:52:09 -0400"
+    report.refuse(
+        rows["row"], start_col, rows[start_col], Reason.NOT_A_DATE, mask=bad_date, example=example
+    )
     bad_value = ~bad_date & ~((value >= 0) & (value < 1e9)).fillna(False).astype(bool)
-    reject_where(report, rows, bad_value, "value", Message("formats.apple_csv.bad_steps"))
+    steps, unit = rows["value"], Message("read.unit.at_least", low=0)
+    report.refuse(
+        rows["row"], "value", steps, Reason.NOT_A_NUMBER, mask=bad_value, name="steps", unit=unit
+    )
     ok = ~(bad_date | bad_value)
     frame = pd.DataFrame(
         {

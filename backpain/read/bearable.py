@@ -21,7 +21,6 @@ from ._app_csv import (
     is_back_pain,
     matches,
     read_app_export,
-    reject_rows,
     sort_rejected,
     split_tags,
     subject_from_name,
@@ -231,14 +230,7 @@ def read_bearable(
     # --- dates: a bad date rejects the row
     dates = _parse_dates(raw)
     bad_date = used & dates.isna()
-    reject_rows(
-        report,
-        bad_date,
-        rows=rows,
-        column="date",
-        values=raw["date"],
-        reason=Message("read.bearable.bad_date"),
-    )
+    report.refuse(rows, "date", raw["date"], Message("read.bearable.bad_date"), mask=bad_date)
     ok = used & ~bad_date
 
     # --- values
@@ -246,23 +238,17 @@ def read_bearable(
     stress_v = pd.Series(np.nan, index=raw.index).where(~stress, score)
     bad_level = ok & rated & score.isna()
     for column, mask in (("pain", back), ("stress", stress)):
-        reject_rows(
-            report,
-            bad_level & mask,
-            rows=rows,
-            column=column,
-            values=detail,
-            reason=Message("read.bearable.bad_severity", levels=", ".join(levels)),
+        report.refuse(
+            rows,
+            column,
+            detail,
+            Message("read.bearable.bad_severity", levels=", ".join(levels)),
+            mask=bad_level & mask,
         )
     q = pd.to_numeric(amount, errors="coerce").astype("float64")
     bad_q = ok & quality & ~q.between(1, 4)
-    reject_rows(
-        report,
-        bad_q,
-        rows=rows,
-        column="sleep_quality",
-        values=amount,
-        reason=Message("read.bearable.bad_sleep_quality"),
+    report.refuse(
+        rows, "sleep_quality", amount, Message("read.bearable.bad_sleep_quality"), mask=bad_q
     )
     sleep_q = ((q - 1) / 3 * 10).where(quality)
 
@@ -272,14 +258,7 @@ def read_bearable(
     end = asleep[2] + asleep[3] / 60
     hours = hours.fillna((end - start) % 24)
     bad_sleep = ok & sleep & ~hours.between(0, 24)
-    reject_rows(
-        report,
-        bad_sleep,
-        rows=rows,
-        column="sleep_hours",
-        values=amount,
-        reason=Message("read.bearable.bad_sleep"),
-    )
+    report.refuse(rows, "sleep_hours", amount, Message("read.bearable.bad_sleep"), mask=bad_sleep)
     sleep_h = hours.where(sleep)
     if sleep_date == "bedtime":
         nap = (start >= 12) & (end > start)

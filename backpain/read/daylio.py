@@ -26,7 +26,6 @@ from ._app_csv import (
     detect_header,
     header_fields,
     read_app_export,
-    reject_rows,
     sort_rejected,
     split_tags,
     subject_from_name,
@@ -431,7 +430,7 @@ def read_daylio(
         dates, why = _old_dates(col("year"), col("date"))
         bad_date = live & why.notna()
         values = col("year") + " " + col("date").fillna("")
-        reject_rows(report, bad_date, rows=rows, column="date", values=values, reason=why)
+        report.refuse(rows, "date", values, why, mask=bad_date)
         report.notes.append(Message("read.daylio.old_layout"))
     else:
         dates = raw["full_date"]
@@ -482,9 +481,7 @@ def read_daylio(
     if "scales" in raw.columns:
         values, problems, unused = _scales(col("scales"))
         bad_scale = live & ~bad_date & problems.notna()
-        reject_rows(
-            report, bad_scale, rows=rows, column="scales", values=col("scales"), reason=problems
-        )
+        report.refuse(rows, "scales", col("scales"), problems, mask=bad_scale)
         for c in values.columns:
             if values[c].notna().any():
                 entries[c] = values[c]

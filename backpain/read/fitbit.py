@@ -20,7 +20,7 @@ from ..errors import DiaryError
 from ..text import Message
 from . import Format, register_format
 from ._build import build_diary
-from ._report import LoadReport, message_column
+from ._report import LoadReport
 from ._source import Source, load_json, open_source
 
 __all__ = [
@@ -97,21 +97,6 @@ def detect_google_fit(source: Source) -> str | None:
     if head.startswith((b"{", b"[")) and b'"fitnessActivity"' in head and b'"startTime"' in head:
         return None
     return Message("read.detect.google_fit_none")
-
-
-def _reject(report: LoadReport, rows: Any, column: str, values: Any, reason: Message) -> None:
-    rows = pd.Series(rows)
-    frame = pd.DataFrame(
-        {
-            "row": rows.to_numpy(),
-            "column": column,
-            "value": pd.Series(values).astype("string").to_numpy(),
-            "reason": pd.Series(
-                message_column(reason, pd.Series(True, index=rows.index)), dtype=object
-            ),
-        }
-    )
-    report.reject(frame)
 
 
 def _finish_entries(
@@ -274,15 +259,13 @@ def _fitbit_sleep(raw: pd.DataFrame, report: LoadReport, subject: str | None) ->
     report.ignore(int(dup.sum()), Message("read.fitbit.sleep_twice"))
     bad_date = dates.isna() & ~dup
     bad_min = ~(minutes.between(0, 1440)) & ~dup & ~bad_date
-    _reject(
-        report,
+    report.refuse(
         raw.loc[bad_date, "row"],
         "dateOfSleep",
         raw.loc[bad_date, "dateOfSleep"],
         Message("read.fitbit.bad_sleep_date"),
     )
-    _reject(
-        report,
+    report.refuse(
         raw.loc[bad_min, "row"],
         "minutesAsleep",
         raw.loc[bad_min, "minutesAsleep"],
@@ -305,8 +288,7 @@ def _series_stamps(raw: pd.DataFrame, report: LoadReport) -> tuple[pd.Series, pd
     """Parse ``dateTime``; reject the rows where it is not a Fitbit time."""
     stamps = pd.to_datetime(raw["dateTime"], format="%m/%d/%y %H:%M:%S", errors="coerce")
     bad = stamps.isna()
-    _reject(
-        report,
+    report.refuse(
         raw.loc[bad, "row"],
         "dateTime",
         raw.loc[bad, "dateTime"],
@@ -603,7 +585,7 @@ def read_google_fit(
             reason = Message("read.fitbit.session_too_long")
         if reason:
             value = f"{s.get('startTime')} - {s.get('endTime')}"
-            _reject(report, [row], "startTime/endTime", [value], reason)
+            report.refuse([row], "startTime/endTime", [value], reason)
             continue
         asleep = _asleep_hours(s.get("segment"), start, end)
         rows.append(row)

@@ -31,8 +31,12 @@ from ..errors import DiaryError
 from ..text import Message
 from . import Format, register_format
 from ._parse import parse_dates
+from ._problems import Reason
 from ._source import Source, load_json, open_source
-from ._wearable import cannot_read, finish, new_report, reject, reject_where
+from ._wearable import cannot_read, finish, new_report
+
+_DAY = Message("formats.fitbit_csv.day_example")
+_UNIT = Message("formats.fitbit_csv.number_unit")
 
 if TYPE_CHECKING:
     from ._report import LoadReport
@@ -235,12 +239,12 @@ def _table(
     width = len(header)
     long = [(n, cells) for n, cells in rows if len(cells) > width]
     if long:
-        reject(
-            report,
+        report.refuse(
             [n for n, _ in long],
             "",
             [",".join(c[width:])[:60] for _, c in long],
-            Message("formats.reason.too_many_cells", n=width),
+            Reason.TOO_MANY_CELLS,
+            n=width,
         )
     fit = [(n, cells + [""] * (width - len(cells))) for n, cells in rows if len(cells) <= width]
     frame = pd.DataFrame([c for _, c in fit], columns=header, dtype=object)
@@ -250,7 +254,7 @@ def _table(
 
 def _activities(act: pd.DataFrame, day: pd.Series, report: LoadReport) -> pd.DataFrame:
     bad_day = day.isna()
-    reject_where(report, act, bad_day, "Date", Message("formats.fitbit_csv.bad_date"))
+    report.refuse(act["row"], "Date", act["Date"], Reason.NOT_A_DATE, mask=bad_day, example=_DAY)
     good = ~bad_day
     out = pd.DataFrame({"date": day, "row": act["row"]})
     wanted = {
@@ -266,7 +270,7 @@ def _activities(act: pd.DataFrame, day: pd.Series, report: LoadReport) -> pd.Dat
             value = _number(act[c])
             text = act[c].astype("string").str.strip().fillna("")
             bad = good & (text != "") & value.isna()
-            reject_where(report, act, bad, c, Message("formats.fitbit_csv.bad_number", column=c))
+            report.refuse(act["row"], c, act[c], Reason.NOT_A_NUMBER, mask=bad, name=c, unit=_UNIT)
             good &= ~bad
             parts.append(value)
         total = pd.concat(parts, axis=1).sum(axis=1, min_count=1)
@@ -277,16 +281,14 @@ def _activities(act: pd.DataFrame, day: pd.Series, report: LoadReport) -> pd.Dat
 
 def _sleep(slp: pd.DataFrame, day: pd.Series, report: LoadReport) -> pd.DataFrame:
     bad_day = day.isna()
-    reject_where(report, slp, bad_day, "End Time", Message("formats.fitbit_csv.bad_date"))
+    end = "End Time"
+    report.refuse(slp["row"], end, slp[end], Reason.NOT_A_DATE, mask=bad_day, example=_DAY)
     minutes = _number(slp.get("Minutes Asleep", pd.Series("", index=slp.index)))
     bad = ~bad_day & ~minutes.between(0, 1440)
     if "Minutes Asleep" in slp.columns:
-        reject_where(
-            report,
-            slp,
-            bad,
-            "Minutes Asleep",
-            Message("formats.fitbit_csv.bad_number", column="Minutes Asleep"),
+        asleep = "Minutes Asleep"
+        report.refuse(
+            slp["row"], asleep, slp[asleep], Reason.NOT_A_NUMBER, mask=bad, name=asleep, unit=_UNIT
         )
     keep = ~bad_day & ~bad
     report.columns["sleep_hours"] = Message("formats.fitbit_csv.column_sleep")
@@ -381,9 +383,15 @@ def read_fitbit_api(
     day = pd.to_datetime(frame["dateTime"].astype("string"), format="%Y-%m-%d", errors="coerce")
     value = pd.to_numeric(frame["value"].astype("string"), errors="coerce").astype("float64")
     bad_day = day.isna()
-    reject_where(report, frame, bad_day, "dateTime", Message("formats.fitbit_api.bad_date"))
+    day_col = "dateTime"
+    report.refuse(
+        frame["row"], day_col, frame[day_col], Reason.NOT_A_DATE, mask=bad_day, example="2019-01-01"
+    )
     bad = ~bad_day & ~(value >= 0)
-    reject_where(report, frame, bad, "value", Message("formats.fitbit_api.bad_value"))
+    values, unit = frame["value"], Message("read.unit.at_least", low=0)
+    report.refuse(
+        frame["row"], "value", values, Reason.NOT_A_NUMBER, mask=bad, name="value", unit=unit
+    )
     keep = ~bad_day & ~bad
     frame, kind, day, value = frame[keep], kind[keep], day[keep], value[keep]
     variable = kind.map(

@@ -23,13 +23,13 @@ from ._app_csv import (
     is_back_pain,
     matches,
     read_app_export,
-    reject_rows,
     sort_rejected,
     split_tags,
     union_tags,
 )
 from ._build import build_diary
 from ._parse import parse_dates
+from ._problems import Reason
 from ._report import LoadReport
 from ._source import Source
 from .table import subject_from_name
@@ -157,14 +157,7 @@ def read_flaredown(
     unrated = (back | stress) & (value.isna() | (value == ""))
     number = pd.to_numeric(value, errors="coerce").astype("float64")
     bad = (back | stress) & ~unrated & ~number.between(0, 4)
-    reject_rows(
-        report,
-        bad,
-        rows=rows,
-        column="pain",
-        values=value,
-        reason=Message("read.flaredown.bad_rating"),
-    )
+    report.refuse(rows, "pain", value, Message("read.flaredown.bad_rating"), mask=bad)
     no_name = (treatment | tag) & (names.isna() | (names == ""))
 
     other_condition = int((other_rated & (kind == "condition")).sum())
@@ -191,23 +184,11 @@ def read_flaredown(
     # Validate the keys here and combine each user-day into one entry, so that
     # build_diary does not run a Python function per day on a cohort-sized dump.
     no_user = keep & (user.isna() | (user == ""))
-    reject_rows(
-        report,
-        no_user,
-        rows=rows,
-        column="subject",
-        values=user,
-        reason=Message("read.flaredown.no_user"),
-    )
+    report.refuse(rows, "subject", user, Reason.MISSING, mask=no_user, name="user_id")
     dates, _ = parse_dates(raw["checkin_date"])
     no_date = keep & ~no_user & dates.isna()
-    reject_rows(
-        report,
-        no_date,
-        rows=rows,
-        column="date",
-        values=raw["checkin_date"],
-        reason=Message("read.flaredown.bad_date"),
+    report.refuse(
+        rows, "date", raw["checkin_date"], Message("read.flaredown.bad_date"), mask=no_date
     )
     keep &= ~no_user & ~no_date
     rows_in = pd.DataFrame(
@@ -386,14 +367,7 @@ def read_flaredown_user(
             value = export.col(c)
             number = pd.to_numeric(value, errors="coerce").astype("float64")
             wrong = live & ~bad & value.notna() & ~number.between(0, 4)
-            reject_rows(
-                report,
-                wrong,
-                rows=rows,
-                column=c,
-                values=value,
-                reason=Message("read.flaredown.bad_rating"),
-            )
+            report.refuse(rows, c, value, Message("read.flaredown.bad_rating"), mask=wrong)
             bad |= wrong
             found = np.fmax(found, number * SCALE_FACTOR)
         scores[variable] = found

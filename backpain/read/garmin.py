@@ -30,8 +30,9 @@ import pandas as pd
 
 from ..text import Message
 from . import Format, register_format
+from ._problems import Reason
 from ._source import Source, load_json, open_source
-from ._wearable import cannot_read, finish, new_report, reject
+from ._wearable import cannot_read, finish, new_report
 
 if TYPE_CHECKING:
     from ._report import LoadReport
@@ -143,7 +144,7 @@ def read_garmin(
     ok = text.str.match(_DAY.pattern).fillna(False).astype(bool)
     day = pd.to_datetime(text.where(ok), format="%Y-%m-%d", errors="coerce")
     bad = ~stub & day.isna().to_numpy()
-    reject(report, rows[bad], "calendarDate", text[bad], Message("formats.garmin.bad_date"))
+    report.refuse(rows, "calendarDate", text, Reason.NOT_A_DATE, mask=bad, example="2024-05-01")
     keep = ~stub & ~bad
     entries = pd.DataFrame({"date": day, "row": rows})
     has = {k: any(k in r for r in records) for k in ("totalSteps", "allDayStress", *SLEEP_STAGES)}

@@ -26,7 +26,6 @@ from ._wearable import (
     new_report,
     numbers,
     read_rows,
-    reject_where,
 )
 
 if TYPE_CHECKING:
@@ -167,7 +166,7 @@ def read_health_auto_export(
     day, how = _days(src, stamp, dayfirst)
     report.notes.append(how)
     bad = day.isna()
-    reject_where(report, rows, bad, date_col, Message("formats.hae.bad_date"))
+    report.refuse(rows["row"], date_col, rows[date_col], Message("formats.hae.bad_date"), mask=bad)
     rows = rows[~bad]
     values, good = numbers(rows, used, report)
     entries = pd.DataFrame({"date": day[~bad], "row": rows["row"]})

@@ -18,8 +18,9 @@ import pandas as pd
 
 from ..text import Message
 from . import Format, register_format
+from ._problems import Reason
 from ._source import Source, open_source
-from ._wearable import cannot_read, finish, new_report, numbers, read_rows, reject_where
+from ._wearable import cannot_read, finish, new_report, numbers, read_rows
 
 if TYPE_CHECKING:
     from ._report import LoadReport
@@ -190,7 +191,9 @@ def _steps(src: Source, header: list[str], rows: pd.DataFrame, report: LoadRepor
     report.ignore(int(empty.sum()), Message("formats.ignored.no_value", column=count_col))
     good &= ~empty
     bad_day = good & day.isna()
-    reject_where(report, rows, bad_day, day_col, Message("formats.samsung.bad_day"))
+    report.refuse(
+        rows["row"], day_col, rows[day_col], Message("formats.samsung.bad_day"), mask=bad_day
+    )
     good &= ~bad_day
     source_type = (
         pd.to_numeric(rows[type_col], errors="coerce")
@@ -224,13 +227,13 @@ def _sleep(src: Source, header: list[str], rows: pd.DataFrame, report: LoadRepor
         (start.isna(), start_col, Message("formats.samsung.bad_time")),
         (end.isna(), end_col, Message("formats.samsung.bad_time")),
         (offset.isna(), offset_col, Message("formats.samsung.bad_offset")),
-        (end <= start, end_col, Message("formats.reason.ends_before_start")),
-        (end - start > pd.Timedelta(hours=24), end_col, Message("formats.reason.over_24h")),
+        (end <= start, end_col, Reason.ENDS_BEFORE_START),
+        (end - start > pd.Timedelta(hours=24), end_col, Reason.OVER_24H),
     ]
     good = pd.Series(True, index=rows.index)
     for mask, column, reason in checks:
         mask = mask.fillna(False).astype(bool) & good
-        reject_where(report, rows, mask, column, reason)
+        report.refuse(rows["row"], column, rows[column], reason, mask=mask)
         good &= ~mask
     wake = (end + offset).dt.normalize()
     report.notes.append(Message("formats.samsung.note_sleep_zone"))

@@ -22,7 +22,7 @@ from ..schema import TAG_SEP, normalise_header
 from ..text import Message
 from ._cells import blank_cells, blank_rows, check_cell_sizes
 from ._parse import parse_dates
-from ._report import LoadReport, message_column
+from ._report import LoadReport
 from ._source import MAX_CELL_CHARS, Source, open_source
 from .table import sniff_table, table_kind
 
@@ -603,20 +603,6 @@ def _rows(grid: _Grid, index: pd.Index) -> pd.Series:
     return pd.Series(np.asarray(index) + grid.first_row, index=index)
 
 
-def _reject(report: LoadReport, rows: pd.Series, column: str, values: pd.Series, reason) -> None:
-    reasons = message_column(reason, pd.Series(True, index=rows.index))
-    report.reject(
-        pd.DataFrame(
-            {
-                "row": rows,
-                "column": column,
-                "value": values.astype("string"),
-                "reason": pd.Series(reasons, index=rows.index, dtype=object),
-            }
-        )
-    )
-
-
 def _dedupe(names: list[str], report: LoadReport) -> list[str]:
     out: list[str] = []
     seen: dict[str, int] = {}
@@ -719,8 +705,7 @@ def _read_redcap(
 
     no_id = blank_cells(frame[id_col])
     if no_id.any():
-        _reject(
-            report,
+        report.refuse(
             rows[no_id],
             id_col,
             frame.loc[no_id, id_col],
@@ -730,8 +715,7 @@ def _read_redcap(
     dup = key_text.duplicated(keep="first") & ~no_id
     if dup.any():
         first_row = rows.groupby([key_text[k] for k in keys]).transform("first")
-        _reject(
-            report,
+        report.refuse(
             rows[dup],
             id_col,
             frame.loc[dup, id_col],
@@ -969,16 +953,14 @@ def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
         no_id = blank_cells(frame["ResponseId"])
         dup = frame["ResponseId"].duplicated(keep="first") & ~no_id
         if no_id.any():
-            _reject(
-                report,
+            report.refuse(
                 rows[no_id],
                 "ResponseId",
                 frame.loc[no_id, "ResponseId"],
                 Message("read.survey.no_response_id"),
             )
         if dup.any():
-            _reject(
-                report,
+            report.refuse(
                 rows[dup],
                 "ResponseId",
                 frame.loc[dup, "ResponseId"],
@@ -1055,8 +1037,7 @@ def _read_generic(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
     if "subject" in frame.columns:
         no_id = blank_cells(frame["subject"])
         if no_id.any():
-            _reject(
-                report,
+            report.refuse(
                 rows[no_id],
                 "subject",
                 frame.loc[no_id, "subject"],
