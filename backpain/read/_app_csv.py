@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..errors import DiaryError
 from ..schema import TAG_SEP, normalise_header
 from ..text import Message
@@ -36,6 +37,35 @@ __all__ = [
     "subject_from_name",
     "union_tags",
 ]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "read.detect.header_lacks": (
+            "header lacks {label}'s column(s) {missing}",
+            "de kopregel mist de kolom(men) {missing} van {label}",
+        ),
+        "read.detect.not_text": ("not a text file", "geen tekstbestand"),
+        "read.error.app_columns": (
+            "{source}: this {label} export lacks the column(s) {missing} (columns found: "
+            "{found}). Export it again from the app.",
+            "{source}: deze export van {label} mist de kolom(men) {missing} (gevonden "
+            "kolommen: {found}). Exporteer het opnieuw uit de app.",
+        ),
+        "read.error.app_unreadable": (
+            "{source}: could not read it as a {label} CSV export: {detail}. Export it again "
+            "from the app without editing it.",
+            "{source}: kon het niet lezen als CSV-export van {label}: {detail}. Exporteer het "
+            "opnieuw uit de app, zonder het te bewerken.",
+        ),
+        "read.error.empty_app": (
+            "{source}: the file is empty. Export the {label} data again.",
+            "{source}: het bestand is leeg. Exporteer de gegevens uit {label} opnieuw.",
+        ),
+    },
+)
 
 BACK_PAIN_PATTERN = re.compile(
     r"""

@@ -26,7 +26,7 @@ from typing import Any, Protocol
 import numpy as np
 import pandas as pd
 
-from ..text import Message, say
+from ..text import Message
 
 
 class _Report(Protocol):
@@ -86,6 +86,12 @@ class Reason(enum.Enum):
     """A period (a night's sleep) that ends before it starts."""
     OVER_24H = "read.reason.over_24h"
     """One record of a period longer than a day."""
+    OUT_OF_RANGE = "read.reason.out_of_range"
+    """A number outside the app's own scale (``low`` to ``high``)."""
+    UNKNOWN_LABEL = "read.reason.unknown_label"
+    """A label the app does not write (``levels`` lists those it does)."""
+    CELL_TOO_LONG = "read.reason.cell_too_long"
+    """A cell longer than a diary cell may be (refuses the whole file)."""
 
     def message(self, **params: Any) -> Message:
         """The reason as a :class:`~backpain.text.Message` with its fields.
@@ -142,18 +148,20 @@ class Problem:
             return self.reason.message(**self.params)
         return self.reason
 
+    @property
+    def sentence(self) -> Message:
+        """The whole sentence: file, row, column, value (when there is one) and reason.
+
+        A :class:`~backpain.DiaryError` about one cell carries it.
+        """
+        where = {"source": self.file, "row": self.row, "column": self.column}
+        if self.value is None:
+            return Message("read.report.problem_at", **where, reason=self.message)
+        return Message("read.report.problem", **where, value=self.value, reason=self.message)
+
     def render(self, lang: str = "en", *, audience: str = "python") -> str:
-        """The whole sentence: file, row, column, value and reason, in ``lang``."""
-        return say(
-            "read.report.problem",
-            lang,
-            audience=audience,
-            source=self.file,
-            row=self.row,
-            column=self.column,
-            value=self.value,
-            reason=self.message.render(lang, audience=audience),
-        )
+        """:attr:`sentence` in ``lang``."""
+        return self.sentence.render(lang, audience=audience)
 
 
 class Problems:

@@ -15,6 +15,7 @@ import io
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..errors import DiaryError
 from ..text import Message
 from ._build import build_diary
@@ -30,6 +31,28 @@ __all__ = [
     "numbers",
     "read_rows",
 ]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "formats.column.subject_default": (
+            "(default {subject!r}: the file holds one person's data{option.subject_name})",
+            "(standaard {subject!r}: het bestand bevat de gegevens van één persoon{option.subject_name})",
+        ),
+        "formats.column.subject_given": ("(given)", "(opgegeven)"),
+        "formats.error.looks_like": (
+            "{file}: this looks like {fmt}, but it cannot be read: {problem}. {todo}",
+            "{file}: dit lijkt op {fmt}, maar het kan niet gelezen worden: {problem}. {todo}",
+        ),
+        "formats.error.not_csv": (
+            "{file}: looked like {fmt} but is not a readable CSV ({why}). Export it again",
+            "{file}: leek op {fmt} maar is geen leesbare CSV ({why}). Exporteer het opnieuw",
+        ),
+        "formats.ignored.blank_line": ("blank line", "lege regel"),
+    },
+)
 
 DEFAULT_SUBJECT = "me"
 
@@ -186,5 +209,5 @@ def finish(
         subject=DEFAULT_SUBJECT,
     )
     if entries["pain"].isna().all():
-        report.notes.append(Message("formats.note.no_pain"))
+        report.notes.append(Message("read.note.no_pain_merge"))
     return build_diary(entries, report, daily=daily)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..text import Message
 from . import Format, register_format
 from . import _apple_rules as rules
@@ -28,6 +29,38 @@ if TYPE_CHECKING:
     from ._report import LoadReport
 
 __all__ = ["COLUMNS", "FORMAT", "detect_apple_health_csv", "read_apple_health_csv"]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "formats.apple_csv.missing": (
+            "the columns {missing} are missing (headers: {header})",
+            "de kolommen {missing} ontbreken (kolommen: {header})",
+        ),
+        "formats.apple_csv.note_rules": (
+            "read with the Apple Health export rules: days are the local date of startDate; "
+            "steps the day's largest single source; sleep the union of asleep records on the "
+            "wake-up day; no export date in a CSV, so future-dated records are not checked",
+            "gelezen met de regels van de Apple Health-export: dagen zijn de lokale datum van "
+            "startDate; stappen de grootste afzonderlijke bron van de dag; slaap de unie van de "
+            "slaaprecords op de dag van ontwaken; een CSV heeft geen exportdatum, dus records "
+            "in de toekomst worden niet gecontroleerd",
+        ),
+        "formats.apple_csv.todo": (
+            "Convert export.xml again keeping the record columns sourceName, type, startDate, "
+            "endDate and value, or read the export.zip itself",
+            "Zet export.xml opnieuw om met de recordkolommen sourceName, type, startDate, "
+            "endDate en value, of lees de export.zip zelf",
+        ),
+        "formats.apple_csv.untyped": ("record without a type", "record zonder type"),
+        "formats.detect.apple_health_csv": (
+            "no Apple Health record columns {missing}",
+            "geen kolommen van Apple Health-records {missing}",
+        ),
+    },
+)
 
 COLUMNS = ("sourceName", "type", "startDate", "endDate", "value")
 """Columns a converted CSV must have (others, such as ``device``, are not used)."""

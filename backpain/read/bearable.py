@@ -13,6 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..errors import DiaryError
 from ..text import Message
 from . import Format, register_format
@@ -27,10 +28,54 @@ from ._app_csv import (
 )
 from ._build import build_diary
 from ._parse import parse_dates, parse_numbers
+from ._problems import Reason
 from ._report import LoadReport
 from ._source import Source
 
 __all__ = ["FORMAT", "SEVERITY", "detect_bearable", "read_bearable"]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "read.bearable.bad_severity": (
+            "severity not understood; Bearable writes e.g. 'Back (lower) pain (Moderate)' ({levels}){option.severity}",
+            "ernst niet begrepen; Bearable schrijft bv. 'Back (lower) pain (Moderate)' ({levels}){option.severity}",
+        ),
+        "read.bearable.bad_sleep": (
+            "Bearable sleep must be a duration in hours:minutes such as '7:30'",
+            "slaap in Bearable moet een duur in uren:minuten zijn, zoals '7:30'",
+        ),
+        "read.bearable.no_category": ("(no category)", "(geen categorie)"),
+        "read.bearable.other_symptom": (
+            "Symptom (not back pain or stress)",
+            "Symptoom (geen rugpijn of stress)",
+        ),
+        "read.bearable.severity_note": (
+            "pain: Bearable severity labels mapped to 0-10 as {mapping}; each day's pain (and "
+            "stress) is the MAXIMUM of its symptom rows",
+            "pijn: de ernst uit Bearable omgezet naar 0-10 als {mapping}; de pijn (en stress) "
+            "van een dag is het MAXIMUM van zijn symptoomrijen",
+        ),
+        "read.bearable.sleep_bedtime": (
+            "Sleep rows counted on the day after their date (naps excepted){option.sleep_date:bedtime}",
+            "slaaprijen geteld op de dag na hun datum (dutjes niet){option.sleep_date:bedtime}",
+        ),
+        "read.bearable.sleep_wake": (
+            "Sleep rows counted on their own date, taken as the wake-up day{option.sleep_date:wake}",
+            "slaaprijen geteld op hun eigen datum, gezien als de dag van het ontwaken{option.sleep_date:wake}",
+        ),
+        "read.bearable.tag_without_name": (
+            "Factors or Meds/Supplements without a name",
+            "Factoren of Medicatie/Supplementen zonder naam",
+        ),
+        "read.note.lost_notes": (
+            "{n} note(s) on ignored rows were not kept",
+            "{n} notitie(s) op overgeslagen rijen niet bewaard",
+        ),
+    },
+)
 
 SEVERITY: dict[str, float] = {
     "none": 0.0,
@@ -230,7 +275,9 @@ def read_bearable(
     # --- dates: a bad date rejects the row
     dates = _parse_dates(raw)
     bad_date = used & dates.isna()
-    report.refuse(rows, "date", raw["date"], Message("read.bearable.bad_date"), mask=bad_date)
+    report.refuse(
+        rows, "date", raw["date"], Reason.NOT_A_DATE, example="22nd Sep 2020", mask=bad_date
+    )
     ok = used & ~bad_date
 
     # --- values
@@ -248,7 +295,14 @@ def read_bearable(
     q = pd.to_numeric(amount, errors="coerce").astype("float64")
     bad_q = ok & quality & ~q.between(1, 4)
     report.refuse(
-        rows, "sleep_quality", amount, Message("read.bearable.bad_sleep_quality"), mask=bad_q
+        rows,
+        "sleep_quality",
+        amount,
+        Reason.OUT_OF_RANGE,
+        name="sleep_quality",
+        low=1,
+        high=4,
+        mask=bad_q,
     )
     sleep_q = ((q - 1) / 3 * 10).where(quality)
 

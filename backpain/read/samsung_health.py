@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..text import Message
 from . import Format, register_format
 from ._problems import Reason
@@ -26,6 +27,83 @@ if TYPE_CHECKING:
     from ._report import LoadReport
 
 __all__ = ["FORMAT", "STEP_SOURCE_COMBINED", "detect_samsung_health", "read_samsung_health"]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "formats.detect.samsung_health": (
+            "the first line is not a Samsung Health data type (com.samsung.shealth....)",
+            "de eerste regel is geen gegevenstype van Samsung Health (com.samsung.shealth....)",
+        ),
+        "formats.ignored.no_value": (
+            "no value in {column!r} (nothing to read)",
+            "geen waarde in {column!r} (niets te lezen)",
+        ),
+        "formats.samsung.bad_day": (
+            "day_time is not a day (epoch milliseconds or 2024-03-01 00:00:00.000)",
+            "day_time is geen dag (epoch-milliseconden of 2024-03-01 00:00:00.000)",
+        ),
+        "formats.samsung.bad_offset": (
+            "time_offset is not like UTC+0100",
+            "time_offset is niet van de vorm UTC+0100",
+        ),
+        "formats.samsung.bad_time": (
+            "not a time like 2024-03-01 22:30:00.000 (UTC) or epoch milliseconds",
+            "geen tijd zoals 2024-03-01 22:30:00.000 (UTC) of epoch-milliseconden",
+        ),
+        "formats.samsung.column_sleep": (
+            "end_time - start_time of the sleep sessions (overlaps once), by local wake-up day",
+            "end_time - start_time van de slaapperiodes (overlap één keer), per lokale dag "
+            "van ontwaken",
+        ),
+        "formats.samsung.column_steps": (
+            "count of step_daily_trend (source_type -2, else the largest device), day of day_time",
+            "count van step_daily_trend (source_type -2, anders het grootste toestel), dag van "
+            "day_time",
+        ),
+        "formats.samsung.ignored_step_source": (
+            "step row of another source_type on a day already counted (not added, "
+            "so the same steps are not counted twice)",
+            "stappenregel van een andere source_type op een dag die al geteld is (niet "
+            "opgeteld, zodat dezelfde stappen niet dubbel tellen)",
+        ),
+        "formats.samsung.missing": (
+            "the {kind} file has no column {missing} (headers on line 2: {header})",
+            "het {kind}-bestand heeft geen kolom {missing} (kopregel op regel 2: {header})",
+        ),
+        "formats.samsung.no_type": (
+            "the first line does not name a Samsung Health data type",
+            "de eerste regel noemt geen gegevenstype van Samsung Health",
+        ),
+        "formats.samsung.note_sleep_zone": (
+            "sleep: start_time and end_time are UTC; each session was put on its local "
+            "wake-up day using its time_offset",
+            "slaap: start_time en end_time zijn UTC; elke slaapperiode staat op de lokale "
+            "dag van ontwaken, berekend met haar time_offset",
+        ),
+        "formats.samsung.note_steps_rule": (
+            "steps: a day has one row per device (source_type); took the combined row of "
+            "all devices (source_type -2), else the largest single device, never their sum",
+            "stappen: een dag heeft één regel per toestel (source_type); de gecombineerde "
+            "regel van alle toestellen (source_type -2) is genomen, anders het grootste "
+            "toestel, nooit hun som",
+        ),
+        "formats.samsung.other_type": (
+            "it holds Samsung Health {kind!r} data; only daily steps (step_daily_trend) "
+            "and sleep are read",
+            "het bevat Samsung Health-gegevens van het type {kind!r}; alleen dagelijkse "
+            "stappen (step_daily_trend) en slaap worden gelezen",
+        ),
+        "formats.samsung.todo": (
+            "Pass com.samsung.shealth.step_daily_trend.*.csv or com.samsung.shealth.sleep.*.csv "
+            "from the export folder, unchanged",
+            "Geef com.samsung.shealth.step_daily_trend.*.csv of com.samsung.shealth.sleep.*.csv "
+            "uit de exportmap, onveranderd",
+        ),
+    },
+)
 
 STEP_SOURCE_COMBINED = -2
 """``source_type`` of the ``step_daily_trend`` row that combines all devices."""
