@@ -183,6 +183,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "backpain.stats",
             "backpain.multilevel",
             "backpain.classify",
+            "backpain._durations",
             "backpain.cohort",
             "backpain.questionnaires",
             "backpain.privacy",
