@@ -193,7 +193,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("dask", ("backpain.dask", "backpain.read._dask")),
-    ("plot/explain", ("backpain.plot", "backpain.explain")),
+    ("plot/explain", ("backpain.plot", "backpain._formatting", "backpain.explain")),
     ("report", ("backpain.report",)),
     (
         "app/cli/demo",
