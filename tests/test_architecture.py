@@ -185,6 +185,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "backpain.classify",
             "backpain._durations",
             "backpain.cohort",
+            "backpain.describe",
             "backpain.questionnaires",
             "backpain.privacy",
             "backpain.simulate",
