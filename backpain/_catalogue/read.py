@@ -400,10 +400,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the file holds no pain ratings (pain is empty): {option.with_pain_diary}",
         "het bestand bevat geen pijnscores (pijn is leeg): {option.with_pain_diary}",
     ),
-    "read.fitbit.default_subject": (
-        "(default {subject!r}{option.subject_name})",
-        "(standaard {subject!r}{option.subject_name})",
-    ),
     "read.fitbit.other_series": (
         "{source}: the file name says this is a Fitbit {metric!r} series, which has the same "
         "shape as steps; only steps-YYYY-MM-DD.json (and sleep) are read. Rename the file if "

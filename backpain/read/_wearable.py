@@ -29,6 +29,7 @@ __all__ = [
     "finish",
     "new_report",
     "numbers",
+    "one_person",
     "read_rows",
 ]
 
@@ -41,7 +42,6 @@ _TEXTS = register_texts(
             "(default {subject!r}: the file holds one person's data{option.subject_name})",
             "(standaard {subject!r}: het bestand bevat de gegevens van één persoon{option.subject_name})",
         ),
-        "formats.column.subject_given": ("(given)", "(opgegeven)"),
         "formats.error.looks_like": (
             "{file}: this looks like {fmt}, but it cannot be read: {problem}. {todo}",
             "{file}: dit lijkt op {fmt}, maar het kan niet gelezen worden: {problem}. {todo}",
@@ -179,6 +179,21 @@ def numbers(
     return out, good
 
 
+def one_person(entries: pd.DataFrame, report: LoadReport, subject: str | None) -> pd.DataFrame:
+    """Name the one person of a tracker's or watch's file: ``subject``, else ``"me"``.
+
+    The files of one account (a watch, a phone's health app) never name their
+    owner; the report's column list says which name was used and how to give
+    another.
+    """
+    report.columns["subject"] = (
+        Message("read.origin.given")
+        if subject
+        else Message("formats.column.subject_default", subject=DEFAULT_SUBJECT)
+    )
+    return entries.assign(subject=subject or DEFAULT_SUBJECT)
+
+
 def finish(
     entries: pd.DataFrame,
     report: LoadReport,
@@ -200,14 +215,10 @@ def finish(
         blank = entries[variables].isna().all(axis=1)
         report.ignore(int(blank.sum()), empty)
         entries = entries[~blank]
-    entries = entries.assign(subject=subject or DEFAULT_SUBJECT)
+    entries = one_person(entries, report, subject)
     if "pain" not in entries.columns:
         entries["pain"] = np.nan
     entries["date"] = pd.to_datetime(entries["date"]).astype("datetime64[ns]")
-    report.columns["subject"] = Message(
-        "formats.column.subject_given" if subject else "formats.column.subject_default",
-        subject=DEFAULT_SUBJECT,
-    )
     if entries["pain"].isna().all():
         report.notes.append(Message("read.note.no_pain_merge"))
     return build_diary(entries, report, daily=daily)

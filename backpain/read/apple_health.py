@@ -48,6 +48,7 @@ from ._build import build_diary
 from ._problems import Reason, problem_frame
 from ._report import LoadReport
 from ._source import Source, open_source
+from ._wearable import one_person
 
 __all__ = [
     "ASLEEP_VALUES",
@@ -780,12 +781,7 @@ def read_apple_health(
         if column not in entries.columns:
             entries[column] = np.nan
     entries["date"] = pd.to_datetime(entries["date"]).astype("datetime64[ns]")
-    entries["subject"] = subject or "me"
-    report.columns["subject"] = (
-        Message("read.origin.given")
-        if subject
-        else Message("read.fitbit.default_subject", subject="me")
-    )
+    entries = one_person(entries, report, subject)
     for column in ("pain", "sleep_hours", "steps", "row", "n_rows"):
         entries[column] = pd.to_numeric(entries[column])
     diary = build_diary(entries, report, daily={"pain": "max"})

@@ -24,6 +24,7 @@ from ._build import build_diary
 from ._problems import Reason
 from ._report import LoadReport
 from ._source import Source, load_json, open_source
+from ._wearable import one_person
 
 __all__ = [
     "FORMAT",
@@ -206,7 +207,6 @@ _TEXTS = register_texts(
     },
 )
 
-DEFAULT_SUBJECT = "me"
 _HEAD = 4096
 _FITBIT_SERIES = re.compile(rb'"dateTime"\s*:\s*"\d{2}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}"')
 _SERIES_VALUE = re.compile(rb'"value"\s*:\s*"?-?\d')
@@ -275,12 +275,7 @@ def detect_google_fit(source: Source) -> str | None:
 def _finish_entries(
     entries: pd.DataFrame, report: LoadReport, subject: str | None, column: str | None
 ) -> pd.DataFrame:
-    entries = entries.assign(subject=subject or DEFAULT_SUBJECT, pain=np.nan)
-    report.columns["subject"] = (
-        Message("read.origin.given")
-        if subject
-        else Message("read.fitbit.default_subject", subject=DEFAULT_SUBJECT)
-    )
+    entries = one_person(entries, report, subject).assign(pain=np.nan)
     report.notes.append(Message("read.note.no_pain_merge"))
     entries["date"] = entries["date"].astype("datetime64[ns]")
     columns = ["subject", "date", "pain", *([column] if column else []), "row"]
