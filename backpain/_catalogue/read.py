@@ -632,10 +632,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "dropped an empty, unnamed last column (trailing separators)",
         "een lege laatste kolom zonder naam weggelaten (scheidingstekens op het einde)",
     ),
-    "read.survey.no_record_id": (
-        "the record id ({column}) is empty",
-        "het recordnummer ({column}) is leeg",
-    ),
     "read.survey.repeated_record": (
         "repeats the record/event/instance of row {row}",
         "herhaalt record/gebeurtenis/herhaling van rij {row}",
@@ -700,10 +696,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "dropped the empty last column made by trailing commas",
         "de lege laatste kolom door komma's op het einde weggelaten",
     ),
-    "read.survey.no_response_id": (
-        "the response id (ResponseId) is empty",
-        "het antwoordnummer (ResponseId) is leeg",
-    ),
     "read.survey.repeated_response": (
         "repeats the response id of an earlier row",
         "herhaalt het antwoordnummer van een eerdere rij",
@@ -714,7 +706,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n_prev} voorbeeld- en {n_open} onafgewerkte antwoord(en) bewaard en gemarkeerd in "
         "is_preview / is_complete; filter ze weg voor de analyse",
     ),
-    "read.survey.no_respondent_id": ("the respondent id is empty", "het deelnemersnummer is leeg"),
     "read.survey.no_id_column": (
         "no respondent id column found (subject, respondent, deelnemer, ...)",
         "geen kolom met deelnemersnummers gevonden (subject, respondent, deelnemer, ...)",

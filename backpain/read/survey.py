@@ -22,6 +22,7 @@ from ..schema import TAG_SEP, normalise_header
 from ..text import Message
 from ._cells import blank_cells, blank_rows, check_cell_sizes
 from ._parse import parse_dates
+from ._problems import Reason
 from ._report import LoadReport
 from ._source import MAX_CELL_CHARS, Source, open_source
 from .table import sniff_table, table_kind
@@ -709,7 +710,8 @@ def _read_redcap(
             rows[no_id],
             id_col,
             frame.loc[no_id, id_col],
-            Message("read.survey.no_record_id", column=id_col),
+            Reason.MISSING,
+            name=id_col,
         )
     key_text = frame[keys].astype("string").fillna("")
     dup = key_text.duplicated(keep="first") & ~no_id
@@ -957,7 +959,8 @@ def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
                 rows[no_id],
                 "ResponseId",
                 frame.loc[no_id, "ResponseId"],
-                Message("read.survey.no_response_id"),
+                Reason.MISSING,
+                name="ResponseId",
             )
         if dup.any():
             report.refuse(
@@ -1041,7 +1044,8 @@ def _read_generic(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
                 rows[no_id],
                 "subject",
                 frame.loc[no_id, "subject"],
-                Message("read.survey.no_respondent_id"),
+                Reason.MISSING,
+                name="subject",
             )
             frame = frame[~no_id]
     else:
