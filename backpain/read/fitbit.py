@@ -92,9 +92,9 @@ _TEXTS = register_texts(
             "very_active_minutes + moderately_active_minutes per day",
             "very_active_minutes + moderately_active_minutes per dag",
         ),
-        "read.fitbit.bad_time": (
-            "not a Fitbit time like 06/12/16 03:51:00 (month/day/year)",
-            "geen tijdstip zoals Fitbit het schrijft, bv. 06/12/16 03:51:00 (maand/dag/jaar)",
+        "read.fitbit.time_example": (
+            "06/12/16 03:51:00 (month/day/year)",
+            "06/12/16 03:51:00 (maand/dag/jaar)",
         ),
         "read.fitbit.given_zone": (
             "Google Fit times are in UTC; converted to {zone} to find the wake-up day",
@@ -460,7 +460,7 @@ def _series_stamps(raw: pd.DataFrame, report: LoadReport) -> tuple[pd.Series, pd
         raw.loc[bad, "row"],
         "dateTime",
         raw.loc[bad, "dateTime"],
-        Message("read.fitbit.bad_time"),
+        Reason.NOT_A_DATE.message(example=Message("read.fitbit.time_example")),
     )
     return stamps, bad
 

@@ -19,6 +19,7 @@ from ..errors import DiaryError
 from ..text import Message
 from . import Format, register_format
 from ._parse import ISO_DATE, parse_dates
+from ._problems import Reason
 from ._source import Source, open_source
 from ._wearable import (
     cannot_read,
@@ -49,11 +50,9 @@ _TEXTS = register_texts(
             "elke datum, zoals {example!r}, heeft een dag en maand van 12 of minder, dus hun "
             "volgorde valt uit het bestand niet op te maken (het werd door een rekenblad bewaard)",
         ),
-        "formats.hae.bad_date": (
-            "Date/Time is not a local time like 2024-03-01 13:00:00 (or, after Excel, "
-            "6/13/2021 0:00 in an order the column shows)",
-            "Date/Time is geen lokale tijd zoals 2024-03-01 13:00:00 (of, na Excel, "
-            "6/13/2021 0:00 in een volgorde die de kolom toont)",
+        "formats.hae.time_example": (
+            "2024-03-01 13:00:00, the local time (or, after Excel, 6/13/2021 0:00 in an order the column shows)",
+            "2024-03-01 13:00:00, de lokale tijd (of, na Excel, 6/13/2021 0:00 in een volgorde die de kolom toont)",
         ),
         "formats.hae.column_sleep": (
             "Sleep Analysis [Asleep], else (when empty or 0) [Core] + [Deep] + [REM], else "
@@ -249,7 +248,8 @@ def read_health_auto_export(
     day, how = _days(src, stamp, dayfirst)
     report.notes.append(how)
     bad = day.isna()
-    report.refuse(rows["row"], date_col, rows[date_col], Message("formats.hae.bad_date"), mask=bad)
+    like = Message("formats.hae.time_example")
+    report.refuse(rows["row"], date_col, rows[date_col], Reason.NOT_A_DATE, mask=bad, example=like)
     rows = rows[~bad]
     values, good = numbers(rows, used, report)
     entries = pd.DataFrame({"date": day[~bad], "row": rows["row"]})

@@ -41,17 +41,17 @@ _TEXTS = register_texts(
             "no value in {column!r} (nothing to read)",
             "geen waarde in {column!r} (niets te lezen)",
         ),
-        "formats.samsung.bad_day": (
-            "day_time is not a day (epoch milliseconds or 2024-03-01 00:00:00.000)",
-            "day_time is geen dag (epoch-milliseconden of 2024-03-01 00:00:00.000)",
+        "formats.samsung.day_example": (
+            "2024-03-01 00:00:00.000 or epoch milliseconds",
+            "2024-03-01 00:00:00.000 of epoch-milliseconden",
         ),
         "formats.samsung.bad_offset": (
             "time_offset is not like UTC+0100",
             "time_offset is niet van de vorm UTC+0100",
         ),
-        "formats.samsung.bad_time": (
-            "not a time like 2024-03-01 22:30:00.000 (UTC) or epoch milliseconds",
-            "geen tijd zoals 2024-03-01 22:30:00.000 (UTC) of epoch-milliseconden",
+        "formats.samsung.time_example": (
+            "2024-03-01 22:30:00.000 (UTC) or epoch milliseconds",
+            "2024-03-01 22:30:00.000 (UTC) of epoch-milliseconden",
         ),
         "formats.samsung.column_sleep": (
             "end_time - start_time of the sleep sessions (overlaps once), by local wake-up day",
@@ -104,6 +104,9 @@ _TEXTS = register_texts(
         ),
     },
 )
+
+_DAY_LIKE = Message("formats.samsung.day_example")
+_TIME_LIKE = Reason.NOT_A_DATE.message(example=Message("formats.samsung.time_example"))
 
 STEP_SOURCE_COMBINED = -2
 """``source_type`` of the ``step_daily_trend`` row that combines all devices."""
@@ -270,7 +273,7 @@ def _steps(src: Source, header: list[str], rows: pd.DataFrame, report: LoadRepor
     good &= ~empty
     bad_day = good & day.isna()
     report.refuse(
-        rows["row"], day_col, rows[day_col], Message("formats.samsung.bad_day"), mask=bad_day
+        rows["row"], day_col, rows[day_col], Reason.NOT_A_DATE, mask=bad_day, example=_DAY_LIKE
     )
     good &= ~bad_day
     source_type = (
@@ -302,8 +305,8 @@ def _sleep(src: Source, header: list[str], rows: pd.DataFrame, report: LoadRepor
     start, end = _instants(rows[start_col]), _instants(rows[end_col])
     offset = _offsets(rows[offset_col])
     checks = [
-        (start.isna(), start_col, Message("formats.samsung.bad_time")),
-        (end.isna(), end_col, Message("formats.samsung.bad_time")),
+        (start.isna(), start_col, _TIME_LIKE),
+        (end.isna(), end_col, _TIME_LIKE),
         (offset.isna(), offset_col, Message("formats.samsung.bad_offset")),
         (end <= start, end_col, Reason.ENDS_BEFORE_START),
         (end - start > pd.Timedelta(hours=24), end_col, Reason.OVER_24H),
