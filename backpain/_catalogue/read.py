@@ -754,6 +754,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "hebben (grens: kolommen). Bewaar alleen de kolommen van het dagboek, of splits "
         "het bestand in meerdere bestanden met minder kolommen en in elk de datumkolom.",
     ),
+    "read.reason.after_export": (
+        "dated after the export was made ({export_date}): the device clock was probably wrong",
+        "gedateerd na het maken van de export ({export_date}): de klok van het toestel "
+        "stond waarschijnlijk verkeerd",
+    ),
     "read.reason.out_of_range": (
         "{name} must be a number from {low:g} to {high:g}",
         "{name!v} moet een getal van {low:g} tot {high:g} zijn",

@@ -57,11 +57,6 @@ _TEXTS = register_texts(
         ),
         "read.apple.awake": ("awake", "wakker"),
         "read.apple.bad_sleep": ("not a sleep-analysis value", "geen waarde van de slaapanalyse"),
-        "read.apple.future": (
-            "dated after the export was made ({export_date}): the device clock was probably wrong",
-            "gedateerd na het maken van de export ({export_date}): de klok van het toestel "
-            "stond waarschijnlijk verkeerd",
-        ),
         "read.apple.in_bed": ("in bed", "in bed"),
         "read.apple.not_asleep": (
             "{record} {label} (not sleep time)",
@@ -178,7 +173,7 @@ def future_mask(utc: pd.Series, scan: Scan) -> pd.Series:
 
 
 def future_reason(scan: Scan) -> Message:
-    return Message("read.apple.future", export_date=scan.export_date)
+    return Reason.AFTER_EXPORT.message(export_date=scan.export_date)
 
 
 def pain_severity(pain_map: dict[str, float | None] | None) -> dict[str, float | None]:

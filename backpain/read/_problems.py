@@ -86,6 +86,8 @@ class Reason(enum.Enum):
     """A period (a night's sleep) that ends before it starts."""
     OVER_24H = "read.reason.over_24h"
     """One record of a period longer than a day."""
+    AFTER_EXPORT = "read.reason.after_export"
+    """A record dated after the export that holds it was made (a wrong clock)."""
     OUT_OF_RANGE = "read.reason.out_of_range"
     """A number outside the app's own scale (``low`` to ``high``)."""
     UNKNOWN_LABEL = "read.reason.unknown_label"
