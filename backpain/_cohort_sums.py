@@ -401,7 +401,7 @@ def pairs_of(sums: CorrSums, name: str, lag: object) -> PairSums:
 
 def within_table(sums: CorrSums, *, x: str, y: str) -> pd.DataFrame:
     """The one-row result of :func:`within_corr` (Fisher interval) from the sums."""
-    out = pd.DataFrame([{"x": x, "y": y, **pairs_of(sums, x, 0).within()}])
+    out = pd.DataFrame([{"predictor": x, "outcome": y, **pairs_of(sums, x, 0).within()}])
     out.attrs["ci"] = "fisher"
     return out
 
@@ -409,8 +409,9 @@ def within_table(sums: CorrSums, *, x: str, y: str) -> pd.DataFrame:
 def between_table(sums: CorrSums, *, x: str, y: str, method: str) -> pd.DataFrame:
     """The one-row result of :func:`between_corr` from the sums."""
     res = between_r(*pairs_of(sums, x, 0).means(), method)
-    row = {"x": x, "y": y, "method": method, **res}
-    return pd.DataFrame([row])[["x", "y", "method", "r", "n", "ci95_low", "ci95_high", "p_val"]]
+    row = {"predictor": x, "outcome": y, "method": method, **res}
+    cols = ["predictor", "outcome", "method", "r", "n", "ci95_low", "ci95_high", "p_val"]
+    return pd.DataFrame([row])[cols]
 
 
 def lagged_table(
@@ -418,7 +419,10 @@ def lagged_table(
 ) -> pd.DataFrame:
     """The result of :func:`lagged_corr` from the sums."""
     inflate = sums.inflate(x, y, serial)
-    rows = [{"x": x, "y": y, "lag": lag, **pairs_of(sums, x, lag).within(inflate)} for lag in lags]
+    rows = [
+        {"predictor": x, "outcome": y, "lag": lag, **pairs_of(sums, x, lag).within(inflate)}
+        for lag in lags
+    ]
     return pd.DataFrame(rows)
 
 
@@ -459,12 +463,13 @@ def correlate_table(
         inflate = sums.inflate(name, y, serial)
         for lag in lags:
             res = pairs_of(sums, name, lag).within(inflate)
-            rows.append({"predictor": name, "lag": lag, "level": "within", **res})
+            rows.append({"predictor": name, "outcome": y, "lag": lag, "level": "within", **res})
         same_day = pairs_of(sums, name, 0 if 0 in lags else "same")
         res = between_r(*same_day.means(), "pearson")
         rows.append(
             {
                 "predictor": name,
+                "outcome": y,
                 "lag": 0,
                 "level": "between",
                 **res,
@@ -474,7 +479,7 @@ def correlate_table(
         )
     order = {name: i for i, name in enumerate(dict.fromkeys((x,) if isinstance(x, str) else x))}
     notes.sort(key=lambda m: order[m.params["name"]])  # in the order of x
-    cols = ["predictor", "lag", "level", "r", "ci95_low", "ci95_high", "p_val"]
+    cols = ["predictor", "outcome", "lag", "level", "r", "ci95_low", "ci95_high", "p_val"]
     out = pd.DataFrame(rows, columns=[*cols, "n_obs", "n_subjects"])
     out.insert(len(cols), "p_fdr", bh_adjust(out["p_val"].to_numpy(dtype="float64")))
     out = out.astype({"lag": "int64", "n_obs": "int64", "n_subjects": "int64"})

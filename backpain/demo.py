@@ -149,11 +149,10 @@ def _helps_table(helps: pd.DataFrame, lang: str) -> pd.DataFrame:
     from .explain import verdict_words
     from .plot import tag_label
 
-    shown = helps[["name", "effect", "ci95_low", "ci95_high", "p_adj"]]
-    shown = shown.rename(columns={"name": "tag", "effect": "diff"})
+    shown = helps[["predictor", "effect", "ci95_low", "ci95_high", "p_adj"]]
     return readable(
         shown.assign(
-            tag=[tag_label(t, lang=lang) for t in shown["tag"]],
+            predictor=[tag_label(t, lang=lang) for t in shown["predictor"]],
             verdict=[verdict_words(r, lang) for r in helps.itertuples()],
         ),
         digits=2,

@@ -15,7 +15,6 @@ shows as Markdown.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -624,11 +623,6 @@ def score_links(
 
 
 # ------------------------------------------------------ one person's findings
-def _as_row(row: Any) -> Any:
-    """A Series as a namedtuple-like row (``row.name`` is the column, not the Series' name)."""
-    return SimpleNamespace(**row.to_dict()) if isinstance(row, pd.Series) else row
-
-
 _KNOWN = ("stress", "sleep_hours", "sleep_quality", "steps", "active_minutes", "mood")
 
 
@@ -646,33 +640,55 @@ def _step_text(name: str, lang: str) -> str:
 def finding_words(row: Any, lang: str) -> str:
     """One association row of :func:`backpain.stats.patient_findings` in words, from its verdict.
 
-    ``row`` needs ``name``, ``lag``, ``effect``, ``n_days`` and ``verdict``
+    ``row`` needs ``predictor``, ``lag``, ``effect``, ``n_days`` and ``verdict``
     (a namedtuple from ``itertuples`` or a Series). A ``lower`` / ``higher``
     verdict is told as a link in the diary's units; ``unclear`` says there is
     no clear link and names the step; the others say why it was not tested.
 
     >>> import pandas as pd
-    >>> row = pd.Series({"name": "steps", "lag": 0, "effect": 0.1, "n_days": 80,
+    >>> row = pd.Series({"predictor": "steps", "lag": 0, "effect": 0.1, "n_days": 80,
     ...                  "verdict": "unclear"})
     >>> finding_words(row, "en")
     'No clear link between the step count and pain on the same day (step: 1,000 more steps)'
     """
-    row = _as_row(row)
     lag = min(int(row.lag), 1)
     verdict = str(row.verdict)
     if verdict in ("lower", "higher"):
-        direction = "down" if verdict == "lower" else "up"
-        key = f"report.finding.{direction}{lag}"
-        return say(key, lang, more=_step_text(row.name, lang), effect=abs(row.effect))
+        key = _FINDING_KEYS[verdict, lag]
+        return say(key, lang, more=_step_text(row.predictor, lang), effect=abs(row.effect))
     when = say("report.same_day" if lag == 0 else "report.next_day", lang)
     if verdict == "unclear":
         key = "report.assoc_none0" if lag == 0 else "report.assoc_none"
-        sentence = say(key, lang, x=_phrase(row.name, lang), when=when)
-        return sentence + say("report.per_step", lang, more=_step_text(row.name, lang))
+        sentence = say(key, lang, x=_phrase(row.predictor, lang), when=when)
+        return sentence + say("report.per_step", lang, more=_step_text(row.predictor, lang))
     # not tested: too few days, or pain or the predictor never varied over them
-    return say(
-        f"report.untested.{verdict}", lang, x=_phrase(row.name, lang), when=when, n=row.n_days
-    )
+    key = _UNTESTED_KEYS[verdict]
+    return say(key, lang, x=_phrase(row.predictor, lang), when=when, n=row.n_days)
+
+
+_FINDING_KEYS = {
+    ("lower", 0): "report.finding.down0",
+    ("lower", 1): "report.finding.down1",
+    ("higher", 0): "report.finding.up0",
+    ("higher", 1): "report.finding.up1",
+}
+"""The sentence of a reported association by its verdict (:data:`backpain.stats.VERDICTS`) and lag."""
+
+_UNTESTED_KEYS = {
+    "too_few_days": "report.untested.too_few_days",
+    "not_tested": "report.untested.not_tested",
+}
+"""The sentence of an association that was not tested, by its verdict."""
+
+_VERDICT_KEYS = {
+    "lower": "report.verdict.lower",
+    "higher": "report.verdict.higher",
+    "unclear": "report.verdict.unclear",
+    "too_few_days": "report.verdict.too_few_days",
+    "no_comparison": "report.verdict.no_comparison",
+    "not_tested": "report.verdict.not_tested",
+}
+"""A tag's verdict in words, one catalogue key per code of :data:`backpain.stats.VERDICTS`."""
 
 
 def verdict_words(row: Any, lang: str) -> str:
@@ -688,12 +704,10 @@ def verdict_words(row: Any, lang: str) -> str:
     >>> verdict_words(row, "nl")
     'nooit genoteerd op een dag voor een pijnscore: niets om te vergelijken'
     """
-    row = _as_row(row)
     verdict = str(row.verdict)
-    if verdict == "no_comparison":
-        never = int(row.n_with) == 0
-        return say("report.verdict.never" if never else "report.verdict.no_comparison", lang)
-    return say(f"report.verdict.{verdict}", lang)
+    if verdict == "no_comparison" and int(row.n_with) == 0:
+        return say("report.verdict.never", lang)
+    return say(_VERDICT_KEYS[verdict], lang)
 
 
 def findings(result: pd.DataFrame, *, lang: str = "en") -> Explanation:
@@ -726,7 +740,7 @@ def findings(result: pd.DataFrame, *, lang: str = "en") -> Explanation:
         if row.kind == "association":
             lines.append(finding_words(row, lang))
         else:
-            tag = tag_word(str(row.name), lang)
+            tag = tag_word(str(row.predictor), lang)
             lines.append(
                 say("notebook.finding.tag", lang, tag=tag, verdict=verdict_words(row, lang))
             )

@@ -372,7 +372,7 @@ def _estimate(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]
 
 def _is_findings(result: object) -> bool:
     """True for a :func:`backpain.stats.patient_findings` result (one person's verdicts)."""
-    return isinstance(result, pd.DataFrame) and {"kind", "name", "effect", "verdict"} <= set(
+    return isinstance(result, pd.DataFrame) and {"kind", "predictor", "effect", "verdict"} <= set(
         result.columns
     )
 
@@ -846,33 +846,23 @@ def _centred(frame: pd.DataFrame, x: str, y: str, subject: str) -> pd.DataFrame:
 def _within_row(result: object, x: str, y: str) -> pd.Series | None:
     """The same-day, within-person row for ``x`` and ``y`` of a correlation result.
 
-    ``result`` is a :func:`backpain.stats.within_corr` or
-    :func:`~backpain.stats.lagged_corr` result (columns ``x``, ``y``) or a
-    :func:`~backpain.stats.correlate` result (columns ``predictor``,
-    ``level``, ``lag``).
+    ``result`` is a :func:`backpain.stats.within_corr`,
+    :func:`~backpain.stats.lagged_corr` or :func:`~backpain.stats.correlate`
+    result (columns ``predictor``, ``outcome``, and ``level`` or ``lag``).
     """
     if result is None:
         return None
     if _is_findings(result):
-        keep = (result["kind"] == "association") & (result["name"] == x) & (result["lag"] == 0)
-        rows = result.loc[keep]
+        keep = (result["kind"] == "association") & (result["predictor"] == x)
+        rows = result.loc[keep & (result["lag"] == 0)]
         return rows.iloc[0] if len(rows) else None
-    if isinstance(result, pd.DataFrame) and "predictor" in result.columns:
-        frame = _check_result(
-            result,
-            ("predictor", "r", "ci95_low", "ci95_high", "n_obs", "n_subjects"),
-            "result",
-            "backpain.stats.correlate()",
-        )
-        keep = frame["predictor"] == x
-    else:
-        frame = _check_result(
-            result,
-            ("x", "y", "r", "ci95_low", "ci95_high", "n_obs", "n_subjects"),
-            "result",
-            "backpain.stats.within_corr()",
-        )
-        keep = (frame["x"] == x) & (frame["y"] == y)
+    frame = _check_result(
+        result,
+        ("predictor", "outcome", "r", "ci95_low", "ci95_high", "n_obs", "n_subjects"),
+        "result",
+        "backpain.stats.within_corr() or backpain.stats.correlate()",
+    )
+    keep = (frame["predictor"] == x) & (frame["outcome"] == y)
     if "level" in frame.columns:
         keep &= frame["level"] == "within"
     if "lag" in frame.columns:
@@ -1104,22 +1094,22 @@ def scatter_within(
 
 
 def _lag_rows(result: pd.DataFrame, x: str | Sequence[str] | None, y: str | None) -> pd.DataFrame:
-    """Rows of a lagged_corr or correlate result as columns ``x``, ``y``, ``lag``, ``r``, CI."""
-    ci = ("lag", "r", "ci95_low", "ci95_high")
-    if "predictor" in result.columns:
-        frame = _check_result(result, ("predictor", *ci), "result", "backpain.stats.correlate()")
-        if "level" in frame.columns:
-            frame = frame.loc[frame["level"] == "within"]
-        frame = frame.rename(columns={"predictor": "x"}).assign(y=y or "pain")
-    else:
-        frame = _check_result(result, ("x", "y", *ci), "result", "backpain.stats.lagged_corr()")
-        if y is not None:
-            frame = frame.loc[frame["y"] == y]
+    """The within-person rows of a lagged_corr or correlate result for ``x`` and ``y``."""
+    frame = _check_result(
+        result,
+        ("predictor", "outcome", "lag", "r", "ci95_low", "ci95_high"),
+        "result",
+        "backpain.stats.lagged_corr() or backpain.stats.correlate()",
+    )
+    if "level" in frame.columns:
+        frame = frame.loc[frame["level"] == "within"]
+    if y is not None:
+        frame = frame.loc[frame["outcome"] == y]
     if x is not None:
         names = [x] if isinstance(x, str) else list(x)
-        frame = frame.loc[frame["x"].isin(names)]
+        frame = frame.loc[frame["predictor"].isin(names)]
         order = {name: i for i, name in enumerate(names)}
-        frame = frame.sort_values("x", key=lambda s: s.map(order), kind="stable")
+        frame = frame.sort_values("predictor", key=lambda s: s.map(order), kind="stable")
     finite = np.isfinite(_numbers(frame, "r")) & frame["lag"].notna().to_numpy()
     return frame.loc[finite]
 
@@ -1198,13 +1188,13 @@ def lags(
     if _is_findings(result):
         return _finding_lags(result, x=x, y=y or "pain", lang=lang, ax=ax, **kwargs)
     rows = _lag_rows(result, x, y)
-    outcome = y if y is not None else (str(rows["y"].iloc[0]) if len(rows) else "pain")
+    outcome = y if y is not None else (str(rows["outcome"].iloc[0]) if len(rows) else "pain")
     if rows.empty:
         return _note(ax, say("plot.empty.no_links", lang, y=outcome))
-    series = list(pd.unique(rows["x"]))
+    series = list(pd.unique(rows["predictor"]))
     width = 0.6 / max(len(series), 1)
     for i, name in enumerate(series):
-        part = rows.loc[rows["x"] == name].sort_values("lag")
+        part = rows.loc[rows["predictor"] == name].sort_values("lag")
         r, err = _estimate(part, "r")
         offset = (i - (len(series) - 1) / 2) * width
         style: dict[str, Any] = {
@@ -1250,13 +1240,14 @@ def _finding_lags(
     rows = result.loc[(result["kind"] == "association") & np.isfinite(_numbers(result, "effect"))]
     names = [x] if isinstance(x, str) else list(x) if x is not None else None
     if names is not None:
-        rows = rows.loc[rows["name"].isin(names)]
-    series = [n for n in (names or pd.unique(rows["name"])) if n in set(rows["name"])]
+        rows = rows.loc[rows["predictor"].isin(names)]
+    found = set(rows["predictor"])
+    series = [n for n in (names or pd.unique(rows["predictor"])) if n in found]
     if not series:
         return _note(ax, say("plot.empty.no_links", lang, y=y))
     width = 0.6 / len(series)
     for i, name in enumerate(series):
-        part = rows.loc[rows["name"] == name].sort_values("lag")
+        part = rows.loc[rows["predictor"] == name].sort_values("lag")
         est, err = _estimate(part, "effect")
         at = _numbers(part, "lag") + (i - (len(series) - 1) / 2) * width
         colour = _VAR_COLOURS.get(name, _SERIES[i % len(_SERIES)])
@@ -1430,7 +1421,7 @@ def _finding_forest(result: pd.DataFrame, *, y: str, lang: str, ax: Axes, **kwar
     ax.scatter(est, pos, s=40, zorder=3, edgecolors=blue, facecolors=np.where(clear, blue, "white"))
     labels = [
         say("plot.assoc_row", lang, label=_label(n, lang), lag=_lag_text(int(k), lang))
-        for n, k in zip(rows["name"], rows["lag"], strict=True)
+        for n, k in zip(rows["predictor"], rows["lag"], strict=True)
     ]
     ax.set_yticks(pos, labels)
     ax.set_ylim(-0.7, len(rows) - 0.3)
@@ -1466,8 +1457,8 @@ def what_helps(
     Parameters
     ----------
     result : pandas.DataFrame or None
-        Result of :func:`backpain.stats.what_helps` (columns ``tag``, ``lag``,
-        ``diff``, ``ci95_low``, ``ci95_high``, ``n_days_with``, ``verdict``)
+        Result of :func:`backpain.stats.what_helps` (columns ``predictor``, ``lag``,
+        ``effect``, ``ci95_low``, ``ci95_high``, ``n_with``, ``verdict``)
         or of :func:`backpain.stats.patient_findings` (its tag rows). Tags
         that were not tested are left out. ``None`` or no tag left: the
         panel says so in words.
@@ -1506,9 +1497,9 @@ def what_helps(
     --------
     >>> import matplotlib.pyplot as plt
     >>> import pandas as pd
-    >>> res = pd.DataFrame({"tag": ["heat", "physiotherapy"], "lag": 1,
-    ...                     "diff": [0.1, -0.8], "ci95_low": [-0.2, -1.1],
-    ...                     "ci95_high": [0.4, -0.5], "n_days_with": [40, 30],
+    >>> res = pd.DataFrame({"predictor": ["heat", "physiotherapy"], "lag": 1,
+    ...                     "effect": [0.1, -0.8], "ci95_low": [-0.2, -1.1],
+    ...                     "ci95_high": [0.4, -0.5], "n_with": [40, 30],
     ...                     "verdict": ["unclear", "lower"]})
     >>> ax = what_helps(res)
     >>> [t.get_text() for t in ax.get_yticklabels()]
@@ -1520,22 +1511,11 @@ def what_helps(
     """
     check_lang(lang)
     ax = plt.gca() if ax is None else ax
-    if _is_findings(result):  # one person's findings: their tag rows, under their own names
-        tags = result.loc[result["kind"] == "tag"]
-        result = pd.DataFrame(
-            {
-                "tag": tags["name"],
-                "lag": tags["lag"],
-                "diff": tags["effect"],
-                "ci95_low": tags["ci95_low"],
-                "ci95_high": tags["ci95_high"],
-                "n_days_with": tags["n_with"],
-                "verdict": tags["verdict"],
-            }
-        )
+    if _is_findings(result):  # one person's findings: their tag rows
+        result = result.loc[result["kind"] == "tag"]
     result = _check_result(
         result,
-        ("tag", "lag", "diff", "ci95_low", "ci95_high", "n_days_with", "verdict"),
+        ("predictor", "lag", "effect", "ci95_low", "ci95_high", "n_with", "verdict"),
         "result",
         "backpain.stats.what_helps() or backpain.stats.patient_findings()",
     )
@@ -1543,11 +1523,11 @@ def what_helps(
         return _note(ax, say("plot.empty.not_computed", lang))
     # only tested rows are drawn; the others have no difference to show
     tested = np.isin(_verdicts(result), ("lower", "higher", "unclear"))
-    rows = result.loc[tested & np.isfinite(_numbers(result, "diff"))]
-    rows = rows.sort_values("diff", ascending=False, kind="stable")
+    rows = result.loc[tested & np.isfinite(_numbers(result, "effect"))]
+    rows = rows.sort_values("effect", ascending=False, kind="stable")
     if rows.empty:
         return _note(ax, say("plot.empty.few_tag_days", lang))
-    diff, low, high = (_numbers(rows, c) for c in ("diff", "ci95_low", "ci95_high"))
+    effect, low, high = (_numbers(rows, c) for c in ("effect", "ci95_low", "ci95_high"))
     pos = np.arange(len(rows))
     verdict = _verdicts(rows)
     colour = np.array([_VERDICT_COLOURS.get(v, _GREY) for v in verdict], dtype=object)
@@ -1555,14 +1535,14 @@ def what_helps(
     ax.hlines(pos[ok], low[ok], high[ok], colors=colour[ok].tolist(), linewidth=2)
     style: dict[str, Any] = {"s": 45, "c": colour.tolist(), "zorder": 3, "edgecolors": "white"}
     style.update(kwargs)
-    ax.scatter(diff, pos, **style)
+    ax.scatter(effect, pos, **style)
     ax.axvline(0, color=_GREY, linewidth=0.8, linestyle="--", zorder=0)
-    days_with = np.nan_to_num(_numbers(rows, "n_days_with")).astype(int)
+    days_with = np.nan_to_num(_numbers(rows, "n_with")).astype(int)
     ax.set_yticks(
         pos,
         [
             say("plot.tag_days", lang, tag=_short(tag_label(str(t), lang=lang)), n=int(n))
-            for t, n in zip(rows["tag"], days_with, strict=True)
+            for t, n in zip(rows["predictor"], days_with, strict=True)
         ],
     )
     ax.set_ylim(-0.6, len(rows) - 0.4)

@@ -197,7 +197,7 @@ def test_correlation_sentences_match_the_table(cohort):
 def test_steps_are_the_patient_reports_steps(cohort):
     one = cohort[cohort["subject"] == cohort["subject"].iloc[0]]
     findings = backpain.patient_findings(one, lags=(0,), tags=())
-    used = dict(zip(findings["name"], findings["step"], strict=True))
+    used = dict(zip(findings["predictor"], findings["step"], strict=True))
     assert used == {name: explain.STEPS[name] for name in used}
 
 

@@ -375,7 +375,8 @@ def test_lags_plain_words_and_empty(diary):
 
 def test_lags_errors(diary):
     bad = pd.DataFrame({"lag": [0], "r": [0.1]})
-    with pytest.raises(ValueError, match=r"no column\(s\) \['x', 'y', 'ci95_low', 'ci95_high'\]"):
+    msg = r"no column\(s\) \['predictor', 'outcome', 'ci95_low', 'ci95_high'\]"
+    with pytest.raises(ValueError, match=msg):
         plot.lags(bad)
     with pytest.raises(TypeError, match=r"result must be a pandas DataFrame, not list"):
         plot.lags([1])
@@ -438,11 +439,11 @@ def test_what_helps_sorted_and_coloured(cohort):
     res = what_helps(data, n_boot=200)
     ax = plot.what_helps(res)
     points = next(c for c in ax.collections if isinstance(c, PathCollection))
-    order = res.sort_values("diff", ascending=False)
-    np.testing.assert_allclose(points.get_offsets()[:, 0], order["diff"])
+    order = res.sort_values("effect", ascending=False)
+    np.testing.assert_allclose(points.get_offsets()[:, 0], order["effect"])
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels == [
-        f"{t} ({n:,} days)" for t, n in zip(order["tag"], order["n_days_with"], strict=False)
+        f"{t} ({n:,} days)" for t, n in zip(order["predictor"], order["n_with"], strict=False)
     ]
     # green exactly where the analysis' verdict says lower pain (never re-decided)
     green = mpl.colors.to_rgba(plot.OKABE_ITO["green"])
@@ -456,12 +457,12 @@ def test_what_helps_sorted_and_coloured(cohort):
 def test_what_helps_dutch_tags():
     res = pd.DataFrame(
         {
-            "tag": ["heat", "physiotherapy", "massage_gun"],
+            "predictor": ["heat", "physiotherapy", "massage_gun"],
             "lag": 0,
-            "diff": [0.1, -0.8, np.nan],
+            "effect": [0.1, -0.8, np.nan],
             "ci95_low": [-0.2, -1.1, np.nan],
             "ci95_high": [0.4, -0.5, np.nan],
-            "n_days_with": [1200, 30, 2],
+            "n_with": [1200, 30, 2],
             "verdict": ["unclear", "lower", "too_few_days"],
         }
     )
@@ -478,7 +479,7 @@ def test_what_helps_dutch_tags():
     ]
     assert len(ax2.collections) == 0
     with pytest.raises(ValueError, match=r"expected the result of backpain.stats.what_helps"):
-        plot.what_helps(res.drop(columns="n_days_with"))
+        plot.what_helps(res.drop(columns="n_with"))
 
 
 # ---------------------------------------------------------------- classes
@@ -792,14 +793,17 @@ def test_axes_level_plots_render_any_diary(name):
         (
             plot.what_helps,
             pd.DataFrame(
-                columns=["tag", "lag", "diff", "ci95_low", "ci95_high", "n_days_with", "verdict"]
+                columns=["predictor", "lag", "effect", "ci95_low", "ci95_high", "n_with", "verdict"]
             ),
         ),
         (
             plot.associations,
             pd.DataFrame(columns=["predictor", "lag", "level", "r", "ci95_low", "ci95_high"]),
         ),
-        (plot.lags, pd.DataFrame(columns=["x", "y", "lag", "r", "ci95_low", "ci95_high"])),
+        (
+            plot.lags,
+            pd.DataFrame(columns=["predictor", "outcome", "lag", "r", "ci95_low", "ci95_high"]),
+        ),
         (plot.classes, pd.DataFrame(columns=["duration_days"])),
     ],
 )

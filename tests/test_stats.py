@@ -103,8 +103,8 @@ def test_within_corr_columns_and_counts():
     )
     res = within_corr(data, x="x", y="y")
     assert list(res.columns) == [
-        "x",
-        "y",
+        "predictor",
+        "outcome",
         "r",
         "dof",
         "p_val",
@@ -375,8 +375,8 @@ def test_lagged_corr_equals_pingouin_on_date_merge(rng):
     data = _gappy_diary(rng)
     res = lagged_corr(data, x="stress", y="pain", lags=(0, 1, 2, 3), serial="none")
     assert list(res.columns) == [
-        "x",
-        "y",
+        "predictor",
+        "outcome",
         "lag",
         "r",
         "dof",
@@ -422,6 +422,7 @@ def test_correlate_table(diary):
     res = correlate(data, x=("stress", "sleep_quality", "steps", "mood"), lags=(0, 1))
     assert list(res.columns) == [
         "predictor",
+        "outcome",
         "lag",
         "level",
         "r",
@@ -541,7 +542,7 @@ def tagged_cohort():
 
 def test_what_helps_recovers_simulated_truth(tagged_cohort):
     res = what_helps(tagged_cohort, tags=["physiotherapy", "heat", "exercise"], lag=1, n_boot=1000)
-    res = res.set_index("tag")
+    res = res.set_index("predictor")
     physio = res.loc["physiotherapy"]
     assert physio["ci95_low"] < TRUE_EFFECTS["physiotherapy_lag1"] < physio["ci95_high"]
     assert physio["verdict"] == "lower"
@@ -558,7 +559,7 @@ def test_what_helps_recovers_simulated_truth(tagged_cohort):
 def test_what_helps_medication_same_day_is_reverse_causation(tagged_cohort):
     # simulate.py: medication is taken more on painful days and has no effect
     res = what_helps(tagged_cohort, tags=["medication"], lag=0, n_boot=500).iloc[0]
-    assert res["diff"] > 0.3
+    assert res["effect"] > 0.3
     assert res["verdict"] == "higher"
 
 
@@ -583,11 +584,11 @@ def test_what_helps_cohort_is_one_sample_t_test_of_persons_differences():
     d = np.array([-1.5, -2 / 3, 1.0])
     ref = sps.ttest_1samp(d, 0.0)  # reference: scipy's one-sample t test
     ci = ref.confidence_interval(0.95)
-    assert res["diff"] == pytest.approx(d.mean(), abs=1e-12)
+    assert res["effect"] == pytest.approx(d.mean(), abs=1e-12)
     assert res["p_val"] == pytest.approx(ref.pvalue, rel=1e-12)
     assert res["ci95_low"] == pytest.approx(ci.low, rel=1e-12)
     assert res["ci95_high"] == pytest.approx(ci.high, rel=1e-12)
-    assert (res["n_days_with"], res["n_days_without"], res["n_subjects"]) == (5, 10, 3)
+    assert (res["n_with"], res["n_without"], res["n_subjects"]) == (5, 10, 3)
     assert res["method"] == "t-test persons"
     notes = what_helps(data, tags=["heat"], lag=1, min_days=1).attrs["notes"]
     assert notes == [
@@ -598,7 +599,7 @@ def test_what_helps_cohort_is_one_sample_t_test_of_persons_differences():
 
 def test_what_helps_cohort_t_test_against_scipy_on_a_simulated_cohort(tagged_cohort):
     # every tag's row equals ttest_1samp of the persons' differences computed with pandas
-    res = what_helps(tagged_cohort, tags=["heat", "exercise"], lag=0).set_index("tag")
+    res = what_helps(tagged_cohort, tags=["heat", "exercise"], lag=0).set_index("predictor")
     for tag in ("heat", "exercise"):
         had = tagged_cohort["tags"].fillna("").str.split("|").map(lambda t, g=tag: g in t)
         frame = tagged_cohort.assign(had=had)
@@ -607,7 +608,7 @@ def test_what_helps_cohort_t_test_against_scipy_on_a_simulated_cohort(tagged_coh
         ref = sps.ttest_1samp(d, 0.0)
         row = res.loc[tag]
         assert row["n_subjects"] == d.size
-        assert row["diff"] == pytest.approx(d.mean(), abs=1e-12)
+        assert row["effect"] == pytest.approx(d.mean(), abs=1e-12)
         assert row["p_val"] == pytest.approx(ref.pvalue, rel=1e-9)
         assert row["ci95_low"] == pytest.approx(ref.confidence_interval().low, rel=1e-9)
 
@@ -641,8 +642,8 @@ def test_what_helps_single_subject_serial_none_equals_scipy_t_test(rng):
     res = what_helps(data, tags=["walk"], lags=(0,), serial="none", trend="none").iloc[0]
     a = data.loc[data["tags"].notna(), "pain"].to_numpy()
     b = data.loc[data["tags"].isna(), "pain"].to_numpy()
-    assert res["diff"] == pytest.approx(a.mean() - b.mean(), abs=1e-12)
-    assert (res["n_days_with"], res["n_days_without"]) == (a.size, b.size)
+    assert res["effect"] == pytest.approx(a.mean() - b.mean(), abs=1e-12)
+    assert (res["n_with"], res["n_without"]) == (a.size, b.size)
     # reference: scipy's pooled two-sample t test (days independent)
     ref = sps.ttest_ind(a, b, equal_var=True)
     ci = ref.confidence_interval(0.95)
@@ -664,16 +665,16 @@ def test_what_helps_lag_is_calendar_days():
     )
     res = what_helps(data, tags=["heat"], lag=1, min_days=1, n_boot=200).iloc[0]
     # usable days: 01-02 (after 01-01) and 01-06 (after 01-05), both after an untagged day
-    assert (res["n_days_with"], res["n_days_without"]) == (0, 2)
-    assert np.isnan(res["diff"])
+    assert (res["n_with"], res["n_without"]) == (0, 2)
+    assert np.isnan(res["effect"])
     assert res["verdict"] == "no_comparison"
 
 
 def test_what_helps_too_few_days_reported_not_dropped(tagged_cohort):
     one = tagged_cohort[tagged_cohort["subject"] == tagged_cohort["subject"].iloc[0]]
     res = what_helps(one, tags=["heat", "yoga"], min_days=500, n_boot=200)
-    assert list(res["tag"]) == ["heat", "yoga"]
-    assert res["diff"].isna().all()
+    assert list(res["predictor"]) == ["heat", "yoga"]
+    assert res["effect"].isna().all()
     # heat is on some days (too few for min_days); yoga never: nothing to compare
     assert list(res["verdict"]) == ["too_few_days", "no_comparison"]
     assert len(res.attrs["notes"]) == 2
@@ -683,17 +684,18 @@ def test_what_helps_too_few_days_reported_not_dropped(tagged_cohort):
 
 def test_what_helps_all_tags_by_default(diary):
     res = what_helps(diary, n_boot=200)
-    assert list(res["tag"]) == ["exercise", "heat", "medication", "physiotherapy"]
+    assert list(res["predictor"]) == ["exercise", "heat", "medication", "physiotherapy"]
     assert list(res.columns) == [
-        "tag",
+        "predictor",
+        "outcome",
         "lag",
-        "diff",
+        "effect",
         "ci95_low",
         "ci95_high",
         "p_val",
         "p_adj",
-        "n_days_with",
-        "n_days_without",
+        "n_with",
+        "n_without",
         "n_subjects",
         "reportable",
         "verdict",

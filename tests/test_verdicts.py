@@ -163,9 +163,11 @@ def test_patient_findings_columns_and_true_effect(rng):
     d = _person(rng, n=365, phi=0.3, effect=0.5)
     res = patient_findings(d, x=["stress", "weather"])
     # the published columns, in order
-    expected = "kind name lag step effect ci95_low ci95_high p_val n_days n_with n_without"
+    expected = (
+        "kind predictor outcome lag step effect ci95_low ci95_high p_val n_days n_with n_without"
+    )
     assert list(res.columns) == [*expected.split(), "p_adj", "reportable", "verdict", "method"]
-    stress = res.set_index(["name", "lag"]).loc[("stress", 0)]
+    stress = res.set_index(["predictor", "lag"]).loc[("stress", 0)]
     assert stress["verdict"] == "higher"
     assert stress["ci95_low"] < 0.5 < stress["ci95_high"]
     assert stress["n_days"] == 365
@@ -207,9 +209,9 @@ def test_tag_on_every_day_reports_real_counts_and_no_comparison():
     d = _every_day()
     res = what_helps(d, tags=["heat"]).iloc[0]
     # lag 1: 29 days follow a recorded day, all of them after a day with heat
-    assert (res["n_days_with"], res["n_days_without"]) == (29, 0)
+    assert (res["n_with"], res["n_without"]) == (29, 0)
     assert res["verdict"] == "no_comparison"
-    assert np.isnan(res["diff"])
+    assert np.isnan(res["effect"])
     assert not res["reportable"]
     found = patient_findings(d, x=[], tags=["heat"]).iloc[0]
     assert (found["n_with"], found["n_without"], found["n_days"]) == (29, 0, 29)
@@ -230,17 +232,17 @@ def test_what_helps_p_and_ci_agree_and_draw_nothing_at_random():
 
 def test_what_helps_independent_of_row_order_and_other_tags(rng):
     diary = simulate_cohort(15, 100, seed=9)
-    full = what_helps(diary, n_boot=300).set_index("tag")
+    full = what_helps(diary, n_boot=300).set_index("predictor")
     shuffled = diary.sample(frac=1, random_state=3)
-    again = what_helps(shuffled, n_boot=300).set_index("tag")
+    again = what_helps(shuffled, n_boot=300).set_index("predictor")
     pd.testing.assert_frame_equal(full, again)
-    alone = what_helps(shuffled, tags=["heat"], n_boot=300).set_index("tag")
-    cols = ["diff", "ci95_low", "ci95_high", "p_val", "n_days_with", "n_days_without"]
+    alone = what_helps(shuffled, tags=["heat"], n_boot=300).set_index("predictor")
+    cols = ["effect", "ci95_low", "ci95_high", "p_val", "n_with", "n_without"]
     pd.testing.assert_frame_equal(alone.loc[["heat"], cols], full.loc[["heat"], cols])
     # one person: the serial model on the calendar, also order-free
     one = diary[diary["subject"] == diary["subject"].iloc[0]]
-    a = what_helps(one).set_index("tag")
-    b = what_helps(one.sample(frac=1, random_state=1), tags=["heat"]).set_index("tag")
+    a = what_helps(one).set_index("predictor")
+    b = what_helps(one.sample(frac=1, random_state=1), tags=["heat"]).set_index("predictor")
     pd.testing.assert_frame_equal(a.loc[["heat"], cols], b.loc[["heat"], cols])
 
 
@@ -249,7 +251,7 @@ def test_what_helps_single_person_equals_glsar_on_the_tag(rng):
     res = what_helps(d, tags=["heat"], lags=(1,), serial="ar1", trend="none").iloc[0]
     had = d["tags"].notna().to_numpy().astype(float)
     ref = _glsar(d["pain"].to_numpy()[1:], had[:-1])
-    assert res["diff"] == pytest.approx(ref.params[1], rel=1e-9)
+    assert res["effect"] == pytest.approx(ref.params[1], rel=1e-9)
     assert res["p_val"] == pytest.approx(ref.pvalues[1], rel=1e-7)
     assert res["method"] == "ar1"
 
@@ -282,7 +284,7 @@ def test_what_helps_persons_t_test_equals_scipy_ttest_1samp():
     d = (g[True] - g[False]).dropna().to_numpy()
     ref = sps.ttest_1samp(d, 0.0)
     assert res["n_subjects"] == d.size
-    assert res["diff"] == pytest.approx(d.mean(), rel=1e-12)
+    assert res["effect"] == pytest.approx(d.mean(), rel=1e-12)
     assert res["p_val"] == pytest.approx(ref.pvalue, rel=1e-9)
     assert res["ci95_low"] == pytest.approx(ref.confidence_interval().low, rel=1e-9)
     assert res["ci95_high"] == pytest.approx(ref.confidence_interval().high, rel=1e-9)
@@ -322,8 +324,8 @@ def test_spline_removes_a_shared_straight_line_and_a_cubic_exactly(rng):
     assert better["pain"].between(0, 10).all()
     a = what_helps(flat, tags=["physio"]).iloc[0]
     b = what_helps(better, tags=["physio"]).iloc[0]
-    assert b["diff"] == pytest.approx(a["diff"], rel=1e-8, abs=1e-10)
-    assert what_helps(better, tags=["physio"], trend="none").iloc[0]["diff"] < a["diff"] - 1
+    assert b["effect"] == pytest.approx(a["effect"], rel=1e-8, abs=1e-10)
+    assert what_helps(better, tags=["physio"], trend="none").iloc[0]["effect"] < a["effect"] - 1
 
 
 def test_spline_slope_equals_statsmodels_ols_with_the_spline_basis(rng):

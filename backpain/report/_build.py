@@ -346,7 +346,7 @@ def _overlap(covered: pd.DataFrame | None, diary: pd.DataFrame) -> int | None:
     return int((np.sum(spans, axis=0) > 1).sum())
 
 
-_FINDINGS_COLUMNS = ("kind", "name", "lag", "step", "effect", "n_days", "n_with", "verdict")
+_FINDINGS_COLUMNS = ("kind", "predictor", "lag", "step", "effect", "n_days", "n_with", "verdict")
 
 
 def build_report(
