@@ -629,7 +629,7 @@ def mlvar(
                 y=n,
                 x=[f"{m}_prev" for m in names.values()],
                 random_slopes=random_slopes,
-            )
+            ).table
         notes += [Message("esm.note.model", outcome=v, warning=str(w.message)) for w in caught]
         for row in fit[fit["level"] == "within"].itertuples():
             edges.append(

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._results import Result, table_of
 from .classify import CLASSES, DEFINITIONS, class_summary, duration_class
 from .stats import STEPS
 from .text import Message, check_lang, number, p_value, say
@@ -252,7 +253,7 @@ def classes(classified: pd.DataFrame, *, definition: str = "cost", lang: str = "
         msg = f"definition must be one of {sorted(DEFINITIONS)}, not {definition!r}"
         raise ValueError(msg)
     counted = class_summary(classified)
-    summary = counted.set_index("duration_class")
+    summary = counted.table.set_index("duration_class")
     n = int(summary["n"].sum())
     rules = _rules(definition, lang)
     lines = [
@@ -270,8 +271,8 @@ def classes(classified: pd.DataFrame, *, definition: str = "cost", lang: str = "
     too_few = 0
     if "class_evidence" in classified.columns:
         too_few = int(_untold(classified).sum())
-    if counted.attrs["n_unclassified"] - too_few:
-        n_none = counted.attrs["n_unclassified"] - too_few
+    if counted.n_unclassified - too_few:
+        n_none = counted.n_unclassified - too_few
         lines.append(say("notebook.classes.unclassified", lang, n=n_none))
     if too_few:
         lines.append(say("notebook.classes.too_few", lang, n=too_few))
@@ -317,13 +318,13 @@ def _two(value: float) -> float:
     return round(float(value), 2) + 0.0
 
 
-def correlations(result: pd.DataFrame, *, alpha: float = 0.05, lang: str = "en") -> Explanation:
+def correlations(result: Any, *, alpha: float = 0.05, lang: str = "en") -> Explanation:
     """One sentence per row of :func:`backpain.stats.correlate`.
 
     Parameters
     ----------
-    result : pandas.DataFrame
-        The result of :func:`backpain.stats.correlate` (``predictor``,
+    result : Correlations or pandas.DataFrame
+        The result of :func:`backpain.stats.correlate` or its table (``predictor``,
         ``lag``, ``level``, ``r``, ``ci95_low``, ``ci95_high``, ``p_val``;
         ``p_fdr`` when present).
     alpha : float
@@ -346,6 +347,7 @@ def correlations(result: pd.DataFrame, *, alpha: float = 0.05, lang: str = "en")
     - Stress, within a person: on days above their own average, pain is higher (r = 0.18, 95% CI 0.17 to 0.20, p < 0.001).
     """
     check_lang(lang)
+    result = table_of(result)
     fdr = "p_fdr" in result.columns
     lines = []
     for row in result.itertuples(index=False):
@@ -391,7 +393,7 @@ def _step_words(name: str, lang: str) -> str:
     return say(f"report.step.{name}" if known else "report.step.other", lang, name=name)
 
 
-def mixed_model(result: pd.DataFrame, *, alpha: float = 0.05, lang: str = "en") -> Explanation:
+def mixed_model(result: Any, *, alpha: float = 0.05, lang: str = "en") -> Explanation:
     """One sentence per predictor term of :func:`backpain.mixed_model`, in the diary's units.
 
     Each coefficient is told for a step of its predictor (:data:`STEPS`: 1
@@ -400,9 +402,10 @@ def mixed_model(result: pd.DataFrame, *, alpha: float = 0.05, lang: str = "en") 
 
     Parameters
     ----------
-    result : pandas.DataFrame
-        The result of :func:`backpain.mixed_model`. The intercept, person
-        covariates and terms without an estimate are left out.
+    result : MixedModel or pandas.DataFrame
+        The result of :func:`backpain.mixed_model` (or its table). The
+        intercept, person covariates and terms without an estimate are left
+        out; the ICC and the model's size are told for a whole result.
     alpha : float
         Terms with ``p_val >= alpha`` say they are not clearly different from
         no change.
@@ -425,6 +428,7 @@ def mixed_model(result: pd.DataFrame, *, alpha: float = 0.05, lang: str = "en") 
     - Within a person, a day with 1,000 more steps than usual goes with 0.20 points less pain (95% CI 0.10 to 0.30, p = 0.012).
     """
     check_lang(lang)
+    model, result = result, table_of(result)
     lines = []
     rows = result[result["level"].isin(["within", "between"]) & result["coef"].notna()]
     for row in rows.itertuples(index=False):
@@ -451,16 +455,10 @@ def mixed_model(result: pd.DataFrame, *, alpha: float = 0.05, lang: str = "en") 
                 "notebook.corr.higher" if row.coef > 0 else "notebook.corr.lower", lang
             )
             lines.append(say("notebook.model.withink", lang, k=lag, **params))
-    if "icc" in result.attrs:
-        lines.append(
-            say(
-                "notebook.model.icc",
-                lang,
-                icc=float(result.attrs["icc"]),
-                n_obs=int(result.attrs["n_obs"]),
-                n_subjects=int(result.attrs["n_subjects"]),
-            )
-        )
+    if isinstance(model, Result):
+        n_obs, n_subjects = int(model.n_obs), int(model.n_subjects)
+        icc = say("notebook.model.icc", lang, icc=model.icc, n_obs=n_obs, n_subjects=n_subjects)
+        lines.append(icc)
     return _bullets(lines)
 
 
@@ -710,13 +708,13 @@ def verdict_words(row: Any, lang: str) -> str:
     return say(_VERDICT_KEYS[verdict], lang)
 
 
-def findings(result: pd.DataFrame, *, lang: str = "en") -> Explanation:
+def findings(result: Any, *, lang: str = "en") -> Explanation:
     """One person's findings in words, one bullet per row, from the ``verdict`` column only.
 
     Parameters
     ----------
-    result : pandas.DataFrame
-        :func:`backpain.stats.patient_findings` of one person.
+    result : Findings or pandas.DataFrame
+        :func:`backpain.stats.patient_findings` of one person (or its table).
     lang : {"en", "nl"}
         Language.
 
@@ -736,7 +734,7 @@ def findings(result: pd.DataFrame, *, lang: str = "en") -> Explanation:
     """
     check_lang(lang)
     lines = []
-    for row in result.itertuples():
+    for row in table_of(result).itertuples():
         if row.kind == "association":
             lines.append(finding_words(row, lang))
         else:

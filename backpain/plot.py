@@ -59,6 +59,7 @@ from matplotlib.ticker import (
 )
 from matplotlib.transforms import blended_transform_factory
 
+from ._results import Result, table_of
 from .schema import TAG_SEP, VARIABLES
 from .text import Message, check_lang, number, say
 from .validate import check_diary
@@ -969,6 +970,7 @@ def scatter_within(
     >>> plt.close("all")
     """
     check_lang(lang)
+    result = table_of(result)  # a result object or its table
     if not isinstance(data, pd.DataFrame):
         msg = f"data must be a pandas DataFrame, not {type(data).__name__}"
         raise TypeError(msg)
@@ -1129,10 +1131,10 @@ def lags(
 
     Parameters
     ----------
-    result : pandas.DataFrame or None
-        The result of :func:`backpain.stats.lagged_corr` (columns ``x``,
-        ``y``, ``lag``, ``r``, ``ci95_low``, ``ci95_high``; several results
-        may be concatenated, one series per ``x``) or of
+    result : pandas.DataFrame, Correlations, Findings or None
+        The result of :func:`backpain.stats.lagged_corr` (columns ``predictor``,
+        ``outcome``, ``lag``, ``r``, ``ci95_low``, ``ci95_high``; several results
+        may be concatenated, one series per ``predictor``) or of
         :func:`backpain.stats.correlate` (its ``level == "within"`` rows,
         one series per ``predictor``). One person's
         :func:`backpain.stats.patient_findings` may be given instead: its
@@ -1181,6 +1183,7 @@ def lags(
     >>> plt.close("all")
     """
     check_lang(lang)
+    result = table_of(result)  # a result object or its table
     ax = plt.gca() if ax is None else ax
     if result is None:
         return _note(ax, say("plot.empty.not_computed", lang))
@@ -1308,7 +1311,7 @@ def associations(
 
     Parameters
     ----------
-    result : pandas.DataFrame or None
+    result : pandas.DataFrame, Correlations, MixedModel, Findings or None
         Result of :func:`backpain.stats.correlate` (estimate column ``r``) or
         :func:`backpain.multilevel.mixed_model` (estimate column ``coef``), with
         ``predictor``, ``lag``, ``level``, ``ci95_low``, ``ci95_high``. Rows
@@ -1351,6 +1354,7 @@ def associations(
     >>> plt.close("all")
     """
     check_lang(lang)
+    result = table_of(result)  # a result object or its table
     ax = plt.gca() if ax is None else ax
     if result is None:
         return _note(ax, say("plot.empty.not_computed", lang))
@@ -1456,7 +1460,7 @@ def what_helps(
 
     Parameters
     ----------
-    result : pandas.DataFrame or None
+    result : Findings, pandas.DataFrame or None
         Result of :func:`backpain.stats.what_helps` (columns ``predictor``, ``lag``,
         ``effect``, ``ci95_low``, ``ci95_high``, ``n_with``, ``verdict``)
         or of :func:`backpain.stats.patient_findings` (its tag rows). Tags
@@ -1510,6 +1514,7 @@ def what_helps(
     >>> plt.close("all")
     """
     check_lang(lang)
+    result = table_of(result)  # a result object or its table
     ax = plt.gca() if ax is None else ax
     if _is_findings(result):  # one person's findings: their tag rows
         result = result.loc[result["kind"] == "tag"]
@@ -1800,7 +1805,7 @@ def dashboard(
     annotated : pandas.DataFrame, optional
         :func:`backpain.classify.annotate_days` of the diary: episodes and
         flares on the pain panel (``None``: none drawn).
-    findings : pandas.DataFrame, optional
+    findings : Findings or pandas.DataFrame, optional
         :func:`backpain.stats.patient_findings` of the person: its same-day
         row annotates the scatter, its association rows make the lag panel
         and its tag rows the tag panel. Every mark and word takes its
@@ -1851,6 +1856,7 @@ def dashboard(
         )
         raise TypeError(msg)
     check_lang(lang)
+    findings = table_of(findings)  # a result object or its table
     subject, rows = _pick_subject(diary, subject)
     notes = _annotated_rows(annotated, subject)
 
@@ -1940,15 +1946,16 @@ _CATERPILLAR_NEED = ("subject", "slope", "ci95_low", "ci95_high")
 
 
 @_plain_text
-def caterpillar(effects: pd.DataFrame, *, ax: Any = None, lang: str = "en", **kwargs: Any) -> Any:
+def caterpillar(effects: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) -> Any:
     """Draw each person's own within-person slope with its 95% interval, sorted.
 
     Parameters
     ----------
-    effects : pandas.DataFrame
-        The result of :func:`backpain.person_effects` (columns ``subject``,
-        ``slope``, ``ci95_low``, ``ci95_high``; ``attrs`` ``x``, ``y`` and
-        ``fixed_slope`` label the axis and draw the cohort's slope).
+    effects : PersonEffects or pandas.DataFrame
+        The result of :func:`backpain.person_effects` (its table has columns
+        ``subject``, ``slope``, ``ci95_low``, ``ci95_high``; its
+        ``predictor``, ``outcome`` and ``fixed_slope`` label the axis and
+        draw the cohort's slope; a table alone draws the persons only).
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
     lang : {"en", "nl"}
@@ -1975,6 +1982,8 @@ def caterpillar(effects: pd.DataFrame, *, ax: Any = None, lang: str = "en", **kw
     import matplotlib.pyplot as plt
 
     check_lang(lang)
+    model = effects if isinstance(effects, Result) else None
+    effects = table_of(effects)
     if not isinstance(effects, pd.DataFrame) or any(
         c not in effects.columns for c in _CATERPILLAR_NEED
     ):
@@ -2001,12 +2010,12 @@ def caterpillar(effects: pd.DataFrame, *, ax: Any = None, lang: str = "en", **kw
     style = {"fmt": "o", "markersize": 3, "elinewidth": 1, "capsize": 0} | kwargs
     ax.errorbar(slope, pos, xerr=err, **style)
     ax.axvline(0, color="grey", linestyle=":", linewidth=1)
-    fixed = effects.attrs.get("fixed_slope")
+    fixed = getattr(model, "fixed_slope", None)
     if fixed is not None:
         label = say("analyse.caterpillar.fixed", lang, slope=float(fixed))
         ax.axvline(float(fixed), color="black", linestyle="--", linewidth=1, label=label)
         ax.legend(loc="lower right")
-    x, y = effects.attrs.get("x"), effects.attrs.get("y", "pain")
+    x, y = getattr(model, "predictor", None), getattr(model, "outcome", "pain")
     if x is not None:
         ax.set_xlabel(say("analyse.caterpillar.xlabel", lang, x=x, y=y))
     ax.set_ylabel(say("analyse.caterpillar.ylabel", lang))

@@ -28,6 +28,7 @@ All results are associations in observational data, not proof of cause.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Mapping, Sequence
 
@@ -41,7 +42,9 @@ from scipy.signal import lfilter
 from ._cohort_sums import (
     PREDICTORS,
     Centred,
+    Correlations,
     Groups,
+    WithinCorr,
     between_table,
     corr_sums,
     correlate_args,
@@ -62,6 +65,7 @@ from ._diary_arrays import (
     numeric_values,
     require_columns,
 )
+from ._results import Result
 from .schema import TAG_SEP
 from .text import Message
 from .validate import check_diary
@@ -69,6 +73,9 @@ from .validate import check_diary
 __all__ = [
     "STEPS",
     "VERDICTS",
+    "Correlations",
+    "Findings",
+    "WithinCorr",
     "between_corr",
     "correlate",
     "lagged_corr",
@@ -494,7 +501,7 @@ def within_corr(
     seed: int | None = None,
     progress: bool | None = None,
     lang: str = "en",
-) -> pd.DataFrame:
+) -> WithinCorr:
     """Repeated-measures (within-person) correlation between two columns.
 
     The common within-person association of ``x`` and ``y``: the Pearson r of
@@ -532,8 +539,8 @@ def within_corr(
 
     Returns
     -------
-    pandas.DataFrame
-        One row with columns:
+    WithinCorr
+        ``table``: one row with columns:
 
         * ``predictor``, ``outcome``: the column names ``x`` and ``y``;
         * ``r``: the repeated-measures correlation;
@@ -544,9 +551,9 @@ def within_corr(
         * ``n_obs``: complete (x, y) pairs used;
         * ``n_subjects``: subjects that contributed (at least 2 complete pairs).
 
-        ``result.attrs["ci"]`` names the interval's method (``"fisher"``,
-        ``"bca"`` or ``"percentile"``); with a bootstrap, ``attrs`` also holds
-        ``n_boot``, ``seed`` and ``bootstrap_r``, the resampled correlations.
+        and ``ci``, the interval's method (``"fisher"``, ``"bca"`` or
+        ``"percentile"``); with a bootstrap also ``n_boot``, ``seed`` and
+        ``bootstrap_r``, the resampled correlations.
 
     See Also
     --------
@@ -599,15 +606,16 @@ def within_corr(
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(20, 60, seed=1)
     >>> res = within_corr(diary, x="stress", y="pain")
-    >>> res[["r", "dof", "n_obs", "n_subjects"]].round(3)
+    >>> res.table[["r", "dof", "n_obs", "n_subjects"]].round(3)
            r   dof  n_obs  n_subjects
     0  0.254  1021   1042          20
 
     A bootstrap interval, resampling persons:
 
     >>> boot = within_corr(diary, x="stress", y="pain", ci="bootstrap", n_boot=500, seed=1)
-    >>> bool(boot["ci95_low"].iloc[0] < boot["r"].iloc[0] < boot["ci95_high"].iloc[0])
-    True
+    >>> row = boot.table.iloc[0]
+    >>> bool(row["ci95_low"] < row["r"] < row["ci95_high"]), boot.ci, len(boot.bootstrap_r)
+    (True, 'bca', 500)
     """
     require_columns(data, [x, y, subject], func="within_corr")
     method = _check_boot(ci, n_boot, func="within_corr")
@@ -622,8 +630,8 @@ def within_corr(
             w, n_boot, method, np.random.default_rng(seed), progress=progress, lang=lang
         )
         out["ci95_low"], out["ci95_high"] = low, high
-        out.attrs.update(ci=method, n_boot=int(n_boot), seed=seed, bootstrap_r=boot)
-    return out
+        return WithinCorr(out, ci=method, n_boot=int(n_boot), seed=seed, bootstrap_r=boot)
+    return WithinCorr(out)
 
 
 _BOOT_METHODS = {"fisher": "fisher", "bootstrap": "bca", "percentile": "percentile"}
@@ -881,7 +889,7 @@ def correlate(
     lags: Sequence[int] = (0, 1),
     subject: str = "subject",
     serial: str = COHORT_SERIAL,
-) -> pd.DataFrame:
+) -> Correlations:
     """Within- and between-person associations of several predictors with ``y``.
 
     Parameters
@@ -894,8 +902,8 @@ def correlate(
         The outcome, on day ``t``.
     x : sequence of str
         Predictors, on day ``t - lag``. Predictors that are not columns of
-        ``data`` (or hold no values) are skipped with a note in
-        ``result.attrs["notes"]``.
+        ``data`` (or hold no values) are skipped with a note in the
+        result's ``notes``.
     lags : sequence of int
         Lags in calendar days (>= 0), as in :func:`lagged_corr`.
     subject : str
@@ -908,8 +916,8 @@ def correlate(
 
     Returns
     -------
-    pandas.DataFrame
-        One row per predictor, lag and level with columns:
+    Correlations
+        ``table``: one row per predictor, lag and level with columns:
 
         * ``predictor``, ``outcome`` (``y``), ``lag``;
         * ``level``: ``"within"`` (repeated-measures correlation, see
@@ -923,8 +931,8 @@ def correlate(
           use ``n_subjects``);
         * ``n_subjects``: persons that contributed.
 
-        ``result.attrs["notes"]`` is a list of :class:`backpain.text.Message`
-        (skipped predictors; each compares equal to its English text).
+        and ``notes``, a list of :class:`backpain.text.Message` (skipped
+        predictors; each compares equal to its English text).
 
     See Also
     --------
@@ -955,7 +963,7 @@ def correlate(
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(20, 60, seed=1)
     >>> res = correlate(diary, x=("stress", "sleep_quality", "weather"))
-    >>> res[["predictor", "lag", "level", "n_subjects"]]
+    >>> res.table[["predictor", "lag", "level", "n_subjects"]]
            predictor  lag    level  n_subjects
     0         stress    0   within          20
     1         stress    1   within          20
@@ -963,7 +971,7 @@ def correlate(
     3  sleep_quality    0   within          20
     4  sleep_quality    1   within          20
     5  sleep_quality    0  between          20
-    >>> [str(note) for note in res.attrs["notes"]]
+    >>> [str(note) for note in res.notes]
     ["predictor 'weather' is not a column of data; skipped"]
     """
     lags, candidates, notes = correlate_args(data.columns, x=x, lags=lags, serial=serial)
@@ -993,6 +1001,35 @@ than ``min_days``; ``no_comparison``: a tag on every usable day or on none;
 over them, so there is nothing to test. Figures, tables and sentences show
 this column and never decide again from an interval.
 """
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class Findings(Result):
+    """Findings tested as one family: the table and how it was tested.
+
+    The result of :func:`patient_findings` and :func:`what_helps`.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per finding (columns in the function's Returns section).
+    alpha : float
+        The family-wise level of the ``verdict`` column.
+    correction : str
+        ``"fdr_bh"`` or ``"holm"``: how ``p_adj`` was adjusted.
+    n_tests : int
+        Rows with a p-value: the size of the family that was corrected.
+    caveat : str
+        That these are associations, not proof of cause.
+    notes : list of str
+        Predictors or tags left out or without an estimate, and why.
+    """
+
+    alpha: float
+    correction: str
+    n_tests: int
+    caveat: str
+    notes: list = dataclasses.field(default_factory=list)
 
 
 def _tag_matrix(tags: pd.Series, wanted: list[str] | None) -> tuple[list[str], np.ndarray]:
@@ -1129,7 +1166,7 @@ def patient_findings(
     correction: str = "fdr_bh",
     serial: str = "neff",
     trend: str = "spline",
-) -> pd.DataFrame:
+) -> Findings:
     """Everything one person's diary can tell them, with the whole family tested together.
 
     Each predictor at each lag (is pain higher on days after more stress?) and
@@ -1149,7 +1186,7 @@ def patient_findings(
         The outcome on day ``t``.
     x : sequence of str
         Numeric columns on day ``t - lag``; those not in ``data`` or without
-        values are left out (listed in ``result.attrs["notes"]``).
+        values are left out (listed in the result's ``notes``).
     lags : sequence of int
         Lags in calendar days for the predictors.
     tags : sequence of str, optional
@@ -1183,8 +1220,8 @@ def patient_findings(
 
     Returns
     -------
-    pandas.DataFrame
-        One row per predictor and lag, then one per tag and tag lag:
+    Findings
+        ``table``: one row per predictor and lag, then one per tag and tag lag:
 
         * ``kind``: ``"association"`` or ``"tag"``; ``predictor``: the predictor
           or tag; ``outcome``: ``y``; ``lag`` (days);
@@ -1210,8 +1247,8 @@ def patient_findings(
           association);
         * ``method``: the serial model used.
 
-        ``result.attrs`` holds ``alpha``, ``correction``, ``n_tests`` (rows
-        with a p-value), ``caveat`` and ``notes``.
+        and ``alpha``, ``correction``, ``n_tests`` (rows with a p-value),
+        ``caveat`` and ``notes`` (predictors left out, and why).
 
     See Also
     --------
@@ -1317,7 +1354,7 @@ def patient_findings(
     --------
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(3, 365, seed=4)
-    >>> res = patient_findings(diary, subject=diary["subject"].iloc[0])
+    >>> res = patient_findings(diary, subject=diary["subject"].iloc[0]).table
     >>> res[["kind", "predictor", "lag", "step"]].head(3)
               kind    predictor  lag  step
     0  association       stress    0   1.0
@@ -1382,8 +1419,7 @@ def patient_findings(
     res = _decide(res, y=y, alpha=alpha, correction=correction)
     res["method"] = serial
     res = res.astype({"lag": "int64", "n_days": "int64", "n_with": "Int64", "n_without": "Int64"})
-    res.attrs.update(caveat=_CAVEAT, notes=notes)
-    return res
+    return _findings(res, alpha=alpha, correction=correction, notes=notes)
 
 
 _FINDING_COLUMNS = [
@@ -1417,9 +1453,12 @@ def _decide(res: pd.DataFrame, *, y: str, alpha: float, correction: str) -> pd.D
     reportable = (p_adj < alpha) & ((low > 0) | (high < 0))
     verdict = _verdict_column(res, reportable)
     res = res.assign(p_adj=p_adj, reportable=reportable, verdict=verdict)
-    res = res.drop(columns="_few", errors="ignore")
-    res.attrs.update(alpha=alpha, correction=correction, n_tests=int(np.isfinite(p_adj).sum()))
-    return res
+    return res.drop(columns="_few", errors="ignore")
+
+
+def _findings(table: pd.DataFrame, *, alpha: float, correction: str, notes: list) -> Findings:
+    n_tests = int(np.isfinite(table["p_adj"].to_numpy(dtype="float64")).sum())
+    return Findings(table, alpha, correction, n_tests, _CAVEAT, notes)
 
 
 # ------------------------------------------------------------- what helps
@@ -1463,7 +1502,7 @@ def what_helps(
     alpha: float = 0.05,
     correction: str = "fdr_bh",
     lag: int | None = None,
-) -> pd.DataFrame:
+) -> Findings:
     """Which tagged things (physiotherapy, heat, ...) go with less pain?
 
     For each tag, compares ``y`` on days ``lag`` calendar days after a day
@@ -1507,8 +1546,8 @@ def what_helps(
 
     Returns
     -------
-    pandas.DataFrame
-        One row per tag and lag with columns:
+    Findings
+        ``table``: one row per tag and lag with columns:
 
         * ``predictor``: the tag; ``outcome``: ``y``; ``lag``;
         * ``effect``: outcome after a tagged day minus after an untagged day
@@ -1529,8 +1568,8 @@ def what_helps(
         * ``method``: ``"ar1"``, ``"neff"`` or ``"none"`` (one person) or
           ``"t-test persons"`` (several).
 
-        ``result.attrs["caveat"]`` says that this is association, not cause;
-        ``result.attrs["notes"]`` lists tags without an estimate.
+        and ``alpha``, ``correction``, ``n_tests``; ``caveat`` says that this
+        is association, not cause; ``notes`` lists tags without an estimate.
 
     See Also
     --------
@@ -1571,12 +1610,12 @@ def what_helps(
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(30, 120, seed=3)
     >>> res = what_helps(diary, tags=["physiotherapy", "heat"])
-    >>> res[["predictor", "lag", "n_subjects", "method"]]
+    >>> res.table[["predictor", "lag", "n_subjects", "method"]]
            predictor  lag  n_subjects          method
     0  physiotherapy    1          19  t-test persons
     1           heat    1          30  t-test persons
-    >>> res.attrs["caveat"][:35]
-    'These are associations in the diary'
+    >>> res.caveat[:35], res.n_tests
+    ('These are associations in the diary', 2)
     """
     if lag is not None:
         if isinstance(lag, bool) or not isinstance(lag, (int, np.integer)) or lag < 0:
@@ -1672,5 +1711,4 @@ def what_helps(
     out = out[[*cols, "p_adj", "n_with", "n_without", "n_subjects", "reportable", "verdict"]]
     out["method"] = serial if single else "t-test persons"
     out = out.astype({"lag": "int64"})
-    out.attrs.update(caveat=_CAVEAT, notes=notes)
-    return out
+    return _findings(out, alpha=alpha, correction=correction, notes=notes)

@@ -202,7 +202,7 @@ def test_a_diary_read_by_hand_keeps_its_load_report(tmp_path):
 
 def test_given_findings_are_used_and_the_cohort_analysis_never_runs(monkeypatch):
     diary = backpain.simulate_cohort(1, 60, seed=2)
-    findings = stats.patient_findings(diary)
+    findings = stats.patient_findings(diary).table
 
     def refuse(*args, **kwargs):
         raise AssertionError("computed again")
