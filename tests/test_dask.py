@@ -30,6 +30,10 @@ pytestmark = pytest.mark.filterwarnings(
     # worker processes start on a busy machine; neither changes a result
     "ignore::UserWarning:distributed",
     "ignore:Creating scratch directories:UserWarning",
+    # a socket that distributed's start-up leaves to the garbage collector is
+    # reported when it is collected, at a random test (seen in 1 of 2 runs, on
+    # main too); it is not ours and changes no result
+    "ignore:Exception ignored in.*socket.socket:pytest.PytestUnraisableExceptionWarning",
 )
 
 
