@@ -19,7 +19,20 @@ from . import _cohort_sums as sums_of
 from ._cluster import refuse_dask
 from ._correlation import between_r
 
-__all__ = ["check_corr", "check_momentary", "corr_sums", "corr_table", "previous"]
+__all__ = [
+    "check_corr",
+    "check_momentary",
+    "corr_sums",
+    "corr_table",
+    "is_momentary",
+    "previous",
+]
+
+
+def is_momentary(data: pd.DataFrame) -> bool:
+    """Whether ``data`` is a momentary table (prompts, no ``date``) rather than a daily diary."""
+    columns = getattr(data, "columns", ())
+    return "date" not in columns and all(c in columns for c in ("prompt", "day", "day_prompt"))
 
 
 def check_momentary(momentary: pd.DataFrame, columns: Sequence[str], func: str) -> None:

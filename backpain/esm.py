@@ -526,7 +526,8 @@ def mlvar(
     intercept and (``random_slopes=True``) correlated random slopes per
     person: the node-wise estimation that R's mlVAR uses by default
     (Epskamp et al. 2018; ``estimator = "lmer"``, ``temporal = "correlated"``
-    for fewer than 6 variables). The within-person fixed effects form the
+    for fewer than 6 variables; the node-wise fits equal lme4/lmerTest with
+    and without random slopes, see ``tests/data/esm/``). The within-person fixed effects form the
     temporal network. The contemporaneous network is the partial
     correlation of the models' residuals at the same prompt (the residuals
     after each person's random effects), pooled over persons.
