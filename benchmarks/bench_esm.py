@@ -4,6 +4,7 @@ Run from the repository root::
 
     .venv/bin/python benchmarks/bench_esm.py                      # 10,000 x 70 x 10 = 7 M prompts
     .venv/bin/python benchmarks/bench_esm.py --persons 1000       # quick (run_all.py)
+    .venv/bin/python benchmarks/bench_esm.py --dask               # also on a 2-worker LocalCluster
 
 A study of ``--persons`` x ``--days`` x ``--prompts`` prompts is simulated by
 :func:`backpain.simulate.simulate_esm` and written once to Parquet (kept in

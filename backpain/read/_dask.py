@@ -774,7 +774,10 @@ def read_esm_dask(source: Any, **options: Any) -> tuple[Any, LoadReport]:
     frames = dask.persist(*[t[0] for t in tasks])
     reports = dask.compute(*[t[1] for t in tasks])
     meta = dask.compute(frames[0].iloc[:0])[0]
-    report = LoadReport(source=where, format="esm", parts=list(reports))
+    formats = sorted({r.format for r in reports})
+    report = LoadReport(
+        source=where, format=formats[0] if len(formats) == 1 else "esm", parts=list(reports)
+    )
     for name in ("rows_read", "rows_kept", "rows_ignored", "rows_rejected"):
         setattr(report, name, sum(getattr(r, name) for r in reports))
     rejected = [r.rejected for r in reports if len(r.rejected)]
