@@ -847,7 +847,8 @@ def mixed_model(
     Notes
     -----
     Rows with ``y``, a lagged predictor or a covariate missing are dropped (a
-    lag is in calendar days, as in :func:`backpain.lagged_corr`). Person means
+    lag is in calendar days, as in :func:`backpain.lagged_corr`; in a momentary
+    table, in prompts of the same day, so the first prompt of a day has no lag). Person means
     are taken over the rows that enter the model, so within and between parts
     are uncorrelated. A predictor with several lags gets one within term per
     lag and one between term (the mean at its smallest lag). A predictor that
