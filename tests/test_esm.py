@@ -273,9 +273,9 @@ def test_mixed_model_on_a_momentary_table_equals_lme4(model, kwargs):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MixedModelWarning)  # the note on 24 persons
         fit = mixed_model(m, y="pain", **kwargs)
-    assert fit.attrs["n_obs"] == ref["n_obs"].iloc[0]
-    assert len(fit) == len(ref)
-    mine = fit.set_index("term")
+    assert fit.n_obs == ref["n_obs"].iloc[0]
+    assert len(fit.table) == len(ref)
+    mine = fit.table.set_index("term")
     for row in ref.itertuples():
         term = mine.loc[_TERMS[row.term]]
         assert term["coef"] == pytest.approx(row.estimate, rel=1e-5, abs=1e-5)
@@ -294,7 +294,7 @@ def test_mixed_model_lags_a_momentary_table_within_the_day(study):
     # by hand: the previous prompt of the same person and day (pandas' grouped shift)
     ordered = study.sort_values(["subject", "prompt"])
     before = ordered.groupby(["subject", "day"])["stress"].shift(1)
-    assert fit.attrs["n_obs"] == int((before.notna() & ordered["pain"].notna()).sum())
+    assert fit.n_obs == int((before.notna() & ordered["pain"].notna()).sum())
     with pytest.raises(ValueError, match=r"no column\(s\) \['answered'\]"):
         mixed_model(study.drop(columns="answered"), y="pain", x=["stress"])
 
