@@ -433,8 +433,13 @@ def upload_page(*, lang: str = "en", max_mb: float = MAX_UPLOAD_MB) -> Any:
         done = say("app.shown" if res.ok else "app.shown_error", lang)
         status.value = _status_html(count, [], done)
 
-    def move(i: int, step: int) -> None:
+    def move(label: str, step: int) -> None:
+        # by label, not by place: a click on a button of the form before it was redrawn
+        # still moves the mood it names
         labels = held["labels"]
+        i = labels.index(label)
+        if not 0 <= i + step < len(labels):
+            return
         labels[i], labels[i + step] = labels[i + step], labels[i]
         said = say(
             "app.moods_moved", lang, label=labels[i + step], place=i + step + 1, n=len(labels)
@@ -451,8 +456,8 @@ def upload_page(*, lang: str = "en", max_mb: float = MAX_UPLOAD_MB) -> Any:
             down = w.Button(
                 description=say("app.moods_down", lang, label=label), disabled=i == len(labels) - 1
             )
-            up.on_click(lambda _b, i=i: move(i, -1))
-            down.on_click(lambda _b, i=i: move(i, +1))
+            up.on_click(lambda _b, label=label: move(label, -1))
+            down.on_click(lambda _b, label=label: move(label, +1))
             for b in (up, down):
                 b.tooltip = b.description
                 b.layout = {"width": "auto"}

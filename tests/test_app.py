@@ -579,3 +579,23 @@ def test_mood_form_shows_hostile_labels_as_text():
     # a button's words are text: ipywidgets 8's ButtonView appends the description with
     # document.createTextNode (the widget manager Voila serves), never as markup
     assert rows[0].children[2].description == f"Move '{hostile}' down"
+
+
+def test_a_click_on_a_button_before_the_form_is_redrawn_moves_the_mood_it_names():
+    page = upload_page(lang="en")
+    _head, chooser, _status, order, _results = page.children
+    chooser.value = (_chosen(OWN_MOODS.name, OWN_MOODS.read_bytes()),)
+    _intro, *rows, _live, _apply = order.children
+    down = rows[1].children[2]  # "Move 'ellendig' down", drawn when ellendig was 2nd
+    down.click()
+    down.click()  # the same (old) button again: ellendig moves on, never another mood
+    _intro, *rows, _live, _apply = order.children
+    assert [r.children[0].value for r in rows] == [
+        "1. blij",
+        "2. gaat wel",
+        "3. moe",
+        "4. ellendig",
+    ]
+    down.click()  # already last: nothing moves
+    _intro, *again, _live, _apply = order.children
+    assert [r.children[0].value for r in again] == [r.children[0].value for r in rows]
