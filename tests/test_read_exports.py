@@ -341,3 +341,29 @@ def test_unreadable_exports_name_the_file_the_format_and_what_to_do(
     assert looks_like in text
     assert todo in text
     assert "Traceback" not in err.value.args[0].render("nl")
+
+
+# ------------------------------------------------ the README's format table stays true
+def test_readme_format_table_names_fixtures_that_exist_and_every_fixture_folder():
+    import re
+
+    root = Path(__file__).parents[1]
+    text = (root / "README.md").read_text(encoding="utf-8")
+    table = text.split("## Formats read", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line]
+    fixtures = [row.rsplit("|", 2)[-2] for row in rows[1:]]  # the last column
+    named = [p for cell in fixtures for p in re.findall(r"`(tests/data/[^`]+)`", cell)]
+    assert named, "no fixture named in the table"
+    for path in named:
+        assert list(root.glob(path)), f"README names {path}, which does not exist"
+    # every fixture folder of a reader (not the R results, the page's, the hostile files
+    # or the experience-sampling studies, which have sections of their own)
+    folders = {p.name for p in (root / "tests" / "data").iterdir() if p.is_dir()}
+    for folder in sorted(folders - {"R", "app", "hostile", "esm"}):
+        assert any(p.startswith(f"tests/data/{folder}/") for p in named), folder
+    # a row's fixture folder lists files of that folder, e.g. (`daylio_own_moods.csv`)
+    for cell in fixtures:
+        base = re.search(r"`(tests/data/[^`]+/)`\s*\(([^)]*)\)", cell)
+        if base:
+            for name in re.findall(r"`([^`]+)`", base.group(2)):
+                assert (root / base.group(1) / name).exists(), (base.group(1), name)
