@@ -599,3 +599,17 @@ def test_a_click_on_a_button_before_the_form_is_redrawn_moves_the_mood_it_names(
     down.click()  # already last: nothing moves
     _intro, *again, _live, _apply = order.children
     assert [r.children[0].value for r in again] == [r.children[0].value for r in rows]
+
+
+def test_moods_of_a_daylio_file_chosen_with_a_pain_diary_go_to_the_daylio_file_only():
+    pain = "date,pain\n" + "".join(f"2024-06-{d:02d},{d % 7}\n" for d in range(1, 29))
+    names = [OWN_MOODS.name, "pain.csv"]
+    contents = [OWN_MOODS.read_bytes(), pain.encode()]
+    first = analyse_upload(names, contents)
+    assert first.ok
+    assert first.moods == FILE_ORDER
+    # the order reaches the Daylio reader; the table reader does not take moods=
+    again = analyse_upload(names, contents, moods=BEST_FIRST)
+    assert again.ok
+    assert again.moods == ()
+    assert "mood left empty" not in again.report
