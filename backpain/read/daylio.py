@@ -458,7 +458,7 @@ def read_daylio(
                 n=int(counts.sum()),
                 names=names,
                 order=order,
-                cli_order=repr(",".join(found)),
+                cli_order=repr(",".join(found)) if len(found) > 1 else "'best,...,worst'",
                 labels=tuple(found),
             )
         )
