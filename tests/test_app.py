@@ -481,6 +481,11 @@ FILE_ORDER = ("blij", "ellendig", "gaat wel", "moe")  # as the file lists them
 BEST_FIRST = ["blij", "gaat wel", "moe", "ellendig"]
 
 
+def _places(rows) -> list[str]:
+    """The form's moods as shown, each with its place."""
+    return [r.children[0].value for r in rows]
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_unknown_daylio_moods_are_offered_in_order_and_read_again(lang):
     content = OWN_MOODS.read_bytes()
@@ -526,12 +531,7 @@ def test_widget_puts_moods_in_order_with_buttons_and_reads_again(monkeypatch):
     intro, *rows, live, apply = order.children
     assert "Zet je stemmingen in volgorde" in intro.value
     assert "alle 4 stemmingen" in intro.value
-    assert [r.children[0].value for r in rows] == [
-        "1. blij",
-        "2. ellendig",
-        "3. gaat wel",
-        "4. moe",
-    ]
+    assert _places(rows) == ["1. blij", "2. ellendig", "3. gaat wel", "4. moe"]
     # the first cannot go up, the last cannot go down; every button names its mood
     assert rows[0].children[1].disabled
     assert rows[-1].children[2].disabled
@@ -544,12 +544,7 @@ def test_widget_puts_moods_in_order_with_buttons_and_reads_again(monkeypatch):
     assert "aria-live='polite'" in live.value
     rows[2].children[2].click()  # and down again: blij, gaat wel, moe, ellendig
     intro, *rows, live, apply = order.children
-    assert [r.children[0].value for r in rows] == [
-        "1. blij",
-        "2. gaat wel",
-        "3. moe",
-        "4. ellendig",
-    ]
+    assert _places(rows) == [f"{i}. {m}" for i, m in enumerate(BEST_FIRST, start=1)]
     assert apply.description == "Opnieuw lezen in deze volgorde"
     apply.click()  # the same upload, read again with the order
     assert asked == [None, BEST_FIRST]
@@ -590,15 +585,10 @@ def test_a_click_on_a_button_before_the_form_is_redrawn_moves_the_mood_it_names(
     down.click()
     down.click()  # the same (old) button again: ellendig moves on, never another mood
     _intro, *rows, _live, _apply = order.children
-    assert [r.children[0].value for r in rows] == [
-        "1. blij",
-        "2. gaat wel",
-        "3. moe",
-        "4. ellendig",
-    ]
+    assert _places(rows) == [f"{i}. {m}" for i, m in enumerate(BEST_FIRST, start=1)]
     down.click()  # already last: nothing moves
     _intro, *again, _live, _apply = order.children
-    assert [r.children[0].value for r in again] == [r.children[0].value for r in rows]
+    assert _places(again) == _places(rows)
 
 
 def test_moods_of_a_daylio_file_chosen_with_a_pain_diary_go_to_the_daylio_file_only():
