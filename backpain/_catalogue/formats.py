@@ -63,12 +63,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "De kolom {column!r} lijkt op stappen (gehele getallen, de grootste van de aantallen in het bestand): als dat klopt, {option.columns_steps}",
     ),
     "formats.gfit.todo_columns_none": (
-        "No column holds only whole numbers like a step count; name the steps column with "
-        "columns={{'your column': 'steps'}} (in Python), or rename it to 'Step count'",
-        "Geen kolom bevat alleen gehele getallen zoals een aantal stappen; noem de kolom met "
-        "stappen met columns={{'je kolom': 'steps'}} (in Python), of hernoem ze naar "
-        "'Step count'",
+        "No column holds only whole numbers like a step count; {option.steps_column}",
+        "Geen kolom bevat alleen gehele getallen zoals een aantal stappen; {option.steps_column}",
     ),
+    "formats.gfit.rename_steps": (
+        "the steps column to 'Step count'",
+        "de kolom met stappen naar 'Step count'",
+    ),
+    "formats.gfit.rename": ("{old!r} to {new!r}", "{old!r} naar {new!r}"),
     "formats.gfit.todo": (
         "Pass Fit/Daily activity metrics/Daily activity metrics.csv (named in your account's "
         "language) or a YYYY-MM-DD.csv from the same folder, unchanged",

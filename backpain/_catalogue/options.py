@@ -43,11 +43,9 @@ _UNZIP = (
     "unpack it yourself and read the export.xml",
     "pak ze dan zelf uit en lees de export.xml",
 )
-_STEPS = (
-    "read the file in Python with columns={{{column!r}: 'steps'}}, or rename that column to "
-    "'Step count'",
-    "lees het bestand in Python met columns={{{column!r}: 'steps'}}, of hernoem die kolom "
-    "naar 'Step count'",
+_GFIT_RENAME = (
+    "rename {renames} in the file (Google Fit's English names) and read it again",
+    "hernoem {renames} in het bestand (de Engelse namen van Google Fit) en lees het opnieuw",
 )
 
 OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
@@ -260,19 +258,18 @@ OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
             "naam een niveau, moods={{'naam': niveau}} van 1 (zoals awful) tot 5 (zoals rad)",
         ),
         "cli": (
-            "read the file in Python with your moods in order from best to worst, moods={order}",
-            "lees het bestand in Python met je stemmingen in volgorde van best naar slechtst, "
-            "moods={order}",
+            "give your moods in order from best to worst with --moods, e.g. --moods "
+            "{cli_order} put in your order",
+            "geef je stemmingen in volgorde van best naar slechtst met --moods, bv. --moods "
+            "{cli_order} in jouw volgorde",
         ),
         "page": (
-            "to read them here, give each its place from best to worst: in the file's mood "
-            "column, replace each of your labels by Daylio's own name at the same place (rad, "
-            "good, meh, bad, awful, best to worst) or by a number from 5 (best) to 1 (worst), "
-            "and upload the file again",
-            "om ze hier te lezen, geef elk zijn plaats van best naar slechtst: vervang in de "
-            "kolom mood van het bestand elk van je namen door de naam van Daylio op dezelfde "
-            "plaats (rad, good, meh, bad, awful, van best naar slechtst) of door een getal van 5 "
-            "(best) tot 1 (slechtst), en laad het bestand opnieuw op",
+            "to read them, give your moods in order from best to worst: on the upload page in "
+            "the box 'Put your moods in order' above the results, or with backpain report "
+            "--moods {cli_order} put in your order",
+            "om ze te lezen, geef je stemmingen in volgorde van best naar slechtst: op de "
+            "uploadpagina in het vak 'Zet je stemmingen in volgorde' boven de resultaten, of met "
+            "backpain report --moods {cli_order} in jouw volgorde",
         ),
     },
     "moods_own": {
@@ -292,8 +289,16 @@ OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
             "lees het bestand met columns={{{column!r}: 'steps'}} (en een kolom met "
             "beweegminuten met 'active_minutes')",
         ),
-        "cli": _STEPS,
-        "page": _STEPS,
+        "cli": _GFIT_RENAME,
+        "page": _GFIT_RENAME,
+    },
+    "steps_column": {
+        "python": (
+            "name the steps column with columns={{'your column': 'steps'}}",
+            "noem de kolom met stappen met columns={{'je kolom': 'steps'}}",
+        ),
+        "cli": _GFIT_RENAME,
+        "page": _GFIT_RENAME,
     },
     "encoding": {
         "python": ("{encoding}", "{encoding}"),
