@@ -454,8 +454,8 @@ def within_table(sums: CorrSums, *, x: str, y: str) -> pd.DataFrame:
 def between_table(sums: CorrSums, *, x: str, y: str, method: str) -> pd.DataFrame:
     """The one-row result of :func:`between_corr` from the sums."""
     res = between_r(*pairs_of(sums, x, 0).means(), method)
-    row = {"predictor": x, "outcome": y, "method": method, **res}
-    cols = ["predictor", "outcome", "method", "r", "n", "ci95_low", "ci95_high", "p_val"]
+    row = {"predictor": x, "outcome": y, "method": method, **res, "n_subjects": res["n"]}
+    cols = ["predictor", "outcome", "method", "r", "n_subjects", "ci95_low", "ci95_high", "p_val"]
     return pd.DataFrame([row])[cols]
 
 
