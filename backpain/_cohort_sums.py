@@ -399,7 +399,7 @@ def corr_sums(
     return out
 
 
-@dataclasses.dataclass(frozen=True, repr=False)
+@dataclasses.dataclass(frozen=True, repr=False, eq=False)
 class WithinCorr(Result):
     """The repeated-measures correlation and how its interval was made.
 
@@ -423,7 +423,7 @@ class WithinCorr(Result):
     bootstrap_r: np.ndarray | None = None
 
 
-@dataclasses.dataclass(frozen=True, repr=False)
+@dataclasses.dataclass(frozen=True, repr=False, eq=False)
 class Correlations(Result):
     """Within- and between-person correlations of several predictors, and what was skipped.
 

@@ -1003,7 +1003,7 @@ this column and never decide again from an interval.
 """
 
 
-@dataclasses.dataclass(frozen=True, repr=False)
+@dataclasses.dataclass(frozen=True, repr=False, eq=False)
 class Findings(Result):
     """Findings tested as one family: the table and how it was tested.
 
