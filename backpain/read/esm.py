@@ -39,7 +39,7 @@ import pandas as pd
 from ..errors import DiaryError
 from ..schema import MOMENTARY_COLUMNS, TAG_SEP
 from ..text import Message
-from ._report import LoadReport, with_report
+from ._report import LoadReport
 
 __all__ = ["read_esm"]
 
@@ -83,7 +83,7 @@ def read_esm(
     format: str = "auto",
     items: Mapping[str, str] | None = None,
     subject: str = "connectionId",
-    return_report: bool | None = None,
+    return_report: bool = False,
 ) -> pd.DataFrame | tuple[pd.DataFrame, LoadReport]:
     """Read an experience-sampling export into the momentary table.
 
@@ -104,10 +104,8 @@ def read_esm(
         m-Path column that identifies the person (``connectionId``, the
         default, or ``code``/``legacyCode``); ignored for long tables, whose
         ``id`` column names the person.
-    return_report : bool, optional
-        Also return the :class:`LoadReport`, as :func:`backpain.read_diary`
-        does. Left unset, the pair is returned with a ``FutureWarning`` (the
-        default becomes ``False``).
+    return_report : bool, default False
+        Also return the :class:`~backpain.LoadReport`, as :func:`backpain.read_diary` does.
 
     Returns
     -------
@@ -115,8 +113,8 @@ def read_esm(
         One row per prompt sent, columns :data:`backpain.schema.MOMENTARY_COLUMNS`
         then the items, sorted by subject and prompt.
     report : LoadReport
-        With ``return_report=True``: what was done with every input row: ``rows_read == rows_kept +
-        rows_ignored + rows_rejected``.
+        With ``return_report=True``: what was done with every input row:
+        ``rows_read == rows_kept + rows_ignored + rows_rejected``.
 
     Raises
     ------
@@ -127,7 +125,9 @@ def read_esm(
     Examples
     --------
     >>> data = (b"id,day,beep,pain,stress\\n1,1,1,4,2\\n1,1,2,5,\\n1,2,1,,\\n")
-    >>> momentary, report = read_esm(data, items={"pain": "pain", "stress": "stress"}, return_report=True)
+    >>> momentary, report = read_esm(
+    ...     data, items={"pain": "pain", "stress": "stress"}, return_report=True
+    ... )
     >>> momentary[["subject", "prompt", "day_prompt", "answered", "pain"]]
       subject  prompt  day_prompt  answered  pain
     0       1       1           1      True   4.0
@@ -149,7 +149,7 @@ def read_esm(
         momentary, report = _read_mpath(text, source, items, subject)
     else:
         momentary, report = _read_long(text, source, items)
-    return with_report(momentary, report, return_report, func="read_esm")
+    return (momentary, report) if return_report else momentary
 
 
 # ------------------------------------------------------------------ m-Path
