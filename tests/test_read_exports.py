@@ -46,7 +46,7 @@ def test_google_fit_french_per_day_file_date_from_its_name():
 
 
 def test_google_fit_unknown_language_says_which_column_looks_like_steps():
-    assert detect_google_fit_daily(open_source(GFIT_UNKNOWN)) is None
+    assert detect_google_fit_daily(open_source(GFIT_UNKNOWN)).matches
     with pytest.raises(DiaryError, match=r"looks like a Google Fit") as err:
         backpain.read_diary(GFIT_UNKNOWN)
     text = str(err.value)
@@ -67,7 +67,7 @@ def test_google_fit_unknown_language_says_which_column_looks_like_steps():
 
 def test_google_fit_structure_leaves_a_pain_diary_alone():
     diary = b"Date,pain,Calories (kcal),Distance (m),Walk (ms)\n2024-04-01,4,1900,5000,3600\n"
-    assert detect_google_fit_daily(open_source(diary)) is not None
+    assert not detect_google_fit_daily(open_source(diary)).matches
     assert backpain.read_diary(diary)["pain"].tolist() == [4.0]
 
 
@@ -263,7 +263,7 @@ def test_page_says_how_to_put_unknown_moods_in_order():
 
 def test_google_fit_structure_leaves_a_table_with_known_headers_to_the_table_reader():
     table = b"date,steps,Calories (kcal),Distance (m),Walk (ms)\n2024-04-01,5000,1900,5000,3600\n"
-    assert detect_google_fit_daily(open_source(table)) is not None
+    assert not detect_google_fit_daily(open_source(table)).matches
     diary, report = backpain.read_diary(table, return_report=True)
     assert report.format == "table"
     assert diary["steps"].tolist() == [5000.0]

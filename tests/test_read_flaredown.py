@@ -130,8 +130,10 @@ def test_unknown_trackable_type_is_ignored_by_name():
 
 
 def test_detection():
-    assert detect_flaredown(open_source(TWO)) is None
-    assert "trackable_type" in detect_flaredown(open_source(b"date,pain\n2026-01-01,3\n"))
+    assert detect_flaredown(open_source(TWO)).matches
+    assert "trackable_type" in str(
+        detect_flaredown(open_source(b"date,pain\n2026-01-01,3\n")).reason
+    )
 
 
 def test_bad_checkin_date_is_rejected():
@@ -148,10 +150,10 @@ USER_EXPORT = DATA / "flaredown_user_export.csv"
 
 
 def test_user_export_detected_before_the_generic_table():
-    assert detect_flaredown_user(open_source(USER_EXPORT)) is None
-    assert detect_flaredown_user(open_source(b"date,pain,tags\n2019-03-04,3,\n")) is not None
+    assert detect_flaredown_user(open_source(USER_EXPORT)).matches
+    assert not detect_flaredown_user(open_source(b"date,pain,tags\n2019-03-04,3,\n")).matches
     other_order = b"date,tags,foods,back pain\n2019-03-04,,,3\n"
-    assert "Tags, Foods" in detect_flaredown_user(open_source(other_order))
+    assert "Tags, Foods" in str(detect_flaredown_user(open_source(other_order)).reason)
     _, report = backpain.read_diary(USER_EXPORT, return_report=True)
     assert report.format == "flaredown_user"
 

@@ -206,8 +206,31 @@ def test_a_list_passes_each_reader_only_its_own_options(tmp_path):
     first.write_text("date,pain\n2026-01-01,4\n")
     diary = backpain.read_diary([first, first], subject="me", dayfirst=False)
     assert diary["pain"].tolist() == [4.0]
-    with pytest.raises(TypeError, match=r"option\(s\) \['colour'\] are not understood"):
+    with pytest.raises(TypeError, match=r"option\(s\) \['colour'\] are not taken by any format"):
         backpain.read_diary([first], colour="red")
+
+
+def test_an_option_the_format_does_not_take_names_the_format_and_its_options(tmp_path):
+    first = tmp_path / "a.csv"
+    first.write_text("date,pain\n2026-01-01,4\n")
+    # moods= is Daylio's option: the table format says which options it takes instead
+    with pytest.raises(
+        TypeError,
+        match=r"a\.csv: option\(s\) moods are not taken by the 'table' "
+        r"format, which takes: columns, dayfirst, decimal, encoding, pain_scale, ",
+    ):
+        backpain.read_diary(first, moods=["good", "bad"])
+    with pytest.raises(TypeError, match=r"<DataFrame>: option\(s\) colour .* 'table' format"):
+        backpain.read_diary(pd.DataFrame({"date": ["2026-01-01"], "pain": [4]}), colour="red")
+
+
+def test_each_format_takes_the_keyword_options_of_its_reader():
+    # read once from each reader's signature; subject= is every reader's, not an option
+    formats = backpain.read.FORMATS
+    assert formats["daylio"].options == {"moods"}
+    assert formats["flaredown"].options == frozenset()
+    assert {"columns", "dayfirst", "pain_scale", "sheet"} <= formats["table"].options
+    assert all("subject" not in f.options for f in formats.values())
 
 
 def test_excel_numbers_typed_as_text_with_decimal_commas(tmp_path):

@@ -21,7 +21,6 @@ import pandas as pd
 
 from ..schema import VARIABLES, normalise_header
 from ..text import Message
-from . import Format, register_format
 from ._app_csv import (
     detect_header,
     header_fields,
@@ -32,6 +31,7 @@ from ._app_csv import (
     subject_from_name,
 )
 from ._build import build_diary
+from ._format import MATCH, Detected, Format
 from ._parse import parse_numbers
 from ._report import LoadReport
 from ._source import Source
@@ -133,10 +133,10 @@ _TAG = re.compile(r"<[^>]*>")
 _BR = re.compile(r"<\s*br\s*/?\s*>|<\s*/\s*p\s*>", re.IGNORECASE)
 
 
-def detect_daylio(source: Source) -> str | None:
-    """``None`` when ``source`` looks like a Daylio export, else why not."""
+def detect_daylio(source: Source) -> Detected:
+    """A match when ``source`` looks like a Daylio export, else why not."""
     if _is_old_layout(source):
-        return None
+        return MATCH
     # the cut layout of some published files (full_date,date,weekday,time,mood) counts too
     return detect_header(source, ("full_date", "date", "weekday", "time", "mood"), "Daylio")
 
@@ -505,4 +505,3 @@ def read_daylio(
 
 
 FORMAT = Format("daylio", detect_daylio, read_daylio)
-register_format(FORMAT)

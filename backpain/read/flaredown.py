@@ -16,7 +16,6 @@ import numpy as np
 import pandas as pd
 
 from ..text import Message
-from . import Format, other_people, register_format, subject_error
 from ._app_csv import (
     detect_header,
     header_fields,
@@ -29,9 +28,11 @@ from ._app_csv import (
     union_tags,
 )
 from ._build import build_diary
+from ._format import MATCH, Detected, Format, not_mine
 from ._parse import parse_dates
 from ._report import LoadReport
 from ._source import Source
+from ._subject import other_people, subject_error
 from .table import subject_from_name
 
 __all__ = [
@@ -58,8 +59,8 @@ _IGNORED_TYPES = ("food", "weather", "hbi")
 """Trackable types counted as ignored (foods, weather, the HBI score)."""
 
 
-def detect_flaredown(source: Source) -> str | None:
-    """``None`` when ``source`` looks like a Flaredown export, else why not."""
+def detect_flaredown(source: Source) -> Detected:
+    """A match when ``source`` looks like a Flaredown export, else why not."""
     return detect_header(source, _REQUIRED, "Flaredown")
 
 
@@ -271,18 +272,18 @@ def _taken(values: pd.Series) -> pd.Series:
     return (text.notna() & (text != "") & ~text.isin(NOT_TAKEN)).fillna(False) & ~zero
 
 
-def detect_flaredown_user(source: Source) -> str | None:
-    """``None`` for Flaredown's per-user export, else why not.
+def detect_flaredown_user(source: Source) -> Detected:
+    """A match for Flaredown's per-user export, else why not.
 
     Its header starts with ``Date`` and ends with ``Tags, Foods``.
     """
-    why = detect_header(source, _USER_REQUIRED, "Flaredown (per user)")
-    if why is not None:
-        return why
+    found = detect_header(source, _USER_REQUIRED, "Flaredown (per user)")
+    if not found.matches:
+        return found
     fields = header_fields(source) or []
     if fields[0] != "date" or fields[-2:] != ["tags", "foods"]:
-        return Message("read.flaredown.user_layout")
-    return None
+        return not_mine(Message("read.flaredown.user_layout"))
+    return MATCH
 
 
 def read_flaredown_user(
@@ -447,6 +448,3 @@ FORMAT = Format("flaredown", detect_flaredown, read_flaredown, selects_subject=T
 
 USER_FORMAT = Format("flaredown_user", detect_flaredown_user, read_flaredown_user)
 """The ``flaredown_user`` entry of :data:`backpain.read.FORMATS` (one user's wide export)."""
-
-register_format(FORMAT)
-register_format(USER_FORMAT)

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..schema import VARIABLES, normalise_header
 from ..text import Message
-from . import Format, register_format
+from ._format import MATCH, Detected, Format, not_mine
 from ._source import Source, open_source
 from ._wearable import (
     cannot_read,
@@ -119,8 +119,8 @@ def _layout(header: list[str], first: list[str]) -> _Layout | None:
     return None
 
 
-def detect_google_fit_daily(source: Source) -> str | None:
-    """``None`` for a Google Fit daily-metrics CSV (either layout, any language), else why not.
+def detect_google_fit_daily(source: Source) -> Detected:
+    """A match for a Google Fit daily-metrics CSV (either layout, any language), else why not.
 
     Known headers (:data:`HEADERS`) are recognised by name; a header in another
     language by its structure: at least three metric columns with Google Fit's
@@ -130,8 +130,8 @@ def detect_google_fit_daily(source: Source) -> str | None:
     (a per-day file of 15-minute rows).
     """
     if _layout(first_header(source), _first_cells(source)) is None:
-        return Message("formats.detect.google_fit_daily")
-    return None
+        return not_mine(Message("formats.detect.google_fit_daily"))
+    return MATCH
 
 
 def _looks_like_steps(rows: pd.DataFrame, header: list[str], skip: set[str]) -> str | None:
@@ -296,5 +296,3 @@ def _checked_columns(columns: dict[str, str] | None, header: list[str], name: st
 
 FORMAT = Format("google_fit_daily", detect_google_fit_daily, read_google_fit_daily)
 """The ``google_fit_daily`` entry of :data:`backpain.read.FORMATS`."""
-
-register_format(FORMAT)

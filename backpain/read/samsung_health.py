@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..text import Message
-from . import Format, register_format
+from ._format import MATCH, Detected, Format, not_mine
 from ._source import Source, open_source
 from ._wearable import cannot_read, finish, new_report, numbers, read_rows, reject_where
 
@@ -44,15 +44,15 @@ def _first_line(source: Source) -> str:
     return source.head(512).decode("utf-8", errors="ignore").split("\n", 1)[0].strip()
 
 
-def detect_samsung_health(source: Source) -> str | None:
-    """``None`` for a Samsung Health CSV (first line: the data type), else why not.
+def detect_samsung_health(source: Source) -> Detected:
+    """A match for a Samsung Health CSV (first line: the data type), else why not.
 
     Every Samsung Health data type is recognised, so that a type this package
     does not read (heart rate, stress) gets an error naming the types it does.
     """
     if _TYPE.match(_first_line(source)) is None:
-        return Message("formats.detect.samsung_health")
-    return None
+        return not_mine(Message("formats.detect.samsung_health"))
+    return MATCH
 
 
 def _column(header: list[str], name: str) -> str | None:
@@ -264,5 +264,3 @@ def _union_hours(iv: pd.DataFrame) -> pd.DataFrame:
 
 FORMAT = Format("samsung_health", detect_samsung_health, read_samsung_health)
 """The ``samsung_health`` entry of :data:`backpain.read.FORMATS`."""
-
-register_format(FORMAT)

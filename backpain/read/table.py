@@ -30,6 +30,7 @@ from ._cells import (
     excel_returns,
     unescape_formulas,
 )
+from ._format import MATCH, Detected, Format, not_mine
 from ._parse import NUMERIC_DATE
 from ._report import LoadReport
 from ._source import (
@@ -193,13 +194,14 @@ def _container(source: Source) -> tuple[str, str | None]:
     return "csv", None
 
 
-def detect_table(source: Source) -> str | None:
+def detect_table(source: Source) -> Detected:
     """The generic reader takes any CSV/TSV, Excel, Parquet or JSON table.
 
-    It turns away content that cannot be a diary table (``None`` when it can),
+    It turns away content that cannot be a diary table (a match when it can),
     so that the error lists every format tried and why none matched.
     """
-    return _container(source)[1]
+    why_not = _container(source)[1]
+    return MATCH if why_not is None else not_mine(why_not)
 
 
 def table_kind(source: Source) -> str:
@@ -1059,3 +1061,7 @@ def _read_json(source: Source) -> pd.DataFrame:
         if nested.any():
             frame[col] = frame[col].where(~nested, frame[col].map(json.dumps))
     return frame
+
+
+FORMAT = Format("table", detect_table, read_table)
+"""The ``table`` entry of :data:`backpain.read.FORMATS`: any CSV/TSV, Excel, Parquet or JSON table."""
