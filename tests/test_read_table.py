@@ -371,3 +371,75 @@ def test_a_header_ended_by_a_bare_carriage_return_keeps_its_column_rules():
     )
     assert (report.rows_kept, report.rows_ignored, report.rows_rejected) == (1, 1, 0)
     assert diary["pain"].isna().all()
+
+
+# ------------------------------------------- read_table: one parse, one mapping
+def _spy(monkeypatch, module, name: str) -> list[int]:
+    calls: list[int] = []
+    real = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date,pain,subject,notes\n2026-01-01,4,007,0\n2026-01-02,3,007,ok\n",  # ids read as text
+        '"date","pain","notes"\n2026-01-01,4,"a, b"\n',  # a quoted header
+        "datum;pijn;notities\n03-04-2026;6,5;-\n13-04-2026;4;x\n",  # ; and a decimal comma
+        "sep=;\ndate;pain\n2026-01-01;4\n",  # Excel's separator line
+        "date,pain,,x,x\n2026-01-01,4,,1,2\n",  # an empty and a repeated header
+    ],
+)
+def test_a_csv_is_parsed_once_and_its_header_mapped_once(monkeypatch, text):
+    from backpain.read import table
+
+    reads = _spy(monkeypatch, table.pd, "read_csv")
+    maps = _spy(monkeypatch, table, "map_columns")
+    backpain.read_diary(io.BytesIO(text.encode()))
+    assert (len(reads), len(maps)) == (1, 1)  # before: up to 4 parses and 2 mappings
+
+
+def test_a_repeated_diary_header_is_refused_before_parsing(monkeypatch):
+    from backpain.read import table
+
+    reads = _spy(monkeypatch, table.pd, "read_csv")
+    with pytest.raises(DiaryError, match="pain"):
+        backpain.read_diary(io.BytesIO(b"date,pain,pain \n2026-01-01,4,5\n"), subject="me")
+    assert not reads
+
+
+def test_ids_stay_text_in_the_one_parse():
+    csv = b"date,pain,subject,notes\n2026-01-01,4,007,0\n2026-01-02,3,007,1.50\n"
+    diary = backpain.read_diary(io.BytesIO(csv), subject="007")
+    assert diary["subject"].tolist() == ["007", "007"]
+    assert diary["notes"].tolist() == ["0", "1.50"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"date","pain","notes"',
+        'date, "pain" ,notes',
+        '"da""te",pain,"x,y"',
+        "date,pain,,pain,pain.1,pain",
+        ' ,date,"",pain',
+        'date,"pa\nin",x',
+        "date\tpain\t\t",
+    ],
+)
+def test_the_header_read_before_pandas_is_pandas_own(line):
+    from backpain.read.table import _quoted_header
+
+    sep = "\t" if "\t" in line else ","
+    text = line + "\n2026-01-01" + sep + "4\n"
+    # reference: pandas' own header (the parse read_table used to do first)
+    expected = list(
+        pd.read_csv(io.StringIO(text), sep=sep, nrows=0, skipinitialspace=True, index_col=False)
+    )
+    assert _quoted_header(text, sep, len(text)) == expected
