@@ -245,10 +245,15 @@ def test_apple_health_csv_pain_map_as_the_xml_reader():
 def test_google_fit_daily_summary():
     diary, report = backpain.read_diary(GFIT_DAILY, return_report=True)
     # 03-01: 6120 steps, 42 move minutes; 03-02: no steps, 0 move minutes (a value);
-    # 03-03: neither (ignored); 03-04 steps '8.2k' and 31-03-2024 rejected
-    assert _by_day(diary, "steps") == {"2024-03-01": 6120}
-    assert _by_day(diary, "active_minutes") == {"2024-03-01": 42, "2024-03-02": 0}
-    assert _counts(report) == (5, 2, 0, 1, 2)
+    # 03-03: neither (ignored); 03-04 steps '8.2k' rejected; '31-03-2024' (not how
+    # Takeout writes it) is read by the shared date rules: day-first, 31 March
+    assert _by_day(diary, "steps") == {"2024-03-01": 6120, "2024-03-31": 3000}
+    assert _by_day(diary, "active_minutes") == {
+        "2024-03-01": 42,
+        "2024-03-02": 0,
+        "2024-03-31": 30,
+    }
+    assert _counts(report) == (5, 3, 0, 1, 1)
 
 
 def test_google_fit_per_day_file_dated_by_its_name():

@@ -227,8 +227,8 @@ def test_an_option_the_format_does_not_take_names_the_format_and_its_options(tmp
 def test_each_format_takes_the_keyword_options_of_its_reader():
     # read once from each reader's signature; subject= is every reader's, not an option
     formats = backpain.read.FORMATS
-    assert formats["daylio"].options == {"moods"}
-    assert formats["flaredown"].options == frozenset()
+    assert formats["daylio"].options == {"moods", "dayfirst"}
+    assert formats["fitbit_api"].options == frozenset()
     assert {"columns", "dayfirst", "pain_scale", "sheet"} <= formats["table"].options
     assert all("subject" not in f.options for f in formats.values())
 

@@ -320,6 +320,7 @@ def read_daylio(
     *,
     subject: str | None = None,
     moods: dict[str, float] | Sequence[str] | None = None,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a Daylio CSV export into the canonical diary.
 
@@ -336,6 +337,9 @@ def read_daylio(
         "fine", "tired", "awful"]`` (levels spread evenly from 5 to 1; see
         :func:`mood_levels`). Added to :data:`MOODS` (case and surrounding
         spaces do not matter).
+    dayfirst : bool, optional
+        The order of numeric dates (``6/1/2021`` in a file saved by Excel) when
+        the date column itself cannot tell (see :func:`backpain.read_diary`).
 
     Returns
     -------
@@ -499,7 +503,7 @@ def read_daylio(
         Message("read.daylio.level", label=k, score=(v - 1) * 2.5) for k, v in levels.items()
     ]
     report.notes.append(Message("read.daylio.mood_note", mapping=mapping))
-    diary = build_diary(entries[keep], report, daily={"sleep_hours": "max"})
+    diary = build_diary(entries[keep], report, daily={"sleep_hours": "max"}, dayfirst=dayfirst)
     sort_rejected(report)
     return diary, report
 

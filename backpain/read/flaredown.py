@@ -68,6 +68,7 @@ def read_flaredown(
     source: Source,
     *,
     subject: str | None = None,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a Flaredown long-format export into the canonical diary.
 
@@ -80,6 +81,9 @@ def read_flaredown(
         (:func:`backpain.read.select_subject`); default: every user, each a
         subject. It never renames a user. The other users' rows are counted
         as ignored (one category), before any row becomes a day.
+    dayfirst : bool, optional
+        The order of numeric dates (``6/1/2021`` in a file saved by Excel) when
+        the date column itself cannot tell (see :func:`backpain.read_diary`).
 
     Returns
     -------
@@ -200,7 +204,7 @@ def read_flaredown(
         values=user,
         reason=Message("read.flaredown.no_user"),
     )
-    dates, _ = parse_dates(raw["checkin_date"])
+    dates, _ = parse_dates(raw["checkin_date"], dayfirst=dayfirst, source=source.name)
     no_date = keep & ~no_user & dates.isna()
     reject_rows(
         report,
@@ -291,6 +295,7 @@ def read_flaredown_user(
     *,
     subject: str | None = None,
     treatments: list[str] | tuple[str, ...] | None = None,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read Flaredown's own per-user (wide) CSV export into the canonical diary.
 
@@ -306,6 +311,9 @@ def read_flaredown_user(
         Column names to read as treatments whatever their values (a
         treatment whose doses are all plain numbers from 0 to 4, such as a
         pill count, looks like a rating otherwise; see Notes).
+    dayfirst : bool, optional
+        The order of numeric dates (``6/1/2021`` in a file saved by Excel) when
+        the date column itself cannot tell (see :func:`backpain.read_diary`).
 
     Returns
     -------
@@ -438,7 +446,7 @@ def read_flaredown_user(
         )
     if unread:
         report.notes.append(Message("formats.flaredown.ratings_unread", columns=repr(unread)))
-    diary = build_diary(entries, report, daily={"pain": "max", "stress": "max"})
+    diary = build_diary(entries, report, daily={"pain": "max", "stress": "max"}, dayfirst=dayfirst)
     sort_rejected(report)
     return diary, report
 
