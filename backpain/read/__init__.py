@@ -118,7 +118,10 @@ def read_diary(
         ``sheet`` (the spreadsheet sheet to read, by name or 0-based
         position; default: the first visible sheet with a date column, and
         the report names the sheets not read), ``sep``, ``decimal``,
-        ``encoding``.
+        ``encoding``. Each format takes its own options
+        (``backpain.read.FORMATS[name].options``; ``dayfirst`` in every reader
+        of CSV dates); for one file, an option its format does not take is an
+        error; for a list, each file gets the options its format takes.
 
     Returns
     -------
@@ -139,6 +142,9 @@ def read_diary(
     DiaryError
         When the file cannot be read at all (empty, not a table, no date or
         pain column, unknown format, a 0-100 scale without ``pain_scale=100``).
+    TypeError
+        For an option the file's format does not take (the message names the
+        format and the options it takes), or, with a list, that no format takes.
 
     Notes
     -----
