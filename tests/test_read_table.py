@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from _examples import examples
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import backpain
 from backpain import DiaryError
@@ -443,3 +446,33 @@ def test_the_header_read_before_pandas_is_pandas_own(line):
         pd.read_csv(io.StringIO(text), sep=sep, nrows=0, skipinitialspace=True, index_col=False)
     )
     assert _quoted_header(text, sep, len(text)) == expected
+
+
+_PIECES = ["a", "b", "a.1", " ", '"', ",", ";", "x y", "", "Unnamed: 1", "é", "\t", "\r", "a.2"]
+
+
+@given(
+    cells=st.lists(
+        st.tuples(st.lists(st.sampled_from(_PIECES), max_size=3), st.booleans()),
+        min_size=1,
+        max_size=7,
+    ),
+    sep=st.sampled_from([",", ";", "\t", "|"]),
+)
+@settings(max_examples=examples(300), deadline=None)
+def test_any_header_read_before_pandas_is_pandas_own(cells, sep):
+    from backpain.read.table import _plain_header, _quoted_header
+
+    written = ["".join(p) for p, _ in cells]
+    line = sep.join(
+        '"' + c.replace('"', '""') + '"' if quoted else c
+        for c, (_, quoted) in zip(written, cells, strict=True)
+    )
+    text = line + "\n1" + sep + "2\n"
+    options = {"sep": sep, "skipinitialspace": True, "index_col": False}
+    options.update(keep_default_na=False, skip_blank_lines=False)
+    try:  # reference: the header pandas reads with read_table's options
+        expected = list(pd.read_csv(io.StringIO(text), nrows=0, **options))
+    except (pd.errors.ParserError, ValueError):
+        return  # pandas refuses the header: so does the one parse
+    assert (_plain_header(text, sep) or _quoted_header(text, sep, len(text))) == expected

@@ -8,6 +8,7 @@ its name, and the generic table reader last.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -192,7 +193,7 @@ def _read_one(
     source: Any,
     format: str,
     subject: str | None,
-    pick: Any,
+    pick: Callable[[Format, str, dict[str, Any]], dict[str, Any]],
     options: dict[str, Any],
     shown: dict[str, Any],
 ) -> tuple[pd.DataFrame, LoadReport]:

@@ -1060,7 +1060,9 @@ def _quoted_header(head: str, sep: str, size: int) -> list[str] | None:
         return None
     names = [c if c else f"Unnamed: {i}" for i, c in enumerate(cells)]
     written, taken, count = set(names), set(), {}
-    for i, name in enumerate(names):
+    # the names written in the file first, in order, then the placeholders of empty cells
+    for i in sorted(range(len(names)), key=lambda i: not cells[i]):
+        name = names[i]
         if name in taken:  # a repeat: "name.n", n the first number no header uses
             n = count.get(name, 1)
             while f"{name}.{n}" in taken or f"{name}.{n}" in written:
