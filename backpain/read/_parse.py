@@ -290,8 +290,8 @@ def parse_stamps(
     stamps : pandas.Series
         ``datetime64[ns]`` local wall-clock times; ``NaT`` where a cell could not be parsed.
     how : Message or None
-        How the order was decided (for the report), None when every cell was
-        in one of ``formats``.
+        How the order was decided (for the report), None when no cell outside
+        ``formats`` was read.
 
     Raises
     ------
@@ -327,7 +327,7 @@ def parse_stamps(
     hour = np.where(twelve, hour % 12 + np.where(half == "p", 12, 0), hour)
     seconds = pd.Series(np.where(ok, hour * 3600 + minute * 60 + second, np.nan), index=days.index)
     out[other] = days + pd.to_timedelta(seconds, unit="s")
-    return out, how
+    return out, how if days.notna().any() else None  # nothing read: no order to tell
 
 
 def _weekday_evidence(parts: pd.DataFrame, weekday: pd.Series) -> tuple[pd.Series, pd.Series]:
