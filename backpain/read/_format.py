@@ -3,7 +3,8 @@
 The diary formats (:data:`backpain.read.FORMATS`) and the survey formats
 (:data:`backpain.read.survey.SURVEY_FORMATS`) are each an explicit list of
 :class:`Format` in detection order, and both choose a format with
-:func:`detect_format`.
+:func:`detect_format`. A new format is a module that defines its ``FORMAT``
+(nothing happens on import) and a line in that list, before the generic table.
 """
 
 from __future__ import annotations

@@ -831,36 +831,42 @@ def _load(
                     header = list(pd.read_csv(fh, nrows=0, **options).columns)
             names = [str(h).strip() for h in header]  # the frame's columns, as returned
             mapped = map_columns(names, columns=columns, source=source.name)
-            # numbers are parsed by pandas' C parser; ids and free text are read
-            # as text in the same pass ("007" is not 7, a note "0" is not 0.0)
+            # numbers are parsed by pandas' C parser; ids and free text stay text
+            # ("007" is not 7, a note "0" is not 0.0): pandas reads a column holding
+            # text as text by itself (faster than asking), and an id or text column
+            # whose first rows hold only numbers is read as text in the same pass
             number_cols, id_cols = _number_columns(mapped[0])
             na_values = {
                 h: list(_NA_NUMBER) if n in number_cols else [""]
                 for h, n in zip(header, names, strict=True)
             }
-            options["dtype"] = {
-                h: "str" for h, n in zip(header, names, strict=True) if n in id_cols
-            }
+            ids = [i for i, n in enumerate(names) if n in id_cols]
+            dtype = {header[i]: "str" for i in _number_like(head, sep, ids)}
             # a delimiter after each row's last cell (seen in the first rows): read
             # those cells in spare columns, which must be empty, in the same pass
             spare = [f"\0spare {i}" for i in range(_cells_beyond(head, sep, len(header)))]
             options.update(names=header + spare, header=0)  # the header read above, for certain
-            options["dtype"].update(dict.fromkeys(spare, "str"))
+            dtype.update(dict.fromkeys(spare, "str"))
             na_values.update({h: [""] for h in spare})
+            if dtype:  # (an empty dtype= costs pandas a third of a small file's parse)
+                options["dtype"] = dtype
             try:
                 with source.open() as fh:
                     frame = pd.read_csv(fh, na_values=na_values, **options)
-                if spare and frame[spare].apply(lambda c: c.str.strip()).replace(
-                    "", None
-                ).notna().any(axis=None):
-                    raise pd.errors.ParserError  # a cell beyond the header: pandas says where
-                frame = frame.drop(columns=spare)
+                if spare:
+                    cells = frame[spare].apply(lambda c: c.str.strip()).replace("", None)
+                    if cells.notna().any(axis=None):
+                        raise pd.errors.ParserError  # a cell beyond the header: pandas says where
+                    frame = frame.drop(columns=spare)
             except (pd.errors.ParserWarning, pd.errors.ParserError):
                 # rows longer than the header: fine only when the extra cells
                 # are empty (a delimiter after each row's last cell)
                 options.update(names=header)
                 for h in spare:
-                    del options["dtype"][h], na_values[h]
+                    del dtype[h], na_values[h]
+                options.pop("dtype", None)
+                if dtype:
+                    options["dtype"] = dtype
                 if not _extra_cells_empty(source, sep, len(header)):
                     with source.open() as fh:  # pandas' own error, naming the line
                         pd.read_csv(fh, na_values=na_values, **options)
@@ -872,6 +878,18 @@ def _load(
                         usecols=range(len(header)),
                         **options,
                     )
+            # an id column read as numbers after all (text only after the first
+            # 64 KiB, or words pandas takes for numbers): read again as text
+            again = [header[i] for i in ids if not pd.api.types.is_string_dtype(frame[header[i]])]
+            if again:
+                with source.open() as fh:
+                    text = pd.read_csv(
+                        fh,
+                        **{**options, "usecols": again, "dtype": dict.fromkeys(again, "str")},
+                        na_values=na_values,
+                    )
+                for h in again:
+                    frame[h] = text[h]
     except DiaryError:
         raise
     except (
@@ -1073,6 +1091,27 @@ def _quoted_header(head: str, sep: str, size: int) -> list[str] | None:
     return names
 
 
+_TEXT_CHAR = re.compile(r"[^\d\s.,+\-eE]")
+"""A character no number holds: a cell with one is text, which pandas reads as text."""
+
+
+def _number_like(head: str, sep: str, columns: list[int]) -> list[int]:
+    """Of the ``columns`` (positions), those whose cells in the first rows in ``head``
+    are all empty or number-like (``007``, ``1.5``): pandas would read them as numbers."""
+    import csv
+
+    if not columns:
+        return []
+    lines = [m.group(0) for m in _LINE.finditer(head) if m.group(0)][1:]
+    text: set[int] = set()
+    try:
+        for row in csv.reader(lines[:-1] or lines, delimiter=sep, skipinitialspace=True):
+            text.update(i for i in columns if i < len(row) and _TEXT_CHAR.search(row[i]))
+    except csv.Error:
+        return columns
+    return [i for i in columns if i not in text]
+
+
 def _cells_beyond(head: str, sep: str, width: int) -> int:
     """How many cells the first data rows in ``head`` have beyond the header's ``width``."""
     import csv
@@ -1082,7 +1121,7 @@ def _cells_beyond(head: str, sep: str, width: int) -> int:
         return 0  # (the last line may be cut) no row has more separators than cells
     rows = csv.reader(lines[:-1], delimiter=sep, quotechar='"', skipinitialspace=True)
     try:
-        return max(0, *(len(row) - width for row in rows))
+        return max(0, max((len(row) - width for row in rows), default=0))
     except csv.Error:
         return 0
 
