@@ -181,7 +181,7 @@ def read_diary(
             _read_one(s, format, subject, _options_of, options, shown)
             for s in track(source, "progress.files", lang=lang, show=progress)
         ]
-        diary, report = merge_diaries(parts)
+        diary, report = merge_diaries(parts, return_report=True)
     else:
         diary, report = _read_one(source, format, subject, _options_for, options, shown)
     if return_report:

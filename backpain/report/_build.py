@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import copy
 import io
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._results import table_of
 from ..describe import monthly_summary
 from ..errors import DiaryError, SeveralSubjects
 from ..text import Message, check_lang, say
@@ -73,7 +74,7 @@ class ReportData:
         How many diary days have the lowest pain shown in ``worst_days``
         (more than are shown when many days tie: the report says so).
     findings : pandas.DataFrame or None
-        :func:`backpain.stats.patient_findings`: every predictor at lags 0-1
+        The table of :func:`backpain.stats.patient_findings`: every predictor at lags 0-1
         and every tag at lag 1, tested as one family (None without pain).
         Every figure, table and sentence about a link shows its ``verdict``.
     sources : pandas.DataFrame or None
@@ -255,7 +256,7 @@ def _read(
         if not any(_names_people(r) for _, r in parts):
             first = next((n[0] for n in named if n), None)
             parts = [select_subject(d, r, first) for d, r in parts]
-    diary, load = merge_diaries(parts)
+    diary, load = merge_diaries(parts, return_report=True)
     covered = pd.DataFrame(
         [
             {
@@ -296,19 +297,20 @@ def _overlap(covered: pd.DataFrame | None, diary: pd.DataFrame) -> int | None:
     return int((np.sum(spans, axis=0) > 1).sum())
 
 
-_FINDINGS_COLUMNS = ("kind", "name", "lag", "step", "effect", "n_days", "n_with", "verdict")
+_FINDINGS_COLUMNS = ("kind", "predictor", "lag", "step", "effect", "n_days", "n_with", "verdict")
 
 
 def build_report(
     diary: Any,
     *,
     load: Any = None,
-    findings: pd.DataFrame | None = None,
+    findings: Any = None,
     lang: str = "en",
     subject: str | None = None,
     progress: Progress | None = None,
     pain_scale: float = 10,
     dayfirst: bool | None = None,
+    moods: Sequence[str] | Mapping[str, float] | None = None,
 ) -> ReportData:
     """Compute everything one person's report shows, once, from what it was not given.
 
@@ -324,7 +326,7 @@ def build_report(
         the report's data-quality section shows it (the rows read, rejected
         and ignored of your file). Without it a diary given as a table is
         described as that table.
-    findings : pandas.DataFrame, optional
+    findings : Findings, optional
         :func:`backpain.stats.patient_findings` of this person, when
         computed already (default: computed here, at lags 0-1 and tags at
         lag 1). Every figure, table and sentence about a link shows its
@@ -345,6 +347,10 @@ def build_report(
     dayfirst : bool, optional
         Order of numeric dates such as ``03/04/2026`` in files to read
         (:func:`backpain.read_diary`); default: inferred from the column.
+    moods : list or dict, optional
+        For a Daylio export whose mood labels are not Daylio's defaults: the
+        moods from best to worst, or a level per label
+        (:func:`backpain.read.daylio.read_daylio`); only Daylio files get it.
 
     Returns
     -------
@@ -402,6 +408,8 @@ def build_report(
         options["pain_scale"] = pain_scale
     if dayfirst is not None:
         options["dayfirst"] = dayfirst
+    if moods is not None:
+        options["moods"] = moods
     covered = None
     if not isinstance(diary, pd.DataFrame):
         if load is not None:
@@ -425,6 +433,7 @@ def build_report(
         )
     name = str(subjects[0])
     has_pain = bool(diary["pain"].notna().any())
+    findings = table_of(findings)  # the report shows the table's verdicts
     if findings is not None:
         missing = [c for c in _FINDINGS_COLUMNS if c not in findings.columns]
         if missing:
@@ -446,7 +455,8 @@ def build_report(
         results["annotated"] = annotate_days(diary)
         if findings is None:
             say_step(say("report.progress.associations", lang))
-            results["findings"] = stats.patient_findings(diary, lags=(0, 1), tag_lags=(1,))
+            found = stats.patient_findings(diary, lags=(0, 1), tag_lags=(1,))
+            results["findings"] = found.table
     figures = _figures(results, lang, say_step)
     change = change_data(diary, lang=lang)
     worst, tied = _worst_days(diary)
