@@ -87,7 +87,7 @@ def test_rejections_name_row_and_reason(result):
     for row in (13, 14, 32):
         assert "after the export was made" in rej.loc[row, "reason"]
         assert rej.loc[row, "column"] == "startDate"
-    assert "without a severity" in rej.loc[31, "reason"]
+    assert "pain was logged without a score" in rej.loc[31, "reason"]
     assert (report.rejected["file"] == "export.xml").all()
 
 

@@ -84,7 +84,8 @@ def test_9col_scales_with_no_break_spaces():
     assert diary["sleep_hours"][1] == 8.25  # 8:15
     assert report.rows_rejected == 1
     assert report.rejected["row"].tolist() == [4]
-    assert "Sleep Quality holds lots" in report.rejected["reason"][0]
+    assert "Sleep Quality is not written like 'x/10 points'" in report.rejected["reason"][0]
+    assert "lots" in report.rejected["value"][0]
     assert any("Energy" in n for n in report.notes)
     assert report.balanced
 
@@ -218,10 +219,11 @@ def test_old_layout_localised_day_and_month():
     assert counts == (7, 3, 2, 2)
     assert report.balanced
     rejected = report.rejected.set_index("row")
-    assert "'Brumaire' is not a month name" in rejected.loc[6, "reason"]
+    assert "Brumaire" in rejected.loc[6, "value"]
+    assert "not one of the labels the app writes (month names" in rejected.loc[6, "reason"]
     assert rejected.loc[7, "value"] == "2017 31 listopada"
-    assert "do not give a date" in rejected.loc[7, "reason"]
-    assert "geen maandnaam" in report.summary("nl")
+    assert "not a date like 2018 7 September" in rejected.loc[7, "reason"]
+    assert "maandnamen zoals Daylio ze schrijft" in report.summary("nl")
     assert any("the labels 'super' (1), 'zmęczony' (1) are not" in n for n in report.notes)
 
 

@@ -60,6 +60,33 @@ def test_a_reason_needs_its_fields_and_a_message_carries_its_own():
         LoadReport().refuse([2], "x", ["y"], Message("read.ignored.blank_row"), low=1)
 
 
+def test_the_set_of_reasons_is_closed():
+    # a reader's own sentence is no reason: the collector refuses it, alone or per row
+    free = Message("read.ignored.blank_row")
+    with pytest.raises(TypeError, match="Reason"):
+        Problems().add([2], "pain", ["x"], free)
+    with pytest.raises(TypeError, match="Reason"):
+        LoadReport().refuse([2, 3], "pain", ["x", "y"], pd.Series([free, free]))
+    with pytest.raises(TypeError, match="Reason"):
+        LoadReport().refuse([2], "pain", ["x"], "not a number")
+    # the Message a Reason makes is one of the set, and comes back as that Reason
+    report = LoadReport(source="a.csv")
+    first = pd.Series([Reason.REPEATED.message(first=2, columns="id")], dtype=object)
+    report.refuse([5], "id", ["R_1"], first)
+    (problem,) = report.problems()
+    assert problem.reason is Reason.REPEATED
+    assert problem.render("nl") == "a.csv: rij 5, kolom 'id', waarde 'R_1': herhaalt rij 2 in id"
+
+
+def test_no_reader_passes_a_sentence_of_its_own_as_a_reason():
+    # the reader-specific reasons that were free sentences are gone from the catalogue
+    gone = ["read.apple.no_severity", "read.bearable.bad_severity", "formats.gfit.bad_date",
+            "formats.samsung.bad_offset", "read.daylio.unknown_month", "esm.reject.time",
+            "read.survey.repeated_record"]  # fmt: skip
+    assert not [k for k in gone if k in CATALOGUE]
+    assert not [k for k in CATALOGUE if k.startswith("esm.reject.")]
+
+
 def test_rejected_rows_come_back_as_problems_in_both_languages():
     _, report = backpain.read_diary(
         b"datum;pijn\n25-1-2026;4\n26-1-2026;veel\n31-2-2026;3\n",

@@ -165,7 +165,7 @@ def test_redcap_pitfalls_and_dictionary():
     balanced(report, 8, 5, ignored=1, rejected=2)
     assert report.ignored == {"blank row": 1}
     assert report.rejected["row"].tolist() == [8, 9]
-    assert "repeats the record/event/instance of row 7" in report.rejected.loc[1, "reason"]
+    assert "repeats row 7 in record_id" in report.rejected.loc[1, "reason"]
     assert survey.loc[0, "comments"] == 'Pain since lifting a box.\nWorse in the morning, "stiff".'
     assert survey.loc[0, "pain_site"] == "1|3"
     assert survey.loc[4, "pain_site"] == ""  # nothing ticked

@@ -31,24 +31,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{source}: the file holds no prompts (only a header, or nothing)",
         "{source}: het bestand bevat geen prompts (alleen een kopregel, of niets)",
     ),
-    "esm.reject.time": (
-        "not a Unix time in seconds",
-        "geen Unix-tijd in seconden",
-    ),
-    "esm.reject.fields": (
-        "the row has {n} fields, more than the header's {width}, and the extra ones are not empty",
-        "de rij heeft {n} velden, meer dan de {width} van de kopregel, en de extra velden zijn "
-        "niet leeg",
-    ),
-    "esm.reject.no_sent": (
-        "the prompt has no time it was sent",
-        "de prompt heeft geen tijdstip van verzenden",
-    ),
-    "esm.reject.number": ("not a number", "geen getal"),
-    "esm.reject.day": ("not a day number or a date", "geen dagnummer of datum"),
-    "esm.reject.beep_twice": (
-        "the same person, day and beep appear on an earlier row",
-        "dezelfde persoon, dag en beep staan al op een eerdere rij",
+    # units of the numbers in a momentary table, for the reason a cell is refused
+    "esm.unit.unix_seconds": ("Unix time in seconds", "Unix-tijd in seconden"),
+    "esm.unit.offset_seconds": ("seconds from UTC", "seconden ten opzichte van UTC"),
+    "esm.unit.study_day": ("the day of the study", "de dag van de studie"),
+    "esm.unit.beep": (
+        "the prompt's number within the day",
+        "het nummer van de prompt binnen de dag",
     ),
     "esm.note.offset": (
         "times read as Unix seconds and shown in local time with each row's timeZoneOffset",

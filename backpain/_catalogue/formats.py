@@ -85,14 +85,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Pass the file from disk under its own name, e.g. 2024-03-01.csv",
         "Geef het bestand van de schijf op onder zijn eigen naam, bv. 2024-03-01.csv",
     ),
-    "formats.gfit.bad_date": (
-        "{column} is not a date like 2024-03-01",
-        "{column} is geen datum zoals 2024-03-01",
-    ),
-    "formats.gfit.bad_clock": (
-        "{column} is not a time like 00:15:00.000+01:00",
-        "{column} is geen tijd zoals 00:15:00.000+01:00",
-    ),
     "formats.gfit.note_language": (
         "Google Fit headers in the account's language ({lang}), read by the names seen in a "
         "real export of that language",

@@ -373,26 +373,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the file holds no back-pain symptom rows; pain is empty",
         "het bestand bevat geen rijen met rugpijn; pijn is leeg",
     ),
-    "read.daylio.unused_scales": (
-        "scales not used (not diary variables): {scales}",
-        "schalen niet gebruikt (geen dagboekgegevens): {scales}",
-    ),
-    "read.daylio.no_pain": (
-        "the file holds no pain ratings (Daylio has none unless you add a scale named "
-        "'Pain'); pain is empty",
-        "het bestand bevat geen pijnscores (Daylio heeft er geen tenzij je een schaal "
-        "'Pain' toevoegt); pijn is leeg",
-    ),
-    # the page and the report: the scale in words, no formula beside the numbers
-    "read.daylio.mood_note": (
-        "Daylio's five mood levels put on the 0-10 scale{option.mood_formula}: {mapping}",
-        "de vijf stemmingsniveaus van Daylio omgezet naar de schaal 0-10{option.mood_formula}: {mapping}",
-    ),
-    "read.daylio.level": ("{label} {score:g}", "{label} {score:g}"),
-    "read.daylio.bad_scale": (
-        "scale {scale} holds {value}; expected 'x/10 points' (or hours:minutes for sleep time)",
-        "schaal {scale} bevat {value}; verwacht 'x/10 points' (of uren:minuten voor slaap)",
-    ),
     "read.flaredown.type_food": ("Food", "Voeding"),
     "read.flaredown.type_weather": ("Weather", "Weer"),
     "read.flaredown.type_hbi": ("HBI", "HBI"),
@@ -413,10 +393,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "value: an app that synced twice?); each was counted once",
         "{n} records herhalen een eerder record exact (zelfde soort, bron, begin, einde en "
         "waarde: een app die twee keer synchroniseerde?); elk is één keer geteld",
-    ),
-    "read.apple.no_severity": (
-        "pain was logged without a severity, so there is no number for it{option.pain_map}",
-        "pijn werd genoteerd zonder ernst, dus er is geen getal voor{option.pain_map}",
     ),
     # --------------------------------------------------- questionnaires
     "read.survey.no_items": (
@@ -480,27 +456,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "columns not read (other conditions, symptoms, treatments, foods): {columns}",
         "kolommen niet gelezen (andere aandoeningen, symptomen, behandelingen, voeding): {columns}",
     ),
-    # --- Daylio: older layout, moods of the user's own
-    "read.daylio.unknown_month": (
-        "the month word {word!r} is not a month name Daylio writes in English, Dutch, German, "
-        "French, Spanish or Polish",
-        "het woord {word!r} is geen maandnaam zoals Daylio die schrijft in het Engels, "
-        "Nederlands, Duits, Frans, Spaans of Pools",
-    ),
-    "read.daylio.bad_old_date": (
-        "year and date do not give a date (expected a year like 2018 and a day with a month, "
-        "like '7 September' or 'March 3')",
-        "jaar en datum geven geen datum (verwacht een jaar zoals 2018 en een dag met een "
-        "maand, zoals '7 september' of 'March 3')",
-    ),
-    "read.daylio.old_layout": (
-        "older Daylio layout: the day is built from year and the day and month in date",
-        "oudere indeling van Daylio: de dag is samengesteld uit year en de dag en maand in date",
-    ),
-    "read.daylio.moods_left_out": (
-        "mood left empty on {n} row(s) (kept with their activities and notes): the labels {names} are not Daylio moods whose level is known (renamed, your own, or the default moods in a language whose labels we have not seen) and the export does not say their level; {option.moods}",
-        "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de namen {names} zijn geen stemmingen van Daylio waarvan het niveau gekend is (hernoemd, eigen stemmingen, of de standaardstemmingen in een taal waarvan we de namen niet zagen) en de export zegt hun niveau niet; {option.moods}",
-    ),
     # ------------------------------------------------ limits and hostile files
     "read.limit.columns": (
         "{source}: {found:.0f} columns, more than the {most:.0f} a diary table may have "
@@ -520,8 +475,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name!v} moet een getal van {low:g} tot {high:g} zijn",
     ),
     "read.reason.unknown_label": (
-        "not one of the labels the app writes ({levels})",
-        "niet een van de namen die de app schrijft ({levels})",
+        "not one of the labels the app writes ({levels}){hint}",
+        "niet een van de namen die de app schrijft ({levels}){hint}",
+    ),
+    "read.reason.no_score": (
+        "{name} was logged without a score, so there is no number for it{hint}",
+        "{name!v} werd genoteerd zonder score, dus er is geen getal voor{hint}",
+    ),
+    "read.reason.not_like": (
+        "{name} is not written like {example}",
+        "{name!v} is niet geschreven zoals {example}",
+    ),
+    "read.reason.repeated": (
+        "repeats row {first} in {columns}",
+        "herhaalt rij {first} in {columns}",
+    ),
+    "read.reason.sleep_day_over_24h": (
+        "the sleep records ending on this day add up to more than 24 hours",
+        "de slaapregistraties die op deze dag eindigen zijn samen meer dan 24 uur",
     ),
     "read.reason.cell_too_long": (
         "holds {found} characters, more than the {most} one cell may hold (limit: cell "

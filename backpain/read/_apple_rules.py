@@ -25,6 +25,7 @@ __all__ = [
     "ASLEEP_VALUES",
     "BAD_DATE",
     "NOT_ASLEEP",
+    "NO_SEVERITY",
     "PAIN",
     "PAIN_PREFIX",
     "PAIN_SEVERITY",
@@ -56,12 +57,12 @@ _TEXTS = register_texts(
             "van 0 tot 10 (of None)",
         ),
         "read.apple.awake": ("awake", "wakker"),
-        "read.apple.bad_sleep": ("not a sleep-analysis value", "geen waarde van de slaapanalyse"),
         "read.apple.in_bed": ("in bed", "in bed"),
         "read.apple.not_asleep": (
             "{record} {label} (not sleep time)",
             "{record} {label} (geen slaaptijd)",
         ),
+        "read.apple.pain_map_hint": ("{option.pain_map}", "{option.pain_map}"),
         "read.apple.pain_source": (
             "{record} (severity mapped to 0-10, the day's maximum)",
             "{record} (ernst omgezet naar 0-10, het maximum van de dag)",
@@ -71,10 +72,6 @@ _TEXTS = register_texts(
             "largest single source each day, since they count the same steps",
             "stappen: op {n} dag(en) telden meerdere bronnen (iPhone, Watch, apps) stappen; per "
             "dag is de grootste bron genomen, want ze tellen dezelfde stappen",
-        ),
-        "read.apple.sleep_day_over_24": (
-            "the asleep records ending on this day add up to more than 24 hours",
-            "de slaaprecords die op deze dag eindigen zijn samen meer dan 24 uur",
         ),
         "read.apple.sleep_source": (
             "{record} (union of asleep intervals of all sources, dated by the wake-up day)",
@@ -172,6 +169,10 @@ def future_mask(utc: pd.Series, scan: Scan) -> pd.Series:
     return utc > limit
 
 
+NO_SEVERITY = Reason.NO_SCORE.message(name="pain", hint=Message("read.apple.pain_map_hint"))
+"""Why pain logged without a severity (``Unspecified``) is refused."""
+
+
 def future_reason(scan: Scan) -> Message:
     return Reason.AFTER_EXPORT.message(export_date=scan.export_date)
 
@@ -215,13 +216,15 @@ def pain_entries(
             ~known,
             "value",
             rec["value"],
-            Reason.UNKNOWN_LABEL.message(levels=", ".join(PAIN_PREFIX + k for k in pain_map)),
+            Reason.UNKNOWN_LABEL.message(
+                levels=", ".join(PAIN_PREFIX + k for k in pain_map), hint=""
+            ),
         ),
         (
             known & score.isna(),
             "value",
             rec["value"],
-            Message("read.apple.no_severity"),
+            NO_SEVERITY,
         ),
     ]
     dropped = pd.Series(False, index=rec.index)
@@ -268,7 +271,9 @@ def compact_sleep(scan: Scan) -> None:
             ~rec["value"].isin(list(ASLEEP_VALUES)),
             "value",
             "value",
-            Message("read.apple.bad_sleep"),
+            Reason.UNKNOWN_LABEL.message(
+                levels=", ".join(sorted(ASLEEP_VALUES | set(NOT_ASLEEP))), hint=""
+            ),
         ),
         (start.isna(), "startDate", "start", BAD_DATE),
         (end.isna(), "endDate", "end", BAD_DATE),
@@ -337,7 +342,7 @@ def sleep_entries(
                 rows["row"],
                 "endDate",
                 rows["end"].astype("string"),
-                Message("read.apple.sleep_day_over_24"),
+                Reason.SLEEP_DAY_OVER_24H,
             )
         )
         daily = daily[~over]

@@ -10,9 +10,10 @@ per row) and hand them to the :class:`~backpain.LoadReport` once; the report's
 ``rejected`` table and its sentences ("row 3, column 'pain', value 'veel':
 not a number; ...") are built from them.
 
-A reader's reason that is its own (a Bearable severity word, a Daylio month
-name) is a catalogue :class:`~backpain.text.Message` passed in place of a
-:class:`Reason`; those stay with their reader.
+The set is closed: the collector accepts a :class:`Reason` (or the Message
+:meth:`Reason.message` makes) and refuses anything else with a ``TypeError``.
+What is a reader's own (a Bearable severity example, the languages of Daylio's
+month names) travels as a reason's field, a Message kept beside that reader.
 """
 
 from __future__ import annotations
@@ -91,7 +92,15 @@ class Reason(enum.Enum):
     OUT_OF_RANGE = "read.reason.out_of_range"
     """A number outside the app's own scale (``low`` to ``high``)."""
     UNKNOWN_LABEL = "read.reason.unknown_label"
-    """A label the app does not write (``levels`` lists those it does)."""
+    """A label the app does not write (``levels`` lists those it does, ``hint`` may add advice)."""
+    NO_SCORE = "read.reason.no_score"
+    """A label the app writes without a score, so it has no number (``hint``: how to give one)."""
+    NOT_LIKE = "read.reason.not_like"
+    """A value not in the one layout an app writes (``example`` shows it), other than a date."""
+    REPEATED = "read.reason.repeated"
+    """A row repeating the identifying ``columns`` of an earlier row ``first``."""
+    SLEEP_DAY_OVER_24H = "read.reason.sleep_day_over_24h"
+    """A day whose sleep, joined over its records, is longer than a day."""
     CELL_TOO_LONG = "read.reason.cell_too_long"
     """A cell longer than a diary cell may be (refuses the whole file)."""
 
@@ -119,7 +128,8 @@ class Problem:
     value : str or None
         The value as written (None when the cell was empty).
     reason : Reason or Message
-        Why: a :class:`Reason`, or a reader's own sentence.
+        Why: one of the closed set (a Message only for a row read back from
+        storage whose reason is no longer typed).
     params : mapping
         The reason's fields (a bound, a unit, ...).
 
@@ -229,8 +239,10 @@ class Problems:
         column : str
             The column whose value refuses the rows.
         reason : Reason, Message or pandas.Series
-            One reason for all (a :class:`Reason` with ``params``, or a
-            reader's own Message), or a Series of Messages, one per row.
+            One reason for all (a :class:`Reason` with ``params``, or the
+            Message :meth:`Reason.message` made), or a Series of such
+            Messages, one per row.
+            Anything else raises ``TypeError``: the set of reasons is closed.
         mask : array-like of bool, optional
             Only the rows where it holds (default: all of them).
         """
@@ -269,7 +281,7 @@ def problem_frame(
 
     The one place a refused row is built; :meth:`Problems.add` and
     :meth:`LoadReport.refuse` use it. See :meth:`Problems.add` for the arguments;
-    ``reason`` may also be a list of Messages, one per row.
+    ``reason`` may also be a list of reasons' Messages, one per row.
     """
     if isinstance(reason, list):
         reason = pd.Series(reason, dtype=object)
@@ -281,13 +293,15 @@ def problem_frame(
     if isinstance(reason, Reason):
         reason = reason.message(**params)
     elif params:
-        msg = "params are for a Reason; a Message carries its own"
+        msg = "params are for a Reason; the Message of a Reason carries its own"
         raise TypeError(msg)
     if isinstance(reason, pd.Series):
         reasons = reason.to_numpy(dtype=object)
         if mask is not None:
             reasons = reasons[keep]
+        _check_reasons(reasons)
     else:
+        _check_reasons([reason])
         # object dtype keeps the Message itself (np.full would make it a plain str)
         reasons = np.empty(len(rows), dtype=object)
         reasons.fill(reason)
@@ -299,6 +313,17 @@ def problem_frame(
             "reason": pd.Series(reasons, dtype=object),
         }
     )
+
+
+_REASON_KEYS = frozenset(r.value for r in Reason)
+
+
+def _check_reasons(reasons: Any) -> None:
+    """Refuse a per-row reason that is not one of the closed set (``TypeError``)."""
+    for m in reasons:
+        if not (isinstance(m, Message) and m.key in _REASON_KEYS):
+            msg = f"a refused row's reason must be made by Reason.message(), not {m!r}"
+            raise TypeError(msg)
 
 
 def _as_written(values: pd.Series) -> pd.Series:

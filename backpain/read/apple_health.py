@@ -31,6 +31,7 @@ from ..text import Message
 from ._apple_rules import (
     ASLEEP_VALUES,
     BAD_DATE,
+    NO_SEVERITY,
     PAIN,
     PAIN_PREFIX,
     PAIN_SEVERITY,
@@ -400,11 +401,13 @@ def _scan(
         level = raw.removeprefix(PAIN_PREFIX)
         if level not in severity:
             levels = ", ".join(PAIN_PREFIX + k for k in severity)
-            rejected.append((row, "value", raw, Reason.UNKNOWN_LABEL.message(levels=levels)))
+            rejected.append(
+                (row, "value", raw, Reason.UNKNOWN_LABEL.message(levels=levels, hint=""))
+            )
             return
         score = severity[level]
         if score is None:
-            rejected.append((row, "value", raw, Message("read.apple.no_severity")))
+            rejected.append((row, "value", raw, NO_SEVERITY))
             return
         acc = pain_days.get(day)
         if acc is None:

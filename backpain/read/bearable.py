@@ -39,13 +39,13 @@ __all__ = ["FORMAT", "SEVERITY", "detect_bearable", "read_bearable"]
 _TEXTS = register_texts(
     __name__,
     {
-        "read.bearable.bad_severity": (
-            "severity not understood; Bearable writes e.g. 'Back (lower) pain (Moderate)' ({levels}){option.severity}",
-            "ernst niet begrepen; Bearable schrijft bv. 'Back (lower) pain (Moderate)' ({levels}){option.severity}",
+        "read.bearable.severity_hint": (
+            "; Bearable writes e.g. 'Back (lower) pain (Moderate)'{option.severity}",
+            "; Bearable schrijft bv. 'Back (lower) pain (Moderate)'{option.severity}",
         ),
-        "read.bearable.bad_sleep": (
-            "Bearable sleep must be a duration in hours:minutes such as '7:30'",
-            "slaap in Bearable moet een duur in uren:minuten zijn, zoals '7:30'",
+        "read.bearable.sleep_layout": (
+            "a duration in hours:minutes such as '7:30'",
+            "een duur in uren:minuten, zoals '7:30'",
         ),
         "read.bearable.no_category": ("(no category)", "(geen categorie)"),
         "read.bearable.other_symptom": (
@@ -289,8 +289,10 @@ def read_bearable(
             rows,
             column,
             detail,
-            Message("read.bearable.bad_severity", levels=", ".join(levels)),
+            Reason.UNKNOWN_LABEL,
             mask=bad_level & mask,
+            levels=", ".join(levels),
+            hint=Message("read.bearable.severity_hint"),
         )
     q = pd.to_numeric(amount, errors="coerce").astype("float64")
     bad_q = ok & quality & ~q.between(1, 4)
@@ -312,7 +314,15 @@ def read_bearable(
     end = asleep[2] + asleep[3] / 60
     hours = hours.fillna((end - start) % 24)
     bad_sleep = ok & sleep & ~hours.between(0, 24)
-    report.refuse(rows, "sleep_hours", amount, Message("read.bearable.bad_sleep"), mask=bad_sleep)
+    report.refuse(
+        rows,
+        "sleep_hours",
+        amount,
+        Reason.NOT_LIKE,
+        mask=bad_sleep,
+        name="sleep_hours",
+        example=Message("read.bearable.sleep_layout"),
+    )
     sleep_h = hours.where(sleep)
     if sleep_date == "bedtime":
         nap = (start >= 12) & (end > start)

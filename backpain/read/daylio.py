@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..schema import VARIABLES, normalise_header
 from ..text import Message
 from ._app_csv import (
@@ -32,6 +33,7 @@ from ._app_csv import (
 from ._build import build_diary
 from ._format import MATCH, Detected, Format
 from ._parse import parse_numbers
+from ._problems import Reason
 from ._report import LoadReport
 from ._source import Source
 
@@ -44,6 +46,47 @@ __all__ = [
     "mood_levels",
     "read_daylio",
 ]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+# The mood note is for the page and the report: the scale in words, no formula
+# beside the numbers.
+_TEXTS = register_texts(
+    __name__,
+    {
+        "read.daylio.unused_scales": (
+            "scales not used (not diary variables): {scales}",
+            "schalen niet gebruikt (geen dagboekgegevens): {scales}",
+        ),
+        "read.daylio.no_pain": (
+            "the file holds no pain ratings (Daylio has none unless you add a scale named "
+            "'Pain'); pain is empty",
+            "het bestand bevat geen pijnscores (Daylio heeft er geen tenzij je een schaal "
+            "'Pain' toevoegt); pijn is leeg",
+        ),
+        "read.daylio.mood_note": (
+            "Daylio's five mood levels put on the 0-10 scale{option.mood_formula}: {mapping}",
+            "de vijf stemmingsniveaus van Daylio omgezet naar de schaal 0-10{option.mood_formula}: {mapping}",
+        ),
+        "read.daylio.level": ("{label} {score:g}", "{label} {score:g}"),
+        "read.daylio.old_layout": (
+            "older Daylio layout: the day is built from year and the day and month in date",
+            "oudere indeling van Daylio: de dag is samengesteld uit year en de dag en maand in date",
+        ),
+        "read.daylio.moods_left_out": (
+            "mood left empty on {n} row(s) (kept with their activities and notes): the labels {names} are not Daylio moods whose level is known (renamed, your own, or the default moods in a language whose labels we have not seen) and the export does not say their level; {option.moods}",
+            "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de namen {names} zijn geen stemmingen van Daylio waarvan het niveau gekend is (hernoemd, eigen stemmingen, of de standaardstemmingen in een taal waarvan we de namen niet zagen) en de export zegt hun niveau niet; {option.moods}",
+        ),
+        "read.daylio.month_languages": (
+            "month names as Daylio writes them in English, Dutch, German, French, Spanish or Polish",
+            "maandnamen zoals Daylio ze schrijft in het Engels, Nederlands, Duits, Frans, Spaans of Pools",
+        ),
+        "read.daylio.scale_layout": (
+            "'x/10 points' (or hours:minutes for sleep time)",
+            "'x/10 points' (of uren:minuten voor slaap)",
+        ),
+    },
+)
 
 MOODS: dict[str, int] = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
 """Daylio's default mood labels and their level (5 best .. 1 worst).
@@ -153,6 +196,13 @@ def _plain_word(word: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+# the value refused is "year date" as written, e.g. "2018 7 September"
+_NOT_A_DATE = Reason.NOT_A_DATE.message(example="2018 7 September")
+_UNKNOWN_MONTH = Reason.UNKNOWN_LABEL.message(
+    levels=Message("read.daylio.month_languages"), hint=""
+)
+
+
 def _old_dates(year: pd.Series, day_month: pd.Series) -> tuple[pd.Series, pd.Series]:
     """ISO dates from ``year`` and a localised day-and-month text.
 
@@ -176,12 +226,8 @@ def _old_dates(year: pd.Series, day_month: pd.Series) -> tuple[pd.Series, pd.Ser
     other = dates.isna() & ~bad_month
     reasons = pd.Series(
         [
-            Message("read.daylio.unknown_month", word=w)
-            if bad
-            else Message("read.daylio.bad_old_date")
-            if wrong
-            else None
-            for w, bad, wrong in zip(word, bad_month, other, strict=True)
+            _UNKNOWN_MONTH if bad else _NOT_A_DATE if wrong else None
+            for bad, wrong in zip(bad_month, other, strict=True)
         ],
         index=day_month.index,
         dtype=object,
@@ -241,8 +287,8 @@ def _scales(text: pd.Series) -> tuple[pd.DataFrame, pd.Series, list[str]]:
     if bad.any():
         why = pd.Series(
             [
-                Message("read.daylio.bad_scale", scale=n, value=v)
-                for n, v in zip(names[bad], values[bad], strict=True)
+                Reason.NOT_LIKE.message(name=n, example=Message("read.daylio.scale_layout"))
+                for n in names[bad]
             ],
             index=names.index[bad],
             dtype=object,

@@ -39,7 +39,7 @@ import pandas as pd
 from ..errors import DiaryError
 from ..schema import MOMENTARY_COLUMNS, TAG_SEP
 from ..text import Message
-from ._problems import Problems
+from ._problems import Problems, Reason
 from ._report import LoadReport
 
 __all__ = ["read_esm"]
@@ -196,8 +196,7 @@ def _read_mpath(
             extra = [c for c in row[width:] if c.strip()]
             if extra:
                 fields = f"{len(row)} fields"
-                why = Message("esm.reject.fields", n=len(row), width=width)
-                rejected.add([i], "(row)", [fields], why)
+                rejected.add([i], "(row)", [fields], Reason.TOO_MANY_CELLS, n=width)
                 continue
             row = row[:width]
         table.append(row + [""] * (width - len(row)))
@@ -213,17 +212,33 @@ def _read_mpath(
         values = frame[column].str.strip()
         seconds = pd.to_numeric(values.replace("", "0"), errors="coerce")
         wrong = seconds.isna()
-        rejected.add(frame["_row"], column, values, Message("esm.reject.time"), mask=wrong & ~bad)
+        rejected.add(
+            frame["_row"],
+            column,
+            values,
+            Reason.NOT_A_NUMBER,
+            mask=wrong & ~bad,
+            name=column,
+            unit=Message("esm.unit.unix_seconds"),
+        )
         bad |= wrong
         stamp = pd.to_datetime(seconds.where(seconds > 0) + offset, unit="s")
         times[name] = stamp
     no_sent = times["sent"].isna() & ~bad
     sent = frame["timeStampSent"]
-    rejected.add(frame["_row"], "timeStampSent", sent, Message("esm.reject.no_sent"), mask=no_sent)
+    rejected.add(
+        frame["_row"], "timeStampSent", sent, Reason.MISSING, mask=no_sent, name="timeStampSent"
+    )
     bad |= no_sent
     zone = frame["timeZoneOffset"]
     rejected.add(
-        frame["_row"], "timeZoneOffset", zone, Message("esm.reject.number"), mask=offset.isna()
+        frame["_row"],
+        "timeZoneOffset",
+        zone,
+        Reason.NOT_A_NUMBER,
+        mask=offset.isna(),
+        name="timeZoneOffset",
+        unit=Message("esm.unit.offset_seconds"),
     )
     ok = ~bad.to_numpy()
     out = pd.DataFrame(
@@ -343,16 +358,41 @@ def _read_long(
     numbered_days = bool(day_num.notna().sum() >= day_date.notna().sum())
     day = day_num if numbered_days else day_date
     bad = pd.Series(False, index=frame.index)
+    day_reason = (
+        Reason.NOT_A_NUMBER.message(name=day_col, unit=Message("esm.unit.study_day"))
+        if numbered_days
+        else Reason.NOT_A_DATE.message(example="2024-03-01")
+    )
     for column, values, raw_values, reason in (
-        (beep_col, beep, frame[beep_col], "esm.reject.number"),
-        (day_col, day, day_raw, "esm.reject.day"),
+        (
+            beep_col,
+            beep,
+            frame[beep_col],
+            Reason.NOT_A_NUMBER.message(name=beep_col, unit=Message("esm.unit.beep")),
+        ),
+        (day_col, day, day_raw, day_reason),
     ):
-        rejected.add(frame["_row"], column, raw_values, Message(reason), mask=values.isna() & ~bad)
+        rejected.add(frame["_row"], column, raw_values, reason, mask=values.isna() & ~bad)
         bad |= values.isna()
     subject = frame[who].str.strip()
-    twice = pd.DataFrame({"s": subject, "d": day, "b": beep}).duplicated() & ~bad
+    keys = pd.DataFrame({"s": subject, "d": day, "b": beep})
+    twice = keys.duplicated() & ~bad
+    first = (
+        frame["_row"].groupby([keys["s"], keys["d"], keys["b"]], dropna=False).transform("first")
+    )
     rejected.add(
-        frame["_row"], beep_col, frame[beep_col], Message("esm.reject.beep_twice"), mask=twice
+        frame["_row"],
+        beep_col,
+        frame[beep_col],
+        pd.Series(
+            [
+                Reason.REPEATED.message(first=int(r), columns=f"{who}, {day_col}, {beep_col}")
+                for r in first
+            ],
+            index=frame.index,
+            dtype=object,
+        ),
+        mask=twice,
     )
     bad |= twice
     out = pd.DataFrame({"subject": subject.astype("string"), "day": day, "day_prompt": beep})

@@ -23,6 +23,7 @@ from ..schema import VARIABLES, normalise_header
 from ..text import Message
 from ._format import MATCH, Detected, Format, not_mine
 from ._parse import NUMERIC_DATE, parse_dates
+from ._problems import Reason
 from ._source import Source, open_source
 from ._wearable import (
     cannot_read,
@@ -277,7 +278,7 @@ def read_google_fit_daily(
         day, how = parse_dates(rows[layout.day].str.strip(), dayfirst=dayfirst, source=src.name)
         if how.key != "read.note.dates_iso":  # say how, unless Takeout's own ISO dates
             report.notes.append(how)
-        bad, reason = day.isna(), Message("formats.gfit.bad_date", column=layout.day)
+        bad, reason = day.isna(), Reason.NOT_A_DATE.message(example="2024-03-01")
     else:
         named = _DAY_NAME.search(os.path.basename(src.name))
         if named is None:
@@ -290,7 +291,7 @@ def read_google_fit_daily(
         day = pd.Series(pd.Timestamp(named.group(1)), index=rows.index)
         clock = rows[layout.day].astype("string").str.strip()
         bad = ~clock.str.match(_CLOCK.pattern).fillna(False).astype(bool)
-        reason = Message("formats.gfit.bad_clock", column=layout.day)
+        reason = Reason.NOT_LIKE.message(name=layout.day, example="00:15:00.000+01:00")
         report.notes.append(Message("formats.gfit.note_name_date", day=named.group(1)))
     if layout.lang not in (None, "en"):
         report.notes.append(Message("formats.gfit.note_language", lang=layout.lang))

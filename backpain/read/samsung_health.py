@@ -46,10 +46,6 @@ _TEXTS = register_texts(
             "2024-03-01 00:00:00.000 or epoch milliseconds",
             "2024-03-01 00:00:00.000 of epoch-milliseconden",
         ),
-        "formats.samsung.bad_offset": (
-            "time_offset is not like UTC+0100",
-            "time_offset is niet van de vorm UTC+0100",
-        ),
         "formats.samsung.time_example": (
             "2024-03-01 22:30:00.000 (UTC) or epoch milliseconds",
             "2024-03-01 22:30:00.000 (UTC) of epoch-milliseconden",
@@ -335,7 +331,7 @@ def _sleep(
     checks = [
         (start.isna(), start_col, _TIME_LIKE),
         (end.isna(), end_col, _TIME_LIKE),
-        (offset.isna(), offset_col, Message("formats.samsung.bad_offset")),
+        (offset.isna(), offset_col, Reason.NOT_LIKE.message(name=offset_col, example="UTC+0100")),
         (end <= start, end_col, Reason.ENDS_BEFORE_START),
         (end - start > pd.Timedelta(hours=24), end_col, Reason.OVER_24H),
     ]

@@ -470,14 +470,6 @@ _TEXTS = register_texts(
             "column {name!r} appears more than once; copy renamed {new!r}",
             "kolom {name!r} komt meer dan eens voor; de kopie heet nu {new!r}",
         ),
-        "read.survey.repeated_record": (
-            "repeats the record/event/instance of row {row}",
-            "herhaalt record/gebeurtenis/herhaling van rij {row}",
-        ),
-        "read.survey.repeated_response": (
-            "repeats the response id of an earlier row",
-            "herhaalt het antwoordnummer van een eerdere rij",
-        ),
         "read.survey.several_sheets": (
             "{source}: the workbook has several sheets with data ({sheets}); a survey export has "
             "one sheet of answers. Save the sheet with the answers as a file of its own (or as "
@@ -963,7 +955,10 @@ def _read_redcap(
             id_col,
             frame.loc[dup, id_col],
             pd.Series(
-                [Message("read.survey.repeated_record", row=int(r)) for r in first_row[dup]],
+                [
+                    Reason.REPEATED.message(first=int(r), columns=", ".join(keys))
+                    for r in first_row[dup]
+                ],
                 index=rows[dup].index,
                 dtype=object,
             ),
@@ -1204,11 +1199,19 @@ def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
                 name="ResponseId",
             )
         if dup.any():
+            first_row = rows.groupby(frame["ResponseId"]).transform("first")
             report.refuse(
                 rows[dup],
                 "ResponseId",
                 frame.loc[dup, "ResponseId"],
-                Message("read.survey.repeated_response"),
+                pd.Series(
+                    [
+                        Reason.REPEATED.message(first=int(r), columns="ResponseId")
+                        for r in first_row[dup]
+                    ],
+                    index=rows[dup].index,
+                    dtype=object,
+                ),
             )
         frame = frame[~no_id & ~dup]
     converted = _convert_columns(frame.drop(columns=["ResponseId"], errors="ignore"))
