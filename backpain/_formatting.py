@@ -3,15 +3,18 @@
 Dutch numbers get a decimal comma and a thousands dot (:func:`whole`,
 :class:`DutchNumbers`, :func:`localise`); date axes get matplotlib's concise
 ticks with month names from the text catalogue (:class:`ConciseDates`,
-:func:`date_axis`), never from the system locale. Used by :mod:`backpain.plot`.
+:func:`date_axis`), never from the system locale. Used by :mod:`backpain.plot`
+and, for the month names and dates in sentences (:func:`month_name`,
+:func:`day_text`), by :mod:`backpain.report`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import matplotlib.dates as mdates
+import pandas as pd
 from matplotlib.ticker import Formatter, ScalarFormatter
 
 from .text import number, say
@@ -19,7 +22,50 @@ from .text import number, say
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["ConciseDates", "DutchNumbers", "date_axis", "localise", "whole"]
+__all__ = [
+    "ConciseDates",
+    "DutchNumbers",
+    "date_axis",
+    "day_text",
+    "localise",
+    "month_name",
+    "whole",
+]
+
+_MONTHS = (
+    "plot.month.1",
+    "plot.month.2",
+    "plot.month.3",
+    "plot.month.4",
+    "plot.month.5",
+    "plot.month.6",
+    "plot.month.7",
+    "plot.month.8",
+    "plot.month.9",
+    "plot.month.10",
+    "plot.month.11",
+    "plot.month.12",
+)
+"""The catalogue keys of the short month names, January first."""
+
+
+def month_name(month: int, lang: str) -> str:
+    """The short name of ``month`` (1-12) in ``lang``: ``Mar`` / ``mrt``.
+
+    >>> month_name(3, "en"), month_name(3, "nl")
+    ('Mar', 'mrt')
+    """
+    return say(_MONTHS[month - 1], lang)
+
+
+def day_text(value: Any, lang: str) -> str:
+    """``27 Dec 2025`` / ``27 dec 2025``, without depending on the system locale.
+
+    >>> day_text("2025-03-27", "nl")
+    '27 mrt 2025'
+    """
+    ts = pd.Timestamp(value)
+    return say("report.day", lang, day=ts.day, month=month_name(ts.month, lang), year=ts.year)
 
 
 def whole(n: float, lang: str) -> str:
@@ -77,9 +123,7 @@ class ConciseDates(mdates.ConciseDateFormatter):
     def __init__(self, locator: mdates.DateLocator, lang: str) -> None:
         super().__init__(locator)
         self.lang = lang
-        self.months = {
-            say(f"plot.month.{m}", "en"): say(f"plot.month.{m}", lang) for m in range(1, 13)
-        }
+        self.months = {month_name(m, "en"): month_name(m, lang) for m in range(1, 13)}
         self.pattern = re.compile(r"\b(" + "|".join(self.months) + r")\b")
 
     def _words(self, text: str) -> str:

@@ -56,7 +56,7 @@ from matplotlib.ticker import (
 )
 from matplotlib.transforms import blended_transform_factory
 
-from ._formatting import date_axis, localise, whole
+from ._formatting import date_axis, localise, month_name, whole
 from .schema import TAG_SEP, VARIABLES
 from .text import Message, check_lang, say
 from .validate import check_diary
@@ -713,7 +713,7 @@ def calendar(
         month_starts = month_starts.insert(0, start)
     weeks = ((month_starts - first_monday).days // 7).to_numpy()
     labels = [
-        say(f"plot.month.{d.month}", lang) + (f"\n{d.year}" if i == 0 or d.month == 1 else "")
+        month_name(d.month, lang) + (f"\n{d.year}" if i == 0 or d.month == 1 else "")
         for i, d in enumerate(month_starts)
     ]
     ax.set_xticks(weeks + 0.5, labels, fontsize="small", ha="left")

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._formatting import day_text
 from ..text import check_lang, number, say
 
 __all__ = [
@@ -24,13 +25,6 @@ __all__ = [
 
 MIN_DAYS_FIGURE = 14
 """Shorter diaries get no overview figure (too little to draw)."""
-
-
-def day_text(value: Any, lang: str) -> str:
-    """``27 Dec 2025`` / ``27 dec 2025``, without depending on the system locale."""
-    ts = pd.Timestamp(value)
-    month = say("report.months", lang).split()[ts.month - 1]
-    return say("report.day", lang, day=ts.day, month=month, year=ts.year)
 
 
 def pain_text(value: Any, lang: str) -> str:
