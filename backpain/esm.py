@@ -23,6 +23,7 @@ import pandas as pd
 
 from . import _correlation
 from ._cluster import refuse_dask
+from ._config import language
 from .multilevel import MixedModelWarning, mixed_model
 from .schema import VARIABLES
 from .text import Message, p_value, say
@@ -181,8 +182,9 @@ class Compliance:
     prompts: pd.DataFrame
     min_share: float
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self, lang: str | None = None) -> str:
         """One sentence on the study's compliance, in ``lang``."""
+        lang = language(lang)
         p = self.persons
         sent, answered = int(p["sent"].sum()), int(p["answered"].sum())
         return say(
@@ -270,8 +272,9 @@ class Careless:
     seconds_per_item: float
     min_items: int
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self, lang: str | None = None) -> str:
         """How many prompts each flag caught, in one sentence."""
+        lang = language(lang)
         return say(
             "esm.explain.careless",
             lang,
@@ -461,7 +464,7 @@ def momentary_corr(
     return pd.DataFrame(rows)
 
 
-def explain_corr(result: pd.DataFrame, lang: str = "en") -> str:
+def explain_corr(result: pd.DataFrame, lang: str | None = None) -> str:
     """Say what :func:`momentary_corr` found, within and between persons, in one sentence each.
 
     Examples
@@ -472,6 +475,7 @@ def explain_corr(result: pd.DataFrame, lang: str = "en") -> str:
     Within a person, at prompts after one with more stress than usual for that person, pain was higher (r = 0.2..., 95% CI ...).
     Between persons, no clear link between average stress and average pain at the 5% level (r = ...
     """
+    lang = language(lang)
     rows = result.set_index("level")
     lines = []
     for level in ("within", "between"):
@@ -526,8 +530,9 @@ class MultilevelVAR:
     n_obs: int
     notes: list = field(default_factory=list)
 
-    def describe(self, lang: str = "en", *, alpha: float = 0.05) -> str:
+    def describe(self, lang: str | None = None, *, alpha: float = 0.05) -> str:
         """The clearest temporal link between two variables, in one sentence (or that none is clear)."""
+        lang = language(lang)
         t = self.temporal
         # a variable following itself (inertia) is expected: the sentence names a link
         clear = t[(t["p_val"] < alpha) & (t["predictor"] != t["outcome"])]

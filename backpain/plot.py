@@ -17,7 +17,9 @@ DataFrame belongs, a result without its columns) still raise.
 
 Labels are in English (``lang="en"``) or Dutch (``lang="nl"``), rendered
 from the text catalogue by :func:`backpain.text.say`; Dutch numbers get a
-decimal comma. Colours are the colour-blind-safe Okabe-Ito palette
+decimal comma. ``lang=None`` (the default) is the session's language,
+``backpain.config(lang=...)`` (English unless set); a language given to one
+call overrides it for that call. Colours are the colour-blind-safe Okabe-Ito palette
 (:data:`OKABE_ITO`); dates are formatted by matplotlib's
 :class:`~matplotlib.dates.ConciseDateFormatter`. Days that were not recorded
 are gaps: lines are never drawn across a missing calendar day.
@@ -56,9 +58,10 @@ from matplotlib.ticker import (
 )
 from matplotlib.transforms import blended_transform_factory
 
+from ._config import language
 from ._formatting import date_axis, localise, month_name, whole
 from .schema import TAG_SEP, VARIABLES
-from .text import Message, check_lang, say
+from .text import Message, say
 from .validate import check_diary
 
 if TYPE_CHECKING:
@@ -169,14 +172,14 @@ def _label(name: str, lang: str) -> str:
     return var.label(lang) if var is not None else name
 
 
-def tag_label(tag: str, *, lang: str = "en") -> str:
+def tag_label(tag: str, *, lang: str | None = None) -> str:
     """A diary tag in ``lang``: known tags are translated, others shown as written.
 
     Parameters
     ----------
     tag : str
         One tag, as in the diary's ``tags`` column (split on ``"|"`` first).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language.
 
     Returns
@@ -193,7 +196,7 @@ def tag_label(tag: str, *, lang: str = "en") -> str:
     >>> tag_label("physiotherapy", lang="nl"), tag_label("massage_gun", lang="nl")
     ('fysiotherapie', 'massage_gun')
     """
-    check_lang(lang)
+    lang = language(lang)
     try:
         return say(f"plot.tag.{tag}", lang)
     except KeyError:  # a tag of the user's own: shown as they wrote it
@@ -390,7 +393,7 @@ def timeline(
     annotated: pd.DataFrame | None = None,
     tags: Sequence[str] | None = None,
     max_tags: int = 5,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -418,7 +421,7 @@ def timeline(
         Each tag is one row of markers in a strip at the bottom of the axes.
     max_tags : int
         How many tags to mark when ``tags`` is ``None``.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels and legend.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -470,7 +473,7 @@ def timeline(
     'Pijn (0-10)'
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     variables = list(variables)
     if not variables:
         msg = "variables is empty; name at least one diary column, e.g. variables=('pain',)"
@@ -603,7 +606,7 @@ def calendar(
     year: int | None = None,
     cmap: str = "YlOrRd",
     cbar: bool = True,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -625,7 +628,7 @@ def calendar(
         with colour-vision deficiency since it runs light to dark).
     cbar : bool
         Add a colour bar labelled with the variable (a new axes next to ``ax``).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of weekday and month names and labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -661,7 +664,7 @@ def calendar(
     ['ma', 'di', 'wo']
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     check_diary(data, need=(variable,))
     subject, rows = _pick_subject(data, subject)
     ax = plt.gca() if ax is None else ax
@@ -812,7 +815,7 @@ def scatter_within(
     max_subjects: int = 30,
     max_points: int = 20_000,
     plain: bool = False,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -851,7 +854,7 @@ def scatter_within(
         Write the corner text in plain words for a patient ("On days with a
         higher stress score than usual, pain was higher") instead of
         ``r_rm = 0.31``; the words follow the 95% interval of ``result``.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -897,7 +900,7 @@ def scatter_within(
     True
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     if not isinstance(data, pd.DataFrame):
         msg = f"data must be a pandas DataFrame, not {type(data).__name__}"
         raise TypeError(msg)
@@ -1050,7 +1053,7 @@ def lags(
     x: str | Sequence[str] | None = None,
     y: str | None = None,
     plain: bool = False,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -1078,7 +1081,7 @@ def lags(
         result (default ``"pain"``).
     plain : bool
         Labels in plain words for a patient, without "r" or "CI".
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -1109,7 +1112,7 @@ def lags(
     (1, 'Within-person r (95% CI)')
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     ax = plt.gca() if ax is None else ax
     if result is None:
         return _note(ax, say("plot.empty.not_computed", lang))
@@ -1228,7 +1231,7 @@ def associations(
     result: pd.DataFrame | None,
     *,
     y: str = "pain",
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -1247,7 +1250,7 @@ def associations(
         ``None`` or no row left: the panel says so in words.
     y : str
         The outcome, for the axis label.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -1278,7 +1281,7 @@ def associations(
     ['Stress (0-10), same day']
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     ax = plt.gca() if ax is None else ax
     if result is None:
         return _note(ax, say("plot.empty.not_computed", lang))
@@ -1376,7 +1379,7 @@ def _finding_forest(result: pd.DataFrame, *, y: str, lang: str, ax: Axes, **kwar
 def what_helps(
     result: pd.DataFrame | None,
     *,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -1390,7 +1393,7 @@ def what_helps(
         or of :func:`backpain.stats.patient_findings` (its tag rows). Tags
         that were not tested are left out. ``None`` or no tag left: the
         panel says so in words.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels (known tags are translated, e.g. physiotherapy ->
         fysiotherapie, by :func:`tag_label`).
     ax : matplotlib.axes.Axes, optional
@@ -1437,7 +1440,7 @@ def what_helps(
     'Niet berekend voor dit dagboek'
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     ax = plt.gca() if ax is None else ax
     if _is_findings(result):  # one person's findings: their tag rows, under their own names
         tags = result.loc[result["kind"] == "tag"]
@@ -1532,7 +1535,7 @@ def classes(
     subacute_max_days: float = 84,
     log_scale: bool = True,
     bins: int | Sequence[float] | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -1558,7 +1561,7 @@ def classes(
     bins : int or sequence of float, optional
         Histogram bins; by default about 40 bins whose edges include both
         boundaries, so no bar straddles a class boundary.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -1605,7 +1608,7 @@ def classes(
     ['acute', 'subacute', 'chronic']
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     ax = plt.gca() if ax is None else ax
     classified = _check_result(
         classified, ("duration_days",), "classified", "backpain.classify.classify()"
@@ -1716,7 +1719,7 @@ def dashboard(
     annotated: pd.DataFrame | None = None,
     findings: pd.DataFrame | None = None,
     subject: str | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     **fig_kw: Any,
 ) -> Figure:
     """Draw one patient's diary on one figure (figure-level; returns the Figure).
@@ -1746,7 +1749,7 @@ def dashboard(
         ``verdict`` column (the report's table says the same).
     subject : str, optional
         The patient; may be left out when ``diary`` holds one subject.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     **fig_kw
         Passed to :func:`matplotlib.pyplot.figure` (default
@@ -1789,7 +1792,7 @@ def dashboard(
             "calendar, scatter_within, lags, what_helps)"
         )
         raise TypeError(msg)
-    check_lang(lang)
+    lang = language(lang)
     subject, rows = _pick_subject(diary, subject)
     notes = _annotated_rows(annotated, subject)
 
@@ -1879,7 +1882,9 @@ _CATERPILLAR_NEED = ("subject", "slope", "ci95_low", "ci95_high")
 
 
 @_plain_text
-def caterpillar(effects: pd.DataFrame, *, ax: Any = None, lang: str = "en", **kwargs: Any) -> Any:
+def caterpillar(
+    effects: pd.DataFrame, *, ax: Any = None, lang: str | None = None, **kwargs: Any
+) -> Any:
     """Draw each person's own within-person slope with its 95% interval, sorted.
 
     Parameters
@@ -1890,7 +1895,7 @@ def caterpillar(effects: pd.DataFrame, *, ax: Any = None, lang: str = "en", **kw
         ``fixed_slope`` label the axis and draw the cohort's slope).
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the labels.
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.errorbar`.
@@ -1913,7 +1918,7 @@ def caterpillar(effects: pd.DataFrame, *, ax: Any = None, lang: str = "en", **kw
     """
     import matplotlib.pyplot as plt
 
-    check_lang(lang)
+    lang = language(lang)
     if not isinstance(effects, pd.DataFrame) or any(
         c not in effects.columns for c in _CATERPILLAR_NEED
     ):
@@ -1961,7 +1966,7 @@ def caterpillar(effects: pd.DataFrame, *, ax: Any = None, lang: str = "en", **kw
 
 
 @_plain_text
-def compliance(result: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) -> Any:
+def compliance(result: Any, *, ax: Any = None, lang: str | None = None, **kwargs: Any) -> Any:
     """Draw the distribution of persons' compliance in an experience-sampling study.
 
     Parameters
@@ -1970,7 +1975,7 @@ def compliance(result: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) 
         The result of :func:`backpain.esm.compliance`.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the labels.
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.hist`.
@@ -1991,7 +1996,7 @@ def compliance(result: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) 
     (20, [0.0, 1.0])
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     ax = plt.gca() if ax is None else ax
     share = result.persons["share"].to_numpy(dtype="float64")
     style = {"bins": np.linspace(0, 1, 21), "color": OKABE_ITO["blue"], "edgecolor": "white"}
@@ -2020,7 +2025,7 @@ def esm_network(
     alpha: float = 0.05,
     min_pcor: float = 0.1,
     ax: Any = None,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> Any:
     """Draw a multilevel VAR network: temporal (arrows) or contemporaneous (lines).
 
@@ -2039,7 +2044,7 @@ def esm_network(
         What is drawn (see ``kind``).
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the labels.
 
     Returns
@@ -2061,7 +2066,7 @@ def esm_network(
     """
     from matplotlib.patches import Circle, FancyArrowPatch
 
-    check_lang(lang)
+    lang = language(lang)
     if kind not in ("temporal", "contemporaneous"):
         msg = f"esm_network: kind must be 'temporal' or 'contemporaneous', not {kind!r}"
         raise ValueError(msg)
@@ -2135,7 +2140,9 @@ def esm_network(
 _CHANGE_NEED = ("days", "periods", "summary")
 
 
-def pain_change(result: Any, *, lang: str = "en", ax: Axes | None = None, **kwargs: Any) -> Axes:
+def pain_change(
+    result: Any, *, lang: str | None = None, ax: Axes | None = None, **kwargs: Any
+) -> Axes:
     """Draw one person's daily pain, the level of the two periods compared and the change.
 
     Parameters
@@ -2143,7 +2150,7 @@ def pain_change(result: Any, *, lang: str = "en", ax: Axes | None = None, **kwar
     result : PainChange
         The result of :func:`backpain.pain_change` (its ``days``, ``periods``
         and ``summary``); nothing is computed here.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -2171,7 +2178,7 @@ def pain_change(result: Any, *, lang: str = "en", ax: Axes | None = None, **kwar
     'Change: a moderately important improvement'
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     if any(not hasattr(result, name) for name in _CHANGE_NEED):
         msg = (
             "pain_change: expected the result of backpain.pain_change (with days, periods "

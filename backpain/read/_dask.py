@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._config import language
 from ..errors import DiaryError
 from ..schema import COLUMNS, KEYS, empty_diary
 from ..text import Message
@@ -427,7 +428,7 @@ def read_dask(
     subject: str | None = None,
     files_per_partition: int | None = None,
     persist: bool | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     **options: Any,
 ) -> tuple[Any, LoadReport]:
     """Read a cohort (many diaries, or a Parquet dataset) into a Dask DataFrame.
@@ -471,10 +472,10 @@ def read_dask(
         this process's memory); ``False`` keeps nothing: the files are read
         once for the report and again by each analysis. Default: ``True``
         with a ``distributed`` client, else ``False``.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the report's ``str()`` and of the progress bar while the
-        files are read (the analyses' bars follow ``dask.config`` key
-        ``backpain.lang``).
+        files are read; default: the setting (``backpain.config(lang=...)``),
+        which the analyses' bars follow too.
     **options
         Per-person files: passed to ``read_diary`` (``columns=``,
         ``dayfirst=``, ``pain_scale=``, ...).
@@ -538,6 +539,7 @@ def read_dask(
     2    stress    0  between           6
     """
     _need_dask("read_dask")
+    lang = language(lang)
     if files_per_partition is not None and (
         isinstance(files_per_partition, bool)
         or not isinstance(files_per_partition, (int, np.integer))
