@@ -5,7 +5,9 @@ Dutch numbers get a decimal comma and a thousands dot (:func:`whole`,
 ticks with month names from the text catalogue (:class:`ConciseDates`,
 :func:`date_axis`), never from the system locale. Used by :mod:`backpain.plot`
 and, for the month names and dates in sentences (:func:`month_name`,
-:func:`day_text`), by :mod:`backpain.report`.
+:func:`day_text`), by :mod:`backpain.report`; :func:`tag_word` is the one
+place a diary tag is put in the reader's language (``backpain.plot.tag_label``
+and ``backpain.explain.tag_word`` are it).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ __all__ = [
     "day_text",
     "localise",
     "month_name",
+    "tag_word",
     "whole",
 ]
 
@@ -56,6 +59,18 @@ def month_name(month: int, lang: str) -> str:
     ('Mar', 'mrt')
     """
     return say(_MONTHS[month - 1], lang)
+
+
+def tag_word(tag: str, lang: str) -> str:
+    """A tag in ``lang`` when the catalogue knows it (``heat`` -> ``warmte``), else as written.
+
+    >>> tag_word("heat", "nl"), tag_word("my own tag", "nl")
+    ('warmte', 'my own tag')
+    """
+    try:
+        return say(f"plot.tag.{tag}", lang)
+    except KeyError:  # the user's own word
+        return str(tag)
 
 
 def day_text(value: Any, lang: str) -> str:

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ._config import language
+from ._formatting import tag_word
 from .classify import CLASSES, DEFINITIONS, class_summary, duration_class
 from .stats import STEPS
 from .text import Message, number, p_value, say
@@ -639,17 +640,8 @@ def _as_row(row: Any) -> Any:
     return SimpleNamespace(**row.to_dict()) if isinstance(row, pd.Series) else row
 
 
-_KNOWN = ("stress", "sleep_hours", "sleep_quality", "steps", "active_minutes", "mood")
-
-
 def _phrase(name: str, lang: str) -> str:
-    key = f"report.phrase.{name}" if name in _KNOWN else "report.phrase.other"
-    return say(key, lang, name=name)
-
-
-def _step_text(name: str, lang: str) -> str:
-    """The step a row's change refers to: ``1,000 more steps``, ``1 point more stress``."""
-    key = f"report.step.{name}" if name in _KNOWN else "report.step.other"
+    key = f"report.phrase.{name}" if name in STEPS else "report.phrase.other"
     return say(key, lang, name=name)
 
 
@@ -673,12 +665,12 @@ def finding_words(row: Any, lang: str) -> str:
     if verdict in ("lower", "higher"):
         direction = "down" if verdict == "lower" else "up"
         key = f"report.finding.{direction}{lag}"
-        return say(key, lang, more=_step_text(row.name, lang), effect=abs(row.effect))
+        return say(key, lang, more=_step_words(row.name, lang), effect=abs(row.effect))
     when = say("report.same_day" if lag == 0 else "report.next_day", lang)
     if verdict == "unclear":
         key = "report.assoc_none0" if lag == 0 else "report.assoc_none"
         sentence = say(key, lang, x=_phrase(row.name, lang), when=when)
-        return sentence + say("report.per_step", lang, more=_step_text(row.name, lang))
+        return sentence + say("report.per_step", lang, more=_step_words(row.name, lang))
     # not tested: too few days, or pain or the predictor never varied over them
     return say(
         f"report.untested.{verdict}", lang, x=_phrase(row.name, lang), when=when, n=row.n_days
@@ -741,18 +733,6 @@ def findings(result: pd.DataFrame, *, lang: str | None = None) -> Explanation:
                 say("notebook.finding.tag", lang, tag=tag, verdict=verdict_words(row, lang))
             )
     return _bullets(lines)
-
-
-def tag_word(tag: str, lang: str) -> str:
-    """A tag in ``lang`` when the catalogue knows it (``heat`` -> ``warmte``), else as written.
-
-    >>> tag_word("heat", "nl"), tag_word("my own tag", "nl")
-    ('warmte', 'my own tag')
-    """
-    try:
-        return say(f"plot.tag.{tag}", lang)
-    except KeyError:  # the user's own word
-        return tag
 
 
 # -------------------------------------------------------------------------- tables

@@ -59,7 +59,7 @@ from matplotlib.ticker import (
 from matplotlib.transforms import blended_transform_factory
 
 from ._config import language
-from ._formatting import date_axis, localise, month_name, whole
+from ._formatting import date_axis, localise, month_name, tag_word, whole
 from .schema import TAG_SEP, VARIABLES
 from .text import Message, say
 from .validate import check_diary
@@ -196,11 +196,7 @@ def tag_label(tag: str, *, lang: str | None = None) -> str:
     >>> tag_label("physiotherapy", lang="nl"), tag_label("massage_gun", lang="nl")
     ('fysiotherapie', 'massage_gun')
     """
-    lang = language(lang)
-    try:
-        return say(f"plot.tag.{tag}", lang)
-    except KeyError:  # a tag of the user's own: shown as they wrote it
-        return str(tag)
+    return tag_word(tag, language(lang))
 
 
 def _lag_text(lag: int, lang: str) -> str:
