@@ -3,84 +3,25 @@
 Dutch numbers get a decimal comma and a thousands dot (:func:`whole`,
 :class:`DutchNumbers`, :func:`localise`); date axes get matplotlib's concise
 ticks with month names from the text catalogue (:class:`ConciseDates`,
-:func:`date_axis`), never from the system locale. Used by :mod:`backpain.plot`
-and, for the month names and dates in sentences (:func:`month_name`,
-:func:`day_text`), by :mod:`backpain.report`; :func:`tag_word` is the one
-place a diary tag is put in the reader's language (``backpain.plot.tag_label``
-and ``backpain.explain.tag_word`` are it).
+:func:`date_axis`; the names from :func:`backpain._locale.month_name`, as the
+report's), never from the system locale. Used by :mod:`backpain.plot`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import matplotlib.dates as mdates
-import pandas as pd
 from matplotlib.ticker import Formatter, ScalarFormatter
 
-from .text import number, say
+from ._locale import month_name
+from .text import number
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = [
-    "ConciseDates",
-    "DutchNumbers",
-    "date_axis",
-    "day_text",
-    "localise",
-    "month_name",
-    "tag_word",
-    "whole",
-]
-
-_MONTHS = (
-    "plot.month.1",
-    "plot.month.2",
-    "plot.month.3",
-    "plot.month.4",
-    "plot.month.5",
-    "plot.month.6",
-    "plot.month.7",
-    "plot.month.8",
-    "plot.month.9",
-    "plot.month.10",
-    "plot.month.11",
-    "plot.month.12",
-)
-"""The catalogue keys of the short month names, January first."""
-
-
-def month_name(month: int, lang: str) -> str:
-    """The short name of ``month`` (1-12) in ``lang``: ``Mar`` / ``mrt``.
-
-    >>> month_name(3, "en"), month_name(3, "nl")
-    ('Mar', 'mrt')
-    """
-    return say(_MONTHS[month - 1], lang)
-
-
-def tag_word(tag: str, lang: str) -> str:
-    """A tag in ``lang`` when the catalogue knows it (``heat`` -> ``warmte``), else as written.
-
-    >>> tag_word("heat", "nl"), tag_word("my own tag", "nl")
-    ('warmte', 'my own tag')
-    """
-    try:
-        return say(f"plot.tag.{tag}", lang)
-    except KeyError:  # the user's own word
-        return str(tag)
-
-
-def day_text(value: Any, lang: str) -> str:
-    """``27 Dec 2025`` / ``27 dec 2025``, without depending on the system locale.
-
-    >>> day_text("2025-03-27", "nl")
-    '27 mrt 2025'
-    """
-    ts = pd.Timestamp(value)
-    return say("report.day", lang, day=ts.day, month=month_name(ts.month, lang), year=ts.year)
+__all__ = ["ConciseDates", "DutchNumbers", "date_axis", "localise", "whole"]
 
 
 def whole(n: float, lang: str) -> str:

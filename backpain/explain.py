@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ._config import language
-from ._formatting import tag_word
+from ._locale import tag_word
 from .classify import CLASSES, DEFINITIONS, class_summary, duration_class
 from .stats import STEPS
 from .text import Message, number, p_value, say

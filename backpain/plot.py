@@ -59,7 +59,8 @@ from matplotlib.ticker import (
 from matplotlib.transforms import blended_transform_factory
 
 from ._config import language
-from ._formatting import date_axis, localise, month_name, tag_word, whole
+from ._formatting import date_axis, localise, whole
+from ._locale import month_name, tag_word
 from .schema import TAG_SEP, VARIABLES
 from .text import Message, say
 from .validate import check_diary

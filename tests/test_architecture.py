@@ -166,6 +166,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "backpain.text",
             "backpain._config",
+            "backpain._locale",
             "backpain._catalogue",
             "backpain.errors",
             "backpain._progress",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from markupsafe import Markup, escape
 
-from .._formatting import month_name
+from .._locale import month_name
 from ..explain import finding_words, tag_word, verdict_words
 from ..text import number, render, say
 from ._change import change_blocks

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .._config import language
-from .._formatting import day_text
+from .._locale import day_text
 from ..text import number, say
 
 __all__ = [
