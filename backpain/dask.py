@@ -28,8 +28,8 @@ Examples
 >>> import dask.dataframe as dd
 >>> diary = backpain.simulate_cohort(6, 40, seed=1)
 >>> parts = dd.from_pandas(diary, npartitions=1)
->>> table = backpain.dask.correlate(parts, x=["stress"])
->>> bool((table["r"] - backpain.correlate(diary, x=["stress"])["r"]).abs().max() < 1e-12)
+>>> table = backpain.dask.correlate(parts, x=["stress"]).table
+>>> bool((table["r"] - backpain.correlate(diary, x=["stress"]).table["r"]).abs().max() < 1e-12)
 True
 """
 
@@ -46,6 +46,7 @@ from ._cluster import ON_DASK, meta, one_partition_each, per_partition
 from ._cohort_sums import PREDICTORS
 from ._correlation import COHORT_SERIAL, check_between_method, check_cohort_serial
 from ._diary_arrays import check_lags, numeric_values, require_columns
+from .classify import ClassSummary
 from .classify import class_summary as _class_summary
 from .classify import classify as _classify
 from .read import read_dask, write_cohort_parquet
@@ -70,7 +71,7 @@ def _columns(data: Any, columns: Sequence[str], *, func: str) -> pd.DataFrame:
 
 def within_corr(
     data: Any, *, x: str, y: str, subject: str = "subject", ci: str = "fisher"
-) -> pd.DataFrame:
+) -> sums_of.WithinCorr:
     """:func:`backpain.within_corr` on a Dask DataFrame (see that function).
 
     Only the Fisher interval: a bootstrap resamples persons in memory, so it
@@ -84,7 +85,7 @@ def within_corr(
     sums = _sums(
         data, use=[subject, x, y], subject=subject, func="within_corr", y=y, xs=[x], lags=None
     )
-    return sums_of.within_table(sums, x=x, y=y)
+    return sums_of.WithinCorr(sums_of.within_table(sums, x=x, y=y))
 
 
 def between_corr(
@@ -142,7 +143,7 @@ def correlate(
     lags: Sequence[int] = (0, 1),
     subject: str = "subject",
     serial: str = COHORT_SERIAL,
-) -> pd.DataFrame:
+) -> sums_of.Correlations:
     """:func:`backpain.correlate` on a Dask DataFrame (see that function)."""
     frame = meta(data)
     lags, candidates, notes = sums_of.correlate_args(frame.columns, x=x, lags=lags, serial=serial)
@@ -204,7 +205,7 @@ def data_quality(data: Any) -> pd.DataFrame:
     return _per_subject_table(data, _data_quality, numbers)
 
 
-def class_summary(classified: Any) -> pd.DataFrame:
+def class_summary(classified: Any) -> ClassSummary:
     """:func:`backpain.class_summary` of a Dask DataFrame holding ``duration_class``.
 
     The counts of each partition add up; the percentages are recomputed
@@ -215,15 +216,14 @@ def class_summary(classified: Any) -> pd.DataFrame:
         return _class_summary(frame)  # raises the in-memory error
     use = [c for c in ("duration_class", "nih_chronic") if c in frame.columns]
     parts = per_partition(classified, _class_summary, use=use)
-    out = parts[0].copy()
+    out = parts[0].table.copy()
     counts = [c for c in ("n", "n_nih_chronic", "n_nih_undecided") if c in out.columns]
     for c in counts:
-        out[c] = np.sum([p[c].to_numpy() for p in parts], axis=0).astype(np.int64)
+        out[c] = np.sum([p.table[c].to_numpy() for p in parts], axis=0).astype(np.int64)
     n = out["n"].to_numpy()
     total = int(n.sum())
     out["percent"] = 100 * n / total if total else np.full(len(n), np.nan)
-    out.attrs["n_unclassified"] = int(sum(p.attrs["n_unclassified"] for p in parts))
-    return out
+    return ClassSummary(out, n_unclassified=sum(p.n_unclassified for p in parts))
 
 
 def responders(

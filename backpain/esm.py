@@ -415,7 +415,8 @@ def momentary_corr(
     Returns
     -------
     pandas.DataFrame
-        Rows ``within`` and ``between``: ``level``, ``x``, ``y``, ``lag``, ``r``,
+        Rows ``within`` and ``between``: ``level``, ``predictor`` (``x``),
+        ``outcome`` (``y``), ``lag``, ``r``,
         ``dof``, ``p_val``, ``ci95_low``, ``ci95_high``, ``n_obs``, ``n_subjects``.
     """
     _check_momentary(momentary, [x, y], "momentary_corr")
@@ -446,11 +447,11 @@ def momentary_corr(
     myb = np.bincount(codes, yv, minlength=k)[present] / count[present]
     between = _correlation.between_r(mxb, myb, "pearson")
     rows = [
-        {"level": "within", "x": x, "y": y, "lag": lag, **within},
+        {"level": "within", "predictor": x, "outcome": y, "lag": lag, **within},
         {
             "level": "between",
-            "x": x,
-            "y": y,
+            "predictor": x,
+            "outcome": y,
             "lag": lag,
             "r": between["r"],
             "dof": between["n"] - 2,
@@ -490,8 +491,8 @@ def explain_corr(result: pd.DataFrame, lang: str | None = None) -> str:
             say(
                 key,
                 lang,
-                x=row["x"],
-                y=row["y"],
+                x=row["predictor"],
+                y=row["outcome"],
                 r=float(row["r"]),
                 low=float(row["ci95_low"]),
                 high=float(row["ci95_high"]),
@@ -633,7 +634,7 @@ def mlvar(
                 y=n,
                 x=[f"{m}_prev" for m in names.values()],
                 random_slopes=random_slopes,
-            )
+            ).table
         notes += [Message("esm.note.model", outcome=v, warning=str(w.message)) for w in caught]
         for row in fit[fit["level"] == "within"].itertuples():
             edges.append(

@@ -22,6 +22,7 @@ persons drawn with replacement, from the same per-person sums.
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -40,9 +41,17 @@ from ._diary_arrays import (
     shift,
     subject_codes,
 )
+from ._results import Result
 from .text import Message
 
-__all__ = ["MixedModelWarning", "icc", "mixed_model", "person_effects"]
+__all__ = [
+    "MixedModel",
+    "MixedModelWarning",
+    "PersonEffects",
+    "icc",
+    "mixed_model",
+    "person_effects",
+]
 
 _SMALL = 30
 """Fewer persons than this get a small-sample note."""
@@ -54,6 +63,92 @@ _QUIET = (
     "analyse.mixed.bootstrap",
 )
 """Notes that go into the table but are not warned."""
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class MixedModel(Result):
+    """A fitted mixed model: the fixed effects table and the model's statistics.
+
+    The result of :func:`mixed_model`.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per term (columns in :func:`mixed_model`'s Returns section).
+    n_obs, n_subjects : int
+        Days and persons in the fit.
+    group_var : float
+        Variance of the random intercept.
+    cov_re : pandas.DataFrame
+        Covariance of the random effects (intercept and slopes).
+    scale : float
+        Residual variance.
+    loglike : float
+        REML log-likelihood.
+    converged : bool
+        Whether the optimiser converged.
+    notes : list of Message
+        Dropped terms and the model's warnings.
+    icc : float
+        Intra-class correlation of ``y`` (intercept-only model).
+    r2_within, r2_marginal, r2_conditional : float
+        Share of within-person variance explained; Nakagawa & Schielzeth's
+        marginal (fixed effects) and conditional (fixed and random) R².
+    ci : str
+        ``"satterthwaite"`` or ``"bootstrap"``: how the intervals were made.
+    n_boot, seed : int or None
+        The bootstrap's resamples and seed (None without a bootstrap).
+    bootstrap_coef : pandas.DataFrame or None
+        The bootstrapped coefficients, one row per resample (None without).
+    """
+
+    n_obs: int
+    n_subjects: int
+    group_var: float
+    cov_re: pd.DataFrame
+    scale: float
+    loglike: float
+    converged: bool
+    notes: list
+    icc: float
+    r2_within: float
+    r2_marginal: float
+    r2_conditional: float
+    ci: str = "satterthwaite"
+    n_boot: int | None = None
+    seed: int | None = None
+    bootstrap_coef: pd.DataFrame | None = None
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class PersonEffects(Result):
+    """Each person's within-person slope, and the cohort's slope it is shrunk towards.
+
+    The result of :func:`person_effects`.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per person (columns in :func:`person_effects`' Returns section).
+    predictor, outcome : str
+        The columns ``x`` and ``y`` of the model.
+    fixed_slope, fixed_se : float
+        The cohort's within-person slope and its standard error.
+    slope_sd : float
+        Standard deviation of the slopes across persons.
+    converged : bool
+        Whether the optimiser converged.
+    notes : list of Message
+        The model's warnings.
+    """
+
+    predictor: str
+    outcome: str
+    fixed_slope: float
+    fixed_se: float
+    slope_sd: float
+    converged: bool
+    notes: list
 
 
 class MixedModelWarning(UserWarning):
@@ -732,7 +827,7 @@ def mixed_model(
     ci: str = "satterthwaite",
     n_boot: int = 1000,
     seed: int | None = None,
-) -> pd.DataFrame:
+) -> MixedModel:
     """Multilevel model of ``y`` on within- and between-person parts of predictors.
 
     Fits a linear mixed model by restricted maximum likelihood (REML) in which each
@@ -787,8 +882,8 @@ def mixed_model(
 
     Returns
     -------
-    pandas.DataFrame
-        One row per model term with columns:
+    MixedModel
+        ``table``: one row per model term with columns:
 
         * ``term``: ``"Intercept"``, ``"<predictor>_within"``,
           ``"<predictor>_lag<k>_within"``, ``"<predictor>_between"`` or a
@@ -809,9 +904,9 @@ def mixed_model(
 
         A term that cannot be estimated (no within-person variation, or a
         linear combination of others) keeps its row with missing numbers and
-        a note. ``result.attrs`` holds ``n_obs``, ``n_subjects``,
-        ``group_var`` (random-intercept variance), ``cov_re`` (random-effect
-        covariance as a nested dict), ``scale`` (residual variance),
+        a note. The other fields of :class:`MixedModel`: ``n_obs``,
+        ``n_subjects``, ``group_var`` (random-intercept variance), ``cov_re``
+        (random-effect covariance), ``scale`` (residual variance),
         ``loglike`` (REML), ``converged``, ``notes`` (a list of
         :class:`backpain.text.Message`), ``icc``, ``r2_within``,
         ``r2_marginal``, ``r2_conditional`` and ``ci`` (``"satterthwaite"`` or
@@ -859,7 +954,7 @@ def mixed_model(
     :func:`backpain.what_helps`. It needs no assumption about the
     distribution of the random effects, but with fewer than about 30 persons
     percentile intervals tend to be too narrow, and a note says so.
-    ``coef``, ``se``, ``dof`` and ``t`` stay the model's; ``attrs`` adds
+    ``coef``, ``se``, ``dof`` and ``t`` stay the model's; the result adds
     ``ci``, ``n_boot``, ``seed`` and ``bootstrap_coef`` (a DataFrame, one row
     per resample; a resample whose design is singular is a row of NaN and is
     left out).
@@ -915,13 +1010,13 @@ def mixed_model(
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(30, 60, seed=2)
     >>> res = mixed_model(diary, x=("stress",), lag={"stress": (0, 1)})
-    >>> res[["term", "lag", "level"]]
+    >>> res.table[["term", "lag", "level"]]
                      term   lag      level
     0           Intercept  <NA>  intercept
     1       stress_within     0     within
     2  stress_lag1_within     1     within
     3      stress_between     0    between
-    >>> res.attrs["n_subjects"], bool(res["converged"].all()), round(res.attrs["icc"], 2)
+    >>> res.n_subjects, res.converged, round(res.icc, 2)
     (30, True, 0.58)
 
     The simulator gives everybody the same within-person slope, so a random
@@ -958,12 +1053,13 @@ def mixed_model(
         if not (whole and n_boot >= 100):
             raise ValueError(Message("analyse.boot.n_boot", func=func, n_boot=n_boot))
         boot = _bootstrap(fit, int(n_boot), np.random.default_rng(seed))
-    out = _table(fit, boot)
-    if boot is not None:
-        out.attrs.update(ci="bootstrap", n_boot=int(n_boot), seed=seed)
-    else:
-        out.attrs.update(ci="satterthwaite")
-    return out
+    table, stats = _table(fit, boot)
+    if boot is None:
+        return MixedModel(table, **stats)
+    coef = pd.DataFrame(boot, columns=fit.terms)
+    return MixedModel(
+        table, **stats, ci="bootstrap", n_boot=int(n_boot), seed=seed, bootstrap_coef=coef
+    )
 
 
 def _bootstrap(fit: _Fit, n_boot: int, rng: np.random.Generator) -> np.ndarray:
@@ -999,8 +1095,8 @@ def _percentile_ci_p(boot: np.ndarray) -> tuple[float, float, float]:
     return float(b[j - 1]), float(b[b.size - j]), float(min(1.0, 2 * tail / b.size))
 
 
-def _table(fit: _Fit, boot: np.ndarray | None = None) -> pd.DataFrame:
-    """The tidy result of :func:`mixed_model` from a fit (and bootstrapped coefficients)."""
+def _table(fit: _Fit, boot: np.ndarray | None = None) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """The table of :func:`mixed_model` and the model's statistics (fields of :class:`MixedModel`)."""
     if fit.k < _SMALL:
         key = "analyse.mixed.small_sample" if boot is None else "analyse.mixed.small_sample_boot"
         fit.notes.append(Message(key, n=fit.k))
@@ -1064,23 +1160,21 @@ def _table(fit: _Fit, boot: np.ndarray | None = None) -> pd.DataFrame:
     for m in fit.notes + [m for ms in fit.term_notes.values() for m in ms]:
         if m.key not in _QUIET:
             warnings.warn(str(m), MixedModelWarning, stacklevel=3)
-    out.attrs.update(
-        n_obs=int(fit.y.size),
-        n_subjects=int(fit.k),
-        group_var=float(fit.G[0, 0]),
-        cov_re=cov_re.to_dict(),
-        scale=fit.s2,
-        loglike=fit.loglike,
-        converged=fit.converged,
-        notes=list(fit.notes) + [m for ms in fit.term_notes.values() for m in ms],
-        icc=tau0 / (tau0 + s2_0),
-        r2_within=(s2_0 - fit.s2) / s2_0,
-        r2_marginal=var_fixed / total,
-        r2_conditional=(var_fixed + var_random) / total,
-    )
-    if boot is not None:
-        out.attrs["bootstrap_coef"] = pd.DataFrame(boot, columns=fit.terms)
-    return out
+    stats = {
+        "n_obs": int(fit.y.size),
+        "n_subjects": int(fit.k),
+        "group_var": float(fit.G[0, 0]),
+        "cov_re": cov_re,
+        "scale": float(fit.s2),
+        "loglike": float(fit.loglike),
+        "converged": bool(fit.converged),
+        "notes": list(fit.notes) + [m for ms in fit.term_notes.values() for m in ms],
+        "icc": float(tau0 / (tau0 + s2_0)),
+        "r2_within": float((s2_0 - fit.s2) / s2_0),
+        "r2_marginal": float(var_fixed / total),
+        "r2_conditional": float((var_fixed + var_random) / total),
+    }
+    return out, stats
 
 
 def _standardised(fit: _Fit) -> np.ndarray:
@@ -1107,7 +1201,7 @@ def person_effects(
     x: str,
     y: str = "pain",
     subject: str = "subject",
-) -> pd.DataFrame:
+) -> PersonEffects:
     """Each person's own within-person slope, shrunk towards the cohort's (empirical Bayes).
 
     Fits ``y ~ x_within + x_between + (1 + x_within | subject)`` with
@@ -1129,14 +1223,14 @@ def person_effects(
 
     Returns
     -------
-    pandas.DataFrame
-        One row per person (in order of appearance) with columns
+    PersonEffects
+        ``table``: one row per person (in order of appearance) with columns
         ``subject``, ``n_obs``, ``slope`` (shrunken), ``se``, ``ci95_low``,
         ``ci95_high`` (slope +- 1.96 se) and ``raw_slope`` (the person's own
         least-squares slope; missing when ``x`` does not vary for them).
-        ``result.attrs`` holds ``fixed_slope``, ``fixed_se``, ``slope_sd``
-        (SD of the slopes across persons), ``x``, ``y`` and the model's
-        ``converged`` and ``notes``.
+        and ``fixed_slope``, ``fixed_se``, ``slope_sd`` (SD of the slopes
+        across persons), ``predictor`` (``x``), ``outcome`` (``y``) and the
+        model's ``converged`` and ``notes``.
 
     Notes
     -----
@@ -1153,9 +1247,9 @@ def person_effects(
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(20, 90, seed=4)
     >>> eff = person_effects(diary, x="stress")
-    >>> list(eff.columns)
+    >>> list(eff.table.columns)
     ['subject', 'n_obs', 'slope', 'se', 'ci95_low', 'ci95_high', 'raw_slope']
-    >>> len(eff)
+    >>> len(eff.table)
     20
     """
     func = "person_effects"
@@ -1198,16 +1292,16 @@ def person_effects(
             "raw_slope": raw,
         }
     )
-    out.attrs.update(
+    return PersonEffects(
+        out,
+        predictor=x,
+        outcome=y,
         fixed_slope=float(fit.beta[j]),
         fixed_se=float(np.sqrt(fit.cov[j, j])),
         slope_sd=float(np.sqrt(max(fit.G[r, r], 0.0))),
-        x=x,
-        y=y,
-        converged=fit.converged,
+        converged=bool(fit.converged),
         notes=list(fit.notes),
     )
-    return out
 
 
 # -------------------------------------------------------------------- ICC

@@ -171,6 +171,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "backpain.errors",
             "backpain._progress",
             "backpain._cluster",
+            "backpain._results",
         ),
     ),
     ("schema", ("backpain.schema",)),

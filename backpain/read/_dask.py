@@ -23,7 +23,7 @@ from .._config import language
 from ..errors import DiaryError
 from ..schema import COLUMNS, KEYS, empty_diary
 from ..text import Message
-from ._report import REJECT_COLUMNS, LoadReport
+from ._report import REJECT_COLUMNS, LoadReport, with_report
 
 __all__ = ["read_dask", "write_cohort_parquet"]
 
@@ -429,8 +429,9 @@ def read_dask(
     files_per_partition: int | None = None,
     persist: bool | None = None,
     lang: str | None = None,
+    return_report: bool | None = None,
     **options: Any,
-) -> tuple[Any, LoadReport]:
+) -> Any:
     """Read a cohort (many diaries, or a Parquet dataset) into a Dask DataFrame.
 
     The analyses (:func:`backpain.correlate`, :func:`backpain.within_corr`,
@@ -476,6 +477,10 @@ def read_dask(
         Language of the report's ``str()`` and of the progress bar while the
         files are read; default: the setting (``backpain.config(lang=...)``),
         which the analyses' bars follow too.
+    return_report : bool, optional
+        Also return the :class:`LoadReport`, as :func:`backpain.read_diary`
+        does. Left unset, the pair is returned with a ``FutureWarning`` (the
+        default becomes ``False``).
     **options
         Per-person files: passed to ``read_diary`` (``columns=``,
         ``dayfirst=``, ``pain_scale=``, ...).
@@ -489,7 +494,7 @@ def read_dask(
         :data:`backpain.COLUMNS` order, then any other column of a Parquet
         dataset. Every subject's days are in one partition.
     report : LoadReport
-        One report for all files: the row counts are the sums over the files
+        With ``return_report=True``: one report for all files: the row counts are the sums over the files
         (``rows_read == rows_kept + rows_merged + rows_duplicate +
         rows_ignored + rows_rejected`` still holds), ``rejected`` lists the
         rejected rows of every file (its ``file`` column names the file),
@@ -529,10 +534,11 @@ def read_dask(
     >>> folder = tempfile.mkdtemp()
     >>> diary = simulate_cohort(6, 60, seed=1)
     >>> files = write_cohort_parquet(diary, folder, subjects_per_file=2)
-    >>> cohort, report = read_dask(folder)
+    >>> cohort, report = read_dask(folder, return_report=True)
     >>> cohort.npartitions, report.rows_read == len(diary)
     (3, True)
-    >>> backpain.dask.correlate(cohort, x=["stress"])[["predictor", "lag", "level", "n_subjects"]]
+    >>> res = backpain.dask.correlate(cohort, x=["stress"])
+    >>> res.table[["predictor", "lag", "level", "n_subjects"]]
       predictor  lag    level  n_subjects
     0    stress    0   within           6
     1    stress    1   within           6
@@ -548,10 +554,11 @@ def read_dask(
         raise ValueError(Message("dask.error.files_per_partition", value=files_per_partition))
     kind, items, where = _resolve(source)
     if kind == "parquet":
-        return _read_parquet(items, where, lang=lang)
+        data, report = _read_parquet(items, where, lang=lang)
+        return with_report(data, report, return_report, func="read_dask")
     if files_per_partition is None:
         files_per_partition = _files_per_partition(items)
-    return _read_files(
+    data, report = _read_files(
         items,
         where,
         format=format,
@@ -561,6 +568,7 @@ def read_dask(
         lang=lang,
         options=options,
     )
+    return with_report(data, report, return_report, func="read_dask")
 
 
 def write_cohort_parquet(
