@@ -46,14 +46,16 @@ from ._cluster import ON_DASK, meta, one_partition_each, per_partition
 from ._cohort_sums import PREDICTORS
 from ._correlation import COHORT_SERIAL, check_between_method, check_cohort_serial
 from ._diary_arrays import check_lags, numeric_values, require_columns
+from ._momentary import check_corr, corr_sums, corr_table
 from .classify import ClassSummary
 from .classify import class_summary as _class_summary
 from .classify import classify as _classify
 from .read import read_dask, write_cohort_parquet
+from .read._dask import read_esm_dask, write_esm_parquet
 from .text import Message
 from .validate import data_quality as _data_quality
 
-__all__ = [*ON_DASK, "read_dask", "write_cohort_parquet"]
+__all__ = [*ON_DASK, "read_dask", "read_esm_dask", "write_cohort_parquet", "write_esm_parquet"]
 
 
 def _sums(data: Any, *, use: Sequence[str], subject: str, **kwargs: Any) -> sums_of.CorrSums:
@@ -242,3 +244,54 @@ def responders(
     in_memory(meta(data), weeks=weeks, min_days=min_days, by=by)  # the in-memory checks
     use = ["subject", "date", "pain", *([by] if by else [])]
     return _per_subject_table(data, person_windows, use, weeks=weeks, min_days=min_days, by=by)
+
+
+# ------------------------------------------------------ experience sampling
+_PROMPT_KEYS = ["subject", "prompt", "day", "day_prompt", "answered"]
+
+
+def compliance(momentary: Any, *, min_share: float = 0.5) -> Any:
+    """:func:`backpain.esm.compliance` on a Dask DataFrame of the momentary table.
+
+    Read the study with :func:`backpain.read.esm.read_esm_dask` (each
+    person's prompts in one partition). Each partition's per-person and
+    per-day rows come from the in-memory function; the counts per prompt
+    number add up and their share is recomputed from the totals.
+    """
+    from . import esm
+
+    esm.compliance(meta(momentary), min_share=min_share)  # the in-memory checks
+    use = [*_PROMPT_KEYS, "sent", "started", "completed"]
+    parts = [
+        p
+        for p in per_partition(
+            momentary, _table_part, use=use, func=esm.compliance, kwargs={"min_share": min_share}
+        )
+        if p is not None
+    ]
+    if not parts:
+        return esm.compliance(meta(momentary), min_share=min_share)
+    return esm.Compliance.combine(parts)
+
+
+def momentary_corr(
+    momentary: Any, *, x: str, y: str, lag: int = 0, overnight: bool = False
+) -> pd.DataFrame:
+    """:func:`backpain.esm.momentary_corr` on a Dask DataFrame of the momentary table.
+
+    Each partition's per-person pair sums come from the in-memory code (the
+    lags are found inside the partition, so each person's prompts must be in
+    one: :func:`backpain.read.esm.read_esm_dask`); they combine exactly.
+    """
+
+    check_corr(meta(momentary), x=x, y=y, lag=lag)
+    parts = per_partition(
+        momentary,
+        corr_sums,
+        use=[*_PROMPT_KEYS, x, y],
+        x=x,
+        y=y,
+        lag=lag,
+        overnight=overnight,
+    )
+    return corr_table(sums_of.CorrSums.combine(parts), x=x, y=y, lag=lag)

@@ -41,6 +41,7 @@ from ._diary_arrays import (
     shift,
     subject_codes,
 )
+from ._momentary import check_momentary, is_momentary, previous
 from ._results import Result
 from .text import Message
 
@@ -697,17 +698,23 @@ class _Fit:
         lagged_outcome: bool,
         func: str,
     ) -> None:
-        check_dated(data, [y, *x], subject=subject, func=func)
+        momentary = is_momentary(data)
+        if momentary:  # experience sampling: rows are prompts, lags stay within the day
+            check_momentary(data, [y, *x], func)
+        else:
+            check_dated(data, [y, *x], subject=subject, func=func)
         person_cols = _person_columns(data, covariates, persons, subject, func)
         codes, k = subject_codes(data, subject)
         yv = numeric_values(data, y, func=func)
         max_lag = max([*(max(v) for v in lag_of.values()), int(lagged_outcome)])
-        cal = Calendar(codes, data["date"], max_lag)
+        cal = None if momentary else Calendar(codes, data["date"], max_lag)
         positions: dict[int, np.ndarray] = {}
 
         def at(values: np.ndarray, L: int) -> np.ndarray:
+            if cal is None and L == 0:
+                return values
             if L not in positions:
-                positions[L] = cal.positions(L)
+                positions[L] = cal.positions(L) if cal else previous(data, L, overnight=False)
             return shift(values, positions[L])
 
         raw = {(p, L): at(numeric_values(data, p, func=func), L) for p in x for L in lag_of[p]}
@@ -840,7 +847,11 @@ def mixed_model(
     Parameters
     ----------
     data : pandas.DataFrame
-        Canonical diary (one row per subject and calendar day).
+        Canonical diary (one row per subject and calendar day), or the
+        momentary table of an experience-sampling study
+        (:func:`backpain.read.esm.read_esm`: one row per prompt, prompts
+        nested in persons; a lag is then in prompts within the same day,
+        never across the night, as :func:`backpain.esm.lagged`).
     y : str
         Outcome on day ``t``.
     x : sequence of str
@@ -927,7 +938,8 @@ def mixed_model(
     Notes
     -----
     Rows with ``y``, a lagged predictor or a covariate missing are dropped (a
-    lag is in calendar days, as in :func:`backpain.lagged_corr`). Person means
+    lag is in calendar days, as in :func:`backpain.lagged_corr`; in a momentary
+    table, in prompts of the same day, so the first prompt of a day has no lag). Person means
     are taken over the rows that enter the model, so within and between parts
     are uncorrelated. A predictor with several lags gets one within term per
     lag and one between term (the mean at its smallest lag). A predictor that

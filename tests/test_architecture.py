@@ -183,6 +183,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "backpain._diary_arrays",
             "backpain._correlation",
             "backpain._cohort_sums",
+            "backpain._momentary",
             "backpain.stats",
             "backpain.multilevel",
             "backpain.classify",

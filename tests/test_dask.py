@@ -378,8 +378,10 @@ def test_in_memory_analyses_point_to_backpain_dask(cohort):
         backpain.mixed_model(data, x=["stress"])
     with pytest.raises(NotImplementedError, match="what_helps does not run on a Dask"):
         backpain.what_helps(data)
-    with pytest.raises(NotImplementedError, match=r"esm\.compliance does not run on a Dask"):
+    with pytest.raises(TypeError, match=r"use backpain\.dask\.compliance\(data, \.\.\.\)"):
         backpain.esm.compliance(data)
+    with pytest.raises(NotImplementedError, match=r"esm\.mlvar does not run on a Dask"):
+        backpain.esm.mlvar(data, ["pain", "stress"])
 
 
 def test_backpain_dask_offers_what_the_refusals_name():
@@ -399,3 +401,91 @@ def test_in_memory_modules_never_import_backpain_dask():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+# ------------------------------------------------------- experience sampling
+@pytest.fixture(scope="module")
+def momentary() -> pd.DataFrame:
+    """A study with missed prompts, persons of different lengths, an item never answered by one."""
+    from backpain.simulate import simulate_esm
+
+    m = simulate_esm(23, 6, 5, seed=26)
+    m = m[~((m["subject"] == m["subject"].iloc[0]) & (m["day"] > m["day"].min()))]  # one short
+    m = m.reset_index(drop=True)
+    m.loc[m["subject"] == m["subject"].iloc[-1], "stress"] = np.nan
+    return m
+
+
+@pytest.fixture(scope="module")
+def study(momentary, tmp_path_factory, client):
+    folder = tmp_path_factory.mktemp("esm")
+    backpain.dask.write_esm_parquet(momentary, folder, subjects_per_file=4)
+    return backpain.dask.read_esm_dask(folder)
+
+
+MOMENTARY = [
+    {"x": "stress", "y": "pain"},
+    {"x": "stress", "y": "pain", "lag": 1},
+    {"x": "pain", "y": "mood", "lag": 2},
+    {"x": "mood", "y": "stress", "lag": 1, "overnight": True},
+]
+
+
+@pytest.mark.parametrize("kwargs", MOMENTARY)
+def test_momentary_corr_equals_in_memory(study, momentary, kwargs):
+    data, report = study
+    assert data.npartitions == 6
+    assert report.rows_read == report.rows_kept == len(momentary)
+    _same(
+        backpain.dask.momentary_corr(data, **kwargs),
+        backpain.esm.momentary_corr(momentary, **kwargs),
+    )
+
+
+def test_compliance_equals_in_memory(study, momentary):
+    data, _ = study
+    mine = backpain.dask.compliance(data, min_share=0.8)
+    ref = backpain.esm.compliance(momentary, min_share=0.8)
+    for table in ("persons", "days", "prompts"):
+        _same(getattr(mine, table), getattr(ref, table))
+    assert mine.describe("nl") == ref.describe("nl")
+
+
+def test_esm_exports_one_partition_per_file(tmp_path, client):
+    # long layout (openESM), one file per two persons, one bad row
+    head = "id,day,beep,pain,stress\n"
+    rows = {
+        "a.csv": "P1,1,1,4,2\nP1,1,2,5,3\nP1,2,1,6,\nP2,1,1,3,3\nP2,1,2,,\n",
+        "b.csv": "P3,1,1,7,5\nP3,1,2,6,4\nP3,1,x,1,1\nP4,1,1,2,2\nP4,1,2,3,1\n",
+    }
+    for name, text in rows.items():
+        (tmp_path / name).write_text(head + text)
+    data, report = backpain.dask.read_esm_dask(tmp_path)
+    assert data.npartitions == 2
+    assert (report.rows_read, report.rows_kept, report.rows_rejected) == (10, 9, 1)
+    assert report.balanced
+    assert report.rejected["row"].tolist() == [4]
+    assert [p.source for p in report.parts] == [str(tmp_path / n) for n in rows]
+    from backpain.read.esm import read_esm
+
+    memory = pd.concat([read_esm(tmp_path / n)[0] for n in rows], ignore_index=True)
+    _same(
+        backpain.dask.momentary_corr(data, x="stress", y="pain"),
+        backpain.esm.momentary_corr(memory, x="stress", y="pain"),
+    )
+    _same(backpain.dask.compliance(data).persons, backpain.esm.compliance(memory).persons)
+
+
+def test_esm_person_split_over_partitions_raises(momentary, client, tmp_path):
+    split = dd.from_pandas(momentary, npartitions=3)  # cuts the rows, not the persons
+    with pytest.raises(ValueError, match="more than one partition"):
+        backpain.dask.momentary_corr(split, x="stress", y="pain", lag=1)
+    with pytest.raises(ValueError, match="more than one partition"):
+        backpain.dask.compliance(split)
+    with pytest.raises(ValueError, match="lag must be a whole number"):
+        backpain.dask.momentary_corr(split, x="stress", y="pain", lag=-1)
+    with pytest.raises(ValueError, match="has no column"):
+        backpain.dask.momentary_corr(split, x="sleep", y="pain")
+    momentary.drop(columns="day_prompt").to_parquet(tmp_path / "x.parquet")
+    with pytest.raises(DiaryError, match=r"no column\(s\) day_prompt of the momentary"):
+        backpain.dask.read_esm_dask(tmp_path)

@@ -7,6 +7,7 @@ personal file); the expected values are computed by hand in the comments.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,47 @@ def test_google_fit_unknown_language_says_which_column_looks_like_steps():
     assert _counts(report) == (2, 2, 0, 0, 0)
     with pytest.raises(ValueError, match=r"columns=\{'Steps': 'steps'\} does not fit"):
         backpain.read_diary(GFIT_UNKNOWN, format="google_fit_daily", columns={"Steps": "steps"})
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_google_fit_unknown_language_page_advice_renames_and_then_reads(tmp_path, lang):
+    with pytest.raises(DiaryError) as err:
+        backpain.read_diary(GFIT_UNKNOWN)
+    page = err.value.render(lang, audience="page")
+    cli = err.value.render(lang, audience="cli")
+    to = "to" if lang == "en" else "naar"
+    # the way out named for people without Python: the English names of the same layout
+    assert f"'Xdate' {to} 'Date', 'Xsteps' {to} 'Step count'" in page
+    assert page == cli
+    assert "columns=" not in page
+    assert ("looks like steps" if lang == "en" else "lijkt op stappen") in page
+    # following it reads the file
+    renamed = tmp_path / "renamed.csv"
+    text = GFIT_UNKNOWN.read_text(encoding="utf-8")
+    renamed.write_text(text.replace("Xdate", "Date", 1).replace("Xsteps", "Step count", 1))
+    diary = backpain.read_diary(renamed)
+    assert _by_day(diary, "steps") == {"2024-04-01": 7104, "2024-04-02": 1222}
+
+
+def test_google_fit_unknown_language_per_day_file_advice_names_the_time_columns(tmp_path):
+    # a per-day file (15-minute rows, date in the name) with headers in an unseen language
+    path = tmp_path / "2024-04-02.csv"
+    path.write_text(
+        "Xstart,Xend,Xcalories (kcal),Xdistance (m),Xspeed (m/s),Xsteps\n"
+        "08:00:00.000+02:00,08:15:00.000+02:00,20.1,410.0,1.2,689\n"
+        "08:15:00.000+02:00,08:30:00.000+02:00,18.0,250.5,1.1,402\n"
+    )
+    with pytest.raises(DiaryError) as err:
+        backpain.read_diary(path)
+    page = err.value.render("en", audience="page")
+    assert "'Xstart' to 'Start time', 'Xend' to 'End time', 'Xsteps' to 'Step count'" in page
+    text = (
+        path.read_text()
+        .replace("Xstart,Xend", "Start time,End time")
+        .replace("Xsteps", "Step count")
+    )
+    path.write_text(text)
+    assert _by_day(backpain.read_diary(path), "steps") == {"2024-04-02": 689 + 402}
 
 
 def test_google_fit_structure_leaves_a_pain_diary_alone():
@@ -249,16 +291,20 @@ def test_page_says_how_to_put_unknown_moods_in_order():
     own = DATA / "daylio" / "daylio_own_moods.csv"
     res = analyse_upload(own.name, own.read_bytes(), lang="nl")
     assert res.ok
-    # the page cannot take Python options: it says how to give the order in the file
-    assert "van 5 (best) tot 1 (slechtst)" in res.html
+    # the page cannot take Python options: it points to its own form (and the command
+    # line's --moods), and offers the file's moods to put in order
+    shown = html.unescape(res.html)
+    assert "in het vak 'Zet je stemmingen in volgorde' boven de resultaten" in shown
+    assert "--moods 'blij,ellendig,gaat wel,moe' in jouw volgorde" in shown
     assert "moods=" not in res.html
-    # the way out works: the labels replaced by their place from 5 to 1
-    text = own.read_text()
-    for label, level in {"blij": "5", "gaat wel": "4", "moe": "2", "ellendig": "1"}.items():
-        text = text.replace(f",{label},", f",{level},")
-    diary = backpain.read_diary(text.encode(), subject="me")
-    # 3 Jun: blij 5 -> 10 and ellendig 1 -> 0: 5; 2 Jun: 4 -> 7.5; 1 Jun: 2 -> 2.5
-    assert diary["mood"].tolist() == [2.5, 7.5, 5.0]
+    assert res.moods == ("blij", "ellendig", "gaat wel", "moe")
+    # the way out works: the moods in order from best to worst
+    again = analyse_upload(
+        own.name, own.read_bytes(), lang="nl", moods=["blij", "gaat wel", "moe", "ellendig"]
+    )
+    assert again.ok
+    assert again.moods == ()
+    assert "stemming leeg gelaten" not in again.html
 
 
 def test_google_fit_structure_leaves_a_table_with_known_headers_to_the_table_reader():
@@ -295,3 +341,29 @@ def test_unreadable_exports_name_the_file_the_format_and_what_to_do(
     assert looks_like in text
     assert todo in text
     assert "Traceback" not in err.value.args[0].render("nl")
+
+
+# ------------------------------------------------ the README's format table stays true
+def test_readme_format_table_names_fixtures_that_exist_and_every_fixture_folder():
+    import re
+
+    root = Path(__file__).parents[1]
+    text = (root / "README.md").read_text(encoding="utf-8")
+    table = text.split("## Formats read", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line]
+    fixtures = [row.rsplit("|", 2)[-2] for row in rows[1:]]  # the last column
+    named = [p for cell in fixtures for p in re.findall(r"`(tests/data/[^`]+)`", cell)]
+    assert named, "no fixture named in the table"
+    for path in named:
+        assert list(root.glob(path)), f"README names {path}, which does not exist"
+    # every fixture folder of a reader (not the R results, the page's, the hostile files
+    # or the experience-sampling studies, which have sections of their own)
+    folders = {p.name for p in (root / "tests" / "data").iterdir() if p.is_dir()}
+    for folder in sorted(folders - {"R", "app", "hostile", "esm"}):
+        assert any(p.startswith(f"tests/data/{folder}/") for p in named), folder
+    # a row's fixture folder lists files of that folder, e.g. (`daylio_own_moods.csv`)
+    for cell in fixtures:
+        base = re.search(r"`(tests/data/[^`]+/)`\s*\(([^)]*)\)", cell)
+        if base:
+            for name in re.findall(r"`([^`]+)`", base.group(2)):
+                assert (root / base.group(1) / name).exists(), (base.group(1), name)

@@ -448,9 +448,19 @@ def read_daylio(
         counts = label[unknown & ~bad_date].value_counts()
         names = ", ".join(f"{m!r} ({n})" for m, n in sorted(counts.items()))
         found = label[live & ~bad_date & label.notna() & (label != "")].drop_duplicates()
+        found = found[~found.str.lower().duplicated()]  # 'Gut' and 'gut' are one mood
         order = repr(found.tolist()) if len(found) > 1 else "['best', ..., 'worst']"
+        # labels: every mood of the file, for the upload page's form that puts them in
+        # order (backpain.app.mood_labels); cli_order: the same for --moods
         report.notes.append(
-            Message("read.daylio.moods_left_out", n=int(counts.sum()), names=names, order=order)
+            Message(
+                "read.daylio.moods_left_out",
+                n=int(counts.sum()),
+                names=names,
+                order=order,
+                cli_order=repr(",".join(found)) if len(found) > 1 else "'best,...,worst'",
+                labels=tuple(found),
+            )
         )
     mood = (level - 1) * 2.5
 

@@ -63,7 +63,15 @@ HEADERS: dict[str, dict[str, str]] = {
 
 Takeout writes the headers in the account's language; other languages (Dutch,
 German, ...) are recognised by the files' structure and refused with the
-column that looks like steps and how to map it (``columns=``), never guessed.
+column that looks like steps and how to map it (``columns=`` in Python; on
+the page and the command line, which columns to rename to the English names
+of the same layout), never guessed. Searched for other languages (2026-12:
+public code, issues, documentation and web pages, for Dutch, German, Spanish
+and Italian headers such as ``Aantal stappen``, ``Anzahl der Schritte``,
+``Starttijd``, ``Hora de inicio``): only the German name of the daily
+summaries file (``Tägliche Zusammenfassungen.csv``, in the README of
+Floyer007/google-fit-to-influxdb) was found, none of its headers, so no
+language was added.
 """
 
 _GOOGLE_ONLY = ("Move Minutes count", "Heart Points", "Heart Minutes")
@@ -237,10 +245,26 @@ def read_google_fit_daily(
             if layout.lang is None
             else Message("formats.gfit.no_metrics", header=header[:8])
         )
+        # the way out that works on the page and the command line too: the English
+        # names of the same layout (its date or time columns, and the steps column)
+        english = HEADERS["en"]
+        keys = ("date",) if layout.kind == "daily" else ("start", "end")
+        renames = [
+            Message("formats.gfit.rename", old=old, new=english[k])
+            for old, k in zip(header, keys, strict=False)
+            if old != english[k]
+        ]
         todo = (
-            Message("formats.gfit.todo_columns", column=guess)
+            Message(
+                "formats.gfit.todo_columns",
+                column=guess,
+                renames=[*renames, Message("formats.gfit.rename", old=guess, new=english["steps"])],
+            )
             if guess
-            else Message("formats.gfit.todo_columns_none")
+            else Message(
+                "formats.gfit.todo_columns_none",
+                renames=[*renames, Message("formats.gfit.rename_steps")],
+            )
         )
         raise cannot_read(src, "google_fit_daily", problem, todo)
     if layout.kind == "daily":

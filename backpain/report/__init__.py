@@ -19,6 +19,7 @@ Every text is a catalogue entry in English (``lang="en"``) and Dutch
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ def render_report(
     standalone: bool = True,
     pain_scale: float = 10,
     dayfirst: bool | None = None,
+    moods: Sequence[str] | Mapping[str, float] | None = None,
 ) -> str:
     """Build the patient report and render it as one HTML string.
 
@@ -53,7 +55,7 @@ def render_report(
     ----------
     diaries : path, list of paths, bytes, file object or pandas.DataFrame
         Anything :func:`backpain.read_diary` reads (several files are merged).
-    lang, subject, pain_scale, dayfirst
+    lang, subject, pain_scale, dayfirst, moods
         As in :func:`build_report`.
     standalone : bool, default True
         A whole HTML document (``<!DOCTYPE html>`` with inline style); False
@@ -100,6 +102,7 @@ def render_report(
         subject=subject,
         pain_scale=pain_scale,
         dayfirst=dayfirst,
+        moods=moods,
     )
     return data.to_html(standalone=standalone)
 
@@ -112,6 +115,7 @@ def write_report(
     subject: str | None = None,
     pain_scale: float = 10,
     dayfirst: bool | None = None,
+    moods: Sequence[str] | Mapping[str, float] | None = None,
 ) -> Path:
     """Write the patient report to one self-contained HTML file.
 
@@ -122,7 +126,7 @@ def write_report(
         already built (then the other options are not used).
     path : str or Path
         The HTML file to write (its folder must exist).
-    lang, subject, pain_scale, dayfirst
+    lang, subject, pain_scale, dayfirst, moods
         As in :func:`build_report`.
 
     Returns
@@ -149,6 +153,7 @@ def write_report(
             subject=subject,
             pain_scale=pain_scale,
             dayfirst=dayfirst,
+            moods=moods,
         )
     path = Path(path)
     path.write_text(diaries.to_html(), encoding="utf-8")
