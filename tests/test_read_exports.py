@@ -47,7 +47,7 @@ def test_google_fit_french_per_day_file_date_from_its_name():
 
 
 def test_google_fit_unknown_language_says_which_column_looks_like_steps():
-    assert detect_google_fit_daily(open_source(GFIT_UNKNOWN)) is None
+    assert detect_google_fit_daily(open_source(GFIT_UNKNOWN)).matches
     with pytest.raises(DiaryError, match=r"looks like a Google Fit") as err:
         backpain.read_diary(GFIT_UNKNOWN)
     text = str(err.value)
@@ -109,7 +109,7 @@ def test_google_fit_unknown_language_per_day_file_advice_names_the_time_columns(
 
 def test_google_fit_structure_leaves_a_pain_diary_alone():
     diary = b"Date,pain,Calories (kcal),Distance (m),Walk (ms)\n2024-04-01,4,1900,5000,3600\n"
-    assert detect_google_fit_daily(open_source(diary)) is not None
+    assert not detect_google_fit_daily(open_source(diary)).matches
     assert backpain.read_diary(diary)["pain"].tolist() == [4.0]
 
 
@@ -309,7 +309,7 @@ def test_page_says_how_to_put_unknown_moods_in_order():
 
 def test_google_fit_structure_leaves_a_table_with_known_headers_to_the_table_reader():
     table = b"date,steps,Calories (kcal),Distance (m),Walk (ms)\n2024-04-01,5000,1900,5000,3600\n"
-    assert detect_google_fit_daily(open_source(table)) is not None
+    assert not detect_google_fit_daily(open_source(table)).matches
     diary, report = backpain.read_diary(table, return_report=True)
     assert report.format == "table"
     assert diary["steps"].tolist() == [5000.0]
@@ -341,6 +341,89 @@ def test_unreadable_exports_name_the_file_the_format_and_what_to_do(
     assert looks_like in text
     assert todo in text
     assert "Traceback" not in err.value.args[0].render("nl")
+
+
+# ------------------------- dates after Excel: the whole-column rule in every reader
+# (issue #24 item 3, generalised). Each fixture is the reader's own layout with its
+# dates as Excel (US locale) writes them after opening and saving the file:
+# 2024-03-01 22:30:00.000 -> 3/1/2024 22:30, 2021-06-01 -> 6/1/2021.
+SAMSUNG_EXCEL = DATA / "samsung_health" / "com.samsung.shealth.sleep.saved-by-excel.csv"
+GFIT_EXCEL = DATA / "google_fit_daily" / "saved_by_excel" / "Daily activity metrics.csv"
+DAYLIO_EXCEL = DATA / "daylio" / "daylio_saved_by_excel.csv"
+
+
+def test_samsung_sleep_saved_by_excel_uses_the_shared_date_order():
+    diary, report = backpain.read_diary(SAMSUNG_EXCEL, return_report=True)
+    assert report.format == "samsung_health"
+    # '3/13/2024' settles month-first for every cell of both columns, '3/1/2024' too.
+    # UTC+0100: s01 22:30 -> 05:45 = 7.25 h, woken 2 March; s02 23:00 -> 06:30 = 7.5 h
+    # and the nap s03 13:00 -> 13:45 = 0.75 h, both on 13 March: 8.25 h
+    assert _by_day(diary, "sleep_hours") == {"2024-03-02": 7.25, "2024-03-13": 8.25}
+    assert _counts(report) == (3, 2, 1, 0, 0)
+    assert any("month-day-year" in n for n in report.notes)
+
+
+def test_samsung_all_ambiguous_after_excel_asks_for_dayfirst(tmp_path):
+    path = tmp_path / SAMSUNG_EXCEL.name
+    path.write_text(SAMSUNG_EXCEL.read_text().replace("3/12/", "3/11/").replace("3/13/", "3/12/"))
+    with pytest.raises(DiaryError, match=r"saved-by-excel\.csv: every date .* dayfirst=True"):
+        backpain.read_diary(path)
+    diary = backpain.read_diary(path, dayfirst=True)
+    # day-first: '3/1/2024 22:30' -> '3/2/2024 5:45' UTC is 3 January to 3 February,
+    # over 24 hours: rejected; '3/11/2024 23:00' -> '3/12/2024 6:30' is 3 November to 3
+    # December, rejected too; the nap '3/12/2024 13:00-13:45' is 3 December, 0.75 h
+    assert _by_day(diary, "sleep_hours") == {"2024-12-03": 0.75}
+
+
+def test_google_fit_daily_saved_by_excel_uses_the_shared_date_order():
+    diary, report = backpain.read_diary(GFIT_EXCEL, return_report=True)
+    assert report.format == "google_fit_daily"
+    # '3/13/2024' settles month-first: 1, 2 and 13 March (Step count column)
+    assert _by_day(diary, "steps") == {"2024-03-01": 6120, "2024-03-02": 2050, "2024-03-13": 4480}
+    assert _by_day(diary, "active_minutes") == {"2024-03-01": 42, "2024-03-02": 7}
+    assert _counts(report) == (3, 3, 0, 0, 0)
+    assert any("month-day-year" in n for n in report.notes)
+
+
+def test_google_fit_daily_all_ambiguous_after_excel_asks_for_dayfirst(tmp_path):
+    path = tmp_path / GFIT_EXCEL.name
+    path.write_text(GFIT_EXCEL.read_text().replace("3/13/2024", "3/12/2024"))
+    with pytest.raises(DiaryError, match=r"every date .* dayfirst=True"):
+        backpain.read_diary(path)
+    diary = backpain.read_diary(path, dayfirst=True)
+    assert sorted(_by_day(diary, "steps")) == ["2024-01-03", "2024-02-03", "2024-12-03"]
+
+
+def test_daylio_saved_by_excel_uses_the_shared_date_order(tmp_path):
+    diary, report = backpain.read_diary(DAYLIO_EXCEL, return_report=True)
+    assert report.format == "daylio"
+    # '6/13/2021' settles month-first; 1 June: awful (0) and meh (5) -> mean 2.5;
+    # 13 June: good (7.5)
+    assert _by_day(diary, "mood") == {"2021-06-01": 2.5, "2021-06-13": 7.5}
+    assert _counts(report) == (3, 2, 1, 0, 0)
+    path = tmp_path / "daylio_export.csv"
+    path.write_text(DAYLIO_EXCEL.read_text().replace("6/13/2021", "6/12/2021"))
+    with pytest.raises(DiaryError, match=r"every date .* dayfirst=True"):
+        backpain.read_diary(path)
+    diary = backpain.read_diary(path, dayfirst=False)
+    assert sorted(_by_day(diary, "mood")) == ["2021-06-01", "2021-06-12"]
+
+
+def test_every_reader_of_numeric_dates_takes_dayfirst():
+    # the ambiguity error asks for dayfirst=: every format whose file can hold
+    # numeric dates (a CSV) takes it; the JSON and XML formats write ISO dates
+    # (Fitbit's JSON its own fixed month/day/yy)
+    takes = {name for name, fmt in backpain.read.FORMATS.items() if "dayfirst" in fmt.options}
+    assert takes == {
+        "table",
+        "daylio",
+        "flaredown",
+        "flaredown_user",
+        "google_fit_daily",
+        "health_auto_export",
+        "samsung_health",
+        "fitbit_csv",
+    }
 
 
 # ------------------------------------------------ the README's format table stays true
