@@ -14,6 +14,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..errors import DiaryError
 from ..schema import COLUMNS, KEYS, TAG_SEP, VARIABLES, empty_diary
 from ..text import Message
@@ -32,6 +33,31 @@ from ._problems import Problems, Reason
 from ._report import LoadReport
 
 __all__ = ["build_diary", "finish_diary"]
+
+# This module's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "read.unit.hours_clock": ("hours (e.g. 7.5 or 7:30)", "uren, bv. 7,5 of 7:30"),
+        "read.note.rule": ("{name} {rule}", "{name!v} {rule}"),
+        "read.rule.mean": ("mean", "gemiddelde"),
+        "read.rule.sum": ("sum", "som"),
+        "read.rule.max": ("max", "hoogste"),
+        "read.rule.min": ("min", "laagste"),
+        "read.rule.first": ("first", "eerste"),
+        "read.rule.union": ("union", "alle samen"),
+        "read.rule.join": ("join", "achter elkaar"),
+        "read.error.no_pain_column": (
+            "{source}: no pain column found (columns: {columns}); {option.columns:pain}.",
+            "{source}: geen kolom met pijn gevonden (kolommen: {columns}); {option.columns:pain}.",
+        ),
+        "read.error.pain_looks_100": (
+            "{source}: most pain values are above 10 (largest {largest:g}): this looks like a 0-100 scale; {option.pain_scale}, or fix the values.",
+            "{source}: de meeste pijnwaarden zijn hoger dan 10 (hoogste {largest:g}): dit lijkt een schaal van 0 tot 100; {option.pain_scale}, of verbeter de waarden.",
+        ),
+    },
+)
 
 
 def _combine_text(values: pd.Series, how: str) -> str | float:

@@ -10,6 +10,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..errors import DiaryError
 from ..text import Message
 
@@ -25,6 +26,59 @@ __all__ = [
     "thousands_shaped",
     "weekday_given",
 ]
+
+# This module's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "read.note.dates_order_unknown": (
+            "the order of day and month could not be told from the dates written like 03/04/2026; "
+            "those rows are rejected",
+            "de volgorde van dag en maand was niet af te leiden uit de datums zoals 03/04/2026; "
+            "die rijen zijn geweigerd",
+        ),
+        "read.note.dates_already": ("dates were already dates", "de datums waren al datums"),
+        "read.note.dates_mixed_dayfirst": (
+            "dates mix day-first and month-first values; took day-first (the majority) "
+            "and rejected the others",
+            "de datums mengen dag-eerst en maand-eerst; gelezen als dag-eerst "
+            "(de meerderheid), de andere zijn geweigerd",
+        ),
+        "read.note.dates_mixed_monthfirst": (
+            "dates mix day-first and month-first values; took month-first (the majority) "
+            "and rejected the others",
+            "de datums mengen dag-eerst en maand-eerst; gelezen als maand-eerst "
+            "(de meerderheid), de andere zijn geweigerd",
+        ),
+        "read.note.order_inferred_dayfirst": (
+            "date order inferred from the column: day-month-year",
+            "volgorde van de datums afgeleid uit de kolom: dag-maand-jaar",
+        ),
+        "read.note.order_inferred_monthfirst": (
+            "date order inferred from the column: month-day-year",
+            "volgorde van de datums afgeleid uit de kolom: maand-dag-jaar",
+        ),
+        "read.note.dates_ambiguous_dayfirst": (
+            "every date is ambiguous (day and month both <= 12); took day-month-year, "
+            "as Dutch/Belgian files write dates",
+            "elke datum kan twee dingen betekenen (dag en maand allebei 12 of minder); "
+            "gelezen als dag-maand-jaar, zoals Nederlandse en Belgische bestanden datums schrijven",
+        ),
+        "read.note.order_given_dayfirst": (
+            "date order given: day first",
+            "volgorde van de datums opgegeven: eerst de dag",
+        ),
+        "read.note.order_given_monthfirst": (
+            "date order given: month first",
+            "volgorde van de datums opgegeven: eerst de maand",
+        ),
+        "read.error.dates_ambiguous": (
+            "{source}: every date in the date column is ambiguous (e.g. {example!r}): it could be day/month or month/day; {option.dayfirst}.",
+            "{source}: elke datum in de datumkolom kan twee dingen betekenen (bv. {example!r}): dag/maand of maand/dag; {option.dayfirst}.",
+        ),
+    },
+)
 
 NUMERIC_DATE = re.compile(r"^\s*(\d{1,4})(?:[-/.]|\s+)(\d{1,2})(?:[-/.]|\s+)(\d{1,4})(?:[ T].*)?$")
 """Day, month and year written as numbers, separated by ``-``, ``/``, ``.`` or spaces."""

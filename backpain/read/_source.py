@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._catalogue import register_texts
 from ..errors import DiaryError
 from ..text import Message
 
@@ -29,6 +30,115 @@ __all__ = [
     "open_source",
     "refuse_limit",
 ]
+
+# This module's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "read.word.diary": ("diary", "dagboek"),
+        "read.error.too_large": (
+            "{source}: the file is {size:.1f} GiB, more than this reader loads at once "
+            "({limit:.0f} GiB). Split it (for example per subject or per year) and read the parts.",
+            "{source}: het bestand is {size:.1f} GiB, meer dan dit programma in één keer "
+            "inleest ({limit:.0f} GiB). Splits het (bijvoorbeeld per deelnemer of per jaar) en "
+            "lees de delen.",
+        ),
+        "read.error.nul_bytes": (
+            "{source}: the file holds NUL bytes, so it is not a text (CSV) file. If it is a "
+            "spreadsheet, save it as .xlsx or CSV.",
+            "{source}: het bestand bevat NUL-bytes, dus het is geen tekstbestand (CSV). Is "
+            "het een rekenblad, bewaar het dan als .xlsx of CSV.",
+        ),
+        "read.error.bad_text": (
+            "{source}: the file is not valid {encoding} text (byte {byte}): it may be "
+            "truncated or damaged. Export it again.",
+            "{source}: het bestand is geen geldige {encoding}-tekst (byte {byte}): het is "
+            "misschien afgebroken of beschadigd. Exporteer het opnieuw.",
+        ),
+        "read.error.no_such_file": (
+            "{source}: no such file. Check the path (the current folder is {cwd}).",
+            "{source}: dit bestand bestaat niet. Kijk het pad na (de huidige map is {cwd}).",
+        ),
+        "read.error.cannot_open": (
+            "{source}: the file cannot be opened ({detail}). Check the name and the path; a "
+            "shorter name or folder may help.",
+            "{source}: het bestand kan niet geopend worden ({detail}). Kijk de naam en het pad na; "
+            "een kortere naam of map kan helpen.",
+        ),
+        "read.error.json_repeated_key": (
+            "{source}: a JSON record holds the key {key!r} twice (values {values}), so it is not "
+            "clear which one is meant. Keep one of them and try again.",
+            "{source}: een JSON-record bevat de sleutel {key!r} twee keer (waarden {values}), dus "
+            "het is niet duidelijk welke bedoeld is. Hou er één over en probeer opnieuw.",
+        ),
+        "read.error.folder": (
+            "{source}: this is a folder; pass the export file inside it.",
+            "{source}: dit is een map; kies het exportbestand dat erin zit.",
+        ),
+        "read.error.json_invalid": (
+            "{source}: not valid JSON (line {line}, column {col}: {detail}); the {label} export "
+            "may be truncated. Export it again.",
+            "{source}: geen geldige JSON (regel {line}, teken {col}: {detail}); de export "
+            "({label}) is misschien afgebroken. Exporteer opnieuw.",
+        ),
+        "read.limit.columns": (
+            "{source}: {found:.0f} columns, more than the {most:.0f} a diary table may have "
+            "(limit: columns). Keep only the diary's columns, or split the file into "
+            "several files of fewer columns with the date column in each.",
+            "{source}: {found:.0f} kolommen, meer dan de {most:.0f} die een dagboektabel mag "
+            "hebben (grens: kolommen). Bewaar alleen de kolommen van het dagboek, of splits "
+            "het bestand in meerdere bestanden met minder kolommen en in elk de datumkolom.",
+        ),
+        "read.limit.keys": (
+            "{source}: the JSON records use more than {most:.0f} different keys (limit: keys). "
+            "A diary's records share the same few keys; split the file into files whose "
+            "records have the same keys.",
+            "{source}: de JSON-records gebruiken meer dan {most:.0f} verschillende sleutels "
+            "(grens: sleutels). De records van een dagboek delen dezelfde paar sleutels; "
+            "splits het bestand in bestanden waarvan de records dezelfde sleutels hebben.",
+        ),
+        "read.limit.rows": (
+            "{source}: a sheet has {found:.0f} rows, more than the {most:.0f} read from a "
+            "spreadsheet (limit: rows). Save the sheet as CSV, which is read without this "
+            "limit, or split it into sheets of fewer rows.",
+            "{source}: een blad heeft {found:.0f} rijen, meer dan de {most:.0f} die uit een "
+            "rekenblad gelezen worden (grens: rijen). Bewaar het blad als CSV, dat zonder "
+            "deze grens gelezen wordt, of splits het in bladen met minder rijen.",
+        ),
+        "read.limit.unpacked": (
+            "{source}: unpacks to {found:.0f} MiB, more than the {most:.0f} MiB allowed "
+            "(limit: unpacked size). Split the workbook into smaller files, or save each "
+            "sheet as CSV.",
+            "{source}: wordt uitgepakt {found:.0f} MiB, meer dan de toegestane {most:.0f} MiB "
+            "(grens: uitgepakte grootte). Splits de werkmap in kleinere bestanden, of bewaar "
+            "elk blad als CSV.",
+        ),
+        "read.limit.ratio": (
+            "{source}: a part of the file unpacks {found:.0f} times larger than it is packed, "
+            "more than the {most:.0f} times a real export does (limit: unpacked size ratio); "
+            "it holds a huge cell or is not a real export. Remove the huge cells, or save "
+            "the sheet as CSV and split it into smaller files.",
+            "{source}: een deel van het bestand wordt uitgepakt {found:.0f} keer groter dan "
+            "ingepakt, meer dan de {most:.0f} keer van een echte export (grens: "
+            "uitpakverhouding); het bevat een reusachtige cel of is geen echte export. "
+            "Verwijder de reusachtige cellen, of bewaar het blad als CSV en splits het in "
+            "kleinere bestanden.",
+        ),
+        "read.limit.nesting": (
+            "{source}: the JSON is nested deeper than can be read (limit: nesting depth); "
+            "it is not a diary export. Export the diary again.",
+            "{source}: de JSON is dieper genest dan gelezen kan worden (grens: nestdiepte); "
+            "het is geen dagboekexport. Exporteer het dagboek opnieuw.",
+        ),
+        "read.limit.number": (
+            "{source}: the JSON holds a number with more than {most:.0f} digits (limit: "
+            "number length); it is not a diary export. Export the diary again.",
+            "{source}: de JSON bevat een getal met meer dan {most:.0f} cijfers (grens: "
+            "lengte van een getal); het is geen dagboekexport. Exporteer het dagboek opnieuw.",
+        ),
+    },
+)
 
 MAX_BYTES_IN_MEMORY = 1 << 30
 """Files larger than this (1 GiB) are refused by readers that load the whole file."""

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.compute as pc
 
+from .._catalogue import register_texts
 from ..errors import DiaryError
 from ..schema import COLUMNS, TAG_SEP, VARIABLES, normalise_header
 from ..text import Message
@@ -57,6 +58,107 @@ __all__ = [
     "subject_from_name",
     "table_kind",
 ]
+
+# This module's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "read.note.sheets": (
+            "read the sheet {read!r}; not read: {others} ({option.sheet})",
+            "het blad {read!r} gelezen; niet gelezen: {others} ({option.sheet})",
+        ),
+        "read.note.sheet_other": ("{name!r} ({rows} rows)", "{name!r} ({rows} rijen)"),
+        "read.note.sheet_hidden": (
+            "{name!r} ({rows} rows, hidden)",
+            "{name!r} ({rows} rijen, verborgen)",
+        ),
+        "read.error.no_such_sheet": (
+            "{source}: there is no sheet {sheet}; the sheets are {names}",
+            "{source}: er is geen blad {sheet}; de bladen zijn {names}",
+        ),
+        "read.error.encrypted": (
+            "{source}: this spreadsheet is protected with a password, so its cells cannot be "
+            "read; open it in Excel or LibreOffice, remove the password (or save a copy without "
+            "one) and try again.",
+            "{source}: dit rekenblad is beveiligd met een wachtwoord, dus de cellen zijn niet te "
+            "lezen; open het in Excel of LibreOffice, verwijder het wachtwoord (of bewaar een "
+            "kopie zonder) en probeer opnieuw.",
+        ),
+        "read.note.decoded_as": (
+            "the file's letters were read as {option.encoding} (not UTF-8)",
+            "de letters van het bestand zijn gelezen als {option.encoding} (geen UTF-8)",
+        ),
+        "read.note.separator": (
+            "separator {sep!r} and decimal mark {decimal!r} detected",
+            "scheidingsteken {sep!r} en decimaalteken {decimal!r} herkend",
+        ),
+        "read.note.unused_columns": (
+            "columns not used (not diary variables): {columns}",
+            "kolommen niet gebruikt (geen dagboekgegevens): {columns}",
+        ),
+        "read.origin.file_name": ("(file name)", "(bestandsnaam)"),
+        "read.error.header_is_data": (
+            "{source}: the first line looks like data, not a header (it holds a date or numbers: {columns}), so the file has no column names. Add a first line naming the columns (e.g. 'date,pain'; a Daylio export: full_date,date,weekday,time,mood,activities,note){option.header}.",
+            "{source}: de eerste regel lijkt op gegevens, niet op een kopregel (ze bevat een datum of getallen: {columns}), dus het bestand heeft geen kolomnamen. Voeg een eerste regel toe met de namen van de kolommen (bv. 'datum,pijn'; een Daylio-export: full_date,date,weekday,time,mood,activities,note){option.header}.",
+        ),
+        "read.error.no_date_column": (
+            "{source}: no date column found among {columns}; {option.columns:date}.",
+            "{source}: geen kolom met datums gevonden in {columns}; {option.columns:date}.",
+        ),
+        "read.error.two_columns": (
+            "{source}: columns {first!r} and {second!r} both look like {name!r}; {option.columns_pick}.",
+            "{source}: de kolommen {first!r} en {second!r} lijken allebei op {name!r}; {option.columns_pick}.",
+        ),
+        "read.error.xls": (
+            "{source}: this is an old Excel 97-2003 (.xls) file; open it in Excel or "
+            "LibreOffice and save it as .xlsx or CSV.",
+            "{source}: dit is een oud Excel 97-2003-bestand (.xls); open het in Excel of "
+            "LibreOffice en bewaar het als .xlsx of CSV.",
+        ),
+        "read.error.unreadable": (
+            "{source}: could not read it as {kind}: {detail}",
+            "{source}: kon het niet lezen als {kind}: {detail}",
+        ),
+        "read.error.csv_shape": (
+            "{source}: could not read it as a table with separator {sep!r}: {detail}. Check that every row has the same number of columns{option.sep}.",
+            "{source}: kon het niet lezen als tabel met scheidingsteken {sep!r}: {detail}. Kijk na of elke rij evenveel kolommen heeft{option.sep}.",
+        ),
+        "read.error.json_shape": (
+            '{source}: JSON must be a list of records such as [{{"date": "2026-01-05", '
+            '"pain": 4}}, ...]',
+            '{source}: JSON moet een lijst van records zijn, zoals [{{"date": "2026-01-05", '
+            '"pain": 4}}, ...]',
+        ),
+        "read.detect.damaged_zip": ("a damaged zip archive", "een beschadigd zip-archief"),
+        "read.detect.zip_not_excel": (
+            "a zip archive that is not an Excel workbook (holds {names})",
+            "een zip-archief dat geen Excel-werkmap is (bevat {names})",
+        ),
+        "read.detect.xml": ("XML or HTML, not a table", "XML of HTML, geen tabel"),
+        "read.detect.binary": (
+            "binary content (NUL bytes), not a text table",
+            "binaire inhoud (NUL-bytes), geen teksttabel",
+        ),
+        "read.detect.one_column": (
+            "the first line has a single column; a diary needs at least a date and pain",
+            "de eerste regel heeft maar één kolom; een dagboek heeft minstens een datum en pijn nodig",
+        ),
+        "read.hostile.nested_column": (
+            "{source}: column {column!r} holds lists or records ({type}), not one value per "
+            "cell. Flatten it to one column per value, or leave it out of the file.",
+            "{source}: kolom {column!r} bevat lijsten of records ({type}), niet één waarde per "
+            "cel. Maak er één kolom per waarde van, of laat ze weg uit het bestand.",
+        ),
+        "read.hostile.repeated_header": (
+            "{source}: the column {header!r} appears twice, so it is not clear which one "
+            "holds the diary's values. Rename or remove one of them in the spreadsheet.",
+            "{source}: de kolom {header!r} staat er twee keer in, dus het is niet duidelijk "
+            "welke de waarden van het dagboek bevat. Hernoem of verwijder er één in het "
+            "rekenblad.",
+        ),
+    },
+)
 
 TAG_WORDS: dict[str, str] = {
     "kinesist": "physiotherapy",
