@@ -101,6 +101,11 @@ def test_long_table_rejects_bad_rows_with_their_reason():
         [3, "beep", "1"],  # in row order, as every reader lists them
         [4, "day", "x"],
     ]
+    # typed reasons: the repeat names the row it repeats; a day number that is not one
+    problems = report.problems()
+    assert [p.reason.name for p in problems] == ["REPEATED", "NOT_A_NUMBER"]
+    assert problems[0].render("en").endswith("repeats row 2 in id, day, beep")
+    assert "geen getal; day moet een getal zijn (de dag van de studie)" in problems[1].render("nl")
     assert m["answered"].tolist() == [True, False]
 
 

@@ -144,6 +144,7 @@ def test_qualtrics_flags_and_rejections():
     # rows as the file shows them: the first respondent is row 4
     assert report.rejected["row"].tolist() == [7, 8]
     assert report.rejected["reason"].str.contains("repeats|empty").all()
+    assert report.rejected["reason"][0] == "repeats row 4 in ResponseId"  # R_aaa again
 
 
 def test_qualtrics_legacy_bytes_with_bom_and_crlf():
