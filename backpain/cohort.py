@@ -13,6 +13,8 @@ from typing import Any
 
 import pandas as pd
 
+from ._results import table_of
+
 __all__ = ["cohort_table"]
 
 # questionnaire -> (default item columns, scoring function name, score columns kept)
@@ -55,8 +57,8 @@ def cohort_table(
 
     Parameters
     ----------
-    survey : pandas.DataFrame
-        A survey as :func:`backpain.read_survey` returns it, one row per
+    survey : Survey or pandas.DataFrame
+        A survey as :func:`backpain.read_survey` returns it (or its table), one row per
         respondent, with a ``subject`` column. Every questionnaire whose
         default item columns are all present (``odi1``-``odi10``,
         ``rmdq1``-``rmdq24``, ``sbst1``-``sbst9``, ``peg1``-``peg3``,
@@ -119,6 +121,7 @@ def cohort_table(
     from .questionnaires import classify_survey
     from .validate import data_quality
 
+    survey = table_of(survey)
     if "subject" not in survey.columns:
         msg = (
             f"survey has no 'subject' column (columns: {list(survey.columns)[:12]}); "
