@@ -9,11 +9,14 @@ duration class a person reports with the one their diary shows.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from ._results import table_of
+
+if TYPE_CHECKING:
+    from .read.survey import Survey
 
 __all__ = ["cohort_table"]
 
@@ -46,7 +49,7 @@ _DIARY_CLASS = [
 
 
 def cohort_table(
-    survey: pd.DataFrame,
+    survey: Survey | pd.DataFrame,
     diary: pd.DataFrame,
     *,
     duration: str | None = "pain_duration",

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -39,6 +40,9 @@ from ._results import table_of
 from .errors import SurveyError
 from .read._cells import NO_WORDS, YES_WORDS, blank_cells
 from .text import Message
+
+if TYPE_CHECKING:
+    from .read.survey import Survey
 
 __all__ = [
     "CPG_GRADES",
@@ -309,7 +313,7 @@ def _ordered(values: pd.Series, categories: Sequence[str]) -> pd.Series:
 
 # ------------------------------------------------------------------- scorers
 def score_odi(
-    data: pd.DataFrame,
+    data: pd.DataFrame | Survey,
     *,
     items: Sequence[str] | None = None,
     respondent: str | None = None,
@@ -411,7 +415,7 @@ def score_odi(
 
 
 def score_rmdq(
-    data: pd.DataFrame,
+    data: pd.DataFrame | Survey,
     *,
     items: Sequence[str] | None = None,
     respondent: str | None = None,
@@ -498,7 +502,7 @@ def score_rmdq(
 
 
 def score_startback(
-    data: pd.DataFrame,
+    data: pd.DataFrame | Survey,
     *,
     items: Sequence[str] | None = None,
     respondent: str | None = None,
@@ -597,7 +601,7 @@ def score_startback(
 
 
 def score_peg(
-    data: pd.DataFrame,
+    data: pd.DataFrame | Survey,
     *,
     items: Sequence[str] | None = None,
     respondent: str | None = None,
@@ -664,7 +668,7 @@ def score_peg(
 
 
 def score_cpg(
-    data: pd.DataFrame,
+    data: pd.DataFrame | Survey,
     *,
     items: Sequence[str] | None = None,
     respondent: str | None = None,
@@ -778,7 +782,7 @@ def score_cpg(
 
 
 def score_nih_impact(
-    data: pd.DataFrame,
+    data: pd.DataFrame | Survey,
     *,
     items: Sequence[str] | None = None,
     respondent: str | None = None,
@@ -882,7 +886,7 @@ def score_nih_impact(
 
 # ------------------------------------------------------------ classification
 def classify_survey(
-    survey: pd.DataFrame,
+    survey: pd.DataFrame | Survey,
     *,
     duration: str = "pain_duration",
     frequency: str | None = None,

@@ -144,6 +144,15 @@ class Survey(Result):
         REDCap with a dictionary: coded column -> ``{code: label}``; else empty.
     import_ids : dict of str to str
         Qualtrics: column -> ImportId (``"QID1"``); else empty.
+
+    Examples
+    --------
+    >>> survey = read_survey(b"deelnemer,pijnduur\\nP01,3 maanden\\n")
+    >>> survey.table
+      subject pain_duration
+    0     P01     3 maanden
+    >>> survey.labels
+    {'subject': 'deelnemer', 'pain_duration': 'pijnduur'}
     """
 
     labels: dict[str, str] = dataclasses.field(default_factory=dict)
