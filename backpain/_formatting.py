@@ -3,7 +3,8 @@
 Dutch numbers get a decimal comma and a thousands dot (:func:`whole`,
 :class:`DutchNumbers`, :func:`localise`); date axes get matplotlib's concise
 ticks with month names from the text catalogue (:class:`ConciseDates`,
-:func:`date_axis`), never from the system locale. Used by :mod:`backpain.plot`.
+:func:`date_axis`; the names from :func:`backpain._locale.month_name`, as the
+report's), never from the system locale. Used by :mod:`backpain.plot`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING
 import matplotlib.dates as mdates
 from matplotlib.ticker import Formatter, ScalarFormatter
 
-from .text import number, say
+from ._locale import month_name
+from .text import number
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -77,9 +79,7 @@ class ConciseDates(mdates.ConciseDateFormatter):
     def __init__(self, locator: mdates.DateLocator, lang: str) -> None:
         super().__init__(locator)
         self.lang = lang
-        self.months = {
-            say(f"plot.month.{m}", "en"): say(f"plot.month.{m}", lang) for m in range(1, 13)
-        }
+        self.months = {month_name(m, "en"): month_name(m, lang) for m in range(1, 13)}
         self.pattern = re.compile(r"\b(" + "|".join(self.months) + r")\b")
 
     def _words(self, text: str) -> str:

@@ -17,7 +17,9 @@ DataFrame belongs, a result without its columns) still raise.
 
 Labels are in English (``lang="en"``) or Dutch (``lang="nl"``), rendered
 from the text catalogue by :func:`backpain.text.say`; Dutch numbers get a
-decimal comma. Colours are the colour-blind-safe Okabe-Ito palette
+decimal comma. ``lang=None`` (the default) is the session's language,
+``backpain.config(lang=...)`` (English unless set); a language given to one
+call overrides it for that call. Colours are the colour-blind-safe Okabe-Ito palette
 (:data:`OKABE_ITO`); dates are formatted by matplotlib's
 :class:`~matplotlib.dates.ConciseDateFormatter`. Days that were not recorded
 are gaps: lines are never drawn across a missing calendar day.
@@ -56,10 +58,12 @@ from matplotlib.ticker import (
 )
 from matplotlib.transforms import blended_transform_factory
 
+from ._config import language
 from ._formatting import date_axis, localise, whole
+from ._locale import month_name, tag_word
 from ._results import Result, table_of
 from .schema import TAG_SEP, VARIABLES
-from .text import Message, check_lang, say
+from .text import Message, say
 from .validate import check_diary
 
 if TYPE_CHECKING:
@@ -170,14 +174,14 @@ def _label(name: str, lang: str) -> str:
     return var.label(lang) if var is not None else name
 
 
-def tag_label(tag: str, *, lang: str = "en") -> str:
+def tag_label(tag: str, *, lang: str | None = None) -> str:
     """A diary tag in ``lang``: known tags are translated, others shown as written.
 
     Parameters
     ----------
     tag : str
         One tag, as in the diary's ``tags`` column (split on ``"|"`` first).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language.
 
     Returns
@@ -194,11 +198,7 @@ def tag_label(tag: str, *, lang: str = "en") -> str:
     >>> tag_label("physiotherapy", lang="nl"), tag_label("massage_gun", lang="nl")
     ('fysiotherapie', 'massage_gun')
     """
-    check_lang(lang)
-    try:
-        return say(f"plot.tag.{tag}", lang)
-    except KeyError:  # a tag of the user's own: shown as they wrote it
-        return str(tag)
+    return tag_word(tag, language(lang))
 
 
 def _lag_text(lag: int, lang: str) -> str:
@@ -391,7 +391,7 @@ def timeline(
     annotated: pd.DataFrame | None = None,
     tags: Sequence[str] | None = None,
     max_tags: int = 5,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -419,7 +419,7 @@ def timeline(
         Each tag is one row of markers in a strip at the bottom of the axes.
     max_tags : int
         How many tags to mark when ``tags`` is ``None``.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels and legend.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -471,7 +471,7 @@ def timeline(
     'Pijn (0-10)'
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     variables = list(variables)
     if not variables:
         msg = "variables is empty; name at least one diary column, e.g. variables=('pain',)"
@@ -604,7 +604,7 @@ def calendar(
     year: int | None = None,
     cmap: str = "YlOrRd",
     cbar: bool = True,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -626,7 +626,7 @@ def calendar(
         with colour-vision deficiency since it runs light to dark).
     cbar : bool
         Add a colour bar labelled with the variable (a new axes next to ``ax``).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of weekday and month names and labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -662,7 +662,7 @@ def calendar(
     ['ma', 'di', 'wo']
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     check_diary(data, need=(variable,))
     subject, rows = _pick_subject(data, subject)
     ax = plt.gca() if ax is None else ax
@@ -714,7 +714,7 @@ def calendar(
         month_starts = month_starts.insert(0, start)
     weeks = ((month_starts - first_monday).days // 7).to_numpy()
     labels = [
-        say(f"plot.month.{d.month}", lang) + (f"\n{d.year}" if i == 0 or d.month == 1 else "")
+        month_name(d.month, lang) + (f"\n{d.year}" if i == 0 or d.month == 1 else "")
         for i, d in enumerate(month_starts)
     ]
     ax.set_xticks(weeks + 0.5, labels, fontsize="small", ha="left")
@@ -803,7 +803,7 @@ def scatter_within(
     max_subjects: int = 30,
     max_points: int = 20_000,
     plain: bool = False,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -842,7 +842,7 @@ def scatter_within(
         Write the corner text in plain words for a patient ("On days with a
         higher stress score than usual, pain was higher") instead of
         ``r_rm = 0.31``; the words follow the 95% interval of ``result``.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -888,7 +888,7 @@ def scatter_within(
     True
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     result = table_of(result)  # a result object or its table
     if not isinstance(data, pd.DataFrame):
         msg = f"data must be a pandas DataFrame, not {type(data).__name__}"
@@ -1042,7 +1042,7 @@ def lags(
     x: str | Sequence[str] | None = None,
     y: str | None = None,
     plain: bool = False,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -1070,7 +1070,7 @@ def lags(
         result (default ``"pain"``).
     plain : bool
         Labels in plain words for a patient, without "r" or "CI".
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -1101,7 +1101,7 @@ def lags(
     (1, 'Within-person r (95% CI)')
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     result = table_of(result)  # a result object or its table
     ax = plt.gca() if ax is None else ax
     if result is None:
@@ -1222,7 +1222,7 @@ def associations(
     result: pd.DataFrame | None,
     *,
     y: str = "pain",
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -1241,7 +1241,7 @@ def associations(
         ``None`` or no row left: the panel says so in words.
     y : str
         The outcome, for the axis label.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -1272,7 +1272,7 @@ def associations(
     ['Stress (0-10), same day']
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     result = table_of(result)  # a result object or its table
     ax = plt.gca() if ax is None else ax
     if result is None:
@@ -1371,7 +1371,7 @@ def _finding_forest(result: pd.DataFrame, *, y: str, lang: str, ax: Axes, **kwar
 def what_helps(
     result: pd.DataFrame | None,
     *,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -1385,7 +1385,7 @@ def what_helps(
         or of :func:`backpain.stats.patient_findings` (its tag rows). Tags
         that were not tested are left out. ``None`` or no tag left: the
         panel says so in words.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels (known tags are translated, e.g. physiotherapy ->
         fysiotherapie, by :func:`tag_label`).
     ax : matplotlib.axes.Axes, optional
@@ -1432,7 +1432,7 @@ def what_helps(
     'Niet berekend voor dit dagboek'
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     result = table_of(result)  # a result object or its table
     ax = plt.gca() if ax is None else ax
     if _is_findings(result):  # one person's findings: their tag rows
@@ -1517,7 +1517,7 @@ def classes(
     subacute_max_days: float = 84,
     log_scale: bool = True,
     bins: int | Sequence[float] | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -1543,7 +1543,7 @@ def classes(
     bins : int or sequence of float, optional
         Histogram bins; by default about 40 bins whose edges include both
         boundaries, so no bar straddles a class boundary.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -1590,7 +1590,7 @@ def classes(
     ['acute', 'subacute', 'chronic']
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     ax = plt.gca() if ax is None else ax
     classified = _check_result(
         classified, ("duration_days",), "classified", "backpain.classify.classify()"
@@ -1701,7 +1701,7 @@ def dashboard(
     annotated: pd.DataFrame | None = None,
     findings: pd.DataFrame | None = None,
     subject: str | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     **fig_kw: Any,
 ) -> Figure:
     """Draw one patient's diary on one figure (figure-level; returns the Figure).
@@ -1731,7 +1731,7 @@ def dashboard(
         ``verdict`` column (the report's table says the same).
     subject : str, optional
         The patient; may be left out when ``diary`` holds one subject.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     **fig_kw
         Passed to :func:`matplotlib.pyplot.figure` (default
@@ -1774,7 +1774,7 @@ def dashboard(
             "calendar, scatter_within, lags, what_helps)"
         )
         raise TypeError(msg)
-    check_lang(lang)
+    lang = language(lang)
     findings = table_of(findings)  # a result object or its table
     subject, rows = _pick_subject(diary, subject)
     notes = _annotated_rows(annotated, subject)
@@ -1865,7 +1865,7 @@ _CATERPILLAR_NEED = ("subject", "slope", "ci95_low", "ci95_high")
 
 
 @_plain_text
-def caterpillar(effects: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) -> Any:
+def caterpillar(effects: Any, *, ax: Any = None, lang: str | None = None, **kwargs: Any) -> Any:
     """Draw each person's own within-person slope with its 95% interval, sorted.
 
     Parameters
@@ -1877,7 +1877,7 @@ def caterpillar(effects: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any
         draw the cohort's slope; a table alone draws the persons only).
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the labels.
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.errorbar`.
@@ -1900,7 +1900,7 @@ def caterpillar(effects: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any
     """
     import matplotlib.pyplot as plt
 
-    check_lang(lang)
+    lang = language(lang)
     model = effects if isinstance(effects, Result) else None
     effects = table_of(effects)
     if not isinstance(effects, pd.DataFrame) or any(
@@ -1950,7 +1950,7 @@ def caterpillar(effects: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any
 
 
 @_plain_text
-def compliance(result: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) -> Any:
+def compliance(result: Any, *, ax: Any = None, lang: str | None = None, **kwargs: Any) -> Any:
     """Draw the distribution of persons' compliance in an experience-sampling study.
 
     Parameters
@@ -1959,7 +1959,7 @@ def compliance(result: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) 
         The result of :func:`backpain.esm.compliance`.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the labels.
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.hist`.
@@ -1980,7 +1980,7 @@ def compliance(result: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) 
     (20, [0.0, 1.0])
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     ax = plt.gca() if ax is None else ax
     share = result.persons["share"].to_numpy(dtype="float64")
     style = {"bins": np.linspace(0, 1, 21), "color": OKABE_ITO["blue"], "edgecolor": "white"}
@@ -2009,7 +2009,7 @@ def esm_network(
     alpha: float = 0.05,
     min_pcor: float = 0.1,
     ax: Any = None,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> Any:
     """Draw a multilevel VAR network: temporal (arrows) or contemporaneous (lines).
 
@@ -2028,7 +2028,7 @@ def esm_network(
         What is drawn (see ``kind``).
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the labels.
 
     Returns
@@ -2050,7 +2050,7 @@ def esm_network(
     """
     from matplotlib.patches import Circle, FancyArrowPatch
 
-    check_lang(lang)
+    lang = language(lang)
     if kind not in ("temporal", "contemporaneous"):
         msg = f"esm_network: kind must be 'temporal' or 'contemporaneous', not {kind!r}"
         raise ValueError(msg)
@@ -2124,7 +2124,9 @@ def esm_network(
 _CHANGE_NEED = ("days", "periods", "summary")
 
 
-def pain_change(result: Any, *, lang: str = "en", ax: Axes | None = None, **kwargs: Any) -> Axes:
+def pain_change(
+    result: Any, *, lang: str | None = None, ax: Axes | None = None, **kwargs: Any
+) -> Axes:
     """Draw one person's daily pain, the level of the two periods compared and the change.
 
     Parameters
@@ -2132,7 +2134,7 @@ def pain_change(result: Any, *, lang: str = "en", ax: Axes | None = None, **kwar
     result : PainChange
         The result of :func:`backpain.pain_change` (its ``days``, ``periods``
         and ``summary``); nothing is computed here.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -2160,7 +2162,7 @@ def pain_change(result: Any, *, lang: str = "en", ax: Axes | None = None, **kwar
     'Change: a moderately important improvement'
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     if any(not hasattr(result, name) for name in _CHANGE_NEED):
         msg = (
             "pain_change: expected the result of backpain.pain_change (with days, periods "

@@ -165,6 +165,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "text",
         (
             "backpain.text",
+            "backpain._config",
+            "backpain._locale",
             "backpain._catalogue",
             "backpain.errors",
             "backpain._progress",
