@@ -85,7 +85,7 @@ def run_demo(out: Path, *, lang: str | None = None) -> Path:
     _say(class_summary(classes).table.to_string(index=False))
 
     _step("survey", lang)
-    survey = load_example("survey")
+    survey = load_example("survey").table
     scores = pd.concat(
         [
             survey[["subject"]],
