@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from . import _correlation
+from ._check import argument_error
 from ._cluster import refuse_dask
 from .multilevel import MixedModelWarning, mixed_model
 from .schema import VARIABLES
@@ -143,7 +144,12 @@ def to_daily(
             values = var.low + (values - low) / (high - low) * (var.high - var.low)
         top = values.max()
         if var.high is not None and np.isfinite(top) and top > var.high:
-            raise ValueError(Message("esm.error.scale", item=column, high=top, name=name))
+            msg = (
+                f"{column} goes up to {top} in the prompts, but the daily diary's {name} is "
+                f"0-10; state the prompts' scale, e.g. scales={{'{name}': (0, 100)}}, to "
+                "rescale it linearly to 0-10"
+            )
+            raise argument_error(msg, func="to_daily")
         frame[name] = values
     groups = frame.groupby(["subject", "date"], sort=True)
     out = groups[list(items.values())].mean() if items else groups.size().to_frame().iloc[:, :0]

@@ -59,8 +59,9 @@ from matplotlib.ticker import (
 )
 from matplotlib.transforms import blended_transform_factory
 
+from ._check import check_columns, check_type
 from .schema import TAG_SEP, VARIABLES
-from .text import Message, check_lang, number, say
+from .text import check_lang, number, say
 from .validate import check_diary
 
 if TYPE_CHECKING:
@@ -335,9 +336,7 @@ def _daily(rows: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
 
 def _require_frame(result: object) -> None:
     """Raise unless ``result`` is a DataFrame."""
-    if not isinstance(result, pd.DataFrame):
-        msg = f"result must be a pandas DataFrame, not {type(result).__name__}"
-        raise TypeError(msg)
+    check_type("result", result, pd.DataFrame, what="a pandas DataFrame")
 
 
 def _check_result(
@@ -346,16 +345,8 @@ def _check_result(
     """``result`` as a DataFrame with ``needed`` columns, or ``None`` when it is ``None``."""
     if result is None:
         return None
-    if not isinstance(result, pd.DataFrame):
-        msg = f"{arg} must be a pandas DataFrame (the result of {made_by}), not {type(result).__name__}"
-        raise TypeError(msg)
-    missing = [c for c in needed if c not in result.columns]
-    if missing:
-        msg = (
-            f"{arg} has no column(s) {missing}; expected the result of {made_by} "
-            f"with columns {list(needed)}"
-        )
-        raise ValueError(msg)
+    check_type(arg, result, pd.DataFrame, what=f"a pandas DataFrame (the result of {made_by})")
+    check_columns(result, needed, name=arg, hint=f"expected the result of {made_by}")
     return result
 
 
@@ -1995,19 +1986,7 @@ def caterpillar(effects: pd.DataFrame, *, ax: Any = None, lang: str = "en", **kw
     import matplotlib.pyplot as plt
 
     check_lang(lang)
-    if not isinstance(effects, pd.DataFrame) or any(
-        c not in effects.columns for c in _CATERPILLAR_NEED
-    ):
-        columns = (
-            list(effects.columns) if isinstance(effects, pd.DataFrame) else type(effects).__name__
-        )
-        raise ValueError(
-            Message(
-                "analyse.caterpillar.not_effects",
-                need=repr(list(_CATERPILLAR_NEED)),
-                columns=repr(columns),
-            )
-        )
+    _check_result(effects, _CATERPILLAR_NEED, "effects", "backpain.person_effects()")
     ax = plt.gca() if ax is None else ax
     rows = effects.sort_values("slope", kind="stable").reset_index(drop=True)
     pos = np.arange(len(rows))

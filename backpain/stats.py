@@ -38,6 +38,7 @@ from scipy import stats as sps
 from scipy.interpolate import BSpline
 from scipy.signal import lfilter
 
+from ._check import check_choice, check_whole
 from ._cohort_sums import (
     PREDICTORS,
     Centred,
@@ -63,7 +64,6 @@ from ._diary_arrays import (
     require_columns,
 )
 from .schema import TAG_SEP
-from .text import Message
 from .validate import check_diary
 
 __all__ = [
@@ -632,11 +632,9 @@ _BOOT_METHODS = {"fisher": "fisher", "bootstrap": "bca", "percentile": "percenti
 def _check_boot(ci: str, n_boot: int, *, func: str) -> str:
     """The interval method named by ``ci`` (``"fisher"``, ``"bca"``, ``"percentile"``)."""
 
-    if ci not in _BOOT_METHODS:
-        raise ValueError(Message("analyse.boot.ci_unknown", func=func, ci=ci))
-    whole = isinstance(n_boot, (int, np.integer)) and not isinstance(n_boot, bool)
-    if ci != "fisher" and not (whole and n_boot >= 100):
-        raise ValueError(Message("analyse.boot.n_boot", func=func, n_boot=n_boot))
+    check_choice("ci", ci, _BOOT_METHODS, func=func)
+    if ci != "fisher":
+        check_whole("n_boot", n_boot, low=100, func=func, hint="resamples; 2000 is usual")
     return _BOOT_METHODS[ci]
 
 

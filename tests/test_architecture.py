@@ -165,6 +165,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "text",
         (
             "backpain.text",
+            "backpain._check",
             "backpain._catalogue",
             "backpain.errors",
             "backpain._progress",

@@ -60,23 +60,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "write_cohort_parquet: {path} bevat al Parquet-bestanden; schrijf naar een lege "
         "map of geef overwrite=True",
     ),
-    "dask.error.split_subject": (
-        "the rows of {subject} {name!r} are in more than one partition of the Dask "
-        "DataFrame; the analyses need each person's days in one partition: read the "
-        "cohort with backpain.read_dask(), or regroup it with data.shuffle(on={subject!r})",
-        "de rijen van {subject} {name!r} staan in meer dan één deel van het Dask-"
-        "DataFrame; de analyses hebben de dagen van elke persoon in één deel nodig: lees "
-        "het cohort met backpain.read_dask(), of hergroepeer het met "
-        "data.shuffle(on={subject!r})",
-    ),
-    "dask.error.bootstrap": (
-        "within_corr: ci={ci!r} on a Dask DataFrame is not available; the bootstrap "
-        "resamples persons in memory. Use ci='fisher', or pass the frame's compute() "
-        "(a pandas DataFrame) for a bootstrap interval.",
-        "within_corr: ci={ci!r} op een Dask DataFrame kan niet; de bootstrap trekt personen "
-        "in het geheugen. Gebruik ci='fisher', of geef compute() van het frame (een pandas "
-        "DataFrame) voor een bootstrapinterval.",
-    ),
     # notes in results and load reports
     "dask.note.in_files": (
         "{note} ({n} file(s): {files})",
