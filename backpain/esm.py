@@ -42,6 +42,18 @@ __all__ = [
 ]
 
 
+_EXPLAIN = {
+    ("within", "same"): "esm.explain.within_same",
+    ("within", "lag"): "esm.explain.within_lag",
+    ("within", "unclear"): "esm.explain.within_unclear",
+    ("between", "same"): "esm.explain.between_same",
+    ("between", "lag"): "esm.explain.between_lag",
+    ("between", "unclear"): "esm.explain.between_unclear",
+}
+"""The sentence of a momentary correlation, by level and kind."""
+_LEVEL_WORD = {"within": "esm.level.within", "between": "esm.level.between"}
+
+
 def _check_momentary(momentary: pd.DataFrame, columns: Sequence[str], func: str) -> None:
     refuse_dask(momentary, f"esm.{func}")  # not on Dask yet: says what to do
     if not isinstance(momentary, pd.DataFrame):
@@ -482,11 +494,11 @@ def explain_corr(result: pd.DataFrame, lang: str = "en") -> str:
     lines = []
     for level in ("within", "between"):
         row = rows.loc[level]
-        key = f"esm.explain.{level}_{'lag' if row['lag'] else 'same'}"
+        key = _EXPLAIN[level, "lag" if row["lag"] else "same"]
         if not row["p_val"] < 0.05:  # no direction is claimed for an unclear correlation
-            key = f"esm.explain.{level}_unclear"
+            key = _EXPLAIN[level, "unclear"]
         if not np.isfinite(row["r"]):
-            lines.append(say("esm.explain.no_r", lang, level=say(f"esm.level.{level}", lang)))
+            lines.append(say("esm.explain.no_r", lang, level=say(_LEVEL_WORD[level], lang)))
             continue
         lines.append(
             say(

@@ -59,9 +59,9 @@ from matplotlib.ticker import (
 )
 from matplotlib.transforms import blended_transform_factory
 
-from ._check import check_columns, check_type
+from ._check import check_choice, check_columns, check_type
 from .schema import TAG_SEP, VARIABLES
-from .text import check_lang, number, say
+from .text import VARIABLE_WORDS, check_lang, number, say
 from .validate import check_diary
 
 if TYPE_CHECKING:
@@ -371,6 +371,48 @@ def _is_findings(result: object) -> bool:
 _CLEAR = ("lower", "higher")
 """Verdicts that say there is a link; every other verdict says there is none to tell."""
 _VERDICT_COLOURS = {"lower": OKABE_ITO["green"], "higher": OKABE_ITO["vermillion"]}
+
+# catalogue keys by code, each written out so that a search for a key finds its use
+MONTH_KEYS = ("plot.month.1", "plot.month.2", "plot.month.3", "plot.month.4", "plot.month.5",
+              "plot.month.6", "plot.month.7", "plot.month.8", "plot.month.9", "plot.month.10",
+              "plot.month.11", "plot.month.12")  # fmt: skip
+_WEEKDAY_KEYS = ("plot.weekday.0", "plot.weekday.1", "plot.weekday.2", "plot.weekday.3",
+                 "plot.weekday.4", "plot.weekday.5", "plot.weekday.6")  # fmt: skip
+_LEVEL_KEYS = {"within": "plot.level.within", "between": "plot.level.between"}
+_VERDICT_KEYS = {
+    "lower": "plot.verdict.lower",
+    "higher": "plot.verdict.higher",
+    "unclear": "plot.verdict.unclear",
+}
+_TICK_KEYS = {
+    "day": "plot.tick.day",
+    "week": "plot.tick.week",
+    "month": "plot.tick.month",
+    "year": "plot.tick.year",
+}
+_CLASS_KEYS = {
+    "acute": "plot.class.acute",
+    "subacute": "plot.class.subacute",
+    "chronic": "plot.class.chronic",
+}
+_NETWORK_KEYS = {"temporal": "esm.plot.temporal", "contemporaneous": "esm.plot.contemporaneous"}
+_PERIOD_KEYS = {"before": "change.plot.before", "after": "change.plot.after"}
+_CHANGE_TITLE_KEYS = {
+    "lower": "change.plot.title.lower",
+    "higher": "change.plot.title.higher",
+    "none": "change.plot.title.none",
+    "unclear": "change.plot.title.unclear",
+    "no_percent": "change.plot.title.no_percent",
+    "too_few_days": "change.plot.title.too_few_days",
+}
+CHANGE_BAND_KEYS = {
+    "minimal": "change.band.minimal",
+    "moderate": "change.band.moderate",
+    "substantial": "change.band.substantial",
+    "at_least_minimal": "change.band.at_least_minimal",
+    "at_least_moderate": "change.band.at_least_moderate",
+}
+"""The words of a change's band (:func:`backpain.pain_change`'s grade), shared with the report."""
 
 
 def _verdicts(frame: pd.DataFrame) -> np.ndarray:
@@ -778,14 +820,14 @@ def calendar(
     ax.set_xlim(0, n_weeks)
     ax.set_ylim(7, 0)
     ax.set_aspect("equal")
-    weekdays = [say(f"plot.weekday.{d}", lang) for d in range(7)]
+    weekdays = [say(key, lang) for key in _WEEKDAY_KEYS]
     ax.set_yticks(np.arange(7) + 0.5, weekdays, fontsize="small")
     month_starts = grid_days[(grid_days.day == 1) & inside]
     if not len(month_starts) or month_starts[0] != start:
         month_starts = month_starts.insert(0, start)
     weeks = ((month_starts - first_monday).days // 7).to_numpy()
     labels = [
-        say(f"plot.month.{d.month}", lang) + (f"\n{d.year}" if i == 0 or d.month == 1 else "")
+        say(MONTH_KEYS[d.month - 1], lang) + (f"\n{d.year}" if i == 0 or d.month == 1 else "")
         for i, d in enumerate(month_starts)
     ]
     ax.set_xticks(weeks + 0.5, labels, fontsize="small", ha="left")
@@ -1386,7 +1428,7 @@ def associations(
             "color": colours.get(level, _SERIES[(i + 2) % len(_SERIES)]),
             "capsize": 3,
             "markersize": 6,
-            "label": say(f"plot.level.{level}", lang) if level in markers else str(level),
+            "label": say(_LEVEL_KEYS[level], lang) if level in markers else str(level),
         }
         style.update(kwargs)
         ax.errorbar(est, pos - (i - (len(levels) - 1) / 2) * width, xerr=err, **style)
@@ -1561,13 +1603,13 @@ def what_helps(
     if len(lag_values) != 1:  # several lags in one result: say nothing about the day
         ax.set_xlabel(say("plot.helps_x.any", lang))
     elif int(lag_values[0]) in (0, 1):
-        ax.set_xlabel(say(f"plot.helps_x.{int(lag_values[0])}", lang))
+        ax.set_xlabel(say(("plot.helps_x.0", "plot.helps_x.1")[int(lag_values[0])], lang))
     else:
         ax.set_xlabel(say("plot.helps_x.k", lang, k=int(lag_values[0])))
     present = [
         Line2D(
             [], [], color=_VERDICT_COLOURS.get(key, _GREY), marker="o", linewidth=2,
-            label=say(f"plot.verdict.{key}", lang),
+            label=say(_VERDICT_KEYS[key], lang),
         )
         for key in ("lower", "higher", "unclear")
         if (verdict == key).any()
@@ -1593,7 +1635,7 @@ def _duration_ticks(lang: str) -> list[tuple[float, str]]:
     spots = [(1, "day", 1), (7, "week", 1), (42, "week", 6), (84, "week", 12), (182, "month", 6),
              (365, "year", 1), (730, "year", 2), (1826, "year", 5), (3652, "year", 10),
              (7305, "year", 20)]  # fmt: skip
-    return [(days, say(f"plot.tick.{unit}", lang, n=n)) for days, unit, n in spots]
+    return [(days, say(_TICK_KEYS[unit], lang, n=n)) for days, unit, n in spots]
 
 
 @_plain_text
@@ -1744,7 +1786,7 @@ def classes(
         text = say(
             "plot.class_count",
             lang,
-            name=say(f"plot.class.{name}", lang),
+            name=say(_CLASS_KEYS[name], lang),
             n=counts[name],
             share=counts[name] / len(known),
         )
@@ -1896,7 +1938,7 @@ def dashboard(
                 ax=panel,
             )
         else:
-            shown = ", ".join(say(f"common.var.{n}", lang) for n in missing[k])
+            shown = ", ".join(say(VARIABLE_WORDS[n], lang) for n in missing[k])
             text = say("plot.empty.not_recorded", lang, names=shown[:1].upper() + shown[1:])
             _note(panel, text, keep_x=True)
     # every panel may have been a note: the shared date axis is set here too
@@ -2122,9 +2164,7 @@ def esm_network(
     from matplotlib.patches import Circle, FancyArrowPatch
 
     check_lang(lang)
-    if kind not in ("temporal", "contemporaneous"):
-        msg = f"esm_network: kind must be 'temporal' or 'contemporaneous', not {kind!r}"
-        raise ValueError(msg)
+    check_choice("kind", kind, _NETWORK_KEYS, func="esm_network")
     ax = plt.gca() if ax is None else ax
     names = list(result.variables)
     angle = np.pi / 2 - 2 * np.pi * np.arange(len(names)) / len(names)
@@ -2187,7 +2227,7 @@ def esm_network(
     ax.set_ylim(-1.5, 1.5)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    ax.set_title(say(f"esm.plot.{kind}", lang))
+    ax.set_title(say(_NETWORK_KEYS[kind], lang))
     return ax
 
 
@@ -2265,7 +2305,7 @@ def pain_change(result: Any, *, lang: str = "en", ax: Axes | None = None, **kwar
             color=colours[name],
             linewidth=2.5,
             linestyle="-" if graded else ":",
-            label=say(f"change.plot.{name}", lang),
+            label=say(_PERIOD_KEYS[name], lang),
         )
     if graded:
         label = say(
@@ -2278,10 +2318,10 @@ def pain_change(result: Any, *, lang: str = "en", ax: Axes | None = None, **kwar
         ax.plot([], [], linestyle="none", label=label)
     grade, direction = str(s["grade"]), str(s["direction"])
     if grade in ("none", "unclear", "no_percent", "too_few_days"):
-        title = say(f"change.plot.title.{grade}", lang)
+        title = say(_CHANGE_TITLE_KEYS[grade], lang)
     else:
-        band = say(f"change.band.{grade}", lang)
-        title = say(f"change.plot.title.{direction}", lang, band=band)
+        band = say(CHANGE_BAND_KEYS[grade], lang)
+        title = say(_CHANGE_TITLE_KEYS[direction], lang, band=band)
     ax.set_title(title)
     ax.set_ylim(-0.3, 10.3)
     ax.set_ylabel(_label("pain", lang))

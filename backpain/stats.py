@@ -38,7 +38,7 @@ from scipy import stats as sps
 from scipy.interpolate import BSpline
 from scipy.signal import lfilter
 
-from ._check import check_choice, check_whole
+from ._check import check_choice, check_number, check_whole
 from ._cohort_sums import (
     PREDICTORS,
     Centred,
@@ -333,9 +333,7 @@ def _invert_rows(expect: np.ndarray, grid: np.ndarray, value: np.ndarray) -> np.
 
 def _remove_trend(y: np.ndarray, x: np.ndarray, trend: str, days: float) -> tuple:
     """(ry, rx, ok, k): both rows with their slow part removed, and the parameters it cost."""
-    if trend not in _TRENDS:
-        msg = f"trend must be one of {list(_TRENDS)}, not {trend!r}"
-        raise ValueError(msg)
+    check_choice("trend", trend, _TRENDS)
     if trend == "diff":
         y, x = y - _shift_days(y, 1), x - _shift_days(x, 1)
     ok = np.isfinite(y) & np.isfinite(x)
@@ -922,7 +920,7 @@ def correlate(
         * ``n_subjects``: persons that contributed.
 
         ``result.attrs["notes"]`` is a list of :class:`backpain.text.Message`
-        (skipped predictors; each compares equal to its English text).
+        (skipped predictors; ``str(note)`` is its English text, ``note.key`` its code).
 
     See Also
     --------
@@ -1044,18 +1042,10 @@ def _adjust(p: np.ndarray, correction: str) -> np.ndarray:
 def _check_family(
     serial: str, correction: str, alpha: float, *, func: str, trend: str = "spline"
 ) -> None:
-    if trend not in _PUBLIC_TRENDS:
-        msg = f"{func}: trend must be one of {list(_PUBLIC_TRENDS)}, not {trend!r}"
-        raise ValueError(msg)
-    if serial not in _SERIAL:
-        msg = f"{func}: serial must be one of {list(_SERIAL)}, not {serial!r}"
-        raise ValueError(msg)
-    if correction not in ("holm", "fdr_bh"):
-        msg = f"{func}: correction must be 'holm' or 'fdr_bh', not {correction!r}"
-        raise ValueError(msg)
-    if not (isinstance(alpha, (float, int)) and 0 < alpha <= 0.05):
-        msg = f"{func}: alpha must be a number above 0 and at most 0.05, not {alpha!r}"
-        raise ValueError(msg)
+    check_choice("trend", trend, _PUBLIC_TRENDS, func=func)
+    check_choice("serial", serial, _SERIAL, func=func)
+    check_choice("correction", correction, ("holm", "fdr_bh"), func=func)
+    check_number("alpha", alpha, low=0, high=0.05, low_open=True, func=func)
 
 
 def _one_person(data: pd.DataFrame, subject: object, *, need: Sequence[str], func: str):

@@ -444,7 +444,7 @@ def test_correlate_table(diary):
         ("sleep_quality", 1, "within"),
         ("sleep_quality", 0, "between"),
     ]
-    assert res.attrs["notes"] == [
+    assert [str(n) for n in res.attrs["notes"]] == [
         "predictor 'steps' is not a column of data; skipped",
         "predictor 'mood' holds no values; skipped",
     ]
