@@ -24,6 +24,7 @@ from .classify import (
 )
 from .cohort import cohort_table
 from .datasets import list_examples, load_example
+from .describe import monthly_summary
 from .errors import DiaryError, SeveralSubjects, SurveyError
 from .multilevel import MixedModelWarning, icc, mixed_model, person_effects
 from .privacy import pseudonymise, write_diary
@@ -80,6 +81,7 @@ __all__ = [
     "load_example",
     "merge_diaries",
     "mixed_model",
+    "monthly_summary",
     "nih_chronic_from_survey",
     "pain_change",
     "parse_duration",

@@ -33,12 +33,10 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -50,7 +48,6 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import (
-    Formatter,
     FuncFormatter,
     LogFormatter,
     MaxNLocator,
@@ -60,8 +57,9 @@ from matplotlib.ticker import (
 from matplotlib.transforms import blended_transform_factory
 
 from ._check import check_choice, check_columns, check_type
+from ._formatting import MONTH_KEYS, date_axis, localise, whole
 from .schema import TAG_SEP, VARIABLES
-from .text import VARIABLE_WORDS, check_lang, number, say
+from .text import TAG_KEYS, VARIABLE_WORDS, check_lang, say
 from .validate import check_diary
 
 if TYPE_CHECKING:
@@ -197,54 +195,8 @@ def tag_label(tag: str, *, lang: str = "en") -> str:
     ('fysiotherapie', 'massage_gun')
     """
     check_lang(lang)
-    try:
-        return say(f"plot.tag.{tag}", lang)
-    except KeyError:  # a tag of the user's own: shown as they wrote it
-        return str(tag)
-
-
-def _whole(n: float, lang: str) -> str:
-    """Whole number with a thousands separator (``.`` in Dutch)."""
-    return number(n, ",.0f", lang)
-
-
-class _DutchNumbers(Formatter):
-    """Wrap matplotlib's number formatter to write a decimal comma (``2,5``, ``8.000``)."""
-
-    _MARKS = str.maketrans({",": ".", ".": ","})
-
-    def __init__(self, inner: ScalarFormatter) -> None:
-        self.inner = inner
-
-    def set_axis(self, axis) -> None:
-        super().set_axis(axis)
-        self.inner.set_axis(axis)
-
-    def set_locs(self, locs) -> None:
-        self.inner.set_locs(locs)
-
-    def __call__(self, x: float, pos: int | None = None) -> str:
-        return self.inner(x, pos).translate(self._MARKS)
-
-    def format_data_short(self, value: float) -> str:
-        return self.inner.format_data_short(value).translate(self._MARKS)
-
-    def get_offset(self) -> str:
-        return self.inner.get_offset().translate(self._MARKS)
-
-
-def _localise(ax: Axes, lang: str) -> None:
-    """Dutch number ticks: decimal comma on every plain number axis of ``ax``.
-
-    Date axes and axes with their own labels (already Dutch) are left alone;
-    only this axes' formatters change, no global setting.
-    """
-    if lang != "nl":
-        return
-    for axis in (ax.xaxis, ax.yaxis):
-        current = axis.get_major_formatter()
-        if type(current) is ScalarFormatter:
-            axis.set_major_formatter(_DutchNumbers(current))
+    key = TAG_KEYS.get(tag)
+    return str(tag) if key is None else say(key, lang)  # a tag of the user's own: as written
 
 
 def _lag_text(lag: int, lang: str) -> str:
@@ -253,41 +205,6 @@ def _lag_text(lag: int, lang: str) -> str:
     if lag == 1:
         return say("plot.lag.day_before", lang)
     return say("plot.lag.days_before", lang, k=lag)
-
-
-class _ConciseDates(mdates.ConciseDateFormatter):
-    """ConciseDateFormatter that copes with no ticks, with months in ``lang``.
-
-    matplotlib's formatter raises ``IndexError`` on an empty list of ticks
-    (an axis whose ticks were all removed, or a view with no tick in it);
-    here no ticks simply give no labels.
-    """
-
-    def __init__(self, locator: mdates.DateLocator, lang: str) -> None:
-        super().__init__(locator)
-        self.lang = lang
-        self.months = {
-            say(f"plot.month.{m}", "en"): say(f"plot.month.{m}", lang) for m in range(1, 13)
-        }
-        self.pattern = re.compile(r"\b(" + "|".join(self.months) + r")\b")
-
-    def _words(self, text: str) -> str:
-        return self.pattern.sub(lambda m: self.months[m.group(1)], text)
-
-    def format_ticks(self, values):
-        if len(values) == 0:
-            return []
-        return [self._words(label) for label in super().format_ticks(values)]
-
-    def get_offset(self):
-        return self._words(super().get_offset())
-
-
-def _date_axis(ax: Axes, lang: str) -> None:
-    """Concise date ticks, month names in ``lang``."""
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(_ConciseDates(locator, lang))
 
 
 def _legend_outside(ax: Axes, handles=None, labels=None, **kwargs: Any) -> None:
@@ -373,9 +290,6 @@ _CLEAR = ("lower", "higher")
 _VERDICT_COLOURS = {"lower": OKABE_ITO["green"], "higher": OKABE_ITO["vermillion"]}
 
 # catalogue keys by code, each written out so that a search for a key finds its use
-MONTH_KEYS = ("plot.month.1", "plot.month.2", "plot.month.3", "plot.month.4", "plot.month.5",
-              "plot.month.6", "plot.month.7", "plot.month.8", "plot.month.9", "plot.month.10",
-              "plot.month.11", "plot.month.12")  # fmt: skip
 _WEEKDAY_KEYS = ("plot.weekday.0", "plot.weekday.1", "plot.weekday.2", "plot.weekday.3",
                  "plot.weekday.4", "plot.weekday.5", "plot.weekday.6")  # fmt: skip
 _LEVEL_KEYS = {"within": "plot.level.within", "between": "plot.level.between"}
@@ -690,7 +604,7 @@ def timeline(
         _y_range(twin, days[right], strip)
 
     ax.set_xlim(x[0] - np.timedelta64(1, "D"), x[-1] + np.timedelta64(1, "D"))
-    _date_axis(ax, lang)
+    date_axis(ax, lang)
     shown = [v for v in variables if days[v].notna().any()]
     if not shown:
         _note(ax, say("plot.empty.no_values", lang, name=variables[0]), keep_x=True)
@@ -699,9 +613,9 @@ def timeline(
         more = twin.get_legend_handles_labels()
         handles, labels = handles + more[0], labels + more[1]
     _legend_outside(ax, handles, labels)
-    _localise(ax, lang)
+    localise(ax, lang)
     if twin is not None:
-        _localise(twin, lang)
+        localise(twin, lang)
     return ax
 
 
@@ -857,8 +771,8 @@ def calendar(
     if cbar:
         cax = ax.inset_axes((1.01, 0.0, 0.012, 1.0))
         ax.figure.colorbar(mesh, cax=cax, label=_label(variable, lang))
-        _localise(cax, lang)  # the colour scale's numbers too: 2,5 in Dutch
-    _localise(ax, lang)
+        localise(cax, lang)  # the colour scale's numbers too: 2,5 in Dutch
+    localise(ax, lang)
     return ax
 
 
@@ -1129,7 +1043,7 @@ def scatter_within(
             fontsize="small",
             borderaxespad=0.2,
         )
-    _localise(ax, lang)
+    localise(ax, lang)
     return ax
 
 
@@ -1266,7 +1180,7 @@ def lags(
         ax.set_xlabel(say("plot.lag_axis_many", lang, y=outcome))
         ax.set_ylabel(say("plot.r_within", lang))
         _legend_outside(ax)
-    _localise(ax, lang)
+    localise(ax, lang)
     return ax
 
 
@@ -1444,7 +1358,7 @@ def associations(
     key = "plot.assoc_r" if estimate == "r" else "plot.assoc_coef"
     ax.set_xlabel(say(key, lang, y=y))
     _legend_outside(ax)
-    _localise(ax, lang)
+    localise(ax, lang)
     return ax
 
 
@@ -1479,7 +1393,7 @@ def _finding_forest(result: pd.DataFrame, *, y: str, lang: str, ax: Axes, **kwar
         ),
     ]  # fmt: skip
     _legend_outside(ax, marks, [m.get_label() for m in marks])
-    _localise(ax, lang)
+    localise(ax, lang)
     return ax
 
 
@@ -1623,7 +1537,7 @@ def what_helps(
         title_fontsize="x-small",
         alignment="left",
     )
-    _localise(ax, lang)
+    localise(ax, lang)
     return ax
 
 
@@ -1813,7 +1727,7 @@ def classes(
         if n_censored:
             title += "\n" + say("plot.censored", lang, n=n_censored)
     ax.set_title(title, loc="left")
-    _localise(ax, lang)
+    localise(ax, lang)
     return ax
 
 
@@ -1943,14 +1857,14 @@ def dashboard(
             _note(panel, text, keep_x=True)
     # every panel may have been a note: the shared date axis is set here too
     ax_pain.set_xlim(start - pd.Timedelta(days=1), end + pd.Timedelta(days=1))
-    _date_axis(ax_pain, lang)
+    date_axis(ax_pain, lang)
     key = "plot.dashboard_title_one_day" if start == end else "plot.dashboard_title"
     title = say(
         key, lang, subject=_short(subject, 60), start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"
     )
     ax_pain.set_title(title, loc="left", fontsize="large")
     if wanted[3]:
-        panels[-1].yaxis.set_major_formatter(FuncFormatter(lambda v, _: _whole(v, lang)))
+        panels[-1].yaxis.set_major_formatter(FuncFormatter(lambda v, _: whole(v, lang)))
 
     ax_cal = middle.subplots()
     if has("pain"):
@@ -1984,7 +1898,7 @@ def dashboard(
         ax.set_xlabel(_wrap(ax.get_xlabel(), 34))
         ax.set_ylabel(_wrap(ax.get_ylabel(), 34))
     for ax in fig.axes:
-        _localise(ax, lang)
+        localise(ax, lang)
     return fig
 
 
@@ -2110,7 +2024,7 @@ def compliance(result: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) 
     ax.set_xlabel(say("esm.plot.compliance_x", lang))
     ax.set_ylabel(say("esm.plot.compliance_y", lang))
     ax.legend(loc="upper left")
-    _localise(ax, lang)
+    localise(ax, lang)
     return ax
 
 
@@ -2325,6 +2239,6 @@ def pain_change(result: Any, *, lang: str = "en", ax: Axes | None = None, **kwar
     ax.set_title(title)
     ax.set_ylim(-0.3, 10.3)
     ax.set_ylabel(_label("pain", lang))
-    _date_axis(ax, lang)
+    date_axis(ax, lang)
     _legend_outside(ax)
     return ax

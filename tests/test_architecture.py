@@ -184,7 +184,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "backpain.stats",
             "backpain.multilevel",
             "backpain.classify",
+            "backpain._durations",
             "backpain.cohort",
+            "backpain.describe",
             "backpain.questionnaires",
             "backpain.privacy",
             "backpain.simulate",
@@ -193,7 +195,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("dask", ("backpain.dask", "backpain.read._dask")),
-    ("plot/explain", ("backpain.plot", "backpain.explain")),
+    ("plot/explain", ("backpain.plot", "backpain._formatting", "backpain.explain")),
     ("report", ("backpain.report",)),
     (
         "app/cli/demo",

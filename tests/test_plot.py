@@ -22,7 +22,7 @@ import pytest
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.figure import Figure
 
-from backpain import plot, text
+from backpain import _formatting, plot, text
 from backpain.classify import DEFINITIONS, annotate_days, classify, duration_class
 from backpain.multilevel import mixed_model
 from backpain.schema import VARIABLES
@@ -683,7 +683,7 @@ def test_the_concise_date_formatter_copes_with_no_ticks():
     with pytest.raises(IndexError):
         mdates.ConciseDateFormatter(mdates.AutoDateLocator()).format_ticks([])
     _fig, ax = plt.subplots()
-    plot._date_axis(ax, "nl")
+    _formatting.date_axis(ax, "nl")
     assert ax.xaxis.get_major_formatter().format_ticks([]) == []
 
 

@@ -20,7 +20,6 @@ from backpain.report import (
     ReportData,
     build_report,
     explain_class,
-    monthly_summary,
     render_report,
     write_report,
 )
@@ -114,29 +113,6 @@ def test_explain_class_without_a_current_episode():
 def test_explain_class_rejects_unknown_language():
     with pytest.raises(ValueError, match=r"lang must be one of \['en', 'nl'\], not 'fr'"):
         explain_class(_row(), lang="fr")
-
-
-# ------------------------------------------------------------ monthly_summary
-def test_monthly_summary_against_hand_computed_months():
-    diary = pd.DataFrame(
-        {
-            "subject": ["a"] * 5 + ["b"],
-            "date": pd.to_datetime(
-                ["2026-01-30", "2026-01-31", "2026-02-01", "2026-02-02", "2026-02-03", "2026-01-05"]
-            ),
-            "pain": [2.0, 4.0, 0.0, np.nan, 7.0, 1.0],
-        }
-    )
-    got = monthly_summary(diary)
-    # by hand: a/Jan: 2, 4 -> mean 3, max 4, 2 pain days; a/Feb: 0, 7 (NaN skipped)
-    # -> mean 3.5, max 7, 1 pain day; b/Jan: 1 -> 1 pain day (pain >= 1)
-    assert got["subject"].tolist() == ["a", "a", "b"]
-    assert got["month"].dt.strftime("%Y-%m").tolist() == ["2026-01", "2026-02", "2026-01"]
-    assert got["days_recorded"].tolist() == [2, 2, 1]
-    np.testing.assert_allclose(got["pain_mean"], [3.0, 3.5, 1.0])
-    np.testing.assert_allclose(got["pain_max"], [4.0, 7.0, 1.0])
-    assert got["days_with_pain"].tolist() == [2, 1, 1]
-    assert monthly_summary(diary, pain_threshold=3)["days_with_pain"].tolist() == [1, 1, 0]
 
 
 # -------------------------------------------------------------- render_report

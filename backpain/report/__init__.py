@@ -3,7 +3,7 @@
 The report is computed once and then shown: :func:`build_report` takes one
 person's diary (and its load report, or reads the files) and runs each
 analysis it was not given once (:func:`backpain.classify`,
-:func:`backpain.annotate_days`, :func:`monthly_summary`,
+:func:`backpain.annotate_days`, :func:`backpain.monthly_summary`,
 :func:`backpain.stats.patient_findings`) and each figure
 (:mod:`backpain.plot`, drawn from those findings), into a :class:`ReportData`; :meth:`ReportData.to_html` renders it with a
 Jinja2 template (autoescaped: every text from the user's file is escaped),
@@ -22,7 +22,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ._build import Progress, ReportData, build_report, monthly_summary
+from ..describe import monthly_summary
+from ._build import Progress, ReportData, build_report
 from ._render import stylesheet
 from ._words import explain_class
 

@@ -21,13 +21,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..describe import monthly_summary
 from ..errors import DiaryError, SeveralSubjects
 from ..text import Message, check_lang, say
 from ..validate import check_diary
 from ._change import change_data
 from ._words import MIN_DAYS_FIGURE, reason_column
 
-__all__ = ["ReportData", "build_report", "monthly_summary"]
+__all__ = ["ReportData", "build_report"]
 
 Progress = Callable[[str], None]
 TOP_DAYS = 7
@@ -146,57 +147,6 @@ class ReportData:
 
 
 # ------------------------------------------------------------- computing
-def monthly_summary(data: pd.DataFrame, *, pain_threshold: float = 1) -> pd.DataFrame:
-    """Pain per calendar month and subject: the trend a therapist looks at first.
-
-    Parameters
-    ----------
-    data : pandas.DataFrame
-        Canonical diary (``subject``, ``date``, ``pain``).
-    pain_threshold : float
-        A pain day has pain >= this value (pain >= 1 on the 0-10 scale, as
-        in :func:`backpain.classify`).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per subject and month with a pain score, sorted: ``subject``,
-        ``month`` (Timestamp, first day of the month), ``days_recorded``
-        (days with a pain value), ``pain_mean``, ``pain_max`` and
-        ``days_with_pain`` (days with pain >= ``pain_threshold``).
-
-    See Also
-    --------
-    backpain.data_quality : the days recorded per subject over the whole diary.
-
-    Notes
-    -----
-    A grouped mean, checked in the tests against a hand-computed month.
-
-    Examples
-    --------
-    >>> from backpain.simulate import simulate_cohort
-    >>> m = monthly_summary(simulate_cohort(1, 60, seed=2))
-    >>> m.columns.tolist()
-    ['subject', 'month', 'days_recorded', 'pain_mean', 'pain_max', 'days_with_pain']
-    """
-    from .. import check_diary
-
-    check_diary(data)
-    d = data.loc[data["pain"].notna(), ["subject", "date", "pain"]]
-    month = d["date"].dt.to_period("M").dt.to_timestamp()
-    g = d.assign(month=month, hurt=d["pain"] >= pain_threshold).groupby(
-        ["subject", "month"], sort=True, observed=True
-    )
-    out = g.agg(
-        days_recorded=("pain", "size"),
-        pain_mean=("pain", "mean"),
-        pain_max=("pain", "max"),
-        days_with_pain=("hurt", "sum"),
-    ).reset_index()
-    return out.astype({"days_recorded": "int64", "days_with_pain": "int64"})
-
-
 def _png(fig: Any, *, dpi: int = 80) -> str:
     """Render a figure to a base64 PNG and close it."""
     import matplotlib.pyplot as plt
