@@ -169,7 +169,7 @@ class Message:
     (False, True)
     """
 
-    __slots__ = ("key", "params")
+    __slots__ = ("_english", "key", "params")
     key: str
     params: dict[str, Any]
 
@@ -179,6 +179,8 @@ class Message:
             raise KeyError(msg)
         object.__setattr__(self, "key", key)
         object.__setattr__(self, "params", params)
+        # rendered once: a missing field fails here, where the message is made
+        object.__setattr__(self, "_english", say(key, "en", **params))
 
     def __setattr__(self, name: str, value: Any) -> None:
         msg = f"a Message is frozen: cannot set {name!r}"
@@ -189,7 +191,7 @@ class Message:
         return say(self.key, lang, audience=audience, **self.params)
 
     def __str__(self) -> str:
-        return self.render("en")
+        return self._english
 
     def __format__(self, spec: str) -> str:
         msg = (

@@ -144,3 +144,8 @@ def test_every_catalogue_key_is_found_by_a_literal_search():
     assert hidden == [], "keys no literal search finds (built with f-strings, or unused):\n" + (
         "\n".join(hidden)
     )
+
+
+def test_a_message_missing_a_field_fails_where_it_is_made():
+    with pytest.raises(KeyError, match="name"):
+        Message("analyse.note.no_values")
