@@ -12,11 +12,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{func} needs dask: install it with pip install 'backpain[dask]'",
         "{func} heeft dask nodig: installeer het met pip install 'backpain[dask]'",
     ),
-    "dask.error.source_type": (
-        "read_dask: source must be a folder, a glob pattern, a file or a list of files, not {kind}",
-        "read_dask: source moet een map, een glob-patroon, een bestand of een lijst "
-        "bestanden zijn, geen {kind}",
-    ),
     "dask.error.no_files": (
         "read_dask: {source} matches no file; give a folder, a pattern such as "
         "'diaries/*.csv' or a list of files",
@@ -45,14 +40,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "één persoon moeten uit één bron komen. Geef de bestanden van die persoon samen "
         "als één element van de lijst ([..., [{first!r}, {second!r}], ...]) om ze samen "
         "te voegen, of geef elk bestand een eigen deelnemer",
-    ),
-    "dask.error.files_per_partition": (
-        "read_dask: files_per_partition must be a whole number >= 1, not {value!r}",
-        "read_dask: files_per_partition moet een geheel getal >= 1 zijn, niet {value!r}",
-    ),
-    "dask.error.subjects_per_file": (
-        "write_cohort_parquet: subjects_per_file must be a whole number >= 1, not {value!r}",
-        "write_cohort_parquet: subjects_per_file moet een geheel getal >= 1 zijn, niet {value!r}",
     ),
     "dask.error.folder_not_empty": (
         "write_cohort_parquet: {path} already holds Parquet files; write to an empty "
