@@ -30,9 +30,11 @@ ON_DASK = (
     "between_corr",
     "class_summary",
     "classify",
+    "compliance",
     "correlate",
     "data_quality",
     "lagged_corr",
+    "momentary_corr",
     "responders",
     "within_corr",
 )

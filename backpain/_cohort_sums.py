@@ -12,6 +12,7 @@ products add, per-person arrays concatenate).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import numpy as np
@@ -20,16 +21,19 @@ import pandas as pd
 from ._cluster import one_partition_each
 from ._correlation import ar1_inflation, between_r, bh_adjust, check_cohort_serial, within_r
 from ._diary_arrays import Calendar, check_dated, check_lags, numeric_values, shift, subject_codes
+from ._results import Result
 from .text import Message
 
 __all__ = [
     "PREDICTORS",
     "Centred",
     "CorrSums",
+    "Correlations",
     "Groups",
     "Lag1",
     "Outcome",
     "PairSums",
+    "WithinCorr",
     "between_table",
     "corr_sums",
     "correlate_args",
@@ -393,22 +397,64 @@ def corr_sums(
     return out
 
 
+@dataclasses.dataclass(frozen=True, repr=False)
+class WithinCorr(Result):
+    """The repeated-measures correlation and how its interval was made.
+
+    The result of :func:`backpain.within_corr` (in memory and on Dask).
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row (columns in :func:`backpain.within_corr`'s Returns section).
+    ci : str
+        The interval's method: ``"fisher"``, ``"bca"`` or ``"percentile"``.
+    n_boot, seed : int or None
+        The bootstrap's resamples and seed (None for ``"fisher"``).
+    bootstrap_r : numpy.ndarray or None
+        The resampled correlations (None for ``"fisher"``).
+    """
+
+    ci: str = "fisher"
+    n_boot: int | None = None
+    seed: int | None = None
+    bootstrap_r: np.ndarray | None = None
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class Correlations(Result):
+    """Within- and between-person correlations of several predictors, and what was skipped.
+
+    The result of :func:`backpain.correlate` (in memory and on Dask).
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per predictor, lag and level (columns in
+        :func:`backpain.correlate`'s Returns section).
+    notes : list of Message
+        Predictors skipped (not a column, or without values); each compares
+        equal to its English text.
+    """
+
+    notes: list = dataclasses.field(default_factory=list)
+
+
 def pairs_of(sums: CorrSums, name: str, lag: object) -> PairSums:
     return sums.pairs.get((name, lag), PairSums.empty())
 
 
 def within_table(sums: CorrSums, *, x: str, y: str) -> pd.DataFrame:
-    """The one-row result of :func:`within_corr` (Fisher interval) from the sums."""
-    out = pd.DataFrame([{"x": x, "y": y, **pairs_of(sums, x, 0).within()}])
-    out.attrs["ci"] = "fisher"
-    return out
+    """The one-row table of :func:`within_corr` (Fisher interval) from the sums."""
+    return pd.DataFrame([{"predictor": x, "outcome": y, **pairs_of(sums, x, 0).within()}])
 
 
 def between_table(sums: CorrSums, *, x: str, y: str, method: str) -> pd.DataFrame:
     """The one-row result of :func:`between_corr` from the sums."""
     res = between_r(*pairs_of(sums, x, 0).means(), method)
-    row = {"x": x, "y": y, "method": method, **res}
-    return pd.DataFrame([row])[["x", "y", "method", "r", "n", "ci95_low", "ci95_high", "p_val"]]
+    row = {"predictor": x, "outcome": y, "method": method, **res}
+    cols = ["predictor", "outcome", "method", "r", "n", "ci95_low", "ci95_high", "p_val"]
+    return pd.DataFrame([row])[cols]
 
 
 def lagged_table(
@@ -416,7 +462,10 @@ def lagged_table(
 ) -> pd.DataFrame:
     """The result of :func:`lagged_corr` from the sums."""
     inflate = sums.inflate(x, y, serial)
-    rows = [{"x": x, "y": y, "lag": lag, **pairs_of(sums, x, lag).within(inflate)} for lag in lags]
+    rows = [
+        {"predictor": x, "outcome": y, "lag": lag, **pairs_of(sums, x, lag).within(inflate)}
+        for lag in lags
+    ]
     return pd.DataFrame(rows)
 
 
@@ -444,7 +493,7 @@ def correlate_table(
     lags: Sequence[int],
     serial: str,
     notes: list[Message],
-) -> pd.DataFrame:
+) -> Correlations:
     """The result of :func:`correlate` from the sums."""
     rows = []
     notes = list(notes)
@@ -457,12 +506,13 @@ def correlate_table(
         inflate = sums.inflate(name, y, serial)
         for lag in lags:
             res = pairs_of(sums, name, lag).within(inflate)
-            rows.append({"predictor": name, "lag": lag, "level": "within", **res})
+            rows.append({"predictor": name, "outcome": y, "lag": lag, "level": "within", **res})
         same_day = pairs_of(sums, name, 0 if 0 in lags else "same")
         res = between_r(*same_day.means(), "pearson")
         rows.append(
             {
                 "predictor": name,
+                "outcome": y,
                 "lag": 0,
                 "level": "between",
                 **res,
@@ -472,9 +522,8 @@ def correlate_table(
         )
     order = {name: i for i, name in enumerate(dict.fromkeys((x,) if isinstance(x, str) else x))}
     notes.sort(key=lambda m: order[m.params["name"]])  # in the order of x
-    cols = ["predictor", "lag", "level", "r", "ci95_low", "ci95_high", "p_val"]
+    cols = ["predictor", "outcome", "lag", "level", "r", "ci95_low", "ci95_high", "p_val"]
     out = pd.DataFrame(rows, columns=[*cols, "n_obs", "n_subjects"])
     out.insert(len(cols), "p_fdr", bh_adjust(out["p_val"].to_numpy(dtype="float64")))
     out = out.astype({"lag": "int64", "n_obs": "int64", "n_subjects": "int64"})
-    out.attrs["notes"] = notes
-    return out
+    return Correlations(out, notes)

@@ -38,6 +38,7 @@ functions' References):
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -48,12 +49,14 @@ import pandas as pd
 from ._check import check_choice, check_number
 from ._cluster import refuse_dask
 from ._durations import as_series, nih_chronic_from_survey, parse_duration
+from ._results import Result
 from .read._parse import parse_dates
 from .validate import check_diary
 
 __all__ = [
     "CLASSES",
     "DEFINITIONS",
+    "ClassSummary",
     "annotate_days",
     "class_summary",
     "classify",
@@ -1175,7 +1178,24 @@ def _weeks_covered(
     return weeks, seen, np.where(use, sure, 0)
 
 
-def class_summary(classified: pd.DataFrame) -> pd.DataFrame:
+@dataclasses.dataclass(frozen=True, repr=False)
+class ClassSummary(Result):
+    """Subjects per duration class, and how many have no class.
+
+    The result of :func:`class_summary`.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per class (columns in :func:`class_summary`'s Returns section).
+    n_unclassified : int
+        Subjects without a class (not in an episode at ``as_of``).
+    """
+
+    n_unclassified: int
+
+
+def class_summary(classified: pd.DataFrame) -> ClassSummary:
     """Count subjects per duration class, with the NIH definition alongside.
 
     Parameters
@@ -1188,18 +1208,18 @@ def class_summary(classified: pd.DataFrame) -> pd.DataFrame:
 
     Returns
     -------
-    pandas.DataFrame
-        One row per class (all three, in order, even when empty):
+    ClassSummary
+        ``table``: one row per class (all three, in order, even when empty):
         ``duration_class`` (ordered categorical), ``n`` (subjects),
         ``percent`` (of the subjects that have a class; NaN when none has),
         ``n_nih_chronic`` (subjects meeting the NIH definition) and
         ``n_nih_undecided`` (NIH undecidable). Subjects without a class (not
-        in an episode at ``as_of``) are counted in ``attrs["n_unclassified"]``.
+        in an episode at ``as_of``) are counted in ``n_unclassified``.
 
     Examples
     --------
     >>> from backpain.simulate import simulate_cohort
-    >>> class_summary(classify(simulate_cohort(20, 200, seed=4)))[["duration_class", "n"]]
+    >>> class_summary(classify(simulate_cohort(20, 200, seed=4))).table[["duration_class", "n"]]
       duration_class   n
     0          acute   5
     1       subacute   4
@@ -1226,5 +1246,4 @@ def class_summary(classified: pd.DataFrame) -> pd.DataFrame:
         und = nih.isna() & ok
         out["n_nih_chronic"] = np.bincount(cls.codes[yes], minlength=3).astype(np.int64)
         out["n_nih_undecided"] = np.bincount(cls.codes[und], minlength=3).astype(np.int64)
-    out.attrs["n_unclassified"] = int(len(cls) - total)
-    return out
+    return ClassSummary(out, n_unclassified=int(len(cls) - total))

@@ -28,8 +28,8 @@ Examples
 >>> import dask.dataframe as dd
 >>> diary = backpain.simulate_cohort(6, 40, seed=1)
 >>> parts = dd.from_pandas(diary, npartitions=1)
->>> table = backpain.dask.correlate(parts, x=["stress"])
->>> bool((table["r"] - backpain.correlate(diary, x=["stress"])["r"]).abs().max() < 1e-12)
+>>> table = backpain.dask.correlate(parts, x=["stress"]).table
+>>> bool((table["r"] - backpain.correlate(diary, x=["stress"]).table["r"]).abs().max() < 1e-12)
 True
 """
 
@@ -47,12 +47,15 @@ from ._cluster import ON_DASK, meta, one_partition_each, per_partition
 from ._cohort_sums import PREDICTORS
 from ._correlation import COHORT_SERIAL, check_between_method, check_cohort_serial
 from ._diary_arrays import check_lags, numeric_values, require_columns
+from ._momentary import check_corr, corr_sums, corr_table
+from .classify import ClassSummary
 from .classify import class_summary as _class_summary
 from .classify import classify as _classify
 from .read import read_dask, write_cohort_parquet
+from .read._dask import read_esm_dask, write_esm_parquet
 from .validate import data_quality as _data_quality
 
-__all__ = [*ON_DASK, "read_dask", "write_cohort_parquet"]
+__all__ = [*ON_DASK, "read_dask", "read_esm_dask", "write_cohort_parquet", "write_esm_parquet"]
 
 
 def _sums(data: Any, *, use: Sequence[str], subject: str, **kwargs: Any) -> sums_of.CorrSums:
@@ -70,7 +73,7 @@ def _columns(data: Any, columns: Sequence[str], *, func: str) -> pd.DataFrame:
 
 def within_corr(
     data: Any, *, x: str, y: str, subject: str = "subject", ci: str = "fisher"
-) -> pd.DataFrame:
+) -> sums_of.WithinCorr:
     """:func:`backpain.within_corr` on a Dask DataFrame (see that function).
 
     Only the Fisher interval: a bootstrap resamples persons in memory, so it
@@ -89,7 +92,7 @@ def within_corr(
     sums = _sums(
         data, use=[subject, x, y], subject=subject, func="within_corr", y=y, xs=[x], lags=None
     )
-    return sums_of.within_table(sums, x=x, y=y)
+    return sums_of.WithinCorr(sums_of.within_table(sums, x=x, y=y))
 
 
 def between_corr(
@@ -147,7 +150,7 @@ def correlate(
     lags: Sequence[int] = (0, 1),
     subject: str = "subject",
     serial: str = COHORT_SERIAL,
-) -> pd.DataFrame:
+) -> sums_of.Correlations:
     """:func:`backpain.correlate` on a Dask DataFrame (see that function)."""
     frame = meta(data)
     lags, candidates, notes = sums_of.correlate_args(frame.columns, x=x, lags=lags, serial=serial)
@@ -209,7 +212,7 @@ def data_quality(data: Any) -> pd.DataFrame:
     return _per_subject_table(data, _data_quality, numbers)
 
 
-def class_summary(classified: Any) -> pd.DataFrame:
+def class_summary(classified: Any) -> ClassSummary:
     """:func:`backpain.class_summary` of a Dask DataFrame holding ``duration_class``.
 
     The counts of each partition add up; the percentages are recomputed
@@ -220,15 +223,14 @@ def class_summary(classified: Any) -> pd.DataFrame:
         return _class_summary(frame)  # raises the in-memory error
     use = [c for c in ("duration_class", "nih_chronic") if c in frame.columns]
     parts = per_partition(classified, _class_summary, use=use)
-    out = parts[0].copy()
+    out = parts[0].table.copy()
     counts = [c for c in ("n", "n_nih_chronic", "n_nih_undecided") if c in out.columns]
     for c in counts:
-        out[c] = np.sum([p[c].to_numpy() for p in parts], axis=0).astype(np.int64)
+        out[c] = np.sum([p.table[c].to_numpy() for p in parts], axis=0).astype(np.int64)
     n = out["n"].to_numpy()
     total = int(n.sum())
     out["percent"] = 100 * n / total if total else np.full(len(n), np.nan)
-    out.attrs["n_unclassified"] = int(sum(p.attrs["n_unclassified"] for p in parts))
-    return out
+    return ClassSummary(out, n_unclassified=sum(p.n_unclassified for p in parts))
 
 
 def responders(
@@ -247,3 +249,54 @@ def responders(
     in_memory(meta(data), weeks=weeks, min_days=min_days, by=by)  # the in-memory checks
     use = ["subject", "date", "pain", *([by] if by else [])]
     return _per_subject_table(data, person_windows, use, weeks=weeks, min_days=min_days, by=by)
+
+
+# ------------------------------------------------------ experience sampling
+_PROMPT_KEYS = ["subject", "prompt", "day", "day_prompt", "answered"]
+
+
+def compliance(momentary: Any, *, min_share: float = 0.5) -> Any:
+    """:func:`backpain.esm.compliance` on a Dask DataFrame of the momentary table.
+
+    Read the study with :func:`backpain.read.esm.read_esm_dask` (each
+    person's prompts in one partition). Each partition's per-person and
+    per-day rows come from the in-memory function; the counts per prompt
+    number add up and their share is recomputed from the totals.
+    """
+    from . import esm
+
+    esm.compliance(meta(momentary), min_share=min_share)  # the in-memory checks
+    use = [*_PROMPT_KEYS, "sent", "started", "completed"]
+    parts = [
+        p
+        for p in per_partition(
+            momentary, _table_part, use=use, func=esm.compliance, kwargs={"min_share": min_share}
+        )
+        if p is not None
+    ]
+    if not parts:
+        return esm.compliance(meta(momentary), min_share=min_share)
+    return esm.Compliance.combine(parts)
+
+
+def momentary_corr(
+    momentary: Any, *, x: str, y: str, lag: int = 0, overnight: bool = False
+) -> pd.DataFrame:
+    """:func:`backpain.esm.momentary_corr` on a Dask DataFrame of the momentary table.
+
+    Each partition's per-person pair sums come from the in-memory code (the
+    lags are found inside the partition, so each person's prompts must be in
+    one: :func:`backpain.read.esm.read_esm_dask`); they combine exactly.
+    """
+
+    check_corr(meta(momentary), x=x, y=y, lag=lag)
+    parts = per_partition(
+        momentary,
+        corr_sums,
+        use=[*_PROMPT_KEYS, x, y],
+        x=x,
+        y=y,
+        lag=lag,
+        overnight=overnight,
+    )
+    return corr_table(sums_of.CorrSums.combine(parts), x=x, y=y, lag=lag)

@@ -98,7 +98,7 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
     )
     classes = classify(cohort)
     classes.to_csv(out / "cohort_classes.csv", index=False)
-    _say(class_summary(classes).to_string(index=False))
+    _say(class_summary(classes).table.to_string(index=False))
 
     _step("cli.demo.survey", lang)
     survey = load_example("survey")
@@ -116,14 +116,14 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
     _say(scores["sbst_risk"].value_counts().sort_index().to_string())
 
     _step("cli.demo.associations", lang)
-    table = correlate(cohort, lags=(0, 1))
+    table = correlate(cohort, lags=(0, 1)).table
     table.to_csv(out / "cohort_correlations.csv", index=False)
     shown = table[table["level"] == "within"][
         ["predictor", "lag", "r", "ci95_low", "ci95_high", "p_fdr"]
     ]
     _say(readable(shown, lang=lang).to_string(index=False))
     model = mixed_model(cohort, x=("stress", "sleep_quality", "active_minutes"), lag=0)
-    model.to_csv(out / "cohort_mixed_model.csv", index=False)
+    model.table.to_csv(out / "cohort_mixed_model.csv", index=False)
     # the patient's own report, computed once: its findings are the demo's tables and figures
     # the example patient is named in the reader's language ("patiënt" in Dutch)
     named = patient.assign(subject=say("cli.demo.patient", lang))
@@ -167,11 +167,10 @@ def _helps_table(helps: pd.DataFrame, lang: str) -> pd.DataFrame:
     from .explain import verdict_words
     from .plot import tag_label
 
-    shown = helps[["name", "effect", "ci95_low", "ci95_high", "p_adj"]]
-    shown = shown.rename(columns={"name": "tag", "effect": "diff"})
+    shown = helps[["predictor", "effect", "ci95_low", "ci95_high", "p_adj"]]
     return readable(
         shown.assign(
-            tag=[tag_label(t, lang=lang) for t in shown["tag"]],
+            predictor=[tag_label(t, lang=lang) for t in shown["predictor"]],
             verdict=[verdict_words(r, lang) for r in helps.itertuples()],
         ),
         digits=2,

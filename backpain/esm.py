@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import _correlation
 from ._check import argument_error
-from ._cluster import refuse_dask
+from ._cluster import one_partition_each
+from ._momentary import check_corr, corr_sums, corr_table
+from ._momentary import check_momentary as _check_momentary
+from ._momentary import previous as _previous
 from .multilevel import MixedModelWarning, mixed_model
 from .schema import VARIABLES
 from .text import Message, p_value, say
@@ -52,24 +54,6 @@ _EXPLAIN = {
 }
 """The sentence of a momentary correlation, by level and kind."""
 _LEVEL_WORD = {"within": "esm.level.within", "between": "esm.level.between"}
-
-
-def _check_momentary(momentary: pd.DataFrame, columns: Sequence[str], func: str) -> None:
-    refuse_dask(momentary, f"esm.{func}")  # not on Dask yet: says what to do
-    if not isinstance(momentary, pd.DataFrame):
-        msg = f"{func}: momentary must be a pandas DataFrame (from read_esm), not {type(momentary).__name__}"
-        raise TypeError(msg)
-    missing = [
-        c
-        for c in ("subject", "prompt", "day", "day_prompt", "answered", *columns)
-        if c not in momentary.columns
-    ]
-    if missing:
-        msg = (
-            f"{func}: the momentary table has no column(s) {missing}; read the study with "
-            f"backpain.read.esm.read_esm (columns found: {list(momentary.columns)[:12]})"
-        )
-        raise ValueError(msg)
 
 
 # ------------------------------------------------------------------ daily diary
@@ -218,6 +202,27 @@ class Compliance:
     def _repr_html_(self) -> str:
         return f"<p>{self.describe()}</p>" + self.persons.to_html(index=False)
 
+    @classmethod
+    def combine(cls, parts: Sequence[Compliance]) -> Compliance:
+        """One result from those of disjoint sets of persons (the partitions of :mod:`backpain.dask`).
+
+        Per-person and per-day rows concatenate in the in-memory order; the
+        counts per prompt number add up and their share is recomputed from the
+        totals. A person in two parts raises.
+        """
+        one_partition_each([p.persons["subject"].to_numpy(dtype=object) for p in parts], "subject")
+        persons = pd.concat([p.persons for p in parts], ignore_index=True)
+        days = pd.concat([p.days for p in parts], ignore_index=True)
+        prompts = pd.concat([p.prompts for p in parts], ignore_index=True)
+        prompts = prompts.groupby("day_prompt", sort=True)[["sent", "answered"]].sum()
+        prompts["share"] = prompts["answered"] / prompts["sent"]
+        return cls(
+            persons=persons.sort_values("subject", kind="stable", ignore_index=True),
+            days=days.sort_values(["subject", "day"], kind="stable", ignore_index=True),
+            prompts=prompts.reset_index(),
+            min_share=parts[0].min_share,
+        )
+
 
 def _counts(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     g = frame.groupby(keys, sort=True)["answered"]
@@ -256,17 +261,37 @@ def compliance(momentary: pd.DataFrame, *, min_share: float = 0.5) -> Compliance
     if not 0 <= min_share <= 1:
         msg = f"compliance: min_share must be between 0 and 1, not {min_share!r}"
         raise ValueError(msg)
-    persons = _counts(momentary, ["subject"])
-    delay = (momentary["started"] - momentary["sent"]).dt.total_seconds()
-    duration = (momentary["completed"] - momentary["started"]).dt.total_seconds()
-    by = momentary["subject"]
+    # the persons numbered once in sorted order: grouping by the numbers is the same
+    # grouping as by the names, without factorising the names again for every table
+    codes, names = pd.factorize(momentary["subject"], sort=True)
+    keyed = pd.DataFrame(
+        {
+            "subject": codes,
+            "day": momentary["day"].to_numpy(),
+            "day_prompt": momentary["day_prompt"].to_numpy(),
+            "answered": momentary["answered"].to_numpy(dtype=bool),
+        }
+    )[codes >= 0]
+
+    def named(table: pd.DataFrame) -> pd.DataFrame:
+        table["subject"] = names.take(table["subject"].to_numpy()).array
+        return table
+
+    persons = named(_counts(keyed, ["subject"]))
+    second = np.timedelta64(1, "s")
+    sent, started, completed = (
+        momentary[c].to_numpy(dtype="datetime64[ns]") for c in ("sent", "started", "completed")
+    )
+    delay = pd.Series((started - sent) / second)[codes >= 0]
+    duration = pd.Series((completed - started) / second)[codes >= 0]
+    by = codes[codes >= 0]
     persons["median_delay_s"] = delay.groupby(by).median().to_numpy()
     persons["median_duration_s"] = duration.groupby(by).median().to_numpy()
     persons["flagged"] = persons["share"] < min_share
     return Compliance(
         persons=persons,
-        days=_counts(momentary, ["subject", "day"]),
-        prompts=_counts(momentary, ["day_prompt"]),
+        days=named(_counts(keyed, ["subject", "day"])),
+        prompts=_counts(keyed, ["day_prompt"]),
         min_share=float(min_share),
     )
 
@@ -355,22 +380,6 @@ def careless(
 
 
 # ------------------------------------------------------------------ within-day lags
-def _previous(momentary: pd.DataFrame, lag: int, overnight: bool) -> np.ndarray:
-    """Row of the prompt ``lag`` prompts earlier (same person; same day unless overnight), or -1."""
-    subject = pd.factorize(momentary["subject"])[0]
-    prompt = momentary["prompt"].to_numpy()
-    day = pd.factorize(momentary["day"])[0]
-    order = np.lexsort((prompt, subject))
-    s, p, d = subject[order], prompt[order], day[order]
-    out = np.full(len(order), -1, dtype=np.int64)
-    if lag < len(order):
-        same = (s[lag:] == s[:-lag]) & (p[lag:] - p[:-lag] == lag)
-        if not overnight:
-            same &= d[lag:] == d[:-lag]
-        out[order[lag:][same]] = order[:-lag][same]
-    return out
-
-
 def lagged(
     momentary: pd.DataFrame,
     columns: Sequence[str],
@@ -430,53 +439,14 @@ def momentary_corr(
     Returns
     -------
     pandas.DataFrame
-        Rows ``within`` and ``between``: ``level``, ``x``, ``y``, ``lag``, ``r``,
+        Rows ``within`` and ``between``: ``level``, ``predictor`` (``x``),
+        ``outcome`` (``y``), ``lag``, ``r``,
         ``dof``, ``p_val``, ``ci95_low``, ``ci95_high``, ``n_obs``, ``n_subjects``.
     """
-    _check_momentary(momentary, [x, y], "momentary_corr")
-    frame = lagged(momentary, [x], lag=lag, overnight=overnight) if lag else momentary
-    xs = f"{x}_lag{lag}" if lag else x
-    xv = pd.to_numeric(frame[xs], errors="coerce").to_numpy(dtype="float64")
-    yv = pd.to_numeric(frame[y], errors="coerce").to_numpy(dtype="float64")
-    ok = np.isfinite(xv) & np.isfinite(yv)
-    codes = pd.factorize(frame["subject"])[0][ok]
-    xv, yv = xv[ok], yv[ok]
-    k = int(codes.max()) + 1 if codes.size else 0
-    count = np.bincount(codes, minlength=k)
-    keep = count[codes] >= 2
-    c2, x2, y2 = codes[keep], xv[keep], yv[keep]
-    n_sub = int((count >= 2).sum())
-    mx = np.bincount(c2, x2, minlength=k)[c2] / np.maximum(count[c2], 1)
-    my = np.bincount(c2, y2, minlength=k)[c2] / np.maximum(count[c2], 1)
-    dx, dy = x2 - mx, y2 - my
-
-    def sums() -> tuple[float, float, float, float, float]:
-        sxx = float(((x2 - x2.mean()) ** 2).sum())
-        syy = float(((y2 - y2.mean()) ** 2).sum())
-        return sxx, syy, float(dx @ dx), float(dy @ dy), float(dx @ dy)
-
-    within = _correlation.within_r(int(keep.sum()), n_sub, sums)
-    present = count > 0
-    mxb = np.bincount(codes, xv, minlength=k)[present] / count[present]
-    myb = np.bincount(codes, yv, minlength=k)[present] / count[present]
-    between = _correlation.between_r(mxb, myb, "pearson")
-    rows = [
-        {"level": "within", "x": x, "y": y, "lag": lag, **within},
-        {
-            "level": "between",
-            "x": x,
-            "y": y,
-            "lag": lag,
-            "r": between["r"],
-            "dof": between["n"] - 2,
-            "p_val": between["p_val"],
-            "ci95_low": between["ci95_low"],
-            "ci95_high": between["ci95_high"],
-            "n_obs": between["n"],
-            "n_subjects": between["n"],
-        },
-    ]
-    return pd.DataFrame(rows)
+    check_corr(momentary, x=x, y=y, lag=lag)
+    return corr_table(
+        corr_sums(momentary, x=x, y=y, lag=lag, overnight=overnight), x=x, y=y, lag=lag
+    )
 
 
 def explain_corr(result: pd.DataFrame, lang: str = "en") -> str:
@@ -504,8 +474,8 @@ def explain_corr(result: pd.DataFrame, lang: str = "en") -> str:
             say(
                 key,
                 lang,
-                x=row["x"],
-                y=row["y"],
+                x=row["predictor"],
+                y=row["outcome"],
                 r=float(row["r"]),
                 low=float(row["ci95_low"]),
                 high=float(row["ci95_high"]),
@@ -595,7 +565,8 @@ def mlvar(
     intercept and (``random_slopes=True``) correlated random slopes per
     person: the node-wise estimation that R's mlVAR uses by default
     (Epskamp et al. 2018; ``estimator = "lmer"``, ``temporal = "correlated"``
-    for fewer than 6 variables). The within-person fixed effects form the
+    for fewer than 6 variables; the node-wise fits equal lme4/lmerTest with
+    and without random slopes, see ``tests/data/esm/``). The within-person fixed effects form the
     temporal network. The contemporaneous network is the partial
     correlation of the models' residuals at the same prompt (the residuals
     after each person's random effects), pooled over persons.
@@ -646,7 +617,7 @@ def mlvar(
                 y=n,
                 x=[f"{m}_prev" for m in names.values()],
                 random_slopes=random_slopes,
-            )
+            ).table
         notes += [Message("esm.note.model", outcome=v, warning=str(w.message)) for w in caught]
         for row in fit[fit["level"] == "within"].itertuples():
             edges.append(

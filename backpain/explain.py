@@ -15,12 +15,12 @@ shows as Markdown.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ._results import Result, table_of
 from .classify import CLASSES, DEFINITIONS, class_summary, duration_class
 from .stats import STEPS
 from .text import TAG_KEYS, Message, check_lang, number, p_value, say
@@ -65,23 +65,6 @@ _SCORE_KEYS = {
     "rmdq_score": "notebook.score.rmdq_score",
     "peg_score": "notebook.score.peg_score",
     "sbst_total": "notebook.score.sbst_total",
-}
-_FINDING_KEYS = {
-    ("up", 0): "report.finding.up0",
-    ("up", 1): "report.finding.up1",
-    ("down", 0): "report.finding.down0",
-    ("down", 1): "report.finding.down1",
-}
-_UNTESTED_KEYS = {
-    "too_few_days": "report.untested.too_few_days",
-    "not_tested": "report.untested.not_tested",
-}
-_VERDICT_KEYS = {
-    "lower": "report.verdict.lower",
-    "higher": "report.verdict.higher",
-    "unclear": "report.verdict.unclear",
-    "too_few_days": "report.verdict.too_few_days",
-    "not_tested": "report.verdict.not_tested",
 }
 _GROUP_KEYS = {
     "acute": "plot.class.acute",
@@ -319,7 +302,7 @@ def classes(classified: pd.DataFrame, *, definition: str = "cost", lang: str = "
         msg = f"definition must be one of {sorted(DEFINITIONS)}, not {definition!r}"
         raise ValueError(msg)
     counted = class_summary(classified)
-    summary = counted.set_index("duration_class")
+    summary = counted.table.set_index("duration_class")
     n = int(summary["n"].sum())
     rules = _rules(definition, lang)
     lines = [
@@ -337,8 +320,8 @@ def classes(classified: pd.DataFrame, *, definition: str = "cost", lang: str = "
     too_few = 0
     if "class_evidence" in classified.columns:
         too_few = int(_untold(classified).sum())
-    if counted.attrs["n_unclassified"] - too_few:
-        n_none = counted.attrs["n_unclassified"] - too_few
+    if counted.n_unclassified - too_few:
+        n_none = counted.n_unclassified - too_few
         lines.append(say("notebook.classes.unclassified", lang, n=n_none))
     if too_few:
         lines.append(say("notebook.classes.too_few", lang, n=too_few))
@@ -384,13 +367,13 @@ def _two(value: float) -> float:
     return round(float(value), 2) + 0.0
 
 
-def correlations(result: pd.DataFrame, *, alpha: float = 0.05, lang: str = "en") -> Explanation:
+def correlations(result: Any, *, alpha: float = 0.05, lang: str = "en") -> Explanation:
     """One sentence per row of :func:`backpain.stats.correlate`.
 
     Parameters
     ----------
-    result : pandas.DataFrame
-        The result of :func:`backpain.stats.correlate` (``predictor``,
+    result : Correlations or pandas.DataFrame
+        The result of :func:`backpain.stats.correlate` or its table (``predictor``,
         ``lag``, ``level``, ``r``, ``ci95_low``, ``ci95_high``, ``p_val``;
         ``p_fdr`` when present).
     alpha : float
@@ -413,6 +396,7 @@ def correlations(result: pd.DataFrame, *, alpha: float = 0.05, lang: str = "en")
     - Stress, within a person: on days above their own average, pain is higher (r = 0.18, 95% CI 0.17 to 0.20, p < 0.001).
     """
     check_lang(lang)
+    result = table_of(result)
     fdr = "p_fdr" in result.columns
     lines = []
     for row in result.itertuples(index=False):
@@ -455,7 +439,7 @@ def _step_words(name: str, lang: str) -> str:
     return say(_STEP_KEYS.get(name, "report.step.other"), lang, name=name)
 
 
-def mixed_model(result: pd.DataFrame, *, alpha: float = 0.05, lang: str = "en") -> Explanation:
+def mixed_model(result: Any, *, alpha: float = 0.05, lang: str = "en") -> Explanation:
     """One sentence per predictor term of :func:`backpain.mixed_model`, in the diary's units.
 
     Each coefficient is told for a step of its predictor (:data:`STEPS`: 1
@@ -464,9 +448,10 @@ def mixed_model(result: pd.DataFrame, *, alpha: float = 0.05, lang: str = "en") 
 
     Parameters
     ----------
-    result : pandas.DataFrame
-        The result of :func:`backpain.mixed_model`. The intercept, person
-        covariates and terms without an estimate are left out.
+    result : MixedModel or pandas.DataFrame
+        The result of :func:`backpain.mixed_model` (or its table). The
+        intercept, person covariates and terms without an estimate are left
+        out; the ICC and the model's size are told for a whole result.
     alpha : float
         Terms with ``p_val >= alpha`` say they are not clearly different from
         no change.
@@ -489,6 +474,7 @@ def mixed_model(result: pd.DataFrame, *, alpha: float = 0.05, lang: str = "en") 
     - Within a person, a day with 1,000 more steps than usual goes with 0.20 points less pain (95% CI 0.10 to 0.30, p = 0.012).
     """
     check_lang(lang)
+    model, result = result, table_of(result)
     lines = []
     rows = result[result["level"].isin(["within", "between"]) & result["coef"].notna()]
     for row in rows.itertuples(index=False):
@@ -515,16 +501,10 @@ def mixed_model(result: pd.DataFrame, *, alpha: float = 0.05, lang: str = "en") 
                 "notebook.corr.higher" if row.coef > 0 else "notebook.corr.lower", lang
             )
             lines.append(say("notebook.model.withink", lang, k=lag, **params))
-    if "icc" in result.attrs:
-        lines.append(
-            say(
-                "notebook.model.icc",
-                lang,
-                icc=float(result.attrs["icc"]),
-                n_obs=int(result.attrs["n_obs"]),
-                n_subjects=int(result.attrs["n_subjects"]),
-            )
-        )
+    if isinstance(model, Result):
+        n_obs, n_subjects = int(model.n_obs), int(model.n_subjects)
+        icc = say("notebook.model.icc", lang, icc=model.icc, n_obs=n_obs, n_subjects=n_subjects)
+        lines.append(icc)
     return _bullets(lines)
 
 
@@ -681,9 +661,6 @@ def score_links(
 
 
 # ------------------------------------------------------ one person's findings
-def _as_row(row: Any) -> Any:
-    """A Series as a namedtuple-like row (``row.name`` is the column, not the Series' name)."""
-    return SimpleNamespace(**row.to_dict()) if isinstance(row, pd.Series) else row
 
 
 def _phrase(name: str, lang: str) -> str:
@@ -698,31 +675,55 @@ def _step_text(name: str, lang: str) -> str:
 def finding_words(row: Any, lang: str) -> str:
     """One association row of :func:`backpain.stats.patient_findings` in words, from its verdict.
 
-    ``row`` needs ``name``, ``lag``, ``effect``, ``n_days`` and ``verdict``
+    ``row`` needs ``predictor``, ``lag``, ``effect``, ``n_days`` and ``verdict``
     (a namedtuple from ``itertuples`` or a Series). A ``lower`` / ``higher``
     verdict is told as a link in the diary's units; ``unclear`` says there is
     no clear link and names the step; the others say why it was not tested.
 
     >>> import pandas as pd
-    >>> row = pd.Series({"name": "steps", "lag": 0, "effect": 0.1, "n_days": 80,
+    >>> row = pd.Series({"predictor": "steps", "lag": 0, "effect": 0.1, "n_days": 80,
     ...                  "verdict": "unclear"})
     >>> finding_words(row, "en")
     'No clear link between the step count and pain on the same day (step: 1,000 more steps)'
     """
-    row = _as_row(row)
     lag = min(int(row.lag), 1)
     verdict = str(row.verdict)
     if verdict in ("lower", "higher"):
-        direction = "down" if verdict == "lower" else "up"
-        key = _FINDING_KEYS[direction, lag]
-        return say(key, lang, more=_step_text(row.name, lang), effect=abs(row.effect))
+        key = _FINDING_KEYS[verdict, lag]
+        return say(key, lang, more=_step_text(row.predictor, lang), effect=abs(row.effect))
     when = say("report.same_day" if lag == 0 else "report.next_day", lang)
     if verdict == "unclear":
         key = "report.assoc_none0" if lag == 0 else "report.assoc_none"
-        sentence = say(key, lang, x=_phrase(row.name, lang), when=when)
-        return sentence + say("report.per_step", lang, more=_step_text(row.name, lang))
+        sentence = say(key, lang, x=_phrase(row.predictor, lang), when=when)
+        return sentence + say("report.per_step", lang, more=_step_text(row.predictor, lang))
     # not tested: too few days, or pain or the predictor never varied over them
-    return say(_UNTESTED_KEYS[verdict], lang, x=_phrase(row.name, lang), when=when, n=row.n_days)
+    key = _UNTESTED_KEYS[verdict]
+    return say(key, lang, x=_phrase(row.predictor, lang), when=when, n=row.n_days)
+
+
+_FINDING_KEYS = {
+    ("lower", 0): "report.finding.down0",
+    ("lower", 1): "report.finding.down1",
+    ("higher", 0): "report.finding.up0",
+    ("higher", 1): "report.finding.up1",
+}
+"""The sentence of a reported association by its verdict (:data:`backpain.stats.VERDICTS`) and lag."""
+
+_UNTESTED_KEYS = {
+    "too_few_days": "report.untested.too_few_days",
+    "not_tested": "report.untested.not_tested",
+}
+"""The sentence of an association that was not tested, by its verdict."""
+
+_VERDICT_KEYS = {
+    "lower": "report.verdict.lower",
+    "higher": "report.verdict.higher",
+    "unclear": "report.verdict.unclear",
+    "too_few_days": "report.verdict.too_few_days",
+    "no_comparison": "report.verdict.no_comparison",
+    "not_tested": "report.verdict.not_tested",
+}
+"""A tag's verdict in words, one catalogue key per code of :data:`backpain.stats.VERDICTS`."""
 
 
 def verdict_words(row: Any, lang: str) -> str:
@@ -738,21 +739,19 @@ def verdict_words(row: Any, lang: str) -> str:
     >>> verdict_words(row, "nl")
     'nooit genoteerd op een dag voor een pijnscore: niets om te vergelijken'
     """
-    row = _as_row(row)
     verdict = str(row.verdict)
-    if verdict == "no_comparison":
-        never = int(row.n_with) == 0
-        return say("report.verdict.never" if never else "report.verdict.no_comparison", lang)
+    if verdict == "no_comparison" and int(row.n_with) == 0:
+        return say("report.verdict.never", lang)
     return say(_VERDICT_KEYS[verdict], lang)
 
 
-def findings(result: pd.DataFrame, *, lang: str = "en") -> Explanation:
+def findings(result: Any, *, lang: str = "en") -> Explanation:
     """One person's findings in words, one bullet per row, from the ``verdict`` column only.
 
     Parameters
     ----------
-    result : pandas.DataFrame
-        :func:`backpain.stats.patient_findings` of one person.
+    result : Findings or pandas.DataFrame
+        :func:`backpain.stats.patient_findings` of one person (or its table).
     lang : {"en", "nl"}
         Language.
 
@@ -772,11 +771,11 @@ def findings(result: pd.DataFrame, *, lang: str = "en") -> Explanation:
     """
     check_lang(lang)
     lines = []
-    for row in result.itertuples():
+    for row in table_of(result).itertuples():
         if row.kind == "association":
             lines.append(finding_words(row, lang))
         else:
-            tag = tag_word(str(row.name), lang)
+            tag = tag_word(str(row.predictor), lang)
             lines.append(
                 say("notebook.finding.tag", lang, tag=tag, verdict=verdict_words(row, lang))
             )

@@ -22,6 +22,7 @@ persons drawn with replacement, from the same per-person sums.
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -41,9 +42,18 @@ from ._diary_arrays import (
     shift,
     subject_codes,
 )
+from ._momentary import check_momentary, is_momentary, previous
+from ._results import Result
 from .text import Message
 
-__all__ = ["MixedModelWarning", "icc", "mixed_model", "person_effects"]
+__all__ = [
+    "MixedModel",
+    "MixedModelWarning",
+    "PersonEffects",
+    "icc",
+    "mixed_model",
+    "person_effects",
+]
 
 _SMALL = 30
 """Fewer persons than this get a small-sample note."""
@@ -55,6 +65,92 @@ _QUIET = (
     "analyse.mixed.bootstrap",
 )
 """Notes that go into the table but are not warned."""
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class MixedModel(Result):
+    """A fitted mixed model: the fixed effects table and the model's statistics.
+
+    The result of :func:`mixed_model`.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per term (columns in :func:`mixed_model`'s Returns section).
+    n_obs, n_subjects : int
+        Days and persons in the fit.
+    group_var : float
+        Variance of the random intercept.
+    cov_re : pandas.DataFrame
+        Covariance of the random effects (intercept and slopes).
+    scale : float
+        Residual variance.
+    loglike : float
+        REML log-likelihood.
+    converged : bool
+        Whether the optimiser converged.
+    notes : list of Message
+        Dropped terms and the model's warnings.
+    icc : float
+        Intra-class correlation of ``y`` (intercept-only model).
+    r2_within, r2_marginal, r2_conditional : float
+        Share of within-person variance explained; Nakagawa & Schielzeth's
+        marginal (fixed effects) and conditional (fixed and random) R².
+    ci : str
+        ``"satterthwaite"`` or ``"bootstrap"``: how the intervals were made.
+    n_boot, seed : int or None
+        The bootstrap's resamples and seed (None without a bootstrap).
+    bootstrap_coef : pandas.DataFrame or None
+        The bootstrapped coefficients, one row per resample (None without).
+    """
+
+    n_obs: int
+    n_subjects: int
+    group_var: float
+    cov_re: pd.DataFrame
+    scale: float
+    loglike: float
+    converged: bool
+    notes: list
+    icc: float
+    r2_within: float
+    r2_marginal: float
+    r2_conditional: float
+    ci: str = "satterthwaite"
+    n_boot: int | None = None
+    seed: int | None = None
+    bootstrap_coef: pd.DataFrame | None = None
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class PersonEffects(Result):
+    """Each person's within-person slope, and the cohort's slope it is shrunk towards.
+
+    The result of :func:`person_effects`.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per person (columns in :func:`person_effects`' Returns section).
+    predictor, outcome : str
+        The columns ``x`` and ``y`` of the model.
+    fixed_slope, fixed_se : float
+        The cohort's within-person slope and its standard error.
+    slope_sd : float
+        Standard deviation of the slopes across persons.
+    converged : bool
+        Whether the optimiser converged.
+    notes : list of Message
+        The model's warnings.
+    """
+
+    predictor: str
+    outcome: str
+    fixed_slope: float
+    fixed_se: float
+    slope_sd: float
+    converged: bool
+    notes: list
 
 
 class MixedModelWarning(UserWarning):
@@ -604,17 +700,23 @@ class _Fit:
         lagged_outcome: bool,
         func: str,
     ) -> None:
-        check_dated(data, [y, *x], subject=subject, func=func)
+        momentary = is_momentary(data)
+        if momentary:  # experience sampling: rows are prompts, lags stay within the day
+            check_momentary(data, [y, *x], func)
+        else:
+            check_dated(data, [y, *x], subject=subject, func=func)
         person_cols = _person_columns(data, covariates, persons, subject, func)
         codes, k = subject_codes(data, subject)
         yv = numeric_values(data, y, func=func)
         max_lag = max([*(max(v) for v in lag_of.values()), int(lagged_outcome)])
-        cal = Calendar(codes, data["date"], max_lag)
+        cal = None if momentary else Calendar(codes, data["date"], max_lag)
         positions: dict[int, np.ndarray] = {}
 
         def at(values: np.ndarray, L: int) -> np.ndarray:
+            if cal is None and L == 0:
+                return values
             if L not in positions:
-                positions[L] = cal.positions(L)
+                positions[L] = cal.positions(L) if cal else previous(data, L, overnight=False)
             return shift(values, positions[L])
 
         raw = {(p, L): at(numeric_values(data, p, func=func), L) for p in x for L in lag_of[p]}
@@ -732,7 +834,7 @@ def mixed_model(
     seed: int | None = None,
     progress: bool | None = None,
     lang: str = "en",
-) -> pd.DataFrame:
+) -> MixedModel:
     """Multilevel model of ``y`` on within- and between-person parts of predictors.
 
     Fits a linear mixed model by restricted maximum likelihood (REML) in which each
@@ -745,7 +847,11 @@ def mixed_model(
     Parameters
     ----------
     data : pandas.DataFrame
-        Canonical diary (one row per subject and calendar day).
+        Canonical diary (one row per subject and calendar day), or the
+        momentary table of an experience-sampling study
+        (:func:`backpain.read.esm.read_esm`: one row per prompt, prompts
+        nested in persons; a lag is then in prompts within the same day,
+        never across the night, as :func:`backpain.esm.lagged`).
     y : str
         Outcome on day ``t``.
     x : sequence of str
@@ -789,8 +895,8 @@ def mixed_model(
 
     Returns
     -------
-    pandas.DataFrame
-        One row per model term with columns:
+    MixedModel
+        ``table``: one row per model term with columns:
 
         * ``term``: ``"Intercept"``, ``"<predictor>_within"``,
           ``"<predictor>_lag<k>_within"``, ``"<predictor>_between"`` or a
@@ -811,9 +917,9 @@ def mixed_model(
 
         A term that cannot be estimated (no within-person variation, or a
         linear combination of others) keeps its row with missing numbers and
-        a note. ``result.attrs`` holds ``n_obs``, ``n_subjects``,
-        ``group_var`` (random-intercept variance), ``cov_re`` (random-effect
-        covariance as a nested dict), ``scale`` (residual variance),
+        a note. The other fields of :class:`MixedModel`: ``n_obs``,
+        ``n_subjects``, ``group_var`` (random-intercept variance), ``cov_re``
+        (random-effect covariance), ``scale`` (residual variance),
         ``loglike`` (REML), ``converged``, ``notes`` (a list of
         :class:`backpain.text.Message`), ``icc``, ``r2_within``,
         ``r2_marginal``, ``r2_conditional`` and ``ci`` (``"satterthwaite"`` or
@@ -834,7 +940,8 @@ def mixed_model(
     Notes
     -----
     Rows with ``y``, a lagged predictor or a covariate missing are dropped (a
-    lag is in calendar days, as in :func:`backpain.lagged_corr`). Person means
+    lag is in calendar days, as in :func:`backpain.lagged_corr`; in a momentary
+    table, in prompts of the same day, so the first prompt of a day has no lag). Person means
     are taken over the rows that enter the model, so within and between parts
     are uncorrelated. A predictor with several lags gets one within term per
     lag and one between term (the mean at its smallest lag). A predictor that
@@ -861,7 +968,7 @@ def mixed_model(
     :func:`backpain.what_helps`. It needs no assumption about the
     distribution of the random effects, but with fewer than about 30 persons
     percentile intervals tend to be too narrow, and a note says so.
-    ``coef``, ``se``, ``dof`` and ``t`` stay the model's; ``attrs`` adds
+    ``coef``, ``se``, ``dof`` and ``t`` stay the model's; the result adds
     ``ci``, ``n_boot``, ``seed`` and ``bootstrap_coef`` (a DataFrame, one row
     per resample; a resample whose design is singular is a row of NaN and is
     left out).
@@ -917,13 +1024,13 @@ def mixed_model(
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(30, 60, seed=2)
     >>> res = mixed_model(diary, x=("stress",), lag={"stress": (0, 1)})
-    >>> res[["term", "lag", "level"]]
+    >>> res.table[["term", "lag", "level"]]
                      term   lag      level
     0           Intercept  <NA>  intercept
     1       stress_within     0     within
     2  stress_lag1_within     1     within
     3      stress_between     0    between
-    >>> res.attrs["n_subjects"], bool(res["converged"].all()), round(res.attrs["icc"], 2)
+    >>> res.n_subjects, res.converged, round(res.icc, 2)
     (30, True, 0.58)
 
     The simulator gives everybody the same within-person slope, so a random
@@ -957,12 +1064,13 @@ def mixed_model(
     if ci == "bootstrap":
         check_whole("n_boot", n_boot, low=100, func=func, hint="resamples; 2000 is usual")
         boot = _bootstrap(fit, int(n_boot), np.random.default_rng(seed), progress, lang)
-    out = _table(fit, boot)
-    if boot is not None:
-        out.attrs.update(ci="bootstrap", n_boot=int(n_boot), seed=seed)
-    else:
-        out.attrs.update(ci="satterthwaite")
-    return out
+    table, stats = _table(fit, boot)
+    if boot is None:
+        return MixedModel(table, **stats)
+    coef = pd.DataFrame(boot, columns=fit.terms)
+    return MixedModel(
+        table, **stats, ci="bootstrap", n_boot=int(n_boot), seed=seed, bootstrap_coef=coef
+    )
 
 
 def _bootstrap(
@@ -1002,8 +1110,8 @@ def _percentile_ci_p(boot: np.ndarray) -> tuple[float, float, float]:
     return float(b[j - 1]), float(b[b.size - j]), float(min(1.0, 2 * tail / b.size))
 
 
-def _table(fit: _Fit, boot: np.ndarray | None = None) -> pd.DataFrame:
-    """The tidy result of :func:`mixed_model` from a fit (and bootstrapped coefficients)."""
+def _table(fit: _Fit, boot: np.ndarray | None = None) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """The table of :func:`mixed_model` and the model's statistics (fields of :class:`MixedModel`)."""
     if fit.k < _SMALL:
         key = "analyse.mixed.small_sample" if boot is None else "analyse.mixed.small_sample_boot"
         fit.notes.append(Message(key, n=fit.k))
@@ -1067,23 +1175,21 @@ def _table(fit: _Fit, boot: np.ndarray | None = None) -> pd.DataFrame:
     for m in fit.notes + [m for ms in fit.term_notes.values() for m in ms]:
         if m.key not in _QUIET:
             warnings.warn(str(m), MixedModelWarning, stacklevel=3)
-    out.attrs.update(
-        n_obs=int(fit.y.size),
-        n_subjects=int(fit.k),
-        group_var=float(fit.G[0, 0]),
-        cov_re=cov_re.to_dict(),
-        scale=fit.s2,
-        loglike=fit.loglike,
-        converged=fit.converged,
-        notes=list(fit.notes) + [m for ms in fit.term_notes.values() for m in ms],
-        icc=tau0 / (tau0 + s2_0),
-        r2_within=(s2_0 - fit.s2) / s2_0,
-        r2_marginal=var_fixed / total,
-        r2_conditional=(var_fixed + var_random) / total,
-    )
-    if boot is not None:
-        out.attrs["bootstrap_coef"] = pd.DataFrame(boot, columns=fit.terms)
-    return out
+    stats = {
+        "n_obs": int(fit.y.size),
+        "n_subjects": int(fit.k),
+        "group_var": float(fit.G[0, 0]),
+        "cov_re": cov_re,
+        "scale": float(fit.s2),
+        "loglike": float(fit.loglike),
+        "converged": bool(fit.converged),
+        "notes": list(fit.notes) + [m for ms in fit.term_notes.values() for m in ms],
+        "icc": float(tau0 / (tau0 + s2_0)),
+        "r2_within": float((s2_0 - fit.s2) / s2_0),
+        "r2_marginal": float(var_fixed / total),
+        "r2_conditional": float((var_fixed + var_random) / total),
+    }
+    return out, stats
 
 
 def _standardised(fit: _Fit) -> np.ndarray:
@@ -1110,7 +1216,7 @@ def person_effects(
     x: str,
     y: str = "pain",
     subject: str = "subject",
-) -> pd.DataFrame:
+) -> PersonEffects:
     """Each person's own within-person slope, shrunk towards the cohort's (empirical Bayes).
 
     Fits ``y ~ x_within + x_between + (1 + x_within | subject)`` with
@@ -1132,14 +1238,14 @@ def person_effects(
 
     Returns
     -------
-    pandas.DataFrame
-        One row per person (in order of appearance) with columns
+    PersonEffects
+        ``table``: one row per person (in order of appearance) with columns
         ``subject``, ``n_obs``, ``slope`` (shrunken), ``se``, ``ci95_low``,
         ``ci95_high`` (slope +- 1.96 se) and ``raw_slope`` (the person's own
         least-squares slope; missing when ``x`` does not vary for them).
-        ``result.attrs`` holds ``fixed_slope``, ``fixed_se``, ``slope_sd``
-        (SD of the slopes across persons), ``x``, ``y`` and the model's
-        ``converged`` and ``notes``.
+        and ``fixed_slope``, ``fixed_se``, ``slope_sd`` (SD of the slopes
+        across persons), ``predictor`` (``x``), ``outcome`` (``y``) and the
+        model's ``converged`` and ``notes``.
 
     Notes
     -----
@@ -1156,9 +1262,9 @@ def person_effects(
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(20, 90, seed=4)
     >>> eff = person_effects(diary, x="stress")
-    >>> list(eff.columns)
+    >>> list(eff.table.columns)
     ['subject', 'n_obs', 'slope', 'se', 'ci95_low', 'ci95_high', 'raw_slope']
-    >>> len(eff)
+    >>> len(eff.table)
     20
     """
     func = "person_effects"
@@ -1205,16 +1311,16 @@ def person_effects(
             "raw_slope": raw,
         }
     )
-    out.attrs.update(
+    return PersonEffects(
+        out,
+        predictor=x,
+        outcome=y,
         fixed_slope=float(fit.beta[j]),
         fixed_se=float(np.sqrt(fit.cov[j, j])),
         slope_sd=float(np.sqrt(max(fit.G[r, r], 0.0))),
-        x=x,
-        y=y,
-        converged=fit.converged,
+        converged=bool(fit.converged),
         notes=list(fit.notes),
     )
-    return out
 
 
 # -------------------------------------------------------------------- ICC

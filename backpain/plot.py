@@ -58,6 +58,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from ._check import check_choice, check_columns, check_type
 from ._formatting import MONTH_KEYS, date_axis, localise, whole
+from ._results import Result, table_of
 from .schema import TAG_SEP, VARIABLES
 from .text import TAG_KEYS, VARIABLE_WORDS, check_lang, say
 from .validate import check_diary
@@ -280,7 +281,7 @@ def _estimate(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]
 
 def _is_findings(result: object) -> bool:
     """True for a :func:`backpain.stats.patient_findings` result (one person's verdicts)."""
-    return isinstance(result, pd.DataFrame) and {"kind", "name", "effect", "verdict"} <= set(
+    return isinstance(result, pd.DataFrame) and {"kind", "predictor", "effect", "verdict"} <= set(
         result.columns
     )
 
@@ -793,33 +794,23 @@ def _centred(frame: pd.DataFrame, x: str, y: str, subject: str) -> pd.DataFrame:
 def _within_row(result: object, x: str, y: str) -> pd.Series | None:
     """The same-day, within-person row for ``x`` and ``y`` of a correlation result.
 
-    ``result`` is a :func:`backpain.stats.within_corr` or
-    :func:`~backpain.stats.lagged_corr` result (columns ``x``, ``y``) or a
-    :func:`~backpain.stats.correlate` result (columns ``predictor``,
-    ``level``, ``lag``).
+    ``result`` is a :func:`backpain.stats.within_corr`,
+    :func:`~backpain.stats.lagged_corr` or :func:`~backpain.stats.correlate`
+    result (columns ``predictor``, ``outcome``, and ``level`` or ``lag``).
     """
     if result is None:
         return None
     if _is_findings(result):
-        keep = (result["kind"] == "association") & (result["name"] == x) & (result["lag"] == 0)
-        rows = result.loc[keep]
+        keep = (result["kind"] == "association") & (result["predictor"] == x)
+        rows = result.loc[keep & (result["lag"] == 0)]
         return rows.iloc[0] if len(rows) else None
-    if isinstance(result, pd.DataFrame) and "predictor" in result.columns:
-        frame = _check_result(
-            result,
-            ("predictor", "r", "ci95_low", "ci95_high", "n_obs", "n_subjects"),
-            "result",
-            "backpain.stats.correlate()",
-        )
-        keep = frame["predictor"] == x
-    else:
-        frame = _check_result(
-            result,
-            ("x", "y", "r", "ci95_low", "ci95_high", "n_obs", "n_subjects"),
-            "result",
-            "backpain.stats.within_corr()",
-        )
-        keep = (frame["x"] == x) & (frame["y"] == y)
+    frame = _check_result(
+        result,
+        ("predictor", "outcome", "r", "ci95_low", "ci95_high", "n_obs", "n_subjects"),
+        "result",
+        "backpain.stats.within_corr() or backpain.stats.correlate()",
+    )
+    keep = (frame["predictor"] == x) & (frame["outcome"] == y)
     if "level" in frame.columns:
         keep &= frame["level"] == "within"
     if "lag" in frame.columns:
@@ -926,6 +917,7 @@ def scatter_within(
     >>> plt.close("all")
     """
     check_lang(lang)
+    result = table_of(result)  # a result object or its table
     if not isinstance(data, pd.DataFrame):
         msg = f"data must be a pandas DataFrame, not {type(data).__name__}"
         raise TypeError(msg)
@@ -1051,22 +1043,22 @@ def scatter_within(
 
 
 def _lag_rows(result: pd.DataFrame, x: str | Sequence[str] | None, y: str | None) -> pd.DataFrame:
-    """Rows of a lagged_corr or correlate result as columns ``x``, ``y``, ``lag``, ``r``, CI."""
-    ci = ("lag", "r", "ci95_low", "ci95_high")
-    if "predictor" in result.columns:
-        frame = _check_result(result, ("predictor", *ci), "result", "backpain.stats.correlate()")
-        if "level" in frame.columns:
-            frame = frame.loc[frame["level"] == "within"]
-        frame = frame.rename(columns={"predictor": "x"}).assign(y=y or "pain")
-    else:
-        frame = _check_result(result, ("x", "y", *ci), "result", "backpain.stats.lagged_corr()")
-        if y is not None:
-            frame = frame.loc[frame["y"] == y]
+    """The within-person rows of a lagged_corr or correlate result for ``x`` and ``y``."""
+    frame = _check_result(
+        result,
+        ("predictor", "outcome", "lag", "r", "ci95_low", "ci95_high"),
+        "result",
+        "backpain.stats.lagged_corr() or backpain.stats.correlate()",
+    )
+    if "level" in frame.columns:
+        frame = frame.loc[frame["level"] == "within"]
+    if y is not None:
+        frame = frame.loc[frame["outcome"] == y]
     if x is not None:
         names = [x] if isinstance(x, str) else list(x)
-        frame = frame.loc[frame["x"].isin(names)]
+        frame = frame.loc[frame["predictor"].isin(names)]
         order = {name: i for i, name in enumerate(names)}
-        frame = frame.sort_values("x", key=lambda s: s.map(order), kind="stable")
+        frame = frame.sort_values("predictor", key=lambda s: s.map(order), kind="stable")
     finite = np.isfinite(_numbers(frame, "r")) & frame["lag"].notna().to_numpy()
     return frame.loc[finite]
 
@@ -1086,10 +1078,10 @@ def lags(
 
     Parameters
     ----------
-    result : pandas.DataFrame or None
-        The result of :func:`backpain.stats.lagged_corr` (columns ``x``,
-        ``y``, ``lag``, ``r``, ``ci95_low``, ``ci95_high``; several results
-        may be concatenated, one series per ``x``) or of
+    result : pandas.DataFrame, Correlations, Findings or None
+        The result of :func:`backpain.stats.lagged_corr` (columns ``predictor``,
+        ``outcome``, ``lag``, ``r``, ``ci95_low``, ``ci95_high``; several results
+        may be concatenated, one series per ``predictor``) or of
         :func:`backpain.stats.correlate` (its ``level == "within"`` rows,
         one series per ``predictor``). One person's
         :func:`backpain.stats.patient_findings` may be given instead: its
@@ -1138,6 +1130,7 @@ def lags(
     >>> plt.close("all")
     """
     check_lang(lang)
+    result = table_of(result)  # a result object or its table
     ax = plt.gca() if ax is None else ax
     if result is None:
         return _note(ax, say("plot.empty.not_computed", lang))
@@ -1145,13 +1138,13 @@ def lags(
     if _is_findings(result):
         return _finding_lags(result, x=x, y=y or "pain", lang=lang, ax=ax, **kwargs)
     rows = _lag_rows(result, x, y)
-    outcome = y if y is not None else (str(rows["y"].iloc[0]) if len(rows) else "pain")
+    outcome = y if y is not None else (str(rows["outcome"].iloc[0]) if len(rows) else "pain")
     if rows.empty:
         return _note(ax, say("plot.empty.no_links", lang, y=outcome))
-    series = list(pd.unique(rows["x"]))
+    series = list(pd.unique(rows["predictor"]))
     width = 0.6 / max(len(series), 1)
     for i, name in enumerate(series):
-        part = rows.loc[rows["x"] == name].sort_values("lag")
+        part = rows.loc[rows["predictor"] == name].sort_values("lag")
         r, err = _estimate(part, "r")
         offset = (i - (len(series) - 1) / 2) * width
         style: dict[str, Any] = {
@@ -1197,13 +1190,14 @@ def _finding_lags(
     rows = result.loc[(result["kind"] == "association") & np.isfinite(_numbers(result, "effect"))]
     names = [x] if isinstance(x, str) else list(x) if x is not None else None
     if names is not None:
-        rows = rows.loc[rows["name"].isin(names)]
-    series = [n for n in (names or pd.unique(rows["name"])) if n in set(rows["name"])]
+        rows = rows.loc[rows["predictor"].isin(names)]
+    found = set(rows["predictor"])
+    series = [n for n in (names or pd.unique(rows["predictor"])) if n in found]
     if not series:
         return _note(ax, say("plot.empty.no_links", lang, y=y))
     width = 0.6 / len(series)
     for i, name in enumerate(series):
-        part = rows.loc[rows["name"] == name].sort_values("lag")
+        part = rows.loc[rows["predictor"] == name].sort_values("lag")
         est, err = _estimate(part, "effect")
         at = _numbers(part, "lag") + (i - (len(series) - 1) / 2) * width
         colour = _VAR_COLOURS.get(name, _SERIES[i % len(_SERIES)])
@@ -1264,7 +1258,7 @@ def associations(
 
     Parameters
     ----------
-    result : pandas.DataFrame or None
+    result : pandas.DataFrame, Correlations, MixedModel, Findings or None
         Result of :func:`backpain.stats.correlate` (estimate column ``r``) or
         :func:`backpain.multilevel.mixed_model` (estimate column ``coef``), with
         ``predictor``, ``lag``, ``level``, ``ci95_low``, ``ci95_high``. Rows
@@ -1307,6 +1301,7 @@ def associations(
     >>> plt.close("all")
     """
     check_lang(lang)
+    result = table_of(result)  # a result object or its table
     ax = plt.gca() if ax is None else ax
     if result is None:
         return _note(ax, say("plot.empty.not_computed", lang))
@@ -1377,7 +1372,7 @@ def _finding_forest(result: pd.DataFrame, *, y: str, lang: str, ax: Axes, **kwar
     ax.scatter(est, pos, s=40, zorder=3, edgecolors=blue, facecolors=np.where(clear, blue, "white"))
     labels = [
         say("plot.assoc_row", lang, label=_label(n, lang), lag=_lag_text(int(k), lang))
-        for n, k in zip(rows["name"], rows["lag"], strict=True)
+        for n, k in zip(rows["predictor"], rows["lag"], strict=True)
     ]
     ax.set_yticks(pos, labels)
     ax.set_ylim(-0.7, len(rows) - 0.3)
@@ -1412,9 +1407,9 @@ def what_helps(
 
     Parameters
     ----------
-    result : pandas.DataFrame or None
-        Result of :func:`backpain.stats.what_helps` (columns ``tag``, ``lag``,
-        ``diff``, ``ci95_low``, ``ci95_high``, ``n_days_with``, ``verdict``)
+    result : Findings, pandas.DataFrame or None
+        Result of :func:`backpain.stats.what_helps` (columns ``predictor``, ``lag``,
+        ``effect``, ``ci95_low``, ``ci95_high``, ``n_with``, ``verdict``)
         or of :func:`backpain.stats.patient_findings` (its tag rows). Tags
         that were not tested are left out. ``None`` or no tag left: the
         panel says so in words.
@@ -1453,9 +1448,9 @@ def what_helps(
     --------
     >>> import matplotlib.pyplot as plt
     >>> import pandas as pd
-    >>> res = pd.DataFrame({"tag": ["heat", "physiotherapy"], "lag": 1,
-    ...                     "diff": [0.1, -0.8], "ci95_low": [-0.2, -1.1],
-    ...                     "ci95_high": [0.4, -0.5], "n_days_with": [40, 30],
+    >>> res = pd.DataFrame({"predictor": ["heat", "physiotherapy"], "lag": 1,
+    ...                     "effect": [0.1, -0.8], "ci95_low": [-0.2, -1.1],
+    ...                     "ci95_high": [0.4, -0.5], "n_with": [40, 30],
     ...                     "verdict": ["unclear", "lower"]})
     >>> ax = what_helps(res)
     >>> [t.get_text() for t in ax.get_yticklabels()]
@@ -1466,23 +1461,13 @@ def what_helps(
     >>> plt.close("all")
     """
     check_lang(lang)
+    result = table_of(result)  # a result object or its table
     ax = plt.gca() if ax is None else ax
-    if _is_findings(result):  # one person's findings: their tag rows, under their own names
-        tags = result.loc[result["kind"] == "tag"]
-        result = pd.DataFrame(
-            {
-                "tag": tags["name"],
-                "lag": tags["lag"],
-                "diff": tags["effect"],
-                "ci95_low": tags["ci95_low"],
-                "ci95_high": tags["ci95_high"],
-                "n_days_with": tags["n_with"],
-                "verdict": tags["verdict"],
-            }
-        )
+    if _is_findings(result):  # one person's findings: their tag rows
+        result = result.loc[result["kind"] == "tag"]
     result = _check_result(
         result,
-        ("tag", "lag", "diff", "ci95_low", "ci95_high", "n_days_with", "verdict"),
+        ("predictor", "lag", "effect", "ci95_low", "ci95_high", "n_with", "verdict"),
         "result",
         "backpain.stats.what_helps() or backpain.stats.patient_findings()",
     )
@@ -1490,11 +1475,11 @@ def what_helps(
         return _note(ax, say("plot.empty.not_computed", lang))
     # only tested rows are drawn; the others have no difference to show
     tested = np.isin(_verdicts(result), ("lower", "higher", "unclear"))
-    rows = result.loc[tested & np.isfinite(_numbers(result, "diff"))]
-    rows = rows.sort_values("diff", ascending=False, kind="stable")
+    rows = result.loc[tested & np.isfinite(_numbers(result, "effect"))]
+    rows = rows.sort_values("effect", ascending=False, kind="stable")
     if rows.empty:
         return _note(ax, say("plot.empty.few_tag_days", lang))
-    diff, low, high = (_numbers(rows, c) for c in ("diff", "ci95_low", "ci95_high"))
+    effect, low, high = (_numbers(rows, c) for c in ("effect", "ci95_low", "ci95_high"))
     pos = np.arange(len(rows))
     verdict = _verdicts(rows)
     colour = np.array([_VERDICT_COLOURS.get(v, _GREY) for v in verdict], dtype=object)
@@ -1502,14 +1487,14 @@ def what_helps(
     ax.hlines(pos[ok], low[ok], high[ok], colors=colour[ok].tolist(), linewidth=2)
     style: dict[str, Any] = {"s": 45, "c": colour.tolist(), "zorder": 3, "edgecolors": "white"}
     style.update(kwargs)
-    ax.scatter(diff, pos, **style)
+    ax.scatter(effect, pos, **style)
     ax.axvline(0, color=_GREY, linewidth=0.8, linestyle="--", zorder=0)
-    days_with = np.nan_to_num(_numbers(rows, "n_days_with")).astype(int)
+    days_with = np.nan_to_num(_numbers(rows, "n_with")).astype(int)
     ax.set_yticks(
         pos,
         [
             say("plot.tag_days", lang, tag=_short(tag_label(str(t), lang=lang)), n=int(n))
-            for t, n in zip(rows["tag"], days_with, strict=True)
+            for t, n in zip(rows["predictor"], days_with, strict=True)
         ],
     )
     ax.set_ylim(-0.6, len(rows) - 0.4)
@@ -1767,7 +1752,7 @@ def dashboard(
     annotated : pandas.DataFrame, optional
         :func:`backpain.classify.annotate_days` of the diary: episodes and
         flares on the pain panel (``None``: none drawn).
-    findings : pandas.DataFrame, optional
+    findings : Findings or pandas.DataFrame, optional
         :func:`backpain.stats.patient_findings` of the person: its same-day
         row annotates the scatter, its association rows make the lag panel
         and its tag rows the tag panel. Every mark and word takes its
@@ -1818,6 +1803,7 @@ def dashboard(
         )
         raise TypeError(msg)
     check_lang(lang)
+    findings = table_of(findings)  # a result object or its table
     subject, rows = _pick_subject(diary, subject)
     notes = _annotated_rows(annotated, subject)
 
@@ -1907,15 +1893,16 @@ _CATERPILLAR_NEED = ("subject", "slope", "ci95_low", "ci95_high")
 
 
 @_plain_text
-def caterpillar(effects: pd.DataFrame, *, ax: Any = None, lang: str = "en", **kwargs: Any) -> Any:
+def caterpillar(effects: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) -> Any:
     """Draw each person's own within-person slope with its 95% interval, sorted.
 
     Parameters
     ----------
-    effects : pandas.DataFrame
-        The result of :func:`backpain.person_effects` (columns ``subject``,
-        ``slope``, ``ci95_low``, ``ci95_high``; ``attrs`` ``x``, ``y`` and
-        ``fixed_slope`` label the axis and draw the cohort's slope).
+    effects : PersonEffects or pandas.DataFrame
+        The result of :func:`backpain.person_effects` (its table has columns
+        ``subject``, ``slope``, ``ci95_low``, ``ci95_high``; its
+        ``predictor``, ``outcome`` and ``fixed_slope`` label the axis and
+        draw the cohort's slope; a table alone draws the persons only).
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
     lang : {"en", "nl"}
@@ -1942,6 +1929,8 @@ def caterpillar(effects: pd.DataFrame, *, ax: Any = None, lang: str = "en", **kw
     import matplotlib.pyplot as plt
 
     check_lang(lang)
+    model = effects if isinstance(effects, Result) else None
+    effects = table_of(effects)
     _check_result(effects, _CATERPILLAR_NEED, "effects", "backpain.person_effects()")
     ax = plt.gca() if ax is None else ax
     rows = effects.sort_values("slope", kind="stable").reset_index(drop=True)
@@ -1956,12 +1945,12 @@ def caterpillar(effects: pd.DataFrame, *, ax: Any = None, lang: str = "en", **kw
     style = {"fmt": "o", "markersize": 3, "elinewidth": 1, "capsize": 0} | kwargs
     ax.errorbar(slope, pos, xerr=err, **style)
     ax.axvline(0, color="grey", linestyle=":", linewidth=1)
-    fixed = effects.attrs.get("fixed_slope")
+    fixed = getattr(model, "fixed_slope", None)
     if fixed is not None:
         label = say("analyse.caterpillar.fixed", lang, slope=float(fixed))
         ax.axvline(float(fixed), color="black", linestyle="--", linewidth=1, label=label)
         ax.legend(loc="lower right")
-    x, y = effects.attrs.get("x"), effects.attrs.get("y", "pain")
+    x, y = getattr(model, "predictor", None), getattr(model, "outcome", "pain")
     if x is not None:
         ax.set_xlabel(say("analyse.caterpillar.xlabel", lang, x=x, y=y))
     ax.set_ylabel(say("analyse.caterpillar.ylabel", lang))

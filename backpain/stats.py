@@ -28,6 +28,7 @@ All results are associations in observational data, not proof of cause.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Mapping, Sequence
 
@@ -42,7 +43,9 @@ from ._check import check_choice, check_number, check_whole
 from ._cohort_sums import (
     PREDICTORS,
     Centred,
+    Correlations,
     Groups,
+    WithinCorr,
     between_table,
     corr_sums,
     correlate_args,
@@ -63,12 +66,16 @@ from ._diary_arrays import (
     numeric_values,
     require_columns,
 )
+from ._results import Result
 from .schema import TAG_SEP
 from .validate import check_diary
 
 __all__ = [
     "STEPS",
     "VERDICTS",
+    "Correlations",
+    "Findings",
+    "WithinCorr",
     "between_corr",
     "correlate",
     "lagged_corr",
@@ -492,7 +499,7 @@ def within_corr(
     seed: int | None = None,
     progress: bool | None = None,
     lang: str = "en",
-) -> pd.DataFrame:
+) -> WithinCorr:
     """Repeated-measures (within-person) correlation between two columns.
 
     The common within-person association of ``x`` and ``y``: the Pearson r of
@@ -530,10 +537,10 @@ def within_corr(
 
     Returns
     -------
-    pandas.DataFrame
-        One row with columns:
+    WithinCorr
+        ``table``: one row with columns:
 
-        * ``x``, ``y``: the column names;
+        * ``predictor``, ``outcome``: the column names ``x`` and ``y``;
         * ``r``: the repeated-measures correlation;
         * ``dof``: degrees of freedom, ``n_obs - n_subjects - 1``;
         * ``p_val``: two-sided p from ``t = r sqrt(dof / (1 - r^2))``;
@@ -542,9 +549,9 @@ def within_corr(
         * ``n_obs``: complete (x, y) pairs used;
         * ``n_subjects``: subjects that contributed (at least 2 complete pairs).
 
-        ``result.attrs["ci"]`` names the interval's method (``"fisher"``,
-        ``"bca"`` or ``"percentile"``); with a bootstrap, ``attrs`` also holds
-        ``n_boot``, ``seed`` and ``bootstrap_r``, the resampled correlations.
+        and ``ci``, the interval's method (``"fisher"``, ``"bca"`` or
+        ``"percentile"``); with a bootstrap also ``n_boot``, ``seed`` and
+        ``bootstrap_r``, the resampled correlations.
 
     See Also
     --------
@@ -597,15 +604,16 @@ def within_corr(
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(20, 60, seed=1)
     >>> res = within_corr(diary, x="stress", y="pain")
-    >>> res[["r", "dof", "n_obs", "n_subjects"]].round(3)
+    >>> res.table[["r", "dof", "n_obs", "n_subjects"]].round(3)
            r   dof  n_obs  n_subjects
     0  0.254  1021   1042          20
 
     A bootstrap interval, resampling persons:
 
     >>> boot = within_corr(diary, x="stress", y="pain", ci="bootstrap", n_boot=500, seed=1)
-    >>> bool(boot["ci95_low"].iloc[0] < boot["r"].iloc[0] < boot["ci95_high"].iloc[0])
-    True
+    >>> row = boot.table.iloc[0]
+    >>> bool(row["ci95_low"] < row["r"] < row["ci95_high"]), boot.ci, len(boot.bootstrap_r)
+    (True, 'bca', 500)
     """
     require_columns(data, [x, y, subject], func="within_corr")
     method = _check_boot(ci, n_boot, func="within_corr")
@@ -620,8 +628,8 @@ def within_corr(
             w, n_boot, method, np.random.default_rng(seed), progress=progress, lang=lang
         )
         out["ci95_low"], out["ci95_high"] = low, high
-        out.attrs.update(ci=method, n_boot=int(n_boot), seed=seed, bootstrap_r=boot)
-    return out
+        return WithinCorr(out, ci=method, n_boot=int(n_boot), seed=seed, bootstrap_r=boot)
+    return WithinCorr(out)
 
 
 _BOOT_METHODS = {"fisher": "fisher", "bootstrap": "bca", "percentile": "percentile"}
@@ -744,7 +752,7 @@ def between_corr(
     pandas.DataFrame
         One row with columns:
 
-        * ``x``, ``y``, ``method``;
+        * ``predictor``, ``outcome``: the column names ``x`` and ``y``; ``method``;
         * ``r``: correlation of the person means;
         * ``n``: persons with at least one complete (x, y) pair;
         * ``ci95_low``, ``ci95_high``: 95% CI by Fisher's z with SE ``1 / sqrt(n - 3)``;
@@ -831,7 +839,7 @@ def lagged_corr(
     Returns
     -------
     pandas.DataFrame
-        One row per lag with columns ``x``, ``y``, ``lag``, ``r``, ``dof``,
+        One row per lag with columns ``predictor`` (``x``), ``outcome`` (``y``), ``lag``, ``r``, ``dof``,
         ``p_val``, ``ci95_low``, ``ci95_high``, ``n_obs``, ``n_subjects`` (as
         in :func:`within_corr`, for the pairs (x on day t - lag, y on day t)).
 
@@ -877,7 +885,7 @@ def correlate(
     lags: Sequence[int] = (0, 1),
     subject: str = "subject",
     serial: str = COHORT_SERIAL,
-) -> pd.DataFrame:
+) -> Correlations:
     """Within- and between-person associations of several predictors with ``y``.
 
     Parameters
@@ -890,8 +898,8 @@ def correlate(
         The outcome, on day ``t``.
     x : sequence of str
         Predictors, on day ``t - lag``. Predictors that are not columns of
-        ``data`` (or hold no values) are skipped with a note in
-        ``result.attrs["notes"]``.
+        ``data`` (or hold no values) are skipped with a note in the
+        result's ``notes``.
     lags : sequence of int
         Lags in calendar days (>= 0), as in :func:`lagged_corr`.
     subject : str
@@ -904,10 +912,10 @@ def correlate(
 
     Returns
     -------
-    pandas.DataFrame
-        One row per predictor, lag and level with columns:
+    Correlations
+        ``table``: one row per predictor, lag and level with columns:
 
-        * ``predictor``, ``lag``;
+        * ``predictor``, ``outcome`` (``y``), ``lag``;
         * ``level``: ``"within"`` (repeated-measures correlation, see
           :func:`lagged_corr`) or ``"between"`` (Pearson correlation of the
           person means, see :func:`between_corr`; lag 0 only);
@@ -919,8 +927,8 @@ def correlate(
           use ``n_subjects``);
         * ``n_subjects``: persons that contributed.
 
-        ``result.attrs["notes"]`` is a list of :class:`backpain.text.Message`
-        (skipped predictors; ``str(note)`` is its English text, ``note.key`` its code).
+        and ``notes``, a list of :class:`backpain.text.Message` (skipped
+        predictors; ``str(note)`` is its English text, ``note.key`` its code).
 
     See Also
     --------
@@ -951,7 +959,7 @@ def correlate(
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(20, 60, seed=1)
     >>> res = correlate(diary, x=("stress", "sleep_quality", "weather"))
-    >>> res[["predictor", "lag", "level", "n_subjects"]]
+    >>> res.table[["predictor", "lag", "level", "n_subjects"]]
            predictor  lag    level  n_subjects
     0         stress    0   within          20
     1         stress    1   within          20
@@ -959,7 +967,7 @@ def correlate(
     3  sleep_quality    0   within          20
     4  sleep_quality    1   within          20
     5  sleep_quality    0  between          20
-    >>> [str(note) for note in res.attrs["notes"]]
+    >>> [str(note) for note in res.notes]
     ["predictor 'weather' is not a column of data; skipped"]
     """
     lags, candidates, notes = correlate_args(data.columns, x=x, lags=lags, serial=serial)
@@ -991,6 +999,35 @@ this column and never decide again from an interval.
 """
 
 
+@dataclasses.dataclass(frozen=True, repr=False)
+class Findings(Result):
+    """Findings tested as one family: the table and how it was tested.
+
+    The result of :func:`patient_findings` and :func:`what_helps`.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per finding (columns in the function's Returns section).
+    alpha : float
+        The family-wise level of the ``verdict`` column.
+    correction : str
+        ``"fdr_bh"`` or ``"holm"``: how ``p_adj`` was adjusted.
+    n_tests : int
+        Rows with a p-value: the size of the family that was corrected.
+    caveat : str
+        That these are associations, not proof of cause.
+    notes : list of str
+        Predictors or tags left out or without an estimate, and why.
+    """
+
+    alpha: float
+    correction: str
+    n_tests: int
+    caveat: str
+    notes: list = dataclasses.field(default_factory=list)
+
+
 def _tag_matrix(tags: pd.Series, wanted: list[str] | None) -> tuple[list[str], np.ndarray]:
     """Boolean (rows x tags) membership, computed on the few distinct tag strings."""
     codes, uniques = pd.factorize(tags, sort=False)
@@ -1002,10 +1039,11 @@ def _tag_matrix(tags: pd.Series, wanted: list[str] | None) -> tuple[list[str], n
     return names, member[np.where(codes >= 0, codes, len(uniques))]
 
 
-def _verdict_column(res: pd.DataFrame, reportable: np.ndarray, n_with: str, n_without: str):
+def _verdict_column(res: pd.DataFrame, reportable: np.ndarray):
     """The categorical ``verdict`` of each row (see :data:`VERDICTS`); ``_few`` marks too few days."""
-    effect = res["effect"] if "effect" in res.columns else res["diff"]
-    effect = pd.to_numeric(effect, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    effect = pd.to_numeric(res["effect"], errors="coerce").to_numpy(
+        dtype="float64", na_value=np.nan
+    )
     tested = np.isfinite(res["p_val"].to_numpy(dtype="float64"))
     few = res["_few"].to_numpy(dtype=bool) if "_few" in res.columns else ~tested
     codes = np.where(
@@ -1013,9 +1051,10 @@ def _verdict_column(res: pd.DataFrame, reportable: np.ndarray, n_with: str, n_wi
         np.where(effect < 0, "lower", "higher"),
         np.where(tested, "unclear", np.where(few, "too_few_days", "not_tested")),
     ).astype(object)
-    if n_with in res.columns:
-        w = pd.to_numeric(res[n_with], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-        wo = pd.to_numeric(res[n_without], errors="coerce")
+    if "n_with" in res.columns:
+        w = pd.to_numeric(res["n_with"], errors="coerce")
+        w = w.to_numpy(dtype="float64", na_value=np.nan)
+        wo = pd.to_numeric(res["n_without"], errors="coerce")
         wo = wo.to_numpy(dtype="float64", na_value=np.nan)
         codes[(w == 0) | (wo == 0)] = "no_comparison"
     return pd.Categorical(codes, categories=VERDICTS)
@@ -1115,7 +1154,7 @@ def patient_findings(
     correction: str = "fdr_bh",
     serial: str = "neff",
     trend: str = "spline",
-) -> pd.DataFrame:
+) -> Findings:
     """Everything one person's diary can tell them, with the whole family tested together.
 
     Each predictor at each lag (is pain higher on days after more stress?) and
@@ -1135,7 +1174,7 @@ def patient_findings(
         The outcome on day ``t``.
     x : sequence of str
         Numeric columns on day ``t - lag``; those not in ``data`` or without
-        values are left out (listed in ``result.attrs["notes"]``).
+        values are left out (listed in the result's ``notes``).
     lags : sequence of int
         Lags in calendar days for the predictors.
     tags : sequence of str, optional
@@ -1169,10 +1208,11 @@ def patient_findings(
 
     Returns
     -------
-    pandas.DataFrame
-        One row per predictor and lag, then one per tag and tag lag:
+    Findings
+        ``table``: one row per predictor and lag, then one per tag and tag lag:
 
-        * ``kind``: ``"association"`` or ``"tag"``; ``name``; ``lag`` (days);
+        * ``kind``: ``"association"`` or ``"tag"``; ``predictor``: the predictor
+          or tag; ``outcome``: ``y``; ``lag`` (days);
         * ``step``: the predictor change the effect refers to (1 for a tag);
         * ``effect``: change in ``y`` (in its own points) per ``step`` of the
           predictor, or for a tag ``y`` after a tagged day minus after an
@@ -1195,8 +1235,8 @@ def patient_findings(
           association);
         * ``method``: the serial model used.
 
-        ``result.attrs`` holds ``alpha``, ``correction``, ``n_tests`` (rows
-        with a p-value), ``caveat`` and ``notes``.
+        and ``alpha``, ``correction``, ``n_tests`` (rows with a p-value),
+        ``caveat`` and ``notes`` (predictors left out, and why).
 
     See Also
     --------
@@ -1302,17 +1342,17 @@ def patient_findings(
     --------
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(3, 365, seed=4)
-    >>> res = patient_findings(diary, subject=diary["subject"].iloc[0])
-    >>> res[["kind", "name", "lag", "step"]].head(3)
-              kind         name  lag  step
+    >>> res = patient_findings(diary, subject=diary["subject"].iloc[0]).table
+    >>> res[["kind", "predictor", "lag", "step"]].head(3)
+              kind    predictor  lag  step
     0  association       stress    0   1.0
     1  association       stress    1   1.0
     2  association  sleep_hours    0   1.0
-    >>> res.loc[res["reportable"], ["name", "lag", "effect", "ci95_low", "ci95_high"]].round(2)
-        name  lag  effect  ci95_low  ci95_high
-    10  mood    0   -0.07     -0.12      -0.03
-    >>> res.loc[res["kind"] == "tag", ["name", "n_with", "n_without", "verdict"]]
-                 name  n_with  n_without       verdict
+    >>> res.loc[res["reportable"], ["predictor", "lag", "effect", "ci95_low", "ci95_high"]].round(2)
+       predictor  lag  effect  ci95_low  ci95_high
+    10      mood    0   -0.07     -0.12      -0.03
+    >>> res.loc[res["kind"] == "tag", ["predictor", "n_with", "n_without", "verdict"]]
+            predictor  n_with  n_without       verdict
     12       exercise      87        218       unclear
     13           heat      74        231       unclear
     14     medication       3        302  too_few_days
@@ -1337,7 +1377,7 @@ def patient_findings(
         for lag in lags:
             fit = _grid_fit(yg, _on_grid(xv, day, lag), serial, step, trend=trend)
             n = int(fit["both"].sum())
-            row = {"kind": "association", "name": name, "lag": lag, "step": step}
+            row = {"kind": "association", "predictor": name, "outcome": y, "lag": lag, "step": step}
             if n < min_days:
                 fit.update(effect=np.nan, ci95_low=np.nan, ci95_high=np.nan, p_val=np.nan)
             out.append(
@@ -1358,7 +1398,7 @@ def patient_findings(
             n_w, n_wo = int(had.sum()), int((~had).sum())
             if min(n_w, n_wo) < min_days:
                 fit.update(effect=np.nan, ci95_low=np.nan, ci95_high=np.nan, p_val=np.nan)
-            row = {"kind": "tag", "name": name, "lag": lag, "step": 1.0}
+            row = {"kind": "tag", "predictor": name, "outcome": y, "lag": lag, "step": 1.0}
             out.append(
                 {**row, **_public(fit), "n_days": n_w + n_wo, "n_with": n_w, "n_without": n_wo}
                 | {"_few": min(n_w, n_wo) < min_days}
@@ -1367,13 +1407,13 @@ def patient_findings(
     res = _decide(res, y=y, alpha=alpha, correction=correction)
     res["method"] = serial
     res = res.astype({"lag": "int64", "n_days": "int64", "n_with": "Int64", "n_without": "Int64"})
-    res.attrs.update(caveat=_CAVEAT, notes=notes)
-    return res
+    return _findings(res, alpha=alpha, correction=correction, notes=notes)
 
 
 _FINDING_COLUMNS = [
     "kind",
-    "name",
+    "predictor",
+    "outcome",
     "lag",
     "step",
     "effect",
@@ -1393,40 +1433,35 @@ def _public(fit: dict) -> dict:
     return {k: fit[k] for k in ("effect", "ci95_low", "ci95_high", "p_val")}
 
 
-def _decide(
-    res: pd.DataFrame,
-    *,
-    y: str,
-    alpha: float,
-    correction: str,
-    n_with: str = "n_with",
-    n_without: str = "n_without",
-) -> pd.DataFrame:
+def _decide(res: pd.DataFrame, *, y: str, alpha: float, correction: str) -> pd.DataFrame:
     """Add ``p_adj``, ``reportable`` and ``verdict`` over the whole table (one family)."""
     p_adj = _adjust(res["p_val"].to_numpy(dtype="float64"), correction)
     low = res["ci95_low"].to_numpy(dtype="float64")
     high = res["ci95_high"].to_numpy(dtype="float64")
     reportable = (p_adj < alpha) & ((low > 0) | (high < 0))
-    verdict = _verdict_column(res, reportable, n_with, n_without)
+    verdict = _verdict_column(res, reportable)
     res = res.assign(p_adj=p_adj, reportable=reportable, verdict=verdict)
-    res = res.drop(columns="_few", errors="ignore")
-    res.attrs.update(alpha=alpha, correction=correction, n_tests=int(np.isfinite(p_adj).sum()))
-    return res
+    return res.drop(columns="_few", errors="ignore")
+
+
+def _findings(table: pd.DataFrame, *, alpha: float, correction: str, notes: list) -> Findings:
+    n_tests = int(np.isfinite(table["p_adj"].to_numpy(dtype="float64")).sum())
+    return Findings(table, alpha, correction, n_tests, _CAVEAT, notes)
 
 
 # ------------------------------------------------------------- what helps
 def _persons_t(d: np.ndarray) -> dict[str, float]:
     """One-sample t-test of the persons' differences ``d`` against 0 (``scipy.stats.ttest_1samp``).
 
-    ``diff`` is their plain mean; the CI is ``mean +/- t(0.975, k - 1) sd / sqrt(k)``, so
+    ``effect`` is their plain mean; the CI is ``mean +/- t(0.975, k - 1) sd / sqrt(k)``, so
     ``p_val < 0.05`` exactly when it excludes 0. NaN with fewer than 2 persons.
     """
-    out = {"diff": np.nan, "ci95_low": np.nan, "ci95_high": np.nan, "p_val": np.nan}
+    out = {"effect": np.nan, "ci95_low": np.nan, "ci95_high": np.nan, "p_val": np.nan}
     k = d.size
     if k == 0:
         return out
     mean = float(d.mean())
-    out["diff"] = mean
+    out["effect"] = mean
     if k < 2:
         return out
     se = float(d.std(ddof=1)) / np.sqrt(k)
@@ -1455,7 +1490,7 @@ def what_helps(
     alpha: float = 0.05,
     correction: str = "fdr_bh",
     lag: int | None = None,
-) -> pd.DataFrame:
+) -> Findings:
     """Which tagged things (physiotherapy, heat, ...) go with less pain?
 
     For each tag, compares ``y`` on days ``lag`` calendar days after a day
@@ -1499,17 +1534,17 @@ def what_helps(
 
     Returns
     -------
-    pandas.DataFrame
-        One row per tag and lag with columns:
+    Findings
+        ``table``: one row per tag and lag with columns:
 
-        * ``tag``, ``lag``;
-        * ``diff``: outcome after a tagged day minus after an untagged day
+        * ``predictor``: the tag; ``outcome``: ``y``; ``lag``;
+        * ``effect``: outcome after a tagged day minus after an untagged day
           (negative = less pain);
         * ``ci95_low``, ``ci95_high``: 95% CI;
         * ``p_val``: two-sided p of the same method (``p_val < 0.05``
           exactly when the CI excludes 0);
         * ``p_adj``: ``p_val`` adjusted over the table by ``correction``;
-        * ``n_days_with``, ``n_days_without``: outcome days after a day with
+        * ``n_with``, ``n_without``: outcome days after a day with
           and without the tag (all persons);
         * ``n_subjects``: persons with days both with and without the tag;
         * ``reportable``: ``p_adj < alpha`` and the CI excludes 0;
@@ -1521,8 +1556,8 @@ def what_helps(
         * ``method``: ``"ar1"``, ``"neff"`` or ``"none"`` (one person) or
           ``"t-test persons"`` (several).
 
-        ``result.attrs["caveat"]`` says that this is association, not cause;
-        ``result.attrs["notes"]`` lists tags without an estimate.
+        and ``alpha``, ``correction``, ``n_tests``; ``caveat`` says that this
+        is association, not cause; ``notes`` lists tags without an estimate.
 
     See Also
     --------
@@ -1534,7 +1569,7 @@ def what_helps(
     is in the diary (in calendar days; a missing day is unknown, never the
     previous row). A recorded day without the tag in ``tags`` (or with no tags)
     counts as *without*. Rows are sorted internally (by person and date), so
-    the result does not depend on row order. A tag's ``diff``, CI and
+    the result does not depend on row order. A tag's ``effect``, CI and
     ``p_val`` do not depend on the other tags asked for (each tag and lag has
     its own random generator); ``p_adj`` and the verdict do, through the
     number of tests in the table, which is what the correction is for.
@@ -1546,7 +1581,7 @@ def what_helps(
     two-sample t test); CI and p come from one t test.
 
     Several persons: ``d_i`` is each person's difference of means (after a
-    day with the tag minus after a day without), and ``diff``, the CI and
+    day with the tag minus after a day without), and ``effect``, the CI and
     ``p_val`` are the one-sample t-test of the ``d_i`` against 0 with
     ``k - 1`` degrees of freedom (``k`` = ``n_subjects``; equal to
     ``scipy.stats.ttest_1samp``). Each person counts once, whatever the
@@ -1563,12 +1598,12 @@ def what_helps(
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(30, 120, seed=3)
     >>> res = what_helps(diary, tags=["physiotherapy", "heat"])
-    >>> res[["tag", "lag", "n_subjects", "method"]]
-                 tag  lag  n_subjects          method
+    >>> res.table[["predictor", "lag", "n_subjects", "method"]]
+           predictor  lag  n_subjects          method
     0  physiotherapy    1          19  t-test persons
     1           heat    1          30  t-test persons
-    >>> res.attrs["caveat"][:35]
-    'These are associations in the diary'
+    >>> res.caveat[:35], res.n_tests
+    ('These are associations in the diary', 2)
     """
     if lag is not None:
         if isinstance(lag, bool) or not isinstance(lag, (int, np.integer)) or lag < 0:
@@ -1607,14 +1642,15 @@ def what_helps(
             n_wo = np.bincount(c[~had], minlength=k)
             both = (n_w > 0) & (n_wo > 0)
             row = {
-                "tag": tag,
+                "predictor": tag,
+                "outcome": y,
                 "lag": lag,
-                "diff": np.nan,
+                "effect": np.nan,
                 "ci95_low": np.nan,
                 "ci95_high": np.nan,
                 "p_val": np.nan,
-                "n_days_with": int(n_w.sum()),
-                "n_days_without": int(n_wo.sum()),
+                "n_with": int(n_w.sum()),
+                "n_without": int(n_wo.sum()),
                 "n_subjects": int(both.sum()),
                 "_few": True,
             }
@@ -1622,8 +1658,8 @@ def what_helps(
             n_both_w, n_both_wo = int(n_w[both].sum()), int(n_wo[both].sum())
             if row["n_subjects"] == 0:
                 notes.append(
-                    f"tag {tag!r} (lag {lag}): {row['n_days_with']} day(s) after a day with "
-                    f"it and {row['n_days_without']} without; nothing to compare"
+                    f"tag {tag!r} (lag {lag}): {row['n_with']} day(s) after a day with "
+                    f"it and {row['n_without']} without; nothing to compare"
                 )
                 continue
             if min(n_both_w, n_both_wo) < min_days:
@@ -1637,7 +1673,7 @@ def what_helps(
                 x = _on_grid(member[:, j].astype("float64"), day, lag)
                 fit = _grid_fit(yg, x, serial, trend=trend)
                 row.update(
-                    diff=fit["effect"],
+                    effect=fit["effect"],
                     ci95_low=fit["ci95_low"],
                     ci95_high=fit["ci95_high"],
                     p_val=fit["p_val"],
@@ -1657,20 +1693,10 @@ def what_helps(
                     f"tag {tag!r} (lag {lag}): only {row['n_subjects']} persons; the t-test "
                     "keeps its 5% error rate but can find only large differences"
                 )
-    cols = ["tag", "lag", "diff", "ci95_low", "ci95_high", "p_val"]
-    out = pd.DataFrame(rows, columns=[*cols, "n_days_with", "n_days_without", "n_subjects", "_few"])
-    out = _decide(
-        out,
-        y=y,
-        alpha=alpha,
-        correction=correction,
-        n_with="n_days_with",
-        n_without="n_days_without",
-    )
-    out = out[
-        [*cols, "p_adj", "n_days_with", "n_days_without", "n_subjects", "reportable", "verdict"]
-    ]
+    cols = ["predictor", "outcome", "lag", "effect", "ci95_low", "ci95_high", "p_val"]
+    out = pd.DataFrame(rows, columns=[*cols, "n_with", "n_without", "n_subjects", "_few"])
+    out = _decide(out, y=y, alpha=alpha, correction=correction)
+    out = out[[*cols, "p_adj", "n_with", "n_without", "n_subjects", "reportable", "verdict"]]
     out["method"] = serial if single else "t-test persons"
     out = out.astype({"lag": "int64"})
-    out.attrs.update(caveat=_CAVEAT, notes=notes)
-    return out
+    return _findings(out, alpha=alpha, correction=correction, notes=notes)

@@ -141,7 +141,7 @@ def bench_what_helps(rng: np.random.Generator, n_cohorts: int, phi: float) -> li
         d, w = person_differences(pain, tags)  # (tag, cohort, person)
         p_new = t_test_p(d)
         for c in range(3):  # the vectorised t-test is what backpain.what_helps computes
-            res = what_helps(as_diary(pain[c], tags[:, c]), tags=list(TAGS), min_days=1)
+            res = what_helps(as_diary(pain[c], tags[:, c]), tags=list(TAGS), min_days=1).table
             np.testing.assert_allclose(res["p_val"].to_numpy(), p_new[:, c], rtol=1e-9)
         p_old = bootstrap_p(d, w, rng)
         for name, p in (("old: bootstrap persons", p_old), ("new: t-test persons", p_new)):
@@ -186,7 +186,7 @@ def bench_correlate(rng: np.random.Generator, n_cohorts: int, phi: float) -> lis
         for _ in range(n_cohorts):
             diary = null_corr_cohort(rng, persons, days, phi)
             for serial in hits:
-                res = correlate(diary, x=PREDICTORS, lags=(0, 1), serial=serial)
+                res = correlate(diary, x=PREDICTORS, lags=(0, 1), serial=serial).table
                 within = res["level"] == "within"
                 hits[serial].append(res.loc[within, "p_val"].to_numpy() < ALPHA)
                 anys[serial] += bool((res["p_fdr"] < ALPHA).any())

@@ -113,7 +113,7 @@ def run_dask(client, folder: Path) -> tuple[dict, dict]:
     times, results = {}, {}
     with Peak({f"worker{i}": pid for i, pid in enumerate(pids.values())}) as peak:
         t0 = time.perf_counter()
-        data, report = read_dask(folder)
+        data, report = read_dask(folder, return_report=True)
         times["read"] = time.perf_counter() - t0
         for op in OPS:
             t0 = time.perf_counter()

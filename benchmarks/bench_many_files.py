@@ -88,7 +88,7 @@ def main() -> None:
     floor, frame = best(lambda: pd.concat([pd.read_csv(f) for f in files]), args.repeat)
 
     def dask_read():
-        cohort, report = backpain.read_dask(str(WORK))
+        cohort, report = backpain.read_dask(str(WORK), return_report=True)
         return cohort.compute(), report
 
     took, (diary, report) = best(dask_read, args.repeat)
@@ -98,7 +98,7 @@ def main() -> None:
     few = files[: args.one_by_one]
 
     def one_by_one():
-        cohort, _ = backpain.read_dask(few, files_per_partition=1)
+        cohort, _ = backpain.read_dask(few, files_per_partition=1, return_report=True)
         return cohort.compute()
 
     single, _ = best(one_by_one, 1)

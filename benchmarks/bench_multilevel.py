@@ -73,7 +73,7 @@ def _case(path: str, slopes: bool) -> None:
     t0 = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", MixedModelWarning)
-        res = mixed_model(diary, x=("stress",), random_slopes=slopes)
+        res = mixed_model(diary, x=("stress",), random_slopes=slopes).table
     seconds = time.perf_counter() - t0
     row = res.set_index("term").loc["stress_within"]
     notes = [str(w.message)[:80] for w in caught]
@@ -164,7 +164,7 @@ def _coverage(reps: int, n_boot: int = 0) -> None:
             t0 = time.perf_counter()
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", MixedModelWarning)
-                row = mixed_model(diary, y="outcome", x=("stress",), seed=rep, **kwargs)
+                row = mixed_model(diary, y="outcome", x=("stress",), seed=rep, **kwargs).table
             seconds[name] += time.perf_counter() - t0
             row = row.set_index("term").loc["stress_within"]
             hits[name] += bool(row["ci95_low"] < truth < row["ci95_high"])

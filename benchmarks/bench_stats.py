@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"# within_corr vs pingouin.rm_corr ({vs_n} subjects x {days} days)")
     diary = simulate_cohort(vs_n, days, seed=1)
     t_ours, ours = _best(lambda: within_corr(diary, x="stress", y="pain"), args.repeat)
-    ours = ours.iloc[0]
+    ours = ours.table.iloc[0]
     t_pg, ref = _pingouin(diary)
     ci_ref = np.asarray(ref["CI95"], dtype=float)
     ci_ours = np.round([ours["ci95_low"], ours["ci95_high"]], 2)
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> None:
 
     print(f"# correlate, 6 predictors x lags (0, 1), {sizes[-1]:,} subjects x {days} days")
     t, res = _best(lambda: correlate(big, lags=(0, 1)), args.repeat)
-    print(f"rows {len(big):,}: {t:.3f} s for {len(res)} result rows")
+    print(f"rows {len(big):,}: {t:.3f} s for {len(res.table)} result rows")
 
 
 if __name__ == "__main__":

@@ -60,8 +60,8 @@ def main(n_patients: int = 400) -> None:
     old_lag = old_tag = new_lag = new_tag = 0
     for _ in range(n_patients):
         d = null_patient(rng)
-        found = patient_findings(d)
-        corr = correlate(d, x=("stress", "sleep_quality"), lags=(0, 1, 2, 3))
+        found = patient_findings(d).table
+        corr = correlate(d, x=("stress", "sleep_quality"), lags=(0, 1, 2, 3)).table
         corr = corr[corr["level"] == "within"]
         tags = found[found["kind"] == "tag"]
         links = found[found["kind"] == "association"]

@@ -314,7 +314,7 @@ def test_responders_on_dask_equal_in_memory(tmp_path):
     import backpain.dask as on_dask
 
     with dask.config.set(scheduler="synchronous"):
-        lazy, _ = backpain.read_dask(tmp_path)
+        lazy, _ = backpain.read_dask(tmp_path, return_report=True)
         got = on_dask.responders(lazy, by="arm")
         with pytest.raises(TypeError, match=r"use backpain\.dask\.responders"):
             responders(lazy)

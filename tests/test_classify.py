@@ -178,7 +178,7 @@ def test_pain_free_cohort_and_empty_diary():
     assert not res["nih_chronic"].any()
     empty = classify(make([]))
     assert len(empty) == 0
-    assert class_summary(empty)["n"].tolist() == [0, 0, 0]
+    assert class_summary(empty).table["n"].tolist() == [0, 0, 0]
 
 
 def test_pain_threshold():
@@ -399,12 +399,13 @@ def test_does_not_mutate_and_ignores_row_order(diary):
 
 def test_class_summary_counts():
     diary = cohort_of(A=[(40, 0), (10, 3)], B=[(40, 0), (10, 3)], C=[(40, 0), (100, 3)])
-    summary = class_summary(classify(diary))
+    summary_result = class_summary(classify(diary))
+    summary = summary_result.table
     assert summary["duration_class"].tolist() == list(CLASSES)
     assert summary["n"].tolist() == [2, 0, 1]
     assert summary["percent"].tolist() == pytest.approx([200 / 3, 0, 100 / 3])
     assert summary["n_nih_chronic"].tolist() == [0, 0, 1]
-    assert summary.attrs["n_unclassified"] == 0
+    assert summary_result.n_unclassified == 0
 
 
 # ---------------------------------------------------------------- survey helpers

@@ -23,12 +23,17 @@ from distributed import Client, LocalCluster
 import backpain
 import backpain.dask
 from backpain import DiaryError, read_dask, read_diary, write_cohort_parquet
+from backpain._results import Result
 
 pytestmark = pytest.mark.filterwarnings(
     # distributed reports slow event-loop ticks and port choices while two
     # worker processes start on a busy machine; neither changes a result
     "ignore::UserWarning:distributed",
     "ignore:Creating scratch directories:UserWarning",
+    # a socket that distributed's start-up leaves to the garbage collector is
+    # reported when it is collected, at a random test (seen in 1 of 2 runs, on
+    # main too); it is not ours and changes no result
+    "ignore:Exception ignored in.*socket.socket:pytest.PytestUnraisableExceptionWarning",
 )
 
 
@@ -95,13 +100,17 @@ def parquet(uneven, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def cohort(parquet, client):
-    data, report = read_dask(parquet)
+    data, report = read_dask(parquet, return_report=True)
     return data, report
 
 
-def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
+def _same(a, b) -> None:
+    """The same table, and for a result object the same metadata too."""
+    assert type(a) is type(b)
+    if isinstance(a, Result):
+        assert a.metadata() == b.metadata()
+        a, b = a.table, b.table
     pd.testing.assert_frame_equal(a, b, rtol=1e-10, check_exact=False)
-    assert a.attrs == b.attrs
 
 
 CORRELATIONS = [
@@ -126,13 +135,14 @@ def test_correlations_equal_in_memory(cohort, uneven, name, kwargs):
 
 def test_correlate_notes_a_predictor_without_values(cohort, uneven):
     data, _ = cohort
-    res = backpain.dask.correlate(data, x=["notes", "stress"])
+    res_result = backpain.dask.correlate(data, x=["notes", "stress"])
+    res = res_result.table
     # 'notes' is all missing in the canonical schema
-    assert [str(n) for n in res.attrs["notes"]] == ["predictor 'notes' holds no values; skipped"]
-    assert res.attrs["notes"][0].render("nl") == (
+    assert [str(n) for n in res_result.notes] == ["predictor 'notes' holds no values; skipped"]
+    assert res_result.notes[0].render("nl") == (
         "voorspeller 'notes' heeft geen waarden; overgeslagen"
     )
-    _same(res, backpain.correlate(uneven.assign(notes=pd.NA), x=["notes", "stress"]))
+    _same(res, backpain.correlate(uneven.assign(notes=pd.NA), x=["notes", "stress"]).table)
 
 
 @pytest.mark.parametrize(
@@ -147,8 +157,8 @@ def test_classify_and_summary_equal_in_memory(cohort, uneven, kwargs):
     data, _ = cohort
     classes = backpain.dask.classify(data, **kwargs)
     _same(classes, backpain.classify(uneven, **kwargs))
-    summary = backpain.dask.class_summary(dd.from_pandas(classes, npartitions=4))
-    _same(summary, backpain.class_summary(classes))
+    summary = backpain.dask.class_summary(dd.from_pandas(classes, npartitions=4)).table
+    _same(summary, backpain.class_summary(classes).table)
 
 
 def test_data_quality_equal_in_memory(cohort, uneven):
@@ -176,9 +186,9 @@ def test_parquet_with_subjects_across_files_is_regrouped(uneven, tmp_path, clien
     halves = [uneven.iloc[::2], uneven.iloc[1::2]]
     for i, half in enumerate(halves):
         half.to_parquet(tmp_path / f"half{i}.parquet", index=False)
-    data, report = read_dask(str(tmp_path / "*.parquet"))
+    data, report = read_dask(str(tmp_path / "*.parquet"), return_report=True)
     assert any(n.key == "dask.note.shuffled" for n in report.notes)
-    _same(backpain.dask.correlate(data), backpain.correlate(uneven))
+    _same(backpain.dask.correlate(data).table, backpain.correlate(uneven).table)
     _same(backpain.dask.data_quality(data), backpain.data_quality(_canonical(uneven)))
 
 
@@ -207,7 +217,7 @@ def person_files(tmp_path_factory):
 
 def test_per_person_files_read_like_read_diary(person_files, client):
     folder, paths = person_files
-    data, report = read_dask(folder)
+    data, report = read_dask(folder, return_report=True)
     assert data.npartitions == len(paths)
     merged, expected = read_diary(paths, return_report=True)
     ours = data.compute()
@@ -223,18 +233,23 @@ def test_per_person_files_read_like_read_diary(person_files, client):
     shared = [n for n in report.notes if n.key == "dask.note.in_files"]
     assert shared
     assert all(n.params["n"] == len(paths) for n in shared)
-    _same(backpain.dask.correlate(data, x=["stress"]), backpain.correlate(merged, x=["stress"]))
+    _same(
+        backpain.dask.correlate(data, x=["stress"]).table,
+        backpain.correlate(merged, x=["stress"]).table,
+    )
 
 
 def test_per_person_files_on_the_local_scheduler(person_files, client):
     _folder, paths = person_files
     with dask.config.set(scheduler="sync"):
-        data, report = read_dask([str(p) for p in paths], files_per_partition=2, persist=False)
+        data, report = read_dask(
+            [str(p) for p in paths], files_per_partition=2, persist=False, return_report=True
+        )
         assert data.npartitions == 3
         merged = read_diary(paths)
         _same(
-            backpain.dask.within_corr(data, x="stress", y="pain"),
-            backpain.within_corr(merged, x="stress", y="pain"),
+            backpain.dask.within_corr(data, x="stress", y="pain").table,
+            backpain.within_corr(merged, x="stress", y="pain").table,
         )
     assert report.rows_read == sum(len(pd.read_csv(p, sep=";")) for p in paths)
 
@@ -248,7 +263,7 @@ def test_one_subject_in_two_files_raises_unless_grouped(person_files, tmp_path, 
     with pytest.raises(DiaryError, match="subject 'S0001' is in") as err:
         read_dask([first, second])
     assert "deelnemer 'S0001' staat in" in err.value.render("nl")
-    data, report = read_dask([[first, second]])
+    data, report = read_dask([[first, second]], return_report=True)
     assert data.compute()["date"].dt.day.tolist() == [1, 2]
     assert report.rows_read == 2
 
@@ -301,14 +316,14 @@ def test_a_subject_split_over_partitions_raises(uneven, client):
     with pytest.raises(ValueError, match="more than one partition"):
         backpain.dask.data_quality(split)
     regrouped = split.shuffle(on="subject")
-    _same(backpain.dask.correlate(regrouped), backpain.correlate(uneven))
+    _same(backpain.dask.correlate(regrouped).table, backpain.correlate(uneven).table)
 
 
 def test_invalid_values_raise_from_the_workers(uneven, tmp_path, client):
     bad = uneven.copy()
     bad.loc[5, "pain"] = 12.0
     write_cohort_parquet(bad, tmp_path, subjects_per_file=4)
-    data, _ = read_dask(tmp_path)
+    data, _ = read_dask(tmp_path, return_report=True)
     with pytest.raises(ValueError, match="pain must be between 0 and 10"):
         backpain.dask.lagged_corr(data, x="stress", y="pain")
 
@@ -346,7 +361,7 @@ def test_forced_progress_while_reading_files(person_files, monkeypatch, client):
     err = io.StringIO()
     monkeypatch.setattr(sys, "stderr", err)
     monkeypatch.setenv("BACKPAIN_PROGRESS", "1")
-    read_dask(folder, lang="nl")
+    read_dask(folder, lang="nl", return_report=False)
     text = err.getvalue()
     assert "de bestanden van het cohort lezen" in text
     assert f"{len(paths)}/{len(paths)}" in text
@@ -365,8 +380,10 @@ def test_in_memory_analyses_point_to_backpain_dask(cohort):
         backpain.mixed_model(data, x=["stress"])
     with pytest.raises(NotImplementedError, match="what_helps does not run on a Dask"):
         backpain.what_helps(data)
-    with pytest.raises(NotImplementedError, match=r"esm\.compliance does not run on a Dask"):
+    with pytest.raises(TypeError, match=r"use backpain\.dask\.compliance\(data, \.\.\.\)"):
         backpain.esm.compliance(data)
+    with pytest.raises(NotImplementedError, match=r"esm\.mlvar does not run on a Dask"):
+        backpain.esm.mlvar(data, ["pain", "stress"])
 
 
 def test_backpain_dask_offers_what_the_refusals_name():
@@ -386,3 +403,91 @@ def test_in_memory_modules_never_import_backpain_dask():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+# ------------------------------------------------------- experience sampling
+@pytest.fixture(scope="module")
+def momentary() -> pd.DataFrame:
+    """A study with missed prompts, persons of different lengths, an item never answered by one."""
+    from backpain.simulate import simulate_esm
+
+    m = simulate_esm(23, 6, 5, seed=26)
+    m = m[~((m["subject"] == m["subject"].iloc[0]) & (m["day"] > m["day"].min()))]  # one short
+    m = m.reset_index(drop=True)
+    m.loc[m["subject"] == m["subject"].iloc[-1], "stress"] = np.nan
+    return m
+
+
+@pytest.fixture(scope="module")
+def study(momentary, tmp_path_factory, client):
+    folder = tmp_path_factory.mktemp("esm")
+    backpain.dask.write_esm_parquet(momentary, folder, subjects_per_file=4)
+    return backpain.dask.read_esm_dask(folder)
+
+
+MOMENTARY = [
+    {"x": "stress", "y": "pain"},
+    {"x": "stress", "y": "pain", "lag": 1},
+    {"x": "pain", "y": "mood", "lag": 2},
+    {"x": "mood", "y": "stress", "lag": 1, "overnight": True},
+]
+
+
+@pytest.mark.parametrize("kwargs", MOMENTARY)
+def test_momentary_corr_equals_in_memory(study, momentary, kwargs):
+    data, report = study
+    assert data.npartitions == 6
+    assert report.rows_read == report.rows_kept == len(momentary)
+    _same(
+        backpain.dask.momentary_corr(data, **kwargs),
+        backpain.esm.momentary_corr(momentary, **kwargs),
+    )
+
+
+def test_compliance_equals_in_memory(study, momentary):
+    data, _ = study
+    mine = backpain.dask.compliance(data, min_share=0.8)
+    ref = backpain.esm.compliance(momentary, min_share=0.8)
+    for table in ("persons", "days", "prompts"):
+        _same(getattr(mine, table), getattr(ref, table))
+    assert mine.describe("nl") == ref.describe("nl")
+
+
+def test_esm_exports_one_partition_per_file(tmp_path, client):
+    # long layout (openESM), one file per two persons, one bad row
+    head = "id,day,beep,pain,stress\n"
+    rows = {
+        "a.csv": "P1,1,1,4,2\nP1,1,2,5,3\nP1,2,1,6,\nP2,1,1,3,3\nP2,1,2,,\n",
+        "b.csv": "P3,1,1,7,5\nP3,1,2,6,4\nP3,1,x,1,1\nP4,1,1,2,2\nP4,1,2,3,1\n",
+    }
+    for name, text in rows.items():
+        (tmp_path / name).write_text(head + text)
+    data, report = backpain.dask.read_esm_dask(tmp_path)
+    assert data.npartitions == 2
+    assert (report.rows_read, report.rows_kept, report.rows_rejected) == (10, 9, 1)
+    assert report.balanced
+    assert report.rejected["row"].tolist() == [4]
+    assert [p.source for p in report.parts] == [str(tmp_path / n) for n in rows]
+    from backpain.read.esm import read_esm
+
+    memory = pd.concat([read_esm(tmp_path / n)[0] for n in rows], ignore_index=True)
+    _same(
+        backpain.dask.momentary_corr(data, x="stress", y="pain"),
+        backpain.esm.momentary_corr(memory, x="stress", y="pain"),
+    )
+    _same(backpain.dask.compliance(data).persons, backpain.esm.compliance(memory).persons)
+
+
+def test_esm_person_split_over_partitions_raises(momentary, client, tmp_path):
+    split = dd.from_pandas(momentary, npartitions=3)  # cuts the rows, not the persons
+    with pytest.raises(ValueError, match="more than one partition"):
+        backpain.dask.momentary_corr(split, x="stress", y="pain", lag=1)
+    with pytest.raises(ValueError, match="more than one partition"):
+        backpain.dask.compliance(split)
+    with pytest.raises(ValueError, match="lag must be a whole number"):
+        backpain.dask.momentary_corr(split, x="stress", y="pain", lag=-1)
+    with pytest.raises(ValueError, match="has no column"):
+        backpain.dask.momentary_corr(split, x="sleep", y="pain")
+    momentary.drop(columns="day_prompt").to_parquet(tmp_path / "x.parquet")
+    with pytest.raises(DiaryError, match=r"no column\(s\) day_prompt of the momentary"):
+        backpain.dask.read_esm_dask(tmp_path)

@@ -11,6 +11,7 @@ import pytest
 
 from backpain import esm
 from backpain.errors import DiaryError
+from backpain.multilevel import MixedModelWarning
 from backpain.read.esm import read_esm
 from backpain.schema import MOMENTARY_COLUMNS
 from backpain.simulate import ESM_EFFECTS, simulate_esm
@@ -219,6 +220,83 @@ def test_mlvar_equals_lme4_nodewise_fits():
         assert mine["se"] == pytest.approx(row.se, abs=1e-4)
         if not row.singular:  # lmerTest's df at a boundary fit is not a stable reference
             assert mine["dof"] == pytest.approx(row.df, rel=1e-3)
+
+
+def test_mlvar_with_random_slopes_equals_lme4_nodewise_fits():
+    # tests/data/esm/mlvar_lme4.R fitted the node-wise models with correlated random
+    # slopes on a study simulated with person-specific effects (make_slopes_study.py): no
+    # fit is singular, so the optimum is well defined; lme4's bobyqa stops within about
+    # 3e-7 of ours (coef, se), lmerTest's df within 5e-5 relative
+    ref = pd.read_csv(DATA / "mlvar_slopes_lme4.csv")
+    assert not ref["singular"].any()
+    m, _ = read_esm(DATA / "slopes_study.csv")
+    fit = esm.mlvar(m, ["pain", "stress", "mood"], random_slopes=True)
+    assert fit.n_obs == ref["n_obs"].iloc[0]
+    assert fit.notes == []  # converged, not singular
+    t = fit.temporal.set_index(["outcome", "predictor"])
+    rows = ref[ref["term"].str.endswith("_w")]
+    assert len(rows) == len(t) == 9
+    for row in rows.itertuples():
+        mine = t.loc[(row.outcome, row.term[:-2])]
+        assert mine["coef"] == pytest.approx(row.estimate, abs=1e-5)
+        assert mine["se"] == pytest.approx(row.se, abs=1e-5)
+        assert mine["dof"] == pytest.approx(row.df, rel=1e-3)
+        assert mine["random_sd"] == pytest.approx(row.random_sd, abs=1e-5)
+
+
+# lme4's names of tests/data/esm/mixed_lme4.csv -> mixed_model's terms
+_TERMS = {
+    "(Intercept)": "Intercept",
+    "stress_w": "stress_within",
+    "stress_lag1_w": "stress_lag1_within",
+    "mood_w": "mood_within",
+    "stress_b": "stress_between",
+    "mood_b": "mood_between",
+}
+
+
+@pytest.mark.parametrize(
+    ("model", "kwargs"),
+    [
+        ("same_prompt", {"x": ["stress", "mood"]}),
+        ("lagged", {"x": ["stress", "mood"], "lag": {"stress": (0, 1)}}),
+        ("slope", {"x": ["stress"], "random_slopes": True}),
+    ],
+)
+def test_mixed_model_on_a_momentary_table_equals_lme4(model, kwargs):
+    # tests/data/esm/mixed_lme4.R: prompts nested in persons, lags in prompts within the day
+    from backpain import mixed_model
+
+    ref = pd.read_csv(DATA / "mixed_lme4.csv")
+    ref = ref[ref["model"] == model]
+    m, _ = read_esm(LONG)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MixedModelWarning)  # the note on 24 persons
+        fit = mixed_model(m, y="pain", **kwargs)
+    assert fit.n_obs == ref["n_obs"].iloc[0]
+    assert len(fit.table) == len(ref)
+    mine = fit.table.set_index("term")
+    for row in ref.itertuples():
+        term = mine.loc[_TERMS[row.term]]
+        assert term["coef"] == pytest.approx(row.estimate, rel=1e-5, abs=1e-5)
+        assert term["se"] == pytest.approx(row.se, rel=1e-4, abs=1e-5)
+        assert term["dof"] == pytest.approx(row.df, rel=1e-3)
+        if np.isfinite(row.random_sd):
+            assert term["random_sd"] == pytest.approx(row.random_sd, rel=1e-4)
+
+
+def test_mixed_model_lags_a_momentary_table_within_the_day(study):
+    from backpain import mixed_model
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MixedModelWarning)
+        fit = mixed_model(study, y="pain", x=["stress"], lag=1)
+    # by hand: the previous prompt of the same person and day (pandas' grouped shift)
+    ordered = study.sort_values(["subject", "prompt"])
+    before = ordered.groupby(["subject", "day"])["stress"].shift(1)
+    assert fit.n_obs == int((before.notna() & ordered["pain"].notna()).sum())
+    with pytest.raises(ValueError, match=r"no column\(s\) \['answered'\]"):
+        mixed_model(study.drop(columns="answered"), y="pain", x=["stress"])
 
 
 def test_mlvar_recovers_the_simulated_effects_and_says_so():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -67,12 +68,12 @@ def test_precedence_by_format_and_per_column(steps_csv):
         backpain.read_diary(BEARABLE, subject="me", return_report=True),
         backpain.read_diary(steps_csv, subject="me", return_report=True),
     ]
-    diary, report = merge_diaries(parts, precedence=["table"])
+    diary, report = merge_diaries(parts, precedence=["table"], return_report=True)
     assert _by_day(diary).loc["2022-01-05", "pain"] == 4.0
     assert report.columns["pain"] == "steps.csv > bearable_new_layout.csv"
-    diary, _ = merge_diaries(parts, precedence={"pain": ["steps.csv"]})
+    diary, _ = merge_diaries(parts, precedence={"pain": ["steps.csv"]}, return_report=True)
     assert _by_day(diary).loc["2022-01-05", "pain"] == 4.0
-    diary, _ = merge_diaries(parts, precedence={"steps": ["steps.csv"]})
+    diary, _ = merge_diaries(parts, precedence={"steps": ["steps.csv"]}, return_report=True)
     assert _by_day(diary).loc["2022-01-05", "pain"] == 9.0
 
 
@@ -82,7 +83,7 @@ def test_missing_value_does_not_hide_the_other_source(steps_csv):
         backpain.read_diary(one, subject="me", return_report=True),
         backpain.read_diary(steps_csv, subject="me", return_report=True),
     ]
-    diary, _ = merge_diaries(parts)
+    diary, _ = merge_diaries(parts, return_report=True)
     day = _by_day(diary)
     assert day.loc["2022-01-05", "pain"] == 4.0
     assert day.loc["2022-01-05", "stress"] == 3.0
@@ -92,7 +93,7 @@ def test_tags_union_and_notes_joined():
     a = pd.DataFrame({"date": ["2022-01-05"], "pain": [3], "tags": ["heat"], "notes": ["a"]})
     b = pd.DataFrame({"date": ["2022-01-05"], "pain": [5], "tags": ["yoga|heat"], "notes": ["b"]})
     parts = [backpain.read_diary(f, subject="me", return_report=True) for f in (a, b)]
-    diary, report = merge_diaries(parts)
+    diary, report = merge_diaries(parts, return_report=True)
     assert diary["tags"].tolist() == ["heat|yoga"]
     assert diary["notes"].tolist() == ["a / b"]
     assert diary["pain"].tolist() == [3.0]
@@ -147,3 +148,19 @@ def test_subject_picks_one_user_of_a_many_user_file_and_names_the_one_person_fil
     assert report.balanced
     with pytest.raises(backpain.DiaryError, match="'user_a', 'user_b'"):
         backpain.read_diary([flaredown, steps], subject="me")
+
+
+def test_merge_returns_the_pair_only_when_asked(tmp_path):
+    # one rule for every reader (read_diary's): the (frame, LoadReport) pair with
+    # return_report=True; left unset, the old pair with a FutureWarning
+    part = backpain.read_diary(
+        io.BytesIO(b"date,pain\n2026-01-05,4\n"), subject="me", return_report=True
+    )
+    alone = merge_diaries([part], return_report=False)
+    assert isinstance(alone, pd.DataFrame)
+    diary, report = merge_diaries([part], return_report=True)
+    pd.testing.assert_frame_equal(diary, alone)
+    assert report.rows_kept == 1
+    with pytest.warns(FutureWarning, match="merge_diaries will return the frame alone"):
+        pair = merge_diaries([part])
+    assert isinstance(pair, tuple)

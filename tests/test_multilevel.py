@@ -76,10 +76,10 @@ def _same_rows(n_obs, fixed, case):
 
 def _against_lme4(case, diary, **options):
     """Our ``mixed_model`` of ``diary`` on stress, and lme4's stored fit of ``case``."""
-    res = mixed_model(diary, x=("stress",), **options)
+    model = mixed_model(diary, x=("stress",), **options)
     fixed, var, subj = _lmer(case)
-    _same_rows(res.attrs["n_obs"], fixed, case)
-    return res, fixed, var, subj
+    _same_rows(model.n_obs, fixed, case)
+    return model, fixed, var, subj
 
 
 def _compare_fixed(ours, ref, names, *, rel=1e-4):
@@ -98,11 +98,12 @@ def test_mixed_model_recovers_true_within_effects():
     # effects by 2-5% (2000 subjects x 200 days: stress 0.244, sleep_quality -0.195).
     diary, truth = simulate_cohort(150, 120, seed=3, return_truth=True)
     data = _post_onset(diary, truth)
-    res = mixed_model(
+    res_result = mixed_model(
         data,
         x=("stress", "sleep_quality", "active_minutes"),
         lag={"stress": (0, 1)},
     )
+    res = res_result.table
     res = res.set_index("term")
     truths = {
         "stress_within": TRUE_EFFECTS["stress"],
@@ -114,15 +115,16 @@ def test_mixed_model_recovers_true_within_effects():
         assert res.loc[term, "ci95_low"] < true < res.loc[term, "ci95_high"], term
         assert res.loc[term, "p_val"] < 0.05, term
     assert res.loc["stress_between", "coef"] > 0  # true between slope +0.5
-    assert res.attrs["converged"]
+    assert res_result.converged
     assert res["converged"].all()
-    assert res.attrs["n_subjects"] == data["subject"].nunique()
+    assert res_result.n_subjects == data["subject"].nunique()
 
 
 def test_mixed_model_equals_statsmodels_formula(diary):
     import statsmodels.formula.api as smf
 
-    res = mixed_model(diary, x=("stress",), lag={"stress": (0, 1)})
+    res_result = mixed_model(diary, x=("stress",), lag={"stress": (0, 1)})
+    res = res_result.table
     # reference: the decomposition built by hand with a date merge and fitted with smf.mixedlm
     prev = diary[["subject", "date", "stress"]].assign(date=diary["date"] + pd.Timedelta(days=1))
     d = diary[["subject", "date", "pain", "stress"]].merge(
@@ -145,7 +147,7 @@ def test_mixed_model_equals_statsmodels_formula(diary):
         # statsmodels stops its optimiser earlier than the polished REML optimum here
         # (the lme4 comparisons below are the tight ones)
         assert ours.loc[term, "se"] == pytest.approx(ref.bse_fe[name], rel=1e-3)
-    assert res.attrs["n_obs"] == len(d)
+    assert res_result.n_obs == len(d)
     assert list(res.columns) == [
         "term",
         "predictor",
@@ -196,15 +198,16 @@ def test_one_subject_is_a_clear_error():
 def test_collinear_term_is_dropped_with_a_note_and_a_warning(diary):
     data = diary.assign(stress2=2 * diary["stress"] + 1)
     with pytest.warns(MixedModelWarning, match=r"stress2_(within|between) was dropped"):
-        res = mixed_model(data, x=("stress", "stress2"))
+        res_result = mixed_model(data, x=("stress", "stress2"))
+    res = res_result.table
     res = res.set_index("term")
     assert np.isnan(res.loc["stress2_within", "coef"])
     assert "stress_within" in res.loc["stress2_within", "note"]
     # the kept terms are the model without the copy (statsmodels' fit of it, abs 1e-5)
-    ref = mixed_model(diary, x=("stress",)).set_index("term")
+    ref = mixed_model(diary, x=("stress",)).table.set_index("term")
     assert res.loc["stress_within", "coef"] == pytest.approx(ref.loc["stress_within", "coef"])
     # the note is a catalogue message, in Dutch too
-    note = next(m for m in res.attrs["notes"] if m.key == "analyse.mixed.collinear")
+    note = next(m for m in res_result.notes if m.key == "analyse.mixed.collinear")
     assert "weggelaten" in note.render("nl")
 
 
@@ -215,7 +218,10 @@ def test_person_level_covariates_from_cohort_table():
 
     survey, diary = load_example("survey"), load_example("cohort")
     table = cohort_table(survey, diary).merge(survey[["subject", "age", "sex"]], on="subject")
-    res = mixed_model(diary, x=("stress",), covariates=("age", "sex", "odi_score"), persons=table)
+    res_result = mixed_model(
+        diary, x=("stress",), covariates=("age", "sex", "odi_score"), persons=table
+    )
+    res = res_result.table
     assert res["converged"].all()
     person = res[res["level"] == "person"]
     sexes = sorted(survey["sex"].dropna().unique())
@@ -223,7 +229,7 @@ def test_person_level_covariates_from_cohort_table():
     # the same model in lme4, with the covariates merged and split by hand
     # (tests/data/R/generate_lme4.py, case example_covariates)
     fixed, _, _ = _lmer("example_covariates")
-    _same_rows(res.attrs["n_obs"], fixed, "example_covariates")
+    _same_rows(res_result.n_obs, fixed, "example_covariates")
     names = {
         "Intercept": "(Intercept)",
         "stress_within": "sw",
@@ -237,7 +243,7 @@ def test_person_level_covariates_from_cohort_table():
 def test_day_level_predictor_without_within_variation_keeps_its_between_term(diary):
     data = diary.assign(weight=diary["subject"].map(lambda s: 60.0 + int(s[1:])))
     with pytest.warns(MixedModelWarning, match="does not vary within any person"):
-        res = mixed_model(data, x=("stress", "weight"))
+        res = mixed_model(data, x=("stress", "weight")).table
     assert "weight_within" not in set(res["term"])
     assert np.isfinite(res.set_index("term").loc["weight_between", "coef"])
 
@@ -247,16 +253,17 @@ def test_random_intercept_equals_lmertest_with_five_persons():
     # lmerTest's Satterthwaite p for the between effect is honest with 5 persons;
     # a Wald z treats the 5 person means as if there were hundreds.
     # no warning (pytest turns warnings into errors)
-    res, fixed, var, _ = _against_lme4("five_intercept", lme4.stored_diary("five"))
+    res_result, fixed, var, _ = _against_lme4("five_intercept", lme4.stored_diary("five"))
+    res = res_result.table
     _compare_fixed(
         res.set_index("term"),
         fixed,
         {"Intercept": "(Intercept)", "stress_within": "sw", "stress_between": "sb"},
     )
-    assert res.attrs["group_var"] == pytest.approx(var["vcov"].iloc[0], rel=1e-5)
-    assert res.attrs["scale"] == pytest.approx(var["vcov"].iloc[1], rel=1e-5)
+    assert res_result.group_var == pytest.approx(var["vcov"].iloc[0], rel=1e-5)
+    assert res_result.scale == pytest.approx(var["vcov"].iloc[1], rel=1e-5)
     assert res.set_index("term").loc["stress_between", "dof"] < 4
-    assert any(m.key == "analyse.mixed.small_sample" for m in res.attrs["notes"])
+    assert any(m.key == "analyse.mixed.small_sample" for m in res_result.notes)
     # the small-sample note travels with the table into CSV and HTML copies
     assert res["note"].str.contains("only 5 persons").all()
     back = pd.read_csv(io.StringIO(res.to_csv(index=False)))
@@ -266,18 +273,19 @@ def test_random_intercept_equals_lmertest_with_five_persons():
 
 def test_random_slope_and_person_effects_equal_lme4():
     diary = lme4.stored_diary("forty")
-    res, fixed, var, subj = _against_lme4("forty_slopes", diary, random_slopes=True)
-    res = res.set_index("term")
+    model, fixed, var, subj = _against_lme4("forty_slopes", diary, random_slopes=True)
+    res = model.table.set_index("term")
     _compare_fixed(
         res, fixed, {"Intercept": "(Intercept)", "stress_within": "sw", "stress_between": "sb"}
     )
     assert res.loc["stress_within", "random_sd"] == pytest.approx(
         var.loc[(var["var1"] == "sw") & var["var2"].isna(), "sdcor"].iloc[0], rel=1e-4
     )
-    eff = person_effects(diary, x="stress").set_index("subject")
+    eff_result = person_effects(diary, x="stress")
+    eff = eff_result.table.set_index("subject")
     # coef(m)$subject: fixed slope + BLUP per person
     assert np.allclose(eff["slope"], subj.loc[eff.index.astype(str), "sw"], rtol=1e-4, atol=1e-6)
-    assert eff.attrs["fixed_slope"] == pytest.approx(fixed.loc["sw", "coef"], rel=1e-4)
+    assert eff_result.fixed_slope == pytest.approx(fixed.loc["sw", "coef"], rel=1e-4)
     assert (eff["ci95_low"] < eff["slope"]).all()
     assert (eff["slope"] < eff["ci95_high"]).all()
     # shrinkage: the spread of the shrunken slopes is below that of the raw ones
@@ -288,8 +296,8 @@ def test_lagged_outcome_equals_lme4_with_a_date_merge():
     # lme4 fitted yesterday's pain by calendar day: a merge on date + 1, not the
     # previous row (tests/data/R/generate_lme4.py, case five_lagged)
     diary = lme4.stored_diary("five")
-    res, fixed, _, _ = _against_lme4("five_lagged", diary, lagged_outcome=True)
-    res = res.set_index("term")
+    model, fixed, _, _ = _against_lme4("five_lagged", diary, lagged_outcome=True)
+    res = model.table.set_index("term")
     _compare_fixed(
         res,
         fixed,
@@ -338,13 +346,13 @@ def test_stored_lme4_results_are_what_r_gives(tmp_path):
 
 def test_r2_and_standardised_coefficients(cohort):
     diary, _ = cohort
-    res = mixed_model(diary, x=("stress", "sleep_quality"))
-    a = res.attrs
-    # empty-model ICC in attrs is icc() on the model's rows
+    res_result = mixed_model(diary, x=("stress", "sleep_quality"))
+    res = res_result.table
+    # the empty-model ICC of the result is icc() on the model's rows
     d = diary.dropna(subset=["pain", "stress", "sleep_quality"])
-    assert a["icc"] == pytest.approx(icc(d)["icc"].iloc[0], rel=1e-8)
-    assert 0 < a["r2_within"] < 1
-    assert 0 < a["r2_marginal"] < a["r2_conditional"] < 1
+    assert res_result.icc == pytest.approx(icc(d)["icc"].iloc[0], rel=1e-8)
+    assert 0 < res_result.r2_within < 1
+    assert 0 < res_result.r2_marginal < res_result.r2_conditional < 1
     # std_coef of a within term: coef x SD(x within) / SD(y within), by pandas groupby
     dd = lme4.split(lme4.split(d, "stress", "s"), "pain", "y")
     expect = (
@@ -368,22 +376,26 @@ def test_not_converged_reaches_the_user(monkeypatch, diary):
 
     monkeypatch.setattr(ml._Reml, "maximise", stuck)
     with pytest.warns(MixedModelWarning, match="did not converge"):
-        res = mixed_model(diary, x=("stress",))
+        res_result = mixed_model(diary, x=("stress",))
+    res = res_result.table
     assert not res["converged"].any()
     assert res["note"].str.contains("did not converge").all()
     csv = res.to_csv(index=False)
     back = pd.read_csv(io.StringIO(csv))
     assert not back["converged"].any()
     assert back["note"].str.contains("largest Newton step of the REML fit 3.1").all()
-    assert isinstance(res.attrs["notes"][0], Message)
+    assert isinstance(res_result.notes[0], Message)
 
 
 # ------------------------------------------------------------ caterpillar
 def test_caterpillar_draws_each_person_sorted_with_dutch_labels():
     from backpain.plot import caterpillar
 
-    eff = person_effects(_with_slopes(simulate_cohort(12, 90, seed=4), sd=0.3, seed=1), x="stress")
-    ax = caterpillar(eff, lang="nl")
+    eff_result = person_effects(
+        _with_slopes(simulate_cohort(12, 90, seed=4), sd=0.3, seed=1), x="stress"
+    )
+    eff = eff_result.table
+    ax = caterpillar(eff_result, lang="nl")
     bars = ax.containers[0]
     xs = bars.lines[0].get_xdata()
     assert np.allclose(xs, np.sort(eff["slope"]))
@@ -391,7 +403,7 @@ def test_caterpillar_draws_each_person_sorted_with_dutch_labels():
         "subject"
     ].astype(str).tolist()
     assert ax.get_xlabel().startswith("Verandering in pijn per punt stress")
-    assert any(np.allclose(line.get_xdata(), eff.attrs["fixed_slope"]) for line in ax.lines)
+    assert any(np.allclose(line.get_xdata(), eff_result.fixed_slope) for line in ax.lines)
     need = r"effects has no column\(s\) \['slope'\]; .*the result of backpain.person_effects"
     with pytest.raises(ValueError, match=need):
         caterpillar(eff.drop(columns="slope"))
@@ -402,8 +414,10 @@ def test_bootstrap_resample_is_the_model_of_the_drawn_persons():
     # hand loop: each resample's coefficients are mixed_model's on a diary made of the
     # drawn persons' rows, a person drawn twice entering as two persons
     diary = _with_slopes(simulate_cohort(12, 60, seed=7), sd=0.2, seed=3)
-    res = mixed_model(diary, x=("stress",), random_slopes=True, ci="bootstrap", n_boot=100, seed=4)
-    boot = res.attrs["bootstrap_coef"]
+    res_result = mixed_model(
+        diary, x=("stress",), random_slopes=True, ci="bootstrap", n_boot=100, seed=4
+    )
+    boot = res_result.bootstrap_coef
     assert list(boot.columns) == ["Intercept", "stress_within", "stress_between"]
     people = pd.unique(diary["subject"])
     draws = np.random.default_rng(4).integers(0, people.size, (100, people.size))
@@ -416,23 +430,27 @@ def test_bootstrap_resample_is_the_model_of_the_drawn_persons():
             warnings.simplefilter("ignore", MixedModelWarning)
             ref = mixed_model(
                 pd.concat(parts, ignore_index=True), x=("stress",), random_slopes=True
-            )
+            ).table
         # the refits stop at a looser gradient tolerance: equal to 1e-4 standard errors
         assert (np.abs(boot.iloc[b].to_numpy() - ref["coef"]) < 1e-4 * ref["se"]).all(), b
 
 
 def test_bootstrap_ci_and_p_and_notes():
     diary = _with_slopes(simulate_cohort(20, 60, seed=8), sd=0.2, seed=5)
-    sat = mixed_model(diary, x=("stress",), random_slopes=True)
-    res = mixed_model(diary, x=("stress",), random_slopes=True, ci="bootstrap", n_boot=400, seed=1)
-    again = mixed_model(
+    sat_result = mixed_model(diary, x=("stress",), random_slopes=True)
+    sat = sat_result.table
+    res_result = mixed_model(
         diary, x=("stress",), random_slopes=True, ci="bootstrap", n_boot=400, seed=1
     )
+    res = res_result.table
+    again = mixed_model(
+        diary, x=("stress",), random_slopes=True, ci="bootstrap", n_boot=400, seed=1
+    ).table
     pd.testing.assert_frame_equal(res, again)  # deterministic with a seed
     # the model's estimates stay; only p and the interval come from the resamples
     for col in ("coef", "se", "dof", "t"):
         assert np.allclose(res[col], sat[col], rtol=0, atol=0), col
-    boot = res.attrs["bootstrap_coef"]
+    boot = res_result.bootstrap_coef
     for i, term in enumerate(res["term"]):
         b = np.sort(boot[term].to_numpy())  # reference: order statistics 10 and 391 of 400
         assert (res["ci95_low"].iloc[i], res["ci95_high"].iloc[i]) == (b[9], b[390])
@@ -440,8 +458,8 @@ def test_bootstrap_ci_and_p_and_notes():
         assert res["p_val"].iloc[i] == pytest.approx(min(1.0, 2 * share))
         assert (res["p_val"].iloc[i] < 0.05) == (not b[9] <= 0 <= b[390])
         assert res["ci95_low"].iloc[i] < res["coef"].iloc[i] < res["ci95_high"].iloc[i]
-    assert (res.attrs["ci"], res.attrs["n_boot"], res.attrs["seed"]) == ("bootstrap", 400, 1)
-    assert sat.attrs["ci"] == "satterthwaite"
+    assert (res_result.ci, res_result.n_boot, res_result.seed) == ("bootstrap", 400, 1)
+    assert sat_result.ci == "satterthwaite"
     # fewer than 30 persons: a note of its own for the bootstrap, in the table
     assert res["note"].str.contains("only 20 persons: the bootstrap").all()
     assert res["note"].str.contains("400 of 400 resamples of the 20 persons").all()

@@ -23,6 +23,7 @@ import backpain
 from backpain import explain
 from backpain._catalogue import notebook as notebook_area
 from backpain.cohort import cohort_table
+from backpain.multilevel import MixedModel
 from backpain.text import p_value, say
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
@@ -72,7 +73,7 @@ def test_p_value_keeps_two_significant_digits():
 
 
 def test_readable_tables_have_no_zero_p_values(cohort):
-    table = backpain.correlate(cohort, lags=(0, 1))
+    table = backpain.correlate(cohort, lags=(0, 1)).table
     shown = explain.readable(table)
     for column in ("p_val", "p_fdr"):
         assert shown[column].tolist() == [p_value(p) for p in table[column]]
@@ -183,7 +184,7 @@ def test_correlation_sentences_from_known_rows():
 
 
 def test_correlation_sentences_match_the_table(cohort):
-    table = backpain.correlate(cohort, lags=(0, 1))
+    table = backpain.correlate(cohort, lags=(0, 1)).table
     lines = explain.correlations(table).splitlines()
     assert len(lines) == int(table["r"].notna().sum())
     for line, row in zip(lines, table.itertuples(), strict=True):
@@ -196,8 +197,8 @@ def test_correlation_sentences_match_the_table(cohort):
 # ------------------------------------------------------------------ the model
 def test_steps_are_the_patient_reports_steps(cohort):
     one = cohort[cohort["subject"] == cohort["subject"].iloc[0]]
-    findings = backpain.patient_findings(one, lags=(0,), tags=())
-    used = dict(zip(findings["name"], findings["step"], strict=True))
+    findings = backpain.patient_findings(one, lags=(0,), tags=()).table
+    used = dict(zip(findings["predictor"], findings["step"], strict=True))
     assert used == {name: explain.STEPS[name] for name in used}
 
 
@@ -214,7 +215,10 @@ def test_model_sentence_from_known_terms():
             "p_val": [0.001, 2e-9, 0.2, 0.51],
         }
     )
-    model.attrs.update(icc=0.5612, n_obs=16058, n_subjects=100)
+    stats = {"n_obs": 16058, "n_subjects": 100, "group_var": 1.0, "cov_re": None, "scale": 1.0}
+    fit = {"loglike": 0.0, "converged": True, "notes": [], "icc": 0.5612}
+    r2 = {"r2_within": 0.1, "r2_marginal": 0.1, "r2_conditional": 0.5}
+    model = MixedModel(model, **stats, **fit, **r2)
     assert explain.mixed_model(model).splitlines() == [
         "- Within a person, a day with 1 point more stress than usual goes with 0.31 points "
         "more pain (95% CI 0.25 to 0.37, p < 0.001).",
@@ -233,8 +237,9 @@ def test_model_sentence_from_known_terms():
 
 
 def test_model_sentences_match_a_fitted_model(cohort):
-    model = backpain.mixed_model(cohort, x=("stress", "steps"), lag=0)
-    lines = explain.mixed_model(model).splitlines()
+    model_result = backpain.mixed_model(cohort, x=("stress", "steps"), lag=0)
+    model = model_result.table
+    lines = explain.mixed_model(model_result).splitlines()
     terms = model[model["level"].isin(["within", "between"])]
     assert len(lines) == len(terms) + 1
     for line, row in zip(lines[:-1], terms.itertuples(), strict=True):
@@ -242,7 +247,7 @@ def test_model_sentences_match_a_fitted_model(cohort):
         way = "more" if row.coef > 0 else "less"
         assert f"{effect:.2f} points {way} pain" in line, line
         assert f"p {p_value(row.p_val)}".replace("p 0", "p = 0") in line
-    assert f"{model.attrs['icc']:.0%} of the variation" in lines[-1]
+    assert f"{model_result.icc:.0%} of the variation" in lines[-1]
 
 
 # ------------------------------------------------------------------ the survey

@@ -433,7 +433,7 @@ def test_small_files_read_together_keep_each_files_exact_report(tmp_path):
     pd.testing.assert_frame_equal(
         diary.reset_index(drop=True), pd.concat(alone_days, ignore_index=True)
     )
-    cohort, report = backpain.read_dask([str(p) for p in paths])
+    cohort, report = backpain.read_dask([str(p) for p in paths], return_report=True)
     assert report.rows_rejected == 3
     assert sorted(report.rejected["file"]) == ["ann.csv", "cas.csv", "cas.csv"]
     assert len(cohort.compute()) == len(diary)

@@ -216,7 +216,7 @@ def _pingouin_r(data, x, y):
 
 def test_scatter_within_r_matches_within_corr(cohort):
     data, _ = cohort
-    res = within_corr(data, x="stress", y="pain")
+    res = within_corr(data, x="stress", y="pain").table
     ax = plot.scatter_within(data, x="stress", result=res)
     text = ax.texts[0].get_text()
     assert text == (
@@ -236,7 +236,7 @@ def test_scatter_within_r_matches_within_corr(cohort):
 
 
 def test_scatter_within_points_lines_and_caps(diary):
-    res = within_corr(diary, x="sleep_quality", y="pain")
+    res = within_corr(diary, x="sleep_quality", y="pain").table
     ax = plot.scatter_within(diary, x="sleep_quality", result=res, lang="nl", s=3)
     points = next(c for c in ax.collections if isinstance(c, PathCollection))
     pairs = diary[["subject", "sleep_quality", "pain"]].dropna()
@@ -254,7 +254,7 @@ def test_scatter_within_points_lines_and_caps(diary):
     assert ax.texts[0].get_text().startswith(expected)
 
     _fig, ax2 = plt.subplots()
-    res = within_corr(diary, x="stress", y="pain")
+    res = within_corr(diary, x="stress", y="pain").table
     plot.scatter_within(
         diary,
         x="stress",
@@ -285,7 +285,7 @@ def test_scatter_within_without_result_draws_points_only(diary):
 )
 def test_scatter_within_plain_words_follow_the_interval(diary, low, high, words):
     one = diary.loc[diary["subject"] == "S0001"]
-    res = within_corr(one, x="stress", y="pain").assign(ci95_low=low, ci95_high=high)
+    res = within_corr(one, x="stress", y="pain").table.assign(ci95_low=low, ci95_high=high)
     ax = plot.scatter_within(one, x="stress", result=res, plain=True)
     corner = " ".join(ax.texts[0].get_text().split())  # wrapped to the panel's width
     assert words in corner
@@ -295,7 +295,7 @@ def test_scatter_within_plain_words_follow_the_interval(diary, low, high, words)
 
 def test_scatter_within_takes_the_correlate_row(diary):
     one = diary.loc[diary["subject"] == "S0001"]
-    res = correlate(one, x=("stress",), lags=(0, 1))
+    res = correlate(one, x=("stress",), lags=(0, 1)).table
     ax = plot.scatter_within(one, x="stress", result=res)
     r = res.query("level == 'within' and lag == 0")["r"].iloc[0]
     assert ax.texts[0].get_text().startswith(f"r_rm = {r:.2f}\n1 person, ")
@@ -308,7 +308,7 @@ def test_scatter_within_errors_and_too_few_days(diary):
         plot.scatter_within([1, 2], x="stress")
     with pytest.raises(TypeError, match=r"takes 1 positional argument but 2 were given"):
         plot.scatter_within(diary, "stress")
-    res = within_corr(diary, x="stress", y="pain")
+    res = within_corr(diary, x="stress", y="pain").table
     with pytest.raises(ValueError, match=r"no same-day within-person row for x='mood'"):
         plot.scatter_within(diary, x="mood", result=res)
     ax = plot.scatter_within(diary.head(2), x="stress", result=None)
@@ -339,7 +339,7 @@ def test_lags_from_lagged_corr(cohort):
 
 
 def test_lags_from_correlate_dutch(diary):
-    res = correlate(diary, x=("stress", "sleep_quality"), lags=(0, 1))
+    res = correlate(diary, x=("stress", "sleep_quality"), lags=(0, 1)).table
     _fig, ax = plt.subplots()
     plot.lags(res, x=["sleep_quality", "stress"], lang="nl", ax=ax)
     assert len(ax.containers) == 2
@@ -356,7 +356,7 @@ def test_lags_from_correlate_dutch(diary):
 
 
 def test_lags_plain_words_and_empty(diary):
-    res = correlate(diary, x=("stress",), lags=(0, 1))
+    res = correlate(diary, x=("stress",), lags=(0, 1)).table
     ax = plot.lags(res, plain=True)
     labels = ax.get_xlabel() + ax.get_ylabel() + ax.get_title(loc="left")
     assert " r " not in labels
@@ -375,7 +375,8 @@ def test_lags_plain_words_and_empty(diary):
 
 def test_lags_errors(diary):
     bad = pd.DataFrame({"lag": [0], "r": [0.1]})
-    with pytest.raises(ValueError, match=r"no column\(s\) \['x', 'y', 'ci95_low', 'ci95_high'\]"):
+    msg = r"no column\(s\) \['predictor', 'outcome', 'ci95_low', 'ci95_high'\]"
+    with pytest.raises(ValueError, match=msg):
         plot.lags(bad)
     with pytest.raises(TypeError, match=r"result must be a pandas DataFrame, not list"):
         plot.lags([1])
@@ -386,7 +387,7 @@ def test_lags_errors(diary):
 
 def test_associations_correlate(cohort):
     data, _ = cohort
-    res = correlate(data, x=("stress", "sleep_quality"), lags=(0, 1))
+    res = correlate(data, x=("stress", "sleep_quality"), lags=(0, 1)).table
     ax = plot.associations(res)
     assert len(ax.containers) == 2  # one errorbar series per level, not per row
     within = res.loc[res["level"] == "within"]
@@ -410,7 +411,7 @@ def test_associations_correlate(cohort):
 
 def test_associations_mixed_model_dutch(cohort):
     data, _ = cohort
-    res = mixed_model(data.loc[data["subject"] <= "S0040"])
+    res = mixed_model(data.loc[data["subject"] <= "S0040"]).table
     ax = plot.associations(res, lang="nl")
     assert ax.get_xlabel().startswith("Verandering in pijn per eenheid")
     n_rows = res.dropna(subset=["predictor"])[["predictor", "lag"]].drop_duplicates().shape[0]
@@ -435,14 +436,14 @@ def test_associations_errors():
 
 def test_what_helps_sorted_and_coloured(cohort):
     data, _ = cohort
-    res = what_helps(data, n_boot=200)
+    res = what_helps(data, n_boot=200).table
     ax = plot.what_helps(res)
     points = next(c for c in ax.collections if isinstance(c, PathCollection))
-    order = res.sort_values("diff", ascending=False)
-    np.testing.assert_allclose(points.get_offsets()[:, 0], order["diff"])
+    order = res.sort_values("effect", ascending=False)
+    np.testing.assert_allclose(points.get_offsets()[:, 0], order["effect"])
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels == [
-        f"{t} ({n:,} days)" for t, n in zip(order["tag"], order["n_days_with"], strict=False)
+        f"{t} ({n:,} days)" for t, n in zip(order["predictor"], order["n_with"], strict=False)
     ]
     # green exactly where the analysis' verdict says lower pain (never re-decided)
     green = mpl.colors.to_rgba(plot.OKABE_ITO["green"])
@@ -456,12 +457,12 @@ def test_what_helps_sorted_and_coloured(cohort):
 def test_what_helps_dutch_tags():
     res = pd.DataFrame(
         {
-            "tag": ["heat", "physiotherapy", "massage_gun"],
+            "predictor": ["heat", "physiotherapy", "massage_gun"],
             "lag": 0,
-            "diff": [0.1, -0.8, np.nan],
+            "effect": [0.1, -0.8, np.nan],
             "ci95_low": [-0.2, -1.1, np.nan],
             "ci95_high": [0.4, -0.5, np.nan],
-            "n_days_with": [1200, 30, 2],
+            "n_with": [1200, 30, 2],
             "verdict": ["unclear", "lower", "too_few_days"],
         }
     )
@@ -478,7 +479,7 @@ def test_what_helps_dutch_tags():
     ]
     assert len(ax2.collections) == 0
     with pytest.raises(ValueError, match=r"expected the result of backpain.stats.what_helps"):
-        plot.what_helps(res.drop(columns="n_days_with"))
+        plot.what_helps(res.drop(columns="n_with"))
 
 
 # ---------------------------------------------------------------- classes
@@ -572,7 +573,7 @@ def _results(diary: pd.DataFrame) -> dict[str, pd.DataFrame | None]:
     has_pain = diary["pain"].notna().any()
     return {
         "annotated": annotate_days(diary),
-        "findings": patient_findings(diary) if has_pain else None,
+        "findings": patient_findings(diary).table if has_pain else None,
     }
 
 
@@ -775,7 +776,7 @@ def test_axes_level_plots_render_any_diary(name):
     plot.timeline(diary, variables=columns, ax=axes[0, 0])
     plot.calendar(diary, ax=axes[0, 1])
     plot.scatter_within(diary, x=columns[-1], ax=axes[1, 0])
-    plot.lags(correlate(diary, lags=(0, 1)), ax=axes[1, 1])
+    plot.lags(correlate(diary, lags=(0, 1)).table, ax=axes[1, 1])
     fig.canvas.draw()
     n_recorded = int(diary["pain"].notna().sum())
     calendar_values = next(
@@ -792,14 +793,17 @@ def test_axes_level_plots_render_any_diary(name):
         (
             plot.what_helps,
             pd.DataFrame(
-                columns=["tag", "lag", "diff", "ci95_low", "ci95_high", "n_days_with", "verdict"]
+                columns=["predictor", "lag", "effect", "ci95_low", "ci95_high", "n_with", "verdict"]
             ),
         ),
         (
             plot.associations,
             pd.DataFrame(columns=["predictor", "lag", "level", "r", "ci95_low", "ci95_high"]),
         ),
-        (plot.lags, pd.DataFrame(columns=["x", "y", "lag", "r", "ci95_low", "ci95_high"])),
+        (
+            plot.lags,
+            pd.DataFrame(columns=["predictor", "outcome", "lag", "r", "ci95_low", "ci95_high"]),
+        ),
         (plot.classes, pd.DataFrame(columns=["duration_days"])),
     ],
 )
@@ -849,7 +853,7 @@ def test_text_from_a_file_is_never_read_as_maths():
         lambda d, ax: plot.calendar(
             d.assign(**{FRAC: d["steps"]}), subject=FRAC, variable=FRAC, ax=ax
         ),
-        lambda d, ax: plot.what_helps(what_helps(d, n_boot=100), ax=ax),
+        lambda d, ax: plot.what_helps(what_helps(d, n_boot=100).table, ax=ax),
         lambda d, ax: plot.scatter_within(d.rename(columns={"stress": BRACES}), x=BRACES, ax=ax),
     ],
     ids=["timeline", "calendar", "what_helps", "scatter_within"],
@@ -896,7 +900,7 @@ def test_calendar_names_grey_days_and_speaks_dutch_on_its_colour_scale():
 
 def test_associations_of_one_person_fill_exactly_the_reported_links():
     d = simulate_cohort(1, 150, seed=4)
-    found = patient_findings(d)
+    found = patient_findings(d).table
     ax = plot.associations(found, lang="nl")
     rows = found[found["kind"] == "association"]
     marks = next(c for c in ax.collections if isinstance(c, PathCollection))

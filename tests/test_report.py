@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import html
 import io
 import re
@@ -174,12 +175,13 @@ def test_a_link_with_a_ci_excluding_zero_but_not_surviving_is_not_told(monkeypat
     real = stats.patient_findings
 
     def nothing_survives(*args, **kwargs):
-        out = real(*args, **kwargs)
+        found = real(*args, **kwargs)
+        out = found.table.copy()
         strong = out["kind"] == "association"
         out.loc[strong, ["ci95_low", "ci95_high", "effect"]] = [0.5, 1.5, 1.0]
         out["reportable"] = False
         out["verdict"] = "unclear"
-        return out
+        return dataclasses.replace(found, table=out)
 
     monkeypatch.setattr(stats, "patient_findings", nothing_survives)
     page = build_report(diary, lang="en").to_html(standalone=False)

@@ -77,7 +77,7 @@ def test_lag_panel_fills_exactly_the_links_the_analysis_reported(built):
     data, figures, _ = built
     ax = _axes(figures, say("plot.lags_title_plain", data.lang, y="pain"))
     f = data.findings
-    rows = f[(f["kind"] == "association") & f["name"].isin(["stress", "sleep_quality"])]
+    rows = f[(f["kind"] == "association") & f["predictor"].isin(["stress", "sleep_quality"])]
     marks = [c for c in ax.collections if isinstance(c, PathCollection)]
     seen = 0
     for mark in marks:
@@ -98,7 +98,7 @@ def test_lag_panel_fills_exactly_the_links_the_analysis_reported(built):
 def test_tag_panel_colours_each_tag_by_its_verdict(built):
     data, figures, _ = built
     f = data.findings
-    tags = f[f["kind"] == "tag"].set_index("name")
+    tags = f[f["kind"] == "tag"].set_index("predictor")
     colours = {
         "lower": mpl.colors.to_rgba(plot.OKABE_ITO["green"]),
         "higher": mpl.colors.to_rgba(plot.OKABE_ITO["vermillion"]),
@@ -126,7 +126,7 @@ def test_tag_panel_colours_each_tag_by_its_verdict(built):
 def test_scatter_words_are_the_same_day_stress_verdict(built):
     data, figures, _ = built
     f = data.findings
-    stress = f[(f["name"] == "stress") & (f["lag"] == 0)].iloc[0]
+    stress = f[(f["predictor"] == "stress") & (f["lag"] == 0)].iloc[0]
     ax = next(a for a in figures[0].axes if a.get_xlabel().startswith(("Stress", "Stress (")))
     corner = " ".join(ax.texts[0].get_text().split())
     key = {"higher": "plot.link_up", "lower": "plot.link_down", "unclear": "plot.link_none"}

@@ -133,7 +133,7 @@ def table_reports(tmp_path_factory):
 def test_an_untested_row_says_so_and_the_count_is_of_tested_rows(table_reports, lang):
     data = table_reports[lang]
     f = data.findings
-    row = f[(f["name"] == "stress") & (f["lag"] == 1)].iloc[0]
+    row = f[(f["predictor"] == "stress") & (f["lag"] == 1)].iloc[0]
     assert row["verdict"] == "not_tested"
     blocks = {s["id"]: s["blocks"] for s in data.sections()}["associations"]
     table = next(b for b in blocks if b["kind"] == "table")
@@ -160,7 +160,7 @@ def test_the_worst_days_say_how_many_share_the_top_score(table_reports, lang):
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_the_steps_row_names_its_step(table_reports, lang):
     data = table_reports[lang]
-    steps = data.findings[data.findings["name"] == "steps"]
+    steps = data.findings[data.findings["predictor"] == "steps"]
     assert set(steps["verdict"]) == {"unclear"}
     page = _text(data.to_html())
     step = ("(step: 1,000 more steps)", "(stap: 1.000 stappen meer)")[0 if lang == "en" else 1]
@@ -202,7 +202,7 @@ def test_a_diary_read_by_hand_keeps_its_load_report(tmp_path):
 
 def test_given_findings_are_used_and_the_cohort_analysis_never_runs(monkeypatch):
     diary = backpain.simulate_cohort(1, 60, seed=2)
-    findings = stats.patient_findings(diary)
+    findings = stats.patient_findings(diary).table
 
     def refuse(*args, **kwargs):
         raise AssertionError("computed again")

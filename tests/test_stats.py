@@ -16,6 +16,7 @@ import pytest
 from scipy import stats as sps
 
 from backpain._correlation import bh_adjust
+from backpain._results import table_of
 from backpain.simulate import TRUE_EFFECTS, simulate_cohort
 from backpain.stats import (
     between_corr,
@@ -69,7 +70,7 @@ def _post_onset(diary, truth):
 def test_within_corr_equals_pingouin(rng, case):
     n_subjects = [4, 12, 40, 90, 200][case]
     data = _random_long(rng, n_subjects=n_subjects, missing=[0.0, 0.1, 0.2, 0.3, 0.1][case])
-    ours = within_corr(data, x="x", y="y").iloc[0]
+    ours = within_corr(data, x="x", y="y").table.iloc[0]
     ref = _rm_corr(data, "x", "y", "subject").iloc[0]  # reference: pingouin 0.7
     assert ours["r"] == pytest.approx(ref["r"], abs=1e-8)
     assert ours["dof"] == ref["dof"]
@@ -84,7 +85,7 @@ def test_within_corr_equals_pingouin(rng, case):
 def test_within_corr_bland_altman_1995():
     # Bland & Altman (1995) BMJ 310:446: r = -0.507, dof 38, p = 0.0008, CI -0.71 to -0.23
     data = pg.read_dataset("rm_corr")
-    res = within_corr(data, x="pH", y="PacO2", subject="Subject").iloc[0]
+    res = within_corr(data, x="pH", y="PacO2", subject="Subject").table.iloc[0]
     assert round(res["r"], 3) == -0.507
     assert res["dof"] == 38
     assert round(res["p_val"], 4) == 0.0008
@@ -101,10 +102,10 @@ def test_within_corr_columns_and_counts():
             "y": [2.0, 3.0, 5.0, 1.0, 2.0, 2.0, 9.0, 4.0, 3.0],
         }
     )
-    res = within_corr(data, x="x", y="y")
+    res = within_corr(data, x="x", y="y").table
     assert list(res.columns) == [
-        "x",
-        "y",
+        "predictor",
+        "outcome",
         "r",
         "dof",
         "p_val",
@@ -124,7 +125,7 @@ def test_within_corr_precise_with_large_values(rng):
     # step counts around a million per person: sums must not lose the within-person signal
     data = _random_long(rng, n_subjects=50)
     data["x"] = data["x"] * 300 + 1e6 + rng.integers(0, 5, len(data)).astype(float) * 1e5
-    res = within_corr(data, x="x", y="y").iloc[0]
+    res = within_corr(data, x="x", y="y").table.iloc[0]
     # reference: two-pass centring on complete pairs with pandas groupby, then numpy Pearson
     pairs = data.dropna()
     pairs = pairs[pairs.groupby("subject")["x"].transform("size") >= 2]
@@ -134,12 +135,12 @@ def test_within_corr_precise_with_large_values(rng):
 
 def test_within_corr_degenerate_is_nan():
     data = pd.DataFrame({"subject": ["A", "A", "B", "B"], "x": [1.0, 1, 2, 2], "y": [1.0, 2, 3, 4]})
-    res = within_corr(data, x="x", y="y").iloc[0]
+    res = within_corr(data, x="x", y="y").table.iloc[0]
     assert np.isnan(res["r"])
     assert np.isnan(res["p_val"])
     assert res["dof"] == 1
     tiny = pd.DataFrame({"subject": ["A", "A"], "x": [1.0, 2], "y": [1.0, 3]})
-    assert np.isnan(within_corr(tiny, x="x", y="y")["r"].iloc[0])  # dof = 0
+    assert np.isnan(within_corr(tiny, x="x", y="y").table["r"].iloc[0])  # dof = 0
 
 
 def test_within_corr_does_not_mutate(rng):
@@ -195,15 +196,16 @@ def _scipy_bootstrap(data, *, n_boot, seed, method, batch=None):
 @pytest.mark.parametrize(("ci", "method"), [("bootstrap", "BCa"), ("percentile", "percentile")])
 def test_within_corr_bootstrap_equals_scipy_bootstrap(rng, ci, method):
     data = _random_long(rng, n_subjects=30)
-    res = within_corr(data, x="x", y="y", ci=ci, n_boot=999, seed=11)
+    res_result = within_corr(data, x="x", y="y", ci=ci, n_boot=999, seed=11)
+    res = res_result.table
     ref = _scipy_bootstrap(data, n_boot=999, seed=11, method=method)
     row = res.iloc[0]
     assert row["ci95_low"] == pytest.approx(ref.confidence_interval.low, abs=1e-12)
     assert row["ci95_high"] == pytest.approx(ref.confidence_interval.high, abs=1e-12)
-    assert np.allclose(res.attrs["bootstrap_r"], ref.bootstrap_distribution, rtol=0, atol=1e-12)
-    assert res.attrs["ci"] == {"bootstrap": "bca", "percentile": "percentile"}[ci]
+    assert np.allclose(res_result.bootstrap_r, ref.bootstrap_distribution, rtol=0, atol=1e-12)
+    assert res_result.ci == {"bootstrap": "bca", "percentile": "percentile"}[ci]
     # the rest of the row is the Fisher result's
-    fisher = within_corr(data, x="x", y="y").iloc[0]
+    fisher = within_corr(data, x="x", y="y").table.iloc[0]
     for col in ("r", "dof", "p_val", "n_obs", "n_subjects"):
         assert row[col] == fisher[col]
 
@@ -214,7 +216,7 @@ def test_within_corr_bootstrap_in_batches_equals_scipy_bootstrap(rng):
 
     data = _random_long(rng, n_subjects=3000, singletons=False)
     assert _boot_batch(3000, 1500) == 666
-    res = within_corr(data, x="x", y="y", ci="bootstrap", n_boot=1500, seed=5).iloc[0]
+    res = within_corr(data, x="x", y="y", ci="bootstrap", n_boot=1500, seed=5).table.iloc[0]
     ref = _scipy_bootstrap(data, n_boot=1500, seed=5, method="BCa", batch=666)
     assert res["ci95_low"] == pytest.approx(ref.confidence_interval.low, abs=1e-12)
     assert res["ci95_high"] == pytest.approx(ref.confidence_interval.high, abs=1e-12)
@@ -224,7 +226,7 @@ def test_within_corr_bootstrap_resample_is_a_cohort_of_drawn_persons(rng):
     # hand loop: the resampled r is within_corr (and pingouin) of the drawn persons'
     # rows, a person drawn twice entering as two persons
     data = _random_long(rng, n_subjects=15, singletons=False, missing=0.0)
-    res = within_corr(data, x="x", y="y", ci="percentile", n_boot=200, seed=8)
+    res_result = within_corr(data, x="x", y="y", ci="percentile", n_boot=200, seed=8)
     people = pd.unique(data["subject"])
     draws = np.random.default_rng(8).integers(0, people.size, (200, people.size))
     for b in range(3):
@@ -233,10 +235,10 @@ def test_within_corr_bootstrap_resample_is_a_cohort_of_drawn_persons(rng):
             for j, i in enumerate(draws[b])
         ]
         cohort = pd.concat(parts, ignore_index=True)
-        by_hand = within_corr(cohort, x="x", y="y")["r"].iloc[0]
-        assert res.attrs["bootstrap_r"][b] == pytest.approx(by_hand, abs=1e-12)
+        by_hand = within_corr(cohort, x="x", y="y").table["r"].iloc[0]
+        assert res_result.bootstrap_r[b] == pytest.approx(by_hand, abs=1e-12)
         ref = _rm_corr(cohort, "x", "y", "subject")["r"].iloc[0]
-        assert res.attrs["bootstrap_r"][b] == pytest.approx(ref, abs=1e-8)
+        assert res_result.bootstrap_r[b] == pytest.approx(ref, abs=1e-8)
 
 
 def test_within_corr_bootstrap_contains_estimate_and_widens_with_fewer_persons():
@@ -244,7 +246,9 @@ def test_within_corr_bootstrap_contains_estimate_and_widens_with_fewer_persons()
     few = diary[diary["subject"].isin(diary["subject"].unique()[:12])]
     width = {}
     for name, data in (("many", diary), ("few", few)):
-        row = within_corr(data, x="stress", y="pain", ci="bootstrap", n_boot=1000, seed=2).iloc[0]
+        row = within_corr(
+            data, x="stress", y="pain", ci="bootstrap", n_boot=1000, seed=2
+        ).table.iloc[0]
         assert row["ci95_low"] < row["r"] < row["ci95_high"], name
         width[name] = row["ci95_high"] - row["ci95_low"]
     assert width["few"] > width["many"]
@@ -252,17 +256,18 @@ def test_within_corr_bootstrap_contains_estimate_and_widens_with_fewer_persons()
 
 def test_within_corr_bootstrap_is_deterministic_with_a_seed(rng):
     data = _random_long(rng, n_subjects=25)
-    a = within_corr(data, x="x", y="y", ci="bootstrap", n_boot=300, seed=4)
-    b = within_corr(data, x="x", y="y", ci="bootstrap", n_boot=300, seed=4)
-    c = within_corr(data, x="x", y="y", ci="bootstrap", n_boot=300, seed=5)
+    a_result = within_corr(data, x="x", y="y", ci="bootstrap", n_boot=300, seed=4)
+    a = a_result.table
+    b = within_corr(data, x="x", y="y", ci="bootstrap", n_boot=300, seed=4).table
+    c = within_corr(data, x="x", y="y", ci="bootstrap", n_boot=300, seed=5).table
     pd.testing.assert_frame_equal(a, b)
     assert a["ci95_low"].iloc[0] != c["ci95_low"].iloc[0]
-    assert (a.attrs["n_boot"], a.attrs["seed"]) == (300, 4)
+    assert (a_result.n_boot, a_result.seed) == (300, 4)
 
 
 def test_within_corr_bootstrap_degenerate_and_errors():
     flat = pd.DataFrame({"subject": ["A", "A", "B", "B"], "x": [1.0, 1, 2, 2], "y": [1.0, 2, 3, 4]})
-    res = within_corr(flat, x="x", y="y", ci="bootstrap", seed=1).iloc[0]
+    res = within_corr(flat, x="x", y="y", ci="bootstrap", seed=1).table.iloc[0]
     assert np.isnan(res["r"])
     assert np.isnan(res["ci95_low"])
     assert np.isnan(res["ci95_high"])
@@ -379,8 +384,8 @@ def test_lagged_corr_equals_pingouin_on_date_merge(rng):
     data = _gappy_diary(rng)
     res = lagged_corr(data, x="stress", y="pain", lags=(0, 1, 2, 3), serial="none")
     assert list(res.columns) == [
-        "x",
-        "y",
+        "predictor",
+        "outcome",
         "lag",
         "r",
         "dof",
@@ -404,7 +409,7 @@ def test_lagged_corr_equals_pingouin_on_date_merge(rng):
         assert row["p_val"] == pytest.approx(ref["pval"], abs=1e-8, rel=1e-8)
         # the previous-row shift uses more (wrong) pairs when days are missing
         assert row["n_obs"] < data.groupby("subject")["stress"].shift(lag).notna().sum()
-    lag0 = within_corr(data, x="stress", y="pain")
+    lag0 = within_corr(data, x="stress", y="pain").table
     assert res["r"].iloc[0] == pytest.approx(lag0["r"].iloc[0], abs=1e-12)
 
 
@@ -423,9 +428,11 @@ def test_lagged_corr_errors(diary):
 # --------------------------------------------------------------- correlate
 def test_correlate_table(diary):
     data = diary.drop(columns="steps").assign(mood=np.nan)
-    res = correlate(data, x=("stress", "sleep_quality", "steps", "mood"), lags=(0, 1))
+    res_result = correlate(data, x=("stress", "sleep_quality", "steps", "mood"), lags=(0, 1))
+    res = res_result.table
     assert list(res.columns) == [
         "predictor",
+        "outcome",
         "lag",
         "level",
         "r",
@@ -444,7 +451,7 @@ def test_correlate_table(diary):
         ("sleep_quality", 1, "within"),
         ("sleep_quality", 0, "between"),
     ]
-    assert [str(n) for n in res.attrs["notes"]] == [
+    assert [str(n) for n in res_result.notes] == [
         "predictor 'steps' is not a column of data; skipped",
         "predictor 'mood' holds no values; skipped",
     ]
@@ -465,7 +472,7 @@ def test_correlate_table(diary):
 
 
 def test_correlate_between_without_lag_zero(diary):
-    res = correlate(diary, x=("stress",), lags=(1,))
+    res = correlate(diary, x=("stress",), lags=(1,)).table
     assert list(res["level"]) == ["within", "between"]
     between = between_corr(diary, x="stress", y="pain").iloc[0]
     row = res.iloc[1]
@@ -486,7 +493,7 @@ def test_bh_equals_statsmodels_with_nan(rng):
 
 def test_correlate_recovers_direction():
     diary, truth = simulate_cohort(80, 120, seed=5, return_truth=True)
-    res = correlate(_post_onset(diary, truth), x=("stress", "sleep_quality"), lags=(0,))
+    res = correlate(_post_onset(diary, truth), x=("stress", "sleep_quality"), lags=(0,)).table
     r = res.set_index(["predictor", "level"])["r"]
     assert r["stress", "within"] > 0.1  # true within effect +0.25 per point
     assert r["sleep_quality", "within"] < -0.1  # true within effect -0.20 per point
@@ -507,8 +514,8 @@ def test_correlate_same_in_any_row_order_and_at_long_lags(rng):
     data["mood"] = np.clip(rng.normal(6, 2, len(data)), 0, 10)
     data.loc[rng.random(len(data)) < 0.2, "mood"] = np.nan
     lags = (0, 1, 3, 12)  # 12 > the look-back limit: binary search in sorted rows
-    res = correlate(data, x=("stress", "mood"), lags=lags)
-    shuffled = correlate(data.sample(frac=1, random_state=3), x=("stress", "mood"), lags=lags)
+    res = correlate(data, x=("stress", "mood"), lags=lags).table
+    shuffled = correlate(data.sample(frac=1, random_state=3), x=("stress", "mood"), lags=lags).table
     pd.testing.assert_frame_equal(shuffled, res, rtol=1e-12, atol=1e-12)
     for lag in lags:
         # reference: pandas merge on (subject, date + lag days), centred by hand, np.corrcoef
@@ -544,8 +551,11 @@ def tagged_cohort():
 
 
 def test_what_helps_recovers_simulated_truth(tagged_cohort):
-    res = what_helps(tagged_cohort, tags=["physiotherapy", "heat", "exercise"], lag=1, n_boot=1000)
-    res = res.set_index("tag")
+    res_result = what_helps(
+        tagged_cohort, tags=["physiotherapy", "heat", "exercise"], lag=1, n_boot=1000
+    )
+    res = res_result.table
+    res = res.set_index("predictor")
     physio = res.loc["physiotherapy"]
     assert physio["ci95_low"] < TRUE_EFFECTS["physiotherapy_lag1"] < physio["ci95_high"]
     assert physio["verdict"] == "lower"
@@ -554,15 +564,15 @@ def test_what_helps_recovers_simulated_truth(tagged_cohort):
     assert heat["verdict"] == "unclear"
     exercise = res.loc["exercise"]
     assert exercise["ci95_low"] < TRUE_EFFECTS["exercise_lag1"] < exercise["ci95_high"]
-    assert "not proof of cause" in res.attrs["caveat"]
+    assert "not proof of cause" in res_result.caveat
     # p-value by CI inversion: below 0.05 exactly when the CI excludes 0
     assert physio["p_val"] < 0.05 < heat["p_val"]
 
 
 def test_what_helps_medication_same_day_is_reverse_causation(tagged_cohort):
     # simulate.py: medication is taken more on painful days and has no effect
-    res = what_helps(tagged_cohort, tags=["medication"], lag=0, n_boot=500).iloc[0]
-    assert res["diff"] > 0.3
+    res = what_helps(tagged_cohort, tags=["medication"], lag=0, n_boot=500).table.iloc[0]
+    assert res["effect"] > 0.3
     assert res["verdict"] == "higher"
 
 
@@ -581,19 +591,19 @@ def test_what_helps_cohort_is_one_sample_t_test_of_persons_differences():
             ],
         }
     )
-    res = what_helps(data, tags=["heat"], lag=1, min_days=1).iloc[0]
+    res = what_helps(data, tags=["heat"], lag=1, min_days=1).table.iloc[0]
     # lag 1 pairs (tag day t-1 -> pain day t): A: with {3}, without {3,5,5,5}: d = -1.5
     # B: with {6,2,2}, without {2,6}: d = 10/3 - 4 = -2/3; C: with {5}, without {4,4,4,4}: d = 1
     d = np.array([-1.5, -2 / 3, 1.0])
     ref = sps.ttest_1samp(d, 0.0)  # reference: scipy's one-sample t test
     ci = ref.confidence_interval(0.95)
-    assert res["diff"] == pytest.approx(d.mean(), abs=1e-12)
+    assert res["effect"] == pytest.approx(d.mean(), abs=1e-12)
     assert res["p_val"] == pytest.approx(ref.pvalue, rel=1e-12)
     assert res["ci95_low"] == pytest.approx(ci.low, rel=1e-12)
     assert res["ci95_high"] == pytest.approx(ci.high, rel=1e-12)
-    assert (res["n_days_with"], res["n_days_without"], res["n_subjects"]) == (5, 10, 3)
+    assert (res["n_with"], res["n_without"], res["n_subjects"]) == (5, 10, 3)
     assert res["method"] == "t-test persons"
-    notes = what_helps(data, tags=["heat"], lag=1, min_days=1).attrs["notes"]
+    notes = what_helps(data, tags=["heat"], lag=1, min_days=1).notes
     assert notes == [
         "tag 'heat' (lag 1): only 3 persons; the t-test keeps its 5% error rate but can "
         "find only large differences"
@@ -602,7 +612,7 @@ def test_what_helps_cohort_is_one_sample_t_test_of_persons_differences():
 
 def test_what_helps_cohort_t_test_against_scipy_on_a_simulated_cohort(tagged_cohort):
     # every tag's row equals ttest_1samp of the persons' differences computed with pandas
-    res = what_helps(tagged_cohort, tags=["heat", "exercise"], lag=0).set_index("tag")
+    res = what_helps(tagged_cohort, tags=["heat", "exercise"], lag=0).table.set_index("predictor")
     for tag in ("heat", "exercise"):
         had = tagged_cohort["tags"].fillna("").str.split("|").map(lambda t, g=tag: g in t)
         frame = tagged_cohort.assign(had=had)
@@ -611,7 +621,7 @@ def test_what_helps_cohort_t_test_against_scipy_on_a_simulated_cohort(tagged_coh
         ref = sps.ttest_1samp(d, 0.0)
         row = res.loc[tag]
         assert row["n_subjects"] == d.size
-        assert row["diff"] == pytest.approx(d.mean(), abs=1e-12)
+        assert row["effect"] == pytest.approx(d.mean(), abs=1e-12)
         assert row["p_val"] == pytest.approx(ref.pvalue, rel=1e-9)
         assert row["ci95_low"] == pytest.approx(ref.confidence_interval().low, rel=1e-9)
 
@@ -626,12 +636,13 @@ def test_what_helps_one_person_with_both_kinds_of_day_gives_no_cohort_test():
             "tags": [*("heat", None) * 4, *([None] * 8)],
         }
     )
-    res = what_helps(data, tags=["heat"], lag=1, min_days=1)
+    res_result = what_helps(data, tags=["heat"], lag=1, min_days=1)
+    res = res_result.table
     row = res.iloc[0]
     assert row["n_subjects"] == 1
     assert np.isnan(row["p_val"])
     assert not row["reportable"]
-    assert "a cohort test needs at least 2" in res.attrs["notes"][0]
+    assert "a cohort test needs at least 2" in res_result.notes[0]
 
 
 def test_what_helps_single_subject_serial_none_equals_scipy_t_test(rng):
@@ -642,11 +653,11 @@ def test_what_helps_single_subject_serial_none_equals_scipy_t_test(rng):
     data = pd.DataFrame(
         {"subject": "me", "date": days, "pain": pain, "tags": pd.array(tags, dtype="string")}
     )[keep]
-    res = what_helps(data, tags=["walk"], lags=(0,), serial="none", trend="none").iloc[0]
+    res = what_helps(data, tags=["walk"], lags=(0,), serial="none", trend="none").table.iloc[0]
     a = data.loc[data["tags"].notna(), "pain"].to_numpy()
     b = data.loc[data["tags"].isna(), "pain"].to_numpy()
-    assert res["diff"] == pytest.approx(a.mean() - b.mean(), abs=1e-12)
-    assert (res["n_days_with"], res["n_days_without"]) == (a.size, b.size)
+    assert res["effect"] == pytest.approx(a.mean() - b.mean(), abs=1e-12)
+    assert (res["n_with"], res["n_without"]) == (a.size, b.size)
     # reference: scipy's pooled two-sample t test (days independent)
     ref = sps.ttest_ind(a, b, equal_var=True)
     ci = ref.confidence_interval(0.95)
@@ -666,38 +677,40 @@ def test_what_helps_lag_is_calendar_days():
             "tags": pd.array([None, "heat", None, None], dtype="string"),
         }
     )
-    res = what_helps(data, tags=["heat"], lag=1, min_days=1, n_boot=200).iloc[0]
+    res = what_helps(data, tags=["heat"], lag=1, min_days=1, n_boot=200).table.iloc[0]
     # usable days: 01-02 (after 01-01) and 01-06 (after 01-05), both after an untagged day
-    assert (res["n_days_with"], res["n_days_without"]) == (0, 2)
-    assert np.isnan(res["diff"])
+    assert (res["n_with"], res["n_without"]) == (0, 2)
+    assert np.isnan(res["effect"])
     assert res["verdict"] == "no_comparison"
 
 
 def test_what_helps_too_few_days_reported_not_dropped(tagged_cohort):
     one = tagged_cohort[tagged_cohort["subject"] == tagged_cohort["subject"].iloc[0]]
-    res = what_helps(one, tags=["heat", "yoga"], min_days=500, n_boot=200)
-    assert list(res["tag"]) == ["heat", "yoga"]
-    assert res["diff"].isna().all()
+    res_result = what_helps(one, tags=["heat", "yoga"], min_days=500, n_boot=200)
+    res = res_result.table
+    assert list(res["predictor"]) == ["heat", "yoga"]
+    assert res["effect"].isna().all()
     # heat is on some days (too few for min_days); yoga never: nothing to compare
     assert list(res["verdict"]) == ["too_few_days", "no_comparison"]
-    assert len(res.attrs["notes"]) == 2
-    assert "min_days=500" in res.attrs["notes"][0]
-    assert "nothing to compare" in res.attrs["notes"][1]
+    assert len(res_result.notes) == 2
+    assert "min_days=500" in res_result.notes[0]
+    assert "nothing to compare" in res_result.notes[1]
 
 
 def test_what_helps_all_tags_by_default(diary):
-    res = what_helps(diary, n_boot=200)
-    assert list(res["tag"]) == ["exercise", "heat", "medication", "physiotherapy"]
+    res = what_helps(diary, n_boot=200).table
+    assert list(res["predictor"]) == ["exercise", "heat", "medication", "physiotherapy"]
     assert list(res.columns) == [
-        "tag",
+        "predictor",
+        "outcome",
         "lag",
-        "diff",
+        "effect",
         "ci95_low",
         "ci95_high",
         "p_val",
         "p_adj",
-        "n_days_with",
-        "n_days_without",
+        "n_with",
+        "n_without",
         "n_subjects",
         "reportable",
         "verdict",
@@ -755,9 +768,9 @@ def test_cohort_correlations_default_to_serial_neff(rng):
 
     data = _ar1_cohort(rng, subjects=8, days=30, phi=0.6)
     for func, kw in ((correlate, {"x": ("stress",)}), (lagged_corr, {"x": "stress", "y": "pain"})):
-        default = func(data, **kw)
-        pd.testing.assert_frame_equal(default, func(data, **kw, serial="neff"))
-        assert not default.equals(func(data, **kw, serial="none"))
+        default = table_of(func(data, **kw))
+        pd.testing.assert_frame_equal(default, table_of(func(data, **kw, serial="neff")))
+        assert not default.equals(table_of(func(data, **kw, serial="none")))
         assert inspect.signature(func).parameters["serial"].default == "neff"
         dask_default = inspect.signature(getattr(on_dask, func.__name__)).parameters["serial"]
         assert dask_default.default == "neff"
@@ -765,8 +778,8 @@ def test_cohort_correlations_default_to_serial_neff(rng):
 
 def test_serial_neff_without_autocorrelation_stays_close_to_rm_corr(rng):
     data = _ar1_cohort(rng, subjects=30, days=60, phi=0.0, r=0.2)
-    plain = correlate(data, x=("stress",), lags=(0, 1), serial="none")
-    neff = correlate(data, x=("stress",), lags=(0, 1), serial="neff")
+    plain = correlate(data, x=("stress",), lags=(0, 1), serial="none").table
+    neff = correlate(data, x=("stress",), lags=(0, 1), serial="neff").table
     pd.testing.assert_series_equal(plain["r"], neff["r"])
     within = neff["level"] == "within"
     np.testing.assert_allclose(

@@ -51,7 +51,7 @@ def test_ar1_equals_statsmodels_glsar_at_lags_0_and_1(rng):
     d = _person(rng)
     res = patient_findings(
         d, x=["stress"], tags=[], serial="ar1", lags=(0, 1), trend="none"
-    ).set_index("lag")
+    ).table.set_index("lag")
     y, x = d["pain"].to_numpy(), d["stress"].to_numpy()
     for lag, (yy, xx) in {0: (y, x), 1: (y[1:], x[:-1])}.items():
         ref = _glsar(yy, xx)
@@ -64,7 +64,7 @@ def test_ar1_equals_statsmodels_glsar_at_lags_0_and_1(rng):
 
 def test_effect_per_step_is_the_slope_times_the_step(rng):
     d = _person(rng)
-    res = patient_findings(d, x=["steps"], tags=[], lags=(0,), serial="ar1", trend="none")
+    res = patient_findings(d, x=["steps"], tags=[], lags=(0,), serial="ar1", trend="none").table
     res = res.iloc[0]
     ref = _glsar(d["pain"].to_numpy(), d["steps"].to_numpy())
     assert res["step"] == 1000
@@ -72,14 +72,14 @@ def test_effect_per_step_is_the_slope_times_the_step(rng):
     low, high = ref.conf_int()[1]
     assert res["ci95_low"] == pytest.approx(1000 * low, rel=1e-9)
     assert res["ci95_high"] == pytest.approx(1000 * high, rel=1e-9)
-    custom = patient_findings(d, x=["steps"], tags=[], lags=(0,), steps={"steps": 1})
+    custom = patient_findings(d, x=["steps"], tags=[], lags=(0,), steps={"steps": 1}).table
     assert custom["step"].iloc[0] == 1
 
 
 def test_neff_equals_formula_with_statsmodels_acf_and_ols(rng):
     d = _person(rng, n=200, phi=0.6)
     y, x = d["pain"].to_numpy(), d["stress"].to_numpy()
-    res = patient_findings(d, x=["stress"], tags=[], lags=(0,), trend="none").iloc[0]
+    res = patient_findings(d, x=["stress"], tags=[], lags=(0,), trend="none").table.iloc[0]
     assert res["method"] == "neff"
     # reference: OLS by statsmodels, lag-1 autocorrelations by statsmodels acf (adjusted)
     ols = sm.OLS(y, sm.add_constant(x)).fit()
@@ -99,7 +99,7 @@ def test_neff_equals_formula_with_statsmodels_acf_and_ols(rng):
 
 def test_serial_none_equals_scipy_linregress(rng):
     d = _person(rng, n=120)
-    res = patient_findings(d, x=["stress"], tags=[], lags=(0,), serial="none", trend="none")
+    res = patient_findings(d, x=["stress"], tags=[], lags=(0,), serial="none", trend="none").table
     res = res.iloc[0]
     ref = sps.linregress(d["stress"], d["pain"])
     assert res["effect"] == pytest.approx(ref.slope, rel=1e-9)
@@ -135,19 +135,20 @@ def test_neff_keeps_false_positives_near_5_percent_where_none_does_not():
 def test_family_adjustment_equals_statsmodels_multipletests(rng):
     d = _person(rng, effect=0.2)
     for correction in ("fdr_bh", "holm"):
-        res = patient_findings(d, x=["stress", "steps"], correction=correction)
+        res_result = patient_findings(d, x=["stress", "steps"], correction=correction)
+        res = res_result.table
         assert list(res["kind"]) == ["association"] * 4 + ["tag"]
         ok = res["p_val"].notna().to_numpy()
         ref = multipletests(res.loc[ok, "p_val"], method=correction)[1]
         np.testing.assert_allclose(res.loc[ok, "p_adj"], ref, rtol=1e-12)
-        assert res.attrs["n_tests"] == ok.sum()
-        assert res.attrs["correction"] == correction
+        assert res_result.n_tests == ok.sum()
+        assert res_result.correction == correction
 
 
 def test_only_results_surviving_the_family_are_reportable(rng):
     for seed in range(20):
         d = _person(np.random.default_rng(seed), n=150, effect=0.15)
-        res = patient_findings(d, x=["stress", "steps"], lags=(0, 1, 2))
+        res = patient_findings(d, x=["stress", "steps"], lags=(0, 1, 2)).table
         directional = res["verdict"].isin(["higher", "lower"])
         assert (directional == res["reportable"]).all()
         sure = res[res["reportable"]]
@@ -161,23 +162,26 @@ def test_only_results_surviving_the_family_are_reportable(rng):
 
 def test_patient_findings_columns_and_true_effect(rng):
     d = _person(rng, n=365, phi=0.3, effect=0.5)
-    res = patient_findings(d, x=["stress", "weather"])
+    res_result = patient_findings(d, x=["stress", "weather"])
+    res = res_result.table
     # the published columns, in order
-    expected = "kind name lag step effect ci95_low ci95_high p_val n_days n_with n_without"
+    expected = (
+        "kind predictor outcome lag step effect ci95_low ci95_high p_val n_days n_with n_without"
+    )
     assert list(res.columns) == [*expected.split(), "p_adj", "reportable", "verdict", "method"]
-    stress = res.set_index(["name", "lag"]).loc[("stress", 0)]
+    stress = res.set_index(["predictor", "lag"]).loc[("stress", 0)]
     assert stress["verdict"] == "higher"
     assert stress["ci95_low"] < 0.5 < stress["ci95_high"]
     assert stress["n_days"] == 365
-    assert res.attrs["notes"] == ["predictor 'weather' has no values for this person; left out"]
+    assert res_result.notes == ["predictor 'weather' has no values for this person; left out"]
     tag = res[res["kind"] == "tag"].iloc[0]
     assert tag["n_with"] + tag["n_without"] == tag["n_days"] == 364
 
 
 def test_patient_findings_picks_one_subject_and_errors(diary):
     one = diary["subject"].iloc[0]
-    res = patient_findings(diary, subject=one, tags=["heat"])
-    alone = patient_findings(diary[diary["subject"] == one], tags=["heat"])
+    res = patient_findings(diary, subject=one, tags=["heat"]).table
+    alone = patient_findings(diary[diary["subject"] == one], tags=["heat"]).table
     pd.testing.assert_frame_equal(res, alone)
     with pytest.raises(ValueError, match=r"holds 5 subjects .* pass subject="):
         patient_findings(diary)
@@ -205,13 +209,13 @@ def _every_day(n=30):
 
 def test_tag_on_every_day_reports_real_counts_and_no_comparison():
     d = _every_day()
-    res = what_helps(d, tags=["heat"]).iloc[0]
+    res = what_helps(d, tags=["heat"]).table.iloc[0]
     # lag 1: 29 days follow a recorded day, all of them after a day with heat
-    assert (res["n_days_with"], res["n_days_without"]) == (29, 0)
+    assert (res["n_with"], res["n_without"]) == (29, 0)
     assert res["verdict"] == "no_comparison"
-    assert np.isnan(res["diff"])
+    assert np.isnan(res["effect"])
     assert not res["reportable"]
-    found = patient_findings(d, x=[], tags=["heat"]).iloc[0]
+    found = patient_findings(d, x=[], tags=["heat"]).table.iloc[0]
     assert (found["n_with"], found["n_without"], found["n_days"]) == (29, 0, 29)
     assert found["verdict"] == "no_comparison"
 
@@ -220,45 +224,45 @@ def test_what_helps_p_and_ci_agree_and_draw_nothing_at_random():
     # the cohort t-test: p < 0.05 exactly when the CI excludes 0; seed and n_boot, kept
     # for older calls, change nothing
     diary = simulate_cohort(12, 90, seed=8)
-    res = what_helps(diary, min_days=1)
+    res = what_helps(diary, min_days=1).table
     has = res["p_val"].notna()
     excl = (res["ci95_low"] > 0) | (res["ci95_high"] < 0)
     assert ((res["p_val"] < 0.05) == excl)[has].all()
     assert (res["reportable"] <= excl).all()
-    pd.testing.assert_frame_equal(res, what_helps(diary, min_days=1, seed=5, n_boot=150))
+    pd.testing.assert_frame_equal(res, what_helps(diary, min_days=1, seed=5, n_boot=150).table)
 
 
 def test_what_helps_independent_of_row_order_and_other_tags(rng):
     diary = simulate_cohort(15, 100, seed=9)
-    full = what_helps(diary, n_boot=300).set_index("tag")
+    full = what_helps(diary, n_boot=300).table.set_index("predictor")
     shuffled = diary.sample(frac=1, random_state=3)
-    again = what_helps(shuffled, n_boot=300).set_index("tag")
+    again = what_helps(shuffled, n_boot=300).table.set_index("predictor")
     pd.testing.assert_frame_equal(full, again)
-    alone = what_helps(shuffled, tags=["heat"], n_boot=300).set_index("tag")
-    cols = ["diff", "ci95_low", "ci95_high", "p_val", "n_days_with", "n_days_without"]
+    alone = what_helps(shuffled, tags=["heat"], n_boot=300).table.set_index("predictor")
+    cols = ["effect", "ci95_low", "ci95_high", "p_val", "n_with", "n_without"]
     pd.testing.assert_frame_equal(alone.loc[["heat"], cols], full.loc[["heat"], cols])
     # one person: the serial model on the calendar, also order-free
     one = diary[diary["subject"] == diary["subject"].iloc[0]]
-    a = what_helps(one).set_index("tag")
-    b = what_helps(one.sample(frac=1, random_state=1), tags=["heat"]).set_index("tag")
+    a = what_helps(one).table.set_index("predictor")
+    b = what_helps(one.sample(frac=1, random_state=1), tags=["heat"]).table.set_index("predictor")
     pd.testing.assert_frame_equal(a.loc[["heat"], cols], b.loc[["heat"], cols])
 
 
 def test_what_helps_single_person_equals_glsar_on_the_tag(rng):
     d = _person(rng, n=250)
-    res = what_helps(d, tags=["heat"], lags=(1,), serial="ar1", trend="none").iloc[0]
+    res = what_helps(d, tags=["heat"], lags=(1,), serial="ar1", trend="none").table.iloc[0]
     had = d["tags"].notna().to_numpy().astype(float)
     ref = _glsar(d["pain"].to_numpy()[1:], had[:-1])
-    assert res["diff"] == pytest.approx(ref.params[1], rel=1e-9)
+    assert res["effect"] == pytest.approx(ref.params[1], rel=1e-9)
     assert res["p_val"] == pytest.approx(ref.pvalues[1], rel=1e-7)
     assert res["method"] == "ar1"
 
 
 def test_what_helps_lags_and_old_lag_keyword(diary):
-    both = what_helps(diary, tags=["heat"], lags=(0, 1), n_boot=200)
+    both = what_helps(diary, tags=["heat"], lags=(0, 1), n_boot=200).table
     assert list(both["lag"]) == [0, 1]
-    old = what_helps(diary, tags=["heat"], lag=1, n_boot=200)
-    new = what_helps(diary, tags=["heat"], lags=(1,), n_boot=200)
+    old = what_helps(diary, tags=["heat"], lag=1, n_boot=200).table
+    new = what_helps(diary, tags=["heat"], lags=(1,), n_boot=200).table
     pd.testing.assert_frame_equal(old, new)
     with pytest.raises(ValueError, match="correction must be"):
         what_helps(diary, correction="none")
@@ -270,7 +274,7 @@ def test_what_helps_persons_t_test_equals_scipy_ttest_1samp():
     # several persons: a one-sample t-test of the persons' differences (issue #22);
     # reference scipy.stats.ttest_1samp of the differences computed with pandas
     diary = simulate_cohort(40, 120, seed=3)
-    res = what_helps(diary, tags=["heat"]).iloc[0]
+    res = what_helps(diary, tags=["heat"]).table.iloc[0]
     heat = diary["tags"].fillna("").str.contains("heat").to_numpy()
     frame = diary.assign(had=heat)
     frame = frame.sort_values(["subject", "date"])
@@ -282,7 +286,7 @@ def test_what_helps_persons_t_test_equals_scipy_ttest_1samp():
     d = (g[True] - g[False]).dropna().to_numpy()
     ref = sps.ttest_1samp(d, 0.0)
     assert res["n_subjects"] == d.size
-    assert res["diff"] == pytest.approx(d.mean(), rel=1e-12)
+    assert res["effect"] == pytest.approx(d.mean(), rel=1e-12)
     assert res["p_val"] == pytest.approx(ref.pvalue, rel=1e-9)
     assert res["ci95_low"] == pytest.approx(ref.confidence_interval().low, rel=1e-9)
     assert res["ci95_high"] == pytest.approx(ref.confidence_interval().high, rel=1e-9)
@@ -309,21 +313,23 @@ def test_spline_removes_a_shared_straight_line_and_a_cubic_exactly(rng):
     cols = ["effect", "ci95_low", "ci95_high", "p_val"]
     for lag in (0, 1):
         kw = {"x": ["stress"], "tags": [], "lags": (lag,)}
-        clean = patient_findings(d, **kw).iloc[0]
-        moved = patient_findings(drifted, **kw).iloc[0]
+        clean = patient_findings(d, **kw).table.iloc[0]
+        moved = patient_findings(drifted, **kw).table.iloc[0]
         np.testing.assert_allclose(moved[cols].astype(float), clean[cols].astype(float), rtol=1e-8)
         # the whole diary's mean is fooled by the shared curve
-        old = patient_findings(drifted, trend="none", **kw).iloc[0]
+        old = patient_findings(drifted, trend="none", **kw).table.iloc[0]
         assert old["effect"] < clean["effect"] - 0.1
     # a tag that starts half-way while pain improves
     tags = pd.array(np.where(t > 100, "physio", None), dtype="string")
     flat = d.assign(tags=tags)
     better = flat.assign(pain=flat["pain"] + 1 - 0.01 * t)
     assert better["pain"].between(0, 10).all()
-    a = what_helps(flat, tags=["physio"]).iloc[0]
-    b = what_helps(better, tags=["physio"]).iloc[0]
-    assert b["diff"] == pytest.approx(a["diff"], rel=1e-8, abs=1e-10)
-    assert what_helps(better, tags=["physio"], trend="none").iloc[0]["diff"] < a["diff"] - 1
+    a = what_helps(flat, tags=["physio"]).table.iloc[0]
+    b = what_helps(better, tags=["physio"]).table.iloc[0]
+    assert b["effect"] == pytest.approx(a["effect"], rel=1e-8, abs=1e-10)
+    assert (
+        what_helps(better, tags=["physio"], trend="none").table.iloc[0]["effect"] < a["effect"] - 1
+    )
 
 
 def test_spline_slope_equals_statsmodels_ols_with_the_spline_basis(rng):
@@ -339,14 +345,14 @@ def test_spline_slope_equals_statsmodels_ols_with_the_spline_basis(rng):
     basis = BSpline.design_matrix(np.arange(size, dtype=float), knots, 3).toarray()
     y, x = d["pain"].to_numpy(), d["stress"].to_numpy()
     ols = sm.OLS(y, np.column_stack([x, basis[t]])).fit()
-    res = patient_findings(d, x=["stress"], tags=[], lags=(0,), serial="none").iloc[0]
+    res = patient_findings(d, x=["stress"], tags=[], lags=(0,), serial="none").table.iloc[0]
     low, high = ols.conf_int()[0]
     assert res["effect"] == pytest.approx(ols.params[0], rel=1e-8)
     assert res["p_val"] == pytest.approx(ols.pvalues[0], rel=1e-6)
     assert res["ci95_low"] == pytest.approx(low, rel=1e-8)
     assert res["ci95_high"] == pytest.approx(high, rel=1e-8)
     # the serial correction keeps the estimate and widens the interval
-    neff = patient_findings(d, x=["stress"], tags=[], lags=(0,)).iloc[0]
+    neff = patient_findings(d, x=["stress"], tags=[], lags=(0,)).table.iloc[0]
     assert neff["effect"] == pytest.approx(ols.params[0], rel=1e-8)
     assert neff["ci95_high"] - neff["ci95_low"] > high - low
 

@@ -21,6 +21,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{source}: items noemt {unknown}, dat het bestand niet heeft; de kolommen "
         "met items zijn {columns}",
     ),
+    "esm.error.parquet_columns": (
+        "{source}: the Parquet dataset has no column(s) {missing} of the momentary table; "
+        "write it with backpain.read.esm.write_esm_parquet()",
+        "{source}: de Parquet-dataset heeft geen kolom(men) {missing} van de tabel met één rij per prompt; "
+        "schrijf hem met backpain.read.esm.write_esm_parquet()",
+    ),
     "esm.error.empty": (
         "{source}: the file holds no prompts (only a header, or nothing)",
         "{source}: het bestand bevat geen prompts (alleen een kopregel, of niets)",

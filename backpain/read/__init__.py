@@ -185,7 +185,7 @@ def read_diary(
             _read_one_of_many(s, format, subject, options, shown)
             for s in track(source, "progress.files", lang=lang, show=progress)
         ]
-        diary, report = merge_diaries(parts)
+        diary, report = merge_diaries(parts, return_report=True)
     elif isinstance(source, pd.DataFrame):
         diary, report = select_subject(*read_table(source, **options), subject)
     else:

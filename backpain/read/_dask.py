@@ -21,11 +21,18 @@ import pandas as pd
 
 from .._check import check_type, check_whole
 from ..errors import DiaryError
-from ..schema import COLUMNS, KEYS, empty_diary
+from ..schema import COLUMNS, KEYS, MOMENTARY_COLUMNS, empty_diary
 from ..text import Message
-from ._report import REJECT_COLUMNS, LoadReport
+from ._report import REJECT_COLUMNS, LoadReport, with_report
+from .esm import read_esm
 
-__all__ = ["read_dask", "write_cohort_parquet"]
+__all__ = [
+    "read_dask",
+    "read_esm_dask",
+    "write_by_subject",
+    "write_cohort_parquet",
+    "write_esm_parquet",
+]
 
 _SHOWN_FILES = 3  # file names listed in a note shared by many files
 
@@ -429,8 +436,9 @@ def read_dask(
     files_per_partition: int | None = None,
     persist: bool | None = None,
     lang: str = "en",
+    return_report: bool | None = None,
     **options: Any,
-) -> tuple[Any, LoadReport]:
+) -> Any:
     """Read a cohort (many diaries, or a Parquet dataset) into a Dask DataFrame.
 
     The analyses (:func:`backpain.correlate`, :func:`backpain.within_corr`,
@@ -476,6 +484,10 @@ def read_dask(
         Language of the report's ``str()`` and of the progress bar while the
         files are read (the analyses' bars follow ``dask.config`` key
         ``backpain.lang``).
+    return_report : bool, optional
+        Also return the :class:`LoadReport`, as :func:`backpain.read_diary`
+        does. Left unset, the pair is returned with a ``FutureWarning`` (the
+        default becomes ``False``).
     **options
         Per-person files: passed to ``read_diary`` (``columns=``,
         ``dayfirst=``, ``pain_scale=``, ...).
@@ -489,7 +501,7 @@ def read_dask(
         :data:`backpain.COLUMNS` order, then any other column of a Parquet
         dataset. Every subject's days are in one partition.
     report : LoadReport
-        One report for all files: the row counts are the sums over the files
+        With ``return_report=True``: one report for all files: the row counts are the sums over the files
         (``rows_read == rows_kept + rows_merged + rows_duplicate +
         rows_ignored + rows_rejected`` still holds), ``rejected`` lists the
         rejected rows of every file (its ``file`` column names the file),
@@ -529,10 +541,11 @@ def read_dask(
     >>> folder = tempfile.mkdtemp()
     >>> diary = simulate_cohort(6, 60, seed=1)
     >>> files = write_cohort_parquet(diary, folder, subjects_per_file=2)
-    >>> cohort, report = read_dask(folder)
+    >>> cohort, report = read_dask(folder, return_report=True)
     >>> cohort.npartitions, report.rows_read == len(diary)
     (3, True)
-    >>> backpain.dask.correlate(cohort, x=["stress"])[["predictor", "lag", "level", "n_subjects"]]
+    >>> res = backpain.dask.correlate(cohort, x=["stress"])
+    >>> res.table[["predictor", "lag", "level", "n_subjects"]]
       predictor  lag    level  n_subjects
     0    stress    0   within           6
     1    stress    1   within           6
@@ -543,10 +556,11 @@ def read_dask(
         check_whole("files_per_partition", files_per_partition, low=1, func="read_dask")
     kind, items, where = _resolve(source)
     if kind == "parquet":
-        return _read_parquet(items, where, lang=lang)
+        data, report = _read_parquet(items, where, lang=lang)
+        return with_report(data, report, return_report, func="read_dask")
     if files_per_partition is None:
         files_per_partition = _files_per_partition(items)
-    return _read_files(
+    data, report = _read_files(
         items,
         where,
         format=format,
@@ -556,6 +570,7 @@ def read_dask(
         lang=lang,
         options=options,
     )
+    return with_report(data, report, return_report, func="read_dask")
 
 
 def write_cohort_parquet(
@@ -590,6 +605,18 @@ def write_cohort_parquet(
     list of pathlib.Path
         The files written.
     """
+    data = _canonical(diary).sort_values(list(KEYS), kind="stable", ignore_index=True)
+    return write_by_subject(data, path, subjects_per_file=subjects_per_file, overwrite=overwrite)
+
+
+def write_by_subject(
+    data: pd.DataFrame, path: str | os.PathLike, *, subjects_per_file: int, overwrite: bool
+) -> list[Path]:
+    """Write ``data`` (sorted by subject) as Parquet files of whole subjects.
+
+    The one writer behind :func:`write_cohort_parquet` and
+    :func:`backpain.read.esm.write_esm_parquet`.
+    """
     from .._progress import track
 
     check_whole("subjects_per_file", subjects_per_file, low=1, func="write_cohort_parquet")
@@ -600,7 +627,6 @@ def write_cohort_parquet(
         raise ValueError(Message("dask.error.folder_not_empty", path=str(folder)))
     for f in old:
         f.unlink()
-    data = _canonical(diary).sort_values(list(KEYS), kind="stable", ignore_index=True)
     codes = pd.factorize(data["subject"], sort=False)[0]
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.r_[0]
     bounds = [*starts[::subjects_per_file].tolist(), len(data)]
@@ -612,3 +638,149 @@ def write_cohort_parquet(
         data.iloc[lo:hi].to_parquet(file, index=False, row_group_size=max(hi - lo, 1))
         out.append(file)
     return out
+
+
+# ------------------------------------------------------------------ on Dask
+def write_esm_parquet(
+    momentary: pd.DataFrame,
+    path: str | Path,
+    *,
+    subjects_per_file: int = 1000,
+    overwrite: bool = False,
+) -> list[Path]:
+    """Write a momentary table as a Parquet dataset that :func:`read_esm_dask` reads.
+
+    Sorts by subject and prompt and writes the files as
+    :func:`write_cohort_parquet` writes a daily diary (the same writer, the
+    same ``subjects_per_file`` and ``overwrite``), so that every person's
+    prompts are in one partition.
+
+    Parameters
+    ----------
+    momentary : pandas.DataFrame
+        The momentary table from :func:`backpain.read.esm.read_esm` (or
+        :func:`backpain.simulate.simulate_esm`).
+    path : str or path
+        The folder (created if needed).
+    subjects_per_file : int, default 1000
+        Persons per file (1,000 persons x 70 days x 10 prompts: 700,000 rows).
+    overwrite : bool, default False
+        Replace the Parquet files of an earlier run.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+    """
+    missing = [c for c in ("subject", "prompt") if c not in momentary.columns]
+    if missing:
+        msg = f"write_esm_parquet: the momentary table has no column(s) {missing}; read it with read_esm"
+        raise ValueError(msg)
+    data = momentary.sort_values(["subject", "prompt"], kind="stable", ignore_index=True)
+    return write_by_subject(data, path, subjects_per_file=subjects_per_file, overwrite=overwrite)
+
+
+def _esm_parquet_part(path: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """One Parquet file as one partition (``columns``: Dask's column projection)."""
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path, columns=columns).to_pandas()
+
+
+def _esm_export(path: str, options: dict) -> tuple[pd.DataFrame, LoadReport]:
+    return read_esm(path, **options)
+
+
+def read_esm_dask(source: Any, **options: Any) -> tuple[Any, LoadReport]:
+    """Read an experience-sampling study into a Dask DataFrame, each person in one partition.
+
+    :func:`backpain.dask.compliance` and :func:`backpain.dask.momentary_corr`
+    take the result and return the same tables as the in-memory
+    :func:`backpain.esm.compliance` and :func:`backpain.esm.momentary_corr`.
+
+    Parameters
+    ----------
+    source : folder, glob pattern, file, or list of files
+        Either a Parquet dataset of the momentary table, as
+        :func:`write_esm_parquet` writes it (one partition per file, read
+        whole; an analysis reads only the columns it uses), or exports that
+        that :func:`backpain.read.esm.read_esm` reads (m-Path ``basic.csv``, long tables): one
+        partition per file, each read once in a task of its own and kept in
+        the cluster's memory (with no ``distributed`` client, in this
+        process's). Every person's prompts must be in one file.
+    **options
+        Exports: passed to :func:`backpain.read.esm.read_esm` (``format=``, ``items=``,
+        ``subject=``). Their item columns must have the same type in every file.
+
+    Returns
+    -------
+    momentary : dask.dataframe.DataFrame
+        The momentary table (:data:`backpain.schema.MOMENTARY_COLUMNS`, then the items).
+    report : LoadReport
+        Parquet: the row counts from the files' footers (no data read).
+        Exports: the files' reports added up (``parts`` holds each file's),
+        so that ``rows_read == rows_kept + rows_ignored + rows_rejected``.
+
+    Raises
+    ------
+    DiaryError
+        When nothing matches ``source``, or the Parquet dataset lacks a column
+        of the momentary table.
+
+    Notes
+    -----
+    A person found in two partitions (two files) is not regrouped: the
+    analyses raise a ValueError naming the person (each person's lags and
+    sums are computed inside one partition, never across two). Parquet files
+    whose subject ranges overlap are regrouped once by ``shuffle(on="subject")``
+    (a note says so), as :func:`backpain.read_dask` does.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import backpain.dask
+    >>> from backpain.simulate import simulate_esm
+    >>> momentary = simulate_esm(6, 5, 4, seed=1)
+    >>> files = write_esm_parquet(momentary, tempfile.mkdtemp(), subjects_per_file=2)
+    >>> study, report = read_esm_dask(files)
+    >>> study.npartitions, report.rows_read == len(momentary)
+    (3, True)
+    >>> backpain.dask.momentary_corr(study, x="stress", y="pain", lag=1)[["level", "n_subjects"]]
+         level  n_subjects
+    0   within           6
+    1  between           6
+    """
+    _need_dask("read_esm_dask")
+    import dask
+    import dask.dataframe as dd
+
+    kind, items, where = _resolve(source)
+    if kind == "parquet":
+        if options:
+            msg = f"read_esm_dask: {sorted(options)} apply to exports, not to a Parquet dataset"
+            raise ValueError(msg)
+        empty, rows, ranges = _footers(items)
+        missing = [c for c in MOMENTARY_COLUMNS if c not in empty.columns]
+        if missing:
+            raise DiaryError(Message("esm.error.parquet_columns", source=where, missing=missing))
+        report = LoadReport(source=where, format="parquet", rows_read=rows, rows_kept=rows)
+        data = dd.from_map(_esm_parquet_part, items, meta=empty, label="read-esm-parquet")
+        if ranges is None or not _disjoint(ranges):
+            data = data.shuffle(on="subject")
+            report.notes.append(Message("dask.note.shuffled"))
+        return data, report
+    files = [f for group in items for f in group]
+    tasks = [dask.delayed(_esm_export, pure=True, nout=2)(f, options) for f in files]
+    frames = dask.persist(*[t[0] for t in tasks])
+    reports = dask.compute(*[t[1] for t in tasks])
+    meta = dask.compute(frames[0].iloc[:0])[0]
+    formats = sorted({r.format for r in reports})
+    report = LoadReport(
+        source=where, format=formats[0] if len(formats) == 1 else "esm", parts=list(reports)
+    )
+    for name in ("rows_read", "rows_kept", "rows_ignored", "rows_rejected"):
+        setattr(report, name, sum(getattr(r, name) for r in reports))
+    rejected = [r.rejected for r in reports if len(r.rejected)]
+    if rejected:
+        report.rejected = pd.concat(rejected, ignore_index=True)
+    return dd.from_delayed(list(frames), meta=meta), report

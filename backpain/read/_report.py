@@ -7,6 +7,7 @@ Every reader fills one :class:`LoadReport`, which accounts for every input row:
 from __future__ import annotations
 
 import html
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,7 @@ import pandas as pd
 
 from ..text import Message, check_lang, render, say
 
-__all__ = ["REJECT_COLUMNS", "LoadReport", "message_column"]
+__all__ = ["REJECT_COLUMNS", "LoadReport", "message_column", "with_report"]
 
 REJECT_COLUMNS = ["file", "row", "column", "value", "reason", "message"]
 """Columns of :attr:`LoadReport.rejected`: ``reason`` is the English text,
@@ -271,3 +272,22 @@ def message_column(reason: Message | pd.Series, mask: pd.Series) -> np.ndarray:
     out = np.empty(int(mask.sum()), dtype=object)
     out.fill(reason)
     return out
+
+
+def with_report(frame: Any, report: LoadReport, return_report: bool | None, *, func: str) -> Any:
+    """What a reader returns: ``frame`` alone, or ``(frame, report)`` when asked.
+
+    Every reader follows :func:`backpain.read_diary`'s rule (the pair only
+    with ``return_report=True``). ``read_dask`` and ``merge_diaries`` always
+    returned the pair; left unset (``None``) they still do, with a
+    ``FutureWarning``, until the default becomes ``False``.
+    """
+    if return_report is None:
+        msg = (
+            f"{func} will return the frame alone unless return_report=True, as read_diary "
+            "does; pass return_report=True to keep the (frame, LoadReport) pair, or "
+            "return_report=False for the frame alone"
+        )
+        warnings.warn(msg, FutureWarning, stacklevel=3)
+        return_report = True
+    return (frame, report) if return_report else frame

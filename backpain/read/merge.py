@@ -10,7 +10,7 @@ from ..schema import COLUMNS, KEYS, VARIABLES
 from ..text import Message
 from ._app_csv import union_tags
 from ._build import finish_diary
-from ._report import LoadReport
+from ._report import LoadReport, with_report
 
 __all__ = ["merge_diaries"]
 
@@ -50,7 +50,8 @@ def merge_diaries(
     parts: Sequence[tuple[pd.DataFrame, LoadReport]],
     *,
     precedence: Sequence[str] | Mapping[str, Sequence[str]] | None = None,
-) -> tuple[pd.DataFrame, LoadReport]:
+    return_report: bool | None = None,
+) -> pd.DataFrame | tuple[pd.DataFrame, LoadReport]:
     """Merge diaries from several sources into one diary per subject and day.
 
     Parameters
@@ -64,6 +65,10 @@ def merge_diaries(
         named follow, in the order given. A dict sets the order per column
         (``{"steps": ["export.zip"]}``); other columns use the given order.
         Default: the order of ``parts`` (the first source wins).
+    return_report : bool, optional
+        Also return the merged :class:`LoadReport`, as
+        :func:`backpain.read_diary` does. Left unset, the pair is returned
+        with a ``FutureWarning`` (the default becomes ``False``).
 
     Returns
     -------
@@ -72,7 +77,7 @@ def merge_diaries(
         day found in any part: ``subject``, ``date`` and every variable
         column present in at least one part (``pain`` always).
     report : LoadReport
-        ``format="merged"``; ``parts`` holds the per-file reports and
+        With ``return_report=True``: ``format="merged"``; ``parts`` holds the per-file reports and
         ``columns`` the source(s) of each column (``"pain":
         "bearable.csv"``, or ``"a.csv > b.csv"`` in precedence order when
         several give it). Row counts are the sums over the parts, with
@@ -214,7 +219,7 @@ def merge_diaries(
     if len(singles) > 1 and all(len(s) == 1 for s in singles):
         subjects = repr(sorted(s[0] for s in singles))
         report.notes.append(Message("read.note.subjects_differ", subjects=subjects))
-    return merged, report
+    return with_report(merged, report, return_report, func="merge_diaries")
 
 
 def _join_notes(values: pd.Series) -> str:

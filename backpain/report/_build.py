@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._results import table_of
 from ..describe import monthly_summary
 from ..errors import DiaryError, SeveralSubjects
 from ..text import Message, check_lang, say
@@ -73,7 +74,7 @@ class ReportData:
         How many diary days have the lowest pain shown in ``worst_days``
         (more than are shown when many days tie: the report says so).
     findings : pandas.DataFrame or None
-        :func:`backpain.stats.patient_findings`: every predictor at lags 0-1
+        The table of :func:`backpain.stats.patient_findings`: every predictor at lags 0-1
         and every tag at lag 1, tested as one family (None without pain).
         Every figure, table and sentence about a link shows its ``verdict``.
     sources : pandas.DataFrame or None
@@ -255,7 +256,7 @@ def _read(
         if not any(_names_people(r) for _, r in parts):
             first = next((n[0] for n in named if n), None)
             parts = [select_subject(d, r, first) for d, r in parts]
-    diary, load = merge_diaries(parts)
+    diary, load = merge_diaries(parts, return_report=True)
     covered = pd.DataFrame(
         [
             {
@@ -296,14 +297,14 @@ def _overlap(covered: pd.DataFrame | None, diary: pd.DataFrame) -> int | None:
     return int((np.sum(spans, axis=0) > 1).sum())
 
 
-_FINDINGS_COLUMNS = ("kind", "name", "lag", "step", "effect", "n_days", "n_with", "verdict")
+_FINDINGS_COLUMNS = ("kind", "predictor", "lag", "step", "effect", "n_days", "n_with", "verdict")
 
 
 def build_report(
     diary: Any,
     *,
     load: Any = None,
-    findings: pd.DataFrame | None = None,
+    findings: Any = None,
     lang: str = "en",
     subject: str | None = None,
     progress: Progress | None = None,
@@ -324,7 +325,7 @@ def build_report(
         the report's data-quality section shows it (the rows read, rejected
         and ignored of your file). Without it a diary given as a table is
         described as that table.
-    findings : pandas.DataFrame, optional
+    findings : Findings, optional
         :func:`backpain.stats.patient_findings` of this person, when
         computed already (default: computed here, at lags 0-1 and tags at
         lag 1). Every figure, table and sentence about a link shows its
@@ -425,6 +426,7 @@ def build_report(
         )
     name = str(subjects[0])
     has_pain = bool(diary["pain"].notna().any())
+    findings = table_of(findings)  # the report shows the table's verdicts
     if findings is not None:
         missing = [c for c in _FINDINGS_COLUMNS if c not in findings.columns]
         if missing:
@@ -446,7 +448,8 @@ def build_report(
         results["annotated"] = annotate_days(diary)
         if findings is None:
             say_step(say("report.progress.associations", lang))
-            results["findings"] = stats.patient_findings(diary, lags=(0, 1), tag_lags=(1,))
+            found = stats.patient_findings(diary, lags=(0, 1), tag_lags=(1,))
+            results["findings"] = found.table
     figures = _figures(results, lang, say_step)
     change = change_data(diary, lang=lang)
     worst, tied = _worst_days(diary)

@@ -415,7 +415,7 @@ def _helps(data: ReportData, lang: str) -> list[Block]:
         explain = _p(say("report.helps_intro", lang))
     rows = [
         [
-            tag_word(r.name, lang),
+            tag_word(r.predictor, lang),
             r.n_with,
             r.n_without,
             _effect_cell(r, lang, "+.1f"),
