@@ -397,7 +397,7 @@ def corr_sums(
     return out
 
 
-@dataclasses.dataclass(frozen=True, repr=False)
+@dataclasses.dataclass(frozen=True, repr=False, eq=False)
 class WithinCorr(Result):
     """The repeated-measures correlation and how its interval was made.
 
@@ -421,7 +421,7 @@ class WithinCorr(Result):
     bootstrap_r: np.ndarray | None = None
 
 
-@dataclasses.dataclass(frozen=True, repr=False)
+@dataclasses.dataclass(frozen=True, repr=False, eq=False)
 class Correlations(Result):
     """Within- and between-person correlations of several predictors, and what was skipped.
 
@@ -452,8 +452,8 @@ def within_table(sums: CorrSums, *, x: str, y: str) -> pd.DataFrame:
 def between_table(sums: CorrSums, *, x: str, y: str, method: str) -> pd.DataFrame:
     """The one-row result of :func:`between_corr` from the sums."""
     res = between_r(*pairs_of(sums, x, 0).means(), method)
-    row = {"predictor": x, "outcome": y, "method": method, **res}
-    cols = ["predictor", "outcome", "method", "r", "n", "ci95_low", "ci95_high", "p_val"]
+    row = {"predictor": x, "outcome": y, "method": method, **res, "n_subjects": res["n"]}
+    cols = ["predictor", "outcome", "method", "r", "n_subjects", "ci95_low", "ci95_high", "p_val"]
     return pd.DataFrame([row])[cols]
 
 

@@ -7,7 +7,8 @@ correction, notes or model statistics returns a small frozen dataclass
 ``table`` and each piece of metadata in its own field, shown together by
 ``repr`` and, in Jupyter, by ``_repr_html_`` (as statsmodels' results
 classes do). ``DataFrame.attrs`` is not used: pandas marks it experimental
-and it is lost on printing and on writing a CSV.
+and it is lost on printing and on writing a CSV. Results compare by identity
+(``eq=False``): compare their tables with :mod:`pandas.testing`.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-@dataclasses.dataclass(frozen=True, repr=False)
+@dataclasses.dataclass(frozen=True, repr=False, eq=False)
 class Result:
     """A result table with its metadata; subclasses add the metadata fields.
 

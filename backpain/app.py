@@ -42,7 +42,7 @@ from urllib.parse import urlparse
 
 from .text import Message, check_lang, render_error, say
 
-__all__ = ["UploadResult", "analyse_upload", "serve", "upload_page"]
+__all__ = ["UploadResult", "analyse_upload", "mood_labels", "serve", "upload_page"]
 
 _ACCEPT = ".csv,.tsv,.txt,.xlsx,.xls,.json,.xml,.zip,.parquet"
 #: Largest upload the page reads (all files chosen together), in MB.
@@ -81,12 +81,18 @@ class UploadResult:
     report : str
         The standalone report for download ("" when not ``ok``): the same
         :class:`~backpain.report.ReportData` as ``html``, rendered as a file.
+    moods : tuple of str
+        Every mood label of a Daylio file that uses labels whose level is not
+        known (at least two; in the file's order), for the patient to put in
+        order from best to worst and read again with ``moods=``; empty
+        otherwise (see :func:`mood_labels`).
     """
 
     ok: bool
     html: str
     message: str = ""
     report: str = ""
+    moods: tuple[str, ...] = ()
 
 
 def _style() -> str:
@@ -120,6 +126,39 @@ def _unexpected(lang: str) -> UploadResult:
     return UploadResult(False, _style() + box, message)
 
 
+def mood_labels(load: Any) -> tuple[str, ...]:
+    """The mood labels a patient can put in order: those of a Daylio file read with
+    labels whose level is not known (the reader's note says so and carries them).
+
+    Parameters
+    ----------
+    load : LoadReport
+        The report of the files read (its ``parts`` for several files).
+
+    Returns
+    -------
+    tuple of str
+        Each label once (case aside), in the files' order; empty when every
+        mood was read, or when only one label was found (an order needs two).
+
+    Examples
+    --------
+    >>> from backpain import read_diary
+    >>> csv = (b"full_date,date,weekday,time,mood\\n2024-06-01,x,x,20:00,blij\\n"
+    ...        b"2024-06-02,x,x,20:00,moe\\n")
+    >>> _, load = read_diary(csv, subject="me", return_report=True)
+    >>> mood_labels(load)
+    ('blij', 'moe')
+    """
+    labels: dict[str, str] = {}
+    for report in [load, *getattr(load, "parts", [])]:
+        for note in report.notes:
+            if getattr(note, "key", None) == "read.daylio.moods_left_out":
+                for label in note.params.get("labels", ()):
+                    labels.setdefault(str(label).lower(), str(label))
+    return tuple(labels.values()) if len(labels) > 1 else ()
+
+
 def _data_link(report: str) -> str:
     encoded = base64.b64encode(report.encode()).decode()
     return f"data:text/html;charset=utf-8;base64,{encoded}"
@@ -134,6 +173,7 @@ def analyse_upload(
     progress: Callable[[str], None] | None = None,
     max_mb: float = MAX_UPLOAD_MB,
     report_href: Callable[[str], str] | None = None,
+    moods: Sequence[str] | None = None,
 ) -> UploadResult:
     """Read uploaded bytes and build what the page shows.
 
@@ -159,6 +199,10 @@ def analyse_upload(
         Called with the standalone report; returns the address of the
         download link (the app writes the report to a file it serves).
         Default: the report itself as a ``data:`` address in the link.
+    moods : sequence of str, optional
+        A Daylio file's moods from best to worst, as the patient put them in
+        order on the page (the ``moods`` of an earlier result); passed to
+        :func:`backpain.report.build_report`.
 
     Returns
     -------
@@ -213,7 +257,7 @@ def analyse_upload(
     try:
         # read once and built once: files none of which names a person (a diary
         # and a watch's export) are one patient's, merged as one by build_report
-        data = build_report(sources(), lang=lang, subject=subject, progress=progress)
+        data = build_report(sources(), lang=lang, subject=subject, progress=progress, moods=moods)
     except ValueError as exc:  # DiaryError and SeveralSubjects are ValueErrors
         if not _is_ours(exc):  # a library's own words (pandas ...): not for the page
             _log_unexpected(exc)
@@ -229,7 +273,7 @@ def analyse_upload(
         f"{html.escape(say('app.download', lang))}</a></p>"
     )
     page = render_html(data, standalone=False, note_chars=NOTE_CHARS)
-    return UploadResult(True, _style() + link + page, "", report)
+    return UploadResult(True, _style() + link + page, "", report, mood_labels(data.load))
 
 
 # CSS of the page only: the chooser's own counter "(0)" is hidden (font size
@@ -316,10 +360,16 @@ def upload_page(*, lang: str = "en", max_mb: float = MAX_UPLOAD_MB) -> Any:
     Returns
     -------
     ipywidgets.VBox
-        A title, a file chooser (several files at once), a status line and
-        the results area. On upload, the status line says how many files
-        were chosen and each step of the analysis, and
-        :func:`analyse_upload` fills the results (or the error).
+        A title, a file chooser (several files at once), a status line, the
+        mood-order form and the results area. On upload, the status line says
+        how many files were chosen and each step of the analysis, and
+        :func:`analyse_upload` fills the results (or the error). When a
+        Daylio file uses moods whose level is not known (``moods`` of the
+        result), the form lists every mood of the file with its place and
+        buttons to move it up or down (no dragging; each move is announced to
+        screen readers), and its button reads the same upload again with the
+        moods in that order, best first. The upload is kept only while the
+        form is shown.
     """
     check_lang(lang)
     try:
@@ -344,20 +394,19 @@ def upload_page(*, lang: str = "en", max_mb: float = MAX_UPLOAD_MB) -> Any:
     status = w.HTML("")
     results = w.HTML("")
     results.add_class("backpain-results")
+    order = w.VBox([])
+    order.add_class("backpain-moods")
     files = _report_files()
+    # the upload kept while the patient puts its moods in order (dropped after)
+    held: dict[str, Any] = {}
 
-    def on_upload(change: dict) -> None:
-        chosen = change["new"]
-        if not chosen:
-            return
-        names = [str(item["name"]) for item in chosen]
-        contents = [bytes(item["content"]) for item in chosen]
+    def analyse(names: list[str], contents: list[bytes], moods: list[str] | None) -> None:
         size = sum(len(c) for c in contents) / 1e6
         count = _files_chosen(names, lang)
         steps = [say("app.reading", lang, size=size)]
         status.value = _status_html(count, steps)
         results.value = ""
-        chooser.value = ()  # the same file can be chosen again; frees the bytes
+        order.children = ()
 
         def show(message: str) -> None:
             steps.append(message)
@@ -371,17 +420,70 @@ def upload_page(*, lang: str = "en", max_mb: float = MAX_UPLOAD_MB) -> Any:
                 progress=show,
                 max_mb=max_mb,
                 report_href=files,
+                moods=moods,
             )
         except Exception as exc:  # the page must never show a traceback
             _log_unexpected(exc)
             res = _unexpected(lang)
-        del contents
+        held.clear()
+        if res.ok and res.moods:
+            held.update(names=names, contents=contents, labels=list(res.moods))
+            show_order("")
         results.value = res.html
         done = say("app.shown" if res.ok else "app.shown_error", lang)
         status.value = _status_html(count, [], done)
 
+    def move(label: str, step: int) -> None:
+        # by label, not by place: a click on a button of the form before it was redrawn
+        # still moves the mood it names
+        labels = held["labels"]
+        i = labels.index(label)
+        if not 0 <= i + step < len(labels):
+            return
+        labels[i], labels[i + step] = labels[i + step], labels[i]
+        said = say(
+            "app.moods_moved", lang, label=labels[i + step], place=i + step + 1, n=len(labels)
+        )
+        show_order(said)
+
+    def show_order(said: str) -> None:
+        """The form: each mood with its place and buttons to move it; the order read on press."""
+        labels = held["labels"]
+        rows = []
+        for i, label in enumerate(labels):
+            place = w.HTML(html.escape(say("app.moods_place", lang, place=i + 1, label=label)))
+            up = w.Button(description=say("app.moods_up", lang, label=label), disabled=i == 0)
+            down = w.Button(
+                description=say("app.moods_down", lang, label=label), disabled=i == len(labels) - 1
+            )
+            up.on_click(lambda _b, label=label: move(label, -1))
+            down.on_click(lambda _b, label=label: move(label, +1))
+            for b in (up, down):
+                b.tooltip = b.description
+                b.layout = {"width": "auto"}
+            rows.append(w.HBox([place, up, down]))
+        apply = w.Button(description=say("app.moods_apply", lang), button_style="primary")
+        apply.tooltip = apply.description
+        apply.layout = {"width": "auto"}
+        apply.on_click(lambda _b: analyse(held["names"], held["contents"], list(held["labels"])))
+        intro = (
+            f"<h2>{html.escape(say('app.moods_title', lang))}</h2>"
+            f"<p>{html.escape(say('app.moods_intro', lang, n=len(labels)))}</p>"
+        )
+        live = f"<p role='status' aria-live='polite'>{html.escape(said)}</p>"
+        order.children = (w.HTML(intro), *rows, w.HTML(live), apply)
+
+    def on_upload(change: dict) -> None:
+        chosen = change["new"]
+        if not chosen:
+            return
+        names = [str(item["name"]) for item in chosen]
+        contents = [bytes(item["content"]) for item in chosen]
+        chooser.value = ()  # the same file can be chosen again; frees the bytes
+        analyse(names, contents, None)
+
     chooser.observe(on_upload, names="value")
-    return w.VBox([head, chooser, status, results])
+    return w.VBox([head, chooser, status, order, results])
 
 
 # ------------------------------------------------------------------ server

@@ -1178,7 +1178,7 @@ def _weeks_covered(
     return weeks, seen, np.where(use, sure, 0)
 
 
-@dataclasses.dataclass(frozen=True, repr=False)
+@dataclasses.dataclass(frozen=True, repr=False, eq=False)
 class ClassSummary(Result):
     """Subjects per duration class, and how many have no class.
 

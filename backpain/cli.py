@@ -58,6 +58,14 @@ def _output(output: str, diaries: list[str]) -> Path:
     return path
 
 
+def _moods(value: str) -> list[str]:
+    """``--moods "Super,Gut,Ok"``: the labels from best to worst (at least two, each once)."""
+    labels = [m.strip() for m in value.split(",") if m.strip()]
+    if len(labels) < 2 or len({m.lower() for m in labels}) != len(labels):
+        raise argparse.ArgumentTypeError(say("cli.moods_bad", _LANG[0], value=value))
+    return labels
+
+
 def _report(args: argparse.Namespace) -> int:
     from .report import write_report
 
@@ -74,6 +82,7 @@ def _report(args: argparse.Namespace) -> int:
         progress=progress,
         pain_scale=args.pain_scale,
         dayfirst=args.dayfirst,
+        moods=args.moods,
     )
     _print("cli.report_written", args.lang, path=str(out.resolve()))
     return 0
@@ -179,6 +188,7 @@ def _add_report_and_app(sub: argparse._SubParsersAction) -> None:
         const=False,
         help=_help("cli.help.monthfirst"),
     )
+    report.add_argument("--moods", type=_moods, default=None, help=_help("cli.help.moods"))
     report.set_defaults(func=_report)
     app = _sub(sub, "app")
     app.add_argument("--port", type=int, default=None, help=_help("cli.help.port"))

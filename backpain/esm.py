@@ -103,7 +103,7 @@ def to_daily(
     Examples
     --------
     >>> from backpain.read.esm import read_esm
-    >>> momentary, _ = read_esm(b"id,day,beep,pain\\n1,2026-03-02,1,40\\n1,2026-03-02,2,60\\n")
+    >>> momentary = read_esm(b"id,day,beep,pain\\n1,2026-03-02,1,40\\n1,2026-03-02,2,60\\n")
     >>> to_daily(momentary, scales={"pain": (0, 100)})
       subject       date  pain  prompts_sent  prompts_answered
     0       1 2026-03-02   5.0             2                 2
@@ -251,7 +251,7 @@ def compliance(momentary: pd.DataFrame, *, min_share: float = 0.5) -> Compliance
     Examples
     --------
     >>> from backpain.read.esm import read_esm
-    >>> m, _ = read_esm(b"id,day,beep,pain\\n1,1,1,4\\n1,1,2,\\n2,1,1,3\\n")
+    >>> m = read_esm(b"id,day,beep,pain\\n1,1,1,4\\n1,1,2,\\n2,1,1,3\\n")
     >>> compliance(m).persons[["subject", "sent", "answered", "share", "flagged"]]
       subject  sent  answered  share  flagged
     0       1     2         1    0.5    False
@@ -402,7 +402,7 @@ def lagged(
     Examples
     --------
     >>> from backpain.read.esm import read_esm
-    >>> m, _ = read_esm(b"id,day,beep,pain\\n1,1,1,4\\n1,1,2,5\\n1,2,1,6\\n")
+    >>> m = read_esm(b"id,day,beep,pain\\n1,1,1,4\\n1,1,2,5\\n1,2,1,6\\n")
     >>> lagged(m, ["pain"])["pain_lag1"].tolist()
     [nan, 4.0, nan]
     """

@@ -651,7 +651,7 @@ def score_links(
             high=_two(row["ci95_high"]),
             p=_p_words(float(row["p_val"]), lang),
         )
-        n = int(row["n"])
+        n = int(row["n_subjects"])
         if row["p_val"] < alpha:
             way = say("notebook.corr.higher" if row["r"] > 0 else "notebook.corr.lower", lang)
             lines.append(say("notebook.survey.link", lang, x=word, dir=way, stats=stats, n=n))

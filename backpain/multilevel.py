@@ -67,7 +67,7 @@ _QUIET = (
 """Notes that go into the table but are not warned."""
 
 
-@dataclasses.dataclass(frozen=True, repr=False)
+@dataclasses.dataclass(frozen=True, repr=False, eq=False)
 class MixedModel(Result):
     """A fitted mixed model: the fixed effects table and the model's statistics.
 
@@ -122,7 +122,7 @@ class MixedModel(Result):
     bootstrap_coef: pd.DataFrame | None = None
 
 
-@dataclasses.dataclass(frozen=True, repr=False)
+@dataclasses.dataclass(frozen=True, repr=False, eq=False)
 class PersonEffects(Result):
     """Each person's within-person slope, and the cohort's slope it is shrunk towards.
 

@@ -754,7 +754,7 @@ def between_corr(
 
         * ``predictor``, ``outcome``: the column names ``x`` and ``y``; ``method``;
         * ``r``: correlation of the person means;
-        * ``n``: persons with at least one complete (x, y) pair;
+        * ``n_subjects``: persons ``n`` with at least one complete (x, y) pair;
         * ``ci95_low``, ``ci95_high``: 95% CI by Fisher's z with SE ``1 / sqrt(n - 3)``;
         * ``p_val``: two-sided p from ``t = r sqrt((n - 2) / (1 - r^2))``.
 
@@ -778,9 +778,9 @@ def between_corr(
     >>> from backpain.simulate import simulate_cohort
     >>> diary = simulate_cohort(40, 60, seed=1)
     >>> res = between_corr(diary, x="stress", y="pain")
-    >>> res[["method", "n"]]
-        method   n
-    0  pearson  40
+    >>> res[["method", "n_subjects"]]
+        method  n_subjects
+    0  pearson          40
     >>> bool(res["r"].iloc[0] > 0)
     True
     """
@@ -999,7 +999,7 @@ this column and never decide again from an interval.
 """
 
 
-@dataclasses.dataclass(frozen=True, repr=False)
+@dataclasses.dataclass(frozen=True, repr=False, eq=False)
 class Findings(Result):
     """Findings tested as one family: the table and how it was tested.
 

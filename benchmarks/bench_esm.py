@@ -109,7 +109,7 @@ def _dask(folder: str, workers: int) -> dict:
         Client(cluster),
     ):
         t = time.perf_counter()
-        m, _ = backpain.dask.read_esm_dask(folder)
+        m = backpain.dask.read_esm_dask(folder)
         c = backpain.dask.compliance(m)
         r = {}
         for x, y in PAIRS:

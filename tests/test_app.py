@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import json
 import re
 from datetime import UTC, datetime
@@ -22,7 +23,8 @@ from backpain.app import (
 from backpain.datasets import example_path
 from backpain.errors import DiaryError
 
-BROKEN = Path(__file__).parent / "data" / "app" / "broken_no_pain.csv"
+DATA = Path(__file__).parent / "data"
+BROKEN = DATA / "app" / "broken_no_pain.csv"
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +109,7 @@ def test_widget_fills_results_on_upload(example_bytes, result):
     before = _alive()
     assert before >= 1  # the check sees a result still held (this module's fixture)
     page = upload_page(lang="en")
-    head, chooser, status, results = page.children
+    head, chooser, status, _order, results = page.children
     assert "Your back-pain diary" in head.value
     chooser.value = (
         {
@@ -241,7 +243,7 @@ def _chosen(name: str, content: bytes) -> dict:
 
 def test_widget_says_the_file_count_and_each_step_in_dutch(example_bytes):
     page = upload_page(lang="nl")
-    _head, chooser, status, _results = page.children
+    _head, chooser, status, _order, _results = page.children
     seen: list[str] = []
     status.observe(lambda change: seen.append(change["new"]), names="value")
     pain = b"date,pain\n2026-03-01,4\n2026-03-02,5\n2026-03-03,6\n"
@@ -261,7 +263,7 @@ def test_widget_says_the_file_count_and_each_step_in_dutch(example_bytes):
 
 def test_chooser_hides_its_counter_and_shows_its_label():
     page = upload_page(lang="nl")
-    head, chooser, _status, _results = page.children
+    head, chooser, _status, _order, _results = page.children
     assert chooser.tooltip == chooser.description == "Kies dagboekbestanden"
     assert "backpain-chooser" in chooser._dom_classes
     # the widget writes "<description> (<count>)"; the CSS shows the title instead
@@ -298,7 +300,7 @@ def test_page_limit_is_below_what_the_websocket_takes():
 
 def test_widget_refuses_a_too_big_upload():
     page = upload_page(lang="en", max_mb=1)
-    _head, chooser, status, results = page.children
+    _head, chooser, status, _order, results = page.children
     chooser.value = (_chosen("big.csv", b"date,pain\n" + b"2026-01-01,4\n" * 100_000),)
     assert "This upload is too big" in results.value
     assert "big.csv: 1.3 MB together; this page reads up to 1 MB at once." in results.value
@@ -313,7 +315,7 @@ def test_unexpected_failure_is_plain_words_and_goes_to_the_log(monkeypatch, capf
 
     monkeypatch.setattr(report, "build_report", broken)
     page = upload_page(lang="nl")
-    _head, chooser, _status, results = page.children
+    _head, chooser, _status, _order, results = page.children
     chooser.value = (_chosen("dagboek.csv", b"date,pain\n2026-01-01,3\n"),)
     shown = results.value
     assert "Er ging iets mis bij het lezen van dit bestand; dat ligt niet aan jou." in shown
@@ -347,6 +349,10 @@ def test_no_python_advice_on_the_page_for_any_reader_error():
         "cohort.csv": cohort.encode(),
         "empty.csv": b"",
         "broken_no_pain.csv": BROKEN.read_bytes(),
+        # Google Fit in a language whose headers are not known: rename, not columns=
+        "2024-04_daily.csv": (
+            DATA / "google_fit_daily" / "unknown_language" / "2024-04_daily.csv"
+        ).read_bytes(),
     }
     for name, content in cases.items():
         for lang in ("en", "nl"):
@@ -467,3 +473,133 @@ def test_the_browser_opens_a_file_only_its_owner_reads(tmp_path, monkeypatch):
     assert opened[0] == page.as_uri()
     assert page.stat().st_mode & 0o777 == 0o600
     assert f'content="0;url={url}"' in page.read_text()
+
+
+# ------------------------------------------------ a Daylio file's own moods, put in order
+OWN_MOODS = Path(__file__).parent / "data" / "daylio" / "daylio_own_moods.csv"
+FILE_ORDER = ("blij", "ellendig", "gaat wel", "moe")  # as the file lists them
+BEST_FIRST = ["blij", "gaat wel", "moe", "ellendig"]
+
+
+def _places(rows) -> list[str]:
+    """The form's moods as shown, each with its place."""
+    return [r.children[0].value for r in rows]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_unknown_daylio_moods_are_offered_in_order_and_read_again(lang):
+    content = OWN_MOODS.read_bytes()
+    first = analyse_upload(OWN_MOODS.name, content, lang=lang)
+    assert first.ok
+    assert first.moods == FILE_ORDER
+    # the note on the page points to the form, in the page's words (no moods=)
+    form = "Put your moods in order" if lang == "en" else "Zet je stemmingen in volgorde"
+    assert form in first.html
+    assert "moods=" not in first.html
+    again = analyse_upload(OWN_MOODS.name, content, lang=lang, moods=BEST_FIRST)
+    assert again.ok
+    assert again.moods == ()
+    assert "mood left empty" not in again.report
+    assert "stemming leeg gelaten" not in again.report
+    # the same order read in Python: blij 10, gaat wel 20/3, moe 10/3, ellendig 0
+    diary = backpain.read_diary(OWN_MOODS, moods=BEST_FIRST)
+    assert diary["mood"].tolist() == pytest.approx([10 / 3, 20 / 3, 5.0])
+    # a file whose moods are all known offers no form
+    assert (
+        analyse_upload(
+            "d.csv", (Path(__file__).parent / "data" / "daylio" / "daylio_7col.csv").read_bytes()
+        ).moods
+        == ()
+    )
+
+
+def test_widget_puts_moods_in_order_with_buttons_and_reads_again(monkeypatch):
+    import backpain.app as app
+
+    asked: list = []
+    real = app.analyse_upload
+
+    def spy(*args, **kwargs):
+        asked.append(kwargs.get("moods"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(app, "analyse_upload", spy)
+    page = upload_page(lang="nl")
+    _head, chooser, status, order, results = page.children
+    chooser.value = (_chosen(OWN_MOODS.name, OWN_MOODS.read_bytes()),)
+    assert "stemming leeg gelaten" in results.value
+    intro, *rows, live, apply = order.children
+    assert "Zet je stemmingen in volgorde" in intro.value
+    assert "alle 4 stemmingen" in intro.value
+    assert _places(rows) == ["1. blij", "2. ellendig", "3. gaat wel", "4. moe"]
+    # the first cannot go up, the last cannot go down; every button names its mood
+    assert rows[0].children[1].disabled
+    assert rows[-1].children[2].disabled
+    assert not rows[1].children[1].disabled
+    assert rows[1].children[2].description == "Zet 'ellendig' lager"
+    assert rows[1].children[2].tooltip == "Zet 'ellendig' lager"
+    rows[1].children[2].click()  # ellendig down: blij, gaat wel, ellendig, moe
+    intro, *rows, live, apply = order.children
+    assert "'ellendig' staat nu op plaats 3 van 4." in html.unescape(live.value)
+    assert "aria-live='polite'" in live.value
+    rows[2].children[2].click()  # and down again: blij, gaat wel, moe, ellendig
+    intro, *rows, live, apply = order.children
+    assert _places(rows) == [f"{i}. {m}" for i, m in enumerate(BEST_FIRST, start=1)]
+    assert apply.description == "Opnieuw lezen in deze volgorde"
+    apply.click()  # the same upload, read again with the order
+    assert asked == [None, BEST_FIRST]
+    assert order.children == ()  # every mood has its level now: the form is gone
+    assert "stemming leeg gelaten" not in results.value
+    assert "Klaar: de resultaten staan hieronder." in status.value
+    # a file without unknown moods next: no form
+    known = Path(__file__).parent / "data" / "daylio" / "daylio_7col.csv"
+    chooser.value = (_chosen(known.name, known.read_bytes()),)
+    assert order.children == ()
+
+
+def test_mood_form_shows_hostile_labels_as_text():
+    hostile = "<img src=x onerror=alert(1)>"
+    csv = (
+        "full_date,date,weekday,time,mood,activities,note\n"
+        f'2024-06-01,x,x,20:00,"{hostile}",,\n'
+        "2024-06-02,x,x,20:00,moe,,\n"
+    )
+    page = upload_page(lang="en")
+    _head, chooser, _status, order, _results = page.children
+    chooser.value = (_chosen("moods.csv", csv.encode()),)
+    _intro, *rows, _live, _apply = order.children
+    shown = rows[0].children[0].value
+    assert "<img" not in shown
+    assert html.unescape(shown) == f"1. {hostile}"
+    # a button's words are text: ipywidgets 8's ButtonView appends the description with
+    # document.createTextNode (the widget manager Voila serves), never as markup
+    assert rows[0].children[2].description == f"Move '{hostile}' down"
+
+
+def test_a_click_on_a_button_before_the_form_is_redrawn_moves_the_mood_it_names():
+    page = upload_page(lang="en")
+    _head, chooser, _status, order, _results = page.children
+    chooser.value = (_chosen(OWN_MOODS.name, OWN_MOODS.read_bytes()),)
+    _intro, *rows, _live, _apply = order.children
+    down = rows[1].children[2]  # "Move 'ellendig' down", drawn when ellendig was 2nd
+    down.click()
+    down.click()  # the same (old) button again: ellendig moves on, never another mood
+    _intro, *rows, _live, _apply = order.children
+    assert _places(rows) == [f"{i}. {m}" for i, m in enumerate(BEST_FIRST, start=1)]
+    down.click()  # already last: nothing moves
+    _intro, *again, _live, _apply = order.children
+    assert _places(again) == _places(rows)
+
+
+def test_moods_of_a_daylio_file_chosen_with_a_pain_diary_go_to_the_daylio_file_only():
+    pain = "date,pain\n" + "".join(f"2024-06-{d:02d},{d % 7}\n" for d in range(1, 29))
+    names = [OWN_MOODS.name, "pain.csv"]
+    contents = [OWN_MOODS.read_bytes(), pain.encode()]
+    first = analyse_upload(names, contents)
+    assert first.ok
+    assert first.moods == FILE_ORDER
+    # the order reaches the Daylio reader; the table reader does not take moods=
+    again = analyse_upload(names, contents, moods=BEST_FIRST)
+    assert again.ok
+    assert again.moods == ()
+    assert "mood left empty" not in again.report

@@ -30,6 +30,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 DATA = Path(__file__).parent / "data"
 BROKEN = DATA / "app" / "broken_no_pain.csv"
 STEPS = DATA / "fitbit" / "steps-2020-04-01.json"
+OWN_MOODS = DATA / "daylio" / "daylio_own_moods.csv"
 HOSTILE = "<script>alert(1)</script><b>bold</b><img src=x onerror=alert(2)>"
 ARGS = [
     "--no-sandbox",
@@ -90,6 +91,11 @@ WORDS = {
         "too_big": "The files chosen are together more than 1 MB",
         "died": "The page stopped",
         "again": "Open a fresh page",
+        "moods": "Put your moods in order",
+        "down": "Move '{}' down",
+        "moved": "'ellendig' is now number {} of 4.",
+        "apply": "Read again in this order",
+        "left_out": "mood left empty",
     },
     "nl": {
         "title": "Je rugpijndagboek",
@@ -103,6 +109,11 @@ WORDS = {
         "too_big": "De gekozen bestanden zijn samen groter dan 1 MB",
         "died": "De pagina is gestopt",
         "again": "Open een nieuwe pagina",
+        "moods": "Zet je stemmingen in volgorde",
+        "down": "Zet '{}' lager",
+        "moved": "'ellendig' staat nu op plaats {} van 4.",
+        "apply": "Opnieuw lezen in deze volgorde",
+        "left_out": "stemming leeg gelaten",
     },
 }
 
@@ -205,6 +216,24 @@ def test_upload_page_in_a_real_browser(app, tmp_path):
             assert HOSTILE in text  # the markup shows as the text the patient typed
             assert results.locator("script, b:text('bold'), img[src='x']").count() == 0
             assert page.locator("body").inner_text().count(HOSTILE) >= 1
+
+            # a Daylio file with moods of its own: put them in order with the buttons
+            _choose(page, words, OWN_MOODS)
+            form = page.locator(".backpain-moods")
+            expect(form).to_contain_text(words["moods"], timeout=30_000)
+            assert words["left_out"] in results.inner_text()
+            for place in (3, 4):  # 'ellendig' from 2nd to last: blij, gaat wel, moe, ellendig
+                form.get_by_role("button", name=words["down"].format("ellendig")).click()
+                moved = words["moved"].format(place)
+                expect(form.get_by_role("status")).to_contain_text(moved, timeout=30_000)
+            expect(form).to_contain_text("4. ellendig")
+            form.get_by_role("button", name=words["apply"]).click()
+            # the form goes when the new reading starts; the status says when it is done
+            expect(form).not_to_contain_text(words["moods"], timeout=30_000)
+            status = page.locator(".backpain-status")
+            expect(status).to_contain_text(words["done"], timeout=90_000)
+            assert words["left_out"] not in results.inner_text()
+            assert words["heading"] in results.inner_text()
 
             # the kernel dies while it reads a file (as when memory runs out)
             with page.expect_file_chooser() as chooser:

@@ -211,20 +211,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # test until it is deleted here.
 ALLOWED: dict[tuple[str, str], str] = {
     ("backpain.read", "backpain.read._dask"): "read_dask is exported by backpain.read",
-    # Formats register themselves on import (issue #23 section 6, reader plumbing:
-    # an explicit list of formats): each reader takes Format and register_format
-    # from the package backpain.read, which imports every reader at its end.
-    ("backpain.read.apple_health", "backpain.read"): "registers its format",
-    ("backpain.read.apple_health_csv", "backpain.read"): "registers its format",
-    ("backpain.read.bearable", "backpain.read"): "registers its format",
-    ("backpain.read.daylio", "backpain.read"): "registers its format",
-    ("backpain.read.fitbit", "backpain.read"): "registers its format",
-    ("backpain.read.fitbit_web", "backpain.read"): "registers its format",
-    ("backpain.read.garmin", "backpain.read"): "registers its format",
-    ("backpain.read.flaredown", "backpain.read"): "registers its format",
-    ("backpain.read.google_fit_daily", "backpain.read"): "registers its format",
-    ("backpain.read.health_auto_export", "backpain.read"): "registers its format",
-    ("backpain.read.samsung_health", "backpain.read"): "registers its format",
     # The report's two halves import each other (issue #23 section 2): ReportData's
     # to_html/sections/_repr_html_ call back into _render, which imports ReportData;
     # and _build takes check_diary, data_quality and __version__ from the package's top.

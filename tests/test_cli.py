@@ -7,6 +7,7 @@ import io
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,6 +15,8 @@ from test_read_text import _english_in
 
 from backpain.cli import main
 from backpain.demo import OUTPUT_FILES, describe_outputs
+
+DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(scope="module")
@@ -258,3 +261,59 @@ def test_report_into_a_folder(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"the folder {tmp_path / 'nowhere'} does not exist" in err
     assert "Traceback" not in err
+
+
+# ------------------------------------------------ a Daylio file's own moods: --moods
+OWN_MOODS = DATA / "daylio" / "daylio_own_moods.csv"
+
+
+@pytest.mark.parametrize(("lang", "left_out"), [("en", "mood left empty"), ("nl", "leeg gelaten")])
+def test_report_moods_option_reads_a_daylio_files_own_moods(tmp_path, capsys, lang, left_out):
+    plain = tmp_path / "plain.html"
+    assert main(["report", str(OWN_MOODS), "-o", str(plain), "--lang", lang]) == 0
+    page = plain.read_text(encoding="utf-8")
+    assert left_out in page
+    assert "--moods" in page  # the way out, in the command line's words
+    ordered = tmp_path / "ordered.html"
+    args = ["report", str(OWN_MOODS), "-o", str(ordered), "--lang", lang]
+    assert main([*args, "--moods", "blij, Gaat wel,moe,ellendig"]) == 0
+    assert left_out not in ordered.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", ["blij", "blij,Blij", " , "])
+def test_report_moods_needs_two_labels_each_once(value, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", str(OWN_MOODS), "--moods", value, "--lang", "nl"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "geef elke stemming van je schaal één keer, van best naar slechtst" in err
+
+
+# ------------------------------------------------ every layout of issue #24, en and nl
+ISSUE_24 = [
+    "daylio/daylio_german_phone.csv",
+    "daylio/daylio_own_moods.csv",
+    "daylio/daylio_cut_5col.csv",
+    "daylio/daylio_2018_layout.csv",
+    "health_auto_export/HealthAutoExport-watch-stages-2024-05-01-2024-05-04.csv",
+    "health_auto_export/HealthAutoExport-saved-by-excel-2021-06.csv",
+    "google_fit_daily/Activité physique quotidienne/Récapitulatifs quotidiens.csv",
+    "google_fit_daily/Activité physique quotidienne/2024-04-02.csv",
+    "fitbit_csv/fitbit_export_2017_03.csv",
+    "fitbit_api/fitbit_api_2019-01.json",
+    "garmin/UDSFile_2024-05-01_2024-05-04.json",
+]
+HEADINGS = {"en": "How long has the pain lasted?", "nl": "Hoe lang duurt de pijn al?"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("name", ISSUE_24)
+def test_report_command_renders_each_issue_24_fixture(name, lang, tmp_path, capsys):
+    out = tmp_path / "report.html"
+    assert main(["report", str(DATA / name), "-o", str(out), "--lang", lang]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert f"<html lang='{lang}'>" in page
+    assert HEADINGS[lang] in page
+    assert "Traceback" not in page
+    assert str(out.resolve()) in capsys.readouterr().out

@@ -422,7 +422,7 @@ def momentary() -> pd.DataFrame:
 def study(momentary, tmp_path_factory, client):
     folder = tmp_path_factory.mktemp("esm")
     backpain.dask.write_esm_parquet(momentary, folder, subjects_per_file=4)
-    return backpain.dask.read_esm_dask(folder)
+    return backpain.dask.read_esm_dask(folder, return_report=True)
 
 
 MOMENTARY = [
@@ -462,7 +462,7 @@ def test_esm_exports_one_partition_per_file(tmp_path, client):
     }
     for name, text in rows.items():
         (tmp_path / name).write_text(head + text)
-    data, report = backpain.dask.read_esm_dask(tmp_path)
+    data, report = backpain.dask.read_esm_dask(tmp_path, return_report=True)
     assert data.npartitions == 2
     assert (report.rows_read, report.rows_kept, report.rows_rejected) == (10, 9, 1)
     assert report.balanced
@@ -470,7 +470,7 @@ def test_esm_exports_one_partition_per_file(tmp_path, client):
     assert [p.source for p in report.parts] == [str(tmp_path / n) for n in rows]
     from backpain.read.esm import read_esm
 
-    memory = pd.concat([read_esm(tmp_path / n)[0] for n in rows], ignore_index=True)
+    memory = pd.concat([read_esm(tmp_path / n) for n in rows], ignore_index=True)
     _same(
         backpain.dask.momentary_corr(data, x="stress", y="pain"),
         backpain.esm.momentary_corr(memory, x="stress", y="pain"),

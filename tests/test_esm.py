@@ -31,7 +31,7 @@ def _rm_corr(data, x, y):
 
 @pytest.fixture(scope="module")
 def mpath():
-    return read_esm(MPATH)
+    return read_esm(MPATH, return_report=True)
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_mpath_local_times_numbers_and_answers(mpath):
 
 
 def test_mpath_items_are_mapped_and_unknown_items_refused():
-    m, report = read_esm(MPATH, items={"pain_sliderNeutralPos": "pain"})
+    m, report = read_esm(MPATH, items={"pain_sliderNeutralPos": "pain"}, return_report=True)
     assert [c for c in m.columns if c not in MOMENTARY_COLUMNS] == ["pain"]
     assert report.columns == {"pain": "pain_sliderNeutralPos"}
     with pytest.raises(DiaryError, match="items names slider_pain, which the file does not have"):
@@ -89,7 +89,7 @@ def test_mpath_items_are_mapped_and_unknown_items_refused():
 
 def test_long_table_rejects_bad_rows_with_their_reason():
     text = b"id,day,beep,pain\n1,1,1,4\n1,1,1,5\n1,x,2,3\n1,2,1,\n\n"
-    m, report = read_esm(text)
+    m, report = read_esm(text, return_report=True)
     assert (report.rows_read, report.rows_kept, report.rows_rejected, report.rows_ignored) == (
         5,
         2,
@@ -110,7 +110,7 @@ def test_unknown_layout_names_what_is_missing():
 
 
 def test_long_fixture_reads_times_and_answers():
-    m, report = read_esm(LONG)
+    m, report = read_esm(LONG, return_report=True)
     assert report.balanced
     assert report.rows_kept == 24 * 8 * 5
     assert m["answered"].equals(m["completed"].notna())
@@ -131,7 +131,7 @@ def test_to_daily_means_with_a_stated_scale(mpath):
 
 
 def test_to_daily_needs_the_first_date_for_numbered_days():
-    m, _ = read_esm(b"id,day,beep,pain\n1,1,1,4\n1,2,1,6\n")
+    m = read_esm(b"id,day,beep,pain\n1,1,1,4\n1,2,1,6\n")
     with pytest.raises(ValueError, match="give start="):
         esm.to_daily(m)
     daily = esm.to_daily(m, start="2026-03-02")
@@ -163,7 +163,7 @@ def test_careless_flags():
         b"1,2026-03-02,2,2026-03-02T12:00:00,2026-03-02T12:01:00,3,4,3\n"
         b"1,2026-03-02,3,,,,,\n"
     )
-    m, _ = read_esm(text)
+    m = read_esm(text)
     result = esm.careless(m, items=["a", "b", "c"])
     flags = result.table
     assert flags["too_fast"].tolist() == [True, False]  # 2 s for 3 items < 1 s per item
@@ -210,7 +210,7 @@ def test_lagged_correlation_equals_rm_corr_on_the_lagged_rows(study):
 def test_mlvar_equals_lme4_nodewise_fits():
     # tests/data/esm/mlvar_lme4.R fitted the same node-wise models with lme4/lmerTest
     ref = pd.read_csv(DATA / "mlvar_lme4.csv")
-    m, _ = read_esm(LONG)
+    m = read_esm(LONG)
     fit = esm.mlvar(m, ["pain", "stress", "mood"], random_slopes=False)
     assert fit.n_obs == ref["n_obs"].iloc[0]
     t = fit.temporal.set_index(["outcome", "predictor"])
@@ -229,7 +229,7 @@ def test_mlvar_with_random_slopes_equals_lme4_nodewise_fits():
     # 3e-7 of ours (coef, se), lmerTest's df within 5e-5 relative
     ref = pd.read_csv(DATA / "mlvar_slopes_lme4.csv")
     assert not ref["singular"].any()
-    m, _ = read_esm(DATA / "slopes_study.csv")
+    m = read_esm(DATA / "slopes_study.csv")
     fit = esm.mlvar(m, ["pain", "stress", "mood"], random_slopes=True)
     assert fit.n_obs == ref["n_obs"].iloc[0]
     assert fit.notes == []  # converged, not singular
@@ -269,7 +269,7 @@ def test_mixed_model_on_a_momentary_table_equals_lme4(model, kwargs):
 
     ref = pd.read_csv(DATA / "mixed_lme4.csv")
     ref = ref[ref["model"] == model]
-    m, _ = read_esm(LONG)
+    m = read_esm(LONG)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MixedModelWarning)  # the note on 24 persons
         fit = mixed_model(m, y="pain", **kwargs)

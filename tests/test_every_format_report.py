@@ -123,12 +123,14 @@ def test_report_and_page_of_every_fixture(path):
 # ------------------------------------------------ subject=: one meaning, one read
 def _count_reads(monkeypatch, name: str) -> list[int]:
     from dataclasses import replace
+    from functools import wraps
 
     from backpain.read import FORMATS
 
     fmt = FORMATS[name]
     calls: list[int] = []
 
+    @wraps(fmt.read)  # the format's options come from the reader's signature
     def counted(*args, **kwargs):
         calls.append(1)
         return fmt.read(*args, **kwargs)

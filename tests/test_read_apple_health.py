@@ -141,13 +141,15 @@ def test_localised_member_name_in_zip(tmp_path):
 
 
 def test_detector_reasons(tmp_path):
-    assert detect_apple_health(open_source(EXPORT)) is None
+    assert detect_apple_health(open_source(EXPORT)).matches
     csv = open_source(b"date,pain\n2024-01-01,3\n")
-    assert "HealthData" in str(detect_apple_health(csv))
+    assert "HealthData" in str(detect_apple_health(csv).reason)
     other = tmp_path / "other.zip"
     with zipfile.ZipFile(other, "w") as zf:
         zf.writestr("notes.xml", "<notes/>")
-    assert "without an Apple Health export.xml" in str(detect_apple_health(open_source(other)))
+    assert "without an Apple Health export.xml" in str(
+        detect_apple_health(open_source(other)).reason
+    )
     assert "apple_health" in FORMATS
 
 

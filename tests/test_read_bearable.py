@@ -107,9 +107,10 @@ def test_detection_is_by_content_not_name():
     data = OLD.read_bytes()
     diary = backpain.read_diary(io.BytesIO(data), subject="x")
     assert diary["pain"].tolist() == [7.0, 9.0, 5.0]
-    assert detect_bearable(open_source(data)) is None
+    assert detect_bearable(open_source(data)).matches
     why = detect_bearable(open_source(b"date,pain\n2026-01-01,3\n"))
-    assert "category" in str(why)
+    assert not why.matches
+    assert "category" in str(why.reason)
     assert list(FORMATS)[-1] == "table"
     assert "bearable" in FORMATS
 

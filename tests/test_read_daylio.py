@@ -90,9 +90,9 @@ def test_9col_scales_with_no_break_spaces():
 
 
 def test_detection_by_header():
-    assert detect_daylio(open_source(DATA / "daylio_7col.csv")) is None
-    assert "full_date" in str(detect_daylio(open_source(b"date,pain\n2026-01-01,3\n")))
-    assert str(detect_daylio(open_source(b"\x00\x01binary"))) == "not a text file"
+    assert detect_daylio(open_source(DATA / "daylio_7col.csv")).matches
+    assert "full_date" in str(detect_daylio(open_source(b"date,pain\n2026-01-01,3\n")).reason)
+    assert str(detect_daylio(open_source(b"\x00\x01binary")).reason) == "not a text file"
 
 
 def test_bad_moods_option_raises():
@@ -198,7 +198,7 @@ OLD = DATA / "daylio_2018_layout.csv"
 
 
 def test_old_layout_localised_day_and_month():
-    assert detect_daylio(open_source(OLD)) is None
+    assert detect_daylio(open_source(OLD)).matches
     diary, report = backpain.read_diary(OLD, return_report=True)
     assert report.format == "daylio"
     by_day = diary.set_index(pd.Index(_days(diary)))
@@ -339,7 +339,7 @@ def test_translation_table_has_five_levels_per_language_and_no_english_default()
 # ------------------------------------------------ cut to five columns
 def test_cut_five_column_export_is_recognised():
     path = DATA / "daylio_cut_5col.csv"
-    assert detect_daylio(open_source(path)) is None
+    assert detect_daylio(open_source(path)).matches
     diary, report = backpain.read_diary(path, return_report=True)
     assert report.format == "daylio"
     # 12 Feb meh 5; 13 Feb rad 10; 14 Feb good 7.5 and awful 0 -> 3.75

@@ -7,6 +7,7 @@ personal file); the expected values are computed by hand in the comments.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ def test_google_fit_french_per_day_file_date_from_its_name():
 
 
 def test_google_fit_unknown_language_says_which_column_looks_like_steps():
-    assert detect_google_fit_daily(open_source(GFIT_UNKNOWN)) is None
+    assert detect_google_fit_daily(open_source(GFIT_UNKNOWN)).matches
     with pytest.raises(DiaryError, match=r"looks like a Google Fit") as err:
         backpain.read_diary(GFIT_UNKNOWN)
     text = str(err.value)
@@ -65,9 +66,50 @@ def test_google_fit_unknown_language_says_which_column_looks_like_steps():
         backpain.read_diary(GFIT_UNKNOWN, format="google_fit_daily", columns={"Steps": "steps"})
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_google_fit_unknown_language_page_advice_renames_and_then_reads(tmp_path, lang):
+    with pytest.raises(DiaryError) as err:
+        backpain.read_diary(GFIT_UNKNOWN)
+    page = err.value.render(lang, audience="page")
+    cli = err.value.render(lang, audience="cli")
+    to = "to" if lang == "en" else "naar"
+    # the way out named for people without Python: the English names of the same layout
+    assert f"'Xdate' {to} 'Date', 'Xsteps' {to} 'Step count'" in page
+    assert page == cli
+    assert "columns=" not in page
+    assert ("looks like steps" if lang == "en" else "lijkt op stappen") in page
+    # following it reads the file
+    renamed = tmp_path / "renamed.csv"
+    text = GFIT_UNKNOWN.read_text(encoding="utf-8")
+    renamed.write_text(text.replace("Xdate", "Date", 1).replace("Xsteps", "Step count", 1))
+    diary = backpain.read_diary(renamed)
+    assert _by_day(diary, "steps") == {"2024-04-01": 7104, "2024-04-02": 1222}
+
+
+def test_google_fit_unknown_language_per_day_file_advice_names_the_time_columns(tmp_path):
+    # a per-day file (15-minute rows, date in the name) with headers in an unseen language
+    path = tmp_path / "2024-04-02.csv"
+    path.write_text(
+        "Xstart,Xend,Xcalories (kcal),Xdistance (m),Xspeed (m/s),Xsteps\n"
+        "08:00:00.000+02:00,08:15:00.000+02:00,20.1,410.0,1.2,689\n"
+        "08:15:00.000+02:00,08:30:00.000+02:00,18.0,250.5,1.1,402\n"
+    )
+    with pytest.raises(DiaryError) as err:
+        backpain.read_diary(path)
+    page = err.value.render("en", audience="page")
+    assert "'Xstart' to 'Start time', 'Xend' to 'End time', 'Xsteps' to 'Step count'" in page
+    text = (
+        path.read_text()
+        .replace("Xstart,Xend", "Start time,End time")
+        .replace("Xsteps", "Step count")
+    )
+    path.write_text(text)
+    assert _by_day(backpain.read_diary(path), "steps") == {"2024-04-02": 689 + 402}
+
+
 def test_google_fit_structure_leaves_a_pain_diary_alone():
     diary = b"Date,pain,Calories (kcal),Distance (m),Walk (ms)\n2024-04-01,4,1900,5000,3600\n"
-    assert detect_google_fit_daily(open_source(diary)) is not None
+    assert not detect_google_fit_daily(open_source(diary)).matches
     assert backpain.read_diary(diary)["pain"].tolist() == [4.0]
 
 
@@ -249,21 +291,25 @@ def test_page_says_how_to_put_unknown_moods_in_order():
     own = DATA / "daylio" / "daylio_own_moods.csv"
     res = analyse_upload(own.name, own.read_bytes(), lang="nl")
     assert res.ok
-    # the page cannot take Python options: it says how to give the order in the file
-    assert "van 5 (best) tot 1 (slechtst)" in res.html
+    # the page cannot take Python options: it points to its own form (and the command
+    # line's --moods), and offers the file's moods to put in order
+    shown = html.unescape(res.html)
+    assert "in het vak 'Zet je stemmingen in volgorde' boven de resultaten" in shown
+    assert "--moods 'blij,ellendig,gaat wel,moe' in jouw volgorde" in shown
     assert "moods=" not in res.html
-    # the way out works: the labels replaced by their place from 5 to 1
-    text = own.read_text()
-    for label, level in {"blij": "5", "gaat wel": "4", "moe": "2", "ellendig": "1"}.items():
-        text = text.replace(f",{label},", f",{level},")
-    diary = backpain.read_diary(text.encode(), subject="me")
-    # 3 Jun: blij 5 -> 10 and ellendig 1 -> 0: 5; 2 Jun: 4 -> 7.5; 1 Jun: 2 -> 2.5
-    assert diary["mood"].tolist() == [2.5, 7.5, 5.0]
+    assert res.moods == ("blij", "ellendig", "gaat wel", "moe")
+    # the way out works: the moods in order from best to worst
+    again = analyse_upload(
+        own.name, own.read_bytes(), lang="nl", moods=["blij", "gaat wel", "moe", "ellendig"]
+    )
+    assert again.ok
+    assert again.moods == ()
+    assert "stemming leeg gelaten" not in again.html
 
 
 def test_google_fit_structure_leaves_a_table_with_known_headers_to_the_table_reader():
     table = b"date,steps,Calories (kcal),Distance (m),Walk (ms)\n2024-04-01,5000,1900,5000,3600\n"
-    assert detect_google_fit_daily(open_source(table)) is not None
+    assert not detect_google_fit_daily(open_source(table)).matches
     diary, report = backpain.read_diary(table, return_report=True)
     assert report.format == "table"
     assert diary["steps"].tolist() == [5000.0]
@@ -295,3 +341,112 @@ def test_unreadable_exports_name_the_file_the_format_and_what_to_do(
     assert looks_like in text
     assert todo in text
     assert "Traceback" not in err.value.args[0].render("nl")
+
+
+# ------------------------- dates after Excel: the whole-column rule in every reader
+# (issue #24 item 3, generalised). Each fixture is the reader's own layout with its
+# dates as Excel (US locale) writes them after opening and saving the file:
+# 2024-03-01 22:30:00.000 -> 3/1/2024 22:30, 2021-06-01 -> 6/1/2021.
+SAMSUNG_EXCEL = DATA / "samsung_health" / "com.samsung.shealth.sleep.saved-by-excel.csv"
+GFIT_EXCEL = DATA / "google_fit_daily" / "saved_by_excel" / "Daily activity metrics.csv"
+DAYLIO_EXCEL = DATA / "daylio" / "daylio_saved_by_excel.csv"
+
+
+def test_samsung_sleep_saved_by_excel_uses_the_shared_date_order():
+    diary, report = backpain.read_diary(SAMSUNG_EXCEL, return_report=True)
+    assert report.format == "samsung_health"
+    # '3/13/2024' settles month-first for every cell of both columns, '3/1/2024' too.
+    # UTC+0100: s01 22:30 -> 05:45 = 7.25 h, woken 2 March; s02 23:00 -> 06:30 = 7.5 h
+    # and the nap s03 13:00 -> 13:45 = 0.75 h, both on 13 March: 8.25 h
+    assert _by_day(diary, "sleep_hours") == {"2024-03-02": 7.25, "2024-03-13": 8.25}
+    assert _counts(report) == (3, 2, 1, 0, 0)
+    assert any("month-day-year" in n for n in report.notes)
+
+
+def test_samsung_all_ambiguous_after_excel_asks_for_dayfirst(tmp_path):
+    path = tmp_path / SAMSUNG_EXCEL.name
+    path.write_text(SAMSUNG_EXCEL.read_text().replace("3/12/", "3/11/").replace("3/13/", "3/12/"))
+    with pytest.raises(DiaryError, match=r"saved-by-excel\.csv: every date .* dayfirst=True"):
+        backpain.read_diary(path)
+    diary = backpain.read_diary(path, dayfirst=True)
+    # day-first: '3/1/2024 22:30' -> '3/2/2024 5:45' UTC is 3 January to 3 February,
+    # over 24 hours: rejected; '3/11/2024 23:00' -> '3/12/2024 6:30' is 3 November to 3
+    # December, rejected too; the nap '3/12/2024 13:00-13:45' is 3 December, 0.75 h
+    assert _by_day(diary, "sleep_hours") == {"2024-12-03": 0.75}
+
+
+def test_google_fit_daily_saved_by_excel_uses_the_shared_date_order():
+    diary, report = backpain.read_diary(GFIT_EXCEL, return_report=True)
+    assert report.format == "google_fit_daily"
+    # '3/13/2024' settles month-first: 1, 2 and 13 March (Step count column)
+    assert _by_day(diary, "steps") == {"2024-03-01": 6120, "2024-03-02": 2050, "2024-03-13": 4480}
+    assert _by_day(diary, "active_minutes") == {"2024-03-01": 42, "2024-03-02": 7}
+    assert _counts(report) == (3, 3, 0, 0, 0)
+    assert any("month-day-year" in n for n in report.notes)
+
+
+def test_google_fit_daily_all_ambiguous_after_excel_asks_for_dayfirst(tmp_path):
+    path = tmp_path / GFIT_EXCEL.name
+    path.write_text(GFIT_EXCEL.read_text().replace("3/13/2024", "3/12/2024"))
+    with pytest.raises(DiaryError, match=r"every date .* dayfirst=True"):
+        backpain.read_diary(path)
+    diary = backpain.read_diary(path, dayfirst=True)
+    assert sorted(_by_day(diary, "steps")) == ["2024-01-03", "2024-02-03", "2024-12-03"]
+
+
+def test_daylio_saved_by_excel_uses_the_shared_date_order(tmp_path):
+    diary, report = backpain.read_diary(DAYLIO_EXCEL, return_report=True)
+    assert report.format == "daylio"
+    # '6/13/2021' settles month-first; 1 June: awful (0) and meh (5) -> mean 2.5;
+    # 13 June: good (7.5)
+    assert _by_day(diary, "mood") == {"2021-06-01": 2.5, "2021-06-13": 7.5}
+    assert _counts(report) == (3, 2, 1, 0, 0)
+    path = tmp_path / "daylio_export.csv"
+    path.write_text(DAYLIO_EXCEL.read_text().replace("6/13/2021", "6/12/2021"))
+    with pytest.raises(DiaryError, match=r"every date .* dayfirst=True"):
+        backpain.read_diary(path)
+    diary = backpain.read_diary(path, dayfirst=False)
+    assert sorted(_by_day(diary, "mood")) == ["2021-06-01", "2021-06-12"]
+
+
+def test_every_reader_of_numeric_dates_takes_dayfirst():
+    # the ambiguity error asks for dayfirst=: every format whose file can hold
+    # numeric dates (a CSV) takes it; the JSON and XML formats write ISO dates
+    # (Fitbit's JSON its own fixed month/day/yy)
+    takes = {name for name, fmt in backpain.read.FORMATS.items() if "dayfirst" in fmt.options}
+    assert takes == {
+        "table",
+        "daylio",
+        "flaredown",
+        "flaredown_user",
+        "google_fit_daily",
+        "health_auto_export",
+        "samsung_health",
+        "fitbit_csv",
+    }
+
+
+# ------------------------------------------------ the README's format table stays true
+def test_readme_format_table_names_fixtures_that_exist_and_every_fixture_folder():
+    import re
+
+    root = Path(__file__).parents[1]
+    text = (root / "README.md").read_text(encoding="utf-8")
+    table = text.split("## Formats read", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line]
+    fixtures = [row.rsplit("|", 2)[-2] for row in rows[1:]]  # the last column
+    named = [p for cell in fixtures for p in re.findall(r"`(tests/data/[^`]+)`", cell)]
+    assert named, "no fixture named in the table"
+    for path in named:
+        assert list(root.glob(path)), f"README names {path}, which does not exist"
+    # every fixture folder of a reader (not the R results, the page's, the hostile files
+    # or the experience-sampling studies, which have sections of their own)
+    folders = {p.name for p in (root / "tests" / "data").iterdir() if p.is_dir()}
+    for folder in sorted(folders - {"R", "app", "hostile", "esm"}):
+        assert any(p.startswith(f"tests/data/{folder}/") for p in named), folder
+    # a row's fixture folder lists files of that folder, e.g. (`daylio_own_moods.csv`)
+    for cell in fixtures:
+        base = re.search(r"`(tests/data/[^`]+/)`\s*\(([^)]*)\)", cell)
+        if base:
+            for name in re.findall(r"`([^`]+)`", base.group(2)):
+                assert (root / base.group(1) / name).exists(), (base.group(1), name)

@@ -83,9 +83,9 @@ def test_fitbit_steps_without_a_telling_name_is_noted():
 
 def test_fitbit_other_series_not_taken_for_steps():
     calories = FITBIT / "calories-2016-06-12.json"
-    refusal = detect_fitbit(open_source(calories))
-    assert isinstance(refusal, DiaryError)
-    assert "'calories' series" in str(refusal)
+    # a file that looks like Fitbit's but is not a diary series: detection stops with the reason
+    with pytest.raises(DiaryError, match=r"calories-2016-06-12\.json: .*'calories' series"):
+        detect_fitbit(open_source(calories))
     with pytest.raises(DiaryError, match=r"calories-2016-06-12\.json: .*'calories' series"):
         read_fitbit(calories)
 
@@ -277,11 +277,13 @@ def test_fitbit_light_minutes_are_ignored_not_counted():
 
 
 def test_fitbit_detection_by_content():
-    assert detect_fitbit(open_source(SLEEP)) is None
-    assert detect_fitbit(open_source(STEPS.read_bytes())) is None
-    assert "not a JSON array" in str(detect_fitbit(open_source(b"date,pain\n2024-01-01,3\n")))
+    assert detect_fitbit(open_source(SLEEP)).matches
+    assert detect_fitbit(open_source(STEPS.read_bytes())).matches
+    assert "not a JSON array" in str(
+        detect_fitbit(open_source(b"date,pain\n2024-01-01,3\n")).reason
+    )
     assert "no Fitbit sleep" in str(
-        detect_fitbit(open_source(b'[{"date": "2024-01-01", "pain": 3}]'))
+        detect_fitbit(open_source(b'[{"date": "2024-01-01", "pain": 3}]')).reason
     )
     assert {"fitbit", "google_fit"} <= set(FORMATS)
 
@@ -362,8 +364,8 @@ def test_google_fit_without_segments_uses_start_and_end():
 
 
 def test_google_fit_detection():
-    assert detect_google_fit(open_source(SESSION)) is None
-    assert "no Google Fit session" in str(detect_google_fit(open_source(SLEEP)))
+    assert detect_google_fit(open_source(SESSION)).matches
+    assert "no Google Fit session" in str(detect_google_fit(open_source(SLEEP)).reason)
     assert np.isnan(read_google_fit(SESSION, tz="UTC")[0]["pain"].iloc[0])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -132,8 +133,10 @@ def test_unknown_trackable_type_is_ignored_by_name():
 
 
 def test_detection():
-    assert detect_flaredown(open_source(TWO)) is None
-    assert "trackable_type" in str(detect_flaredown(open_source(b"date,pain\n2026-01-01,3\n")))
+    assert detect_flaredown(open_source(TWO)).matches
+    assert "trackable_type" in str(
+        detect_flaredown(open_source(b"date,pain\n2026-01-01,3\n")).reason
+    )
 
 
 def test_bad_checkin_date_is_rejected():
@@ -150,10 +153,10 @@ USER_EXPORT = DATA / "flaredown_user_export.csv"
 
 
 def test_user_export_detected_before_the_generic_table():
-    assert detect_flaredown_user(open_source(USER_EXPORT)) is None
-    assert detect_flaredown_user(open_source(b"date,pain,tags\n2019-03-04,3,\n")) is not None
+    assert detect_flaredown_user(open_source(USER_EXPORT)).matches
+    assert not detect_flaredown_user(open_source(b"date,pain,tags\n2019-03-04,3,\n")).matches
     other_order = b"date,tags,foods,back pain\n2019-03-04,,,3\n"
-    assert "Tags, Foods" in str(detect_flaredown_user(open_source(other_order)))
+    assert "Tags, Foods" in str(detect_flaredown_user(open_source(other_order)).reason)
     _, report = backpain.read_diary(USER_EXPORT, return_report=True)
     assert report.format == "flaredown_user"
 
@@ -242,3 +245,28 @@ def test_taken_cells_rule():
     cells = pd.Series(["400 mg", "0", "", pd.NA, "No", "taken", "0.0", "1"], dtype="string")
     assert _taken(cells).tolist() == [True, False, False, False, False, True, False, True]
     assert "not taken" in NOT_TAKEN
+
+
+@pytest.mark.parametrize("path", [TWO, USER_EXPORT], ids=lambda p: p.name)
+def test_flaredown_saved_by_excel_reads_as_the_app_wrote_it(path, tmp_path):
+    # Excel (US locale) writes 2017-05-01 as 5/1/2017; every date of these files has
+    # a day of 12 or less, so the order cannot be told: the reader asks for
+    # dayfirst=, and with it the diary is the one of the file as the app wrote it
+    excel = tmp_path / path.name
+    excel.write_text(
+        re.sub(
+            r"(\d{4})-(\d{2})-(\d{2})",
+            lambda m: f"{int(m[2])}/{int(m[3])}/{m[1]}",
+            path.read_text(),
+        )
+    )
+    with pytest.raises(DiaryError, match=r"every date .* dayfirst=True"):
+        backpain.read_diary(excel)
+    diary, report = backpain.read_diary(excel, dayfirst=False, return_report=True)
+    expected, original = backpain.read_diary(path, return_report=True)
+    pd.testing.assert_frame_equal(diary, expected)
+    assert (report.rows_read, report.rows_kept, report.rows_rejected) == (
+        original.rows_read,
+        original.rows_kept,
+        original.rows_rejected,
+    )

@@ -105,7 +105,7 @@ def test_samsung_sleep_on_the_local_wake_up_day():
 
 def test_samsung_type_not_read_names_the_types_that_are():
     heart = b"com.samsung.shealth.tracker.heart_rate,6312004,3\nstart_time,heart_rate,\n"
-    assert detect_samsung_health(open_source(heart)) is None
+    assert detect_samsung_health(open_source(heart)).matches
     with pytest.raises(DiaryError, match=r"Samsung Health.*tracker\.heart_rate.*step_daily_trend"):
         backpain.read_diary(heart)
 
@@ -182,9 +182,9 @@ def test_health_auto_export_hourly_stage_rows_sum_and_zero_hours_are_not_sleep()
 
 def test_health_auto_export_detector_leaves_ordinary_diaries_alone():
     diary = b"Date/Time,Pain (0-10)\n2024-03-01 08:00,4\n"
-    assert detect_health_auto_export(open_source(diary)) is not None
+    assert not detect_health_auto_export(open_source(diary)).matches
     heart_only = b"Date/Time,Heart Rate [Avg] (count/min)\n2024-03-01 00:00:00,62\n"
-    assert detect_health_auto_export(open_source(heart_only)) is None
+    assert detect_health_auto_export(open_source(heart_only)).matches
     with pytest.raises(DiaryError, match=r"Health Auto Export.*Step Count \(count\)"):
         backpain.read_diary(heart_only)
 
@@ -245,10 +245,15 @@ def test_apple_health_csv_pain_map_as_the_xml_reader():
 def test_google_fit_daily_summary():
     diary, report = backpain.read_diary(GFIT_DAILY, return_report=True)
     # 03-01: 6120 steps, 42 move minutes; 03-02: no steps, 0 move minutes (a value);
-    # 03-03: neither (ignored); 03-04 steps '8.2k' and 31-03-2024 rejected
-    assert _by_day(diary, "steps") == {"2024-03-01": 6120}
-    assert _by_day(diary, "active_minutes") == {"2024-03-01": 42, "2024-03-02": 0}
-    assert _counts(report) == (5, 2, 0, 1, 2)
+    # 03-03: neither (ignored); 03-04 steps '8.2k' rejected; '31-03-2024' (not how
+    # Takeout writes it) is read by the shared date rules: day-first, 31 March
+    assert _by_day(diary, "steps") == {"2024-03-01": 6120, "2024-03-31": 3000}
+    assert _by_day(diary, "active_minutes") == {
+        "2024-03-01": 42,
+        "2024-03-02": 0,
+        "2024-03-31": 30,
+    }
+    assert _counts(report) == (5, 3, 0, 1, 1)
 
 
 def test_google_fit_per_day_file_dated_by_its_name():
@@ -258,7 +263,7 @@ def test_google_fit_per_day_file_dated_by_its_name():
     assert _by_day(diary, "steps") == {"2024-03-01": 612 + 1104 + 388}
     assert _by_day(diary, "active_minutes") == {"2024-03-01": 5 + 9 + 3}
     assert _counts(report) == (5, 1, 2, 1, 1)
-    assert detect_google_fit_daily(open_source(GFIT_DAY.read_bytes())) is None
+    assert detect_google_fit_daily(open_source(GFIT_DAY.read_bytes())).matches
     with pytest.raises(
         DiaryError, match=r"<bytes>: this looks like a Google Fit.*only in its name"
     ):

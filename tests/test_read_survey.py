@@ -495,3 +495,13 @@ def test_a_huge_cell_is_refused_naming_the_cell():
         SurveyError, match=f"row 3, column 'comment' holds {MAX_CELL_CHARS + 1} characters"
     ):
         read_survey(data.encode())
+
+
+def test_survey_formats_are_one_list_in_the_diary_readers_mechanism():
+    from backpain.read._format import Format
+    from backpain.read.survey import SURVEY_FORMATS
+
+    assert list(SURVEY_FORMATS) == ["redcap", "qualtrics", "table"]  # detection order
+    assert all(isinstance(f, Format) for f in SURVEY_FORMATS.values())
+    assert SURVEY_FORMATS["redcap"].options == {"dictionary", "choice_labels"}
+    assert SURVEY_FORMATS["qualtrics"].options == frozenset()

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from _examples import examples
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import backpain
 from backpain import DiaryError
@@ -206,8 +209,31 @@ def test_a_list_passes_each_reader_only_its_own_options(tmp_path):
     first.write_text("date,pain\n2026-01-01,4\n")
     diary = backpain.read_diary([first, first], subject="me", dayfirst=False)
     assert diary["pain"].tolist() == [4.0]
-    with pytest.raises(TypeError, match=r"option\(s\) \['colour'\] are not understood"):
+    with pytest.raises(TypeError, match=r"option\(s\) \['colour'\] are not taken by any format"):
         backpain.read_diary([first], colour="red")
+
+
+def test_an_option_the_format_does_not_take_names_the_format_and_its_options(tmp_path):
+    first = tmp_path / "a.csv"
+    first.write_text("date,pain\n2026-01-01,4\n")
+    # moods= is Daylio's option: the table format says which options it takes instead
+    with pytest.raises(
+        TypeError,
+        match=r"a\.csv: option\(s\) moods are not taken by the 'table' "
+        r"format, which takes: columns, dayfirst, decimal, encoding, pain_scale, ",
+    ):
+        backpain.read_diary(first, moods=["good", "bad"])
+    with pytest.raises(TypeError, match=r"<DataFrame>: option\(s\) colour .* 'table' format"):
+        backpain.read_diary(pd.DataFrame({"date": ["2026-01-01"], "pain": [4]}), colour="red")
+
+
+def test_each_format_takes_the_keyword_options_of_its_reader():
+    # read once from each reader's signature; subject= is every reader's, not an option
+    formats = backpain.read.FORMATS
+    assert formats["daylio"].options == {"moods", "dayfirst"}
+    assert formats["fitbit_api"].options == frozenset()
+    assert {"columns", "dayfirst", "pain_scale", "sheet"} <= formats["table"].options
+    assert all("subject" not in f.options for f in formats.values())
 
 
 def test_excel_numbers_typed_as_text_with_decimal_commas(tmp_path):
@@ -348,3 +374,105 @@ def test_a_header_ended_by_a_bare_carriage_return_keeps_its_column_rules():
     )
     assert (report.rows_kept, report.rows_ignored, report.rows_rejected) == (1, 1, 0)
     assert diary["pain"].isna().all()
+
+
+# ------------------------------------------- read_table: one parse, one mapping
+def _spy(monkeypatch, module, name: str) -> list[int]:
+    calls: list[int] = []
+    real = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date,pain,subject,notes\n2026-01-01,4,007,0\n2026-01-02,3,007,ok\n",  # ids read as text
+        '"date","pain","notes"\n2026-01-01,4,"a, b"\n',  # a quoted header
+        "datum;pijn;notities\n03-04-2026;6,5;-\n13-04-2026;4;x\n",  # ; and a decimal comma
+        "sep=;\ndate;pain\n2026-01-01;4\n",  # Excel's separator line
+        "date,pain,,x,x\n2026-01-01,4,,1,2\n",  # an empty and a repeated header
+    ],
+)
+def test_a_csv_is_parsed_once_and_its_header_mapped_once(monkeypatch, text):
+    from backpain.read import table
+
+    reads = _spy(monkeypatch, table.pd, "read_csv")
+    maps = _spy(monkeypatch, table, "map_columns")
+    backpain.read_diary(io.BytesIO(text.encode()))
+    assert (len(reads), len(maps)) == (1, 1)  # before: up to 4 parses and 2 mappings
+
+
+def test_a_repeated_diary_header_is_refused_before_parsing(monkeypatch):
+    from backpain.read import table
+
+    reads = _spy(monkeypatch, table.pd, "read_csv")
+    with pytest.raises(DiaryError, match="pain"):
+        backpain.read_diary(io.BytesIO(b"date,pain,pain \n2026-01-01,4,5\n"), subject="me")
+    assert not reads
+
+
+def test_ids_stay_text_in_the_one_parse():
+    csv = b"date,pain,subject,notes\n2026-01-01,4,007,0\n2026-01-02,3,007,1.50\n"
+    diary = backpain.read_diary(io.BytesIO(csv), subject="007")
+    assert diary["subject"].tolist() == ["007", "007"]
+    assert diary["notes"].tolist() == ["0", "1.50"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"date","pain","notes"',
+        'date, "pain" ,notes',
+        '"da""te",pain,"x,y"',
+        "date,pain,,pain,pain.1,pain",
+        ' ,date,"",pain',
+        'date,"pa\nin",x',
+        "date\tpain\t\t",
+    ],
+)
+def test_the_header_read_before_pandas_is_pandas_own(line):
+    from backpain.read.table import _quoted_header
+
+    sep = "\t" if "\t" in line else ","
+    text = line + "\n2026-01-01" + sep + "4\n"
+    # reference: pandas' own header (the parse read_table used to do first)
+    expected = list(
+        pd.read_csv(io.StringIO(text), sep=sep, nrows=0, skipinitialspace=True, index_col=False)
+    )
+    assert _quoted_header(text, sep, len(text)) == expected
+
+
+_PIECES = ["a", "b", "a.1", " ", '"', ",", ";", "x y", "", "Unnamed: 1", "é", "\t", "\r", "a.2"]
+
+
+@given(
+    cells=st.lists(
+        st.tuples(st.lists(st.sampled_from(_PIECES), max_size=3), st.booleans()),
+        min_size=1,
+        max_size=7,
+    ),
+    sep=st.sampled_from([",", ";", "\t", "|"]),
+)
+@settings(max_examples=examples(300), deadline=None)
+def test_any_header_read_before_pandas_is_pandas_own(cells, sep):
+    from backpain.read.table import _plain_header, _quoted_header
+
+    written = ["".join(p) for p, _ in cells]
+    line = sep.join(
+        '"' + c.replace('"', '""') + '"' if quoted else c
+        for c, (_, quoted) in zip(written, cells, strict=True)
+    )
+    text = line + "\n1" + sep + "2\n"
+    options = {"sep": sep, "skipinitialspace": True, "index_col": False}
+    options.update(keep_default_na=False, skip_blank_lines=False)
+    try:  # reference: the header pandas reads with read_table's options
+        expected = list(pd.read_csv(io.StringIO(text), nrows=0, **options))
+    except (pd.errors.ParserError, ValueError):
+        return  # pandas refuses the header: so does the one parse
+    assert (_plain_header(text, sep) or _quoted_header(text, sep, len(text))) == expected

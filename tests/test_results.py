@@ -57,3 +57,12 @@ def test_table_of_takes_a_result_or_a_table(one_person):
     assert table_of(res) is res.table
     assert table_of(res.table) is res.table
     assert table_of(None) is None
+
+
+def test_results_compare_by_identity(one_person):
+    # a DataFrame has no single truth value, so == on two results is identity
+    a = what_helps(one_person, tags=["heat"])
+    b = what_helps(one_person, tags=["heat"])
+    assert a == a
+    assert a != b
+    pd.testing.assert_frame_equal(a.table, b.table)

@@ -298,7 +298,7 @@ def test_between_corr_pearson_equals_scipy(rng):
     assert res["r"] == pytest.approx(ref.statistic, abs=1e-12)
     assert res["p_val"] == pytest.approx(ref.pvalue, rel=1e-9)
     assert (res["ci95_low"], res["ci95_high"]) == pytest.approx((ci.low, ci.high), abs=1e-12)
-    assert res["n"] == len(means)
+    assert res["n_subjects"] == len(means)
     assert res["method"] == "pearson"
     assert res["r"] < 0  # the simulated person effect is negative
 
@@ -463,7 +463,7 @@ def test_correlate_table(diary):
         between = between_corr(data, x=name, y="pain").iloc[0]
         row = res[(res["predictor"] == name) & (res["level"] == "between")].iloc[0]
         assert row["r"] == pytest.approx(between["r"], abs=1e-12)
-        assert row["n_subjects"] == between["n"]
+        assert row["n_subjects"] == between["n_subjects"]
     # reference: statsmodels Benjamini-Hochberg
     from statsmodels.stats.multitest import multipletests
 

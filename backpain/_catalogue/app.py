@@ -6,13 +6,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "app.title": ("Your back-pain diary", "Je rugpijndagboek"),
     "app.intro": (
         "Choose the export of your pain diary (a spreadsheet or CSV file, or an export from "
-        "Bearable, Daylio, Apple Health, Health Auto Export, Samsung Health, Fitbit, Google Fit "
-        "or Flaredown). You may choose several files at "
+        "Bearable, Daylio, Apple Health, Health Auto Export, Samsung Health, Fitbit, Garmin "
+        "Connect, Google Fit or Flaredown). You may choose several files at "
         "once, for example your pain diary and a smartwatch's export. They are read on this "
         "computer only; nothing is sent anywhere.",
         "Kies het bestand met je pijndagboek (een rekenblad of CSV-bestand, of een export uit "
-        "Bearable, Daylio, Apple Health, Health Auto Export, Samsung Health, Fitbit, Google Fit "
-        "of Flaredown). Je mag meerdere bestanden "
+        "Bearable, Daylio, Apple Health, Health Auto Export, Samsung Health, Fitbit, Garmin "
+        "Connect, Google Fit of Flaredown). Je mag meerdere bestanden "
         "tegelijk kiezen, bijvoorbeeld je pijndagboek en de export van een smartwatch. Ze "
         "worden alleen op deze computer gelezen; er wordt niets verstuurd.",
     ),
@@ -104,6 +104,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Download this page as a report (HTML) for your physiotherapist or GP",
         "Download deze pagina als rapport (HTML) voor je kinesist of huisarts",
     ),
+    # the form that puts a Daylio export's own moods in order (issue #24)
+    "app.moods_title": ("Put your moods in order", "Zet je stemmingen in volgorde"),
+    "app.moods_intro": (
+        "Your Daylio file uses mood names whose level is not known, so the results below "
+        "leave those moods out. Put all {n} moods of your file in order, the best at the "
+        "top and the worst at the bottom, with the buttons, then press 'Read again in this "
+        "order'. The best becomes 10 and the worst 0, the others evenly in between.",
+        "Je Daylio-bestand gebruikt namen van stemmingen waarvan het niveau niet gekend is; "
+        "de resultaten hieronder laten die stemmingen dus weg. Zet alle {n} stemmingen van "
+        "je bestand in volgorde, de beste bovenaan en de slechtste onderaan, met de knoppen, "
+        "en druk dan op 'Opnieuw lezen in deze volgorde'. De beste wordt 10 en de slechtste "
+        "0, de andere gelijk verdeeld daartussen.",
+    ),
+    "app.moods_place": ("{place}. {label}", "{place}. {label}"),
+    "app.moods_up": ("Move '{label}' up", "Zet '{label}' hoger"),
+    "app.moods_down": ("Move '{label}' down", "Zet '{label}' lager"),
+    "app.moods_moved": (
+        "'{label}' is now number {place} of {n}.",
+        "'{label}' staat nu op plaats {place} van {n}.",
+    ),
+    "app.moods_apply": ("Read again in this order", "Opnieuw lezen in deze volgorde"),
     "app.needs_widgets": (
         'the upload page needs ipywidgets: pip install "backpain[notebook]"',
         'de uploadpagina heeft ipywidgets nodig: pip install "backpain[notebook]"',

@@ -79,6 +79,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "dates such as 03/04/2026 are month-day-year (4 March)",
         "datums zoals 03/04/2026 zijn maand-dag-jaar (4 maart)",
     ),
+    "cli.help.moods": (
+        "a Daylio export's own moods, from best to worst, separated by commas, "
+        'e.g. "Super,Gut,Ok,Schlecht,Lausig"',
+        "de eigen stemmingen van een Daylio-export, van best naar slechtst, gescheiden "
+        'door komma\'s, bv. "Super,Gut,Ok,Schlecht,Lausig"',
+    ),
+    "cli.moods_bad": (
+        "--moods {value!r}: give every mood of your scale once, from best to worst, "
+        'separated by commas (at least two), e.g. --moods "Super,Gut,Ok,Schlecht,Lausig"',
+        "--moods {value!r}: geef elke stemming van je schaal één keer, van best naar "
+        'slechtst, gescheiden door komma\'s (minstens twee), bv. --moods "Super,Gut,Ok,Schlecht,Lausig"',
+    ),
     "cli.help.app": (
         "open the local upload page (nothing leaves this computer)",
         "open de lokale uploadpagina (niets verlaat deze computer)",

@@ -292,19 +292,29 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "formats.gfit.todo_columns": (
         "The column {column!r} looks like steps (whole numbers, the largest of the file's "
-        "counts): if it is, read the file in Python with columns={{{column!r}: 'steps'}}, or "
-        "rename that column to 'Step count'",
+        "counts): if it is, rename {renames} in the file (Google Fit's English names) and "
+        "read it again",
         "De kolom {column!r} lijkt op stappen (gehele getallen, de grootste van de aantallen "
-        "in het bestand): als dat klopt, lees het bestand in Python met "
-        "columns={{{column!r}: 'steps'}}, of hernoem die kolom naar 'Step count'",
+        "in het bestand): als dat klopt, hernoem {renames} in het bestand (de Engelse namen "
+        "van Google Fit) en lees het opnieuw",
+    ),
+    "formats.gfit.todo_columns_none@python": (
+        "No column holds only whole numbers like a step count; name the steps column with "
+        "columns={{'your column': 'steps'}}",
+        "Geen kolom bevat alleen gehele getallen zoals een aantal stappen; noem de kolom met "
+        "stappen met columns={{'je kolom': 'steps'}}",
     ),
     "formats.gfit.todo_columns_none": (
-        "No column holds only whole numbers like a step count; name the steps column with "
-        "columns={{'your column': 'steps'}} (in Python), or rename it to 'Step count'",
-        "Geen kolom bevat alleen gehele getallen zoals een aantal stappen; noem de kolom met "
-        "stappen met columns={{'je kolom': 'steps'}} (in Python), of hernoem ze naar "
-        "'Step count'",
+        "No column holds only whole numbers like a step count; rename {renames} in the file "
+        "(Google Fit's English names) and read it again",
+        "Geen kolom bevat alleen gehele getallen zoals een aantal stappen; hernoem {renames} "
+        "in het bestand (de Engelse namen van Google Fit) en lees het opnieuw",
     ),
+    "formats.gfit.rename_steps": (
+        "the steps column to 'Step count'",
+        "de kolom met stappen naar 'Step count'",
+    ),
+    "formats.gfit.rename": ("{old!r} to {new!r}", "{old!r} naar {new!r}"),
     "formats.gfit.todo": (
         "Pass Fit/Daily activity metrics/Daily activity metrics.csv (named in your account's "
         "language) or a YYYY-MM-DD.csv from the same folder, unchanged",

@@ -1417,36 +1417,35 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read.daylio.moods_left_out@cli": (
         "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
         "{names} are not Daylio moods whose level is known and the export does not say "
-        "their level; read the file in Python with your moods in order from best to worst, "
-        "moods={order}",
+        "their level; give your moods in order from best to worst with --moods, e.g. "
+        "--moods {cli_order} put in your order",
         "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
         "namen {names} zijn geen stemmingen van Daylio waarvan het niveau gekend is en de "
-        "export zegt hun niveau niet; lees het bestand in Python met je stemmingen in "
-        "volgorde van best naar slechtst, moods={order}",
+        "export zegt hun niveau niet; geef je stemmingen in volgorde van best naar slechtst "
+        "met --moods, bv. --moods {cli_order} in jouw volgorde",
     ),
     "read.daylio.moods_left_out@page": (
         "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
         "{names} are not Daylio moods whose level is known and the export does not say "
-        "their level. To read them here, give each its place from best to worst: in the "
-        "file's mood column, replace each of your labels by Daylio's own name at the same "
-        "place (rad, good, meh, bad, awful, best to worst) or by a number from 5 (best) to 1 "
-        "(worst), and upload the file again",
+        "their level. To read them, give your moods in order from best to worst: on the "
+        "upload page in the box 'Put your moods in order' above the results, or with "
+        "backpain report --moods {cli_order} put in your order",
         "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
         "namen {names} zijn geen stemmingen van Daylio waarvan het niveau gekend is en de "
-        "export zegt hun niveau niet. Om ze hier te lezen, geef elk zijn plaats van best naar "
-        "slechtst: vervang in de kolom mood van het bestand elk van je namen door de naam van "
-        "Daylio op dezelfde plaats (rad, good, meh, bad, awful, van best naar slechtst) of door "
-        "een getal van 5 (best) tot 1 (slechtst), en laad het bestand opnieuw op",
+        "export zegt hun niveau niet. Om ze te lezen, geef je stemmingen in volgorde van best "
+        "naar slechtst: op de uploadpagina in het vak 'Zet je stemmingen in volgorde' boven "
+        "de resultaten, of met backpain report --moods {cli_order} in jouw volgorde",
     ),
     "read.daylio.moods_left_out": (
         "mood left empty on {n} row(s) (kept with their activities and notes): the labels "
         "{names} are not Daylio moods whose level is known and the export does not say "
-        "their level; to read them, your moods must be given in order from best to worst "
-        "(when the file is read in Python)",
+        "their level; to read them, give your moods in order from best to worst (moods= in "
+        "Python, --moods on the command line, the order box on the upload page)",
         "stemming leeg gelaten op {n} rij(en) (bewaard met hun activiteiten en notities): de "
         "namen {names} zijn geen stemmingen van Daylio waarvan het niveau gekend is en de "
-        "export zegt hun niveau niet; om ze te lezen moeten je stemmingen gegeven worden in "
-        "volgorde van best naar slechtst (als het bestand in Python gelezen wordt)",
+        "export zegt hun niveau niet; om ze te lezen, geef je stemmingen in volgorde van best "
+        "naar slechtst (moods= in Python, --moods op de opdrachtregel, het vak met de "
+        "volgorde op de uploadpagina)",
     ),
     # ------------------------------------------------ limits and hostile files
     "read.limit.columns": (

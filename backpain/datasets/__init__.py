@@ -72,7 +72,7 @@ def load_example(name: str, *, return_report: bool = False):
         if kind == "esm":
             from ..read.esm import read_esm
 
-            momentary, report = read_esm(real)
+            momentary, report = read_esm(real, return_report=True)
             return (momentary, report) if return_report else momentary
         if kind == "survey":
             from ..read.survey import read_survey

@@ -1,16 +1,14 @@
 """Step 1 of the flow: read diaries (any supported format) into the canonical diary.
 
-Each format module registers a *detector* (does this content look like my
-format? why not?) and a *reader* in :data:`FORMATS`. :func:`read_diary` tries
-the detectors in order on the file's content, never its name, and the generic
-table reader last.
+:data:`FORMATS` lists every format in detection order: each a *detector* (is
+this content my format? why not?), a *reader* and the options it takes.
+:func:`read_diary` tries the detectors in order on the file's content, never
+its name, and the generic table reader last.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -18,10 +16,25 @@ import pandas as pd
 from .._progress import track
 from ..errors import DiaryError
 from ..text import Message, check_lang
+from . import (
+    apple_health,
+    apple_health_csv,
+    bearable,
+    daylio,
+    fitbit,
+    fitbit_web,
+    flaredown,
+    garmin,
+    google_fit_daily,
+    health_auto_export,
+    samsung_health,
+    table,
+)
 from ._dask import read_dask, write_cohort_parquet
+from ._format import Format, detect_format
 from ._report import LoadReport
 from ._source import Source, open_source
-from .table import detect_table, read_table
+from ._subject import select_subject
 
 __all__ = [
     "FORMATS",
@@ -30,55 +43,32 @@ __all__ = [
     "choose_format",
     "read_dask",
     "read_diary",
-    "register_format",
     "select_subject",
     "write_cohort_parquet",
 ]
 
-
-@dataclass(frozen=True)
-class Format:
-    """A diary file format.
-
-    Attributes
-    ----------
-    name : str
-        Value of ``read_diary(format=...)``.
-    detect : callable
-        ``detect(source) -> str | DiaryError | None``: ``None`` when the
-        content matches, else a short reason why it does not (shown when
-        nothing matches). A :class:`~backpain.DiaryError` means "this is my
-        format, but it cannot be read": detection stops and that error, with
-        the format's own reason, is raised.
-    read : callable
-        ``read(source, *, subject=None, **options) -> (diary, LoadReport)``.
-    selects_subject : bool, default False
-        True when ``read`` applies ``subject=`` itself, with the meaning of
-        :func:`select_subject`, before it combines rows into days (so that
-        the other people's rows are counted exactly). Otherwise
-        :func:`read_diary` reads the file without ``subject`` and applies
-        :func:`select_subject` to the diary.
-    """
-
-    name: str
-    detect: Callable[[Source], str | DiaryError | None]
-    read: Callable[..., tuple[pd.DataFrame, LoadReport]]
-    selects_subject: bool = False
-
-
-FORMATS: dict[str, Format] = {}
-"""Registered formats, in detection order (the generic ``table`` comes last)."""
-
-
-def register_format(fmt: Format) -> None:
-    """Add a format before the generic table format."""
-    table = FORMATS.pop("table", None)
-    FORMATS[fmt.name] = fmt
-    if table is not None:
-        FORMATS["table"] = table
-
-
-register_format(Format("table", detect_table, read_table))
+FORMATS: dict[str, Format] = {
+    fmt.name: fmt
+    for fmt in (
+        apple_health.FORMAT,
+        bearable.FORMAT,
+        daylio.FORMAT,
+        fitbit.FORMAT,
+        fitbit.GOOGLE_FIT_FORMAT,
+        flaredown.FORMAT,
+        flaredown.USER_FORMAT,
+        # the wearable files after the apps: each is recognised by its own header
+        apple_health_csv.FORMAT,
+        google_fit_daily.FORMAT,
+        health_auto_export.FORMAT,
+        samsung_health.FORMAT,
+        fitbit_web.CSV_FORMAT,
+        fitbit_web.API_FORMAT,
+        garmin.FORMAT,
+        table.FORMAT,  # the generic table last: it takes any table
+    )
+}
+"""Every diary format, in detection order (the generic ``table`` comes last)."""
 
 
 def _formats_list() -> str:
@@ -129,7 +119,10 @@ def read_diary(
         ``sheet`` (the spreadsheet sheet to read, by name or 0-based
         position; default: the first visible sheet with a date column, and
         the report names the sheets not read), ``sep``, ``decimal``,
-        ``encoding``.
+        ``encoding``. Each format takes its own options
+        (``backpain.read.FORMATS[name].options``; ``dayfirst`` in every reader
+        of CSV dates); for one file, an option its format does not take is an
+        error; for a list, each file gets the options its format takes.
 
     Returns
     -------
@@ -150,6 +143,9 @@ def read_diary(
     DiaryError
         When the file cannot be read at all (empty, not a table, no date or
         pain column, unknown format, a 0-100 scale without ``pain_scale=100``).
+    TypeError
+        For an option the file's format does not take (the message names the
+        format and the options it takes), or, with a list, that no format takes.
 
     Notes
     -----
@@ -176,177 +172,71 @@ def read_diary(
     (2, 2, 0)
     """
     check_lang(lang)
+    shown = {"progress": progress, "lang": lang}
     if isinstance(source, (list, tuple)):
         from .merge import merge_diaries
 
         _check_options_known(options)
-        shown = {"progress": progress, "lang": lang}
         parts = [
-            _read_one_of_many(s, format, subject, options, shown)
+            _read_one(s, format, subject, _options_of, options, shown)
             for s in track(source, "progress.files", lang=lang, show=progress)
         ]
         diary, report = merge_diaries(parts, return_report=True)
-    elif isinstance(source, pd.DataFrame):
-        diary, report = select_subject(*read_table(source, **options), subject)
     else:
-        src = open_source(source)
-        if src.size == 0:
-            msg = Message("read.error.empty_bytes", source=src.name)
-            raise DiaryError(msg)
-        fmt = choose_format(src, format)
-        options.update(_named_options(fmt, {"progress": progress, "lang": lang}))
-        try:
-            diary, report = _read_with_subject(fmt, src, subject, options)
-        except TypeError as exc:
-            if "unexpected keyword" in str(exc):
-                msg = f"{src.name}: option not understood by the {fmt.name!r} reader: {exc}"
-                raise TypeError(msg) from exc
-            raise
+        diary, report = _read_one(source, format, subject, _options_for, options, shown)
     if return_report:
         return diary, report
     return diary
 
 
-def _read_one_of_many(
+def _read_one(
     source: Any,
     format: str,
     subject: str | None,
+    pick: Callable[[Format, str, dict[str, Any]], dict[str, Any]],
     options: dict[str, Any],
     shown: dict[str, Any],
 ) -> tuple[pd.DataFrame, LoadReport]:
-    """Read one file of a list, passing it only the options its reader takes."""
+    """Read one file (or DataFrame) with the options ``pick(fmt, name, options)`` gives it."""
     if isinstance(source, pd.DataFrame):
-        return select_subject(*read_table(source, **options), subject)
+        fmt = FORMATS["table"]
+        return select_subject(*fmt.read(source, **pick(fmt, "<DataFrame>", options)), subject)
     src = open_source(source)
+    if src.size == 0:
+        msg = Message("read.error.empty_bytes", source=src.name)
+        raise DiaryError(msg)
     fmt = choose_format(src, format)
-    accepted = inspect.signature(fmt.read).parameters
-    if any(p.kind is p.VAR_KEYWORD for p in accepted.values()):
-        mine = dict(options)
-    else:
-        mine = {k: v for k, v in options.items() if k in accepted}
-    mine.update(_named_options(fmt, shown))
-    return _read_with_subject(fmt, src, subject, mine)
-
-
-def _named_options(fmt: Format, options: dict[str, Any]) -> dict[str, Any]:
-    """The options a reader names in its signature (``progress``, ``lang``)."""
-    accepted = inspect.signature(fmt.read).parameters
-    return {k: v for k, v in options.items() if k in accepted}
-
-
-def _read_with_subject(
-    fmt: Format, src: Source, subject: str | None, options: dict[str, Any]
-) -> tuple[pd.DataFrame, LoadReport]:
-    """Read once, applying ``subject=`` in the reader or to its diary."""
+    mine = pick(fmt, src.name, options)
+    mine.update({k: v for k, v in shown.items() if k in fmt.options})
     if fmt.selects_subject:
-        return fmt.read(src, subject=subject, **options)
-    return select_subject(*fmt.read(src, **options), subject)
+        return fmt.read(src, subject=subject, **mine)
+    return select_subject(*fmt.read(src, **mine), subject)
 
 
-SHOWN_SUBJECTS = 5
-"""How many of a file's people an error about ``subject=`` names."""
-
-
-def select_subject(
-    diary: pd.DataFrame, report: LoadReport, subject: str | None
-) -> tuple[pd.DataFrame, LoadReport]:
-    """Apply ``subject=`` to a diary just read: keep one person, or name the one.
-
-    Parameters
-    ----------
-    diary : pandas.DataFrame
-        The canonical diary a reader returned (read without ``subject``).
-    report : LoadReport
-        Its report; ``report.columns["subject"]`` tells where the subject ids
-        came from: a column of the file (a header name), or not (a
-        :class:`~backpain.text.Message` such as "file name").
-    subject : str or None
-        ``None`` changes nothing.
-
-    Returns
-    -------
-    diary, report
-        - A file whose ids come from a column (a table's ``subject`` column,
-          Flaredown's ``user_id``) may hold several people: only the rows of
-          ``subject`` are kept, even when the file holds one person. The
-          file is read once and whole; when it had one row per person and
-          day (nothing combined, no duplicates) the other people's rows are
-          counted as ignored, so the counts add up for the rows kept;
-          otherwise which person a combined row belonged to is not known
-          after reading, the counts stay those of the whole file and
-          ``report.notes`` says so.
-        - A file without such a column holds one person: ``subject`` is its
-          name (it never renames a person a file names itself).
-
-    Raises
-    ------
-    DiaryError
-        When the file names its people and ``subject`` is not one of them:
-        the message names the first few present and how to choose one.
-    """
-    if subject is None:
-        return diary, report
-    subject = str(subject)
-    origin = report.columns.get("subject")
-    if origin is None or isinstance(origin, Message):
-        diary = diary.assign(subject=pd.Series(subject, index=diary.index, dtype="string"))
-        report.columns["subject"] = Message("read.origin.given")
-        return diary, report
-    ids = diary["subject"].astype("string")
-    present = ids.dropna().drop_duplicates().sort_values().tolist()
-    if not present:  # no usable row at all: the caller says why
-        return diary, report
-    if subject not in present:
-        raise subject_error(report.source, subject, str(origin), present)
-    keep = (ids == subject).fillna(False).to_numpy()
-    others = int((~keep).sum())
-    if report.rows_merged == 0 and report.rows_duplicate == 0:
-        # one input row per day: the other people's days are their rows
-        report.rows_kept -= others
-        report.ignore(others, other_people(subject, len(present) - 1))
-    else:
-        report.notes.append(
-            Message(
-                "formats.subject.kept",
-                subject=subject,
-                days=int(keep.sum()),
-                total=len(diary),
-                n=len(present),
-            )
+def _options_for(fmt: Format, name: str, options: dict[str, Any]) -> dict[str, Any]:
+    """``options`` for one file read alone: each must be one the chosen format takes."""
+    unknown = sorted(set(options) - fmt.options)
+    if unknown:
+        taken = ", ".join(sorted(fmt.options)) or "none"
+        msg = (
+            f"{name}: option(s) {', '.join(unknown)} are not taken by the {fmt.name!r} "
+            f"format, which takes: {taken}"
         )
-    return diary[keep].reset_index(drop=True), report
+        raise TypeError(msg)
+    return dict(options)
 
 
-def other_people(subject: str, n: int) -> Message:
-    """The ignored-rows category of the people ``subject=`` left out."""
-    return Message("formats.subject.other_rows", subject=subject, n=n)
-
-
-def subject_error(source: str, subject: str, column: str, present: list[str]) -> DiaryError:
-    """The error for a ``subject`` that a file naming its people does not name."""
-    shown = ", ".join(repr(p) for p in present[:SHOWN_SUBJECTS])
-    if len(present) > SHOWN_SUBJECTS:
-        shown += ", ..."
-    msg = Message(
-        "formats.subject.unknown",
-        source=source,
-        subject=subject,
-        column=column,
-        n=len(present),
-        shown=shown or "-",
-        example=present[0] if present else "ID",
-    )
-    return DiaryError(msg)
+def _options_of(fmt: Format, name: str, options: dict[str, Any]) -> dict[str, Any]:
+    """The ``options`` (given for a list of files) that ``fmt`` takes."""
+    return {k: v for k, v in options.items() if k in fmt.options}
 
 
 def _check_options_known(options: dict[str, Any]) -> None:
-    """Options given with a list must be understood by at least one reader."""
-    known: set[str] = set()
-    for fmt in FORMATS.values():
-        known |= set(inspect.signature(fmt.read).parameters)
+    """Options given with a list must be taken by at least one format."""
+    known = frozenset().union(*(fmt.options for fmt in FORMATS.values()))
     unknown = sorted(set(options) - known)
     if unknown:
-        msg = f"option(s) {unknown} are not understood by any reader ({_formats_list()})"
+        msg = f"option(s) {unknown} are not taken by any format ({_formats_list()})"
         raise TypeError(msg)
 
 
@@ -361,26 +251,8 @@ def choose_format(src: Source, format: str) -> Format:
             msg = f"format={format!r} is not known; use 'auto' or one of {_formats_list()}"
             raise ValueError(msg)
         return FORMATS[format]
-    found = []
-    for fmt in FORMATS.values():
-        why = fmt.detect(src)
-        if why is None:
-            return fmt
-        if isinstance(why, DiaryError):
-            raise why
-        found.append((fmt.name, why))
-    # the list of reasons is worded only when no format matched
-    reasons = [Message("read.list.named", name=name, text=why) for name, why in found]
-    tried = reasons[-1]
-    for reason in reversed(reasons[:-1]):
-        tried = Message("read.list.semicolon", first=reason, rest=tried)
+    fmt, tried = detect_format(FORMATS.values(), src)
+    if fmt is not None:
+        return fmt
     msg = Message("read.error.unknown_format", source=src.name, tried=tried)
     raise DiaryError(msg)
-
-
-# --- app formats: each module registers itself on import, in detection order ---
-# (the wearable CSVs after the apps: each is recognised by its own header)
-from . import apple_health, bearable, daylio, fitbit, flaredown  # noqa: E402, F401, I001
-from . import apple_health_csv, google_fit_daily, health_auto_export  # noqa: E402, F401
-from . import samsung_health  # noqa: E402, F401
-from . import fitbit_web, garmin  # noqa: E402, F401

@@ -18,6 +18,7 @@ from ..errors import DiaryError
 from ..schema import TAG_SEP, normalise_header
 from ..text import Message
 from ._cells import blank_rows
+from ._format import MATCH, Detected, not_mine
 from ._report import LoadReport, message_column
 from ._source import Source
 from .table import TAG_WORDS, subject_from_name
@@ -89,15 +90,15 @@ def header_fields(source: Source) -> list[str] | None:
     return [f.strip().lower() for f in fields]
 
 
-def detect_header(source: Source, required: tuple[str, ...], label: str) -> str | None:
-    """``None`` when the header holds every ``required`` column, else why not."""
+def detect_header(source: Source, required: tuple[str, ...], label: str) -> Detected:
+    """A match when the header holds every ``required`` column, else why not."""
     fields = header_fields(source)
     if fields is None:
-        return Message("read.detect.not_text")
+        return not_mine(Message("read.detect.not_text"))
     missing = [c for c in required if c not in fields]
     if missing:
-        return Message("read.detect.header_lacks", label=label, missing=repr(missing))
-    return None
+        return not_mine(Message("read.detect.header_lacks", label=label, missing=repr(missing)))
+    return MATCH
 
 
 def read_app_csv(source: Source, label: str, required: tuple[str, ...]) -> pd.DataFrame:

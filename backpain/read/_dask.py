@@ -688,10 +688,10 @@ def _esm_parquet_part(path: str, columns: list[str] | None = None) -> pd.DataFra
 
 
 def _esm_export(path: str, options: dict) -> tuple[pd.DataFrame, LoadReport]:
-    return read_esm(path, **options)
+    return read_esm(path, **options, return_report=True)
 
 
-def read_esm_dask(source: Any, **options: Any) -> tuple[Any, LoadReport]:
+def read_esm_dask(source: Any, *, return_report: bool = False, **options: Any) -> Any:
     """Read an experience-sampling study into a Dask DataFrame, each person in one partition.
 
     :func:`backpain.dask.compliance` and :func:`backpain.dask.momentary_corr`
@@ -708,6 +708,8 @@ def read_esm_dask(source: Any, **options: Any) -> tuple[Any, LoadReport]:
         partition per file, each read once in a task of its own and kept in
         the cluster's memory (with no ``distributed`` client, in this
         process's). Every person's prompts must be in one file.
+    return_report : bool, default False
+        Also return the :class:`~backpain.LoadReport`, as :func:`backpain.read_diary` does.
     **options
         Exports: passed to :func:`backpain.read.esm.read_esm` (``format=``, ``items=``,
         ``subject=``). Their item columns must have the same type in every file.
@@ -717,7 +719,7 @@ def read_esm_dask(source: Any, **options: Any) -> tuple[Any, LoadReport]:
     momentary : dask.dataframe.DataFrame
         The momentary table (:data:`backpain.schema.MOMENTARY_COLUMNS`, then the items).
     report : LoadReport
-        Parquet: the row counts from the files' footers (no data read).
+        With ``return_report=True``. Parquet: the row counts from the files' footers (no data read).
         Exports: the files' reports added up (``parts`` holds each file's),
         so that ``rows_read == rows_kept + rows_ignored + rows_rejected``.
 
@@ -742,7 +744,7 @@ def read_esm_dask(source: Any, **options: Any) -> tuple[Any, LoadReport]:
     >>> from backpain.simulate import simulate_esm
     >>> momentary = simulate_esm(6, 5, 4, seed=1)
     >>> files = write_esm_parquet(momentary, tempfile.mkdtemp(), subjects_per_file=2)
-    >>> study, report = read_esm_dask(files)
+    >>> study, report = read_esm_dask(files, return_report=True)
     >>> study.npartitions, report.rows_read == len(momentary)
     (3, True)
     >>> backpain.dask.momentary_corr(study, x="stress", y="pain", lag=1)[["level", "n_subjects"]]
@@ -768,7 +770,7 @@ def read_esm_dask(source: Any, **options: Any) -> tuple[Any, LoadReport]:
         if ranges is None or not _disjoint(ranges):
             data = data.shuffle(on="subject")
             report.notes.append(Message("dask.note.shuffled"))
-        return data, report
+        return with_report(data, report, return_report, func="read_esm_dask")
     files = [f for group in items for f in group]
     tasks = [dask.delayed(_esm_export, pure=True, nout=2)(f, options) for f in files]
     frames = dask.persist(*[t[0] for t in tasks])
@@ -783,4 +785,5 @@ def read_esm_dask(source: Any, **options: Any) -> tuple[Any, LoadReport]:
     rejected = [r.rejected for r in reports if len(r.rejected)]
     if rejected:
         report.rejected = pd.concat(rejected, ignore_index=True)
-    return dd.from_delayed(list(frames), meta=meta), report
+    data = dd.from_delayed(list(frames), meta=meta)
+    return with_report(data, report, return_report, func="read_esm_dask")

@@ -20,6 +20,7 @@ __all__ = [
     "has_full_year",
     "parse_dates",
     "parse_numbers",
+    "parse_stamps",
     "partial_dates",
     "thousands_shaped",
     "weekday_given",
@@ -249,6 +250,84 @@ def parse_dates(
         wrong = named & (out.dt.day_of_week.fillna(-1).to_numpy() != weekday.to_numpy())
         out[wrong] = pd.NaT
     return out, how
+
+
+_CLOCK_TIME = re.compile(
+    r"[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp])?\.?[Mm]?\.?\s*$"
+)
+"""The clock time ending a date-and-time cell: ``13:05``, ``13:05:09.250``, ``1:05 PM``."""
+
+
+def parse_stamps(
+    values: pd.Series,
+    *,
+    formats: tuple[str, ...] = (),
+    dayfirst: bool | None = None,
+    prefer_dayfirst: bool = False,
+    source: str = "<dates>",
+) -> tuple[pd.Series, Message | None]:
+    """Parse date-and-time cells, the order of numeric dates decided once from the column.
+
+    Cells written in one of ``formats`` (the app's own, such as
+    ``"%Y-%m-%d %H:%M:%S"``) are read as such. The others, such as the
+    ``6/1/2021 0:00`` of a file opened and saved by Excel, are read by
+    :func:`parse_dates` (whose whole-column rule decides the day/month order:
+    ``6/13/2021`` in the column settles month-first for ``6/1/2021`` too)
+    plus the clock time at their end (``13:05``, ``13:05:09``, ``1:05 PM``).
+    A cell without a clock time, or with an impossible one, is left unparsed.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        Raw cells.
+    formats : tuple of str
+        :func:`pandas.to_datetime` formats tried first, in order.
+    dayfirst, prefer_dayfirst, source
+        As in :func:`parse_dates`, for the cells in none of ``formats``.
+
+    Returns
+    -------
+    stamps : pandas.Series
+        ``datetime64[ns]`` local wall-clock times; ``NaT`` where a cell could not be parsed.
+    how : Message or None
+        How the order was decided (for the report), None when no cell outside
+        ``formats`` was read.
+
+    Raises
+    ------
+    DiaryError
+        As :func:`parse_dates`, when every other date is ambiguous and nothing decides.
+
+    Examples
+    --------
+    >>> cells = pd.Series(["2021-06-01 00:00:00", "6/1/2021 0:00", "6/13/2021 1:30 PM"])
+    >>> stamps, how = parse_stamps(cells, formats=("%Y-%m-%d %H:%M:%S",))
+    >>> stamps.dt.strftime("%Y-%m-%d %H:%M").tolist(), str(how)
+    (['2021-06-01 00:00', '2021-06-01 00:00', '2021-06-13 13:30'], 'date order inferred from the column: month-day-year')
+    """
+    text = values.astype("string").str.strip()
+    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    for fmt in formats:
+        left = out.isna() & text.notna()
+        if not left.any():
+            break
+        out[left] = pd.to_datetime(text[left], format=fmt, errors="coerce")
+    other = (out.isna() & text.notna() & (text != "")).astype(bool)
+    if not other.any():
+        return out, None
+    days, how = parse_dates(
+        text[other], dayfirst=dayfirst, prefer_dayfirst=prefer_dayfirst, source=source
+    )
+    clock = text[other].str.extract(_CLOCK_TIME.pattern)
+    hour, minute, second = (clock[i].astype("float64").fillna(np.nan).to_numpy() for i in range(3))
+    second = np.nan_to_num(second) + ("0." + clock[3].fillna("0")).astype("float64").to_numpy()
+    half = clock[4].str.lower().fillna("").to_numpy(dtype=object)  # "a" or "p": a 12-hour clock
+    twelve = half != ""
+    ok = (minute < 60) & (second < 60) & np.where(twelve, (hour >= 1) & (hour <= 12), hour <= 23)
+    hour = np.where(twelve, hour % 12 + np.where(half == "p", 12, 0), hour)
+    seconds = pd.Series(np.where(ok, hour * 3600 + minute * 60 + second, np.nan), index=days.index)
+    out[other] = days + pd.to_timedelta(seconds, unit="s")
+    return out, how if days.notna().any() else None  # nothing read: no order to tell
 
 
 def _weekday_evidence(parts: pd.DataFrame, weekday: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -27,7 +27,6 @@ import pandas as pd
 from .._progress import Bar, progress_bar
 from ..errors import DiaryError
 from ..text import Message
-from . import Format, register_format
 from ._apple_rules import (
     ASLEEP_VALUES,
     PAIN,
@@ -44,6 +43,7 @@ from ._apple_rules import (
     reject_frame,
 )
 from ._build import build_diary
+from ._format import MATCH, Detected, Format, not_mine
 from ._report import LoadReport
 from ._source import Source, open_source
 
@@ -134,20 +134,20 @@ def _export_members(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     return found
 
 
-def detect_apple_health(source: Source) -> str | None:
-    """``None`` when ``source`` holds an Apple Health export, else why not."""
+def detect_apple_health(source: Source) -> Detected:
+    """A match when ``source`` holds an Apple Health export, else why not."""
     head = source.head(_HEAD)
     if head.startswith(b"PK\x03\x04"):
         try:
             with _zip(source) as zf:
                 if _export_member(zf) is None:
-                    return Message("read.detect.apple_zip_without_export")
+                    return not_mine(Message("read.detect.apple_zip_without_export"))
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            return Message("read.detect.apple_damaged_zip", detail=str(exc))
-        return None
+            return not_mine(Message("read.detect.apple_damaged_zip", detail=str(exc)))
+        return MATCH
     if _looks_like_export(head):
-        return None
-    return Message("read.detect.apple_none")
+        return MATCH
+    return not_mine(Message("read.detect.apple_none"))
 
 
 def _zip(source: Source) -> zipfile.ZipFile:
@@ -683,4 +683,3 @@ def read_apple_health(
 
 FORMAT = Format("apple_health", detect_apple_health, read_apple_health)
 """The ``apple_health`` entry of :data:`backpain.read.FORMATS`."""
-register_format(FORMAT)

@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from ..text import Message
-from . import Format, register_format
 from . import _apple_rules as rules
+from ._format import MATCH, Detected, Format, not_mine
 from ._source import Source, open_source
 from ._wearable import cannot_read, finish, first_header, new_report, read_rows, reject_where
 
@@ -39,12 +39,12 @@ _SHORT = {
 }
 
 
-def detect_apple_health_csv(source: Source) -> str | None:
-    """``None`` for a converted Apple Health CSV (``sourceName,...,startDate,...``), else why not."""
+def detect_apple_health_csv(source: Source) -> Detected:
+    """A match for a converted Apple Health CSV (``sourceName,...,startDate,...``), else why not."""
     missing = [c for c in COLUMNS if c not in first_header(source)]
     if missing:
-        return Message("formats.detect.apple_health_csv", missing=missing)
-    return None
+        return not_mine(Message("formats.detect.apple_health_csv", missing=missing))
+    return MATCH
 
 
 def _stamp(values: pd.Series) -> pd.Series:
@@ -221,5 +221,3 @@ def _steps(rows: pd.DataFrame, start: pd.Series, scan: rules.Scan, report: LoadR
 
 FORMAT = Format("apple_health_csv", detect_apple_health_csv, read_apple_health_csv)
 """The ``apple_health_csv`` entry of :data:`backpain.read.FORMATS`."""
-
-register_format(FORMAT)

@@ -15,7 +15,6 @@ import pandas as pd
 
 from ..errors import DiaryError
 from ..text import Message
-from . import Format, register_format
 from ._app_csv import (
     detect_header,
     is_back_pain,
@@ -27,6 +26,7 @@ from ._app_csv import (
     subject_from_name,
 )
 from ._build import build_diary
+from ._format import Detected, Format
 from ._parse import parse_dates, parse_numbers
 from ._report import LoadReport
 from ._source import Source
@@ -60,8 +60,8 @@ _ORDINAL = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?\s+", re.IGNORECASE)
 _ASLEEP = re.compile(r"asleep\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})", re.IGNORECASE)
 
 
-def detect_bearable(source: Source) -> str | None:
-    """``None`` when ``source`` looks like a Bearable export, else why not."""
+def detect_bearable(source: Source) -> Detected:
+    """A match when ``source`` looks like a Bearable export, else why not."""
     return detect_header(
         source,
         ("date", "weekday", "time of day", "category", "rating/amount", "detail"),
@@ -344,4 +344,3 @@ def read_bearable(
 
 
 FORMAT = Format("bearable", detect_bearable, read_bearable)
-register_format(FORMAT)

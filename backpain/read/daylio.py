@@ -21,7 +21,6 @@ import pandas as pd
 
 from ..schema import VARIABLES, normalise_header
 from ..text import Message
-from . import Format, register_format
 from ._app_csv import (
     detect_header,
     header_fields,
@@ -32,6 +31,7 @@ from ._app_csv import (
     subject_from_name,
 )
 from ._build import build_diary
+from ._format import MATCH, Detected, Format
 from ._parse import parse_numbers
 from ._report import LoadReport
 from ._source import Source
@@ -133,10 +133,10 @@ _TAG = re.compile(r"<[^>]*>")
 _BR = re.compile(r"<\s*br\s*/?\s*>|<\s*/\s*p\s*>", re.IGNORECASE)
 
 
-def detect_daylio(source: Source) -> str | None:
-    """``None`` when ``source`` looks like a Daylio export, else why not."""
+def detect_daylio(source: Source) -> Detected:
+    """A match when ``source`` looks like a Daylio export, else why not."""
     if _is_old_layout(source):
-        return None
+        return MATCH
     # the cut layout of some published files (full_date,date,weekday,time,mood) counts too
     return detect_header(source, ("full_date", "date", "weekday", "time", "mood"), "Daylio")
 
@@ -320,6 +320,7 @@ def read_daylio(
     *,
     subject: str | None = None,
     moods: dict[str, float] | Sequence[str] | None = None,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a Daylio CSV export into the canonical diary.
 
@@ -336,6 +337,9 @@ def read_daylio(
         "fine", "tired", "awful"]`` (levels spread evenly from 5 to 1; see
         :func:`mood_levels`). Added to :data:`MOODS` (case and surrounding
         spaces do not matter).
+    dayfirst : bool, optional
+        The order of numeric dates (``6/1/2021`` in a file saved by Excel) when
+        the date column itself cannot tell (see :func:`backpain.read_diary`).
 
     Returns
     -------
@@ -448,9 +452,19 @@ def read_daylio(
         counts = label[unknown & ~bad_date].value_counts()
         names = ", ".join(f"{m!r} ({n})" for m, n in sorted(counts.items()))
         found = label[live & ~bad_date & label.notna() & (label != "")].drop_duplicates()
+        found = found[~found.str.lower().duplicated()]  # 'Gut' and 'gut' are one mood
         order = repr(found.tolist()) if len(found) > 1 else "['best', ..., 'worst']"
+        # labels: every mood of the file, for the upload page's form that puts them in
+        # order (backpain.app.mood_labels); cli_order: the same for --moods
         report.notes.append(
-            Message("read.daylio.moods_left_out", n=int(counts.sum()), names=names, order=order)
+            Message(
+                "read.daylio.moods_left_out",
+                n=int(counts.sum()),
+                names=names,
+                order=order,
+                cli_order=repr(",".join(found)) if len(found) > 1 else "'best,...,worst'",
+                labels=tuple(found),
+            )
         )
     mood = (level - 1) * 2.5
 
@@ -499,10 +513,9 @@ def read_daylio(
         Message("read.daylio.level", label=k, score=(v - 1) * 2.5) for k, v in levels.items()
     ]
     report.notes.append(Message("read.daylio.mood_note", mapping=mapping))
-    diary = build_diary(entries[keep], report, daily={"sleep_hours": "max"})
+    diary = build_diary(entries[keep], report, daily={"sleep_hours": "max"}, dayfirst=dayfirst)
     sort_rejected(report)
     return diary, report
 
 
 FORMAT = Format("daylio", detect_daylio, read_daylio)
-register_format(FORMAT)

@@ -83,7 +83,8 @@ def read_esm(
     format: str = "auto",
     items: Mapping[str, str] | None = None,
     subject: str = "connectionId",
-) -> tuple[pd.DataFrame, LoadReport]:
+    return_report: bool = False,
+) -> pd.DataFrame | tuple[pd.DataFrame, LoadReport]:
     """Read an experience-sampling export into the momentary table.
 
     Parameters
@@ -103,6 +104,8 @@ def read_esm(
         m-Path column that identifies the person (``connectionId``, the
         default, or ``code``/``legacyCode``); ignored for long tables, whose
         ``id`` column names the person.
+    return_report : bool, default False
+        Also return the :class:`~backpain.LoadReport`, as :func:`backpain.read_diary` does.
 
     Returns
     -------
@@ -110,8 +113,8 @@ def read_esm(
         One row per prompt sent, columns :data:`backpain.schema.MOMENTARY_COLUMNS`
         then the items, sorted by subject and prompt.
     report : LoadReport
-        What was done with every input row: ``rows_read == rows_kept +
-        rows_ignored + rows_rejected``.
+        With ``return_report=True``: what was done with every input row:
+        ``rows_read == rows_kept + rows_ignored + rows_rejected``.
 
     Raises
     ------
@@ -122,7 +125,9 @@ def read_esm(
     Examples
     --------
     >>> data = (b"id,day,beep,pain,stress\\n1,1,1,4,2\\n1,1,2,5,\\n1,2,1,,\\n")
-    >>> momentary, report = read_esm(data, items={"pain": "pain", "stress": "stress"})
+    >>> momentary, report = read_esm(
+    ...     data, items={"pain": "pain", "stress": "stress"}, return_report=True
+    ... )
     >>> momentary[["subject", "prompt", "day_prompt", "answered", "pain"]]
       subject  prompt  day_prompt  answered  pain
     0       1       1           1      True   4.0
@@ -141,8 +146,10 @@ def read_esm(
     if format == "auto":
         format = "mpath" if "timeStampSent" in first and "connectionId" in first else "long"
     if format == "mpath":
-        return _read_mpath(text, source, items, subject)
-    return _read_long(text, source, items)
+        momentary, report = _read_mpath(text, source, items, subject)
+    else:
+        momentary, report = _read_long(text, source, items)
+    return (momentary, report) if return_report else momentary
 
 
 # ------------------------------------------------------------------ m-Path

@@ -18,8 +18,8 @@ import pandas as pd
 
 from ..errors import DiaryError
 from ..text import Message
-from . import Format, register_format
 from ._build import build_diary
+from ._format import MATCH, Detected, Format, not_mine
 from ._report import LoadReport, message_column
 from ._source import Source, load_json, open_source
 
@@ -61,42 +61,42 @@ def _date_from_name(name: str) -> pd.Timestamp | None:
     return pd.to_datetime(m.group(2), format="%Y-%m-%d", errors="coerce") if m else None
 
 
-def detect_fitbit(source: Source) -> str | DiaryError | None:
-    """``None`` for a Fitbit export backpain reads, else why not.
+def detect_fitbit(source: Source) -> Detected:
+    """A match for a Fitbit export backpain reads, else why not.
 
     The content decides: ``sleep-*.json``, ``steps-*.json`` and the
     ``*_active_minutes-*.json`` series are read. Fitbit writes steps,
     calories, heart rate and other series in the same shape, so a file whose
     name says it holds another series (``calories-2016-06-12.json``) is
-    recognised and refused with a :class:`~backpain.DiaryError` saying why, as
-    is the sleep score table (``Sleep/sleep_score.csv``).
+    recognised and refused: :class:`~backpain.DiaryError` is raised saying why, as
+    for the sleep score table (``Sleep/sleep_score.csv``).
     """
     head = _json_head(source)
     if _SLEEP_SCORE.match(head):
-        return DiaryError(Message("read.fitbit.sleep_score_refused", source=source.name))
+        raise DiaryError(Message("read.fitbit.sleep_score_refused", source=source.name))
     if not head.startswith(b"["):
-        return Message("read.detect.fitbit_not_array")
+        return not_mine(Message("read.detect.fitbit_not_array"))
     if b'"logId"' in head and b'"dateOfSleep"' in head:
-        return None
+        return MATCH
     if _FITBIT_SERIES.search(head):
         metric = _metric_from_name(source.name)
         if metric not in (None, "steps", *_ACTIVE):
-            return DiaryError(_not_diary_series(source.name, metric))
+            raise DiaryError(_not_diary_series(source.name, metric))
         if _SERIES_VALUE.search(head):
-            return None
-    return Message("read.detect.fitbit_none")
+            return MATCH
+    return not_mine(Message("read.detect.fitbit_none"))
 
 
 def _not_diary_series(name: str, metric: str) -> Message:
     return Message("read.fitbit.not_diary_series", source=name, metric=metric)
 
 
-def detect_google_fit(source: Source) -> str | None:
-    """``None`` for a Google Fit session file (``..._SLEEP.json``), else why not."""
+def detect_google_fit(source: Source) -> Detected:
+    """A match for a Google Fit session file (``..._SLEEP.json``), else why not."""
     head = _json_head(source)
     if head.startswith((b"{", b"[")) and b'"fitnessActivity"' in head and b'"startTime"' in head:
-        return None
-    return Message("read.detect.google_fit_none")
+        return MATCH
+    return not_mine(Message("read.detect.google_fit_none"))
 
 
 def _reject(report: LoadReport, rows: Any, column: str, values: Any, reason: Message) -> None:
@@ -646,6 +646,3 @@ FORMAT = Format("fitbit", detect_fitbit, read_fitbit)
 
 GOOGLE_FIT_FORMAT = Format("google_fit", detect_google_fit, read_google_fit)
 """The ``google_fit`` entry of :data:`backpain.read.FORMATS` (sleep sessions)."""
-
-register_format(FORMAT)
-register_format(GOOGLE_FIT_FORMAT)

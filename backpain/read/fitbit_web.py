@@ -29,7 +29,7 @@ import pandas as pd
 
 from ..errors import DiaryError
 from ..text import Message
-from . import Format, register_format
+from ._format import MATCH, Detected, Format, not_mine
 from ._parse import parse_dates
 from ._source import Source, load_json, open_source
 from ._wearable import cannot_read, finish, new_report, reject, reject_where
@@ -77,13 +77,13 @@ def _lines(source: Source) -> list[str]:
     return source.text().lstrip("\ufeff").splitlines()
 
 
-def detect_fitbit_csv(source: Source) -> str | None:
-    """``None`` for a fitbit.com "Export data" CSV: a section line, then its table's header."""
+def detect_fitbit_csv(source: Source) -> Detected:
+    """A match for a fitbit.com "Export data" CSV: a section line, then its table's header."""
     head = source.head(4096).decode("utf-8", errors="ignore").lstrip("\ufeff").splitlines()
     head = [h.strip() for h in head if h.strip()]
     if len(head) >= 2 and head[0] in _SECTIONS and "," in head[1] and "," not in head[0]:
-        return None
-    return Message("formats.detect.fitbit_csv")
+        return MATCH
+    return not_mine(Message("formats.detect.fitbit_csv"))
 
 
 def _sections(lines: list[str]) -> list[tuple[str, list[str], list[tuple[int, list[str]]]]]:
@@ -294,12 +294,12 @@ def _sleep(slp: pd.DataFrame, day: pd.Series, report: LoadReport) -> pd.DataFram
 
 
 # ------------------------------------------------------------- Web API JSON
-def detect_fitbit_api(source: Source) -> str | None:
-    """``None`` for a Fitbit Web API time series (``{"activities-steps": [...]}``)."""
+def detect_fitbit_api(source: Source) -> Detected:
+    """A match for a Fitbit Web API time series (``{"activities-steps": [...]}``)."""
     head = source.head(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{") and re.search(rb'"(activities|sleep)-[A-Za-z-]+"\s*:', head):
-        return None
-    return Message("formats.detect.fitbit_api")
+        return MATCH
+    return not_mine(Message("formats.detect.fitbit_api"))
 
 
 def read_fitbit_api(
@@ -412,6 +412,3 @@ CSV_FORMAT = Format("fitbit_csv", detect_fitbit_csv, read_fitbit_csv)
 
 API_FORMAT = Format("fitbit_api", detect_fitbit_api, read_fitbit_api)
 """The ``fitbit_api`` entry of :data:`backpain.read.FORMATS` (Web API time series)."""
-
-register_format(CSV_FORMAT)
-register_format(API_FORMAT)

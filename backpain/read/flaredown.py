@@ -16,7 +16,6 @@ import numpy as np
 import pandas as pd
 
 from ..text import Message
-from . import Format, other_people, register_format, subject_error
 from ._app_csv import (
     detect_header,
     header_fields,
@@ -29,9 +28,11 @@ from ._app_csv import (
     union_tags,
 )
 from ._build import build_diary
+from ._format import MATCH, Detected, Format, not_mine
 from ._parse import parse_dates
 from ._report import LoadReport
 from ._source import Source
+from ._subject import other_people, subject_error
 from .table import subject_from_name
 
 __all__ = [
@@ -58,8 +59,8 @@ _IGNORED_TYPES = ("food", "weather", "hbi")
 """Trackable types counted as ignored (foods, weather, the HBI score)."""
 
 
-def detect_flaredown(source: Source) -> str | None:
-    """``None`` when ``source`` looks like a Flaredown export, else why not."""
+def detect_flaredown(source: Source) -> Detected:
+    """A match when ``source`` looks like a Flaredown export, else why not."""
     return detect_header(source, _REQUIRED, "Flaredown")
 
 
@@ -67,6 +68,7 @@ def read_flaredown(
     source: Source,
     *,
     subject: str | None = None,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a Flaredown long-format export into the canonical diary.
 
@@ -79,6 +81,9 @@ def read_flaredown(
         (:func:`backpain.read.select_subject`); default: every user, each a
         subject. It never renames a user. The other users' rows are counted
         as ignored (one category), before any row becomes a day.
+    dayfirst : bool, optional
+        The order of numeric dates (``6/1/2021`` in a file saved by Excel) when
+        the date column itself cannot tell (see :func:`backpain.read_diary`).
 
     Returns
     -------
@@ -199,7 +204,7 @@ def read_flaredown(
         values=user,
         reason=Message("read.flaredown.no_user"),
     )
-    dates, _ = parse_dates(raw["checkin_date"])
+    dates, _ = parse_dates(raw["checkin_date"], dayfirst=dayfirst, source=source.name)
     no_date = keep & ~no_user & dates.isna()
     reject_rows(
         report,
@@ -271,18 +276,18 @@ def _taken(values: pd.Series) -> pd.Series:
     return (text.notna() & (text != "") & ~text.isin(NOT_TAKEN)).fillna(False) & ~zero
 
 
-def detect_flaredown_user(source: Source) -> str | None:
-    """``None`` for Flaredown's per-user export, else why not.
+def detect_flaredown_user(source: Source) -> Detected:
+    """A match for Flaredown's per-user export, else why not.
 
     Its header starts with ``Date`` and ends with ``Tags, Foods``.
     """
-    why = detect_header(source, _USER_REQUIRED, "Flaredown (per user)")
-    if why is not None:
-        return why
+    found = detect_header(source, _USER_REQUIRED, "Flaredown (per user)")
+    if not found.matches:
+        return found
     fields = header_fields(source) or []
     if fields[0] != "date" or fields[-2:] != ["tags", "foods"]:
-        return Message("read.flaredown.user_layout")
-    return None
+        return not_mine(Message("read.flaredown.user_layout"))
+    return MATCH
 
 
 def read_flaredown_user(
@@ -290,6 +295,7 @@ def read_flaredown_user(
     *,
     subject: str | None = None,
     treatments: list[str] | tuple[str, ...] | None = None,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read Flaredown's own per-user (wide) CSV export into the canonical diary.
 
@@ -305,6 +311,9 @@ def read_flaredown_user(
         Column names to read as treatments whatever their values (a
         treatment whose doses are all plain numbers from 0 to 4, such as a
         pill count, looks like a rating otherwise; see Notes).
+    dayfirst : bool, optional
+        The order of numeric dates (``6/1/2021`` in a file saved by Excel) when
+        the date column itself cannot tell (see :func:`backpain.read_diary`).
 
     Returns
     -------
@@ -437,7 +446,7 @@ def read_flaredown_user(
         )
     if unread:
         report.notes.append(Message("formats.flaredown.ratings_unread", columns=repr(unread)))
-    diary = build_diary(entries, report, daily={"pain": "max", "stress": "max"})
+    diary = build_diary(entries, report, daily={"pain": "max", "stress": "max"}, dayfirst=dayfirst)
     sort_rejected(report)
     return diary, report
 
@@ -447,6 +456,3 @@ FORMAT = Format("flaredown", detect_flaredown, read_flaredown, selects_subject=T
 
 USER_FORMAT = Format("flaredown_user", detect_flaredown_user, read_flaredown_user)
 """The ``flaredown_user`` entry of :data:`backpain.read.FORMATS` (one user's wide export)."""
-
-register_format(FORMAT)
-register_format(USER_FORMAT)

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..text import Message
-from . import Format, register_format
+from ._format import MATCH, Detected, Format, not_mine
 from ._source import Source, load_json, open_source
 from ._wearable import cannot_read, finish, new_report, reject
 
@@ -45,14 +45,14 @@ _SLEEP_KEYS = tuple(f'"{k}"'.encode() for k in SLEEP_STAGES)
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def detect_garmin(source: Source) -> str | None:
-    """``None`` for a Garmin Connect UDS daily-summary file or sleep file, else why not."""
+def detect_garmin(source: Source) -> Detected:
+    """A match for a Garmin Connect UDS daily-summary file or sleep file, else why not."""
     head = source.head(8192).lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"[") or b'"calendarDate"' not in head:
-        return Message("formats.detect.garmin")
+        return not_mine(Message("formats.detect.garmin"))
     if any(k in head for k in _SUMMARY_KEYS + _SLEEP_KEYS):
-        return None
-    return Message("formats.detect.garmin")
+        return MATCH
+    return not_mine(Message("formats.detect.garmin"))
 
 
 def _number(value: Any) -> float:
@@ -184,5 +184,3 @@ def read_garmin(
 
 FORMAT = Format("garmin", detect_garmin, read_garmin)
 """The ``garmin`` entry of :data:`backpain.read.FORMATS`."""
-
-register_format(FORMAT)

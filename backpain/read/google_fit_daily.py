@@ -21,7 +21,8 @@ import pandas as pd
 
 from ..schema import VARIABLES, normalise_header
 from ..text import Message
-from . import Format, register_format
+from ._format import MATCH, Detected, Format, not_mine
+from ._parse import NUMERIC_DATE, parse_dates
 from ._source import Source, open_source
 from ._wearable import (
     cannot_read,
@@ -63,7 +64,15 @@ HEADERS: dict[str, dict[str, str]] = {
 
 Takeout writes the headers in the account's language; other languages (Dutch,
 German, ...) are recognised by the files' structure and refused with the
-column that looks like steps and how to map it (``columns=``), never guessed.
+column that looks like steps and how to map it (``columns=`` in Python; on
+the page and the command line, which columns to rename to the English names
+of the same layout), never guessed. Searched for other languages (2026-12:
+public code, issues, documentation and web pages, for Dutch, German, Spanish
+and Italian headers such as ``Aantal stappen``, ``Anzahl der Schritte``,
+``Starttijd``, ``Hora de inicio``): only the German name of the daily
+summaries file (``Tägliche Zusammenfassungen.csv``, in the README of
+Floyer007/google-fit-to-influxdb) was found, none of its headers, so no
+language was added.
 """
 
 _GOOGLE_ONLY = ("Move Minutes count", "Heart Points", "Heart Minutes")
@@ -112,15 +121,15 @@ def _layout(header: list[str], first: list[str]) -> _Layout | None:
     units = sum(bool(_UNIT.search(h)) for h in header)
     if units < _MIN_UNITS or any(_is_diary_header(h) for h in header) or len(first) < 2:
         return None
-    if _ISO_DAY.match(first[0]):
+    if _ISO_DAY.match(first[0]) or NUMERIC_DATE.match(first[0]):
         return _Layout("daily", None, header[0])
     if _CLOCK.match(first[0]) and _CLOCK.match(first[1]):
         return _Layout("intervals", None, header[0])
     return None
 
 
-def detect_google_fit_daily(source: Source) -> str | None:
-    """``None`` for a Google Fit daily-metrics CSV (either layout, any language), else why not.
+def detect_google_fit_daily(source: Source) -> Detected:
+    """A match for a Google Fit daily-metrics CSV (either layout, any language), else why not.
 
     Known headers (:data:`HEADERS`) are recognised by name; a header in another
     language by its structure: at least three metric columns with Google Fit's
@@ -130,8 +139,8 @@ def detect_google_fit_daily(source: Source) -> str | None:
     (a per-day file of 15-minute rows).
     """
     if _layout(first_header(source), _first_cells(source)) is None:
-        return Message("formats.detect.google_fit_daily")
-    return None
+        return not_mine(Message("formats.detect.google_fit_daily"))
+    return MATCH
 
 
 def _looks_like_steps(rows: pd.DataFrame, header: list[str], skip: set[str]) -> str | None:
@@ -155,6 +164,7 @@ def read_google_fit_daily(
     *,
     subject: str | None = None,
     columns: dict[str, str] | None = None,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read Google Fit daily activity metrics (Takeout) into the daily diary.
 
@@ -170,6 +180,9 @@ def read_google_fit_daily(
         For headers in a language not in :data:`HEADERS`: which column holds
         the steps or the move minutes, e.g. ``{"Schritte": "steps"}``
         (values ``"steps"`` or ``"active_minutes"``).
+    dayfirst : bool, optional
+        The order of numeric dates in the daily table (``6/1/2021`` in a file
+        saved by Excel), when the column itself cannot tell.
 
     Returns
     -------
@@ -237,14 +250,34 @@ def read_google_fit_daily(
             if layout.lang is None
             else Message("formats.gfit.no_metrics", header=header[:8])
         )
+        # the way out that works on the page and the command line too: the English
+        # names of the same layout (its date or time columns, and the steps column)
+        english = HEADERS["en"]
+        keys = ("date",) if layout.kind == "daily" else ("start", "end")
+        renames = [
+            Message("formats.gfit.rename", old=old, new=english[k])
+            for old, k in zip(header, keys, strict=False)
+            if old != english[k]
+        ]
         todo = (
-            Message("formats.gfit.todo_columns", column=guess)
+            Message(
+                "formats.gfit.todo_columns",
+                column=guess,
+                renames=[*renames, Message("formats.gfit.rename", old=guess, new=english["steps"])],
+            )
             if guess
-            else Message("formats.gfit.todo_columns_none")
+            else Message(
+                "formats.gfit.todo_columns_none",
+                renames=[*renames, Message("formats.gfit.rename_steps")],
+            )
         )
         raise cannot_read(src, "google_fit_daily", problem, todo)
     if layout.kind == "daily":
-        day = pd.to_datetime(rows[layout.day].str.strip(), format="%Y-%m-%d", errors="coerce")
+        # Takeout writes 2024-03-01; a file saved by Excel 3/1/2024: the shared date
+        # rules decide the order of numeric dates once, from the whole column
+        day, how = parse_dates(rows[layout.day].str.strip(), dayfirst=dayfirst, source=src.name)
+        if how.key != "read.note.dates_iso":  # say how, unless Takeout's own ISO dates
+            report.notes.append(how)
         bad, reason = day.isna(), Message("formats.gfit.bad_date", column=layout.day)
     else:
         named = _DAY_NAME.search(os.path.basename(src.name))
@@ -296,5 +329,3 @@ def _checked_columns(columns: dict[str, str] | None, header: list[str], name: st
 
 FORMAT = Format("google_fit_daily", detect_google_fit_daily, read_google_fit_daily)
 """The ``google_fit_daily`` entry of :data:`backpain.read.FORMATS`."""
-
-register_format(FORMAT)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..errors import DiaryError
 from ..text import Message
-from . import Format, register_format
+from ._format import MATCH, Detected, Format, not_mine
 from ._parse import ISO_DATE, parse_dates
 from ._source import Source, open_source
 from ._wearable import (
@@ -56,8 +56,8 @@ _KNOWN = (
 )
 
 
-def detect_health_auto_export(source: Source) -> str | None:
-    """``None`` for a Health Auto Export CSV, else why not.
+def detect_health_auto_export(source: Source) -> Detected:
+    """A match for a Health Auto Export CSV, else why not.
 
     The first header is ``Date/Time`` (or ``Date``) and at least one other
     header is one of the app's metric names with its unit, e.g.
@@ -65,10 +65,10 @@ def detect_health_auto_export(source: Source) -> str | None:
     """
     header = first_header(source)
     if not header or header[0] not in _DATE_HEADERS:
-        return Message("formats.detect.health_auto_export")
+        return not_mine(Message("formats.detect.health_auto_export"))
     if not any(_METRIC.match(h) and h.startswith(_KNOWN) for h in header[1:]):
-        return "no Health Auto Export metric headers such as 'Step Count (count)'"
-    return None
+        return not_mine("no Health Auto Export metric headers such as 'Step Count (count)'")
+    return MATCH
 
 
 def read_health_auto_export(
@@ -235,5 +235,3 @@ def _sleep_hours(values: pd.DataFrame, stages: list[str]) -> tuple[pd.Series, pd
 
 FORMAT = Format("health_auto_export", detect_health_auto_export, read_health_auto_export)
 """The ``health_auto_export`` entry of :data:`backpain.read.FORMATS`."""
-
-register_format(FORMAT)

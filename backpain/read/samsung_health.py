@@ -17,7 +17,8 @@ import numpy as np
 import pandas as pd
 
 from ..text import Message
-from . import Format, register_format
+from ._format import MATCH, Detected, Format, not_mine
+from ._parse import parse_stamps
 from ._source import Source, open_source
 from ._wearable import cannot_read, finish, new_report, numbers, read_rows, reject_where
 
@@ -44,15 +45,15 @@ def _first_line(source: Source) -> str:
     return source.head(512).decode("utf-8", errors="ignore").split("\n", 1)[0].strip()
 
 
-def detect_samsung_health(source: Source) -> str | None:
-    """``None`` for a Samsung Health CSV (first line: the data type), else why not.
+def detect_samsung_health(source: Source) -> Detected:
+    """A match for a Samsung Health CSV (first line: the data type), else why not.
 
     Every Samsung Health data type is recognised, so that a type this package
     does not read (heart rate, stress) gets an error naming the types it does.
     """
     if _TYPE.match(_first_line(source)) is None:
-        return Message("formats.detect.samsung_health")
-    return None
+        return not_mine(Message("formats.detect.samsung_health"))
+    return MATCH
 
 
 def _column(header: list[str], name: str) -> str | None:
@@ -63,16 +64,26 @@ def _column(header: list[str], name: str) -> str | None:
     return None
 
 
-def _instants(values: pd.Series) -> pd.Series:
-    """Samsung times (``2024-03-01 22:40:00.000`` in UTC, or epoch milliseconds) -> UTC."""
+def _instants(values: pd.Series, report: LoadReport, dayfirst: bool | None) -> pd.Series:
+    """Samsung times (``2024-03-01 22:40:00.000`` in UTC, or epoch milliseconds) -> UTC.
+
+    Other dates (``6/1/2021 0:00`` after Excel) by the shared date rules, their
+    day/month order decided once from all of ``values`` (a note says how).
+    """
     text = values.astype("string").str.strip()
     epoch = text.str.fullmatch(r"\d{10,13}").fillna(False).astype(bool)
-    out = pd.to_datetime(text.where(~epoch), format="%Y-%m-%d %H:%M:%S.%f", errors="coerce")
-    plain = pd.to_datetime(text.where(~epoch), format="%Y-%m-%d %H:%M:%S", errors="coerce")
-    out = out.fillna(plain)
+    out, how = parse_stamps(
+        text.where(~epoch), formats=_FORMATS, dayfirst=dayfirst, source=report.source
+    )
+    if how is not None:
+        report.notes.append(how)
     ms = pd.to_numeric(text.where(epoch), errors="coerce")
     out[epoch] = pd.to_datetime(ms[epoch], unit="ms")
     return out.astype("datetime64[ns]")
+
+
+_FORMATS = ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S")
+"""How Samsung Health writes its times (FORMATS.md, Samsung Health)."""
 
 
 def _offsets(values: pd.Series) -> pd.Series:
@@ -90,6 +101,7 @@ def read_samsung_health(
     source: Source | str | os.PathLike | bytes,
     *,
     subject: str | None = None,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a Samsung Health ``step_daily_trend`` or ``sleep`` CSV.
 
@@ -100,6 +112,9 @@ def read_samsung_health(
         which data type it holds.
     subject : str, optional
         Subject id (default ``"me"``).
+    dayfirst : bool, optional
+        The order of numeric dates that are not Samsung's own (``6/1/2021 0:00``
+        in a file saved by Excel), when the file itself cannot tell.
 
     Returns
     -------
@@ -130,6 +145,10 @@ def read_samsung_health(
       ``end_time - start_time`` counts for the local date it ends (the
       wake-up day); overlapping sessions (phone and watch) count once, and a
       night and a nap on the same day are added.
+    - **Dates saved by Excel** (``6/1/2021 0:00``): the day/month order is
+      decided once from the whole file (``6/13/2021`` settles month-first) by
+      the shared date rules (:func:`backpain.read._parse.parse_stamps`); when
+      every such date is ambiguous the file is refused, asking for ``dayfirst=``.
 
     Examples
     --------
@@ -162,9 +181,9 @@ def read_samsung_health(
     report = new_report(src, "samsung_health")
     header, rows = read_rows(src, report, header_line=2)
     if kind == "sleep":
-        entries = _sleep(src, header, rows, report)
+        entries = _sleep(src, header, rows, report, dayfirst)
     else:
-        entries = _steps(src, header, rows, report)
+        entries = _steps(src, header, rows, report, dayfirst)
     return finish(entries, report, subject), report
 
 
@@ -181,11 +200,13 @@ def _need(src: Source, header: list[str], names: tuple[str, ...], kind: str) -> 
     return [f for f in found if f is not None]
 
 
-def _steps(src: Source, header: list[str], rows: pd.DataFrame, report: LoadReport) -> pd.DataFrame:
+def _steps(
+    src: Source, header: list[str], rows: pd.DataFrame, report: LoadReport, dayfirst: bool | None
+) -> pd.DataFrame:
     day_col, count_col = _need(src, header, ("day_time", "count"), "step_daily_trend")
     type_col = _column(header, "source_type")
     values, good = numbers(rows, [count_col], report)
-    day = _instants(rows[day_col]).dt.normalize()
+    day = _instants(rows[day_col], report, dayfirst).dt.normalize()
     empty = good & values[count_col].isna()
     report.ignore(int(empty.sum()), Message("formats.ignored.no_value", column=count_col))
     good &= ~empty
@@ -214,11 +235,18 @@ def _steps(src: Source, header: list[str], rows: pd.DataFrame, report: LoadRepor
     return cand.loc[best, ["date", "steps", "row"]]
 
 
-def _sleep(src: Source, header: list[str], rows: pd.DataFrame, report: LoadReport) -> pd.DataFrame:
+def _sleep(
+    src: Source, header: list[str], rows: pd.DataFrame, report: LoadReport, dayfirst: bool | None
+) -> pd.DataFrame:
     start_col, end_col, offset_col = _need(
         src, header, ("start_time", "end_time", "time_offset"), "sleep"
     )
-    start, end = _instants(rows[start_col]), _instants(rows[end_col])
+    # one order for the dates of both columns
+    both = _instants(
+        pd.concat([rows[start_col], rows[end_col]], ignore_index=True), report, dayfirst
+    )
+    start = pd.Series(both[: len(rows)].to_numpy(), index=rows.index)
+    end = pd.Series(both[len(rows) :].to_numpy(), index=rows.index)
     offset = _offsets(rows[offset_col])
     checks = [
         (start.isna(), start_col, Message("formats.samsung.bad_time")),
@@ -264,5 +292,3 @@ def _union_hours(iv: pd.DataFrame) -> pd.DataFrame:
 
 FORMAT = Format("samsung_health", detect_samsung_health, read_samsung_health)
 """The ``samsung_health`` entry of :data:`backpain.read.FORMATS`."""
-
-register_format(FORMAT)

@@ -21,6 +21,7 @@ from ..errors import DiaryError, SurveyError
 from ..schema import TAG_SEP, normalise_header
 from ..text import Message
 from ._cells import blank_cells, blank_rows, check_cell_sizes
+from ._format import MATCH, Detected, Format, detect_format, not_mine
 from ._parse import parse_dates
 from ._report import LoadReport, message_column
 from ._source import MAX_CELL_CHARS, Source, open_source
@@ -32,8 +33,6 @@ MAX_SURVEY_COLUMNS = 20_000
 """Most columns of a survey export (REDCap and Qualtrics projects have hundreds to a few
 thousand); 10,000 columns read in a few seconds, more is refused before parsing."""
 
-SURVEY_FORMATS: tuple[str, ...] = ("redcap", "qualtrics", "table")
-"""Values of ``read_survey(format=...)``, in detection order."""
 
 COMPLETE_LABELS: tuple[str, ...] = ("Incomplete", "Unverified", "Complete")
 """Labels of REDCap ``<form>_complete`` codes 0, 1, 2."""
@@ -232,39 +231,18 @@ def read_survey(
     grid = _load_grid(source)
     if format != "table" and _redcap_project_file(grid.header) is not None:
         raise SurveyError(_not_answers(grid, dictionary))
-    tried: list[Message] = []
-    chosen = format
     if format == "auto":
-        for name, detect in (("redcap", _is_redcap), ("qualtrics", _is_qualtrics)):
-            why = detect(grid)
-            if why is None:
-                chosen = name
-                break
-            tried.append(Message("read.list.named", name=name, text=why))
-        else:
-            why = _is_table(grid)
-            if why is not None:
-                tried.append(Message("read.list.named", name="table", text=why))
-                msg = Message(
-                    "read.survey.unknown_format",
-                    source=grid.name,
-                    tried=Message(
-                        "read.list.semicolon",
-                        first=tried[0],
-                        rest=Message("read.list.semicolon", first=tried[1], rest=tried[2]),
-                    ),
-                )
-                raise SurveyError(msg)
-            chosen = "table"
-    if dictionary is not None and chosen != "redcap":
-        msg = Message("read.survey.dictionary_not_redcap", source=grid.name, chosen=chosen)
-        raise SurveyError(msg)
-    if chosen == "redcap":
-        survey, report = _read_redcap(grid, dictionary, choice_labels=choice_labels)
-    elif chosen == "qualtrics":
-        survey, report = _read_qualtrics(grid)
+        fmt, tried = detect_format(SURVEY_FORMATS.values(), grid)
+        if fmt is None:
+            msg = Message("read.survey.unknown_format", source=grid.name, tried=tried)
+            raise SurveyError(msg)
     else:
-        survey, report = _read_generic(grid)
+        fmt = SURVEY_FORMATS[format]
+    if dictionary is not None and fmt.name != "redcap":
+        msg = Message("read.survey.dictionary_not_redcap", source=grid.name, chosen=fmt.name)
+        raise SurveyError(msg)
+    given = {"dictionary": dictionary, "choice_labels": choice_labels}
+    survey, report = fmt.read(grid, **{k: v for k, v in given.items() if k in fmt.options})
     report.rejected = report.rejected.sort_values("row", kind="stable").reset_index(drop=True)
     if return_report:
         return survey, report
@@ -398,37 +376,37 @@ def _parse_error(name: str, sep: str, exc: Exception) -> Message:
 
 
 # ---------------------------------------------------------------- detection
-def _is_redcap(grid: _Grid) -> str | None:
+def _is_redcap(grid: _Grid) -> Detected:
     names = [h for h in grid.header if h]
     if not names:
-        return Message("read.survey.detect_no_header")
+        return not_mine(Message("read.survey.detect_no_header"))
     if _REDCAP_SPECIAL & set(names):
-        return None
+        return MATCH
     if not all(_REDCAP_NAME.match(h) for h in names):
-        return Message("read.survey.detect_not_redcap_names")
+        return not_mine(Message("read.survey.detect_not_redcap_names"))
     if any(h.endswith("_complete") for h in names):
-        return None
-    return Message("read.survey.detect_no_redcap_column")
+        return MATCH
+    return not_mine(Message("read.survey.detect_no_redcap_column"))
 
 
-def _is_qualtrics(grid: _Grid) -> str | None:
+def _is_qualtrics(grid: _Grid) -> Detected:
     cells = grid.cells
     if len(cells) >= 2 and cells.iloc[1].astype("string").str.startswith('{"ImportId"').any():
-        return None
+        return MATCH
     if grid.header and grid.header[0] == "V1" and len(cells) >= 1:
         second = set(cells.iloc[0].dropna().astype(str))
         if {"ResponseID", "StartDate"} & second:
-            return None
+            return MATCH
     if _QUALTRICS_META & set(grid.header):
-        return Message("read.survey.detect_qualtrics_no_import_id")
-    return Message("read.survey.detect_not_qualtrics")
+        return not_mine(Message("read.survey.detect_qualtrics_no_import_id"))
+    return not_mine(Message("read.survey.detect_not_qualtrics"))
 
 
-def _is_table(grid: _Grid) -> str | None:
+def _is_table(grid: _Grid) -> Detected:
     named = [h for h in grid.header if h]
     if len(named) < 2:
-        return Message("read.survey.detect_no_table", named=repr(named))
-    return None
+        return not_mine(Message("read.survey.detect_no_table", named=repr(named)))
+    return MATCH
 
 
 def _redcap_project_file(header: list[str]) -> str | None:
@@ -699,7 +677,7 @@ def _parse_choices(text: object) -> dict[str, str]:
 
 
 def _read_redcap(
-    grid: _Grid, dictionary: Any, *, choice_labels: bool
+    grid: _Grid, *, dictionary: Any, choice_labels: bool
 ) -> tuple[pd.DataFrame, LoadReport]:
     report = LoadReport(source=grid.name, format="redcap")
     if not any(grid.header):
@@ -1095,3 +1073,14 @@ def _read_generic(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
     report.rows_kept = len(out)
     report.columns = {new: old for new, old in renamed.items()}
     return out, report
+
+
+SURVEY_FORMATS: dict[str, Format] = {
+    fmt.name: fmt
+    for fmt in (
+        Format("redcap", _is_redcap, _read_redcap),
+        Format("qualtrics", _is_qualtrics, _read_qualtrics),
+        Format("table", _is_table, _read_generic),  # any table with named columns, last
+    )
+}
+"""The survey formats, values of ``read_survey(format=...)``, in detection order."""

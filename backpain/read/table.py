@@ -30,6 +30,7 @@ from ._cells import (
     excel_returns,
     unescape_formulas,
 )
+from ._format import MATCH, Detected, Format, not_mine
 from ._parse import NUMERIC_DATE
 from ._report import LoadReport
 from ._source import (
@@ -193,13 +194,14 @@ def _container(source: Source) -> tuple[str, str | None]:
     return "csv", None
 
 
-def detect_table(source: Source) -> str | None:
+def detect_table(source: Source) -> Detected:
     """The generic reader takes any CSV/TSV, Excel, Parquet or JSON table.
 
-    It turns away content that cannot be a diary table (``None`` when it can),
+    It turns away content that cannot be a diary table (a match when it can),
     so that the error lists every format tried and why none matched.
     """
-    return _container(source)[1]
+    why_not = _container(source)[1]
+    return MATCH if why_not is None else not_mine(why_not)
 
 
 def table_kind(source: Source) -> str:
@@ -435,6 +437,10 @@ def read_table(
     )
 
 
+Mapped = tuple[dict[str, str], dict[str, str], list[str]]
+"""What :func:`map_columns` returns: mapping, tag columns, unused headers."""
+
+
 @dataclass
 class _Loaded:
     """A table as loaded, before its cells are checked: what :func:`_table_diary` needs."""
@@ -449,18 +455,21 @@ class _Loaded:
     """Per-row subject ids given by the caller (many files read together), else None."""
     rows: np.ndarray | None = None
     """Per-row row numbers given by the caller, else counted from the header."""
+    mapped: Mapped | None = None
+    """:func:`map_columns` of ``raw``'s columns, computed once when the table is loaded."""
 
 
 def _load_table(source, *, columns, sheet, sep, decimal, encoding) -> _Loaded:
     prefer_dayfirst = False
     header_rows = 0
+    mapped = None
     if isinstance(source, pd.DataFrame):
         name, kind, raw = "<DataFrame>", "dataframe", source.copy()
         raw.columns = [str(c) for c in raw.columns]
         decimal = decimal or "."
     else:
         name, kind = source.name, table_kind(source)
-        raw = _load(
+        raw, mapped = _load(
             source,
             kind,
             sheet=sheet,
@@ -481,11 +490,13 @@ def _load_table(source, *, columns, sheet, sep, decimal, encoding) -> _Loaded:
             decimal = raw.attrs["decimal"]
         elif kind == "excel":
             header_rows = 1
-            decimal = decimal or _text_decimal(raw, columns)
+            decimal = decimal or _text_decimal(raw, mapped)
             prefer_dayfirst = decimal == ","
         else:
             decimal = "."
-    return _Loaded(raw, name, kind, decimal, prefer_dayfirst, header_rows)
+    if mapped is None:  # a DataFrame, Parquet or JSON: named by their own columns
+        mapped = map_columns(list(raw.columns), columns=columns, source=name)
+    return _Loaded(raw, name, kind, decimal, prefer_dayfirst, header_rows, mapped=mapped)
 
 
 def _table_diary(
@@ -501,7 +512,9 @@ def _table_diary(
     if kind == "excel":
         report.notes.extend(_sheet_notes(*raw.attrs["sheets"]))
     report.rows_read = len(raw)
-    mapping, tag_cols, unused = map_columns(list(raw.columns), columns=columns, source=name)
+    mapping, tag_cols, unused = loaded.mapped or map_columns(
+        list(raw.columns), columns=columns, source=name
+    )
     if kind != "dataframe":
         _repeated_headers(list(raw.columns), mapping, name)
     if any(normalise_header(h) in _DUTCH_HEADERS for h in mapping):
@@ -623,7 +636,7 @@ def read_table_files(
         for p in parts
     ):
         return None
-    mapping, _, _ = map_columns(list(first.raw.columns), columns=options.get("columns"), source="")
+    mapping = first.mapped[0]
     names = [subject_from_name(p.name, subject)[0] for p in parts]
     if "subject" in mapping.values() or len(set(names)) < len(names):
         return None
@@ -642,6 +655,7 @@ def read_table_files(
         first.header_rows,
         subjects=pd.Series(np.array(names, dtype=object)[file_of], dtype="string"),
         rows=offsets[file_of] + local,  # unique over the files: mapped back below
+        mapped=first.mapped,
     )
     repeated: list[pd.Index] = []
     report_all = None
@@ -712,7 +726,7 @@ def _sheet_notes(read: str, others: list[tuple[str, int, bool]]) -> list[Message
     return [Message("read.note.sheets", read=read, others=left, example=others[0][0])]
 
 
-def _text_decimal(frame: pd.DataFrame, columns: dict[str, str] | None) -> str | None:
+def _text_decimal(frame: pd.DataFrame, mapped: Mapped) -> str | None:
     """Decimal mark of numbers typed as text in a spreadsheet (``"6,5"`` in Dutch Excel).
 
     Real number cells need no decision; this looks at the text cells of every
@@ -724,7 +738,7 @@ def _text_decimal(frame: pd.DataFrame, columns: dict[str, str] | None) -> str | 
     rejects each ``1.234``-shaped cell as ambiguous instead of reading it one
     way.
     """
-    numbers, _ = _number_columns([str(c) for c in frame.columns], columns, "<sheet>")
+    numbers, _ = _number_columns(mapped[0])
     texts = pd.Series(
         [v.strip() for h in numbers for v in frame[h].dropna().tolist() if isinstance(v, str)],
         dtype="string",
@@ -733,8 +747,7 @@ def _text_decimal(frame: pd.DataFrame, columns: dict[str, str] | None) -> str | 
     dots = int(texts.str.fullmatch(r"-?\d+\.(?:\d{1,2}|\d{4,})").sum())
     if commas != dots:
         return "," if commas > dots else "."
-    mapping, _, _ = map_columns([str(c) for c in frame.columns], columns=columns, source="<sheet>")
-    if any(normalise_header(h) in _DUTCH_HEADERS for h in mapping):
+    if any(normalise_header(h) in _DUTCH_HEADERS for h in mapped[0]):
         return ","
     return "." if commas else None
 
@@ -753,15 +766,23 @@ def subject_from_name(name: str, subject: str | None) -> tuple[str, str]:
     )
 
 
-def _load(source: Source, kind: str, *, sheet, sep, decimal, encoding, columns) -> pd.DataFrame:
+def _load(
+    source: Source, kind: str, *, sheet, sep, decimal, encoding, columns
+) -> tuple[pd.DataFrame, Mapped | None]:
+    """The table of ``source`` and, for CSV and Excel, :func:`map_columns` of its header.
+
+    A CSV file is parsed once: its header is read from the start of the file
+    before pandas parses it, so that number columns get their missing marks
+    and id and text columns are read as text in the same pass.
+    """
     try:
         if kind == "excel":
             _check_sheets(source)
             return _read_excel(source, sheet, columns)
         if kind == "parquet":
-            return _read_parquet(source)
+            return _read_parquet(source), None
         if kind == "json":
-            return _read_json(source)
+            return _read_json(source), None
     except DiaryError:
         raise
     except Exception as exc:
@@ -804,21 +825,51 @@ def _load(source: Source, kind: str, *, sheet, sep, decimal, encoding, columns) 
         # rows with more cells than the header would lose cells: refused, not cut
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)
-            header = _plain_header(head, sep)
-            if header is None:
+            header = _plain_header(head, sep) or _quoted_header(head, sep, source.size)
+            if header is None:  # a header longer than the start of the file kept in memory
                 with source.open() as fh:
-                    header = pd.read_csv(fh, nrows=0, **options).columns
+                    header = list(pd.read_csv(fh, nrows=0, **options).columns)
+            names = [str(h).strip() for h in header]  # the frame's columns, as returned
+            mapped = map_columns(names, columns=columns, source=source.name)
             # numbers are parsed by pandas' C parser; ids and free text stay text
-            # ("007" is not 7, a note "0" is not 0.0)
-            number_cols, id_cols = _number_columns(list(header), columns, source.name)
-            na_values = {h: list(_NA_NUMBER) if h in number_cols else [""] for h in header}
+            # ("007" is not 7, a note "0" is not 0.0): pandas reads a column holding
+            # text as text by itself (faster than asking), and an id or text column
+            # whose first rows hold only numbers is read as text in the same pass
+            number_cols, id_cols = _number_columns(mapped[0])
+            na_values = {
+                h: list(_NA_NUMBER) if n in number_cols else [""]
+                for h, n in zip(header, names, strict=True)
+            }
+            ids = [i for i, n in enumerate(names) if n in id_cols]
+            dtype = {header[i]: "str" for i in _number_like(head, sep, ids)}
+            # a delimiter after each row's last cell (seen in the first rows): read
+            # those cells in spare columns, which must be empty, in the same pass
+            spare = [f"\0spare {i}" for i in range(_cells_beyond(head, sep, len(header)))]
+            options.update(names=header + spare, header=0)  # the header read above, for certain
+            dtype.update(dict.fromkeys(spare, "str"))
+            na_values.update({h: [""] for h in spare})
+            if dtype:  # (an empty dtype= costs pandas a third of a small file's parse)
+                options["dtype"] = dtype
             try:
                 with source.open() as fh:
                     frame = pd.read_csv(fh, na_values=na_values, **options)
+                if spare:
+                    cells = frame[spare].apply(lambda c: c.str.strip()).replace("", None)
+                    if cells.notna().any(axis=None):
+                        raise pd.errors.ParserError  # a cell beyond the header: pandas says where
+                    frame = frame.drop(columns=spare)
             except (pd.errors.ParserWarning, pd.errors.ParserError):
                 # rows longer than the header: fine only when the extra cells
                 # are empty (a delimiter after each row's last cell)
+                options.update(names=header)
+                for h in spare:
+                    del dtype[h], na_values[h]
+                options.pop("dtype", None)
+                if dtype:
+                    options["dtype"] = dtype
                 if not _extra_cells_empty(source, sep, len(header)):
+                    with source.open() as fh:  # pandas' own error, naming the line
+                        pd.read_csv(fh, na_values=na_values, **options)
                     raise
                 with source.open() as fh:
                     frame = pd.read_csv(
@@ -827,17 +878,15 @@ def _load(source: Source, kind: str, *, sheet, sep, decimal, encoding, columns) 
                         usecols=range(len(header)),
                         **options,
                     )
-            # pandas infers text for most id and note columns; those it read as
-            # numbers are read again as text (cheaper than forcing text up front)
-            again = [h for h in id_cols if not pd.api.types.is_string_dtype(frame[h])]
+            # an id column read as numbers after all (text only after the first
+            # 64 KiB, or words pandas takes for numbers): read again as text
+            again = [header[i] for i in ids if not pd.api.types.is_string_dtype(frame[header[i]])]
             if again:
                 with source.open() as fh:
                     text = pd.read_csv(
                         fh,
-                        usecols=again,
-                        dtype=dict.fromkeys(again, "str"),
+                        **{**options, "usecols": again, "dtype": dict.fromkeys(again, "str")},
                         na_values=na_values,
-                        **options,
                     )
                 for h in again:
                     frame[h] = text[h]
@@ -853,10 +902,10 @@ def _load(source: Source, kind: str, *, sheet, sep, decimal, encoding, columns) 
         raise DiaryError(msg) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
     frame.attrs.update(sep=sep, decimal=decimal, encoding=enc, sep_line=bool(excel_sep))
-    return frame
+    return frame, mapped
 
 
-def _read_excel(source: Source, sheet: str | int | None, columns) -> pd.DataFrame:
+def _read_excel(source: Source, sheet: str | int | None, columns) -> tuple[pd.DataFrame, Mapped]:
     """The sheet that holds the diary, read cell by cell as Excel stored it.
 
     - **Sheet**: ``sheet`` (a name or a 0-based position) chooses; otherwise
@@ -892,13 +941,14 @@ def _read_excel(source: Source, sheet: str | int | None, columns) -> pd.DataFram
     frame = pd.DataFrame(body, columns=header, dtype=object)
     if path is not None:
         _formulas_without_result(source, path, frame)
-    numbers, _ = _number_columns(header, columns, source.name)
+    mapped = map_columns(header, columns=columns, source=source.name)
+    numbers, _ = _number_columns(mapped[0])
     for h in header:
         values = frame[h]
         missing = values.isna() | (values.isin(_NA_NUMBER) if h in numbers else False)
         frame[h] = values.where(~missing.astype(bool), np.nan).infer_objects()
     frame.attrs["sheets"] = (chosen.title, others)
-    return frame
+    return frame, mapped
 
 
 def _sheet_header(cells: list, width: int) -> list[str]:
@@ -996,6 +1046,86 @@ def _plain_header(head: str, sep: str) -> list[str] | None:
     return cells
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+"""One line and its end, as pandas' parser splits lines (CR LF, CR or LF)."""
+
+
+def _quoted_header(head: str, sep: str, size: int) -> list[str] | None:
+    """The header cells of a first line :func:`_plain_header` leaves to pandas, named as pandas
+    names them: quotes removed (a doubled quote inside quotes is one quote), an empty cell
+    ``Unnamed: i`` (its position), a repeat ``name.1``, ``name.2``.
+
+    None when the header does not end inside ``head`` (the start of a larger file).
+    """
+    import csv
+
+    lines = [m.group(0) for m in _LINE.finditer(head) if m.group(0)]
+    used = 0
+
+    def feed():
+        nonlocal used
+        for line in lines:
+            used += 1
+            yield line
+
+    reader = csv.reader(feed(), delimiter=sep, quotechar='"', skipinitialspace=True)
+    try:
+        cells = next(reader)
+    except (StopIteration, csv.Error):
+        return None
+    whole = len(head.encode("utf-8", errors="ignore")) >= size  # an estimate: head is all
+    if not (whole or (used and lines[used - 1].endswith(("\n", "\r")))):
+        return None
+    names = [c if c else f"Unnamed: {i}" for i, c in enumerate(cells)]
+    written, taken, count = set(names), set(), {}
+    # the names written in the file first, in order, then the placeholders of empty cells
+    for i in sorted(range(len(names)), key=lambda i: not cells[i]):
+        name = names[i]
+        if name in taken:  # a repeat: "name.n", n the first number no header uses
+            n = count.get(name, 1)
+            while f"{name}.{n}" in taken or f"{name}.{n}" in written:
+                n += 1
+            count[name] = n + 1
+            names[i] = f"{name}.{n}"
+        taken.add(names[i])
+    return names
+
+
+_TEXT_CHAR = re.compile(r"[^\d\s.,+\-eE]")
+"""A character no number holds: a cell with one is text, which pandas reads as text."""
+
+
+def _number_like(head: str, sep: str, columns: list[int]) -> list[int]:
+    """Of the ``columns`` (positions), those whose cells in the first rows in ``head``
+    are all empty or number-like (``007``, ``1.5``): pandas would read them as numbers."""
+    import csv
+
+    if not columns:
+        return []
+    lines = [m.group(0) for m in _LINE.finditer(head) if m.group(0)][1:]
+    text: set[int] = set()
+    try:
+        for row in csv.reader(lines[:-1] or lines, delimiter=sep, skipinitialspace=True):
+            text.update(i for i in columns if i < len(row) and _TEXT_CHAR.search(row[i]))
+    except csv.Error:
+        return columns
+    return [i for i in columns if i not in text]
+
+
+def _cells_beyond(head: str, sep: str, width: int) -> int:
+    """How many cells the first data rows in ``head`` have beyond the header's ``width``."""
+    import csv
+
+    lines = [m.group(0) for m in _LINE.finditer(head) if m.group(0)][1:21]
+    if len(lines) < 2 or max(line.count(sep) for line in lines[:-1]) < width:
+        return 0  # (the last line may be cut) no row has more separators than cells
+    rows = csv.reader(lines[:-1], delimiter=sep, quotechar='"', skipinitialspace=True)
+    try:
+        return max(0, max((len(row) - width for row in rows), default=0))
+    except csv.Error:
+        return 0
+
+
 def _extra_cells_empty(source: Source, sep: str, width: int) -> bool:
     """True when no row has a non-empty cell beyond the header's ``width`` columns."""
     import csv
@@ -1011,10 +1141,8 @@ _NA_NUMBER = ("", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "-", "nvt", 
 """Cells read as missing in number columns (R's ``NA``, Excel's ``-``, Dutch ``n.v.t.``)."""
 
 
-def _number_columns(
-    headers: list[str], columns: dict[str, str] | None, source: str = "<table>"
-) -> tuple[set[str], set[str]]:
-    mapping, _, _ = map_columns(headers, columns=columns, source=source)
+def _number_columns(mapping: dict[str, str]) -> tuple[set[str], set[str]]:
+    """The headers of number columns, and of id and text columns, in a :func:`map_columns` mapping."""
     numbers = {h for h, name in mapping.items() if VARIABLES[name].kind == "number"}
     return numbers, {h for h, name in mapping.items() if name in ("subject", "tags", "notes")}
 
@@ -1059,3 +1187,7 @@ def _read_json(source: Source) -> pd.DataFrame:
         if nested.any():
             frame[col] = frame[col].where(~nested, frame[col].map(json.dumps))
     return frame
+
+
+FORMAT = Format("table", detect_table, read_table)
+"""The ``table`` entry of :data:`backpain.read.FORMATS`: any CSV/TSV, Excel, Parquet or JSON table."""

@@ -19,6 +19,7 @@ Every text is a catalogue entry in English (``lang="en"``) and Dutch
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ def render_report(
     progress: Progress | None = None,
     pain_scale: float = 10,
     dayfirst: bool | None = None,
+    moods: Sequence[str] | Mapping[str, float] | None = None,
 ) -> str:
     """Build the patient report and render it as one HTML string.
 
@@ -54,7 +56,7 @@ def render_report(
     ----------
     diaries : path, list of paths, bytes, file object or pandas.DataFrame
         Anything :func:`backpain.read_diary` reads (several files are merged).
-    lang, subject, progress, pain_scale, dayfirst
+    lang, subject, progress, pain_scale, dayfirst, moods
         As in :func:`build_report`.
     standalone : bool, default True
         A whole HTML document (``<!DOCTYPE html>`` with inline style); False
@@ -102,6 +104,7 @@ def render_report(
         progress=progress,
         pain_scale=pain_scale,
         dayfirst=dayfirst,
+        moods=moods,
     )
     return data.to_html(standalone=standalone)
 
@@ -115,6 +118,7 @@ def write_report(
     progress: Progress | None = None,
     pain_scale: float = 10,
     dayfirst: bool | None = None,
+    moods: Sequence[str] | Mapping[str, float] | None = None,
 ) -> Path:
     """Write the patient report to one self-contained HTML file.
 
@@ -125,7 +129,7 @@ def write_report(
         already built (then the other options are not used).
     path : str or Path
         The HTML file to write (its folder must exist).
-    lang, subject, progress, pain_scale, dayfirst
+    lang, subject, progress, pain_scale, dayfirst, moods
         As in :func:`build_report`.
 
     Returns
@@ -153,6 +157,7 @@ def write_report(
             progress=progress,
             pain_scale=pain_scale,
             dayfirst=dayfirst,
+            moods=moods,
         )
     path = Path(path)
     path.write_text(diaries.to_html(), encoding="utf-8")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import copy
 import io
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -310,6 +310,7 @@ def build_report(
     progress: Progress | None = None,
     pain_scale: float = 10,
     dayfirst: bool | None = None,
+    moods: Sequence[str] | Mapping[str, float] | None = None,
 ) -> ReportData:
     """Compute everything one person's report shows, once, from what it was not given.
 
@@ -346,6 +347,10 @@ def build_report(
     dayfirst : bool, optional
         Order of numeric dates such as ``03/04/2026`` in files to read
         (:func:`backpain.read_diary`); default: inferred from the column.
+    moods : list or dict, optional
+        For a Daylio export whose mood labels are not Daylio's defaults: the
+        moods from best to worst, or a level per label
+        (:func:`backpain.read.daylio.read_daylio`); only Daylio files get it.
 
     Returns
     -------
@@ -403,6 +408,8 @@ def build_report(
         options["pain_scale"] = pain_scale
     if dayfirst is not None:
         options["dayfirst"] = dayfirst
+    if moods is not None:
+        options["moods"] = moods
     covered = None
     if not isinstance(diary, pd.DataFrame):
         if load is not None:
