@@ -18,9 +18,10 @@ Templates use :meth:`str.format` fields with three additions:
   rendered in the same language and for the same audience.
 
 Advice that differs by where the user is (a Python argument, a command-line
-option, or a control on the page) is written as catalogue variants
-``key@python``, ``key@cli`` and ``key@page``; :func:`say` picks the variant for
-its ``audience`` and falls back to the plain ``key``.
+option, or what to do on the page) is written once, as the field
+``{option.NAME}`` (or ``{option.NAME:VALUE}``): :func:`say` fills it in with the
+phrase for its ``audience`` from the one mapping of option names
+(``backpain/_catalogue/options.py``), formatted with the sentence's own fields.
 """
 
 from __future__ import annotations
@@ -250,20 +251,40 @@ def render_error(exc: BaseException, lang: str = "en", *, audience: str = "pytho
     return render(exc.args[0], lang, audience=audience) if exc.args else str(exc)
 
 
+class _Option:
+    """An ``{option.NAME}`` field: the phrase for ``NAME`` in the audience's place."""
+
+    def __init__(self, name: str, params: Mapping[str, Any]) -> None:
+        self.name = name
+        self.params = params
+
+
 class _Formatter(string.Formatter):
     def __init__(self, lang: str, audience: str) -> None:
         super().__init__()
         self.lang = lang
         self.audience = audience
 
+    def get_field(self, field_name: str, args: Any, kwargs: Any) -> Any:
+        if field_name.startswith("option."):
+            return _Option(field_name.removeprefix("option."), kwargs), field_name
+        return super().get_field(field_name, args, kwargs)
+
     def convert_field(self, value: Any, conversion: str | None) -> Any:
         if conversion in ("v", "V"):
             key = VARIABLE_WORDS.get(str(value))
-            word = str(value) if key is None else _lookup(key, self.lang, self.audience)
+            word = str(value) if key is None else _lookup(key, self.lang)
             return word[:1].upper() + word[1:] if conversion == "V" else word
         return super().convert_field(value, conversion)
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, _Option):
+            key = f"option.{value.name}.{self.audience}"
+            template = _lookup(key, self.lang)
+            if template is None:
+                msg = f"no text with key {key!r} in the catalogue"
+                raise KeyError(msg)
+            return self.format(template, **{**value.params, "value": format_spec})
         if isinstance(value, Message | list | tuple):
             return format(render(value, self.lang, audience=self.audience), format_spec)
         if format_spec and isinstance(value, int | float) and not isinstance(value, bool):
@@ -271,8 +292,8 @@ class _Formatter(string.Formatter):
         return super().format_field(value, format_spec)
 
 
-def _lookup(key: str, lang: str, audience: str) -> str | None:
-    entry = CATALOGUE.get(f"{key}@{audience}") or CATALOGUE.get(key)
+def _lookup(key: str, lang: str) -> str | None:
+    entry = CATALOGUE.get(key)
     if entry is None:
         return None
     return entry[0] if lang == "en" else entry[1]
@@ -288,7 +309,7 @@ def say(key: str, lang: str = "en", /, *, audience: str = "python", **params: An
     lang : {"en", "nl"}
         Language.
     audience : {"python", "cli", "page"}
-        Where the reader is; picks ``key@audience`` variants of advice.
+        Where the reader is; fills ``{option.NAME}`` fields with that place's phrase.
     **params
         The template's fields.
 
@@ -300,12 +321,14 @@ def say(key: str, lang: str = "en", /, *, audience: str = "python", **params: An
     --------
     >>> say("common.var.sleep_hours", "nl")
     'uren slaap'
+    >>> [say("read.reason.pain_above_100", "en", audience=a) for a in ("python", "cli")]
+    ['pain must be at most 100 on the 0-100 scale (pain_scale=100)', 'pain must be at most 100 on the 0-100 scale (--pain-scale 100)']
     """
     check_lang(lang)
     if audience not in AUDIENCES:
         msg = f"audience must be one of {list(AUDIENCES)}, not {audience!r}"
         raise ValueError(msg)
-    template = _lookup(key, lang, audience)
+    template = _lookup(key, lang)
     if template is None:
         msg = f"no text with key {key!r} in the catalogue"
         raise KeyError(msg)

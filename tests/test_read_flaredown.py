@@ -144,7 +144,7 @@ def test_bad_checkin_date_is_rejected():
     diary, report = backpain.read_diary(io.BytesIO(text.encode()), return_report=True)
     assert diary["tags"].tolist() == ["yoga"]
     assert report.rejected["row"].tolist() == [2]
-    assert "YYYY-MM-DD" in report.rejected["reason"][0]
+    assert "not a date like 2020-09-22" in report.rejected["reason"][0]
     assert report.balanced
 
 

@@ -72,19 +72,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "app.try_again": ("Open a fresh page", "Open een nieuwe pagina"),
     "app.port_busy": (
-        "port {port} is already used by another program on this computer, so the page "
-        "cannot listen there; pass another port=, or port=None to use a free one",
-        "poort {port} wordt al gebruikt door een ander programma op deze computer, dus de "
-        "pagina kan daar niet luisteren; geef een andere port= op, of port=None om een "
-        "vrije poort te gebruiken",
-    ),
-    "app.port_busy@cli": (
-        "port {port} is already used by another program on this computer, so the page "
-        "cannot listen there; choose another port with --port, or leave --port out to use "
-        "a free one",
-        "poort {port} wordt al gebruikt door een ander programma op deze computer, dus de "
-        "pagina kan daar niet luisteren; kies een andere poort met --port, of laat --port "
-        "weg om een vrije poort te gebruiken",
+        "port {port} is already used by another program on this computer, so the page cannot listen there; {option.port}",
+        "poort {port} wordt al gebruikt door een ander programma op deze computer, dus de pagina kan daar niet luisteren; {option.port}",
     ),
     "app.failed": ("This file could not be read", "Dit bestand kon niet gelezen worden"),
     "app.unexpected": (

@@ -215,16 +215,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "\n  ... en nog {n} geweigerde rijen.",
     ),
     "report.several_subjects": (
-        "the diary holds {n} subjects ({subjects}); a report is for one person: pass subject=",
-        "het dagboek bevat {n} deelnemers ({subjects}); een rapport is voor één persoon: geef subject= op",
-    ),
-    "report.several_subjects@cli": (
-        "the diary holds {n} subjects ({subjects}); a report is for one person: choose one with --subject NAME",
-        "het dagboek bevat {n} deelnemers ({subjects}); een rapport is voor één persoon: kies er een met --subject NAAM",
-    ),
-    "report.several_subjects@page": (
-        "the file holds the diaries of {n} people ({subjects}); a report is for one person: upload one person's diary",
-        "het bestand bevat de dagboeken van {n} personen ({subjects}); een rapport is voor één persoon: laad het dagboek van één persoon op",
+        "{option.several_people}; a report is for one person: {option.subject_choose}",
+        "{option.several_people}; een rapport is voor één persoon: {option.subject_choose}",
     ),
     "report.no_pain": (
         "This file holds no pain scores (it is {what}). Add your pain diary: read it together with this file (several files at once) to see how long the pain has lasted, the months, the worst days and what went together with your pain.",

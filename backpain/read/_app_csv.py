@@ -14,12 +14,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..errors import DiaryError
 from ..schema import TAG_SEP, normalise_header
 from ..text import Message
 from ._cells import blank_rows
 from ._format import MATCH, Detected, not_mine
-from ._report import LoadReport, message_column
+from ._report import LoadReport
 from ._source import Source
 from .table import TAG_WORDS, subject_from_name
 
@@ -32,12 +33,40 @@ __all__ = [
     "matches",
     "read_app_csv",
     "read_app_export",
-    "reject_rows",
     "sort_rejected",
     "split_tags",
     "subject_from_name",
     "union_tags",
 ]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "read.detect.header_lacks": (
+            "header lacks {label}'s column(s) {missing}",
+            "de kopregel mist de kolom(men) {missing} van {label}",
+        ),
+        "read.detect.not_text": ("not a text file", "geen tekstbestand"),
+        "read.error.app_columns": (
+            "{source}: this {label} export lacks the column(s) {missing} (columns found: "
+            "{found}). Export it again from the app.",
+            "{source}: deze export van {label} mist de kolom(men) {missing} (gevonden "
+            "kolommen: {found}). Exporteer het opnieuw uit de app.",
+        ),
+        "read.error.app_unreadable": (
+            "{source}: could not read it as a {label} CSV export: {detail}. Export it again "
+            "from the app without editing it.",
+            "{source}: kon het niet lezen als CSV-export van {label}: {detail}. Exporteer het "
+            "opnieuw uit de app, zonder het te bewerken.",
+        ),
+        "read.error.empty_app": (
+            "{source}: the file is empty. Export the {label} data again.",
+            "{source}: het bestand is leeg. Exporteer de gegevens uit {label} opnieuw.",
+        ),
+    },
+)
 
 BACK_PAIN_PATTERN = re.compile(
     r"""
@@ -174,30 +203,6 @@ def read_app_export(source: Source, label: str, required: tuple[str, ...], fmt: 
     blank = blank_rows(raw)
     report.ignore(int(blank.sum()), Message("read.ignored.blank_row"))
     return AppExport(raw, report, rows, ~blank)
-
-
-def reject_rows(
-    report: LoadReport,
-    mask: pd.Series,
-    *,
-    rows: pd.Series,
-    column: str,
-    values: pd.Series,
-    reason: str | pd.Series,
-) -> None:
-    """Reject the rows in ``mask`` with a reason (listed in ``report.rejected``)."""
-    if not mask.any():
-        return
-    report.reject(
-        pd.DataFrame(
-            {
-                "row": rows[mask].to_numpy(),
-                "column": column,
-                "value": values[mask].astype("string").to_numpy(),
-                "reason": pd.Series(message_column(reason, mask), dtype=object),
-            }
-        )
-    )
 
 
 def sort_rejected(report: LoadReport) -> None:

@@ -12,16 +12,18 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..text import Message
-from ._report import LoadReport, message_column
+from ._problems import Reason, problem_frame
+from ._report import LoadReport
 
 __all__ = [
     "ASLEEP_VALUES",
+    "BAD_DATE",
     "NOT_ASLEEP",
     "PAIN",
     "PAIN_PREFIX",
@@ -37,11 +39,60 @@ __all__ = [
     "future_reason",
     "pain_entries",
     "pain_severity",
-    "reject_frame",
     "sleep_entries",
     "stamps",
     "step_entries",
 ]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "formats.apple_csv.bad_pain_map": (
+            "pain_map={{{key!r}: {value}}} is not valid: keys are {keys} and values numbers "
+            "from 0 to 10 (or None)",
+            "pain_map={{{key!r}: {value}}} is ongeldig: sleutels zijn {keys} en waarden getallen "
+            "van 0 tot 10 (of None)",
+        ),
+        "read.apple.awake": ("awake", "wakker"),
+        "read.apple.bad_sleep": ("not a sleep-analysis value", "geen waarde van de slaapanalyse"),
+        "read.apple.in_bed": ("in bed", "in bed"),
+        "read.apple.not_asleep": (
+            "{record} {label} (not sleep time)",
+            "{record} {label} (geen slaaptijd)",
+        ),
+        "read.apple.pain_source": (
+            "{record} (severity mapped to 0-10, the day's maximum)",
+            "{record} (ernst omgezet naar 0-10, het maximum van de dag)",
+        ),
+        "read.apple.several_step_sources": (
+            "steps: on {n} day(s) several sources (iPhone, Watch, apps) counted steps; took the "
+            "largest single source each day, since they count the same steps",
+            "stappen: op {n} dag(en) telden meerdere bronnen (iPhone, Watch, apps) stappen; per "
+            "dag is de grootste bron genomen, want ze tellen dezelfde stappen",
+        ),
+        "read.apple.sleep_day_over_24": (
+            "the asleep records ending on this day add up to more than 24 hours",
+            "de slaaprecords die op deze dag eindigen zijn samen meer dan 24 uur",
+        ),
+        "read.apple.sleep_source": (
+            "{record} (union of asleep intervals of all sources, dated by the wake-up day)",
+            "{record} (samen genomen slaaptijd van alle bronnen, gedateerd op de dag van het ontwaken)",
+        ),
+        "read.apple.smaller_steps": (
+            "{record} from a smaller source on the same day (not double counted)",
+            "{record} uit een kleinere bron op dezelfde dag (niet dubbel geteld)",
+        ),
+        "read.apple.steps_source": (
+            "{record} (the day's largest single-source total)",
+            "{record} (het grootste totaal van één bron op die dag)",
+        ),
+    },
+)
+
+BAD_DATE = Reason.NOT_A_DATE.message(example="2019-05-14 18:52:09 -0400")
+"""Why an Apple Health record with a malformed date is refused."""
 
 STEPS = "HKQuantityTypeIdentifierStepCount"
 SLEEP = "HKCategoryTypeIdentifierSleepAnalysis"
@@ -114,22 +165,6 @@ def stamps(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return local.astype("datetime64[ns]"), utc.astype("datetime64[ns]")
 
 
-def reject_frame(rows: pd.Series, column: str, values: pd.Series, reason: Any) -> pd.DataFrame:
-    rows = pd.Series(rows).reset_index(drop=True)
-    reasons = message_column(
-        pd.Series(reason, dtype=object) if isinstance(reason, list) else reason,
-        pd.Series(True, index=rows.index),
-    )
-    return pd.DataFrame(
-        {
-            "row": rows,
-            "column": column,
-            "value": pd.Series(values).astype("string").reset_index(drop=True),
-            "reason": pd.Series(reasons, dtype=object),
-        }
-    )
-
-
 def future_mask(utc: pd.Series, scan: Scan) -> pd.Series:
     if scan.export_utc is None:
         return pd.Series(False, index=utc.index)
@@ -138,7 +173,7 @@ def future_mask(utc: pd.Series, scan: Scan) -> pd.Series:
 
 
 def future_reason(scan: Scan) -> Message:
-    return Message("read.apple.future", export_date=scan.export_date)
+    return Reason.AFTER_EXPORT.message(export_date=scan.export_date)
 
 
 def pain_severity(pain_map: dict[str, float | None] | None) -> dict[str, float | None]:
@@ -174,16 +209,13 @@ def pain_entries(
     known = key.isin(list(pain_map))
     score = key.map({k: np.nan if v is None else v for k, v in pain_map.items()}).astype("float64")
     checks = [
-        (local.isna(), "startDate", rec["start"], Message("read.apple.bad_date")),
+        (local.isna(), "startDate", rec["start"], BAD_DATE),
         (future_mask(utc, scan), "startDate", rec["start"], future_reason(scan)),
         (
             ~known,
             "value",
             rec["value"],
-            Message(
-                "read.apple.bad_severity",
-                levels=", ".join(PAIN_PREFIX + k for k in pain_map),
-            ),
+            Reason.UNKNOWN_LABEL.message(levels=", ".join(PAIN_PREFIX + k for k in pain_map)),
         ),
         (
             known & score.isna(),
@@ -196,7 +228,7 @@ def pain_entries(
     for mask, column, values, reason in checks:
         mask = mask & ~dropped
         if mask.any():
-            bad.append(reject_frame(rec.loc[mask, "row"], column, values[mask], reason))
+            bad.append(problem_frame(rec.loc[mask, "row"], column, values[mask], reason))
             dropped |= mask
     rec = rec.assign(date=local.dt.normalize(), pain=score)[~dropped]
     daily = rec.groupby("date").agg(
@@ -238,15 +270,15 @@ def compact_sleep(scan: Scan) -> None:
             "value",
             Message("read.apple.bad_sleep"),
         ),
-        (start.isna(), "startDate", "start", Message("read.apple.bad_date")),
-        (end.isna(), "endDate", "end", Message("read.apple.bad_date")),
+        (start.isna(), "startDate", "start", BAD_DATE),
+        (end.isna(), "endDate", "end", BAD_DATE),
         (future, "startDate", "start", future_reason(scan)),
-        (length < pd.Timedelta(0), "endDate", "end", Message("read.apple.sleep_backwards")),
+        (length < pd.Timedelta(0), "endDate", "end", Reason.ENDS_BEFORE_START.message()),
         (
             length > pd.Timedelta(hours=24),
             "endDate",
             "end",
-            Message("read.apple.sleep_too_long"),
+            Reason.OVER_24H.message(),
         ),
     ]
     dropped = pd.Series(False, index=rec.index)
@@ -254,7 +286,7 @@ def compact_sleep(scan: Scan) -> None:
         mask = mask.fillna(False).astype(bool) & ~dropped
         if mask.any():
             scan.sleep_bad.append(
-                reject_frame(rec.loc[mask, "row"], column, rec.loc[mask, field], reason)
+                problem_frame(rec.loc[mask, "row"], column, rec.loc[mask, field], reason)
             )
             dropped |= mask
     keep = ~dropped
@@ -301,7 +333,7 @@ def sleep_entries(
     if over.any():
         rows = iv[iv["date"].isin(daily.loc[over, "date"])]
         bad.append(
-            reject_frame(
+            problem_frame(
                 rows["row"],
                 "endDate",
                 rows["end"].astype("string"),

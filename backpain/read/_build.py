@@ -28,16 +28,10 @@ from ._parse import (
     thousands_shaped,
     weekday_given,
 )
-from ._report import LoadReport, message_column
+from ._problems import Problems, Reason
+from ._report import LoadReport
 
 __all__ = ["build_diary", "finish_diary"]
-
-
-def _as_written(values: pd.Series) -> pd.Series:
-    """Values as text for the report; whole numbers without a trailing ``.0``."""
-    if pd.api.types.is_float_dtype(values):
-        return values.map(lambda v: f"{v:g}", na_action="ignore").astype("string")
-    return values.astype("string")
 
 
 def _combine_text(values: pd.Series, how: str) -> str | float:
@@ -137,21 +131,10 @@ def build_diary(
         if "n_rows" in entries.columns
         else pd.Series(1, index=entries.index, dtype="int64")
     )
-    problems: list[pd.DataFrame] = []
+    problems = Problems()
 
-    def flag(mask: pd.Series, column: str, raw: pd.Series, reason: Message | pd.Series) -> None:
-        if mask.any():
-            reasons = message_column(reason, mask)
-            problems.append(
-                pd.DataFrame(
-                    {
-                        "row": work.loc[mask, "row"],
-                        "column": column,
-                        "value": _as_written(raw[mask]),
-                        "reason": pd.Series(reasons, index=work.index[mask], dtype=object),
-                    }
-                )
-            )
+    def flag(mask: pd.Series, column: str, raw: pd.Series, reason, **params) -> None:
+        problems.add(work["row"], column, raw, reason, mask=mask, **params)
 
     raw_subject = work["subject"]
     # ids repeat on every row: clean each distinct id once
@@ -164,7 +147,8 @@ def build_diary(
         pd.Series(~has_name, index=work.index),
         "subject",
         raw_subject,
-        Message("read.reason.subject_empty"),
+        Reason.MISSING,
+        name="subject",
     )
     work["subject"] = pd.Series(
         names.array.take(np.where(codes < 0, -1, codes), allow_fill=True),
@@ -183,19 +167,19 @@ def build_diary(
     if not pd.api.types.is_datetime64_any_dtype(raw_date):
         report.notes.append(how)
     date_blank = blank_cells(raw_date) if dates.isna().any() else dates.isna()
-    flag(date_blank, "date", raw_date, Message("read.reason.date_empty"))
+    flag(date_blank, "date", raw_date, Reason.MISSING, name="date")
     unparsed = dates.isna() & ~date_blank
     if unparsed.any():
         digits = raw_date.astype("string").str.contains(r"\d", na=False).astype(bool)
         no_year = unparsed & digits & ~has_full_year(raw_date)
-        flag(no_year, "date", raw_date, Message("read.reason.date_no_year"))
+        flag(no_year, "date", raw_date, Reason.DATE_NO_YEAR)
         unparsed &= ~no_year
     if unparsed.any():
         partial = unparsed & partial_dates(raw_date)
-        flag(partial, "date", raw_date, Message("read.reason.date_partial"))
+        flag(partial, "date", raw_date, Reason.DATE_PARTIAL)
         weekday, written = weekday_given(raw_date)
         named = unparsed & ~partial & (weekday >= 0)
-        flag(named, "date", raw_date, Message("read.reason.date_weekday"))
+        flag(named, "date", raw_date, Reason.DATE_WEEKDAY)
         unparsed &= ~partial & ~named
     if unparsed.any():
         looks_numeric = written.str.match(
@@ -204,18 +188,18 @@ def build_diary(
         parts = written.str.extract(NUMERIC_DATE.pattern).astype("float64")
         either = looks_numeric & (parts[0] <= 12) & (parts[1] <= 12) & (parts[0] >= 1)
         either &= (parts[1] >= 1) & (parts[0] != parts[1])
-        flag(unparsed & either, "date", raw_date, Message("read.reason.date_order"))
+        flag(unparsed & either, "date", raw_date, Reason.DATE_ORDER)
         flag(
             unparsed & looks_numeric & ~either,
             "date",
             raw_date,
-            Message("read.reason.date_not_real"),
+            Reason.DATE_NOT_REAL,
         )
         flag(
             unparsed & ~looks_numeric,
             "date",
             raw_date,
-            Message("read.reason.date_unknown"),
+            Reason.DATE_UNKNOWN,
         )
     work["date"] = dates
 
@@ -227,24 +211,25 @@ def build_diary(
             bad = nums.isna() & ~blank_cells(raw)
             if decimal is None:  # nothing told the mark: 1.234 is 1234 or 1.234
                 either = thousands_shaped(raw)
-                flag(either, name, raw, Message("read.reason.number_ambiguous"))
+                flag(either, name, raw, Reason.NUMBER_AMBIGUOUS)
                 bad &= ~either
             unit = Message(f"common.unit.{name}")
             clock = Message("read.unit.hours_clock") if name == "sleep_hours" else unit
-            flag(bad, name, raw, Message("read.reason.not_a_number", name=name, unit=clock))
+            flag(bad, name, raw, Reason.NOT_A_NUMBER, name=name, unit=clock)
             if name == "pain" and pain_scale == 100:
                 nums = nums / 10
             hi = var.high
             if hi is not None:
                 over = nums > hi
                 if name == "pain":
-                    reason = Message(f"read.reason.pain_above_{pain_scale:g}")
+                    pain_above = (
+                        Reason.PAIN_ABOVE_100 if pain_scale == 100 else Reason.PAIN_ABOVE_10
+                    )
+                    flag(over, name, raw, pain_above)
                 else:
-                    reason = Message("read.reason.above_max", name=name, high=hi, unit=unit)
-                flag(over, name, raw, reason)
+                    flag(over, name, raw, Reason.ABOVE_MAX, name=name, high=hi, unit=unit)
             if var.low is not None:
-                low = Message("read.reason.below_min", name=name, low=var.low)
-                flag(nums < var.low, name, raw, low)
+                flag(nums < var.low, name, raw, Reason.BELOW_MIN, name=name, low=var.low)
             work[name] = nums
         elif name in ("tags", "notes"):
             work[name] = _clean_text(raw) if name in clean_text else raw.astype("string")
@@ -262,10 +247,8 @@ def build_diary(
     key = _check_daily_totals(work, entries, rules, present, problems, flag)
 
     if problems:
-        bad = pd.concat(problems, ignore_index=True)
-        bad = bad.sort_values("row", kind="stable").drop_duplicates("row")
-        keep = ~work["row"].isin(bad["row"])
-        report.reject(bad, n_rows=int(n_rows[~keep].sum()))
+        keep = ~work["row"].isin(problems.rows)
+        problems.report(report, n_rows=int(n_rows[~keep].sum()), first_only=True)
     else:
         keep = pd.Series(True, index=work.index)
     everything = bool(keep.all())
@@ -308,8 +291,7 @@ def _check_daily_totals(work, entries, rules, present, problems, flag) -> np.nda
         key = (rank[valid].astype(np.int64) << 32) + (days - days.min())
         if (key[1:] > key[:-1]).all():
             return key if len(key) == len(rank) else None
-    bad_rows = pd.concat([p["row"] for p in problems]) if problems else pd.Series([], dtype="int64")
-    ok = ~work["row"].isin(bad_rows) & work["date"].notna() & (work["_subject_rank"] >= 0)
+    ok = ~work["row"].isin(problems.rows) & work["date"].notna() & (work["_subject_rank"] >= 0)
     if not ok.any():
         return None
     key = pd.Series(_day_keys(work[ok]), index=work.index[ok])
@@ -328,8 +310,7 @@ def _check_daily_totals(work, entries, rules, present, problems, flag) -> np.nda
             mask[over.index[over.to_numpy()]] = True
             reasons = pd.Series("", index=work.index, dtype="object")
             reasons[mask] = [
-                Message(
-                    "read.reason.day_total",
+                Reason.DAY_TOTAL.message(
                     n=int(n),
                     name=c,
                     total=float(t),

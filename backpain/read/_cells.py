@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..errors import DiaryError
-from ..text import Message
+from ._problems import Problem, Reason
 
 __all__ = [
     "EXCEL_CR",
@@ -226,16 +226,7 @@ def check_cell_sizes(frame: pd.DataFrame, source: str, *, first_row: int, most: 
     """
     for name in frame.columns:
         if len(str(name)) > most:
-            column = str(name)[:40] + "..."
-            msg = Message(
-                "read.limit.cell",
-                source=source,
-                row=first_row - 1,
-                column=column,
-                found=len(str(name)),
-                most=most,
-            )
-            raise DiaryError(msg)
+            raise _too_long(source, first_row - 1, str(name)[:40] + "...", len(str(name)), most)
     text = np.flatnonzero(
         [pd.api.types.is_object_dtype(t) or pd.api.types.is_string_dtype(t) for t in frame.dtypes]
     )
@@ -264,15 +255,8 @@ def _arrow_too_long(values: pd.Series, source: str, first_row: int, most: int) -
             lengths = np.nan_to_num(lengths.astype("float64"), nan=0.0)
             at = int(lengths.argmax())
             if lengths[at] > most:
-                msg = Message(
-                    "read.limit.cell",
-                    source=source,
-                    row=offset + at + first_row,
-                    column=str(values.name),
-                    found=int(lengths[at]),
-                    most=most,
-                )
-                raise DiaryError(msg)
+                row = offset + at + first_row
+                raise _too_long(source, row, str(values.name), int(lengths[at]), most)
         offset += len(chunk)
     return True
 
@@ -287,12 +271,13 @@ def _check_block(block: pd.DataFrame, source: str, first_row: int, most: int) ->
     at = int(lengths.argmax())
     if lengths[at] > most:
         column, row = divmod(at, len(block))
-        msg = Message(
-            "read.limit.cell",
-            source=source,
-            row=row + first_row,
-            column=str(block.columns[column]),
-            found=int(lengths[at]),
-            most=most,
-        )
-        raise DiaryError(msg)
+        name = str(block.columns[column])
+        raise _too_long(source, row + first_row, name, int(lengths[at]), most)
+
+
+def _too_long(source: str, row: int, column: str, found: int, most: int) -> DiaryError:
+    """The error for a cell of ``found`` characters where ``most`` may stand."""
+    problem = Problem(
+        source, row, column, None, Reason.CELL_TOO_LONG, {"found": found, "most": most}
+    )
+    return DiaryError(problem.sentence)

@@ -11,12 +11,12 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..text import Message, check_lang, render, say
+from ._problems import Problem, Reason, problem_frame
 
-__all__ = ["REJECT_COLUMNS", "LoadReport", "message_column", "with_report"]
+__all__ = ["REJECT_COLUMNS", "LoadReport", "with_report"]
 
 REJECT_COLUMNS = ["file", "row", "column", "value", "reason", "message"]
 """Columns of :attr:`LoadReport.rejected`: ``reason`` is the English text,
@@ -144,6 +144,37 @@ class LoadReport:
         self.rejected = pd.concat(parts, ignore_index=True) if parts else rows
         self.rows_rejected += len(rows) if n_rows is None else int(n_rows)
 
+    def refuse(self, *args: Any, **kwargs: Any) -> None:
+        """Reject input rows now: their numbers, the column, their values and why.
+
+        Takes the arguments of :meth:`Problems.add
+        <backpain.read._problems.Problems.add>` (``rows, column, values,
+        reason, *, mask=None, **params``); the rows are listed in
+        :attr:`rejected` in the order given.
+        """
+        self.reject(problem_frame(*args, **kwargs))
+
+    def problems(self) -> list[Problem]:
+        """The rejected rows as :class:`~backpain.read._problems.Problem` objects, in order.
+
+        >>> from backpain.read._problems import Problems, Reason
+        >>> report, found = LoadReport(source="a.csv"), Problems()
+        >>> found.add([5], "date", ["2026-02-31"], Reason.DATE_NOT_REAL)
+        >>> found.report(report)
+        >>> report.problems()[0].render("nl")  # doctest: +ELLIPSIS
+        "a.csv: rij 5, kolom 'date', waarde '2026-02-31': geen bestaande kalenderdag ..."
+        """
+        out = []
+        for rec in self.rejected.itertuples(index=False):
+            message = _message(rec)
+            reason: Reason | Message = message
+            params: dict[str, Any] = {}
+            if isinstance(message, Message) and message.key in _REASONS:
+                reason, params = _REASONS[message.key], message.params
+            value = None if pd.isna(rec.value) else str(rec.value)
+            out.append(Problem(rec.file, int(rec.row), rec.column, value, reason, params))
+        return out
+
     def _format_name(self, lang: str) -> str:
         return _say_or(f"read.format.{self.format}", lang, self.format)
 
@@ -240,6 +271,9 @@ class LoadReport:
         )
 
 
+_REASONS = {r.value: r for r in Reason}
+
+
 def _message(rec: Any) -> Any:
     """The Message of a rejected row (its English reason if it has none)."""
     message = getattr(rec, "message", None)
@@ -260,18 +294,6 @@ def _column(name: str, lang: str) -> str:
         return name
     word, sep, rest = name.partition(" (")
     return _say_or(f"common.var.{word}", lang, word) + sep + rest
-
-
-def message_column(reason: Message | pd.Series, mask: pd.Series) -> np.ndarray:
-    """The reasons of the rows in ``mask`` as an object array of Messages.
-
-    Kept as objects: pandas and ``np.full`` would turn a Message into a plain ``str``.
-    """
-    if isinstance(reason, pd.Series):
-        return reason[mask].to_numpy(dtype=object)
-    out = np.empty(int(mask.sum()), dtype=object)
-    out.fill(reason)
-    return out
 
 
 def with_report(frame: Any, report: LoadReport, return_report: bool | None, *, func: str) -> Any:

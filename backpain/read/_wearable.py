@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..errors import DiaryError
 from ..text import Message
 from ._build import build_diary
+from ._problems import Reason
 from ._report import LoadReport
 from ._source import Source
 
@@ -28,9 +29,30 @@ __all__ = [
     "finish",
     "new_report",
     "numbers",
+    "one_person",
     "read_rows",
-    "reject",
 ]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "formats.column.subject_default": (
+            "(default {subject!r}: the file holds one person's data{option.subject_name})",
+            "(standaard {subject!r}: het bestand bevat de gegevens van één persoon{option.subject_name})",
+        ),
+        "formats.error.looks_like": (
+            "{file}: this looks like {fmt}, but it cannot be read: {problem}. {todo}",
+            "{file}: dit lijkt op {fmt}, maar het kan niet gelezen worden: {problem}. {todo}",
+        ),
+        "formats.error.not_csv": (
+            "{file}: looked like {fmt} but is not a readable CSV ({why}). Export it again",
+            "{file}: leek op {fmt} maar is geen leesbare CSV ({why}). Exporteer het opnieuw",
+        ),
+        "formats.ignored.blank_line": ("blank line", "lege regel"),
+    },
+)
 
 DEFAULT_SUBJECT = "me"
 
@@ -119,33 +141,16 @@ def _split(src: Source, report: LoadReport, header_line: int) -> tuple[list[str]
     report.rows_read = len(cells) + blank + len(long_rows)
     report.ignore(blank, Message("formats.ignored.blank_line"))
     if long_rows:
-        reject(
-            report,
+        report.refuse(
             [r for r, _ in long_rows],
             "",
             [v for _, v in long_rows],
-            Message("formats.reason.too_many_cells", n=width),
+            Reason.TOO_MANY_CELLS,
+            n=width,
         )
     frame = pd.DataFrame(cells, columns=header, dtype=object)
     frame["row"] = np.asarray(lines, dtype="int64")
     return header, frame
-
-
-def reject(report: LoadReport, rows: Any, column: str, values: Any, reason: Message) -> None:
-    """Reject input rows: one line each in ``report.rejected``."""
-    frame = pd.DataFrame({"row": rows, "column": column, "value": values})
-    if len(frame):
-        frame["value"] = frame["value"].astype("string")
-        # object dtype keeps the Message (a str subclass) for rendering in another language
-        frame["reason"] = pd.Series([reason] * len(frame), index=frame.index, dtype=object)
-        report.reject(frame)
-
-
-def reject_where(
-    report: LoadReport, rows: pd.DataFrame, mask: pd.Series, column: str, reason: Message
-) -> None:
-    """Reject the ``rows`` where ``mask`` holds, showing their ``column`` cell."""
-    reject(report, rows.loc[mask, "row"], column, rows.loc[mask, column], reason)
 
 
 def numbers(
@@ -165,11 +170,28 @@ def numbers(
         ok = np.isfinite(value) & (value >= low)
         bad = good & text.fillna("").ne("").astype(bool) & ~ok
         if bad.any():
-            reason = Message("formats.reason.not_a_number", column=col, low=low)
-            reject_where(report, rows, bad, col, reason)
+            unit = Message("read.unit.at_least", low=low)
+            report.refuse(
+                rows["row"], col, rows[col], Reason.NOT_A_NUMBER, mask=bad, name=col, unit=unit
+            )
             good &= ~bad
         out[col] = value.where(np.isfinite(value))
     return out, good
+
+
+def one_person(entries: pd.DataFrame, report: LoadReport, subject: str | None) -> pd.DataFrame:
+    """Name the one person of a tracker's or watch's file: ``subject``, else ``"me"``.
+
+    The files of one account (a watch, a phone's health app) never name their
+    owner; the report's column list says which name was used and how to give
+    another.
+    """
+    report.columns["subject"] = (
+        Message("read.origin.given")
+        if subject
+        else Message("formats.column.subject_default", subject=DEFAULT_SUBJECT)
+    )
+    return entries.assign(subject=subject or DEFAULT_SUBJECT)
 
 
 def finish(
@@ -193,14 +215,10 @@ def finish(
         blank = entries[variables].isna().all(axis=1)
         report.ignore(int(blank.sum()), empty)
         entries = entries[~blank]
-    entries = entries.assign(subject=subject or DEFAULT_SUBJECT)
+    entries = one_person(entries, report, subject)
     if "pain" not in entries.columns:
         entries["pain"] = np.nan
     entries["date"] = pd.to_datetime(entries["date"]).astype("datetime64[ns]")
-    report.columns["subject"] = Message(
-        "formats.column.subject_given" if subject else "formats.column.subject_default",
-        subject=DEFAULT_SUBJECT,
-    )
     if entries["pain"].isna().all():
-        report.notes.append(Message("formats.note.no_pain"))
+        report.notes.append(Message("read.note.no_pain_merge"))
     return build_diary(entries, report, daily=daily)

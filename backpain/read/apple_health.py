@@ -24,11 +24,13 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from .._progress import Bar, progress_bar
 from ..errors import DiaryError
 from ..text import Message
 from ._apple_rules import (
     ASLEEP_VALUES,
+    BAD_DATE,
     PAIN,
     PAIN_PREFIX,
     PAIN_SEVERITY,
@@ -40,12 +42,13 @@ from ._apple_rules import (
     daily_entries,
     future_reason,
     pain_severity,
-    reject_frame,
 )
 from ._build import build_diary
 from ._format import MATCH, Detected, Format, not_mine
+from ._problems import Reason, problem_frame
 from ._report import LoadReport
 from ._source import Source, open_source
+from ._wearable import one_person
 
 __all__ = [
     "ASLEEP_VALUES",
@@ -57,6 +60,106 @@ __all__ = [
     "detect_apple_health",
     "read_apple_health",
 ]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "read.apple.broken_xml": (
+            "{source}: the XML is broken at line {line}, column {col} ({detail}) after {n} "
+            "records. The export is probably incomplete (a truncated download or unzip); export "
+            "it again from the Health app.",
+            "{source}: de XML is kapot op regel {line}, teken {col} ({detail}) na {n} records. "
+            "De export is waarschijnlijk onvolledig (een afgebroken download of uitpakking); "
+            "exporteer opnieuw uit de app Gezondheid.",
+        ),
+        "read.apple.cannot_open": (
+            "{source}: cannot open {member} inside the zip ({detail}).",
+            "{source}: kan {member} in de zip niet openen ({detail}).",
+        ),
+        "read.apple.damaged_zip": (
+            "{source}: the zip file is damaged ({detail}); export it again from the Health app.",
+            "{source}: het zip-bestand is beschadigd ({detail}); exporteer opnieuw uit de app "
+            "Gezondheid.",
+        ),
+        "read.apple.element": ("<{tag}> element", "element <{tag}>"),
+        "read.apple.element_too_big": (
+            "{source}: {size} bytes after byte {offset} (after record {n}) hold no complete "
+            "element, over the limit of {limit} bytes per element (limit: element size); an "
+            "Apple Health record is under 2 KB. The file is damaged or not an export: export "
+            "it again from the Health app.",
+            "{source}: de {size} bytes na byte {offset} (na record {n}) bevatten geen volledig "
+            "element, boven de grens van {limit} bytes per element (grens: grootte van een "
+            "element); een record van Apple Health is kleiner dan 2 KB. Het bestand is "
+            "beschadigd of geen export: exporteer het opnieuw uit de app Gezondheid.",
+        ),
+        "read.apple.locale": (
+            "export locale {locale}; only step counts, sleep and back-pain severity are read, "
+            "which do not depend on the locale's units",
+            "taalinstelling van de export {locale}; alleen stappen, slaap en de ernst van "
+            "rugpijn worden gelezen, en die hangen niet af van de eenheden van die instelling",
+        ),
+        "read.apple.no_export_date": (
+            "no readable <ExportDate>: records dated in the future were not checked",
+            "geen leesbare <ExportDate>: records met een datum in de toekomst zijn niet nagekeken",
+        ),
+        "read.apple.no_export_in_zip": (
+            "{source}: the zip holds no Apple Health export.xml (files: {files}). Pass the "
+            "export.zip the Health app made, or the export.xml inside it.",
+            "{source}: de zip bevat geen export.xml van Apple Health (bestanden: {files}). Kies "
+            "de export.zip die de app Gezondheid maakte, of de export.xml daarin.",
+        ),
+        "read.apple.no_health_data": (
+            "{source}: no <HealthData> element found; this is not an Apple Health export.",
+            "{source}: geen element <HealthData> gevonden; dit is geen export van Apple Health.",
+        ),
+        "read.apple.several_exports": (
+            "{source}: the zip holds more than one Apple Health export ({members}); reading one "
+            "would leave the other out. Unzip it and read each export.xml on its own (or together "
+            "as a list, to merge them per day).",
+            "{source}: de zip bevat meer dan één export van Apple Health ({members}); er één lezen "
+            "zou de andere weglaten. Pak de zip uit en lees elke export.xml apart (of samen als "
+            "lijst, om ze per dag samen te voegen).",
+        ),
+        "read.apple.unreadable_zip": (
+            "{source}: not a readable zip file ({detail}); export it again.",
+            "{source}: geen leesbaar zip-bestand ({detail}); exporteer opnieuw.",
+        ),
+        "read.apple.unsafe_xml": (
+            "{source}: the XML declares {what}, which an Apple Health export never does; refused "
+            "for safety (entity expansion and external references can exhaust memory or read "
+            "other files). If the file came from the Health app, export it again.",
+            "{source}: de XML declareert {what}, wat een export van Apple Health nooit doet; "
+            "geweigerd voor de veiligheid (entiteiten en externe verwijzingen kunnen het geheugen "
+            "uitputten of andere bestanden lezen). Komt het bestand uit de app Gezondheid, "
+            "exporteer het dan opnieuw.",
+        ),
+        "read.apple.untyped_record": ("<Record> without a type", "<Record> zonder soort"),
+        "read.apple.wrong_root": (
+            "{source}: the XML's root element is <{tag}>, not <HealthData>: this is not an Apple "
+            "Health export.",
+            "{source}: het hoofdelement van de XML is <{tag}>, geen <HealthData>: dit is geen "
+            "export van Apple Health.",
+        ),
+        "read.apple.zip_bomb": (
+            "{source}: {member} would unpack to {size:,} bytes ({ratio:.0f} times its packed size); refused before unpacking. This looks like a zip bomb; if it is a genuine export, {option.zip_limits}.",
+            "{source}: {member} zou uitpakken tot {size:,} bytes ({ratio:.0f} keer de ingepakte grootte); geweigerd voor het uitpakken. Dit lijkt een zipbom; is het een echte export, {option.zip_limits}.",
+        ),
+        "read.detect.apple_damaged_zip": (
+            "a damaged zip file ({detail})",
+            "een beschadigd zip-bestand ({detail})",
+        ),
+        "read.detect.apple_none": (
+            "no <HealthData> element at the start (not an Apple Health export)",
+            "geen element <HealthData> aan het begin (geen export van Apple Health)",
+        ),
+        "read.detect.apple_zip_without_export": (
+            "a zip file without an Apple Health export.xml inside",
+            "een zip-bestand zonder export.xml van Apple Health erin",
+        ),
+    },
+)
 
 
 MAX_UNZIPPED_BYTES = 8 * 2**30
@@ -251,7 +354,7 @@ def _scan(
     def future(stamp: str) -> str | None:
         when = _instant(stamp)
         if when is None:
-            return Message("read.apple.bad_date")
+            return BAD_DATE
         if when > scan.export_utc:
             return future_reason(scan)
         return None
@@ -263,7 +366,7 @@ def _scan(
             status = classify(day)
         if status == _OK:
             return True
-        why = Message("read.apple.bad_date") if status == _BAD else future(start)
+        why = BAD_DATE if status == _BAD else future(start)
         if why is not None:
             rejected.append((row, "startDate", start, why))
             return False
@@ -290,14 +393,14 @@ def _scan(
         start, raw = a.get("startDate", ""), a.get("value", "")
         day = start[:10]
         if _CLOCK.fullmatch(start, 10) is None:
-            rejected.append((row, "startDate", start, Message("read.apple.bad_date")))
+            rejected.append((row, "startDate", start, BAD_DATE))
             return
         if day_status.get(day) != _OK and not date_ok(row, start, day):
             return
         level = raw.removeprefix(PAIN_PREFIX)
         if level not in severity:
             levels = ", ".join(PAIN_PREFIX + k for k in severity)
-            rejected.append((row, "value", raw, Message("read.apple.bad_severity", levels=levels)))
+            rejected.append((row, "value", raw, Reason.UNKNOWN_LABEL.message(levels=levels)))
             return
         score = severity[level]
         if score is None:
@@ -330,7 +433,7 @@ def _scan(
                     start, raw, key_source = a.get("startDate", ""), a.get("value", ""), ""
                 day = start[:10]
                 if _CLOCK.fullmatch(start, 10) is None:
-                    rejected.append((n, "startDate", start, Message("read.apple.bad_date")))
+                    rejected.append((n, "startDate", start, BAD_DATE))
                     return
                 if day_status.get(day) != _OK and not date_ok(n, start, day):
                     return
@@ -339,7 +442,16 @@ def _scan(
                 except ValueError:
                     value = -1.0
                 if not 0.0 <= value < 1e9:
-                    rejected.append((n, "value", raw, Message("read.apple.bad_steps")))
+                    rejected.append(
+                        (
+                            n,
+                            "value",
+                            raw,
+                            Reason.NOT_A_NUMBER.message(
+                                name="steps", unit=Message("read.unit.at_least", low=0)
+                            ),
+                        )
+                    )
                     return
                 key = (day, key_source)
                 acc = steps.get(key)
@@ -649,7 +761,7 @@ def read_apple_health(
 
     rejected = (
         [
-            reject_frame(
+            problem_frame(
                 pd.Series([r[0] for r in scan.rejected]),
                 pd.Series([r[1] for r in scan.rejected]),
                 pd.Series([r[2] for r in scan.rejected]),
@@ -669,12 +781,7 @@ def read_apple_health(
         if column not in entries.columns:
             entries[column] = np.nan
     entries["date"] = pd.to_datetime(entries["date"]).astype("datetime64[ns]")
-    entries["subject"] = subject or "me"
-    report.columns["subject"] = (
-        Message("read.origin.given")
-        if subject
-        else Message("read.fitbit.default_subject", subject="me")
-    )
+    entries = one_person(entries, report, subject)
     for column in ("pain", "sleep_hours", "steps", "row", "n_rows"):
         entries[column] = pd.to_numeric(entries[column])
     diary = build_diary(entries, report, daily={"pain": "max"})

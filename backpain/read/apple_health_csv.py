@@ -17,16 +17,50 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..text import Message
 from . import _apple_rules as rules
 from ._format import MATCH, Detected, Format, not_mine
+from ._problems import Reason
 from ._source import Source, open_source
-from ._wearable import cannot_read, finish, first_header, new_report, read_rows, reject_where
+from ._wearable import cannot_read, finish, first_header, new_report, read_rows
 
 if TYPE_CHECKING:
     from ._report import LoadReport
 
 __all__ = ["COLUMNS", "FORMAT", "detect_apple_health_csv", "read_apple_health_csv"]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "formats.apple_csv.missing": (
+            "the columns {missing} are missing (headers: {header})",
+            "de kolommen {missing} ontbreken (kolommen: {header})",
+        ),
+        "formats.apple_csv.note_rules": (
+            "read with the Apple Health export rules: days are the local date of startDate; "
+            "steps the day's largest single source; sleep the union of asleep records on the "
+            "wake-up day; no export date in a CSV, so future-dated records are not checked",
+            "gelezen met de regels van de Apple Health-export: dagen zijn de lokale datum van "
+            "startDate; stappen de grootste afzonderlijke bron van de dag; slaap de unie van de "
+            "slaaprecords op de dag van ontwaken; een CSV heeft geen exportdatum, dus records "
+            "in de toekomst worden niet gecontroleerd",
+        ),
+        "formats.apple_csv.todo": (
+            "Convert export.xml again keeping the record columns sourceName, type, startDate, "
+            "endDate and value, or read the export.zip itself",
+            "Zet export.xml opnieuw om met de recordkolommen sourceName, type, startDate, "
+            "endDate en value, of lees de export.zip zelf",
+        ),
+        "formats.apple_csv.untyped": ("record without a type", "record zonder type"),
+        "formats.detect.apple_health_csv": (
+            "no Apple Health record columns {missing}",
+            "geen kolommen van Apple Health-records {missing}",
+        ),
+    },
+)
 
 COLUMNS = ("sourceName", "type", "startDate", "endDate", "value")
 """Columns a converted CSV must have (others, such as ``device``, are not used)."""
@@ -199,9 +233,15 @@ def _steps(rows: pd.DataFrame, start: pd.Series, scan: rules.Scan, report: LoadR
     day = start.str[:10]
     local, _ = rules.stamps(start)
     bad_date = local.isna()
-    reject_where(report, rows, bad_date, "startDate", Message("formats.apple_csv.bad_date"))
+    start_col, example = "startDate", "2019-05-14 18:52:09 -0400"
+    report.refuse(
+        rows["row"], start_col, rows[start_col], Reason.NOT_A_DATE, mask=bad_date, example=example
+    )
     bad_value = ~bad_date & ~((value >= 0) & (value < 1e9)).fillna(False).astype(bool)
-    reject_where(report, rows, bad_value, "value", Message("formats.apple_csv.bad_steps"))
+    steps, unit = rows["value"], Message("read.unit.at_least", low=0)
+    report.refuse(
+        rows["row"], "value", steps, Reason.NOT_A_NUMBER, mask=bad_value, name="steps", unit=unit
+    )
     ok = ~(bad_date | bad_value)
     frame = pd.DataFrame(
         {

@@ -13,6 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..errors import DiaryError
 from ..text import Message
 from ._app_csv import (
@@ -20,7 +21,6 @@ from ._app_csv import (
     is_back_pain,
     matches,
     read_app_export,
-    reject_rows,
     sort_rejected,
     split_tags,
     subject_from_name,
@@ -28,10 +28,54 @@ from ._app_csv import (
 from ._build import build_diary
 from ._format import Detected, Format
 from ._parse import parse_dates, parse_numbers
+from ._problems import Reason
 from ._report import LoadReport
 from ._source import Source
 
 __all__ = ["FORMAT", "SEVERITY", "detect_bearable", "read_bearable"]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "read.bearable.bad_severity": (
+            "severity not understood; Bearable writes e.g. 'Back (lower) pain (Moderate)' ({levels}){option.severity}",
+            "ernst niet begrepen; Bearable schrijft bv. 'Back (lower) pain (Moderate)' ({levels}){option.severity}",
+        ),
+        "read.bearable.bad_sleep": (
+            "Bearable sleep must be a duration in hours:minutes such as '7:30'",
+            "slaap in Bearable moet een duur in uren:minuten zijn, zoals '7:30'",
+        ),
+        "read.bearable.no_category": ("(no category)", "(geen categorie)"),
+        "read.bearable.other_symptom": (
+            "Symptom (not back pain or stress)",
+            "Symptoom (geen rugpijn of stress)",
+        ),
+        "read.bearable.severity_note": (
+            "pain: Bearable severity labels mapped to 0-10 as {mapping}; each day's pain (and "
+            "stress) is the MAXIMUM of its symptom rows",
+            "pijn: de ernst uit Bearable omgezet naar 0-10 als {mapping}; de pijn (en stress) "
+            "van een dag is het MAXIMUM van zijn symptoomrijen",
+        ),
+        "read.bearable.sleep_bedtime": (
+            "Sleep rows counted on the day after their date (naps excepted){option.sleep_date:bedtime}",
+            "slaaprijen geteld op de dag na hun datum (dutjes niet){option.sleep_date:bedtime}",
+        ),
+        "read.bearable.sleep_wake": (
+            "Sleep rows counted on their own date, taken as the wake-up day{option.sleep_date:wake}",
+            "slaaprijen geteld op hun eigen datum, gezien als de dag van het ontwaken{option.sleep_date:wake}",
+        ),
+        "read.bearable.tag_without_name": (
+            "Factors or Meds/Supplements without a name",
+            "Factoren of Medicatie/Supplementen zonder naam",
+        ),
+        "read.note.lost_notes": (
+            "{n} note(s) on ignored rows were not kept",
+            "{n} notitie(s) op overgeslagen rijen niet bewaard",
+        ),
+    },
+)
 
 SEVERITY: dict[str, float] = {
     "none": 0.0,
@@ -231,13 +275,8 @@ def read_bearable(
     # --- dates: a bad date rejects the row
     dates = _parse_dates(raw)
     bad_date = used & dates.isna()
-    reject_rows(
-        report,
-        bad_date,
-        rows=rows,
-        column="date",
-        values=raw["date"],
-        reason=Message("read.bearable.bad_date"),
+    report.refuse(
+        rows, "date", raw["date"], Reason.NOT_A_DATE, example="22nd Sep 2020", mask=bad_date
     )
     ok = used & ~bad_date
 
@@ -246,23 +285,24 @@ def read_bearable(
     stress_v = pd.Series(np.nan, index=raw.index).where(~stress, score)
     bad_level = ok & rated & score.isna()
     for column, mask in (("pain", back), ("stress", stress)):
-        reject_rows(
-            report,
-            bad_level & mask,
-            rows=rows,
-            column=column,
-            values=detail,
-            reason=Message("read.bearable.bad_severity", levels=", ".join(levels)),
+        report.refuse(
+            rows,
+            column,
+            detail,
+            Message("read.bearable.bad_severity", levels=", ".join(levels)),
+            mask=bad_level & mask,
         )
     q = pd.to_numeric(amount, errors="coerce").astype("float64")
     bad_q = ok & quality & ~q.between(1, 4)
-    reject_rows(
-        report,
-        bad_q,
-        rows=rows,
-        column="sleep_quality",
-        values=amount,
-        reason=Message("read.bearable.bad_sleep_quality"),
+    report.refuse(
+        rows,
+        "sleep_quality",
+        amount,
+        Reason.OUT_OF_RANGE,
+        name="sleep_quality",
+        low=1,
+        high=4,
+        mask=bad_q,
     )
     sleep_q = ((q - 1) / 3 * 10).where(quality)
 
@@ -272,14 +312,7 @@ def read_bearable(
     end = asleep[2] + asleep[3] / 60
     hours = hours.fillna((end - start) % 24)
     bad_sleep = ok & sleep & ~hours.between(0, 24)
-    reject_rows(
-        report,
-        bad_sleep,
-        rows=rows,
-        column="sleep_hours",
-        values=amount,
-        reason=Message("read.bearable.bad_sleep"),
-    )
+    report.refuse(rows, "sleep_hours", amount, Message("read.bearable.bad_sleep"), mask=bad_sleep)
     sleep_h = hours.where(sleep)
     if sleep_date == "bedtime":
         nap = (start >= 12) & (end > start)

@@ -25,7 +25,6 @@ from ._app_csv import (
     detect_header,
     header_fields,
     read_app_export,
-    reject_rows,
     sort_rejected,
     split_tags,
     subject_from_name,
@@ -435,7 +434,7 @@ def read_daylio(
         dates, why = _old_dates(col("year"), col("date"))
         bad_date = live & why.notna()
         values = col("year") + " " + col("date").fillna("")
-        reject_rows(report, bad_date, rows=rows, column="date", values=values, reason=why)
+        report.refuse(rows, "date", values, why, mask=bad_date)
         report.notes.append(Message("read.daylio.old_layout"))
     else:
         dates = raw["full_date"]
@@ -496,9 +495,7 @@ def read_daylio(
     if "scales" in raw.columns:
         values, problems, unused = _scales(col("scales"))
         bad_scale = live & ~bad_date & problems.notna()
-        reject_rows(
-            report, bad_scale, rows=rows, column="scales", values=col("scales"), reason=problems
-        )
+        report.refuse(rows, "scales", col("scales"), problems, mask=bad_scale)
         for c in values.columns:
             if values[c].notna().any():
                 entries[c] = values[c]

@@ -39,6 +39,7 @@ import pandas as pd
 from ..errors import DiaryError
 from ..schema import MOMENTARY_COLUMNS, TAG_SEP
 from ..text import Message
+from ._problems import Problems
 from ._report import LoadReport
 
 __all__ = ["read_esm"]
@@ -186,7 +187,7 @@ def _read_mpath(
     report.rows_read = len(body)
     table: list[list[str]] = []
     numbers: list[int] = []
-    rejected: list[dict] = []
+    rejected = Problems()
     for i, row in enumerate(body, start=2):
         if not any(cell.strip() for cell in row):
             report.ignore(1, Message("read.ignored.blank_row"))
@@ -194,14 +195,9 @@ def _read_mpath(
         if len(row) > width:
             extra = [c for c in row[width:] if c.strip()]
             if extra:
-                rejected.append(
-                    {
-                        "row": i,
-                        "column": "(row)",
-                        "value": f"{len(row)} fields",
-                        "reason": Message("esm.reject.fields", n=len(row), width=width),
-                    }
-                )
+                fields = f"{len(row)} fields"
+                why = Message("esm.reject.fields", n=len(row), width=width)
+                rejected.add([i], "(row)", [fields], why)
                 continue
             row = row[:width]
         table.append(row + [""] * (width - len(row)))
@@ -217,16 +213,18 @@ def _read_mpath(
         values = frame[column].str.strip()
         seconds = pd.to_numeric(values.replace("", "0"), errors="coerce")
         wrong = seconds.isna()
-        _reject_rows(rejected, frame, wrong & ~bad, column, values, "esm.reject.time")
+        rejected.add(frame["_row"], column, values, Message("esm.reject.time"), mask=wrong & ~bad)
         bad |= wrong
         stamp = pd.to_datetime(seconds.where(seconds > 0) + offset, unit="s")
         times[name] = stamp
     no_sent = times["sent"].isna() & ~bad
     sent = frame["timeStampSent"]
-    _reject_rows(rejected, frame, no_sent, "timeStampSent", sent, "esm.reject.no_sent")
+    rejected.add(frame["_row"], "timeStampSent", sent, Message("esm.reject.no_sent"), mask=no_sent)
     bad |= no_sent
     zone = frame["timeZoneOffset"]
-    _reject_rows(rejected, frame, offset.isna(), "timeZoneOffset", zone, "esm.reject.number")
+    rejected.add(
+        frame["_row"], "timeZoneOffset", zone, Message("esm.reject.number"), mask=offset.isna()
+    )
     ok = ~bad.to_numpy()
     out = pd.DataFrame(
         {
@@ -244,8 +242,7 @@ def _read_mpath(
         values = values.map(_unquote)
         out[keep[column]] = _numbers_or_text(values)
     out = out[ok]
-    if rejected:
-        report.reject(pd.DataFrame(rejected))
+    rejected.report(report)
     report.rows_kept = len(out)
     report.notes.append(Message("esm.note.offset"))
     if unwrapped:
@@ -258,23 +255,6 @@ def _read_mpath(
     report.notes.append(Message("esm.note.items", items=list(keep.values())))
     report.columns = {v: k for k, v in keep.items()}
     return _numbered(out, list(keep.values()), ["subject", "day", "sent"]), report
-
-
-def _reject_rows(
-    rejected: list[dict],
-    frame: pd.DataFrame,
-    mask: object,
-    column: str,
-    values: pd.Series,
-    key: str,
-) -> None:
-    """List the rows of ``frame`` where ``mask`` holds as rejected in ``column`` for ``key``."""
-    rows = frame["_row"].to_numpy()
-    shown = values.to_numpy()
-    for j in np.flatnonzero(np.asarray(mask, dtype=bool)):
-        rejected.append(
-            {"row": int(rows[j]), "column": column, "value": shown[j], "reason": Message(key)}
-        )
 
 
 def _chosen_items(
@@ -354,7 +334,7 @@ def _read_long(
     frame = frame[~blank]
     if frame.empty:
         raise DiaryError(Message("esm.error.empty", source=source))
-    rejected: list[dict] = []
+    rejected = Problems()
     beep = pd.to_numeric(frame[beep_col].str.strip(), errors="coerce")
     day_raw = frame[day_col].str.strip()
     day_num = pd.to_numeric(day_raw, errors="coerce")
@@ -367,11 +347,13 @@ def _read_long(
         (beep_col, beep, frame[beep_col], "esm.reject.number"),
         (day_col, day, day_raw, "esm.reject.day"),
     ):
-        _reject_rows(rejected, frame, values.isna() & ~bad, column, raw_values, reason)
+        rejected.add(frame["_row"], column, raw_values, Message(reason), mask=values.isna() & ~bad)
         bad |= values.isna()
     subject = frame[who].str.strip()
     twice = pd.DataFrame({"s": subject, "d": day, "b": beep}).duplicated() & ~bad
-    _reject_rows(rejected, frame, twice, beep_col, frame[beep_col], "esm.reject.beep_twice")
+    rejected.add(
+        frame["_row"], beep_col, frame[beep_col], Message("esm.reject.beep_twice"), mask=twice
+    )
     bad |= twice
     out = pd.DataFrame({"subject": subject.astype("string"), "day": day, "day_prompt": beep})
     for name, column in time_cols.items():
@@ -390,8 +372,7 @@ def _read_long(
     if numbered_days:
         out["day"] = out["day"].astype("int64")
     out["day_prompt"] = out["day_prompt"].astype("int64")
-    if rejected:
-        report.reject(pd.DataFrame(rejected))
+    rejected.report(report)
     report.rows_kept = len(out)
     if not time_cols:
         report.notes.append(Message("esm.note.no_times"))

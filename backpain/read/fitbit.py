@@ -16,12 +16,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..errors import DiaryError
 from ..text import Message
 from ._build import build_diary
 from ._format import MATCH, Detected, Format, not_mine
-from ._report import LoadReport, message_column
+from ._problems import Reason
+from ._report import LoadReport
 from ._source import Source, load_json, open_source
+from ._wearable import one_person
 
 __all__ = [
     "FORMAT",
@@ -33,7 +36,177 @@ __all__ = [
     "read_google_fit",
 ]
 
-DEFAULT_SUBJECT = "me"
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "formats.fitbit.offset_at_least": (
+            "Fitbit step times are in UTC; the first time, {first} UTC, lies before {day} (the "
+            "date in the file name), which only a local time east of UTC explains: at least "
+            "UTC{offset} (more if the first step came after midnight). Steps summed per day at "
+            "UTC{offset}; give the time zone to be sure",
+            "tijden van stappen uit Fitbit staan in UTC; het eerste tijdstip, {first} UTC, ligt "
+            "vóór {day} (de datum in de bestandsnaam), wat alleen een lokale tijd ten oosten van "
+            "UTC verklaart: minstens UTC{offset} (meer als de eerste stap na middernacht kwam). "
+            "Stappen per dag opgeteld met UTC{offset}; geef de tijdzone om zeker te zijn",
+        ),
+        "formats.fitbit.offset_exact": (
+            "Fitbit step times are in UTC; the file records every minute from {first} UTC, the "
+            "local midnight of {day} (the date in its name): local time UTC{offset}, steps summed "
+            "per day at that offset",
+            "tijden van stappen uit Fitbit staan in UTC; het bestand telt elke minuut vanaf "
+            "{first} UTC, de lokale middernacht van {day} (de datum in de naam): lokale tijd "
+            "UTC{offset}, stappen per dag opgeteld met dat verschil",
+        ),
+        "formats.fitbit.offset_unknown": (
+            "Fitbit step times are in UTC; the offset cannot be inferred: the first time, {first} UTC, lies on or after {day} (the date in the file name), so you live west of UTC (UTC{offset} if that was local midnight) or your first step came later, and the file has gaps that leave both open. Steps summed per UTC day; {option.tz} to sum per local day.",
+            "tijden van stappen uit Fitbit staan in UTC; het tijdsverschil is niet af te leiden: het eerste tijdstip, {first} UTC, ligt op of na {day} (de datum in de bestandsnaam), dus je woont ten westen van UTC (UTC{offset} als dat lokale middernacht was) of je eerste stap kwam later, en het bestand heeft gaten die beide openlaten. Stappen per dag in UTC opgeteld; {option.tz} om per lokale dag op te tellen.",
+        ),
+        "read.detect.fitbit_none": (
+            "no Fitbit sleep (logId, dateOfSleep) or steps (dateTime MM/DD/YY, value) records",
+            "geen gegevens over slaap (logId, dateOfSleep) of stappen (dateTime MM/DD/YY, "
+            "value) uit Fitbit",
+        ),
+        "read.detect.fitbit_not_array": (
+            "not a JSON array (Fitbit sleep/steps exports are)",
+            "geen JSON-lijst (exports van slaap en stappen uit Fitbit zijn dat wel)",
+        ),
+        "read.detect.google_fit_none": (
+            "no Google Fit session (fitnessActivity, startTime, endTime)",
+            "geen sessie uit Google Fit (fitnessActivity, startTime, endTime)",
+        ),
+        "read.fitbit.active_partner_added": (
+            "active_minutes is very + moderately active minutes: added the values of {partner} "
+            "({n} day(s) found only there are not counted)",
+            "active_minutes is zeer + matig actieve minuten: de waarden van {partner} zijn "
+            "opgeteld ({n} dag(en) die alleen daar staan, worden niet geteld)",
+        ),
+        "read.fitbit.active_partner_missing": (
+            "active_minutes is very + moderately active minutes, but {partner} was not found next "
+            "to this file: only the {metric} are counted. Put both files in the same folder.",
+            "active_minutes is zeer + matig actieve minuten, maar {partner} staat niet naast dit "
+            "bestand: alleen de {metric} worden geteld. Zet beide bestanden in dezelfde map.",
+        ),
+        "read.fitbit.active_source": (
+            "very_active_minutes + moderately_active_minutes per day",
+            "very_active_minutes + moderately_active_minutes per dag",
+        ),
+        "read.fitbit.time_example": (
+            "06/12/16 03:51:00 (month/day/year)",
+            "06/12/16 03:51:00 (maand/dag/jaar)",
+        ),
+        "read.fitbit.given_zone": (
+            "Google Fit times are in UTC; converted to {zone} to find the wake-up day",
+            "tijden uit Google Fit staan in UTC; omgezet naar {zone} om de dag van het ontwaken "
+            "te vinden",
+        ),
+        "read.fitbit.light_not_counted": (
+            "light activity minutes (not counted in active_minutes, which is very + moderately "
+            "active minutes)",
+            "minuten lichte activiteit (niet meegeteld in active_minutes, dat is zeer + matig "
+            "actieve minuten)",
+        ),
+        "read.fitbit.local_zone": (
+            "Google Fit times are in UTC; converted to this computer's time zone ({zone}) to find the wake-up day{option.tz_explicit}.",
+            "tijden uit Google Fit staan in UTC; omgezet naar de tijdzone van deze computer ({zone}) om de dag van het ontwaken te vinden{option.tz_explicit}.",
+        ),
+        "read.fitbit.naps": (
+            "{n} nap(s) (mainSleep false) added to their day's sleep_hours",
+            "{n} dutje(s) (mainSleep false) opgeteld bij de uren slaap van hun dag",
+        ),
+        "read.fitbit.no_records": (
+            "the file holds no records (an empty JSON array)",
+            "het bestand bevat geen records (een lege JSON-lijst)",
+        ),
+        "read.fitbit.not_diary_series": (
+            "{source}: this is a Fitbit {metric!r} series, which is not a diary variable; from "
+            "Fitbit backpain reads sleep-*.json, steps-*.json and the very_ and "
+            "moderately_active_minutes-*.json files. Leave this file out (rename it only if it "
+            "really holds steps).",
+            "{source}: dit is een reeks {metric!r} uit Fitbit, en dat is geen variabele van het "
+            "dagboek; uit Fitbit leest backpain sleep-*.json, steps-*.json en de bestanden "
+            "very_ en moderately_active_minutes-*.json. Laat dit bestand weg (hernoem het alleen "
+            "als het echt stappen bevat).",
+        ),
+        "read.fitbit.not_records": (
+            '{source}: a Fitbit export is a JSON array of records such as [{{"logId": ..., '
+            '"dateOfSleep": "2021-01-20", "minutesAsleep": 410}}] or [{{"dateTime": '
+            '"06/12/16 03:51:00", "value": "133"}}]',
+            '{source}: een export uit Fitbit is een JSON-lijst van records zoals [{{"logId": '
+            '..., "dateOfSleep": "2021-01-20", "minutesAsleep": 410}}] of [{{"dateTime": '
+            '"06/12/16 03:51:00", "value": "133"}}]',
+        ),
+        "read.fitbit.not_sessions": (
+            '{source}: a Google Fit session file holds a JSON object such as {{"fitnessActivity": '
+            '"sleep", "startTime": "2021-01-19T22:42:00.000Z", "endTime": ...}} (or an array of '
+            "them)",
+            "{source}: een sessiebestand uit Google Fit bevat een JSON-object zoals "
+            '{{"fitnessActivity": "sleep", "startTime": "2021-01-19T22:42:00.000Z", "endTime": '
+            "...}} (of een lijst daarvan)",
+        ),
+        "read.fitbit.other_session": (
+            "Google Fit {activity} session (not sleep)",
+            "sessie {activity} uit Google Fit (geen slaap)",
+        ),
+        "read.fitbit.partial_first_day": (
+            "steps on {day} start only at {time}: a partial first day, its total may be low",
+            "de stappen op {day} beginnen pas om {time}: een onvolledige eerste dag, het totaal "
+            "kan te laag zijn",
+        ),
+        "read.fitbit.partial_last_day": (
+            "steps on {day} end at {time}: a partial last day, its total may be low",
+            "de stappen op {day} stoppen om {time}: een onvolledige laatste dag, het totaal kan "
+            "te laag zijn",
+        ),
+        "read.fitbit.sessions_source": (
+            "sleep sessions (asleep segments), by local wake-up day",
+            "slaapsessies (delen in slaap), per plaatselijke dag van het ontwaken",
+        ),
+        "read.fitbit.sleep_score_refused": (
+            "{source}: Fitbit's sleep score (0-100, computed from duration, sleep stages and heart "
+            "rate) is not a self-rated sleep quality (0-10), so it is not read. Read the sleep "
+            "hours from the sleep-YYYY-MM-DD.json files instead.",
+            "{source}: de slaapscore van Fitbit (0-100, berekend uit duur, slaapfasen en "
+            "hartslag) is geen zelf gegeven score voor de slaapkwaliteit (0-10) en wordt dus niet "
+            "gelezen. Lees de uren slaap uit de bestanden sleep-YYYY-MM-DD.json.",
+        ),
+        "read.fitbit.sleep_source": (
+            "minutesAsleep / 60, summed per dateOfSleep",
+            "minutesAsleep / 60, opgeteld per dateOfSleep",
+        ),
+        "read.fitbit.sleep_twice": (
+            "Fitbit sleep log listed twice (same logId)",
+            "slaaplog uit Fitbit twee keer vermeld (zelfde logId)",
+        ),
+        "read.fitbit.steps_by_shape": (
+            "read as Fitbit steps: calories, distance and other Fitbit series look the same, and "
+            "the file name does not say which it is",
+            "gelezen als stappen uit Fitbit: calorieën, afstand en andere reeksen uit Fitbit zien "
+            "er hetzelfde uit, en de bestandsnaam zegt niet welke het is",
+        ),
+        "read.fitbit.steps_given_zone": (
+            "Fitbit step times are in UTC; summed per day in {zone}",
+            "tijden van stappen uit Fitbit staan in UTC; per dag opgeteld in {zone}",
+        ),
+        "read.fitbit.steps_source": (
+            "value, summed per day of dateTime",
+            "value, opgeteld per dag van dateTime",
+        ),
+        "read.fitbit.steps_utc": (
+            "Fitbit step times are in UTC and the file does not show the local time zone: steps summed per UTC day; {option.tz} to sum per local day.",
+            "tijden van stappen uit Fitbit staan in UTC en het bestand toont de lokale tijdzone niet: stappen per dag in UTC opgeteld; {option.tz} om per lokale dag op te tellen.",
+        ),
+        "read.fitbit.unknown_records": (
+            "{source}: the records have neither 'dateOfSleep' (Fitbit sleep) nor 'dateTime' and "
+            "'value' (Fitbit steps); fields found: {fields}",
+            "{source}: de records hebben geen 'dateOfSleep' (slaap uit Fitbit) en geen "
+            "'dateTime' en 'value' (stappen uit Fitbit); gevonden velden: {fields}",
+        ),
+        "read.fitbit.untyped": ("untyped", "zonder soort"),
+    },
+)
+
 _HEAD = 4096
 _FITBIT_SERIES = re.compile(rb'"dateTime"\s*:\s*"\d{2}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}"')
 _SERIES_VALUE = re.compile(rb'"value"\s*:\s*"?-?\d')
@@ -99,30 +272,10 @@ def detect_google_fit(source: Source) -> Detected:
     return not_mine(Message("read.detect.google_fit_none"))
 
 
-def _reject(report: LoadReport, rows: Any, column: str, values: Any, reason: Message) -> None:
-    rows = pd.Series(rows)
-    frame = pd.DataFrame(
-        {
-            "row": rows.to_numpy(),
-            "column": column,
-            "value": pd.Series(values).astype("string").to_numpy(),
-            "reason": pd.Series(
-                message_column(reason, pd.Series(True, index=rows.index)), dtype=object
-            ),
-        }
-    )
-    report.reject(frame)
-
-
 def _finish_entries(
     entries: pd.DataFrame, report: LoadReport, subject: str | None, column: str | None
 ) -> pd.DataFrame:
-    entries = entries.assign(subject=subject or DEFAULT_SUBJECT, pain=np.nan)
-    report.columns["subject"] = (
-        Message("read.origin.given")
-        if subject
-        else Message("read.fitbit.default_subject", subject=DEFAULT_SUBJECT)
-    )
+    entries = one_person(entries, report, subject).assign(pain=np.nan)
     report.notes.append(Message("read.note.no_pain_merge"))
     entries["date"] = entries["date"].astype("datetime64[ns]")
     columns = ["subject", "date", "pain", *([column] if column else []), "row"]
@@ -274,19 +427,17 @@ def _fitbit_sleep(raw: pd.DataFrame, report: LoadReport, subject: str | None) ->
     report.ignore(int(dup.sum()), Message("read.fitbit.sleep_twice"))
     bad_date = dates.isna() & ~dup
     bad_min = ~(minutes.between(0, 1440)) & ~dup & ~bad_date
-    _reject(
-        report,
+    report.refuse(
         raw.loc[bad_date, "row"],
         "dateOfSleep",
         raw.loc[bad_date, "dateOfSleep"],
-        Message("read.fitbit.bad_sleep_date"),
+        Reason.NOT_A_DATE.message(example="2021-01-20"),
     )
-    _reject(
-        report,
+    report.refuse(
         raw.loc[bad_min, "row"],
         "minutesAsleep",
         raw.loc[bad_min, "minutesAsleep"],
-        Message("read.fitbit.bad_minutes"),
+        Reason.OUT_OF_RANGE.message(name="minutesAsleep", low=0, high=1440),
     )
     if len(report.rejected):
         report.rejected = report.rejected.sort_values("row", kind="stable", ignore_index=True)
@@ -305,12 +456,11 @@ def _series_stamps(raw: pd.DataFrame, report: LoadReport) -> tuple[pd.Series, pd
     """Parse ``dateTime``; reject the rows where it is not a Fitbit time."""
     stamps = pd.to_datetime(raw["dateTime"], format="%m/%d/%y %H:%M:%S", errors="coerce")
     bad = stamps.isna()
-    _reject(
-        report,
+    report.refuse(
         raw.loc[bad, "row"],
         "dateTime",
         raw.loc[bad, "dateTime"],
-        Message("read.fitbit.bad_time"),
+        Reason.NOT_A_DATE.message(example=Message("read.fitbit.time_example")),
     )
     return stamps, bad
 
@@ -596,14 +746,14 @@ def read_google_fit(
         end = pd.to_datetime(s.get("endTime"), utc=True, errors="coerce")
         reason = None
         if pd.isna(start) or pd.isna(end):
-            reason = Message("read.fitbit.bad_session_time")
+            reason = Reason.NOT_A_DATE.message(example="2021-01-19T22:42:00.000Z")
         elif end <= start:
-            reason = Message("read.fitbit.session_backwards")
+            reason = Reason.ENDS_BEFORE_START.message()
         elif end - start > pd.Timedelta(hours=24):
-            reason = Message("read.fitbit.session_too_long")
+            reason = Reason.OVER_24H.message()
         if reason:
             value = f"{s.get('startTime')} - {s.get('endTime')}"
-            _reject(report, [row], "startTime/endTime", [value], reason)
+            report.refuse([row], "startTime/endTime", [value], reason)
             continue
         asleep = _asleep_hours(s.get("segment"), start, end)
         rows.append(row)

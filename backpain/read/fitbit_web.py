@@ -27,12 +27,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..errors import DiaryError
 from ..text import Message
 from ._format import MATCH, Detected, Format, not_mine
 from ._parse import parse_dates
+from ._problems import Reason
 from ._source import Source, load_json, open_source
-from ._wearable import cannot_read, finish, new_report, reject, reject_where
+from ._wearable import cannot_read, finish, new_report
 
 if TYPE_CHECKING:
     from ._report import LoadReport
@@ -46,6 +48,95 @@ __all__ = [
     "read_fitbit_api",
     "read_fitbit_csv",
 ]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "formats.detect.fitbit_api": (
+            'not a Fitbit Web API series ({{"activities-steps": [...]}})',
+            'geen reeks van de Fitbit Web API ({{"activities-steps": [...]}})',
+        ),
+        "formats.detect.fitbit_csv": (
+            "no fitbit.com export section line (Activities, Sleep, Body, Foods) before a table",
+            "geen sectieregel van een fitbit.com-export (Activities, Sleep, Body, Foods) voor een tabel",
+        ),
+        "formats.fitbit_api.not_series": (
+            'it is not a JSON object of series lists like {{"activities-steps": [...]}}',
+            'het is geen JSON-object met reeksen zoals {{"activities-steps": [...]}}',
+        ),
+        "formats.fitbit_api.one_active_series": (
+            "only one of minutesVeryActive and minutesFairlyActive is in the file: active "
+            "minutes count that one only (Fitbit's active minutes are their sum)",
+            "maar één van minutesVeryActive en minutesFairlyActive staat in het bestand: de "
+            "actieve minuten tellen alleen die (de actieve minuten van Fitbit zijn hun som)",
+        ),
+        "formats.fitbit_api.other_series": (
+            "series {series} (not a diary variable)",
+            "reeks {series} (geen variabele van het dagboek)",
+        ),
+        "formats.fitbit_api.todo": (
+            "Pass the API's response unchanged (one or more daily series)",
+            "Geef het antwoord van de API onveranderd op (een of meer dagelijkse reeksen)",
+        ),
+        "formats.fitbit_csv.ambiguous": (
+            "every date has a day of 12 or less, so whether 01-03-2017 is 1 March or 3 January "
+            "cannot be told from the file",
+            "elke datum heeft een dag van 12 of minder, dus of 01-03-2017 1 maart of 3 januari is, "
+            "valt uit het bestand niet op te maken",
+        ),
+        "formats.fitbit_csv.column_sleep": (
+            "Sleep: Minutes Asleep / 60 per day of End Time (the wake-up day)",
+            "Sleep: Minutes Asleep / 60 per dag van End Time (de dag van ontwaken)",
+        ),
+        "formats.fitbit_csv.day_example": (
+            "01-03-2017, in the account's order",
+            "01-03-2017, in de volgorde van het account",
+        ),
+        "formats.fitbit_csv.ignored_empty": (
+            "row without steps, active minutes or sleep",
+            "regel zonder stappen, actieve minuten of slaap",
+        ),
+        "formats.fitbit_csv.no_column": (
+            "a table lacks its {column!r} column",
+            "een tabel mist de kolom {column!r}",
+        ),
+        "formats.fitbit_csv.no_table": (
+            "it has neither an Activities nor a Sleep table (sections found: {found})",
+            "het heeft geen tabel Activities en geen tabel Sleep (gevonden secties: {found})",
+        ),
+        "formats.fitbit_csv.note_rules": (
+            "fitbit.com export: steps from Activities; active minutes = Minutes Fairly Active + "
+            "Minutes Very Active (moderate to vigorous; light activity not counted); sleep = "
+            "Minutes Asleep on the day it ends; days as the account writes them (local time)",
+            "fitbit.com-export: stappen uit Activities; actieve minuten = Minutes Fairly Active + "
+            "Minutes Very Active (matig tot zwaar; licht bewegen niet meegeteld); slaap = Minutes "
+            "Asleep op de dag waarop ze eindigt; dagen zoals het account ze schrijft (lokale tijd)",
+        ),
+        "formats.fitbit_csv.number_unit": (
+            "like 6,511 or 4.52: a comma only as thousands separator",
+            "zoals 6,511 of 4.52: een komma enkel als scheiding van duizendtallen",
+        ),
+        "formats.fitbit_csv.other_section": (
+            "section {section} (not a diary variable)",
+            "sectie {section} (geen variabele van het dagboek)",
+        ),
+        "formats.fitbit_csv.todo": (
+            "Export the month again from fitbit.com (Settings, Data export) with Activities and "
+            "Sleep selected, as CSV, and pass the file unchanged",
+            "Exporteer de maand opnieuw uit fitbit.com (Instellingen, Gegevensexport) met "
+            "Activities en Sleep aangevinkt, als CSV, en geef het bestand onveranderd op",
+        ),
+        "formats.fitbit_csv.todo_dayfirst": (
+            "The dates do not show their order: {option.dayfirst}, or read the file together with a later month's export that holds a day above 12",
+            "De datums tonen hun volgorde niet: {option.dayfirst}, of lees het bestand samen met de export van een latere maand die een dag boven 12 bevat",
+        ),
+    },
+)
+
+_DAY = Message("formats.fitbit_csv.day_example")
+_UNIT = Message("formats.fitbit_csv.number_unit")
 
 ACTIVITIES_HEADER = (
     "Date,Calories Burned,Steps,Distance,Floors,Minutes Sedentary,Minutes Lightly Active,"
@@ -235,12 +326,12 @@ def _table(
     width = len(header)
     long = [(n, cells) for n, cells in rows if len(cells) > width]
     if long:
-        reject(
-            report,
+        report.refuse(
             [n for n, _ in long],
             "",
             [",".join(c[width:])[:60] for _, c in long],
-            Message("formats.reason.too_many_cells", n=width),
+            Reason.TOO_MANY_CELLS,
+            n=width,
         )
     fit = [(n, cells + [""] * (width - len(cells))) for n, cells in rows if len(cells) <= width]
     frame = pd.DataFrame([c for _, c in fit], columns=header, dtype=object)
@@ -250,7 +341,7 @@ def _table(
 
 def _activities(act: pd.DataFrame, day: pd.Series, report: LoadReport) -> pd.DataFrame:
     bad_day = day.isna()
-    reject_where(report, act, bad_day, "Date", Message("formats.fitbit_csv.bad_date"))
+    report.refuse(act["row"], "Date", act["Date"], Reason.NOT_A_DATE, mask=bad_day, example=_DAY)
     good = ~bad_day
     out = pd.DataFrame({"date": day, "row": act["row"]})
     wanted = {
@@ -266,7 +357,7 @@ def _activities(act: pd.DataFrame, day: pd.Series, report: LoadReport) -> pd.Dat
             value = _number(act[c])
             text = act[c].astype("string").str.strip().fillna("")
             bad = good & (text != "") & value.isna()
-            reject_where(report, act, bad, c, Message("formats.fitbit_csv.bad_number", column=c))
+            report.refuse(act["row"], c, act[c], Reason.NOT_A_NUMBER, mask=bad, name=c, unit=_UNIT)
             good &= ~bad
             parts.append(value)
         total = pd.concat(parts, axis=1).sum(axis=1, min_count=1)
@@ -277,16 +368,14 @@ def _activities(act: pd.DataFrame, day: pd.Series, report: LoadReport) -> pd.Dat
 
 def _sleep(slp: pd.DataFrame, day: pd.Series, report: LoadReport) -> pd.DataFrame:
     bad_day = day.isna()
-    reject_where(report, slp, bad_day, "End Time", Message("formats.fitbit_csv.bad_date"))
+    end = "End Time"
+    report.refuse(slp["row"], end, slp[end], Reason.NOT_A_DATE, mask=bad_day, example=_DAY)
     minutes = _number(slp.get("Minutes Asleep", pd.Series("", index=slp.index)))
     bad = ~bad_day & ~minutes.between(0, 1440)
     if "Minutes Asleep" in slp.columns:
-        reject_where(
-            report,
-            slp,
-            bad,
-            "Minutes Asleep",
-            Message("formats.fitbit_csv.bad_number", column="Minutes Asleep"),
+        asleep = "Minutes Asleep"
+        report.refuse(
+            slp["row"], asleep, slp[asleep], Reason.NOT_A_NUMBER, mask=bad, name=asleep, unit=_UNIT
         )
     keep = ~bad_day & ~bad
     report.columns["sleep_hours"] = Message("formats.fitbit_csv.column_sleep")
@@ -381,9 +470,15 @@ def read_fitbit_api(
     day = pd.to_datetime(frame["dateTime"].astype("string"), format="%Y-%m-%d", errors="coerce")
     value = pd.to_numeric(frame["value"].astype("string"), errors="coerce").astype("float64")
     bad_day = day.isna()
-    reject_where(report, frame, bad_day, "dateTime", Message("formats.fitbit_api.bad_date"))
+    day_col = "dateTime"
+    report.refuse(
+        frame["row"], day_col, frame[day_col], Reason.NOT_A_DATE, mask=bad_day, example="2019-01-01"
+    )
     bad = ~bad_day & ~(value >= 0)
-    reject_where(report, frame, bad, "value", Message("formats.fitbit_api.bad_value"))
+    values, unit = frame["value"], Message("read.unit.at_least", low=0)
+    report.refuse(
+        frame["row"], "value", values, Reason.NOT_A_NUMBER, mask=bad, name="value", unit=unit
+    )
     keep = ~bad_day & ~bad
     frame, kind, day, value = frame[keep], kind[keep], day[keep], value[keep]
     variable = kind.map(

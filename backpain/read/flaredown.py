@@ -15,6 +15,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..text import Message
 from ._app_csv import (
     detect_header,
@@ -22,7 +23,6 @@ from ._app_csv import (
     is_back_pain,
     matches,
     read_app_export,
-    reject_rows,
     sort_rejected,
     split_tags,
     union_tags,
@@ -30,6 +30,7 @@ from ._app_csv import (
 from ._build import build_diary
 from ._format import MATCH, Detected, Format, not_mine
 from ._parse import parse_dates
+from ._problems import Reason
 from ._report import LoadReport
 from ._source import Source
 from ._subject import other_people, subject_error
@@ -45,6 +46,83 @@ __all__ = [
     "read_flaredown",
     "read_flaredown_user",
 ]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "formats.flaredown.ratings_unread": (
+            "columns rated 0-4 and not read (other conditions and symptoms): {columns}{option.treatments}",
+            "kolommen met scores 0-4 die niet gelezen zijn (andere aandoeningen en symptomen): {columns}{option.treatments}",
+        ),
+        "formats.flaredown.tags_and_treatments": (
+            "Tags and the treatment column(s) {columns}",
+            "Tags en de kolom(men) met behandelingen {columns}",
+        ),
+        "formats.flaredown.treatments_rule": (
+            "treatment column(s) {columns} read as tags: a day with a dose or mark in the column "
+            "gets the treatment's name as a tag (an empty cell, 0, 'no' or 'not taken': no tag); "
+            "the dose is not kept",
+            "kolom(men) met behandelingen {columns} als labels gelezen: een dag met een dosis of "
+            "teken in de kolom krijgt de naam van de behandeling als label (een lege cel, 0, 'nee' "
+            "of 'niet genomen': geen label); de dosis wordt niet bewaard",
+        ),
+        "read.flaredown.no_name": (
+            "Treatment or Tag without a name",
+            "Behandeling of Label zonder naam",
+        ),
+        "read.flaredown.other_condition": (
+            "Condition (not back pain)",
+            "Aandoening (geen rugpijn)",
+        ),
+        "read.flaredown.other_symptom": ("Symptom (not back pain)", "Symptoom (geen rugpijn)"),
+        "read.flaredown.other_type": ("trackable_type {type!r}", "trackable_type {type!r}"),
+        "read.flaredown.pain_note": (
+            "back pain read from {found}; 0-4 ratings x 2.5, the day's maximum",
+            "rugpijn gelezen uit {found}; scores 0-4 x 2,5, het maximum van de dag",
+        ),
+        "read.flaredown.pain_source": (
+            "Condition/Symptom named like back pain (0-4 x 2.5)",
+            "Aandoening/Symptoom met een naam als rugpijn (0-4 x 2,5)",
+        ),
+        "read.flaredown.privacy": (
+            "age, sex and country are not read (privacy); treatment doses are not kept",
+            "leeftijd, geslacht en land worden niet gelezen (privacy); dosissen van "
+            "behandelingen worden niet bewaard",
+        ),
+        "read.flaredown.stress_source": (
+            "Symptom 'Stress' (0-4 x 2.5)",
+            "Symptoom 'Stress' (0-4 x 2,5)",
+        ),
+        "read.flaredown.tags_source": (
+            "Treatment and Tag names",
+            "namen van Behandelingen en Labels",
+        ),
+        "read.flaredown.unrated": (
+            "back pain or stress without a rating",
+            "rugpijn of stress zonder score",
+        ),
+        "read.flaredown.user_empty_day": (
+            "day without a back-pain or stress rating and without tags",
+            "dag zonder score voor rugpijn of stress en zonder labels",
+        ),
+        "read.flaredown.user_layout": (
+            "the header does not start with Date and end with Tags, Foods (Flaredown's per-user "
+            "export does)",
+            "de kopregel begint niet met Date en eindigt niet op Tags, Foods (de export per "
+            "gebruiker van Flaredown wel)",
+        ),
+        "read.flaredown.user_pain_source": (
+            "column(s) {found} (0-4 x 2.5, the day's maximum)",
+            "kolom(men) {found} (0-4 x 2,5, het maximum van de dag)",
+        ),
+        "read.flaredown.user_scale": (
+            "Flaredown rates 0-4: ratings x 2.5 give the 0-10 scale (0 stays 0, 4 becomes 10)",
+            "Flaredown scoort van 0 tot 4: scores x 2,5 geven de schaal 0-10 (0 blijft 0, 4 wordt 10)",
+        ),
+    },
+)
 
 SCALE_FACTOR = 2.5
 """Flaredown rates conditions and symptoms 0-4; ``pain = value * 2.5`` (0-10).
@@ -162,13 +240,8 @@ def read_flaredown(
     unrated = (back | stress) & (value.isna() | (value == ""))
     number = pd.to_numeric(value, errors="coerce").astype("float64")
     bad = (back | stress) & ~unrated & ~number.between(0, 4)
-    reject_rows(
-        report,
-        bad,
-        rows=rows,
-        column="pain",
-        values=value,
-        reason=Message("read.flaredown.bad_rating"),
+    report.refuse(
+        rows, "pain", value, Reason.OUT_OF_RANGE, mask=bad, name="trackable_value", low=0, high=4
     )
     no_name = (treatment | tag) & (names.isna() | (names == ""))
 
@@ -196,23 +269,11 @@ def read_flaredown(
     # Validate the keys here and combine each user-day into one entry, so that
     # build_diary does not run a Python function per day on a cohort-sized dump.
     no_user = keep & (user.isna() | (user == ""))
-    reject_rows(
-        report,
-        no_user,
-        rows=rows,
-        column="subject",
-        values=user,
-        reason=Message("read.flaredown.no_user"),
-    )
+    report.refuse(rows, "subject", user, Reason.MISSING, mask=no_user, name="user_id")
     dates, _ = parse_dates(raw["checkin_date"], dayfirst=dayfirst, source=source.name)
     no_date = keep & ~no_user & dates.isna()
-    reject_rows(
-        report,
-        no_date,
-        rows=rows,
-        column="date",
-        values=raw["checkin_date"],
-        reason=Message("read.flaredown.bad_date"),
+    report.refuse(
+        rows, "date", raw["checkin_date"], Reason.NOT_A_DATE, example="2020-09-22", mask=no_date
     )
     keep &= ~no_user & ~no_date
     rows_in = pd.DataFrame(
@@ -395,14 +456,7 @@ def read_flaredown_user(
             value = export.col(c)
             number = pd.to_numeric(value, errors="coerce").astype("float64")
             wrong = live & ~bad & value.notna() & ~number.between(0, 4)
-            reject_rows(
-                report,
-                wrong,
-                rows=rows,
-                column=c,
-                values=value,
-                reason=Message("read.flaredown.bad_rating"),
-            )
+            report.refuse(rows, c, value, Reason.OUT_OF_RANGE, mask=wrong, name=c, low=0, high=4)
             bad |= wrong
             found = np.fmax(found, number * SCALE_FACTOR)
         scores[variable] = found

@@ -28,15 +28,84 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..text import Message
 from ._format import MATCH, Detected, Format, not_mine
+from ._problems import Reason
 from ._source import Source, load_json, open_source
-from ._wearable import cannot_read, finish, new_report, reject
+from ._wearable import cannot_read, finish, new_report
 
 if TYPE_CHECKING:
     from ._report import LoadReport
 
 __all__ = ["FORMAT", "SLEEP_STAGES", "detect_garmin", "read_garmin"]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "formats.detect.garmin": (
+            "not a Garmin Connect daily summary (UDSFile) or sleep file (calendarDate with "
+            "totalSteps or sleep seconds)",
+            "geen dagoverzicht (UDSFile) of slaapbestand van Garmin Connect (calendarDate met "
+            "totalSteps of slaapseconden)",
+        ),
+        "formats.garmin.column_sleep": (
+            "deepSleepSeconds + lightSleepSeconds + remSleepSeconds (awake not counted) / 3600 "
+            "on calendarDate (the wake-up day)",
+            "deepSleepSeconds + lightSleepSeconds + remSleepSeconds (wakker niet meegeteld) / 3600 "
+            "op calendarDate (de dag van ontwaken)",
+        ),
+        "formats.garmin.column_stress": (
+            "allDayStress, TOTAL averageStressLevel (the watch's 0-100 score)",
+            "allDayStress, TOTAL averageStressLevel (de score 0-100 van het horloge)",
+        ),
+        "formats.garmin.ignored_empty": (
+            "day without steps, stress score or sleep",
+            "dag zonder stappen, stressscore of slaap",
+        ),
+        "formats.garmin.no_values": (
+            "its records have no totalSteps, allDayStress or sleep seconds (fields: {fields})",
+            "de records hebben geen totalSteps, allDayStress of slaapseconden (velden: {fields})",
+        ),
+        "formats.garmin.not_records": (
+            "it is not a JSON array of daily records",
+            "het is geen JSON-lijst van dagrecords",
+        ),
+        "formats.garmin.note_day": (
+            "days are Garmin's calendarDate, the local day; a day listed twice takes the larger "
+            "step count, never the sum",
+            "dagen zijn calendarDate van Garmin, de lokale dag; een dag die twee keer voorkomt "
+            "krijgt het grootste aantal stappen, nooit de som",
+        ),
+        "formats.garmin.note_stress": (
+            "watch_stress is Garmin's stress score (0-100), computed by the watch from heart-rate "
+            "variability: a measurement, not your own rating of stress, so it is kept apart from "
+            "stress (0-10)",
+            "watch_stress is de stressscore van Garmin (0-100), berekend door het horloge uit de "
+            "variabiliteit van de hartslag: een meting, geen eigen inschatting van stress, dus "
+            "apart gehouden van stress (0-10)",
+        ),
+        "formats.garmin.stress_outside": (
+            "{n} day(s) with a stress value outside 0-100 (such as -1), which is not a score on "
+            "the watch's scale: left missing",
+            "{n} dag(en) met een stresswaarde buiten 0-100 (zoals -1), wat geen score op de schaal "
+            "van het horloge is: leeg gelaten",
+        ),
+        "formats.garmin.stub": (
+            "record without calendarDate (an empty record Garmin writes)",
+            "record zonder calendarDate (een leeg record dat Garmin schrijft)",
+        ),
+        "formats.garmin.todo": (
+            "Pass DI_CONNECT/DI-Connect-Aggregator/UDSFile_*.json or "
+            "DI_CONNECT/DI-Connect-Wellness/*_sleepData.json from Garmin's account export, unchanged",
+            "Geef DI_CONNECT/DI-Connect-Aggregator/UDSFile_*.json of "
+            "DI_CONNECT/DI-Connect-Wellness/*_sleepData.json uit de accountexport van Garmin op, "
+            "onveranderd",
+        ),
+    },
+)
 
 SLEEP_STAGES = ("deepSleepSeconds", "lightSleepSeconds", "remSleepSeconds")
 """The sleep file's seconds asleep (``awakeSleepSeconds`` is not sleep)."""
@@ -143,7 +212,7 @@ def read_garmin(
     ok = text.str.match(_DAY.pattern).fillna(False).astype(bool)
     day = pd.to_datetime(text.where(ok), format="%Y-%m-%d", errors="coerce")
     bad = ~stub & day.isna().to_numpy()
-    reject(report, rows[bad], "calendarDate", text[bad], Message("formats.garmin.bad_date"))
+    report.refuse(rows, "calendarDate", text, Reason.NOT_A_DATE, mask=bad, example="2024-05-01")
     keep = ~stub & ~bad
     entries = pd.DataFrame({"date": day, "row": rows})
     has = {k: any(k in r for r in records) for k in ("totalSteps", "allDayStress", *SLEEP_STAGES)}

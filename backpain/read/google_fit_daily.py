@@ -31,7 +31,6 @@ from ._wearable import (
     new_report,
     numbers,
     read_rows,
-    reject_where,
 )
 
 if TYPE_CHECKING:
@@ -295,7 +294,7 @@ def read_google_fit_daily(
         report.notes.append(Message("formats.gfit.note_name_date", day=named.group(1)))
     if layout.lang not in (None, "en"):
         report.notes.append(Message("formats.gfit.note_language", lang=layout.lang))
-    reject_where(report, rows, bad, layout.day, reason)
+    report.refuse(rows["row"], layout.day, rows[layout.day], reason, mask=bad)
     rows, day = rows[~bad], day[~bad]
     used = list(chosen)
     values, good = numbers(rows, used, report)

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..errors import DiaryError
 from ..text import Message
 from ._format import MATCH, Detected, Format, not_mine
 from ._parse import ISO_DATE, parse_dates
+from ._problems import Reason
 from ._source import Source, open_source
 from ._wearable import (
     cannot_read,
@@ -26,13 +28,92 @@ from ._wearable import (
     new_report,
     numbers,
     read_rows,
-    reject_where,
 )
 
 if TYPE_CHECKING:
     from ._report import LoadReport
 
 __all__ = ["FORMAT", "detect_health_auto_export", "read_health_auto_export"]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "formats.detect.health_auto_export": (
+            "the first header is not Date/Time (Health Auto Export)",
+            "de eerste kolomnaam is geen Date/Time (Health Auto Export)",
+        ),
+        "formats.hae.ambiguous": (
+            "every date, like {example!r}, has a day and month of 12 or less, so their order "
+            "cannot be told from the file (it was saved by a spreadsheet)",
+            "elke datum, zoals {example!r}, heeft een dag en maand van 12 of minder, dus hun "
+            "volgorde valt uit het bestand niet op te maken (het werd door een rekenblad bewaard)",
+        ),
+        "formats.hae.time_example": (
+            "2024-03-01 13:00:00, the local time (or, after Excel, 6/13/2021 0:00 in an order the column shows)",
+            "2024-03-01 13:00:00, de lokale tijd (of, na Excel, 6/13/2021 0:00 in een volgorde die de kolom toont)",
+        ),
+        "formats.hae.column_sleep": (
+            "Sleep Analysis [Asleep], else (when empty or 0) [Core] + [Deep] + [REM], else "
+            "[Total] (hours), summed per day of Date/Time",
+            "Sleep Analysis [Asleep], anders (als leeg of 0) [Core] + [Deep] + [REM], anders "
+            "[Total] (uren), opgeteld per dag van Date/Time",
+        ),
+        "formats.hae.column_steps": (
+            "Step Count (count), summed per day of Date/Time",
+            "Step Count (count), opgeteld per dag van Date/Time",
+        ),
+        "formats.hae.ignored_empty": (
+            "row without steps or sleep (other metrics only)",
+            "regel zonder stappen of slaap (alleen andere gegevens)",
+        ),
+        "formats.hae.in_bed_only": (
+            "{n} row(s) have time in bed but no asleep time (Asleep, Core, Deep, REM and Total "
+            "are 0 or empty; a phone without a watch records only In Bed): their sleep is left "
+            "missing, not 0 (days: {days})",
+            "{n} regel(s) hebben tijd in bed maar geen slaaptijd (Asleep, Core, Deep, REM en "
+            "Total zijn 0 of leeg; een telefoon zonder horloge registreert alleen In Bed): hun "
+            "slaap blijft leeg, niet 0 (dagen: {days})",
+        ),
+        "formats.hae.no_date": (
+            "the first column is not Date/Time (headers: {header})",
+            "de eerste kolom is niet Date/Time (kolommen: {header})",
+        ),
+        "formats.hae.no_metrics": (
+            "it has neither 'Step Count (count)' nor a 'Sleep Analysis [...] (hr)' column "
+            "(metrics found: {header})",
+            "het heeft geen kolom 'Step Count (count)' en geen kolom 'Sleep Analysis [...] (hr)' "
+            "(gevonden gegevens: {header})",
+        ),
+        "formats.hae.note_sleep": (
+            "sleep: per row the Asleep hours, else (when Asleep is empty or 0, as a watch that "
+            "records stages writes it) Core + Deep + REM, else Total; these are alternatives and "
+            "never added to each other; Awake and In Bed are not sleep",
+            "slaap: per regel de uren Asleep, anders (als Asleep leeg of 0 is, zoals een horloge "
+            "dat slaapfasen registreert het schrijft) Core + Deep + REM, anders Total; dat zijn "
+            "alternatieven die nooit bij elkaar opgeteld worden; Awake en In Bed zijn geen slaap",
+        ),
+        "formats.hae.note_zone": (
+            "days are the date of Date/Time, which the app writes in the phone's local time",
+            "de dagen zijn de datum van Date/Time, die de app in de lokale tijd van de telefoon "
+            "schrijft",
+        ),
+        "formats.hae.todo": (
+            "Export again from Health Auto Export as CSV with Step Count and Sleep Analysis "
+            "selected, and pass the file unchanged",
+            "Exporteer opnieuw uit Health Auto Export als CSV met Step Count en Sleep Analysis "
+            "aangevinkt, en geef het bestand onveranderd op",
+        ),
+        "formats.hae.todo_dayfirst": (
+            "Pass the file as the app exported it (dates like 2024-03-01 13:00:00), or read it in "
+            "Python with dayfirst=False (month/day/year, US) or dayfirst=True (day/month/year)",
+            "Geef het bestand op zoals de app het exporteerde (datums zoals 2024-03-01 13:00:00), "
+            "of lees het in Python met dayfirst=False (maand/dag/jaar, VS) of dayfirst=True "
+            "(dag/maand/jaar)",
+        ),
+    },
+)
 
 STEPS = "Step Count (count)"
 ASLEEP = "Sleep Analysis [Asleep] (hr)"
@@ -167,7 +248,8 @@ def read_health_auto_export(
     day, how = _days(src, stamp, dayfirst)
     report.notes.append(how)
     bad = day.isna()
-    reject_where(report, rows, bad, date_col, Message("formats.hae.bad_date"))
+    like = Message("formats.hae.time_example")
+    report.refuse(rows["row"], date_col, rows[date_col], Reason.NOT_A_DATE, mask=bad, example=like)
     rows = rows[~bad]
     values, good = numbers(rows, used, report)
     entries = pd.DataFrame({"date": day[~bad], "row": rows["row"]})

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..schema import COLUMNS, KEYS, VARIABLES
 from ..text import Message
 from ._app_csv import union_tags
@@ -13,6 +14,30 @@ from ._build import finish_diary
 from ._report import LoadReport, with_report
 
 __all__ = ["merge_diaries"]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "read.note.sources_disagree": (
+            "{name}: {n} day(s) with different values from different sources; took the value "
+            "of the source with the higher precedence",
+            "{name!v}: {n} dag(en) met verschillende waarden in verschillende bronnen; de "
+            "waarde van de bron met voorrang is genomen",
+        ),
+        "read.note.sources_merged": (
+            "{n} sources merged per subject and day; {shared} source-day(s) joined a day "
+            "another source also gave",
+            "{n} bronnen samengevoegd per deelnemer en dag; {shared} dag(en) kwamen ook in "
+            "een andere bron voor",
+        ),
+        "read.note.subjects_differ": (
+            "the sources have different subjects {subjects}; {option.subject_merge} to merge them as one person",
+            "de bronnen hebben verschillende deelnemers {subjects}; {option.subject_merge} om ze als één persoon samen te voegen",
+        ),
+    },
+)
 
 
 def _names(reports: list[LoadReport]) -> list[str]:

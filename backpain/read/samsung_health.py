@@ -16,16 +16,98 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..text import Message
 from ._format import MATCH, Detected, Format, not_mine
 from ._parse import parse_stamps
+from ._problems import Reason
 from ._source import Source, open_source
-from ._wearable import cannot_read, finish, new_report, numbers, read_rows, reject_where
+from ._wearable import cannot_read, finish, new_report, numbers, read_rows
 
 if TYPE_CHECKING:
     from ._report import LoadReport
 
 __all__ = ["FORMAT", "STEP_SOURCE_COMBINED", "detect_samsung_health", "read_samsung_health"]
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "formats.detect.samsung_health": (
+            "the first line is not a Samsung Health data type (com.samsung.shealth....)",
+            "de eerste regel is geen gegevenstype van Samsung Health (com.samsung.shealth....)",
+        ),
+        "formats.ignored.no_value": (
+            "no value in {column!r} (nothing to read)",
+            "geen waarde in {column!r} (niets te lezen)",
+        ),
+        "formats.samsung.day_example": (
+            "2024-03-01 00:00:00.000 or epoch milliseconds",
+            "2024-03-01 00:00:00.000 of epoch-milliseconden",
+        ),
+        "formats.samsung.bad_offset": (
+            "time_offset is not like UTC+0100",
+            "time_offset is niet van de vorm UTC+0100",
+        ),
+        "formats.samsung.time_example": (
+            "2024-03-01 22:30:00.000 (UTC) or epoch milliseconds",
+            "2024-03-01 22:30:00.000 (UTC) of epoch-milliseconden",
+        ),
+        "formats.samsung.column_sleep": (
+            "end_time - start_time of the sleep sessions (overlaps once), by local wake-up day",
+            "end_time - start_time van de slaapperiodes (overlap één keer), per lokale dag "
+            "van ontwaken",
+        ),
+        "formats.samsung.column_steps": (
+            "count of step_daily_trend (source_type -2, else the largest device), day of day_time",
+            "count van step_daily_trend (source_type -2, anders het grootste toestel), dag van "
+            "day_time",
+        ),
+        "formats.samsung.ignored_step_source": (
+            "step row of another source_type on a day already counted (not added, "
+            "so the same steps are not counted twice)",
+            "stappenregel van een andere source_type op een dag die al geteld is (niet "
+            "opgeteld, zodat dezelfde stappen niet dubbel tellen)",
+        ),
+        "formats.samsung.missing": (
+            "the {kind} file has no column {missing} (headers on line 2: {header})",
+            "het {kind}-bestand heeft geen kolom {missing} (kopregel op regel 2: {header})",
+        ),
+        "formats.samsung.no_type": (
+            "the first line does not name a Samsung Health data type",
+            "de eerste regel noemt geen gegevenstype van Samsung Health",
+        ),
+        "formats.samsung.note_sleep_zone": (
+            "sleep: start_time and end_time are UTC; each session was put on its local "
+            "wake-up day using its time_offset",
+            "slaap: start_time en end_time zijn UTC; elke slaapperiode staat op de lokale "
+            "dag van ontwaken, berekend met haar time_offset",
+        ),
+        "formats.samsung.note_steps_rule": (
+            "steps: a day has one row per device (source_type); took the combined row of "
+            "all devices (source_type -2), else the largest single device, never their sum",
+            "stappen: een dag heeft één regel per toestel (source_type); de gecombineerde "
+            "regel van alle toestellen (source_type -2) is genomen, anders het grootste "
+            "toestel, nooit hun som",
+        ),
+        "formats.samsung.other_type": (
+            "it holds Samsung Health {kind!r} data; only daily steps (step_daily_trend) "
+            "and sleep are read",
+            "het bevat Samsung Health-gegevens van het type {kind!r}; alleen dagelijkse "
+            "stappen (step_daily_trend) en slaap worden gelezen",
+        ),
+        "formats.samsung.todo": (
+            "Pass com.samsung.shealth.step_daily_trend.*.csv or com.samsung.shealth.sleep.*.csv "
+            "from the export folder, unchanged",
+            "Geef com.samsung.shealth.step_daily_trend.*.csv of com.samsung.shealth.sleep.*.csv "
+            "uit de exportmap, onveranderd",
+        ),
+    },
+)
+
+_DAY_LIKE = Message("formats.samsung.day_example")
+_TIME_LIKE = Reason.NOT_A_DATE.message(example=Message("formats.samsung.time_example"))
 
 STEP_SOURCE_COMBINED = -2
 """``source_type`` of the ``step_daily_trend`` row that combines all devices."""
@@ -211,7 +293,9 @@ def _steps(
     report.ignore(int(empty.sum()), Message("formats.ignored.no_value", column=count_col))
     good &= ~empty
     bad_day = good & day.isna()
-    reject_where(report, rows, bad_day, day_col, Message("formats.samsung.bad_day"))
+    report.refuse(
+        rows["row"], day_col, rows[day_col], Reason.NOT_A_DATE, mask=bad_day, example=_DAY_LIKE
+    )
     good &= ~bad_day
     source_type = (
         pd.to_numeric(rows[type_col], errors="coerce")
@@ -249,16 +333,16 @@ def _sleep(
     end = pd.Series(both[len(rows) :].to_numpy(), index=rows.index)
     offset = _offsets(rows[offset_col])
     checks = [
-        (start.isna(), start_col, Message("formats.samsung.bad_time")),
-        (end.isna(), end_col, Message("formats.samsung.bad_time")),
+        (start.isna(), start_col, _TIME_LIKE),
+        (end.isna(), end_col, _TIME_LIKE),
         (offset.isna(), offset_col, Message("formats.samsung.bad_offset")),
-        (end <= start, end_col, Message("formats.reason.ends_before_start")),
-        (end - start > pd.Timedelta(hours=24), end_col, Message("formats.reason.over_24h")),
+        (end <= start, end_col, Reason.ENDS_BEFORE_START),
+        (end - start > pd.Timedelta(hours=24), end_col, Reason.OVER_24H),
     ]
     good = pd.Series(True, index=rows.index)
     for mask, column, reason in checks:
         mask = mask.fillna(False).astype(bool) & good
-        reject_where(report, rows, mask, column, reason)
+        report.refuse(rows["row"], column, rows[column], reason, mask=mask)
         good &= ~mask
     wake = (end + offset).dt.normalize()
     report.notes.append(Message("formats.samsung.note_sleep_zone"))

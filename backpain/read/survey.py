@@ -17,13 +17,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._catalogue import register_texts
 from ..errors import DiaryError, SurveyError
 from ..schema import TAG_SEP, normalise_header
 from ..text import Message
 from ._cells import blank_cells, blank_rows, check_cell_sizes
 from ._format import MATCH, Detected, Format, detect_format, not_mine
 from ._parse import parse_dates
-from ._report import LoadReport, message_column
+from ._problems import Reason
+from ._report import LoadReport
 from ._source import MAX_CELL_CHARS, Source, open_source
 from .table import sniff_table, table_kind
 
@@ -247,6 +249,268 @@ def read_survey(
     if return_report:
         return survey, report
     return survey
+
+
+# This reader's own sentences, beside it (registered with the catalogue, so that
+# `say` and the catalogue's rule tests see them): key -> (English, Dutch).
+_TEXTS = register_texts(
+    __name__,
+    {
+        "read.limit.survey_columns": (
+            "{source}: {found} columns, more than the {most} a survey export may have "
+            "(limit: columns). Export only the instruments or questions you need, or split "
+            "the export into several files with the respondent id column in each.",
+            "{source}: {found} kolommen, meer dan de {most} die een export van een vragenlijst "
+            "mag hebben (grens: kolommen). Exporteer alleen de vragenlijsten of vragen die je "
+            "nodig hebt, of splits de export in meerdere bestanden met in elk de kolom met de "
+            "code van de deelnemer.",
+        ),
+        "read.survey.again": ("Export the survey again.", "Exporteer de vragenlijst opnieuw."),
+        "read.survey.again_dictionary": (
+            "Download the data dictionary again.",
+            "Download het gegevenswoordenboek (data dictionary) opnieuw.",
+        ),
+        "read.survey.bad_excel": (
+            "{source}: could not read it as an Excel file ({detail}). Open it in Excel and save it "
+            "again as .xlsx, or export the survey as CSV.",
+            "{source}: kon het niet lezen als Excel-bestand ({detail}). Open het in Excel en "
+            "bewaar het opnieuw als .xlsx, of exporteer de vragenlijst als CSV.",
+        ),
+        "read.survey.checkboxes": (
+            "checkbox columns collapsed into one column each, ticked options joined with '|' "
+            "('' = none ticked): {groups}",
+            "aankruiskolommen samengevoegd tot één kolom elk, aangekruiste opties verbonden met "
+            "'|' ('' = niets aangekruist): {groups}",
+        ),
+        "read.survey.dates_ambiguous": (
+            "date: the day/month order is ambiguous; kept as text",
+            "datum: de volgorde dag/maand is niet duidelijk; als tekst bewaard",
+        ),
+        "read.survey.detect_no_header": ("no header row", "geen kopregel"),
+        "read.survey.detect_no_redcap_column": (
+            "no redcap_* or <form>_complete column",
+            "geen kolom redcap_* of <formulier>_complete",
+        ),
+        "read.survey.detect_no_table": (
+            "a table needs a header row with at least 2 columns, found {named}",
+            "een tabel heeft een kopregel met minstens 2 kolommen nodig, gevonden: {named}",
+        ),
+        "read.survey.detect_not_qualtrics": (
+            'no {{"ImportId": ...}} header row and no legacy V1.. header',
+            'geen kopregel met {{"ImportId": ...}} en geen oude kopregel V1..',
+        ),
+        "read.survey.detect_not_redcap_names": (
+            "headers are not REDCap variable names (lower-case letters, digits, _)",
+            "de kolomnamen zijn geen variabelen uit REDCap (kleine letters, cijfers, _)",
+        ),
+        "read.survey.detect_qualtrics_no_import_id": (
+            "Qualtrics columns but no ImportId header row (row 3)",
+            "kolommen uit Qualtrics maar geen kopregel met ImportId (rij 3)",
+        ),
+        "read.survey.dictionary_empty": (
+            "dictionary={source} lists no fields (only a header row). Download the data "
+            "dictionary again (Project Setup > Data Dictionary > Download).",
+            "dictionary={source} bevat geen velden (alleen een kopregel). Download het "
+            "gegevenswoordenboek opnieuw (Project Setup > Data Dictionary > Download).",
+        ),
+        "read.survey.dictionary_is_data": (
+            "dictionary={source} looks like a REDCap data export (columns {shown}, ...), not its "
+            "data dictionary. Pass the data dictionary (Project Setup > Data Dictionary > "
+            "Download), or drop dictionary=; if {source} is the data you want, it goes first: "
+            "read_survey('{source}', ...).",
+            "dictionary={source} lijkt een gegevensexport uit REDCap (kolommen {shown}, ...), "
+            "geen gegevenswoordenboek. Geef het gegevenswoordenboek (Project Setup > Data "
+            "Dictionary > Download), of laat dictionary= weg; zijn {source} de gegevens die je "
+            "wilt, dan komen ze eerst: read_survey('{source}', ...).",
+        ),
+        "read.survey.dictionary_is_project_file": (
+            "dictionary={source} is a REDCap {kind}, not a data dictionary. read_survey does not "
+            "need it: drop it, and pass the data dictionary instead if you have one (Project "
+            "Setup > Data Dictionary > Download).",
+            "dictionary={source} is een {kind} uit REDCap, geen gegevenswoordenboek. read_survey "
+            "heeft het niet nodig: laat het weg, en geef in de plaats het gegevenswoordenboek als "
+            "je het hebt (Project Setup > Data Dictionary > Download).",
+        ),
+        "read.survey.dictionary_lacks": (
+            "dictionary={source} is not a REDCap data dictionary: it has no {key!r} column "
+            "('Variable / Field Name' and 'Field Type'); its columns are {shown}. Pass the REDCap "
+            "data dictionary CSV (Project Setup > Data Dictionary > Download), or drop dictionary=.",
+            "dictionary={source} is geen gegevenswoordenboek uit REDCap: het heeft geen kolom "
+            "{key!r} ('Variable / Field Name' en 'Field Type'); de kolommen zijn {shown}. Geef "
+            "de CSV van het gegevenswoordenboek uit REDCap (Project Setup > Data Dictionary > "
+            "Download), of laat dictionary= weg.",
+        ),
+        "read.survey.dictionary_not_redcap": (
+            "{source}: {option.dictionary} is for REDCap exports, but the file was read as {chosen!r}; {option.dictionary_drop}",
+            "{source}: {option.dictionary} hoort bij exports uit REDCap, maar het bestand werd gelezen als {chosen!r}; {option.dictionary_drop}",
+        ),
+        "read.survey.dropped_last_column": (
+            "dropped an empty, unnamed last column (trailing separators)",
+            "een lege laatste kolom zonder naam weggelaten (scheidingstekens op het einde)",
+        ),
+        "read.survey.dropped_trailing_column": (
+            "dropped the empty last column made by trailing commas",
+            "de lege laatste kolom door komma's op het einde weggelaten",
+        ),
+        "read.survey.empty": (
+            "{source}: the file is empty. {again}",
+            "{source}: het bestand is leeg. {again}",
+        ),
+        "read.survey.empty_bytes": (
+            "{source}: the file is empty (0 bytes). {again}",
+            "{source}: het bestand is leeg (0 bytes). {again}",
+        ),
+        "read.survey.in_dictionary": ("dictionary={error}", "dictionary={error}"),
+        "read.survey.is_dictionary": (
+            "{source}: this is a REDCap data dictionary (columns {shown}), which describes the "
+            "fields, not the answers. Pass it as dictionary= next to the data export: "
+            "read_survey('<project>_DATA.csv', dictionary='{source}'). The data export is Data "
+            "Exports > 'CSV / Microsoft Excel (raw data)', with the record id as its first column.",
+            "{source}: dit is een gegevenswoordenboek (data dictionary) uit REDCap (kolommen "
+            "{shown}), dat de velden beschrijft, niet de antwoorden. Geef het als dictionary= "
+            "naast de gegevensexport: read_survey('<project>_DATA.csv', dictionary='{source}'). "
+            "De gegevensexport is Data Exports > 'CSV / Microsoft Excel (raw data)', met het "
+            "recordnummer als eerste kolom.",
+        ),
+        "read.survey.is_project_file": (
+            "{source}: this is a REDCap {kind} (columns {shown}) of a longitudinal project, not "
+            "survey answers. read_survey does not need it (the data export names each row's "
+            "event in redcap_event_name): read the data export instead, Data Exports > 'CSV / "
+            "Microsoft Excel (raw data)'.",
+            "{source}: dit is een {kind} uit REDCap (kolommen {shown}) van een longitudinaal "
+            "project, geen antwoorden op een vragenlijst. read_survey heeft het niet nodig (de "
+            "gegevensexport noemt de gebeurtenis van elke rij in redcap_event_name): lees in de "
+            "plaats de gegevensexport, Data Exports > 'CSV / Microsoft Excel (raw data)'.",
+        ),
+        "read.survey.legacy_qualtrics": (
+            "legacy Qualtrics export (2 header rows): V1.. columns renamed to their labels",
+            "oude export uit Qualtrics (2 kopregels): kolommen V1.. hernoemd naar hun benamingen",
+        ),
+        "read.survey.no_id_column": (
+            "no respondent id column found (subject, respondent, deelnemer, ...)",
+            "geen kolom met deelnemersnummers gevonden (subject, respondent, deelnemer, ...)",
+        ),
+        "read.survey.no_rows": (
+            "{source}: the file has no rows. {again}",
+            "{source}: het bestand heeft geen rijen. {again}",
+        ),
+        "read.survey.not_all_dates": (
+            "date: not every value is a date; kept as text",
+            "datum: niet elke waarde is een datum; als tekst bewaard",
+        ),
+        "read.survey.not_codes": (
+            "{column}: values {values} are not codes of the dictionary ({codes}); column kept as "
+            "written, unlabelled",
+            "{column}: de waarden {values} zijn geen codes uit het woordenboek ({codes}); kolom "
+            "bewaard zoals geschreven, zonder benamingen",
+        ),
+        "read.survey.not_dates": (
+            "{column}: the dictionary says date, but not every value is one; kept as text",
+            "{column}: volgens het woordenboek een datum, maar niet elke waarde is er een; als "
+            "tekst bewaard",
+        ),
+        "read.survey.not_in_dictionary": (
+            "columns not in the dictionary (read without it): {columns}",
+            "kolommen die niet in het woordenboek staan (zonder gelezen): {columns}",
+        ),
+        "read.survey.not_numbers": (
+            "{column}: the dictionary says number, but not every value is one; kept as text",
+            "{column}: volgens het woordenboek een getal, maar niet elke waarde is er een; als "
+            "tekst bewaard",
+        ),
+        "read.survey.not_timestamps": (
+            "{column}: not every value is a timestamp; kept as text",
+            "{column}: niet elke waarde is een tijdstip; als tekst bewaard",
+        ),
+        "read.survey.odd_checkbox": (
+            "{column}: checkbox values other than 0/1 ({values}) read as not ticked",
+            "{column}: aankruiswaarden anders dan 0/1 ({values}) gelezen als niet aangekruist",
+        ),
+        "read.survey.odd_complete": (
+            "{column}: values other than 0/1/2; kept as they are",
+            "{column}: waarden anders dan 0/1/2; bewaard zoals ze zijn",
+        ),
+        "read.survey.other_project": (
+            "the dictionary's first field is {field!r}, the export's first column {column!r}: is "
+            "it the dictionary of this project?",
+            "het eerste veld van het woordenboek is {field!r}, de eerste kolom van de export "
+            "{column!r}: is het het woordenboek van dit project?",
+        ),
+        "read.survey.previews": (
+            "{n_prev} preview and {n_open} unfinished response(s) kept and flagged in is_preview / "
+            "is_complete; filter them out for analysis",
+            "{n_prev} voorbeeld- en {n_open} onafgewerkte antwoord(en) bewaard en gemarkeerd in "
+            "is_preview / is_complete; filter ze weg voor de analyse",
+        ),
+        "read.survey.qualtrics_header_only": (
+            "{source}: format='qualtrics', but the file has only a header row; a Qualtrics export "
+            "has 2 or 3 header rows. Use format='auto', or export the responses again (Data & "
+            "Analysis > Export > CSV).",
+            "{source}: format='qualtrics', maar het bestand heeft alleen een kopregel; een export "
+            "uit Qualtrics heeft 2 of 3 kopregels. Gebruik format='auto', of exporteer de "
+            "antwoorden opnieuw (Data & Analysis > Export > CSV).",
+        ),
+        "read.survey.ragged": (
+            "{source}: row {row} has {saw} values but the header row has {expected} columns "
+            '(separator {sep!r}). A separator inside a value needs quotes ("a, b"); fix that row '
+            "or export the file again.",
+            "{source}: rij {row} heeft {saw} waarden maar de kopregel heeft {expected} kolommen "
+            "(scheidingsteken {sep!r}). Een scheidingsteken in een waarde moet tussen "
+            'aanhalingstekens ("a, b"); verbeter die rij of exporteer het bestand opnieuw.',
+        ),
+        "read.survey.redcap_no_header": (
+            "{source}: format='redcap', but the first row holds no column names; a REDCap export "
+            "starts with a header row such as record_id,... Use format='auto', or export it "
+            "again as 'CSV / Microsoft Excel (raw data)'.",
+            "{source}: format='redcap', maar de eerste rij bevat geen kolomnamen; een export uit "
+            "REDCap begint met een kopregel zoals record_id,... Gebruik format='auto', of "
+            "exporteer opnieuw als 'CSV / Microsoft Excel (raw data)'.",
+        ),
+        "read.survey.renamed_copy": (
+            "column {name!r} appears more than once; copy renamed {new!r}",
+            "kolom {name!r} komt meer dan eens voor; de kopie heet nu {new!r}",
+        ),
+        "read.survey.repeated_record": (
+            "repeats the record/event/instance of row {row}",
+            "herhaalt record/gebeurtenis/herhaling van rij {row}",
+        ),
+        "read.survey.repeated_response": (
+            "repeats the response id of an earlier row",
+            "herhaalt het antwoordnummer van een eerdere rij",
+        ),
+        "read.survey.several_sheets": (
+            "{source}: the workbook has several sheets with data ({sheets}); a survey export has "
+            "one sheet of answers. Save the sheet with the answers as a file of its own (or as "
+            "CSV) and read that",
+            "{source}: de werkmap heeft meerdere bladen met gegevens ({sheets}); een export van "
+            "een vragenlijst heeft één blad met antwoorden. Bewaar het blad met de antwoorden "
+            "als apart bestand (of als CSV) en lees dat",
+        ),
+        "read.survey.sheet": ("{name!r} ({n} rows)", "{name!r} ({n} rijen)"),
+        "read.survey.unknown_format": (
+            "{source}: not a survey export backpain reads. Tried {tried}. Pass a REDCap raw-data "
+            "CSV, a Qualtrics CSV export, or a CSV/Excel table with a header row and one "
+            "respondent per row (save it again as CSV if its columns are not separated by , ; "
+            "tab or |).",
+            "{source}: geen export van een vragenlijst die backpain kan lezen. Geprobeerd: "
+            "{tried}. Kies een CSV met ruwe gegevens uit REDCap, een CSV-export uit Qualtrics, "
+            "of een CSV/Excel-tabel met een kopregel en één deelnemer per rij (bewaar ze opnieuw "
+            "als CSV als de kolommen niet gescheiden zijn door , ; tab of |).",
+        ),
+        "read.survey.unparsable": (
+            "{source}: could not read it as a table with separator {sep!r} ({detail}). Check that "
+            "every row has the same number of columns, or export the file again.",
+            "{source}: kon het niet lezen als tabel met scheidingsteken {sep!r} ({detail}). Kijk "
+            "na of elke rij evenveel kolommen heeft, of exporteer het bestand opnieuw.",
+        ),
+        "read.survey.wrong_kind": (
+            "{source}: a {kind} file is not a survey export backpain reads; formats tried: "
+            "{formats} (CSV or Excel)",
+            "{source}: een {kind}-bestand is geen export van een vragenlijst die backpain kan "
+            "lezen; geprobeerde formaten: {formats} (CSV of Excel)",
+        ),
+    },
+)
 
 
 # ------------------------------------------------------------------ loading
@@ -581,20 +845,6 @@ def _rows(grid: _Grid, index: pd.Index) -> pd.Series:
     return pd.Series(np.asarray(index) + grid.first_row, index=index)
 
 
-def _reject(report: LoadReport, rows: pd.Series, column: str, values: pd.Series, reason) -> None:
-    reasons = message_column(reason, pd.Series(True, index=rows.index))
-    report.reject(
-        pd.DataFrame(
-            {
-                "row": rows,
-                "column": column,
-                "value": values.astype("string"),
-                "reason": pd.Series(reasons, index=rows.index, dtype=object),
-            }
-        )
-    )
-
-
 def _dedupe(names: list[str], report: LoadReport) -> list[str]:
     out: list[str] = []
     seen: dict[str, int] = {}
@@ -697,19 +947,18 @@ def _read_redcap(
 
     no_id = blank_cells(frame[id_col])
     if no_id.any():
-        _reject(
-            report,
+        report.refuse(
             rows[no_id],
             id_col,
             frame.loc[no_id, id_col],
-            Message("read.survey.no_record_id", column=id_col),
+            Reason.MISSING,
+            name=id_col,
         )
     key_text = frame[keys].astype("string").fillna("")
     dup = key_text.duplicated(keep="first") & ~no_id
     if dup.any():
         first_row = rows.groupby([key_text[k] for k in keys]).transform("first")
-        _reject(
-            report,
+        report.refuse(
             rows[dup],
             id_col,
             frame.loc[dup, id_col],
@@ -947,16 +1196,15 @@ def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
         no_id = blank_cells(frame["ResponseId"])
         dup = frame["ResponseId"].duplicated(keep="first") & ~no_id
         if no_id.any():
-            _reject(
-                report,
+            report.refuse(
                 rows[no_id],
                 "ResponseId",
                 frame.loc[no_id, "ResponseId"],
-                Message("read.survey.no_response_id"),
+                Reason.MISSING,
+                name="ResponseId",
             )
         if dup.any():
-            _reject(
-                report,
+            report.refuse(
                 rows[dup],
                 "ResponseId",
                 frame.loc[dup, "ResponseId"],
@@ -1033,12 +1281,12 @@ def _read_generic(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
     if "subject" in frame.columns:
         no_id = blank_cells(frame["subject"])
         if no_id.any():
-            _reject(
-                report,
+            report.refuse(
                 rows[no_id],
                 "subject",
                 frame.loc[no_id, "subject"],
-                Message("read.survey.no_respondent_id"),
+                Reason.MISSING,
+                name="subject",
             )
             frame = frame[~no_id]
     else:
