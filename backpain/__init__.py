@@ -11,6 +11,7 @@ Everything runs locally; nothing is sent over the network.
 """
 
 from . import esm
+from ._config import config
 from .change import pain_change, questionnaire_change, responder_shares, responders
 from .classify import (
     CLASSES,
@@ -71,6 +72,7 @@ __all__ = [
     "classify",
     "classify_survey",
     "cohort_table",
+    "config",
     "correlate",
     "data_quality",
     "duration_class",

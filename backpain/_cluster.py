@@ -22,7 +22,6 @@ __all__ = [
     "is_dask_frame",
     "one_partition_each",
     "per_partition",
-    "progress_lang",
     "refuse_dask",
 ]
 
@@ -69,14 +68,6 @@ def refuse_dask(data: object, func: str) -> None:
     raise NotImplementedError(msg)
 
 
-def progress_lang() -> str:
-    """Language of the Dask progress bars: ``dask.config`` key ``backpain.lang`` (default en)."""
-    import dask
-
-    lang = dask.config.get("backpain.lang", "en")
-    return lang if lang in ("en", "nl") else "en"
-
-
 # ------------------------------------------------------------------ running
 def client() -> Any:
     """The ``dask.distributed`` client computations go to, or None (local scheduler).
@@ -111,50 +102,41 @@ def compute(
 
     With a ``dask.distributed`` client the tasks run on its cluster and the
     bar advances as each one finishes (``as_completed``); otherwise on the
-    local scheduler with a callback that counts the tasks. The bar is shown
-    only when someone can see it (see :mod:`backpain._progress`), in ``lang``
-    (default: :func:`progress_lang`).
+    local scheduler with a callback that counts the tasks. The bar follows
+    the session's settings (``backpain.config(progress=..., lang=...)``; see
+    :mod:`backpain._progress`): by default it is shown only when someone can
+    see it. ``lang`` overrides the setting's language (a reader's own ``lang=``).
     """
-    from ._progress import interactive, progress_bar
+    from ._progress import progress_bar
 
     tasks = list(tasks)
-    lang = progress_lang() if lang is None else lang
     cluster = client()
-    if cluster is not None:
-        futures = cluster.compute(tasks)
-        if interactive():
-            from distributed import as_completed
+    with progress_bar(
+        key, total=len(tasks), lang=lang, unit="progress.unit.partition", **params
+    ) as bar:
+        if cluster is not None:
+            futures = cluster.compute(tasks)
+            if bar.shown:
+                from distributed import as_completed
 
-            with progress_bar(
-                key, total=len(futures), lang=lang, unit="progress.unit.partition", **params
-            ) as bar:
                 for _ in as_completed(futures):
                     bar.update(1)
-        return cluster.gather(futures)
-    import dask
+            return cluster.gather(futures)
+        import dask
 
-    if not interactive():
-        return list(dask.compute(*tasks))
-    from dask.callbacks import Callback
+        if not bar.shown:
+            return list(dask.compute(*tasks))
+        from dask.callbacks import Callback
 
-    wanted = {t.key for t in tasks}
+        wanted = {t.key for t in tasks}
 
-    class _Count(Callback):
-        def __init__(self, bar: Any) -> None:
-            super().__init__()
-            self.bar = bar
+        class _Count(Callback):
+            def _posttask(self, key: Any, *args: Any) -> None:
+                if key in wanted:
+                    bar.update(1)
 
-        def _posttask(self, key: Any, *args: Any) -> None:
-            if key in wanted:
-                self.bar.update(1)
-
-    with (
-        progress_bar(
-            key, total=len(tasks), lang=lang, unit="progress.unit.partition", **params
-        ) as bar,
-        _Count(bar),
-    ):
-        return list(dask.compute(*tasks))
+        with _Count():
+            return list(dask.compute(*tasks))
 
 
 def per_partition(

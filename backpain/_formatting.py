@@ -3,7 +3,8 @@
 Dutch numbers get a decimal comma and a thousands dot (:func:`whole`,
 :class:`DutchNumbers`, :func:`localise`); date axes get matplotlib's concise
 ticks with month names from the text catalogue (:class:`ConciseDates`,
-:func:`date_axis`), never from the system locale. Used by :mod:`backpain.plot`.
+:func:`date_axis`; the names from :func:`backpain._locale.month_name`, as the
+report's), never from the system locale. Used by :mod:`backpain.plot`.
 """
 
 from __future__ import annotations
@@ -14,12 +15,8 @@ from typing import TYPE_CHECKING
 import matplotlib.dates as mdates
 from matplotlib.ticker import Formatter, ScalarFormatter
 
-from .text import number, say
-
-# the month abbreviations' catalogue keys, January first, written out for a literal search
-MONTH_KEYS = ("plot.month.1", "plot.month.2", "plot.month.3", "plot.month.4", "plot.month.5",
-              "plot.month.6", "plot.month.7", "plot.month.8", "plot.month.9", "plot.month.10",
-              "plot.month.11", "plot.month.12")  # fmt: skip
+from ._locale import month_name
+from .text import number
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -82,7 +79,7 @@ class ConciseDates(mdates.ConciseDateFormatter):
     def __init__(self, locator: mdates.DateLocator, lang: str) -> None:
         super().__init__(locator)
         self.lang = lang
-        self.months = {say(key, "en"): say(key, lang) for key in MONTH_KEYS}
+        self.months = {month_name(m, "en"): month_name(m, lang) for m in range(1, 13)}
         self.pattern = re.compile(r"\b(" + "|".join(self.months) + r")\b")
 
     def _words(self, text: str) -> str:

@@ -5,11 +5,15 @@ bar in a terminal, a widget in Jupyter). A bar is shown only when someone can
 see it: standard error is a terminal, or the code runs in a Jupyter kernel.
 Elsewhere (scripts writing to a file, CI, the upload page's server, tests)
 it is silent and costs one ``if``. ``BACKPAIN_PROGRESS=1`` or ``0`` forces it
-on or off; the ``progress=`` argument of the functions that take one does
-the same for one call.
+on or off; so does the session's setting, ``backpain.config(progress=True)``
+(or ``False``; see :mod:`backpain._config`), for the whole process or inside
+a ``with`` block. With ``backpain.config(progress=callable)`` no bar is drawn:
+the callable gets each bar's label, and each :func:`step`'s message, as the
+work starts (the command line prints them, the upload page shows them).
 
 The bar's label and unit come from the text catalogue (``progress.*`` keys),
-so a Dutch user sees ``Apple Health-export lezen: 40%|####  | 120/300 MB``.
+in the setting's language (``backpain.config(lang="nl")``), so a Dutch user
+sees ``Apple Health-export lezen: 40%|####  | 120/300 MB``.
 """
 
 from __future__ import annotations
@@ -19,9 +23,10 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
-from .text import check_lang, say
+from ._config import language, settings
+from .text import say
 
-__all__ = ["Bar", "interactive", "progress_bar", "track"]
+__all__ = ["Bar", "announce", "interactive", "progress_bar", "step", "track"]
 
 T = TypeVar("T")
 
@@ -85,7 +90,7 @@ def progress_bar(
     key: str,
     *,
     total: float | None,
-    lang: str = "en",
+    lang: str | None = None,
     unit: str = "progress.unit.item",
     scale: float = 1.0,
     show: bool | None = None,
@@ -99,14 +104,17 @@ def progress_bar(
         Catalogue key of the label (``progress.*``), rendered with ``params``.
     total : float or None
         Units of work in all (``None``: unknown, a counter without a bar).
-    lang : {"en", "nl"}
-        Language of the label and the unit.
+    lang : {"en", "nl"}, optional
+        Language of the label and the unit; default: the setting
+        (``backpain.config(lang=...)``).
     unit : str
         Catalogue key of the unit's name (``progress.unit.*``).
     scale : float
         Divide counts by this for display (``1e6`` shows bytes as MB).
     show : bool, optional
-        Force the bar on or off; default :func:`interactive`.
+        Force the bar on or off for this bar (a reader's own ``progress=``);
+        default: the setting (``backpain.config(progress=...)``), whose
+        default is :func:`interactive`.
     **params
         Fields of the label.
 
@@ -114,9 +122,15 @@ def progress_bar(
     -------
     Bar
         Call ``update(n)`` as work is done; use it as a context manager.
+        With a callable as the setting, the callable gets the label and the
+        bar draws nothing.
     """
-    check_lang(lang)
-    if not (interactive() if show is None else show):
+    lang = language(lang)
+    setting = settings().progress if show is None else show
+    if callable(setting):
+        setting(say(key, lang, **params))
+        return Bar()
+    if not (interactive() if setting is None else setting):
         return Bar()
     from tqdm.auto import tqdm
 
@@ -150,7 +164,7 @@ def track(
     items: Iterable[T],
     key: str,
     *,
-    lang: str = "en",
+    lang: str | None = None,
     total: int | None = None,
     unit: str = "progress.unit.file",
     show: bool | None = None,
@@ -169,3 +183,31 @@ def track(
         for item in items:
             yield item
             bar.update(1)
+
+
+def announce(message: str) -> None:
+    """Pass ``message`` (a step starting, in words) to the progress setting when it is a callable.
+
+    Otherwise nothing happens (a step is too short for a bar).
+    """
+    setting = settings().progress
+    if callable(setting):
+        setting(message)
+
+
+def step(key: str, *, lang: str | None = None, **params: Any) -> None:
+    """Say that a step of long work starts, when the progress setting is a callable.
+
+    The callable (``backpain.config(progress=callable)``) is called with the
+    catalogue text ``key`` in ``lang`` (default: the setting's language);
+    otherwise nothing happens (a step is too short for a bar).
+
+    Examples
+    --------
+    >>> from backpain import config
+    >>> with config(progress=print, lang="nl"):
+    ...     step("report.progress.classifying")
+    de pijnperiode wordt bepaald
+    """
+    if callable(settings().progress):
+        announce(say(key, language(lang), **params))

@@ -40,7 +40,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from .text import Message, check_lang, render_error, say
+from ._config import config, language
+from .text import Message, render_error, say
 
 __all__ = ["UploadResult", "analyse_upload", "mood_labels", "serve", "upload_page"]
 
@@ -168,9 +169,8 @@ def analyse_upload(
     name: str | Sequence[str],
     content: bytes | Sequence[bytes],
     *,
-    lang: str = "en",
+    lang: str | None = None,
     subject: str | None = None,
-    progress: Callable[[str], None] | None = None,
     max_mb: float = MAX_UPLOAD_MB,
     report_href: Callable[[str], str] | None = None,
     moods: Sequence[str] | None = None,
@@ -185,13 +185,11 @@ def analyse_upload(
     content : bytes or sequence of bytes
         The file's bytes; one per name. Several files are merged per day
         (for example a pain diary and a wearable's export).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the page.
     subject : str, optional
         The person, when the file holds several. Several files none of which
         names a person are one person's, named after the first file.
-    progress : callable, optional
-        As in :func:`backpain.report.build_report` (messages in ``lang``).
     max_mb : float
         Largest upload read (all files together, in MB); a bigger one gets
         a message saying the limit and how to export a shorter period.
@@ -235,7 +233,7 @@ def analyse_upload(
     from .report import build_report
     from .report._render import render_html
 
-    check_lang(lang)
+    lang = language(lang)
     names = [name] if isinstance(name, str) else list(name)
     contents = [content] if isinstance(content, bytes | bytearray | memoryview) else list(content)
     total_mb = sum(len(c) for c in contents) / 1e6
@@ -257,7 +255,7 @@ def analyse_upload(
     try:
         # read once and built once: files none of which names a person (a diary
         # and a watch's export) are one patient's, merged as one by build_report
-        data = build_report(sources(), lang=lang, subject=subject, progress=progress, moods=moods)
+        data = build_report(sources(), lang=lang, subject=subject, moods=moods)
     except ValueError as exc:  # DiaryError and SeveralSubjects are ValueErrors
         if not _is_ours(exc):  # a library's own words (pandas ...): not for the page
             _log_unexpected(exc)
@@ -347,12 +345,12 @@ def _report_files() -> _ReportFiles | None:
     return files
 
 
-def upload_page(*, lang: str = "en", max_mb: float = MAX_UPLOAD_MB) -> Any:
+def upload_page(*, lang: str | None = None, max_mb: float = MAX_UPLOAD_MB) -> Any:
     """Build the upload widget the app shows (needs ``ipywidgets``).
 
     Parameters
     ----------
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the page.
     max_mb : float
         Largest upload (all files chosen together) the page reads, in MB.
@@ -371,7 +369,7 @@ def upload_page(*, lang: str = "en", max_mb: float = MAX_UPLOAD_MB) -> Any:
         moods in that order, best first. The upload is kept only while the
         form is shown.
     """
-    check_lang(lang)
+    lang = language(lang)
     try:
         import ipywidgets as w
     except ImportError as exc:  # pragma: no cover - depends on the environment
@@ -413,15 +411,11 @@ def upload_page(*, lang: str = "en", max_mb: float = MAX_UPLOAD_MB) -> Any:
             status.value = _status_html(count, steps)
 
         try:
-            res = analyse_upload(
-                names,
-                contents,
-                lang=lang,
-                progress=show,
-                max_mb=max_mb,
-                report_href=files,
-                moods=moods,
-            )
+            # the steps are shown on the page as they start (backpain.config's progress)
+            with config(lang=lang, progress=show):
+                res = analyse_upload(
+                    names, contents, lang=lang, max_mb=max_mb, report_href=files, moods=moods
+                )
         except Exception as exc:  # the page must never show a traceback
             _log_unexpected(exc)
             res = _unexpected(lang)
@@ -1046,7 +1040,7 @@ def serve(
     *,
     port: int | None = None,
     open_browser: bool = True,
-    lang: str = "en",
+    lang: str | None = None,
     token: str | None = None,
     announce: Any = None,
     max_kernels: int = MAX_KERNELS,
@@ -1062,7 +1056,7 @@ def serve(
         Port to listen on (default: a free one).
     open_browser : bool
         Open the page in the default browser.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the page.
     token : str, optional
         Access token in the page address, so that other users of the same
@@ -1128,7 +1122,7 @@ def serve(
     after 10 s, and the temporary folder (notebook, reports, the kernels'
     temporary files: ``TMPDIR`` points there) is removed.
     """
-    check_lang(lang)
+    lang = language(lang)
     try:
         import voila  # noqa: F401
     except ImportError as exc:

@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from ._config import config
 from .text import LANGS, Message, render_error, say
 
 __all__ = ["main"]
@@ -74,16 +75,15 @@ def _report(args: argparse.Namespace) -> int:
 
     path = _output(args.output, args.diary)
     diaries = args.diary[0] if len(args.diary) == 1 else args.diary
-    out = write_report(
-        diaries,
-        path,
-        lang=args.lang,
-        subject=args.subject,
-        progress=progress,
-        pain_scale=args.pain_scale,
-        dayfirst=args.dayfirst,
-        moods=args.moods,
-    )
+    with config(progress=progress):  # each step of the report, as it starts
+        out = write_report(
+            diaries,
+            path,
+            subject=args.subject,
+            pain_scale=args.pain_scale,
+            dayfirst=args.dayfirst,
+            moods=args.moods,
+        )
     _print("cli.report_written", args.lang, path=str(out.resolve()))
     return 0
 
@@ -241,7 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = getattr(args, "lang", "en")
     try:
-        return args.func(args)
+        with config(lang=lang):  # every text of the command in its --lang
+            return args.func(args)
     except ValueError as exc:  # DiaryError, SurveyError, a report's subject: readable
         if args.command == "demo" and not isinstance(exc, DiaryError | SurveyError):
             raise  # the demo's own data: a bug, shown with its traceback

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._config import language
 from .classify import class_summary, classify
 from .datasets import load_example
 from .explain import readable
@@ -63,11 +64,12 @@ def _step(key: str, lang: str, **params: object) -> None:
     _say(say(key, lang, audience="cli", **params))
 
 
-def run_demo(out: Path, *, lang: str = "en") -> Path:
+def run_demo(out: Path, *, lang: str | None = None) -> Path:
     """Run read -> validate -> classify / analyse -> plot / report on the examples.
 
     Writes CSV tables and figures to ``out`` and returns it.
     """
+    lang = language(lang)
     out.mkdir(parents=True, exist_ok=True)
     _step("cli.demo.read_patient", lang)
     patient, report = load_example("patient_nl", return_report=True)
@@ -144,7 +146,7 @@ def run_demo(out: Path, *, lang: str = "en") -> Path:
     return out
 
 
-def describe_outputs(out: Path, *, lang: str = "en") -> None:
+def describe_outputs(out: Path, *, lang: str | None = None) -> None:
     """Print one line per file the demo wrote in ``out``: its name and what it holds.
 
     Parameters
@@ -152,9 +154,10 @@ def describe_outputs(out: Path, *, lang: str = "en") -> None:
     out : pathlib.Path
         The demo's output folder; files of :data:`OUTPUT_FILES` not in it are
         left out.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the lines.
     """
+    lang = language(lang)
     _step("cli.demo.files", lang, path=str(out))
     for name in OUTPUT_FILES:
         if (out / name).is_file():

@@ -23,6 +23,7 @@ import pandas as pd
 
 from ._check import argument_error
 from ._cluster import one_partition_each
+from ._config import language
 from ._momentary import check_corr, corr_sums, corr_table
 from ._momentary import check_momentary as _check_momentary
 from ._momentary import previous as _previous
@@ -183,8 +184,9 @@ class Compliance:
     prompts: pd.DataFrame
     min_share: float
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self, lang: str | None = None) -> str:
         """One sentence on the study's compliance, in ``lang``."""
+        lang = language(lang)
         p = self.persons
         sent, answered = int(p["sent"].sum()), int(p["answered"].sum())
         return say(
@@ -313,8 +315,9 @@ class Careless:
     seconds_per_item: float
     min_items: int
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self, lang: str | None = None) -> str:
         """How many prompts each flag caught, in one sentence."""
+        lang = language(lang)
         return say(
             "esm.explain.careless",
             lang,
@@ -449,7 +452,7 @@ def momentary_corr(
     )
 
 
-def explain_corr(result: pd.DataFrame, lang: str = "en") -> str:
+def explain_corr(result: pd.DataFrame, lang: str | None = None) -> str:
     """Say what :func:`momentary_corr` found, within and between persons, in one sentence each.
 
     Examples
@@ -460,6 +463,7 @@ def explain_corr(result: pd.DataFrame, lang: str = "en") -> str:
     Within a person, at prompts after one with more stress than usual for that person, pain was higher (r = 0.2..., 95% CI ...).
     Between persons, no clear link between average stress and average pain at the 5% level (r = ...
     """
+    lang = language(lang)
     rows = result.set_index("level")
     lines = []
     for level in ("within", "between"):
@@ -514,8 +518,9 @@ class MultilevelVAR:
     n_obs: int
     notes: list = field(default_factory=list)
 
-    def describe(self, lang: str = "en", *, alpha: float = 0.05) -> str:
+    def describe(self, lang: str | None = None, *, alpha: float = 0.05) -> str:
         """The clearest temporal link between two variables, in one sentence (or that none is clear)."""
+        lang = language(lang)
         t = self.temporal
         # a variable following itself (inertia) is expected: the sentence names a link
         clear = t[(t["p_val"] < alpha) & (t["predictor"] != t["outcome"])]

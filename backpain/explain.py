@@ -9,7 +9,9 @@ English or Dutch and can be tested. p-values are written by
 also in the tables of :func:`readable`.
 
 Each function returns an :class:`Explanation`: a ``str`` that a notebook
-shows as Markdown.
+shows as Markdown. ``lang=None`` (the default) is the session's language,
+``backpain.config(lang=...)`` (English unless set); a language given to one
+call overrides it for that call.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._config import language
+from ._locale import tag_word
 from ._results import Result, table_of
 from .classify import CLASSES, DEFINITIONS, class_summary, duration_class
 from .stats import STEPS
-from .text import TAG_KEYS, Message, check_lang, number, p_value, say
+from .text import Message, number, p_value, say
 
 # catalogue keys by code, each written out so that a search for a key finds its use
 _GUIDE_KEYS = {
@@ -131,24 +135,25 @@ def _p_words(p: float, lang: str, *, fdr: bool = False) -> str:
     return say("notebook.p.fdr", lang, p=words) if fdr else words
 
 
-def guide(step: str, lang: str = "en") -> Explanation:
+def guide(step: str, lang: str | None = None) -> Explanation:
     """The patient notebook's words for ``step`` (``"source"``, ``"read"``, ``"report"``, ``"take"``).
 
     >>> guide("source", "nl")
     Het dagboek: je eigen bestand, of het meegeleverde voorbeeld.
     """
+    lang = language(lang)
     return Explanation(say(_GUIDE_KEYS[step], lang))
 
 
 # ------------------------------------------------------------------ data quality
-def quality(table: pd.DataFrame, *, lang: str = "en") -> Explanation:
+def quality(table: pd.DataFrame, *, lang: str | None = None) -> Explanation:
     """One sentence on :func:`backpain.data_quality`: period, completeness, longest gap.
 
     Parameters
     ----------
     table : pandas.DataFrame
         The result of :func:`backpain.data_quality` (one row per person).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language.
 
     Returns
@@ -163,7 +168,7 @@ def quality(table: pd.DataFrame, *, lang: str = "en") -> Explanation:
     >>> quality(data_quality(simulate_cohort(3, 30, seed=1)))  # doctest: +ELLIPSIS
     3 people kept a diary over a median of 30 days; ...
     """
-    check_lang(lang)
+    lang = language(lang)
     return Explanation(
         say(
             "notebook.quality",
@@ -268,7 +273,9 @@ def class_table(classified: pd.DataFrame) -> pd.DataFrame:
     return out.loc[order].reset_index(drop=True)
 
 
-def classes(classified: pd.DataFrame, *, definition: str = "cost", lang: str = "en") -> Explanation:
+def classes(
+    classified: pd.DataFrame, *, definition: str = "cost", lang: str | None = None
+) -> Explanation:
     """Say how many people are in each duration class, and by which definition.
 
     Parameters
@@ -280,7 +287,7 @@ def classes(classified: pd.DataFrame, *, definition: str = "cost", lang: str = "
     definition : {"cost", "bmj", "icd11", "nih"}
         The definition ``classified`` was made with (the boundaries named
         in the sentence).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language.
 
     Returns
@@ -297,7 +304,7 @@ def classes(classified: pd.DataFrame, *, definition: str = "cost", lang: str = "
     >>> print(classes(classify(simulate_cohort(20, 200, seed=4))))  # doctest: +ELLIPSIS
     - 11 of 20 people (55%) have chronic pain (longer than 12 weeks); 4 have subacute ...
     """
-    check_lang(lang)
+    lang = language(lang)
     if definition not in DEFINITIONS:
         msg = f"definition must be one of {sorted(DEFINITIONS)}, not {definition!r}"
         raise ValueError(msg)
@@ -367,7 +374,7 @@ def _two(value: float) -> float:
     return round(float(value), 2) + 0.0
 
 
-def correlations(result: Any, *, alpha: float = 0.05, lang: str = "en") -> Explanation:
+def correlations(result: Any, *, alpha: float = 0.05, lang: str | None = None) -> Explanation:
     """One sentence per row of :func:`backpain.stats.correlate`.
 
     Parameters
@@ -380,7 +387,7 @@ def correlations(result: Any, *, alpha: float = 0.05, lang: str = "en") -> Expla
         A link is told as a link when its p (``p_fdr`` when present, else
         ``p_val``) is below ``alpha``; otherwise the sentence says there is
         no clear link. The numbers are given either way.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language.
 
     Returns
@@ -395,7 +402,7 @@ def correlations(result: Any, *, alpha: float = 0.05, lang: str = "en") -> Expla
     >>> correlations(row)
     - Stress, within a person: on days above their own average, pain is higher (r = 0.18, 95% CI 0.17 to 0.20, p < 0.001).
     """
-    check_lang(lang)
+    lang = language(lang)
     result = table_of(result)
     fdr = "p_fdr" in result.columns
     lines = []
@@ -439,7 +446,7 @@ def _step_words(name: str, lang: str) -> str:
     return say(_STEP_KEYS.get(name, "report.step.other"), lang, name=name)
 
 
-def mixed_model(result: Any, *, alpha: float = 0.05, lang: str = "en") -> Explanation:
+def mixed_model(result: Any, *, alpha: float = 0.05, lang: str | None = None) -> Explanation:
     """One sentence per predictor term of :func:`backpain.mixed_model`, in the diary's units.
 
     Each coefficient is told for a step of its predictor (:data:`STEPS`: 1
@@ -455,7 +462,7 @@ def mixed_model(result: Any, *, alpha: float = 0.05, lang: str = "en") -> Explan
     alpha : float
         Terms with ``p_val >= alpha`` say they are not clearly different from
         no change.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language.
 
     Returns
@@ -473,7 +480,7 @@ def mixed_model(result: Any, *, alpha: float = 0.05, lang: str = "en") -> Explan
     >>> mixed_model(term)
     - Within a person, a day with 1,000 more steps than usual goes with 0.20 points less pain (95% CI 0.10 to 0.30, p = 0.012).
     """
-    check_lang(lang)
+    lang = language(lang)
     model, result = result, table_of(result)
     lines = []
     rows = result[result["level"].isin(["within", "between"]) & result["coef"].notna()]
@@ -509,13 +516,13 @@ def mixed_model(result: Any, *, alpha: float = 0.05, lang: str = "en") -> Explan
 
 
 # -------------------------------------------------------------------------- survey
-def odi(scores: pd.DataFrame, *, lang: str = "en") -> Explanation:
+def odi(scores: pd.DataFrame, *, lang: str | None = None) -> Explanation:
     """The Oswestry Disability Index of :func:`backpain.score_odi` in one sentence.
 
     >>> odi(pd.DataFrame({"odi_score": [10.0, 30.0], "odi_band": ["minimal", "moderate"]}))
     Oswestry Disability Index: mean 20 out of 100 (SD 14) in 2 people; by band: minimal 1, moderate 1.
     """
-    check_lang(lang)
+    lang = language(lang)
     scored = scores[scores["odi_score"].notna()]
     counts = scored["odi_band"].value_counts(sort=False)
     order = (
@@ -540,13 +547,13 @@ def odi(scores: pd.DataFrame, *, lang: str = "en") -> Explanation:
     )
 
 
-def startback(scores: pd.DataFrame, *, lang: str = "en") -> Explanation:
+def startback(scores: pd.DataFrame, *, lang: str | None = None) -> Explanation:
     """The STarT Back risk groups of :func:`backpain.score_startback` in one sentence.
 
     >>> startback(pd.DataFrame({"sbst_risk": ["low", "high", "low"]}), lang="nl")
     STarT Back: van de 3 personen hebben er 2 een laag, 0 een gemiddeld en 1 een hoog risico op een slecht verloop.
     """
-    check_lang(lang)
+    lang = language(lang)
     risk = scores["sbst_risk"].dropna().astype(str)
     counts = {level: int((risk == level).sum()) for level in ("low", "medium", "high")}
     return Explanation(say("notebook.survey.startback", lang, n=len(risk), **counts))
@@ -557,7 +564,7 @@ def agreement(
     *,
     survey: str = "survey_duration_class",
     diary: str = "diary_duration_class",
-    lang: str = "en",
+    lang: str | None = None,
 ) -> Explanation:
     """How often the survey's duration class agrees with the diary's.
 
@@ -567,7 +574,7 @@ def agreement(
         One row per person with both classes, e.g. :func:`backpain.cohort_table`.
     survey, diary : str
         The two class columns (acute < subacute < chronic).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language.
 
     Returns
@@ -583,7 +590,7 @@ def agreement(
     >>> agreement(t)
     Survey and diary give the same duration class for 1 of the 3 people with both (33%); the survey gives a longer class for 1 and a shorter one for 1.
     """
-    check_lang(lang)
+    lang = language(lang)
     order = {c: i for i, c in enumerate(CLASSES)}
     s = table[survey].astype("object").map(order)
     d = table[diary].astype("object").map(order)
@@ -610,7 +617,7 @@ def score_links(
     x: Sequence[str] = ("odi_score", "rmdq_score", "peg_score"),
     y: str = "diary_pain_mean",
     alpha: float = 0.05,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> Explanation:
     """How each questionnaire score relates to the mean diary pain, across people.
 
@@ -627,7 +634,7 @@ def score_links(
         The diary column (default the person's mean pain).
     alpha : float
         A link is told as a link when ``p_val < alpha``.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language.
 
     Returns
@@ -637,7 +644,7 @@ def score_links(
     """
     from .stats import between_corr
 
-    check_lang(lang)
+    lang = language(lang)
     lines = []
     for name in x:
         row = between_corr(table, x=name, y=y).iloc[0]
@@ -690,12 +697,12 @@ def finding_words(row: Any, lang: str) -> str:
     verdict = str(row.verdict)
     if verdict in ("lower", "higher"):
         key = _FINDING_KEYS[verdict, lag]
-        return say(key, lang, more=_step_text(row.predictor, lang), effect=abs(row.effect))
+        return say(key, lang, more=_step_words(row.predictor, lang), effect=abs(row.effect))
     when = say("report.same_day" if lag == 0 else "report.next_day", lang)
     if verdict == "unclear":
         key = "report.assoc_none0" if lag == 0 else "report.assoc_none"
         sentence = say(key, lang, x=_phrase(row.predictor, lang), when=when)
-        return sentence + say("report.per_step", lang, more=_step_text(row.predictor, lang))
+        return sentence + say("report.per_step", lang, more=_step_words(row.predictor, lang))
     # not tested: too few days, or pain or the predictor never varied over them
     key = _UNTESTED_KEYS[verdict]
     return say(key, lang, x=_phrase(row.predictor, lang), when=when, n=row.n_days)
@@ -745,14 +752,14 @@ def verdict_words(row: Any, lang: str) -> str:
     return say(_VERDICT_KEYS[verdict], lang)
 
 
-def findings(result: Any, *, lang: str = "en") -> Explanation:
+def findings(result: Any, *, lang: str | None = None) -> Explanation:
     """One person's findings in words, one bullet per row, from the ``verdict`` column only.
 
     Parameters
     ----------
     result : Findings or pandas.DataFrame
         :func:`backpain.stats.patient_findings` of one person (or its table).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language.
 
     Returns
@@ -769,7 +776,7 @@ def findings(result: Any, *, lang: str = "en") -> Explanation:
     >>> text.splitlines()[-1]
     '- fysiotherapie: geen duidelijk verschil'
     """
-    check_lang(lang)
+    lang = language(lang)
     lines = []
     for row in table_of(result).itertuples():
         if row.kind == "association":
@@ -782,20 +789,8 @@ def findings(result: Any, *, lang: str = "en") -> Explanation:
     return _bullets(lines)
 
 
-def tag_word(tag: str, lang: str) -> str:
-    """A tag in ``lang`` when the catalogue knows it (``heat`` -> ``warmte``), else as written.
-
-    >>> tag_word("heat", "nl"), tag_word("my own tag", "nl")
-    ('warmte', 'my own tag')
-    """
-    try:
-        return say(TAG_KEYS[tag], lang)
-    except KeyError:  # the user's own word
-        return tag
-
-
 # -------------------------------------------------------------------------- tables
-def readable(table: pd.DataFrame, *, digits: int = 3, lang: str = "en") -> pd.DataFrame:
+def readable(table: pd.DataFrame, *, digits: int = 3, lang: str | None = None) -> pd.DataFrame:
     """A result table for reading: p-values by :func:`~backpain.text.p_value`, numbers rounded.
 
     Parameters
@@ -805,7 +800,7 @@ def readable(table: pd.DataFrame, *, digits: int = 3, lang: str = "en") -> pd.Da
         ``p_`` (``p_fdr``, ``p_adj``) are p-values.
     digits : int
         Decimals of the other float columns.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the numbers (a decimal comma in Dutch).
 
     Returns
@@ -821,7 +816,7 @@ def readable(table: pd.DataFrame, *, digits: int = 3, lang: str = "en") -> pd.Da
     0   0.184  < 0.001
     1  -0.007     0.60
     """
-    check_lang(lang)
+    lang = language(lang)
     out = table.copy()
     for column in out.columns:
         values = out[column]
@@ -835,14 +830,14 @@ def readable(table: pd.DataFrame, *, digits: int = 3, lang: str = "en") -> pd.Da
 
 
 # ------------------------------------------------------------------ responders
-def responders(shares: pd.DataFrame, *, lang: str = "en") -> Explanation:
+def responders(shares: pd.DataFrame, *, lang: str | None = None) -> Explanation:
     """The responder shares of :func:`backpain.change.responder_shares` in words, one line per group.
 
     Parameters
     ----------
     shares : pandas.DataFrame
         :func:`backpain.change.responder_shares` (the ``"all"`` row last).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language.
 
     Returns
@@ -862,7 +857,7 @@ def responders(shares: pd.DataFrame, *, lang: str = "en") -> Explanation:
     >>> print(responders(responder_shares(t, by="g")).splitlines()[0])
     - a: 1 of 2 people with both periods (50%, 95% interval 9% to 91%) had at least 30% less pain, 0 (0%, 0% to 66%) at least 50% less; 1 could not be judged (too few days, or no pain at the start).
     """
-    check_lang(lang)
+    lang = language(lang)
     lines = []
     for row in shares.itertuples(index=False):
         key = _GROUP_KEYS.get(str(row.group))

@@ -832,8 +832,6 @@ def mixed_model(
     ci: str = "satterthwaite",
     n_boot: int = 1000,
     seed: int | None = None,
-    progress: bool | None = None,
-    lang: str = "en",
 ) -> MixedModel:
     """Multilevel model of ``y`` on within- and between-person parts of predictors.
 
@@ -886,12 +884,10 @@ def mixed_model(
     n_boot : int
         Number of bootstrap resamples (``ci="bootstrap"``).
     seed : int, optional
-        Seed of the bootstrap (``numpy.random.default_rng(seed)``).
-    progress : bool, optional
-        Show a progress bar during the bootstrap; default: only in a terminal
-        or Jupyter.
-    lang : {"en", "nl"}
-        Language of the progress bar's label.
+        Seed of the bootstrap (``numpy.random.default_rng(seed)``). The
+        bootstrap shows a progress bar as ``backpain.config(progress=...)``
+        says (by default only in a terminal or Jupyter), labelled in
+        ``backpain.config(lang=...)``.
 
     Returns
     -------
@@ -1063,7 +1059,7 @@ def mixed_model(
     boot = None
     if ci == "bootstrap":
         check_whole("n_boot", n_boot, low=100, func=func, hint="resamples; 2000 is usual")
-        boot = _bootstrap(fit, int(n_boot), np.random.default_rng(seed), progress, lang)
+        boot = _bootstrap(fit, int(n_boot), np.random.default_rng(seed))
     table, stats = _table(fit, boot)
     if boot is None:
         return MixedModel(table, **stats)
@@ -1073,9 +1069,7 @@ def mixed_model(
     )
 
 
-def _bootstrap(
-    fit: _Fit, n_boot: int, rng: np.random.Generator, progress: bool | None, lang: str
-) -> np.ndarray:
+def _bootstrap(fit: _Fit, n_boot: int, rng: np.random.Generator) -> np.ndarray:
     """Fixed effects refitted on ``n_boot`` resamples of persons (NaN rows: singular design)."""
     from ._progress import progress_bar
 
@@ -1083,9 +1077,7 @@ def _bootstrap(
     reml.add_person_sums(fit.y, fit.X, fit.codes)
     theta0 = fit.theta[:-1]
     out = np.full((n_boot, reml.p), np.nan)
-    with progress_bar(
-        "progress.bootstrap", total=n_boot, lang=lang, unit="progress.unit.item", show=progress
-    ) as bar:
+    with progress_bar("progress.bootstrap", total=n_boot, unit="progress.unit.item") as bar:
         for b in range(n_boot):
             one = reml.resampled(rng.integers(0, fit.k, fit.k))
             bar.update(1)

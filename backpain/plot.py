@@ -17,7 +17,9 @@ DataFrame belongs, a result without its columns) still raise.
 
 Labels are in English (``lang="en"``) or Dutch (``lang="nl"``), rendered
 from the text catalogue by :func:`backpain.text.say`; Dutch numbers get a
-decimal comma. Colours are the colour-blind-safe Okabe-Ito palette
+decimal comma. ``lang=None`` (the default) is the session's language,
+``backpain.config(lang=...)`` (English unless set); a language given to one
+call overrides it for that call. Colours are the colour-blind-safe Okabe-Ito palette
 (:data:`OKABE_ITO`); dates are formatted by matplotlib's
 :class:`~matplotlib.dates.ConciseDateFormatter`. Days that were not recorded
 are gaps: lines are never drawn across a missing calendar day.
@@ -57,10 +59,12 @@ from matplotlib.ticker import (
 from matplotlib.transforms import blended_transform_factory
 
 from ._check import check_choice, check_columns, check_type
-from ._formatting import MONTH_KEYS, date_axis, localise, whole
+from ._config import language
+from ._formatting import date_axis, localise, whole
+from ._locale import month_name, tag_word
 from ._results import Result, table_of
 from .schema import TAG_SEP, VARIABLES
-from .text import TAG_KEYS, VARIABLE_WORDS, check_lang, say
+from .text import VARIABLE_WORDS, say
 from .validate import check_diary
 
 if TYPE_CHECKING:
@@ -171,14 +175,14 @@ def _label(name: str, lang: str) -> str:
     return var.label(lang) if var is not None else name
 
 
-def tag_label(tag: str, *, lang: str = "en") -> str:
+def tag_label(tag: str, *, lang: str | None = None) -> str:
     """A diary tag in ``lang``: known tags are translated, others shown as written.
 
     Parameters
     ----------
     tag : str
         One tag, as in the diary's ``tags`` column (split on ``"|"`` first).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language.
 
     Returns
@@ -195,9 +199,7 @@ def tag_label(tag: str, *, lang: str = "en") -> str:
     >>> tag_label("physiotherapy", lang="nl"), tag_label("massage_gun", lang="nl")
     ('fysiotherapie', 'massage_gun')
     """
-    check_lang(lang)
-    key = TAG_KEYS.get(tag)
-    return str(tag) if key is None else say(key, lang)  # a tag of the user's own: as written
+    return tag_word(tag, language(lang))
 
 
 def _lag_text(lag: int, lang: str) -> str:
@@ -419,7 +421,7 @@ def timeline(
     annotated: pd.DataFrame | None = None,
     tags: Sequence[str] | None = None,
     max_tags: int = 5,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -447,7 +449,7 @@ def timeline(
         Each tag is one row of markers in a strip at the bottom of the axes.
     max_tags : int
         How many tags to mark when ``tags`` is ``None``.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels and legend.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -499,7 +501,7 @@ def timeline(
     'Pijn (0-10)'
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     variables = list(variables)
     if not variables:
         msg = "variables is empty; name at least one diary column, e.g. variables=('pain',)"
@@ -632,7 +634,7 @@ def calendar(
     year: int | None = None,
     cmap: str = "YlOrRd",
     cbar: bool = True,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -654,7 +656,7 @@ def calendar(
         with colour-vision deficiency since it runs light to dark).
     cbar : bool
         Add a colour bar labelled with the variable (a new axes next to ``ax``).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of weekday and month names and labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -690,7 +692,7 @@ def calendar(
     ['ma', 'di', 'wo']
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     check_diary(data, need=(variable,))
     subject, rows = _pick_subject(data, subject)
     ax = plt.gca() if ax is None else ax
@@ -742,7 +744,7 @@ def calendar(
         month_starts = month_starts.insert(0, start)
     weeks = ((month_starts - first_monday).days // 7).to_numpy()
     labels = [
-        say(MONTH_KEYS[d.month - 1], lang) + (f"\n{d.year}" if i == 0 or d.month == 1 else "")
+        month_name(d.month, lang) + (f"\n{d.year}" if i == 0 or d.month == 1 else "")
         for i, d in enumerate(month_starts)
     ]
     ax.set_xticks(weeks + 0.5, labels, fontsize="small", ha="left")
@@ -831,7 +833,7 @@ def scatter_within(
     max_subjects: int = 30,
     max_points: int = 20_000,
     plain: bool = False,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -870,7 +872,7 @@ def scatter_within(
         Write the corner text in plain words for a patient ("On days with a
         higher stress score than usual, pain was higher") instead of
         ``r_rm = 0.31``; the words follow the 95% interval of ``result``.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -916,7 +918,7 @@ def scatter_within(
     True
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     result = table_of(result)  # a result object or its table
     if not isinstance(data, pd.DataFrame):
         msg = f"data must be a pandas DataFrame, not {type(data).__name__}"
@@ -1070,7 +1072,7 @@ def lags(
     x: str | Sequence[str] | None = None,
     y: str | None = None,
     plain: bool = False,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -1098,7 +1100,7 @@ def lags(
         result (default ``"pain"``).
     plain : bool
         Labels in plain words for a patient, without "r" or "CI".
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -1129,7 +1131,7 @@ def lags(
     (1, 'Within-person r (95% CI)')
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     result = table_of(result)  # a result object or its table
     ax = plt.gca() if ax is None else ax
     if result is None:
@@ -1250,7 +1252,7 @@ def associations(
     result: pd.DataFrame | None,
     *,
     y: str = "pain",
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -1269,7 +1271,7 @@ def associations(
         ``None`` or no row left: the panel says so in words.
     y : str
         The outcome, for the axis label.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -1300,7 +1302,7 @@ def associations(
     ['Stress (0-10), same day']
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     result = table_of(result)  # a result object or its table
     ax = plt.gca() if ax is None else ax
     if result is None:
@@ -1399,7 +1401,7 @@ def _finding_forest(result: pd.DataFrame, *, y: str, lang: str, ax: Axes, **kwar
 def what_helps(
     result: pd.DataFrame | None,
     *,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -1413,7 +1415,7 @@ def what_helps(
         or of :func:`backpain.stats.patient_findings` (its tag rows). Tags
         that were not tested are left out. ``None`` or no tag left: the
         panel says so in words.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels (known tags are translated, e.g. physiotherapy ->
         fysiotherapie, by :func:`tag_label`).
     ax : matplotlib.axes.Axes, optional
@@ -1460,7 +1462,7 @@ def what_helps(
     'Niet berekend voor dit dagboek'
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     result = table_of(result)  # a result object or its table
     ax = plt.gca() if ax is None else ax
     if _is_findings(result):  # one person's findings: their tag rows
@@ -1545,7 +1547,7 @@ def classes(
     subacute_max_days: float = 84,
     log_scale: bool = True,
     bins: int | Sequence[float] | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -1571,7 +1573,7 @@ def classes(
     bins : int or sequence of float, optional
         Histogram bins; by default about 40 bins whose edges include both
         boundaries, so no bar straddles a class boundary.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -1618,7 +1620,7 @@ def classes(
     ['acute', 'subacute', 'chronic']
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     ax = plt.gca() if ax is None else ax
     classified = _check_result(
         classified, ("duration_days",), "classified", "backpain.classify.classify()"
@@ -1729,7 +1731,7 @@ def dashboard(
     annotated: pd.DataFrame | None = None,
     findings: pd.DataFrame | None = None,
     subject: str | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     **fig_kw: Any,
 ) -> Figure:
     """Draw one patient's diary on one figure (figure-level; returns the Figure).
@@ -1759,7 +1761,7 @@ def dashboard(
         ``verdict`` column (the report's table says the same).
     subject : str, optional
         The patient; may be left out when ``diary`` holds one subject.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of labels.
     **fig_kw
         Passed to :func:`matplotlib.pyplot.figure` (default
@@ -1802,7 +1804,7 @@ def dashboard(
             "calendar, scatter_within, lags, what_helps)"
         )
         raise TypeError(msg)
-    check_lang(lang)
+    lang = language(lang)
     findings = table_of(findings)  # a result object or its table
     subject, rows = _pick_subject(diary, subject)
     notes = _annotated_rows(annotated, subject)
@@ -1893,7 +1895,7 @@ _CATERPILLAR_NEED = ("subject", "slope", "ci95_low", "ci95_high")
 
 
 @_plain_text
-def caterpillar(effects: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) -> Any:
+def caterpillar(effects: Any, *, ax: Any = None, lang: str | None = None, **kwargs: Any) -> Any:
     """Draw each person's own within-person slope with its 95% interval, sorted.
 
     Parameters
@@ -1905,7 +1907,7 @@ def caterpillar(effects: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any
         draw the cohort's slope; a table alone draws the persons only).
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the labels.
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.errorbar`.
@@ -1928,7 +1930,7 @@ def caterpillar(effects: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any
     """
     import matplotlib.pyplot as plt
 
-    check_lang(lang)
+    lang = language(lang)
     model = effects if isinstance(effects, Result) else None
     effects = table_of(effects)
     _check_result(effects, _CATERPILLAR_NEED, "effects", "backpain.person_effects()")
@@ -1966,7 +1968,7 @@ def caterpillar(effects: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any
 
 
 @_plain_text
-def compliance(result: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) -> Any:
+def compliance(result: Any, *, ax: Any = None, lang: str | None = None, **kwargs: Any) -> Any:
     """Draw the distribution of persons' compliance in an experience-sampling study.
 
     Parameters
@@ -1975,7 +1977,7 @@ def compliance(result: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) 
         The result of :func:`backpain.esm.compliance`.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the labels.
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.hist`.
@@ -1996,7 +1998,7 @@ def compliance(result: Any, *, ax: Any = None, lang: str = "en", **kwargs: Any) 
     (20, [0.0, 1.0])
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     ax = plt.gca() if ax is None else ax
     share = result.persons["share"].to_numpy(dtype="float64")
     style = {"bins": np.linspace(0, 1, 21), "color": OKABE_ITO["blue"], "edgecolor": "white"}
@@ -2025,7 +2027,7 @@ def esm_network(
     alpha: float = 0.05,
     min_pcor: float = 0.1,
     ax: Any = None,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> Any:
     """Draw a multilevel VAR network: temporal (arrows) or contemporaneous (lines).
 
@@ -2044,7 +2046,7 @@ def esm_network(
         What is drawn (see ``kind``).
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the labels.
 
     Returns
@@ -2066,7 +2068,7 @@ def esm_network(
     """
     from matplotlib.patches import Circle, FancyArrowPatch
 
-    check_lang(lang)
+    lang = language(lang)
     check_choice("kind", kind, _NETWORK_KEYS, func="esm_network")
     ax = plt.gca() if ax is None else ax
     names = list(result.variables)
@@ -2138,7 +2140,9 @@ def esm_network(
 _CHANGE_NEED = ("days", "periods", "summary")
 
 
-def pain_change(result: Any, *, lang: str = "en", ax: Axes | None = None, **kwargs: Any) -> Axes:
+def pain_change(
+    result: Any, *, lang: str | None = None, ax: Axes | None = None, **kwargs: Any
+) -> Axes:
     """Draw one person's daily pain, the level of the two periods compared and the change.
 
     Parameters
@@ -2146,7 +2150,7 @@ def pain_change(result: Any, *, lang: str = "en", ax: Axes | None = None, **kwar
     result : PainChange
         The result of :func:`backpain.pain_change` (its ``days``, ``periods``
         and ``summary``); nothing is computed here.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the labels.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (default: the current axes).
@@ -2174,7 +2178,7 @@ def pain_change(result: Any, *, lang: str = "en", ax: Axes | None = None, **kwar
     'Change: a moderately important improvement'
     >>> plt.close("all")
     """
-    check_lang(lang)
+    lang = language(lang)
     if any(not hasattr(result, name) for name in _CHANGE_NEED):
         msg = (
             "pain_change: expected the result of backpain.pain_change (with days, periods "

@@ -497,8 +497,6 @@ def within_corr(
     ci: str = "fisher",
     n_boot: int = 2000,
     seed: int | None = None,
-    progress: bool | None = None,
-    lang: str = "en",
 ) -> WithinCorr:
     """Repeated-measures (within-person) correlation between two columns.
 
@@ -528,12 +526,9 @@ def within_corr(
         Number of bootstrap resamples (``ci`` other than ``"fisher"``).
     seed : int, optional
         Seed of the resampling (``numpy.random.default_rng(seed)``): the same
-        seed gives the same interval.
-    progress : bool, optional
-        Show a progress bar while resampling; default: only in a terminal or
-        Jupyter (see :mod:`backpain._progress`).
-    lang : {"en", "nl"}
-        Language of the progress bar's label.
+        seed gives the same interval. The resampling shows a progress bar
+        as ``backpain.config(progress=...)`` says (by default only in a
+        terminal or Jupyter), labelled in ``backpain.config(lang=...)``.
 
     Returns
     -------
@@ -624,9 +619,7 @@ def within_corr(
         cx = Centred(numeric_values(data, x, func="within_corr"), groups)
         cy = Centred(numeric_values(data, y, func="within_corr"), groups)
         w = _person_products(cx.dev, cy.dev, groups)
-        boot, low, high = _boot_within(
-            w, n_boot, method, np.random.default_rng(seed), progress=progress, lang=lang
-        )
+        boot, low, high = _boot_within(w, n_boot, method, np.random.default_rng(seed))
         out["ci95_low"], out["ci95_high"] = low, high
         return WithinCorr(out, ci=method, n_boot=int(n_boot), seed=seed, bootstrap_r=boot)
     return WithinCorr(out)
@@ -676,9 +669,6 @@ def _boot_within(
     n_boot: int,
     method: str,
     rng: np.random.Generator,
-    *,
-    progress: bool | None = None,
-    lang: str = "en",
 ) -> tuple[np.ndarray, float, float]:
     """Person-level bootstrap of the repeated-measures r: (resampled r, CI low, CI high).
 
@@ -692,9 +682,7 @@ def _boot_within(
     k = w.shape[0]
     batch = _boot_batch(k, n_boot)
     boot = np.empty(n_boot)
-    with progress_bar(
-        "progress.bootstrap", total=n_boot, lang=lang, unit="progress.unit.item", show=progress
-    ) as bar:
+    with progress_bar("progress.bootstrap", total=n_boot, unit="progress.unit.item") as bar:
         for start in range(0, n_boot, batch):
             stop = min(n_boot, start + batch)
             idx = rng.integers(0, k, (stop - start, k))

@@ -166,6 +166,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "backpain.text",
             "backpain._check",
+            "backpain._config",
+            "backpain._locale",
             "backpain._catalogue",
             "backpain.errors",
             "backpain._progress",

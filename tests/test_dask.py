@@ -346,10 +346,8 @@ def test_forced_progress_counts_partitions(cohort, monkeypatch, lang, label, sch
     err = io.StringIO()
     monkeypatch.setattr(sys, "stderr", err)
     monkeypatch.setenv("BACKPAIN_PROGRESS", "1")
-    config = {"backpain.lang": lang}
-    if scheduler == "sync":
-        config["scheduler"] = "sync"
-    with dask.config.set(config):
+    config = {"scheduler": "sync"} if scheduler == "sync" else {}
+    with dask.config.set(config), backpain.config(lang=lang):
         backpain.dask.within_corr(data, x="stress", y="pain")
     text = err.getvalue()
     assert label in text

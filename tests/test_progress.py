@@ -104,3 +104,19 @@ def test_read_diary_passes_progress_to_the_apple_health_reader(monkeypatch):
     assert "Apple Health-export" in err.getvalue()
     with pytest.raises(ValueError, match="lang"):
         backpain.read_diary(export, lang="de")
+
+
+def test_a_callable_progress_setting_gets_the_labels_and_steps_instead_of_bars(monkeypatch):
+    import backpain
+
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    heard = []
+    with backpain.config(progress=heard.append, lang="nl"):
+        with progress_bar("progress.files", total=2) as bar:
+            assert not bar.shown
+            bar.update(2)
+        _progress.step("report.progress.done")
+    _progress.step("report.progress.done")  # no callable: nothing
+    assert heard == ["bestanden lezen", "klaar"]
+    assert err.getvalue() == ""

@@ -230,7 +230,8 @@ def test_progress_is_reported_step_by_step(tmp_path):
     path = tmp_path / "diary.csv"
     backpain.simulate_cohort(1, 60, seed=2).drop(columns="subject").to_csv(path, index=False)
     seen = []
-    write_report(path, tmp_path / "r.html", progress=seen.append)
+    with backpain.config(progress=seen.append):
+        write_report(path, tmp_path / "r.html")
     assert seen[0].startswith("reading diary.csv (0.0 MB)")
     assert seen[-1] == "done"
     assert "classifying" in seen

@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from scipy import stats as sps
 
+import backpain
 from backpain._correlation import bh_adjust
 from backpain._results import table_of
 from backpain.simulate import TRUE_EFFECTS, simulate_cohort
@@ -282,9 +283,11 @@ def test_within_corr_bootstrap_degenerate_and_errors():
 
 def test_within_corr_bootstrap_progress_bar_when_asked(capsys, rng):
     data = _random_long(rng, n_subjects=20)
-    within_corr(data, x="x", y="y", ci="bootstrap", n_boot=200, seed=1, progress=True, lang="nl")
+    with backpain.config(progress=True, lang="nl"):
+        within_corr(data, x="x", y="y", ci="bootstrap", n_boot=200, seed=1)
     assert "bootstrap" in capsys.readouterr().err
-    within_corr(data, x="x", y="y", ci="bootstrap", n_boot=200, seed=1, progress=False)
+    with backpain.config(progress=False):
+        within_corr(data, x="x", y="y", ci="bootstrap", n_boot=200, seed=1)
     assert capsys.readouterr().err == ""
 
 

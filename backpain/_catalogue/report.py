@@ -182,10 +182,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Made with backpain, open-source software. This report describes a diary; it does not replace a consultation. See a doctor soon for warning signs such as fever, unexplained weight loss, numbness around the buttocks or groin, loss of bladder or bowel control, or increasing weakness in the legs.",
         "Gemaakt met backpain, open-source software. Dit rapport beschrijft een dagboek; het vervangt geen consultatie. Ga snel naar een arts bij alarmsignalen zoals koorts, onverklaard gewichtsverlies, een doof gevoel rond de billen of het kruis, verlies van controle over blaas of darm, of toenemende zwakte in de benen.",
     ),
-    "report.months": (
-        "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
-        "jan feb mrt apr mei jun jul aug sep okt nov dec",
-    ),
     "report.day": ("{day} {month} {year}", "{day} {month} {year}"),
     "report.weeks": (" ({n} weeks)", " ({n} weken)"),
     "report.note_from": ("{source}: {note}", "{source}: {note}"),

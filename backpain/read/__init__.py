@@ -13,9 +13,10 @@ from typing import Any
 
 import pandas as pd
 
+from .._config import language
 from .._progress import track
 from ..errors import DiaryError
-from ..text import Message, check_lang
+from ..text import Message
 from . import (
     apple_health,
     apple_health_csv,
@@ -82,7 +83,7 @@ def read_diary(
     subject: str | None = None,
     return_report: bool = False,
     progress: bool | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     **options: Any,
 ) -> pd.DataFrame | tuple[pd.DataFrame, LoadReport]:
     """Read a pain diary into the canonical daily table.
@@ -107,11 +108,13 @@ def read_diary(
         Also return the :class:`~backpain.LoadReport`.
     progress : bool, optional
         Show a progress bar for a list of files and inside readers of big
-        exports (Apple Health); default: only in a terminal or Jupyter,
-        never in a script writing to a file (``BACKPAIN_PROGRESS=0/1``
-        overrides).
-    lang : {"en", "nl"}, default "en"
-        Language of the progress bars.
+        exports (Apple Health) in this call; default: the setting
+        (``backpain.config(progress=...)``), by default only in a terminal
+        or Jupyter, never in a script writing to a file
+        (``BACKPAIN_PROGRESS=0/1`` overrides).
+    lang : {"en", "nl"}, optional
+        Language of the progress bars in this call; default: the setting
+        (``backpain.config(lang=...)``).
     **options
         Passed to the format's reader. For tables: ``columns`` (``{"your
         header": "pain"}``), ``dayfirst`` (force the date order),
@@ -171,7 +174,7 @@ def read_diary(
     >>> report.rows_read, report.rows_kept, report.rows_rejected
     (2, 2, 0)
     """
-    check_lang(lang)
+    lang = language(lang)
     shown = {"progress": progress, "lang": lang}
     if isinstance(source, (list, tuple)):
         from .merge import merge_diaries

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .._check import check_type, check_whole
+from .._config import language
 from ..errors import DiaryError
 from ..schema import COLUMNS, KEYS, MOMENTARY_COLUMNS, empty_diary
 from ..text import Message
@@ -435,7 +436,7 @@ def read_dask(
     subject: str | None = None,
     files_per_partition: int | None = None,
     persist: bool | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     return_report: bool | None = None,
     **options: Any,
 ) -> Any:
@@ -480,10 +481,10 @@ def read_dask(
         this process's memory); ``False`` keeps nothing: the files are read
         once for the report and again by each analysis. Default: ``True``
         with a ``distributed`` client, else ``False``.
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the report's ``str()`` and of the progress bar while the
-        files are read (the analyses' bars follow ``dask.config`` key
-        ``backpain.lang``).
+        files are read; default: the setting (``backpain.config(lang=...)``),
+        which the analyses' bars follow too.
     return_report : bool, optional
         Also return the :class:`LoadReport`, as :func:`backpain.read_diary`
         does. Left unset, the pair is returned with a ``FutureWarning`` (the
@@ -552,6 +553,7 @@ def read_dask(
     2    stress    0  between           6
     """
     _need_dask("read_dask")
+    lang = language(lang)
     if files_per_partition is not None:
         check_whole("files_per_partition", files_per_partition, low=1, func="read_dask")
     kind, items, where = _resolve(source)

@@ -13,7 +13,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..text import Message, check_lang, render, say
+from .._config import language
+from ..text import Message, render, say
 from ._problems import Problem, Reason, problem_frame
 
 __all__ = ["REJECT_COLUMNS", "LoadReport", "with_report"]
@@ -74,9 +75,10 @@ class LoadReport:
         inferred, several entries per day combined, ...).
     parts : list of LoadReport
         Per-file reports when several sources were merged.
-    lang : {"en", "nl"}
-        Language of ``str(report)`` and of the notebook display; any other
-        language with :meth:`summary`.
+    lang : {"en", "nl"}, optional
+        Language of ``str(report)`` and of the notebook display; default
+        (None): the setting when shown (``backpain.config(lang=...)``); any
+        other language with :meth:`summary`.
 
     Examples
     --------
@@ -105,7 +107,7 @@ class LoadReport:
     columns: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     parts: list[LoadReport] = field(default_factory=list)
-    lang: str = "en"
+    lang: str | None = None
 
     @property
     def balanced(self) -> bool:
@@ -178,13 +180,13 @@ class LoadReport:
     def _format_name(self, lang: str) -> str:
         return _say_or(f"read.format.{self.format}", lang, self.format)
 
-    def summary(self, lang: str = "en", *, audience: str = "python") -> str:
-        """Return the report as plain text in ``lang`` (``"en"`` or ``"nl"``).
+    def summary(self, lang: str | None = None, *, audience: str = "python") -> str:
+        """Return the report as plain text in ``lang`` (``"en"`` or ``"nl"``; default: the setting).
 
         ``audience`` (``"python"``, ``"cli"`` or ``"page"``) words advice for
         where the reader is (a Python argument, a command-line option, plain words).
         """
-        check_lang(lang)
+        lang = language(lang)
 
         def t(key: str, **params: Any) -> str:
             return say(key, lang, audience=audience, **params)
@@ -234,7 +236,7 @@ class LoadReport:
         return self.summary(self.lang)
 
     def _repr_html_(self) -> str:
-        lang, esc = self.lang, html.escape
+        lang, esc = language(self.lang), html.escape
 
         def t(key: str, **params: Any) -> str:
             return esc(say(key, lang, **params))

@@ -584,7 +584,7 @@ def read_apple_health(
     max_zip_ratio: float = MAX_ZIP_RATIO,
     max_element_bytes: int = MAX_ELEMENT_BYTES,
     progress: bool | None = None,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read an Apple Health export into the daily diary.
 
@@ -608,10 +608,12 @@ def read_apple_health(
         Largest single XML element (:data:`MAX_ELEMENT_BYTES`); a bigger one
         raises a :class:`~backpain.DiaryError` instead of parsing for minutes.
     progress : bool, optional
-        Show a progress bar by megabytes read (default: only in a terminal or
-        Jupyter, see :func:`backpain._progress.interactive`).
-    lang : {"en", "nl"}
-        Language of the progress bar's label.
+        Show a progress bar by megabytes read in this call (default: the
+        setting, ``backpain.config(progress=...)``, by default only in a
+        terminal or Jupyter).
+    lang : {"en", "nl"}, optional
+        Language of the progress bar's label (default: the setting,
+        ``backpain.config(lang=...)``).
 
     Returns
     -------

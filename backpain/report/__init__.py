@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..describe import monthly_summary
-from ._build import Progress, ReportData, build_report
+from ._build import ReportData, build_report
 from ._render import stylesheet
 from ._words import explain_class
 
@@ -42,10 +42,9 @@ __all__ = [
 def render_report(
     diaries: Any,
     *,
-    lang: str = "en",
+    lang: str | None = None,
     subject: str | None = None,
     standalone: bool = True,
-    progress: Progress | None = None,
     pain_scale: float = 10,
     dayfirst: bool | None = None,
     moods: Sequence[str] | Mapping[str, float] | None = None,
@@ -56,7 +55,7 @@ def render_report(
     ----------
     diaries : path, list of paths, bytes, file object or pandas.DataFrame
         Anything :func:`backpain.read_diary` reads (several files are merged).
-    lang, subject, progress, pain_scale, dayfirst, moods
+    lang, subject, pain_scale, dayfirst, moods
         As in :func:`build_report`.
     standalone : bool, default True
         A whole HTML document (``<!DOCTYPE html>`` with inline style); False
@@ -82,7 +81,7 @@ def render_report(
     (the :class:`~backpain.LoadReport` counts, the reader's notes and the
     rejected rows by reason), duration class in plain words
     (:func:`explain_class`; a censored onset is a lower bound), pain per
-    month (:func:`monthly_summary`), whether the pain changed between the
+    month (:func:`backpain.monthly_summary`), whether the pain changed between the
     first and the last four weeks (:func:`backpain.pain_change`, graded by
     IMMPACT and Ostelo et al. 2008, with its figure), the overview figure
     (:func:`backpain.plot.dashboard`), the most painful days with their
@@ -101,7 +100,6 @@ def render_report(
         diaries,
         lang=lang,
         subject=subject,
-        progress=progress,
         pain_scale=pain_scale,
         dayfirst=dayfirst,
         moods=moods,
@@ -113,9 +111,8 @@ def write_report(
     diaries: Any,
     path: str | Path,
     *,
-    lang: str = "en",
+    lang: str | None = None,
     subject: str | None = None,
-    progress: Progress | None = None,
     pain_scale: float = 10,
     dayfirst: bool | None = None,
     moods: Sequence[str] | Mapping[str, float] | None = None,
@@ -129,7 +126,7 @@ def write_report(
         already built (then the other options are not used).
     path : str or Path
         The HTML file to write (its folder must exist).
-    lang, subject, progress, pain_scale, dayfirst, moods
+    lang, subject, pain_scale, dayfirst, moods
         As in :func:`build_report`.
 
     Returns
@@ -154,7 +151,6 @@ def write_report(
             diaries,
             lang=lang,
             subject=subject,
-            progress=progress,
             pain_scale=pain_scale,
             dayfirst=dayfirst,
             moods=moods,

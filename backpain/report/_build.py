@@ -21,10 +21,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._config import language
+from .._progress import announce
 from .._results import table_of
 from ..describe import monthly_summary
 from ..errors import DiaryError, SeveralSubjects
-from ..text import Message, check_lang, say
+from ..text import Message, say
 from ..validate import check_diary
 from ._change import change_data
 from ._words import MIN_DAYS_FIGURE, reason_column
@@ -305,9 +307,8 @@ def build_report(
     *,
     load: Any = None,
     findings: Any = None,
-    lang: str = "en",
+    lang: str | None = None,
     subject: str | None = None,
-    progress: Progress | None = None,
     pain_scale: float = 10,
     dayfirst: bool | None = None,
     moods: Sequence[str] | Mapping[str, float] | None = None,
@@ -331,16 +332,14 @@ def build_report(
         computed already (default: computed here, at lags 0-1 and tags at
         lag 1). Every figure, table and sentence about a link shows its
         ``verdict`` column.
-    lang : {"en", "nl"}
-        Language of the figures, the progress messages and the report.
+    lang : {"en", "nl"}, optional
+        Language of the figures, the progress messages and the report;
+        default: the setting (``backpain.config(lang=...)``, English unless set).
     subject : str, optional
         The person to report on; needed when the diary holds several. As in
         :func:`backpain.read_diary`: in a file that names its people (a
         subject column, Flaredown's ``user_id``) only this person is kept; a
         file without such a column holds one person, and this is its name.
-    progress : callable, optional
-        Called with a short message in ``lang`` (``"reading diary.csv (2.1 MB)"``,
-        ``"classifying"``, ...) at the start of each step, and ``"done"``.
     pain_scale : {10, 100}
         Scale of the diary's pain values, for files to read
         (:func:`backpain.read_diary`).
@@ -388,6 +387,11 @@ def build_report(
     wearable's export) is reported too: the sections that need pain say to
     add the pain diary.
 
+    With ``backpain.config(progress=callable)`` the callable is called with
+    a short message in ``lang`` (``"reading diary.csv (2.1 MB)"``,
+    ``"classifying"``, ...) at the start of each step, and ``"done"``; the
+    command line prints these, the upload page shows them.
+
     Examples
     --------
     >>> from backpain import read_diary
@@ -401,8 +405,8 @@ def build_report(
     from ..classify import annotate_days, classify
     from ..read import read_diary, select_subject
 
-    check_lang(lang)
-    say_step = progress or (lambda _message: None)
+    lang = language(lang)
+    say_step = announce
     options: dict[str, Any] = {}
     if pain_scale != 10:
         options["pain_scale"] = pain_scale

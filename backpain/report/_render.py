@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from markupsafe import Markup, escape
 
+from .._locale import month_name
 from ..explain import finding_words, tag_word, verdict_words
 from ..text import number, render, say
 from ._change import change_blocks
@@ -282,11 +283,10 @@ def _classification(data: ReportData, lang: str) -> list[Block]:
 def _monthly(data: ReportData, lang: str) -> list[Block]:
     if not data.has_pain:
         return [_missing(lang)]
-    months = say("report.months", lang).split()
     m = data.monthly
     rows = [
         [
-            f"{months[r.month.month - 1]} {r.month.year}",
+            f"{month_name(r.month.month, lang)} {r.month.year}",
             r.days_recorded,
             number(r.pain_mean, ".1f", lang),
             number(r.pain_max, ".1f", lang),

@@ -12,7 +12,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..text import check_lang, number, say
+from .._config import language
+from .._locale import day_text
+from ..text import number, say
 
 __all__ = [
     "MIN_DAYS_FIGURE",
@@ -34,13 +36,6 @@ _CLASS_ADJECTIVES = {
 """The adjective of each duration class in the episode sentence, by class."""
 
 
-def day_text(value: Any, lang: str) -> str:
-    """``27 Dec 2025`` / ``27 dec 2025``, without depending on the system locale."""
-    ts = pd.Timestamp(value)
-    month = say("report.months", lang).split()[ts.month - 1]
-    return say("report.day", lang, day=ts.day, month=month, year=ts.year)
-
-
 def pain_text(value: Any, lang: str) -> str:
     """A pain score in a sentence: ``6``, ``5.5`` (``5,5`` in Dutch); no score said in words."""
     if value is None or pd.isna(value):
@@ -54,7 +49,7 @@ def _weeks_text(days: int, lang: str) -> str:
     return say("report.weeks", lang, n=round(days / 7)) if days >= 14 else ""
 
 
-def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> str:
+def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str | None = None) -> str:
     """Explain one subject's classification in plain words (English or Dutch).
 
     Parameters
@@ -68,7 +63,7 @@ def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> st
         ``nih_chronic``, ``nih_window_start``, ``days_observed_6m``,
         ``pain_days_6m``, ``pain_day_fraction_6m``, ``nih_problem_start`` and
         ``n_flares`` when present).
-    lang : {"en", "nl"}
+    lang : {"en", "nl"}, optional
         Language of the text.
 
     Returns
@@ -102,7 +97,7 @@ def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str = "en") -> st
     >>> "chronische" in text, "ondergrens" in text
     (True, True)
     """
-    check_lang(lang)
+    lang = language(lang)
     as_of = day_text(row["as_of"], lang)
     # the duration ends on the last entry (backpain.classify, issue #22)
     end = row.get("recorded_until", row["as_of"])
