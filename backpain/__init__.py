@@ -42,7 +42,7 @@ from .questionnaires import (
 from .read import LoadReport, read_dask, read_diary, write_cohort_parquet
 from .read.esm import read_esm
 from .read.merge import merge_diaries
-from .read.survey import read_survey
+from .read.survey import Survey, read_survey
 from .schema import COLUMNS
 from .simulate import TRUE_EFFECTS, simulate_cohort
 from .stats import (
@@ -64,6 +64,7 @@ __all__ = [
     "LoadReport",
     "MixedModelWarning",
     "SeveralSubjects",
+    "Survey",
     "SurveyError",
     "annotate_days",
     "between_corr",

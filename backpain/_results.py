@@ -23,6 +23,10 @@ import pandas as pd
 __all__ = ["Result", "table_of"]
 
 
+_FIRST_ENTRIES = 5
+"""How many entries of a mapping field ``repr`` shows."""
+
+
 def _shown(value: Any) -> str:
     """A field's value in one line: lists item by item, arrays and tables by their shape."""
     if isinstance(value, pd.DataFrame):
@@ -31,6 +35,10 @@ def _shown(value: Any) -> str:
         return f"array of {value.size} values"
     if isinstance(value, float):
         return f"{value:.4g}"
+    if isinstance(value, dict):  # a codebook: its size and first entries
+        first = "; ".join(f"{k}: {v}" for k, v in list(value.items())[:_FIRST_ENTRIES])
+        more = "; ..." if len(value) > _FIRST_ENTRIES else ""
+        return f"{len(value)} entries: {first}{more}" if value else "none"
     if isinstance(value, (list, tuple)):
         return "; ".join(str(item) for item in value) if value else "none"
     return str(value)
@@ -55,7 +63,7 @@ class Result:
         }
 
     def __repr__(self) -> str:
-        lines = [f"{type(self).__name__}", self.table.to_string(), ""]
+        lines = [f"{type(self).__name__}", self._table_text(), ""]
         lines += [f"{name}: {_shown(value)}" for name, value in self.metadata().items()]
         return "\n".join(lines)
 
@@ -66,8 +74,16 @@ class Result:
         )
         return (
             f"<div><strong>{html.escape(type(self).__name__)}</strong>"
-            f"{self.table.to_html()}<dl>{items}</dl></div>"
+            f"{self._table_html()}<dl>{items}</dl></div>"
         )
+
+    def _table_text(self) -> str:
+        """The table in ``repr``: every row (results are small tables)."""
+        return self.table.to_string()
+
+    def _table_html(self) -> str:
+        """The table in Jupyter: every row."""
+        return self.table.to_html()
 
 
 def table_of(result: Any) -> Any:

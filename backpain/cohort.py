@@ -9,9 +9,14 @@ duration class a person reports with the one their diary shows.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+from ._results import table_of
+
+if TYPE_CHECKING:
+    from .read.survey import Survey
 
 __all__ = ["cohort_table"]
 
@@ -44,7 +49,7 @@ _DIARY_CLASS = [
 
 
 def cohort_table(
-    survey: pd.DataFrame,
+    survey: Survey | pd.DataFrame,
     diary: pd.DataFrame,
     *,
     duration: str | None = "pain_duration",
@@ -55,8 +60,8 @@ def cohort_table(
 
     Parameters
     ----------
-    survey : pandas.DataFrame
-        A survey as :func:`backpain.read_survey` returns it, one row per
+    survey : Survey or pandas.DataFrame
+        A survey as :func:`backpain.read_survey` returns it (or its table), one row per
         respondent, with a ``subject`` column. Every questionnaire whose
         default item columns are all present (``odi1``-``odi10``,
         ``rmdq1``-``rmdq24``, ``sbst1``-``sbst9``, ``peg1``-``peg3``,
@@ -119,6 +124,7 @@ def cohort_table(
     from .questionnaires import classify_survey
     from .validate import data_quality
 
+    survey = table_of(survey)
     if "subject" not in survey.columns:
         msg = (
             f"survey has no 'subject' column (columns: {list(survey.columns)[:12]}); "

@@ -103,7 +103,7 @@ def run_demo(out: Path, *, lang: str | None = None) -> Path:
     _say(class_summary(classes).table.to_string(index=False))
 
     _step("cli.demo.survey", lang)
-    survey = load_example("survey")
+    survey = load_example("survey").table
     scores = pd.concat(
         [
             survey[["subject"]],

@@ -31,13 +31,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from ._results import table_of
 from .errors import SurveyError
 from .read._cells import NO_WORDS, YES_WORDS, blank_cells
 from .text import Message
+
+if TYPE_CHECKING:
+    from .read.survey import Survey
 
 __all__ = [
     "CPG_GRADES",
@@ -102,6 +107,8 @@ _MULTI_SPLIT = re.compile(r"\s*[;|,]\s*")
 
 # ------------------------------------------------------------------ helpers
 def _frame(data: object, func: str) -> pd.DataFrame:
+    """The table of ``data``: a DataFrame, or the ``table`` of :func:`backpain.read_survey`'s result."""
+    data = table_of(data)
     if not isinstance(data, pd.DataFrame):
         msg = f"{func}: data must be a pandas DataFrame with one row per respondent, not {type(data).__name__}"
         raise TypeError(msg)
@@ -307,7 +314,7 @@ def _ordered(values: pd.Series, categories: Sequence[str]) -> pd.Series:
 
 # ------------------------------------------------------------------- scorers
 def score_odi(
-    data: pd.DataFrame,
+    data: pd.DataFrame | Survey,
     *,
     items: Sequence[str] | None = None,
     respondent: str | None = None,
@@ -318,7 +325,7 @@ def score_odi(
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or Survey
         One row per respondent, the 10 section answers scored 0-5 (0 = the
         first statement, least disability).
     items : list of str, optional
@@ -409,7 +416,7 @@ def score_odi(
 
 
 def score_rmdq(
-    data: pd.DataFrame,
+    data: pd.DataFrame | Survey,
     *,
     items: Sequence[str] | None = None,
     respondent: str | None = None,
@@ -420,7 +427,7 @@ def score_rmdq(
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or Survey
         One row per respondent with the 24 yes/no statements; yes = the
         statement applies today. Answers may be 1/0, yes/no, ja/nee,
         true/false (any case) or booleans.
@@ -496,7 +503,7 @@ def score_rmdq(
 
 
 def score_startback(
-    data: pd.DataFrame,
+    data: pd.DataFrame | Survey,
     *,
     items: Sequence[str] | None = None,
     respondent: str | None = None,
@@ -506,7 +513,7 @@ def score_startback(
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or Survey
         One row per respondent. Items 1-8 agree/disagree (1/0, yes/no,
         ja/nee, true/false, agree/disagree, eens/oneens); item 9
         (bothersomeness over the last 2 weeks) as set by ``item9``.
@@ -595,7 +602,7 @@ def score_startback(
 
 
 def score_peg(
-    data: pd.DataFrame,
+    data: pd.DataFrame | Survey,
     *,
     items: Sequence[str] | None = None,
     respondent: str | None = None,
@@ -605,7 +612,7 @@ def score_peg(
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or Survey
         One row per respondent with three 0-10 answers over the past week.
     items : list of str, optional
         The columns in order: average pain, interference with enjoyment of
@@ -662,7 +669,7 @@ def score_peg(
 
 
 def score_cpg(
-    data: pd.DataFrame,
+    data: pd.DataFrame | Survey,
     *,
     items: Sequence[str] | None = None,
     respondent: str | None = None,
@@ -672,7 +679,7 @@ def score_cpg(
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or Survey
         One row per respondent with the 7 questions.
     items : list of str, optional
         The 7 columns in the questionnaire's (Von Korff 1992) order; default
@@ -776,7 +783,7 @@ def score_cpg(
 
 
 def score_nih_impact(
-    data: pd.DataFrame,
+    data: pd.DataFrame | Survey,
     *,
     items: Sequence[str] | None = None,
     respondent: str | None = None,
@@ -787,7 +794,7 @@ def score_nih_impact(
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or Survey
         One row per respondent with the 9 PROMIS-29 v2.1 items of the NIH
         research standard for chronic low back pain.
     items : list of str, optional
@@ -880,7 +887,7 @@ def score_nih_impact(
 
 # ------------------------------------------------------------ classification
 def classify_survey(
-    survey: pd.DataFrame,
+    survey: pd.DataFrame | Survey,
     *,
     duration: str = "pain_duration",
     frequency: str | None = None,
@@ -899,8 +906,9 @@ def classify_survey(
 
     Parameters
     ----------
-    survey : pandas.DataFrame
-        One row per respondent.
+    survey : pandas.DataFrame or Survey
+        One row per respondent (a :class:`~backpain.Survey` is read
+        through its ``table``).
     duration : str, default "pain_duration"
         Column with "how long have you had this pain": numbers (in ``unit``),
         durations with a unit (``"3 months"``, ``"6 weken"``) or categories

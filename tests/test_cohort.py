@@ -13,7 +13,7 @@ from backpain.cohort import cohort_table
 @pytest.fixture(scope="module")
 def data():
     diary = backpain.simulate_cohort(6, 120, seed=5)
-    survey = backpain.load_example("survey").head(8).copy()
+    survey = backpain.load_example("survey").table.head(8).copy()
     survey["subject"] = [f"S{i:04d}" for i in range(3, 11)]  # S0003-S0010: 4 overlap the diary
     return survey, diary
 

@@ -487,7 +487,7 @@ assert _READ_LINE in _CHILD  # the survey child below replaces exactly this line
 _SURVEY_CHILD = _CHILD.replace(
     _READ_LINE,
     "from backpain.read.survey import read_survey\n"
-    "    diary = read_survey(sys.argv[1])\n"
+    "    diary = read_survey(sys.argv[1]).table\n"
     "    diary = diary.iloc[:, :5]",
 ).replace("except backpain.DiaryError", "except (backpain.DiaryError, backpain.SurveyError)")
 

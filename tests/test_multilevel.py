@@ -216,7 +216,7 @@ def test_person_level_covariates_from_cohort_table():
     # part of such a column was all zeros and statsmodels raised a raw LinAlgError
     from backpain import load_example
 
-    survey, diary = load_example("survey"), load_example("cohort")
+    survey, diary = load_example("survey").table, load_example("cohort")
     table = cohort_table(survey, diary).merge(survey[["subject", "age", "sex"]], on="subject")
     res_result = mixed_model(
         diary, x=("stress",), covariates=("age", "sex", "odi_score"), persons=table

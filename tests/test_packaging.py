@@ -87,9 +87,9 @@ def test_examples_load_with_every_row_accounted_for(name):
 def test_survey_example_loads_and_joins_the_cohort():
     survey, report = load_example("survey", return_report=True)
     assert report.balanced
-    assert len(survey) == report.rows_read == 120
+    assert len(survey.table) == report.rows_read == 120
     cohort = load_example("cohort")
-    assert set(cohort["subject"]) <= set(survey["subject"])
+    assert set(cohort["subject"]) <= set(survey.table["subject"])
 
 
 def test_dutch_example_equals_the_english_one():

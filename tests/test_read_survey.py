@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pandas as pd
 import pytest
 from _examples import examples
 
+import backpain
 from backpain.errors import SurveyError
 from backpain.questionnaires import score_odi
 from backpain.read.survey import read_survey
@@ -51,13 +53,13 @@ def test_shared_redcap_samples(shared_samples, project, rows, ncols, keys, with_
     )
     assert report.format == "redcap"
     balanced(report, rows, rows)
-    assert survey.shape == (rows, ncols)
-    assert not survey.duplicated(keys).any()
-    completes = [c for c in survey.columns if c.endswith("_complete")]
+    assert survey.table.shape == (rows, ncols)
+    assert not survey.table.duplicated(keys).any()
+    completes = [c for c in survey.table.columns if c.endswith("_complete")]
     assert completes
     for c in completes:
-        assert list(survey[c].cat.categories) == ["Incomplete", "Unverified", "Complete"]
-    assert not any("___" in c for c in survey.columns)
+        assert list(survey.table[c].cat.categories) == ["Incomplete", "Unverified", "Complete"]
+    assert not any("___" in c for c in survey.table.columns)
 
 
 def test_redcap_simple_details(shared_samples):
@@ -68,46 +70,48 @@ def test_redcap_simple_details(shared_samples):
         return_report=True,
     )
     # multi-line quoted text survives, with its blank line
-    assert survey.loc[3, "comments"].count("\n") == 3
-    assert survey.loc[0, "address"] == "14 Rose Cottage St.\nKenning UK, 323232"
+    assert survey.table.loc[3, "comments"].count("\n") == 3
+    assert survey.table.loc[0, "address"] == "14 Rose Cottage St.\nKenning UK, 323232"
     # race___1..6 of record 2 are 0,0,1,0,1,0 -> ticked codes 3 and 5
-    assert survey.loc[1, "race"] == "3|5"
-    assert survey.loc[0, "demographics_complete"] == "Complete"
-    assert survey.loc[0, "health_complete"] == "Unverified"
+    assert survey.table.loc[1, "race"] == "3|5"
+    assert survey.table.loc[0, "demographics_complete"] == "Complete"
+    assert survey.table.loc[0, "health_complete"] == "Unverified"
     # sex holds TRUE/FALSE, not the dictionary's 0/1 codes: kept as written and reported
-    assert survey.loc[0, "sex"] == "FALSE"
+    assert survey.table.loc[0, "sex"] == "FALSE"
     assert any(str(n).startswith("sex: values ['FALSE', 'TRUE']") for n in report.notes)
-    assert survey.attrs["labels"]["ethnicity"] == "Ethnicity"
-    assert survey.attrs["choices"]["ethnicity"]["1"] == "NOT Hispanic or Latino"
+    assert survey.labels["ethnicity"] == "Ethnicity"
+    assert survey.choices["ethnicity"]["1"] == "NOT Hispanic or Latino"
     labelled = read_survey(
         folder / "simple__data.csv",
         dictionary=folder / "simple__dictionary.csv",
         choice_labels=True,
     )
-    assert labelled.loc[0, "race"] == "White"
-    assert labelled.loc[0, "ethnicity"] == "NOT Hispanic or Latino"
+    assert labelled.table.loc[0, "race"] == "White"
+    assert labelled.table.loc[0, "ethnicity"] == "NOT Hispanic or Latino"
 
 
 def test_redcap_survey_timestamps(shared_samples):
     survey = read_survey(shared_samples / "redcap" / "survey__data.csv")
-    ts = survey["participant_morale_questionnaire_timestamp"]
+    ts = survey.table["participant_morale_questionnaire_timestamp"]
     assert pd.api.types.is_datetime64_any_dtype(ts)
     assert ts.isna().all()
-    assert survey.loc[0, "prescreening_survey_timestamp"] == pd.Timestamp("2018-03-06 15:52:43")
-    assert survey["consent"].tolist() == ["1", ""]  # ticked / none ticked
+    assert survey.table.loc[0, "prescreening_survey_timestamp"] == pd.Timestamp(
+        "2018-03-06 15:52:43"
+    )
+    assert survey.table["consent"].tolist() == ["1", ""]  # ticked / none ticked
 
 
 def test_redcap_repeating_and_longitudinal_keys(shared_samples):
     folder = shared_samples / "redcap"
     rep = read_survey(folder / "repeating-instruments__data.csv")
-    assert rep["redcap_repeat_instance"].dtype == "Int64"
-    assert rep["redcap_repeat_instance"].tolist()[:4] == [pd.NA, 1, 2, 3]
-    assert rep.loc[1, "bp_systolic"] == 110
+    assert rep.table["redcap_repeat_instance"].dtype == "Int64"
+    assert rep.table["redcap_repeat_instance"].tolist()[:4] == [pd.NA, 1, 2, 3]
+    assert rep.table.loc[1, "bp_systolic"] == 110
     lon = read_survey(
         folder / "longitudinal__data.csv", dictionary=folder / "longitudinal__dictionary.csv"
     )
-    assert lon.groupby("study_id").size().to_dict() == {"100": 6, "220": 6, "304": 6}
-    assert lon.loc[0, "gym"] == "0"  # gym___0 ticked only (Monday)
+    assert lon.table.groupby("study_id").size().to_dict() == {"100": 6, "220": 6, "304": 6}
+    assert lon.table.loc[0, "gym"] == "0"  # gym___0 ticked only (Monday)
 
 
 @pytest.mark.parametrize(
@@ -118,29 +122,29 @@ def test_shared_qualtrics_samples(shared_samples, name, first_row, n_labels):
     survey, report = read_survey(shared_samples / "qualtrics" / name, return_report=True)
     assert report.format == "qualtrics"
     balanced(report, 1, 1)
-    assert survey.loc[0, "ResponseId"] == "R_2YPOQ602ER1jkf1"
-    assert survey.loc[0, "Q1"] == 2
-    assert survey.loc[0, "Q2"] == "Hello World!"
-    assert survey.loc[0, "StartDate"] == pd.Timestamp("2017-07-18 08:28:09")
-    assert not survey.loc[0, "is_preview"]
-    assert survey.loc[0, "is_complete"]
-    assert len(survey.attrs["labels"]) == n_labels
-    assert survey.attrs["labels"]["Q1"] == "This is a multiple choice question."
-    assert "" not in survey.columns  # the legacy trailing comma
+    assert survey.table.loc[0, "ResponseId"] == "R_2YPOQ602ER1jkf1"
+    assert survey.table.loc[0, "Q1"] == 2
+    assert survey.table.loc[0, "Q2"] == "Hello World!"
+    assert survey.table.loc[0, "StartDate"] == pd.Timestamp("2017-07-18 08:28:09")
+    assert not survey.table.loc[0, "is_preview"]
+    assert survey.table.loc[0, "is_complete"]
+    assert len(survey.labels) == n_labels
+    assert survey.labels["Q1"] == "This is a multiple choice question."
+    assert "" not in survey.table.columns  # the legacy trailing comma
 
 
 def test_qualtrics_localised_labels_and_import_ids(shared_samples):
     survey = read_survey(shared_samples / "qualtrics" / "qualtrics_sample_3header.csv")
-    assert survey.attrs["labels"]["StartDate"] == "Anfangsdatum"
-    assert survey.attrs["import_ids"]["Q1"] == "QID1"
+    assert survey.labels["StartDate"] == "Anfangsdatum"
+    assert survey.import_ids["Q1"] == "QID1"
 
 
 def test_qualtrics_flags_and_rejections():
     survey, report = read_survey(DATA / "qualtrics_flags.csv", return_report=True)
     balanced(report, 5, 3, rejected=2)
-    assert survey["ResponseId"].tolist() == ["R_aaa", "R_bbb", "R_ccc"]
-    assert survey["is_preview"].tolist() == [False, True, False]  # never dropped
-    assert survey["is_complete"].tolist() == [True, True, False]
+    assert survey.table["ResponseId"].tolist() == ["R_aaa", "R_bbb", "R_ccc"]
+    assert survey.table["is_preview"].tolist() == [False, True, False]  # never dropped
+    assert survey.table["is_complete"].tolist() == [True, True, False]
     # rows as the file shows them: the first respondent is row 4
     assert report.rejected["row"].tolist() == [7, 8]
     assert report.rejected["reason"].str.contains("repeats|empty").all()
@@ -150,9 +154,9 @@ def test_qualtrics_legacy_bytes_with_bom_and_crlf():
     text = "\ufeffV1,V7,V10,Q1,\r\nResponseID,Status,Finished,Pain,\r\nR_1,0,1,4,\r\nR_2,1,0,,\r\n"
     survey, report = read_survey(text.encode("utf-8"), return_report=True)
     balanced(report, 2, 2)
-    assert list(survey.columns[:4]) == ["ResponseId", "Status", "Finished", "Q1"]
-    assert survey["is_preview"].tolist() == [False, True]
-    assert survey["is_complete"].tolist() == [True, False]
+    assert list(survey.table.columns[:4]) == ["ResponseId", "Status", "Finished", "Q1"]
+    assert survey.table["is_preview"].tolist() == [False, True]
+    assert survey.table["is_complete"].tolist() == [True, False]
 
 
 def test_redcap_pitfalls_and_dictionary():
@@ -166,12 +170,15 @@ def test_redcap_pitfalls_and_dictionary():
     assert {str(k): v for k, v in report.ignored.items()} == {"blank row": 1}
     assert report.rejected["row"].tolist() == [8, 9]
     assert "repeats the record/event/instance of row 7" in report.rejected.loc[1, "reason"]
-    assert survey.loc[0, "comments"] == 'Pain since lifting a box.\nWorse in the morning, "stiff".'
-    assert survey.loc[0, "pain_site"] == "1|3"
-    assert survey.loc[4, "pain_site"] == ""  # nothing ticked
-    assert pd.isna(survey.loc[1, "pain_site"])  # not asked at this event
-    assert pd.isna(survey.loc[1, "baseline_timestamp"])  # [not completed]
-    assert survey["baseline_complete"].tolist() == [
+    assert (
+        survey.table.loc[0, "comments"]
+        == 'Pain since lifting a box.\nWorse in the morning, "stiff".'
+    )
+    assert survey.table.loc[0, "pain_site"] == "1|3"
+    assert survey.table.loc[4, "pain_site"] == ""  # nothing ticked
+    assert pd.isna(survey.table.loc[1, "pain_site"])  # not asked at this event
+    assert pd.isna(survey.table.loc[1, "baseline_timestamp"])  # [not completed]
+    assert survey.table["baseline_complete"].tolist() == [
         "Complete",
         "Incomplete",
         "Unverified",
@@ -179,16 +186,16 @@ def test_redcap_pitfalls_and_dictionary():
         "Complete",
     ]
     # codes stay numbers, so the questionnaire can be scored
-    assert survey["odi1"].dtype == "Int64"
-    assert survey.attrs["choices"]["odi1"]["3"] == "The pain is fairly severe"
+    assert survey.table["odi1"].dtype == "Int64"
+    assert survey.choices["odi1"]["3"] == "The pain is fairly severe"
     labelled = read_survey(
         DATA / "redcap_pitfalls.csv",
         dictionary=(DATA / "redcap_pitfalls_dictionary.csv").read_bytes(),
         choice_labels=True,
     )
-    assert labelled.loc[0, "sex"] == "Female"
-    assert labelled.loc[0, "pain_site"] == "Low back|Neck"
-    assert list(labelled["odi2"].cat.categories)[:2] == ["Normal", "Normal but painful"]
+    assert labelled.table.loc[0, "sex"] == "Female"
+    assert labelled.table.loc[0, "pain_site"] == "Low back|Neck"
+    assert list(labelled.table["odi2"].cat.categories)[:2] == ["Normal", "Normal but painful"]
 
 
 def test_generic_dutch_table():
@@ -196,13 +203,50 @@ def test_generic_dutch_table():
     assert report.format == "table"
     balanced(report, 5, 3, ignored=1, rejected=1)
     assert report.rejected["row"].tolist() == [5]
-    assert list(survey.columns) == ["subject", "date", "pain_duration", "age", "peg1", "opmerking"]
-    assert survey["date"].tolist() == list(
+    assert list(survey.table.columns) == [
+        "subject",
+        "date",
+        "pain_duration",
+        "age",
+        "peg1",
+        "opmerking",
+    ]
+    assert survey.table["date"].tolist() == list(
         pd.to_datetime(["2026-11-24", "2026-11-25", "2026-11-27"])
     )
-    assert survey["peg1"].tolist() == [6.5, 4.0, 7.0]  # decimal comma
-    assert survey.loc[2, "opmerking"] == "lang verhaal; met puntkomma"
-    assert survey.attrs["labels"]["pain_duration"] == "pijnduur"
+    assert survey.table["peg1"].tolist() == [6.5, 4.0, 7.0]  # decimal comma
+    assert survey.table.loc[2, "opmerking"] == "lang verhaal; met puntkomma"
+    assert survey.labels["pain_duration"] == "pijnduur"
+
+
+def test_survey_holds_answers_and_codebook_without_attrs():
+    # issue #23 section 3: the codebook lives in the Survey's fields, not in DataFrame.attrs
+    survey = read_survey(DATA / "generiek_nl.csv")
+    assert isinstance(survey, backpain.Survey)
+    assert survey.table.attrs == {}
+    assert survey.labels == {
+        "subject": "deelnemer",
+        "date": "datum",
+        "pain_duration": "pijnduur",
+        "age": "leeftijd",
+    }
+    assert (survey.choices, survey.import_ids) == ({}, {})
+    shown = repr(survey)
+    assert shown.startswith("Survey\n")
+    assert "labels: 4 entries: subject: deelnemer; date: datum;" in shown
+    assert "choices: none" in shown
+    big = backpain.Survey(pd.DataFrame({f"q{i}": range(500) for i in range(300)}))
+    assert "[500 rows x 300 columns]" in repr(big)  # pandas' truncated display, not every cell
+    assert len(repr(big)) < 5_000
+    assert "pijnduur" in survey._repr_html_()
+    # the scoring and classifying functions take the Survey or its table alike
+    pd.testing.assert_frame_equal(
+        backpain.score_peg(survey.table.assign(peg2=5, peg3=5)),
+        backpain.score_peg(dataclasses.replace(survey, table=survey.table.assign(peg2=5, peg3=5))),
+    )
+    pd.testing.assert_frame_equal(
+        backpain.classify_survey(survey), backpain.classify_survey(survey.table)
+    )
 
 
 def test_a_workbook_with_several_sheets_of_data_is_refused_naming_them(tmp_path):
@@ -229,11 +273,11 @@ def test_generic_excel_and_dataframe(tmp_path):
     frame.to_excel(path, index=False)
     survey, report = read_survey(path, return_report=True)
     balanced(report, 2, 2)
-    assert list(survey.columns) == ["subject", "odi_1", "pain_duration"]
+    assert list(survey.table.columns) == ["subject", "odi_1", "pain_duration"]
     from_frame = read_survey(frame)
-    assert from_frame["odi_1"].tolist() == [1, 2]
+    assert from_frame.table["odi_1"].tolist() == [1, 2]
     redcap_frame = pd.DataFrame({"record_id": [1, 2], "odi1": [3, 4], "odi_complete": [2, 0]})
-    assert read_survey(redcap_frame)["odi_complete"].tolist() == ["Complete", "Incomplete"]
+    assert read_survey(redcap_frame).table["odi_complete"].tolist() == ["Complete", "Incomplete"]
 
 
 def test_redcap_scores_after_reading():
@@ -246,8 +290,8 @@ def test_redcap_scores_after_reading():
 def test_leading_zeros_and_text_stay_text():
     csv = "subject,zip,score\nP1,0123,5\nP2,4567,6\n"
     survey = read_survey(csv.encode())
-    assert survey["zip"].tolist() == ["0123", "4567"]
-    assert survey["score"].dtype == "Int64"
+    assert survey.table["zip"].tolist() == ["0123", "4567"]
+    assert survey.table["score"].dtype == "Int64"
 
 
 def test_errors(tmp_path):
@@ -270,7 +314,7 @@ def test_errors(tmp_path):
 def test_forced_format():
     survey, report = read_survey(DATA / "redcap_pitfalls.csv", format="table", return_report=True)
     assert report.format == "table"
-    assert "pain_site_1" in survey.columns  # generic tables: snake_case, no collapsing
+    assert "pain_site_1" in survey.table.columns  # generic tables: snake_case, no collapsing
 
 
 API_METADATA = (
@@ -322,13 +366,13 @@ def test_other_redcap_project_files(content, match):
 def test_project_file_checks_do_not_catch_answers(shared_samples):
     # a survey that happens to have an arm_num and a name column is still a survey
     survey = read_survey(b"subject,arm_num,name\nP1,1,Ann\n")
-    assert list(survey.columns) == ["subject", "arm_num", "name"]
+    assert list(survey.table.columns) == ["subject", "arm_num", "name"]
     # format="table" reads any table as it is, a data dictionary included
-    table, report = read_survey(
+    dictionary, report = read_survey(
         shared_samples / "redcap" / "simple__dictionary.csv", format="table", return_report=True
     )
     balanced(report, 16, 16)
-    assert table.loc[0, "variable_field_name"] == "record_id"
+    assert dictionary.table.loc[0, "variable_field_name"] == "record_id"
 
 
 def test_source_and_dictionary_swapped(shared_samples):
@@ -365,8 +409,8 @@ def test_dictionary_that_is_not_a_dictionary(shared_samples):
         read_survey(data, dictionary=b"field_name,field_type\na,text\nb,text,x\n")
     # the API metadata export is a dictionary too
     survey = read_survey(b"record_id,pain,baseline_complete\n1,1,2\n", dictionary=API_METADATA)
-    assert survey.attrs["labels"] == {"pain": "Pain now"}
-    assert survey.attrs["choices"] == {"pain": {"0": "None", "1": "Some"}}
+    assert survey.labels == {"pain": "Pain now"}
+    assert survey.choices == {"pain": {"0": "None", "1": "Some"}}
 
 
 def test_row_with_too_many_values_is_named():
@@ -406,21 +450,21 @@ def test_redcap_comma_decimal_validation_read_as_numbers():
         return_report=True,
     )
     # number_1dp_comma_decimal '41,7' -> 41.7, '18,0' -> 18.0, empty -> NaN
-    assert survey["odi_pct"].tolist()[:2] == [41.7, 18.0]
-    assert pd.isna(survey["odi_pct"][2])
+    assert survey.table["odi_pct"].tolist()[:2] == [41.7, 18.0]
+    assert pd.isna(survey.table["odi_pct"][2])
     # number_2dp_comma_decimal and number_comma_decimal (a whole '3' among '6,5')
-    assert survey["weight"].tolist() == [72.35, 80.10, 65.05]
-    assert survey["pain_nrs"].tolist() == [6.5, 3.0, 7.25]
-    assert survey["height"].tolist() == [171.5, 180.0, 165.0]  # number_1dp, decimal point
+    assert survey.table["weight"].tolist() == [72.35, 80.10, 65.05]
+    assert survey.table["pain_nrs"].tolist() == [6.5, 3.0, 7.25]
+    assert survey.table["height"].tolist() == [171.5, 180.0, 165.0]  # number_1dp, decimal point
     # a text field is never turned into a number, comma or not
-    assert survey["remark"].tolist()[0] == "2,5 km gewandeld"
-    assert survey["odi_pct"].mean() == pytest.approx((41.7 + 18.0) / 2)
-    assert not any("not numbers" in n or "geen getallen" in str(n) for n in report.notes)
+    assert survey.table["remark"].tolist()[0] == "2,5 km gewandeld"
+    assert survey.table["odi_pct"].mean() == pytest.approx((41.7 + 18.0) / 2)
+    assert not any("not numbers" in str(n) or "geen getallen" in str(n) for n in report.notes)
     assert (report.rows_read, report.rows_kept) == (3, 3)
     assert report.balanced
     # without the dictionary nothing says the comma is a decimal mark: kept as written
     plain = read_survey(folder / "redcap_comma_decimals.csv")
-    assert plain["odi_pct"].tolist()[0] == "41,7"
+    assert plain.table["odi_pct"].tolist()[0] == "41,7"
 
 
 # ------------------------------------------------------- all columns at once

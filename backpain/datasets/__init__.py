@@ -54,7 +54,9 @@ def load_example(name: str, *, return_report: bool = False):
     pandas.DataFrame
         Diaries come back as the canonical diary (read by
         :func:`backpain.read_diary`, so exactly what a user's own file gives);
-        surveys as :func:`backpain.read_survey` returns them.
+        surveys as :func:`backpain.read_survey` returns them (a
+        :class:`~backpain.Survey`: the answers in ``table``, the
+        codebook in ``labels``).
 
     Raises
     ------

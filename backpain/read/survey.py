@@ -9,6 +9,7 @@ recognised from the content, never the file name.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -18,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .._catalogue import register_texts
+from .._results import Result
 from ..errors import DiaryError, SurveyError
 from ..schema import TAG_SEP, normalise_header
 from ..text import Message
@@ -29,7 +31,7 @@ from ._report import LoadReport
 from ._source import MAX_CELL_CHARS, Source, open_source
 from .table import sniff_table, table_kind
 
-__all__ = ["MAX_SURVEY_COLUMNS", "SURVEY_FORMATS", "read_survey"]
+__all__ = ["MAX_SURVEY_COLUMNS", "SURVEY_FORMATS", "Survey", "read_survey"]
 
 MAX_SURVEY_COLUMNS = 20_000
 """Most columns of a survey export (REDCap and Qualtrics projects have hundreds to a few
@@ -119,6 +121,52 @@ _GENERIC_ALIASES: dict[str, str] = {
 
 
 # --------------------------------------------------------------- public API
+@dataclasses.dataclass(frozen=True, repr=False, eq=False)
+class Survey(Result):
+    """A survey as read: the answers and the codebook the export carries.
+
+    Data and metadata together, as pyreadstat returns an SPSS file's
+    variable and value labels beside its frame (``DataFrame.attrs`` is not
+    used: it is lost on printing and writing a CSV). The scoring and
+    classifying functions (:func:`backpain.score_odi`,
+    :func:`backpain.classify_survey`, :func:`backpain.cohort_table`, ...)
+    take a ``Survey`` or its ``table`` alike.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per respondent (see :func:`read_survey`).
+    labels : dict of str to str
+        Column -> question label: REDCap field labels (with a dictionary),
+        the Qualtrics second header row (in the survey's language), or a
+        generic table's original header for each renamed column.
+    choices : dict of str to dict of str to str
+        REDCap with a dictionary: coded column -> ``{code: label}``; else empty.
+    import_ids : dict of str to str
+        Qualtrics: column -> ImportId (``"QID1"``); else empty.
+
+    Examples
+    --------
+    >>> survey = read_survey(b"deelnemer,pijnduur\\nP01,3 maanden\\n")
+    >>> survey.table
+      subject pain_duration
+    0     P01     3 maanden
+    >>> survey.labels
+    {'subject': 'deelnemer', 'pain_duration': 'pijnduur'}
+    """
+
+    labels: dict[str, str] = dataclasses.field(default_factory=dict)
+    choices: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
+    import_ids: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def _table_text(self) -> str:
+        # a survey may have thousands of rows and columns: pandas' truncated display
+        return repr(self.table)
+
+    def _table_html(self) -> str:
+        return self.table._repr_html_()
+
+
 def read_survey(
     source: Any,
     *,
@@ -126,8 +174,8 @@ def read_survey(
     dictionary: Any = None,
     choice_labels: bool = False,
     return_report: bool = False,
-) -> pd.DataFrame | tuple[pd.DataFrame, LoadReport]:
-    """Read a survey export into one row per respondent.
+) -> Survey | tuple[Survey, LoadReport]:
+    """Read a survey export into one row per respondent, with its codebook.
 
     Parameters
     ----------
@@ -146,15 +194,16 @@ def read_survey(
         codes into their labels (an unordered ``Categorical`` in the
         dictionary's order) and checkbox selections into labels. By default
         the codes are kept (numbers), so questionnaires can be scored, and
-        the labels are in ``df.attrs["choices"]``.
+        the labels are in the survey's ``choices``.
     return_report : bool, default False
         Also return the :class:`~backpain.LoadReport`.
 
     Returns
     -------
-    survey : pandas.DataFrame
-        One row per respondent, columns as in the file, values converted
-        (numbers, dates, text). Per format:
+    survey : Survey
+        ``survey.table``: one row per respondent, columns as in the file,
+        values converted (numbers, dates, text); ``survey.labels``,
+        ``survey.choices``, ``survey.import_ids``: the codebook. Per format:
 
         - **REDCap**: the record id (first column, a string) and, where the
           project has them, ``redcap_event_name``, ``redcap_repeat_instrument``
@@ -167,17 +216,17 @@ def read_survey(
           (``[not completed]`` -> NaT); fields validated as numbers with a
           decimal comma (``number_1dp_comma_decimal``,
           ``number_comma_decimal`` ...) as numbers (``'41,7'`` -> 41.7).
-          ``attrs["labels"]`` maps columns to
-          field labels, ``attrs["choices"]`` coded columns to ``{code: label}``.
+          ``labels`` maps columns to
+          field labels, ``choices`` coded columns to ``{code: label}``.
         - **Qualtrics**: the columns of the first header row (legacy files:
           ``V1`` .. ``V10`` renamed to their labels, ``ResponseID`` ->
           ``ResponseId``), plus ``is_preview`` and ``is_complete`` (boolean;
           preview and unfinished responses are flagged, never dropped).
-          ``attrs["labels"]`` maps columns to the (possibly localised) labels
-          of the second header row, ``attrs["import_ids"]`` to the ImportIds.
+          ``labels`` maps columns to the (possibly localised) labels
+          of the second header row, ``import_ids`` to the ImportIds.
         - **table**: snake_case columns; recognised English or Dutch headers
           renamed (``deelnemer`` -> ``subject``, ``datum`` -> ``date``,
-          ``pijnduur`` -> ``pain_duration``, ...); ``attrs["labels"]`` maps
+          ``pijnduur`` -> ``pain_duration``, ...); ``labels`` maps
           the new names to the original headers.
     report : LoadReport
         With ``return_report=True``: ``rows_read == rows_kept +
@@ -219,7 +268,7 @@ def read_survey(
     ...     "2,,0,0,0\\n"
     ... )
     >>> survey, report = read_survey(csv.encode(), return_report=True)
-    >>> survey
+    >>> survey.table
       record_id  odi1 pain baseline_complete
     0         1     3    1          Complete
     1         2  <NA>            Incomplete
@@ -926,9 +975,7 @@ def _parse_choices(text: object) -> dict[str, str]:
     return out
 
 
-def _read_redcap(
-    grid: _Grid, *, dictionary: Any, choice_labels: bool
-) -> tuple[pd.DataFrame, LoadReport]:
+def _read_redcap(grid: _Grid, *, dictionary: Any, choice_labels: bool) -> tuple[Survey, LoadReport]:
     report = LoadReport(source=grid.name, format="redcap")
     if not any(grid.header):
         msg = Message("read.survey.redcap_no_header", source=grid.name)
@@ -1043,11 +1090,9 @@ def _read_redcap(
         groups = repr(sorted(checkbox_groups))
         report.notes.append(Message("read.survey.checkboxes", groups=groups))
     out = out.reset_index(drop=True)
-    out.attrs["labels"] = labels
-    out.attrs["choices"] = choices
     report.rows_kept = len(out)
     report.columns = {"respondent": id_col, "keys": ", ".join(keys)}
-    return out, report
+    return Survey(out, labels=labels, choices=choices), report
 
 
 def _collapse_checkbox(
@@ -1148,7 +1193,7 @@ def _typed_field(
 
 
 # ----------------------------------------------------------------- Qualtrics
-def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
+def _read_qualtrics(grid: _Grid) -> tuple[Survey, LoadReport]:
     report = LoadReport(source=grid.name, format="qualtrics")
     cells = grid.cells
     if len(cells) < 1:
@@ -1222,11 +1267,10 @@ def _read_qualtrics(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
     if n_prev or n_open:
         report.notes.append(Message("read.survey.previews", n_prev=n_prev, n_open=n_open))
     out = out.reset_index(drop=True)
-    out.attrs["labels"] = labels
-    out.attrs["import_ids"] = {names[i]: v for i, v in import_ids.items() if i < len(names)}
+    ids = {names[i]: v for i, v in import_ids.items() if i < len(names)}
     report.rows_kept = len(out)
     report.columns = {"respondent": "ResponseId"}
-    return out, report
+    return Survey(out, labels=labels, import_ids=ids), report
 
 
 def _qualtrics_preview(frame: pd.DataFrame) -> pd.Series:
@@ -1255,7 +1299,7 @@ def _qualtrics_finished(frame: pd.DataFrame) -> pd.Series:
 
 
 # ------------------------------------------------------------------- generic
-def _read_generic(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
+def _read_generic(grid: _Grid) -> tuple[Survey, LoadReport]:
     report = LoadReport(source=grid.name, format="table")
     renamed: dict[str, str] = {}
     names: list[str] = []
@@ -1317,10 +1361,9 @@ def _read_generic(grid: _Grid) -> tuple[pd.DataFrame, LoadReport]:
             out[c] = values
     out = pd.DataFrame({c: out[c] for c in frame.columns}, index=frame.index, copy=False)
     out = out.reset_index(drop=True)
-    out.attrs["labels"] = renamed
     report.rows_kept = len(out)
     report.columns = {new: old for new, old in renamed.items()}
-    return out, report
+    return Survey(out, labels=renamed), report
 
 
 SURVEY_FORMATS: dict[str, Format] = {

@@ -8,6 +8,7 @@ yes/no marks and become tags.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import warnings
@@ -441,6 +442,22 @@ Mapped = tuple[dict[str, str], dict[str, str], list[str]]
 """What :func:`map_columns` returns: mapping, tag columns, unused headers."""
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """How a file was laid out, as found when it was loaded: for the report's notes."""
+
+    sep: str | None = None
+    """A CSV file's separator."""
+    decimal: str | None = None
+    """A CSV file's decimal mark."""
+    encoding: str | None = None
+    """The encoding a CSV file was decoded as."""
+    sep_line: bool = False
+    """A CSV file starts with Excel's ``sep=;`` line (a second header row)."""
+    sheets: tuple[str, list[tuple[str, int, bool]]] | None = None
+    """An Excel file's sheet read and the others (name, rows, hidden)."""
+
+
 @dataclass
 class _Loaded:
     """A table as loaded, before its cells are checked: what :func:`_table_diary` needs."""
@@ -457,19 +474,22 @@ class _Loaded:
     """Per-row row numbers given by the caller, else counted from the header."""
     mapped: Mapped | None = None
     """:func:`map_columns` of ``raw``'s columns, computed once when the table is loaded."""
+    layout: _Layout = dataclasses.field(default_factory=_Layout)
+    """Separator, decimal mark, encoding and sheets found when the table was loaded."""
 
 
 def _load_table(source, *, columns, sheet, sep, decimal, encoding) -> _Loaded:
     prefer_dayfirst = False
     header_rows = 0
     mapped = None
+    layout = _Layout()
     if isinstance(source, pd.DataFrame):
         name, kind, raw = "<DataFrame>", "dataframe", source.copy()
         raw.columns = [str(c) for c in raw.columns]
         decimal = decimal or "."
     else:
         name, kind = source.name, table_kind(source)
-        raw, mapped = _load(
+        raw, mapped, layout = _load(
             source,
             kind,
             sheet=sheet,
@@ -484,10 +504,10 @@ def _load_table(source, *, columns, sheet, sep, decimal, encoding) -> _Loaded:
         if kind != "csv" or source.size > MAX_CELL_CHARS:  # else no cell can be that long
             check_cell_sizes(raw, name, first_row=first_row, most=MAX_CELL_CHARS)
         if kind == "csv":
-            header_rows = 2 if raw.attrs.get("sep_line") else 1
-            if raw.attrs.get("sep") == ";" or raw.attrs.get("decimal") == ",":
+            header_rows = 2 if layout.sep_line else 1
+            if layout.sep == ";" or layout.decimal == ",":
                 prefer_dayfirst = True
-            decimal = raw.attrs["decimal"]
+            decimal = layout.decimal
         elif kind == "excel":
             header_rows = 1
             decimal = decimal or _text_decimal(raw, mapped)
@@ -496,7 +516,9 @@ def _load_table(source, *, columns, sheet, sep, decimal, encoding) -> _Loaded:
             decimal = "."
     if mapped is None:  # a DataFrame, Parquet or JSON: named by their own columns
         mapped = map_columns(list(raw.columns), columns=columns, source=name)
-    return _Loaded(raw, name, kind, decimal, prefer_dayfirst, header_rows, mapped=mapped)
+    return _Loaded(
+        raw, name, kind, decimal, prefer_dayfirst, header_rows, mapped=mapped, layout=layout
+    )
 
 
 def _table_diary(
@@ -505,12 +527,13 @@ def _table_diary(
     raw, name, kind, decimal = loaded.raw, loaded.name, loaded.kind, loaded.decimal
     prefer_dayfirst, header_rows = loaded.prefer_dayfirst, loaded.header_rows
     report = LoadReport(source=name, format="table")
-    if kind == "csv" and raw.attrs.get("encoding") not in (None, "utf-8", "utf-8-sig"):
-        report.notes.append(Message("read.note.decoded_as", encoding=raw.attrs["encoding"]))
-    if kind == "csv" and raw.attrs.get("sep") != ",":
-        report.notes.append(Message("read.note.separator", sep=raw.attrs["sep"], decimal=decimal))
+    layout = loaded.layout
+    if kind == "csv" and layout.encoding not in (None, "utf-8", "utf-8-sig"):
+        report.notes.append(Message("read.note.decoded_as", encoding=layout.encoding))
+    if kind == "csv" and layout.sep != ",":
+        report.notes.append(Message("read.note.separator", sep=layout.sep, decimal=decimal))
     if kind == "excel":
-        report.notes.extend(_sheet_notes(*raw.attrs["sheets"]))
+        report.notes.extend(_sheet_notes(*layout.sheets))
     report.rows_read = len(raw)
     mapping, tag_cols, unused = loaded.mapped or map_columns(
         list(raw.columns), columns=columns, source=name
@@ -632,7 +655,7 @@ def read_table_files(
     if first.kind != "csv" or any(
         (p.kind, list(p.raw.columns), p.decimal, p.prefer_dayfirst) != same
         or p.header_rows != first.header_rows
-        or p.raw.attrs.get("sep") != first.raw.attrs.get("sep")
+        or p.layout.sep != first.layout.sep
         for p in parts
     ):
         return None
@@ -645,7 +668,6 @@ def read_table_files(
     local = np.concatenate([np.arange(n) for n in sizes]) + 1 + first.header_rows
     offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     raw = pd.concat([p.raw for p in parts], ignore_index=True)
-    raw.attrs.update(first.raw.attrs)
     together = _Loaded(
         raw,
         f"{len(parts)} files",
@@ -656,6 +678,7 @@ def read_table_files(
         subjects=pd.Series(np.array(names, dtype=object)[file_of], dtype="string"),
         rows=offsets[file_of] + local,  # unique over the files: mapped back below
         mapped=first.mapped,
+        layout=first.layout,
     )
     repeated: list[pd.Index] = []
     report_all = None
@@ -768,8 +791,8 @@ def subject_from_name(name: str, subject: str | None) -> tuple[str, str]:
 
 def _load(
     source: Source, kind: str, *, sheet, sep, decimal, encoding, columns
-) -> tuple[pd.DataFrame, Mapped | None]:
-    """The table of ``source`` and, for CSV and Excel, :func:`map_columns` of its header.
+) -> tuple[pd.DataFrame, Mapped | None, _Layout]:
+    """The table of ``source``, for CSV and Excel :func:`map_columns` of its header, its layout.
 
     A CSV file is parsed once: its header is read from the start of the file
     before pandas parses it, so that number columns get their missing marks
@@ -780,9 +803,9 @@ def _load(
             _check_sheets(source)
             return _read_excel(source, sheet, columns)
         if kind == "parquet":
-            return _read_parquet(source), None
+            return _read_parquet(source), None, _Layout()
         if kind == "json":
-            return _read_json(source), None
+            return _read_json(source), None, _Layout()
     except DiaryError:
         raise
     except Exception as exc:
@@ -901,16 +924,17 @@ def _load(
         msg = Message("read.error.csv_shape", source=source.name, sep=sep, detail=str(exc))
         raise DiaryError(msg) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
-    frame.attrs.update(sep=sep, decimal=decimal, encoding=enc, sep_line=bool(excel_sep))
-    return frame, mapped
+    return frame, mapped, _Layout(sep, decimal, enc, sep_line=bool(excel_sep))
 
 
-def _read_excel(source: Source, sheet: str | int | None, columns) -> tuple[pd.DataFrame, Mapped]:
+def _read_excel(
+    source: Source, sheet: str | int | None, columns
+) -> tuple[pd.DataFrame, Mapped, _Layout]:
     """The sheet that holds the diary, read cell by cell as Excel stored it.
 
     - **Sheet**: ``sheet`` (a name or a 0-based position) chooses; otherwise
       the first visible sheet whose header names a date column, then a
-      hidden one, then the first sheet. ``frame.attrs["sheets"]`` holds
+      hidden one, then the first sheet. The layout's ``sheets`` holds
       ``(read, not_read)`` for the report: the sheet read and each other
       sheet with its number of rows and whether it is hidden.
     - **Cells**: an error cell (``#DIV/0!``, ``#N/A``) is its text, as in a
@@ -947,8 +971,7 @@ def _read_excel(source: Source, sheet: str | int | None, columns) -> tuple[pd.Da
         values = frame[h]
         missing = values.isna() | (values.isin(_NA_NUMBER) if h in numbers else False)
         frame[h] = values.where(~missing.astype(bool), np.nan).infer_objects()
-    frame.attrs["sheets"] = (chosen.title, others)
-    return frame, mapped
+    return frame, mapped, _Layout(sheets=(chosen.title, others))
 
 
 def _sheet_header(cells: list, width: int) -> list[str]:

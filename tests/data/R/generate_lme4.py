@@ -53,7 +53,7 @@ def _covariates(_: None) -> pd.DataFrame:
     from backpain import load_example
     from backpain.cohort import cohort_table
 
-    survey, diary = load_example("survey"), load_example("cohort")
+    survey, diary = load_example("survey").table, load_example("cohort")
     table = cohort_table(survey, diary).merge(survey[["subject", "age", "sex"]], on="subject")
     d = diary.merge(table[["subject", "age", "sex", "odi_score"]], on="subject")
     return split(d.dropna(subset=["pain", "stress", "age", "sex", "odi_score"]), "stress", "s")
