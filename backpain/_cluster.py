@@ -15,8 +15,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .text import Message
-
 __all__ = [
     "ON_DASK",
     "client",
@@ -169,4 +167,9 @@ def one_partition_each(ids: Sequence[np.ndarray], subject: str) -> None:
     twice = every.duplicated()
     if twice.any():
         name = every[twice].iloc[0]
-        raise ValueError(Message("dask.error.split_subject", subject=subject, name=name))
+        msg = (
+            f"the rows of {subject} {name!r} are in more than one partition of the Dask "
+            "DataFrame; the analyses need each person's days in one partition: read the cohort "
+            f"with backpain.read_dask(), or regroup it with data.shuffle(on={subject!r})"
+        )
+        raise ValueError(msg)

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ._cluster import one_partition_each
 from ._correlation import ar1_inflation, between_r, bh_adjust, check_cohort_serial, within_r
 from ._diary_arrays import Calendar, check_dated, check_lags, numeric_values, shift, subject_codes
 from ._results import Result
@@ -326,11 +327,8 @@ class CorrSums:
         """One part from parts with disjoint persons (a person in two parts raises)."""
         if len(parts) == 1:
             return parts[0]
+        one_partition_each([p.subjects for p in parts], subject)
         ids = pd.Series(np.concatenate([p.subjects for p in parts] or [np.empty(0, dtype=object)]))
-        twice = ids.duplicated()
-        if twice.any():
-            name = ids[twice].iloc[0]
-            raise ValueError(Message("dask.error.split_subject", subject=subject, name=name))
         counts: dict[str, int] = {}
         for p in parts:
             for name, n in p.counts.items():

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import numpy as np
 import scipy.stats as sps
 
-from .text import Message
+from ._check import check_choice
 
 __all__ = [
     "COHORT_SERIAL",
@@ -143,11 +143,10 @@ def within_r(
 
 def check_cohort_serial(serial: str, *, func: str) -> None:
     """Refuse a ``serial=`` other than ``"none"`` or ``"neff"`` for a cohort analysis."""
-    if serial not in ("none", "neff"):
-        raise ValueError(Message("analyse.error.cohort_serial", func=func, serial=serial))
+    hint = "'ar1' is for one person's diary, not a cohort"
+    check_choice("serial", serial, ("none", "neff"), func=func, hint=hint)
 
 
 def check_between_method(method: str) -> None:
     """Refuse a ``between_corr`` method other than Pearson or Spearman."""
-    if method not in ("pearson", "spearman"):
-        raise ValueError(Message("analyse.error.between_method", method=method))
+    check_choice("method", method, ("pearson", "spearman"), func="between_corr")

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from ._check import check_columns, check_type
 from ._cluster import refuse_dask
 from .validate import check_diary
 
@@ -33,16 +34,9 @@ def require_columns(data: object, columns: Iterable[str], *, func: str) -> None:
     A Dask DataFrame is refused with the way out (:func:`backpain._cluster.refuse_dask`).
     """
     refuse_dask(data, func)
-    if not isinstance(data, pd.DataFrame):
-        msg = f"{func}: data must be a pandas DataFrame, not {type(data).__name__}"
-        raise TypeError(msg)
-    missing = [c for c in dict.fromkeys(columns) if c not in data.columns]
-    if missing:
-        msg = (
-            f"{func}: data has no column(s) {missing} (columns: {list(data.columns)}); "
-            "pass the right names with x=, y= or subject=."
-        )
-        raise ValueError(msg)
+    check_type("data", data, pd.DataFrame, func=func, what="a pandas DataFrame")
+    hint = "pass the right names with x=, y= or subject="
+    check_columns(data, dict.fromkeys(columns), func=func, hint=hint)
 
 
 def numeric_values(data: pd.DataFrame, column: str, *, func: str) -> np.ndarray:

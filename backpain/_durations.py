@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._check import check_choice
 from .errors import SurveyError
 
 __all__ = [
@@ -103,9 +104,7 @@ def _unit_days(units: pd.Series, default: float) -> np.ndarray:
 
 
 def _check_unit(unit: str) -> float:
-    if unit not in _UNIT_DAYS:
-        msg = f"unit must be one of {sorted(_UNIT_DAYS)}, not {unit!r}"
-        raise ValueError(msg)
+    check_choice("unit", unit, sorted(_UNIT_DAYS))
     return _UNIT_DAYS[unit]
 
 
@@ -179,9 +178,7 @@ def parse_duration(
     0   NaN      42.0       83.0
     1   NaN      92.0        inf
     """
-    if errors not in ("raise", "coerce"):
-        msg = f"errors must be 'raise' or 'coerce', not {errors!r}"
-        raise ValueError(msg)
+    check_choice("errors", errors, ("raise", "coerce"))
     per_unit = _check_unit(unit)
     series, scalar = as_series(values)
     n = len(series)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from .text import say
+from .text import TAG_KEYS, say
 
 __all__ = ["day_text", "month_name", "tag_word"]
 
@@ -49,10 +49,8 @@ def tag_word(tag: str, lang: str) -> str:
     >>> tag_word("heat", "nl"), tag_word("my own tag", "nl")
     ('warmte', 'my own tag')
     """
-    try:
-        return say(f"plot.tag.{tag}", lang)
-    except KeyError:  # the user's own word
-        return str(tag)
+    key = TAG_KEYS.get(tag)
+    return str(tag) if key is None else say(key, lang)  # the user's own word: as written
 
 
 def day_text(value: Any, lang: str) -> str:

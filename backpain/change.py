@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
+from ._check import check_whole
 from ._cluster import refuse_dask
 from ._diary_arrays import require_columns
 from .schema import TAG_SEP
@@ -471,9 +472,7 @@ def pain_change(
     if at is not None and tag is not None:
         msg = f"{func}: give at= or tag=, not both (at={at!r}, tag={tag!r})"
         raise ValueError(msg)
-    if not (isinstance(min_days, int | np.integer) and min_days >= 3):
-        msg = f"{func}: min_days must be a whole number of at least 3, not {min_days!r}"
-        raise ValueError(msg)
+    check_whole("min_days", min_days, low=3, func=func)
     if not 0 < alpha < 1:
         msg = f"{func}: alpha must be between 0 and 1, not {alpha!r}"
         raise ValueError(msg)

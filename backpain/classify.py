@@ -46,6 +46,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._check import check_choice, check_number
 from ._cluster import refuse_dask
 from ._durations import as_series, nih_chronic_from_survey, parse_duration
 from ._results import Result
@@ -91,9 +92,7 @@ def _day_str(day: int) -> str:
 def _boundaries(
     definition: str, acute_max_days: float | None, subacute_max_days: float | None
 ) -> tuple[float, float]:
-    if definition not in DEFINITIONS:
-        msg = f"definition must be one of {sorted(DEFINITIONS)}, not {definition!r}"
-        raise ValueError(msg)
+    check_choice("definition", definition, sorted(DEFINITIONS))
     a, s = DEFINITIONS[definition]
     a = a if acute_max_days is None else acute_max_days
     s = s if subacute_max_days is None else subacute_max_days
@@ -345,12 +344,8 @@ def _given_onset(
 
 def _check_options(opts: dict[str, float]) -> None:
     for name in ("episode_gap_days", "min_episode_days", "flare_window", "flare_min_days"):
-        if not opts[name] >= 1:
-            msg = f"{name} must be at least 1, not {opts[name]!r}"
-            raise ValueError(msg)
-    if not opts["max_unrecorded_days"] >= 0:
-        msg = f"max_unrecorded_days must be 0 or more, not {opts['max_unrecorded_days']!r}"
-        raise ValueError(msg)
+        check_number(name, opts[name], low=1)
+    check_number("max_unrecorded_days", opts["max_unrecorded_days"], low=0)
     if opts["flare_min_days"] > opts["flare_window"]:
         msg = (
             f"flare_min_days ({opts['flare_min_days']}) cannot exceed flare_window "
@@ -1012,9 +1007,7 @@ def classify(
         "flare_min_days": flare_min_days,
     }
     _check_options(opts)
-    if not 0 <= min_week_coverage <= 1:
-        msg = f"min_week_coverage must be a share from 0 to 1, not {min_week_coverage!r}"
-        raise ValueError(msg)
+    check_number("min_week_coverage", min_week_coverage, low=0, high=1)
     a, s = _boundaries(definition, acute_max_days, subacute_max_days)
     subjects, code, day, pain = _prepare(data)
     as_of_day = _as_of_days(as_of, subjects, code, day)

@@ -128,7 +128,7 @@ _LANG = ["en"]  # the language of the help being built (set once per main())
 
 
 def _help(key: str) -> str:
-    return say(f"cli.help.{key}", _LANG[0])
+    return say(key, _LANG[0])
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -136,36 +136,41 @@ class _Formatter(argparse.HelpFormatter):
 
     def add_usage(self, usage, actions, groups, prefix=None):
         if prefix is None:  # argparse passes "" when it only wants the program's name
-            prefix = _help("usage") + " "
+            prefix = _help("cli.help.usage") + " "
         super().add_usage(usage, actions, groups, prefix=prefix)
 
 
 def _localised(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """A parser whose headings and ``-h`` line are in the help's language."""
-    parser.add_argument("-h", "--help", action="help", help=_help("help"))
-    parser._positionals.title = _help("positionals")
-    parser._optionals.title = _help("optionals")
+    parser.add_argument("-h", "--help", action="help", help=_help("cli.help.help"))
+    parser._positionals.title = _help("cli.help.positionals")
+    parser._optionals.title = _help("cli.help.optionals")
     return parser
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=LANGS, default=_LANG[0], help=_help("lang"))
+    parser.add_argument("--lang", choices=LANGS, default=_LANG[0], help=_help("cli.help.lang"))
+
+
+_COMMAND_HELP = {"report": "cli.help.report", "app": "cli.help.app", "demo": "cli.help.demo"}
 
 
 def _sub(sub: argparse._SubParsersAction, name: str) -> argparse.ArgumentParser:
     return _localised(
-        sub.add_parser(name, help=_help(name), add_help=False, formatter_class=_Formatter)
+        sub.add_parser(
+            name, help=_help(_COMMAND_HELP[name]), add_help=False, formatter_class=_Formatter
+        )
     )
 
 
 def _add_report_and_app(sub: argparse._SubParsersAction) -> None:
     report = _sub(sub, "report")
-    report.add_argument("diary", nargs="+", help=_help("diary"))
-    report.add_argument("-o", "--output", default="report.html", help=_help("output"))
+    report.add_argument("diary", nargs="+", help=_help("cli.help.diary"))
+    report.add_argument("-o", "--output", default="report.html", help=_help("cli.help.output"))
     _add_lang(report)
-    report.add_argument("--subject", default=None, help=_help("subject"))
+    report.add_argument("--subject", default=None, help=_help("cli.help.subject"))
     report.add_argument(
-        "--pain-scale", type=int, choices=(10, 100), default=10, help=_help("pain_scale")
+        "--pain-scale", type=int, choices=(10, 100), default=10, help=_help("cli.help.pain_scale")
     )
     order = report.add_mutually_exclusive_group()
     order.add_argument(
@@ -174,21 +179,23 @@ def _add_report_and_app(sub: argparse._SubParsersAction) -> None:
         action="store_const",
         const=True,
         default=None,
-        help=_help("dayfirst"),
+        help=_help("cli.help.dayfirst"),
     )
     order.add_argument(
         "--monthfirst",
         dest="dayfirst",
         action="store_const",
         const=False,
-        help=_help("monthfirst"),
+        help=_help("cli.help.monthfirst"),
     )
-    report.add_argument("--moods", type=_moods, default=None, help=_help("moods"))
+    report.add_argument("--moods", type=_moods, default=None, help=_help("cli.help.moods"))
     report.set_defaults(func=_report)
     app = _sub(sub, "app")
-    app.add_argument("--port", type=int, default=None, help=_help("port"))
-    app.add_argument("--no-browser", action="store_true", help=_help("no_browser"))
-    app.add_argument("--max-upload-mb", type=float, default=200.0, help=_help("max_upload_mb"))
+    app.add_argument("--port", type=int, default=None, help=_help("cli.help.port"))
+    app.add_argument("--no-browser", action="store_true", help=_help("cli.help.no_browser"))
+    app.add_argument(
+        "--max-upload-mb", type=float, default=200.0, help=_help("cli.help.max_upload_mb")
+    )
     _add_lang(app)
     app.set_defaults(func=_app)
 
@@ -198,19 +205,22 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="backpain",
-        description=_help("description"),
+        description=_help("cli.help.description"),
         add_help=False,
         formatter_class=_Formatter,
     )
     _localised(parser)
     # `backpain --lang nl --help`: the language of the help (each command has its own --lang)
-    parser.add_argument("--lang", choices=LANGS, dest="help_lang", help=_help("lang"))
+    parser.add_argument("--lang", choices=LANGS, dest="help_lang", help=_help("cli.help.lang"))
     parser.add_argument(
-        "--version", action="version", version=f"%(prog)s {__version__}", help=_help("version")
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_help("cli.help.version"),
     )
-    sub = parser.add_subparsers(dest="command", required=True, title=_help("commands"))
+    sub = parser.add_subparsers(dest="command", required=True, title=_help("cli.help.commands"))
     demo = _sub(sub, "demo")
-    demo.add_argument("--out", default="backpain-output", help=_help("out"))
+    demo.add_argument("--out", default="backpain-output", help=_help("cli.help.out"))
     _add_lang(demo)
     demo.set_defaults(func=_demo)
     _add_report_and_app(sub)

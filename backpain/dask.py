@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from . import _cohort_sums as sums_of
+from ._check import argument_error
 from ._cluster import ON_DASK, meta, one_partition_each, per_partition
 from ._cohort_sums import PREDICTORS
 from ._correlation import COHORT_SERIAL, check_between_method, check_cohort_serial
@@ -52,7 +53,6 @@ from .classify import class_summary as _class_summary
 from .classify import classify as _classify
 from .read import read_dask, write_cohort_parquet
 from .read._dask import read_esm_dask, write_esm_parquet
-from .text import Message
 from .validate import data_quality as _data_quality
 
 __all__ = [*ON_DASK, "read_dask", "read_esm_dask", "write_cohort_parquet", "write_esm_parquet"]
@@ -80,7 +80,12 @@ def within_corr(
     is refused with a message saying how to get it.
     """
     if ci != "fisher":
-        raise ValueError(Message("dask.error.bootstrap", ci=ci))
+        msg = (
+            f"ci={ci!r} on a Dask DataFrame is not available; the bootstrap resamples persons "
+            "in memory. Use ci='fisher', or pass the frame's compute() (a pandas DataFrame) "
+            "for a bootstrap interval."
+        )
+        raise argument_error(msg, func="within_corr")
     frame = _columns(data, [x, y, subject], func="within_corr")
     numeric_values(frame, x, func="within_corr")
     numeric_values(frame, y, func="within_corr")

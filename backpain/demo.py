@@ -37,13 +37,31 @@ OUTPUT_FILES: tuple[str, ...] = (
 )
 """Every file the demo writes, in the order its closing list describes them."""
 
+_DESCRIBED = {
+    "patient_diary_clean.csv": "cli.demo.file_patient_diary_clean_csv",
+    "cohort_data_quality.csv": "cli.demo.file_cohort_data_quality_csv",
+    "cohort_classes.csv": "cli.demo.file_cohort_classes_csv",
+    "survey_scores.csv": "cli.demo.file_survey_scores_csv",
+    "cohort_correlations.csv": "cli.demo.file_cohort_correlations_csv",
+    "cohort_mixed_model.csv": "cli.demo.file_cohort_mixed_model_csv",
+    "patient_what_helps.csv": "cli.demo.file_patient_what_helps_csv",
+    "patient_dashboard.png": "cli.demo.file_patient_dashboard_png",
+    "cohort_classes.png": "cli.demo.file_cohort_classes_png",
+    "cohort_associations.png": "cli.demo.file_cohort_associations_png",
+    "patient_what_helps.png": "cli.demo.file_patient_what_helps_png",
+    "patient_calendar.png": "cli.demo.file_patient_calendar_png",
+    "patient_report.html": "cli.demo.file_patient_report_html",
+    "patient_rapport_nl.html": "cli.demo.file_patient_rapport_nl_html",
+}
+"""The catalogue key that says what each file of :data:`OUTPUT_FILES` holds."""
+
 
 def _say(text: str) -> None:
     print(text, flush=True)  # the demo is a command-line job: printing is its output
 
 
 def _step(key: str, lang: str, **params: object) -> None:
-    _say(say(f"cli.demo.{key}", lang, audience="cli", **params))
+    _say(say(key, lang, audience="cli", **params))
 
 
 def run_demo(out: Path, *, lang: str | None = None) -> Path:
@@ -53,14 +71,14 @@ def run_demo(out: Path, *, lang: str | None = None) -> Path:
     """
     lang = language(lang)
     out.mkdir(parents=True, exist_ok=True)
-    _step("read_patient", lang)
+    _step("cli.demo.read_patient", lang)
     patient, report = load_example("patient_nl", return_report=True)
     _say(report.summary(lang=lang, audience="cli"))
-    _step("read_cohort", lang)
+    _step("cli.demo.read_cohort", lang)
     cohort, cohort_report = load_example("cohort", return_report=True)
     _say(cohort_report.summary(lang=lang, audience="cli"))
 
-    _step("quality", lang)
+    _step("cli.demo.quality", lang)
     quality = data_quality(cohort)
     quality.to_csv(out / "cohort_data_quality.csv", index=False)
     with pd.option_context("display.width", 120, "display.max_columns", 8):
@@ -68,11 +86,11 @@ def run_demo(out: Path, *, lang: str | None = None) -> Path:
         _say(numeric.describe().T[["mean", "min", "max"]].round(2).to_string())
     patient.to_csv(out / "patient_diary_clean.csv", index=False)
 
-    _step("classes", lang)
+    _step("cli.demo.classes", lang)
     one = classify(patient).iloc[0]
     censored = say("cli.demo.censored", lang) if one["onset_censored"] else ""
     _step(
-        "patient_class",
+        "cli.demo.patient_class",
         lang,
         onset=f"{one['onset']:%Y-%m-%d}",
         weeks=float(one["duration_weeks"]),
@@ -84,7 +102,7 @@ def run_demo(out: Path, *, lang: str | None = None) -> Path:
     classes.to_csv(out / "cohort_classes.csv", index=False)
     _say(class_summary(classes).table.to_string(index=False))
 
-    _step("survey", lang)
+    _step("cli.demo.survey", lang)
     survey = load_example("survey").table
     scores = pd.concat(
         [
@@ -99,7 +117,7 @@ def run_demo(out: Path, *, lang: str | None = None) -> Path:
     _say(scores["odi_band"].value_counts().sort_index().to_string())
     _say(scores["sbst_risk"].value_counts().sort_index().to_string())
 
-    _step("associations", lang)
+    _step("cli.demo.associations", lang)
     table = correlate(cohort, lags=(0, 1)).table
     table.to_csv(out / "cohort_correlations.csv", index=False)
     shown = table[table["level"] == "within"][
@@ -114,15 +132,15 @@ def run_demo(out: Path, *, lang: str | None = None) -> Path:
     data = build_report(named, load=report, lang=lang)
     helps = data.findings[data.findings["kind"] == "tag"]
     helps.to_csv(out / "patient_what_helps.csv", index=False)
-    _step("helps", lang)
+    _step("cli.demo.helps", lang)
     _say(_helps_table(helps, lang).to_string(index=False))
-    _step("caveat", lang)
+    _step("cli.demo.caveat", lang)
 
-    _step("figures", lang)
+    _step("cli.demo.figures", lang)
     for name, fig in _figures(data, classes, table, lang=lang):
         path = out / f"{name}.png"
         fig.savefig(path, dpi=110, bbox_inches="tight")
-        _step("path", lang, path=str(path))
+        _step("cli.demo.path", lang, path=str(path))
     _report_step(out, data, lang=lang)
     describe_outputs(out, lang=lang)
     return out
@@ -140,11 +158,11 @@ def describe_outputs(out: Path, *, lang: str | None = None) -> None:
         Language of the lines.
     """
     lang = language(lang)
-    _step("files", lang, path=str(out))
+    _step("cli.demo.files", lang, path=str(out))
     for name in OUTPUT_FILES:
         if (out / name).is_file():
-            key = "file_" + name.replace(".", "_")
-            _say(say("cli.demo.file", lang, name=name, what=say(f"cli.demo.{key}", lang)))
+            what = say(_DESCRIBED[name], lang)
+            _say(say("cli.demo.file", lang, name=name, what=what))
 
 
 def _helps_table(helps: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -172,9 +190,9 @@ def _report_step(out: Path, data: ReportData, *, lang: str) -> None:
     """
     from .report import build_report, write_report
 
-    _step("report", lang)
+    _step("cli.demo.report", lang)
     report = write_report(data, out / "patient_report.html")
-    _step("path", lang, path=str(report))
+    _step("cli.demo.path", lang, path=str(report))
     # the example patient is Flemish: the report they take to the kinesist is Dutch
     dutch = data
     if lang != "nl":
@@ -185,7 +203,7 @@ def _report_step(out: Path, data: ReportData, *, lang: str) -> None:
             lang="nl",
         )
     rapport = write_report(dutch, out / "patient_rapport_nl.html")
-    _step("dutch_path", lang, path=str(rapport))
+    _step("cli.demo.dutch_path", lang, path=str(rapport))
 
 
 def _figures(data: ReportData, classes, table, *, lang):

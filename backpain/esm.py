@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ._check import argument_error
 from ._cluster import one_partition_each
 from ._config import language
 from ._momentary import check_corr, corr_sums, corr_table
@@ -42,6 +43,18 @@ __all__ = [
     "momentary_corr",
     "to_daily",
 ]
+
+
+_EXPLAIN = {
+    ("within", "same"): "esm.explain.within_same",
+    ("within", "lag"): "esm.explain.within_lag",
+    ("within", "unclear"): "esm.explain.within_unclear",
+    ("between", "same"): "esm.explain.between_same",
+    ("between", "lag"): "esm.explain.between_lag",
+    ("between", "unclear"): "esm.explain.between_unclear",
+}
+"""The sentence of a momentary correlation, by level and kind."""
+_LEVEL_WORD = {"within": "esm.level.within", "between": "esm.level.between"}
 
 
 # ------------------------------------------------------------------ daily diary
@@ -128,7 +141,12 @@ def to_daily(
             values = var.low + (values - low) / (high - low) * (var.high - var.low)
         top = values.max()
         if var.high is not None and np.isfinite(top) and top > var.high:
-            raise ValueError(Message("esm.error.scale", item=column, high=top, name=name))
+            msg = (
+                f"{column} goes up to {top} in the prompts, but the daily diary's {name} is "
+                f"0-10; state the prompts' scale, e.g. scales={{'{name}': (0, 100)}}, to "
+                "rescale it linearly to 0-10"
+            )
+            raise argument_error(msg, func="to_daily")
         frame[name] = values
     groups = frame.groupby(["subject", "date"], sort=True)
     out = groups[list(items.values())].mean() if items else groups.size().to_frame().iloc[:, :0]
@@ -450,11 +468,11 @@ def explain_corr(result: pd.DataFrame, lang: str | None = None) -> str:
     lines = []
     for level in ("within", "between"):
         row = rows.loc[level]
-        key = f"esm.explain.{level}_{'lag' if row['lag'] else 'same'}"
+        key = _EXPLAIN[level, "lag" if row["lag"] else "same"]
         if not row["p_val"] < 0.05:  # no direction is claimed for an unclear correlation
-            key = f"esm.explain.{level}_unclear"
+            key = _EXPLAIN[level, "unclear"]
         if not np.isfinite(row["r"]):
-            lines.append(say("esm.explain.no_r", lang, level=say(f"esm.level.{level}", lang)))
+            lines.append(say("esm.explain.no_r", lang, level=say(_LEVEL_WORD[level], lang)))
             continue
         lines.append(
             say(

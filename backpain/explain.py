@@ -29,6 +29,55 @@ from .classify import CLASSES, DEFINITIONS, class_summary, duration_class
 from .stats import STEPS
 from .text import Message, number, p_value, say
 
+# catalogue keys by code, each written out so that a search for a key finds its use
+_GUIDE_KEYS = {
+    "source": "notebook.guide.source",
+    "read": "notebook.guide.read",
+    "report": "notebook.guide.report",
+    "take": "notebook.guide.take",
+}
+_CORR_KEYS = (  # by lag 0, 1, 2+: (a clear within-person link, none)
+    ("notebook.corr.within0", "notebook.corr.none0"),
+    ("notebook.corr.within1", "notebook.corr.none1"),
+    ("notebook.corr.withink", "notebook.corr.nonek"),
+)
+_STEP_KEYS = {
+    "stress": "report.step.stress",
+    "mood": "report.step.mood",
+    "sleep_quality": "report.step.sleep_quality",
+    "sleep_hours": "report.step.sleep_hours",
+    "steps": "report.step.steps",
+    "active_minutes": "report.step.active_minutes",
+}
+_PHRASE_KEYS = {
+    "stress": "report.phrase.stress",
+    "sleep_hours": "report.phrase.sleep_hours",
+    "sleep_quality": "report.phrase.sleep_quality",
+    "steps": "report.phrase.steps",
+    "active_minutes": "report.phrase.active_minutes",
+    "mood": "report.phrase.mood",
+}
+_ODI_KEYS = {
+    "minimal": "notebook.odi.minimal",
+    "moderate": "notebook.odi.moderate",
+    "severe": "notebook.odi.severe",
+    "crippled": "notebook.odi.crippled",
+    "bed-bound": "notebook.odi.bed-bound",
+}
+_SCORE_KEYS = {
+    "odi_score": "notebook.score.odi_score",
+    "rmdq_score": "notebook.score.rmdq_score",
+    "peg_score": "notebook.score.peg_score",
+    "sbst_total": "notebook.score.sbst_total",
+}
+_GROUP_KEYS = {
+    "acute": "plot.class.acute",
+    "subacute": "plot.class.subacute",
+    "chronic": "plot.class.chronic",
+    "all": "change.notebook.all",
+    "unknown": "change.notebook.unknown",
+}
+
 __all__ = [
     "DEFINITION_NAMES",
     "STEPS",
@@ -93,7 +142,7 @@ def guide(step: str, lang: str | None = None) -> Explanation:
     Het dagboek: je eigen bestand, of het meegeleverde voorbeeld.
     """
     lang = language(lang)
-    return Explanation(say(f"notebook.guide.{step}", lang))
+    return Explanation(say(_GUIDE_KEYS[step], lang))
 
 
 # ------------------------------------------------------------------ data quality
@@ -373,12 +422,12 @@ def correlations(result: Any, *, alpha: float = 0.05, lang: str | None = None) -
                 lines.append(say("notebook.corr.between_none", lang, x=row.predictor, stats=stats))
             continue
         lag = int(row.lag)
-        suffix = str(lag) if lag < 2 else "k"
+        within, none = _CORR_KEYS[min(lag, 2)]
         if clear:
             way = say("notebook.corr.higher" if row.r > 0 else "notebook.corr.lower", lang)
             lines.append(
                 say(
-                    f"notebook.corr.within{suffix}",
+                    within,
                     lang,
                     x=row.predictor,
                     dir=way,
@@ -387,17 +436,14 @@ def correlations(result: Any, *, alpha: float = 0.05, lang: str | None = None) -
                 )
             )
         else:
-            lines.append(
-                say(f"notebook.corr.none{suffix}", lang, x=row.predictor, stats=stats, k=lag)
-            )
+            lines.append(say(none, lang, x=row.predictor, stats=stats, k=lag))
     return _bullets(lines)
 
 
 # --------------------------------------------------------------------- mixed model
 def _step_words(name: str, lang: str) -> str:
     """``1 point more stress``, ``1,000 more steps``: the report's words for a step."""
-    known = name in STEPS
-    return say(f"report.step.{name}" if known else "report.step.other", lang, name=name)
+    return say(_STEP_KEYS.get(name, "report.step.other"), lang, name=name)
 
 
 def mixed_model(result: Any, *, alpha: float = 0.05, lang: str | None = None) -> Explanation:
@@ -486,8 +532,8 @@ def odi(scores: pd.DataFrame, *, lang: str | None = None) -> Explanation:
     )
     bands = []
     for band in order:
-        key = f"notebook.odi.{band}"
-        word = say(key, lang) if key in _known_keys() else str(band)
+        key = _ODI_KEYS.get(str(band))
+        word = str(band) if key is None else say(key, lang)
         bands.append(Message("notebook.survey.band", band=word, n=int(counts.get(band, 0))))
     return Explanation(
         say(
@@ -499,12 +545,6 @@ def odi(scores: pd.DataFrame, *, lang: str | None = None) -> Explanation:
             bands=bands,
         )
     )
-
-
-def _known_keys() -> Any:
-    from ._catalogue import CATALOGUE
-
-    return CATALOGUE
 
 
 def startback(scores: pd.DataFrame, *, lang: str | None = None) -> Explanation:
@@ -608,8 +648,8 @@ def score_links(
     lines = []
     for name in x:
         row = between_corr(table, x=name, y=y).iloc[0]
-        key = f"notebook.score.{name}"
-        word = say(key, lang) if key in _known_keys() else name
+        key = _SCORE_KEYS.get(name)
+        word = name if key is None else say(key, lang)
         stats = say(
             "notebook.corr.stats",
             lang,
@@ -631,8 +671,12 @@ def score_links(
 
 
 def _phrase(name: str, lang: str) -> str:
-    key = f"report.phrase.{name}" if name in STEPS else "report.phrase.other"
-    return say(key, lang, name=name)
+    return say(_PHRASE_KEYS.get(name, "report.phrase.other"), lang, name=name)
+
+
+def _step_text(name: str, lang: str) -> str:
+    """The step a row's change refers to: ``1,000 more steps``, ``1 point more stress``."""
+    return _step_words(name, lang)
 
 
 def finding_words(row: Any, lang: str) -> str:
@@ -816,10 +860,8 @@ def responders(shares: pd.DataFrame, *, lang: str | None = None) -> Explanation:
     lang = language(lang)
     lines = []
     for row in shares.itertuples(index=False):
-        key = f"plot.class.{row.group}"
-        group = say(key, lang) if key in _known_keys() else str(row.group)
-        if row.group in ("all", "unknown"):
-            group = say(f"change.notebook.{row.group}", lang)
+        key = _GROUP_KEYS.get(str(row.group))
+        group = str(row.group) if key is None else say(key, lang)
         if row.n_evaluable == 0:
             lines.append(say("change.notebook.none", lang, group=group, n=int(row.n)))
             continue

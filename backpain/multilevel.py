@@ -32,6 +32,7 @@ import pandas as pd
 from scipy import optimize
 from scipy import stats as sps
 
+from ._check import argument_error, check_choice, check_columns, check_whole
 from ._diary_arrays import (
     Calendar,
     check_dated,
@@ -571,9 +572,8 @@ def _lags_of(x: tuple[str, ...], lag: object) -> dict[str, tuple[int, ...]]:
     if isinstance(lag, Mapping):
         unknown = [p for p in lag if p not in x]
         if unknown:
-            raise ValueError(
-                Message("analyse.mixed.lag_unknown", names=repr(unknown), x=repr(list(x)))
-            )
+            msg = f"lag names predictor(s) {unknown!r} that are not in x={list(x)!r}"
+            raise argument_error(msg, func="mixed_model")
         lag_of = {p: check_lags(lag.get(p, 0), func="mixed_model") for p in x}
     else:
         lags = check_lags(lag, func="mixed_model")
@@ -590,26 +590,15 @@ def _person_columns(
 ) -> dict[str, np.ndarray]:
     """Person-level covariates as float columns aligned with ``data`` (categories as 0/1 dummies)."""
     if persons is not None:
-        if subject not in persons.columns:
-            raise ValueError(
-                Message(
-                    "analyse.mixed.persons_no_subject",
-                    func=func,
-                    subject=subject,
-                    columns=repr(list(persons.columns)[:12]),
-                )
-            )
+        hint = f"persons must hold one row per person with the person's id in {subject!r}"
+        check_columns(persons, [subject], name="persons", func=func, hint=hint)
         twice = persons[subject][persons[subject].duplicated()]
         if len(twice):
-            raise ValueError(
-                Message(
-                    "analyse.mixed.persons_twice",
-                    func=func,
-                    subject=subject,
-                    n=len(twice),
-                    first=str(twice.iloc[0]),
-                )
+            msg = (
+                f"persons has {len(twice)} repeated {subject!r} value(s) "
+                f"(first: {str(twice.iloc[0])!r}); keep one row per person"
             )
+            raise argument_error(msg, func=func)
         lookup = persons.set_index(subject)
     out: dict[str, np.ndarray] = {}
     for name in covariates:
@@ -620,19 +609,20 @@ def _person_columns(
             values = lookup[name].reindex(keys.to_numpy())
             values.index = data.index
         else:
-            raise ValueError(Message("analyse.mixed.covariate_missing", func=func, name=name))
+            msg = (
+                f"covariate {name!r} is neither a column of data nor of persons; pass "
+                "persons= (e.g. backpain.cohort_table() output) or merge it into data"
+            )
+            raise argument_error(msg, func=func)
         per = values.groupby(data[subject].to_numpy(), sort=False).nunique()
         if (per > 1).any():
             who = per.index[per > 1][0]
-            raise ValueError(
-                Message(
-                    "analyse.mixed.covariate_varies",
-                    func=func,
-                    name=name,
-                    n=int(per[who]),
-                    subject=str(who),
-                )
+            msg = (
+                f"covariate {name!r} takes {int(per[who])} different values for subject "
+                f"{str(who)!r}; a person-level covariate has one value per person (put a "
+                "day-level variable in x)"
             )
+            raise argument_error(msg, func=func)
         if pd.api.types.is_bool_dtype(values) or pd.api.types.is_numeric_dtype(values):
             out[name] = values.to_numpy(dtype="float64", na_value=np.nan)
             continue
@@ -675,10 +665,22 @@ def _slopes_of(random_slopes: object, x: tuple[str, ...], func: str) -> tuple[st
     wanted = _names(random_slopes)
     unknown = [p for p in wanted if p not in x]
     if unknown:
-        raise ValueError(
-            Message("analyse.mixed.slopes_unknown", func=func, names=repr(unknown), x=repr(list(x)))
+        msg = (
+            f"random_slopes names predictor(s) {unknown!r} that are not in x={list(x)!r}; "
+            "pass True, False or a list of predictors from x"
         )
+        raise argument_error(msg, func=func)
     return wanted
+
+
+def _few_subjects(names: list, *, func: str) -> ValueError:
+    """The error for data with fewer than two persons with complete rows."""
+    msg = (
+        f"a multilevel model needs data from at least 2 persons, but only {len(names)} "
+        f"person(s) ({names!r}) have complete rows; for one person use "
+        "backpain.lagged_corr() or backpain.within_corr()"
+    )
+    return argument_error(msg, func=func)
 
 
 class _Fit:
@@ -724,16 +726,12 @@ class _Fit:
             ok &= np.isfinite(v)
         c = codes[ok]
         if c.size == 0:
-            raise ValueError(Message("analyse.mixed.no_rows", func=func, y=y, x=repr(list(x))))
+            msg = f"no row has {y!r} and every predictor {list(x)!r} (at their lags)"
+            raise argument_error(msg, func=func)
         count = np.bincount(c, minlength=k)
         present = np.flatnonzero(count)
         if present.size < 2:
-            names = pd.unique(data[subject].to_numpy()[ok]).tolist()
-            raise ValueError(
-                Message(
-                    "analyse.mixed.few_subjects", func=func, n=present.size, subjects=repr(names)
-                )
-            )
+            raise _few_subjects(pd.unique(data[subject].to_numpy()[ok]).tolist(), func=func)
         # renumber persons with rows 0..m-1 so every per-person array is dense
         remap = np.full(k, -1)
         remap[present] = np.arange(present.size)
@@ -1044,7 +1042,7 @@ def mixed_model(
     func = "mixed_model"
     x = _names(x)
     if not x:
-        raise ValueError(Message("analyse.mixed.no_x"))
+        raise argument_error("x must name at least one predictor, e.g. x=('stress',)", func=func)
     fit = _Fit(
         data,
         y=y,
@@ -1057,13 +1055,10 @@ def mixed_model(
         lagged_outcome=lagged_outcome,
         func=func,
     )
-    if ci not in ("satterthwaite", "bootstrap"):
-        raise ValueError(Message("analyse.mixed.ci_unknown", ci=ci))
+    check_choice("ci", ci, ("satterthwaite", "bootstrap"), func=func)
     boot = None
     if ci == "bootstrap":
-        whole = isinstance(n_boot, (int, np.integer)) and not isinstance(n_boot, bool)
-        if not (whole and n_boot >= 100):
-            raise ValueError(Message("analyse.boot.n_boot", func=func, n_boot=n_boot))
+        check_whole("n_boot", n_boot, low=100, func=func, hint="resamples; 2000 is usual")
         boot = _bootstrap(fit, int(n_boot), np.random.default_rng(seed))
     table, stats = _table(fit, boot)
     if boot is None:
@@ -1279,7 +1274,11 @@ def person_effects(
     )
     term = f"{x}_within"
     if term not in fit.re_terms:
-        raise ValueError(Message("analyse.mixed.no_within", name=x))
+        msg = (
+            f"{x!r} does not vary within any person, so it has no within-person part; only "
+            "its person-level (between) term is estimated"
+        )
+        raise argument_error(msg, func=func)
     j = fit.terms.index(term)
     r = fit.re_terms.index(term)
     u, cond = fit.reml.blups(fit.theta, fit.beta)
@@ -1357,10 +1356,7 @@ def icc(data: pd.DataFrame, *, y: str = "pain", subject: str = "subject") -> pd.
     c = codes[ok]
     present = np.unique(c)
     if present.size < 2:
-        names = pd.unique(data[subject].to_numpy()[ok]).tolist()
-        raise ValueError(
-            Message("analyse.mixed.few_subjects", func="icc", n=present.size, subjects=repr(names))
-        )
+        raise _few_subjects(pd.unique(data[subject].to_numpy()[ok]).tolist(), func="icc")
     remap = np.full(int(codes.max()) + 1, -1)
     remap[present] = np.arange(present.size)
     tau, s2 = _fit_intercept_only(yv[ok], remap[c], present.size)

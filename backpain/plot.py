@@ -58,12 +58,13 @@ from matplotlib.ticker import (
 )
 from matplotlib.transforms import blended_transform_factory
 
+from ._check import check_choice, check_columns, check_type
 from ._config import language
 from ._formatting import date_axis, localise, whole
 from ._locale import month_name, tag_word
 from ._results import Result, table_of
 from .schema import TAG_SEP, VARIABLES
-from .text import Message, say
+from .text import VARIABLE_WORDS, say
 from .validate import check_diary
 
 if TYPE_CHECKING:
@@ -255,9 +256,7 @@ def _daily(rows: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
 
 def _require_frame(result: object) -> None:
     """Raise unless ``result`` is a DataFrame."""
-    if not isinstance(result, pd.DataFrame):
-        msg = f"result must be a pandas DataFrame, not {type(result).__name__}"
-        raise TypeError(msg)
+    check_type("result", result, pd.DataFrame, what="a pandas DataFrame")
 
 
 def _check_result(
@@ -266,16 +265,8 @@ def _check_result(
     """``result`` as a DataFrame with ``needed`` columns, or ``None`` when it is ``None``."""
     if result is None:
         return None
-    if not isinstance(result, pd.DataFrame):
-        msg = f"{arg} must be a pandas DataFrame (the result of {made_by}), not {type(result).__name__}"
-        raise TypeError(msg)
-    missing = [c for c in needed if c not in result.columns]
-    if missing:
-        msg = (
-            f"{arg} has no column(s) {missing}; expected the result of {made_by} "
-            f"with columns {list(needed)}"
-        )
-        raise ValueError(msg)
+    check_type(arg, result, pd.DataFrame, what=f"a pandas DataFrame (the result of {made_by})")
+    check_columns(result, needed, name=arg, hint=f"expected the result of {made_by}")
     return result
 
 
@@ -300,6 +291,45 @@ def _is_findings(result: object) -> bool:
 _CLEAR = ("lower", "higher")
 """Verdicts that say there is a link; every other verdict says there is none to tell."""
 _VERDICT_COLOURS = {"lower": OKABE_ITO["green"], "higher": OKABE_ITO["vermillion"]}
+
+# catalogue keys by code, each written out so that a search for a key finds its use
+_WEEKDAY_KEYS = ("plot.weekday.0", "plot.weekday.1", "plot.weekday.2", "plot.weekday.3",
+                 "plot.weekday.4", "plot.weekday.5", "plot.weekday.6")  # fmt: skip
+_LEVEL_KEYS = {"within": "plot.level.within", "between": "plot.level.between"}
+_VERDICT_KEYS = {
+    "lower": "plot.verdict.lower",
+    "higher": "plot.verdict.higher",
+    "unclear": "plot.verdict.unclear",
+}
+_TICK_KEYS = {
+    "day": "plot.tick.day",
+    "week": "plot.tick.week",
+    "month": "plot.tick.month",
+    "year": "plot.tick.year",
+}
+_CLASS_KEYS = {
+    "acute": "plot.class.acute",
+    "subacute": "plot.class.subacute",
+    "chronic": "plot.class.chronic",
+}
+_NETWORK_KEYS = {"temporal": "esm.plot.temporal", "contemporaneous": "esm.plot.contemporaneous"}
+_PERIOD_KEYS = {"before": "change.plot.before", "after": "change.plot.after"}
+_CHANGE_TITLE_KEYS = {
+    "lower": "change.plot.title.lower",
+    "higher": "change.plot.title.higher",
+    "none": "change.plot.title.none",
+    "unclear": "change.plot.title.unclear",
+    "no_percent": "change.plot.title.no_percent",
+    "too_few_days": "change.plot.title.too_few_days",
+}
+CHANGE_BAND_KEYS = {
+    "minimal": "change.band.minimal",
+    "moderate": "change.band.moderate",
+    "substantial": "change.band.substantial",
+    "at_least_minimal": "change.band.at_least_minimal",
+    "at_least_moderate": "change.band.at_least_moderate",
+}
+"""The words of a change's band (:func:`backpain.pain_change`'s grade), shared with the report."""
 
 
 def _verdicts(frame: pd.DataFrame) -> np.ndarray:
@@ -707,7 +737,7 @@ def calendar(
     ax.set_xlim(0, n_weeks)
     ax.set_ylim(7, 0)
     ax.set_aspect("equal")
-    weekdays = [say(f"plot.weekday.{d}", lang) for d in range(7)]
+    weekdays = [say(key, lang) for key in _WEEKDAY_KEYS]
     ax.set_yticks(np.arange(7) + 0.5, weekdays, fontsize="small")
     month_starts = grid_days[(grid_days.day == 1) & inside]
     if not len(month_starts) or month_starts[0] != start:
@@ -1309,7 +1339,7 @@ def associations(
             "color": colours.get(level, _SERIES[(i + 2) % len(_SERIES)]),
             "capsize": 3,
             "markersize": 6,
-            "label": say(f"plot.level.{level}", lang) if level in markers else str(level),
+            "label": say(_LEVEL_KEYS[level], lang) if level in markers else str(level),
         }
         style.update(kwargs)
         ax.errorbar(est, pos - (i - (len(levels) - 1) / 2) * width, xerr=err, **style)
@@ -1474,13 +1504,13 @@ def what_helps(
     if len(lag_values) != 1:  # several lags in one result: say nothing about the day
         ax.set_xlabel(say("plot.helps_x.any", lang))
     elif int(lag_values[0]) in (0, 1):
-        ax.set_xlabel(say(f"plot.helps_x.{int(lag_values[0])}", lang))
+        ax.set_xlabel(say(("plot.helps_x.0", "plot.helps_x.1")[int(lag_values[0])], lang))
     else:
         ax.set_xlabel(say("plot.helps_x.k", lang, k=int(lag_values[0])))
     present = [
         Line2D(
             [], [], color=_VERDICT_COLOURS.get(key, _GREY), marker="o", linewidth=2,
-            label=say(f"plot.verdict.{key}", lang),
+            label=say(_VERDICT_KEYS[key], lang),
         )
         for key in ("lower", "higher", "unclear")
         if (verdict == key).any()
@@ -1506,7 +1536,7 @@ def _duration_ticks(lang: str) -> list[tuple[float, str]]:
     spots = [(1, "day", 1), (7, "week", 1), (42, "week", 6), (84, "week", 12), (182, "month", 6),
              (365, "year", 1), (730, "year", 2), (1826, "year", 5), (3652, "year", 10),
              (7305, "year", 20)]  # fmt: skip
-    return [(days, say(f"plot.tick.{unit}", lang, n=n)) for days, unit, n in spots]
+    return [(days, say(_TICK_KEYS[unit], lang, n=n)) for days, unit, n in spots]
 
 
 @_plain_text
@@ -1657,7 +1687,7 @@ def classes(
         text = say(
             "plot.class_count",
             lang,
-            name=say(f"plot.class.{name}", lang),
+            name=say(_CLASS_KEYS[name], lang),
             n=counts[name],
             share=counts[name] / len(known),
         )
@@ -1810,7 +1840,7 @@ def dashboard(
                 ax=panel,
             )
         else:
-            shown = ", ".join(say(f"common.var.{n}", lang) for n in missing[k])
+            shown = ", ".join(say(VARIABLE_WORDS[n], lang) for n in missing[k])
             text = say("plot.empty.not_recorded", lang, names=shown[:1].upper() + shown[1:])
             _note(panel, text, keep_x=True)
     # every panel may have been a note: the shared date axis is set here too
@@ -1903,19 +1933,7 @@ def caterpillar(effects: Any, *, ax: Any = None, lang: str | None = None, **kwar
     lang = language(lang)
     model = effects if isinstance(effects, Result) else None
     effects = table_of(effects)
-    if not isinstance(effects, pd.DataFrame) or any(
-        c not in effects.columns for c in _CATERPILLAR_NEED
-    ):
-        columns = (
-            list(effects.columns) if isinstance(effects, pd.DataFrame) else type(effects).__name__
-        )
-        raise ValueError(
-            Message(
-                "analyse.caterpillar.not_effects",
-                need=repr(list(_CATERPILLAR_NEED)),
-                columns=repr(columns),
-            )
-        )
+    _check_result(effects, _CATERPILLAR_NEED, "effects", "backpain.person_effects()")
     ax = plt.gca() if ax is None else ax
     rows = effects.sort_values("slope", kind="stable").reset_index(drop=True)
     pos = np.arange(len(rows))
@@ -2051,9 +2069,7 @@ def esm_network(
     from matplotlib.patches import Circle, FancyArrowPatch
 
     lang = language(lang)
-    if kind not in ("temporal", "contemporaneous"):
-        msg = f"esm_network: kind must be 'temporal' or 'contemporaneous', not {kind!r}"
-        raise ValueError(msg)
+    check_choice("kind", kind, _NETWORK_KEYS, func="esm_network")
     ax = plt.gca() if ax is None else ax
     names = list(result.variables)
     angle = np.pi / 2 - 2 * np.pi * np.arange(len(names)) / len(names)
@@ -2116,7 +2132,7 @@ def esm_network(
     ax.set_ylim(-1.5, 1.5)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    ax.set_title(say(f"esm.plot.{kind}", lang))
+    ax.set_title(say(_NETWORK_KEYS[kind], lang))
     return ax
 
 
@@ -2196,7 +2212,7 @@ def pain_change(
             color=colours[name],
             linewidth=2.5,
             linestyle="-" if graded else ":",
-            label=say(f"change.plot.{name}", lang),
+            label=say(_PERIOD_KEYS[name], lang),
         )
     if graded:
         label = say(
@@ -2209,10 +2225,10 @@ def pain_change(
         ax.plot([], [], linestyle="none", label=label)
     grade, direction = str(s["grade"]), str(s["direction"])
     if grade in ("none", "unclear", "no_percent", "too_few_days"):
-        title = say(f"change.plot.title.{grade}", lang)
+        title = say(_CHANGE_TITLE_KEYS[grade], lang)
     else:
-        band = say(f"change.band.{grade}", lang)
-        title = say(f"change.plot.title.{direction}", lang, band=band)
+        band = say(CHANGE_BAND_KEYS[grade], lang)
+        title = say(_CHANGE_TITLE_KEYS[direction], lang, band=band)
     ax.set_title(title)
     ax.set_ylim(-0.3, 10.3)
     ax.set_ylabel(_label("pain", lang))

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._check import check_choice, check_columns, check_type, check_whole
 from .read._cells import FORMULA_PREFIXES, escape_formulas, excel_cr, unescape_formulas
 from .schema import COLUMNS, KEYS, TAG_SEP, VARIABLES
 from .text import Message
@@ -42,20 +43,32 @@ _WRITERS = {"csv": "csv", "xlsx": "xlsx", "excel": "xlsx", "parquet": "parquet",
 # --------------------------------------------------------------- pseudonyms
 def _key_bytes(key: object) -> bytes:
     if key is None:
-        msg = Message("privacy.key.missing")
+        msg = (
+            "pseudonymise() needs key=, a secret you keep (for example "
+            "backpain.privacy.new_key(), stored outside the data). Without a secret, "
+            "anyone could hash every plausible id ('P001' ... 'P999', patient "
+            "numbers) and undo the pseudonyms; with a random key made afresh each "
+            "time, the same person would get a different id in every file, so "
+            "diaries and surveys would no longer join. Use the same key for every "
+            "file of one study."
+        )
         raise ValueError(msg)
     if isinstance(key, str):
         key = key.encode("utf-8")
-    if not isinstance(key, (bytes, bytearray)):
-        msg = Message("privacy.key.type", kind=type(key).__name__)
-        raise TypeError(msg)
+    check_type("key", key, (bytes, bytearray), what="a str or bytes secret")
     if len(key) < _MIN_KEY_BYTES:
-        msg = Message("privacy.key.short", n=len(key), min=_MIN_KEY_BYTES)
+        msg = (
+            f"key is {len(key)} bytes long; use a secret of at least {_MIN_KEY_BYTES} bytes "
+            "(for example backpain.privacy.new_key()) so the ids cannot be guessed"
+        )
         raise ValueError(msg)
     key = bytes(key)
     weak = _weakness(key)
     if weak:
-        msg = Message("privacy.key.weak", why=weak)
+        msg = (
+            f"key is weak: {weak}. Use a random secret, for example "
+            "backpain.privacy.new_key(), and keep it apart from the data"
+        )
         raise ValueError(msg)
     return key
 
@@ -152,7 +165,7 @@ def _key_bits(key: bytes) -> float:
     return bits
 
 
-def _weakness(key: bytes) -> Message | None:
+def _weakness(key: bytes) -> str | None:
     """Why ``key`` is plainly too easy to guess, or None.
 
     See :func:`_key_bits`: a key that can be written down in fewer than 112
@@ -167,10 +180,13 @@ def _weakness(key: bytes) -> Message | None:
     True
     """
     if len(set(key)) == 1:
-        return Message("privacy.key.one_byte", byte=f"{key[0]:02x}")
+        return f"it is one repeated byte ({key[0]:02x} {key[0]:02x} ...)"
     bits = _key_bits(key)
     if bits < _MIN_KEY_BITS:
-        return Message("privacy.key.bits", n=len(key), bits=f"{bits:.0f}", min=_MIN_KEY_BITS)
+        return (
+            f"its {len(key)} bytes can be written down in about {bits:.0f} bits (repeats, "
+            f"runs, few distinct characters), fewer than the {_MIN_KEY_BITS} bits a key needs"
+        )
     return None
 
 
@@ -300,27 +316,23 @@ def pseudonymise(
     False
     """
     secret = _key_bytes(key)
-    if not isinstance(data, pd.DataFrame):
-        msg = Message("privacy.data_not_frame", kind=type(data).__name__)
-        raise TypeError(msg)
-    if isinstance(digits, bool) or not isinstance(digits, int) or not 8 <= digits <= 64:
-        msg = Message("privacy.bad_digits", value=repr(digits))
-        raise ValueError(msg)
+    check_type("data", data, pd.DataFrame, what="a pandas DataFrame")
+    check_whole("digits", digits, low=8, high=64)
     if subject not in data.columns:
-        where = Message("privacy.subject_in_index") if subject in data.index.names else ""
-        msg = Message(
-            "privacy.no_subject", subject=subject, where=where, columns=repr(list(data.columns))
+        where = (
+            " (it is in the index: call data.reset_index() first)"
+            if subject in data.index.names
+            else ""
+        )
+        msg = (
+            f"data has no column {subject!r}{where}; name the id column with subject=, "
+            f"one of {list(data.columns)!r}"
         )
         raise ValueError(msg)
     drop = list(columns or [])
-    missing = [c for c in drop if c not in data.columns]
-    if missing:
-        msg = Message(
-            "privacy.unknown_columns", missing=repr(missing), columns=repr(list(data.columns))
-        )
-        raise ValueError(msg)
+    check_columns(data, drop, hint="columns= names the columns of data to drop")
     if subject in drop:
-        msg = Message("privacy.drop_subject", subject=subject)
+        msg = f"columns= includes the id column {subject!r}; it is pseudonymised, not dropped"
         raise ValueError(msg)
     if drop_notes and "notes" in data.columns and "notes" != subject:
         drop.append("notes")
@@ -335,13 +347,14 @@ def pseudonymise(
     seen: dict[str, str] = {}
     for t, h in zip(texts, hashed, strict=True):
         if seen.setdefault(h, t) != t:
-            msg = Message(
-                "privacy.collision", start=h[:2], digits=digits, larger=min(digits + 4, 64)
+            msg = (
+                f"two subject ids get the same pseudonym {h[:2]}... with digits={digits}; "
+                f"pass a larger digits= (e.g. {min(digits + 4, 64)}) and use it for every "
+                "file of this study"
             )
             raise ValueError(msg)
-    if drop_unknown_tags is not None and "tags" not in data.columns:
-        msg = Message("privacy.no_tags", columns=repr(list(data.columns)))
-        raise ValueError(msg)
+    if drop_unknown_tags is not None:
+        check_columns(data, ["tags"], hint="drop_unknown_tags= needs a 'tags' column")
     lookup = pd.array([*hashed, pd.NA], dtype="string")
     out = data.drop(columns=drop).copy()
     out[subject] = pd.Series(lookup[codes], index=data.index, dtype="string")
@@ -357,7 +370,7 @@ def pseudonymise(
 def _keep_tags(tags: pd.Series, known: Iterable[str]) -> pd.Series:
     """Only the tags in ``known``, joined with ``|``; a cell left empty is missing."""
     if isinstance(known, str):
-        msg = Message("privacy.tags_as_string")
+        msg = "drop_unknown_tags= takes a list of tags to keep, not one string"
         raise TypeError(msg)
     keep = {str(t).strip().lower() for t in known}
     codes, distinct = pd.factorize(tags, use_na_sentinel=True)
@@ -374,16 +387,18 @@ def _format_of(path: Any, format: str | None) -> str:
     if format is not None:
         fmt = _WRITERS.get(str(format).lower().lstrip("."))
         if fmt is None:
-            msg = Message("privacy.unknown_format", format=format)
-            raise ValueError(msg)
+            check_choice("format", format, ("csv", "xlsx", "parquet"))
         return fmt
     if not isinstance(path, (str, os.PathLike)):
-        msg = Message("privacy.format_for_file_object")
+        msg = "pass format= ('csv', 'xlsx' or 'parquet') when writing to a file object"
         raise ValueError(msg)
     ext = Path(path).suffix.lower().lstrip(".")
     fmt = _WRITERS.get(ext) if ext != "excel" else None
     if fmt is None:
-        msg = Message("privacy.unknown_extension", name=Path(path).name, ext=ext)
+        msg = (
+            f"{Path(path).name}: cannot tell the format from the extension {ext!r}; use .csv, "
+            ".xlsx or .parquet, or pass format="
+        )
         raise ValueError(msg)
     return fmt
 

@@ -267,12 +267,13 @@ def _numeric_items(
         if integer:
             wrong |= nums.notna() & (nums != np.round(nums))
         values[c], bad[c] = nums, wrong.fillna(False).astype(bool)
-    kind = "whole" if integer else "number"
     if labels:
         named = ", ".join(repr(k) for k in labels)
-        rule = Message(f"read.survey.rule_{kind}_or_label", low=low, high=high, labels=named)
+        key = "read.survey.rule_whole_or_label" if integer else "read.survey.rule_number_or_label"
+        rule = Message(key, low=low, high=high, labels=named)
     else:
-        rule = Message(f"read.survey.rule_{kind}", low=low, high=high)
+        key = "read.survey.rule_whole" if integer else "read.survey.rule_number"
+        rule = Message(key, low=low, high=high)
     _raise_first(data, id_col, pd.DataFrame(bad), data[cols], instrument, rule)
     return pd.DataFrame(values)
 

@@ -60,6 +60,23 @@ whose sum overflows) is rejected, never kept as a number no chart can show."""
 KEYS = ("subject", "date")
 
 
+_LABEL_KEYS = {
+    "subject": "common.label.subject",
+    "date": "common.label.date",
+    "pain": "common.label.pain",
+    "stress": "common.label.stress",
+    "sleep_hours": "common.label.sleep_hours",
+    "sleep_quality": "common.label.sleep_quality",
+    "steps": "common.label.steps",
+    "active_minutes": "common.label.active_minutes",
+    "mood": "common.label.mood",
+    "watch_stress": "common.label.watch_stress",
+    "tags": "common.label.tags",
+    "notes": "common.label.notes",
+}
+"""The catalogue key of each variable's axis label, written out for a literal search."""
+
+
 @dataclass(frozen=True)
 class Variable:
     """One column of the canonical diary.
@@ -95,7 +112,7 @@ class Variable:
         >>> VARIABLES["pain"].label("nl")
         'Pijn (0-10)'
         """
-        return say(f"common.label.{self.name}", lang)
+        return say(_LABEL_KEYS[self.name], lang)
 
 
 VARIABLES: dict[str, Variable] = {

@@ -39,6 +39,7 @@ from scipy import stats as sps
 from scipy.interpolate import BSpline
 from scipy.signal import lfilter
 
+from ._check import check_choice, check_number, check_whole
 from ._cohort_sums import (
     PREDICTORS,
     Centred,
@@ -67,7 +68,6 @@ from ._diary_arrays import (
 )
 from ._results import Result
 from .schema import TAG_SEP
-from .text import Message
 from .validate import check_diary
 
 __all__ = [
@@ -340,9 +340,7 @@ def _invert_rows(expect: np.ndarray, grid: np.ndarray, value: np.ndarray) -> np.
 
 def _remove_trend(y: np.ndarray, x: np.ndarray, trend: str, days: float) -> tuple:
     """(ry, rx, ok, k): both rows with their slow part removed, and the parameters it cost."""
-    if trend not in _TRENDS:
-        msg = f"trend must be one of {list(_TRENDS)}, not {trend!r}"
-        raise ValueError(msg)
+    check_choice("trend", trend, _TRENDS)
     if trend == "diff":
         y, x = y - _shift_days(y, 1), x - _shift_days(x, 1)
     ok = np.isfinite(y) & np.isfinite(x)
@@ -633,11 +631,9 @@ _BOOT_METHODS = {"fisher": "fisher", "bootstrap": "bca", "percentile": "percenti
 def _check_boot(ci: str, n_boot: int, *, func: str) -> str:
     """The interval method named by ``ci`` (``"fisher"``, ``"bca"``, ``"percentile"``)."""
 
-    if ci not in _BOOT_METHODS:
-        raise ValueError(Message("analyse.boot.ci_unknown", func=func, ci=ci))
-    whole = isinstance(n_boot, (int, np.integer)) and not isinstance(n_boot, bool)
-    if ci != "fisher" and not (whole and n_boot >= 100):
-        raise ValueError(Message("analyse.boot.n_boot", func=func, n_boot=n_boot))
+    check_choice("ci", ci, _BOOT_METHODS, func=func)
+    if ci != "fisher":
+        check_whole("n_boot", n_boot, low=100, func=func, hint="resamples; 2000 is usual")
     return _BOOT_METHODS[ci]
 
 
@@ -920,7 +916,7 @@ def correlate(
         * ``n_subjects``: persons that contributed.
 
         and ``notes``, a list of :class:`backpain.text.Message` (skipped
-        predictors; each compares equal to its English text).
+        predictors; ``str(note)`` is its English text, ``note.key`` its code).
 
     See Also
     --------
@@ -1073,18 +1069,10 @@ def _adjust(p: np.ndarray, correction: str) -> np.ndarray:
 def _check_family(
     serial: str, correction: str, alpha: float, *, func: str, trend: str = "spline"
 ) -> None:
-    if trend not in _PUBLIC_TRENDS:
-        msg = f"{func}: trend must be one of {list(_PUBLIC_TRENDS)}, not {trend!r}"
-        raise ValueError(msg)
-    if serial not in _SERIAL:
-        msg = f"{func}: serial must be one of {list(_SERIAL)}, not {serial!r}"
-        raise ValueError(msg)
-    if correction not in ("holm", "fdr_bh"):
-        msg = f"{func}: correction must be 'holm' or 'fdr_bh', not {correction!r}"
-        raise ValueError(msg)
-    if not (isinstance(alpha, (float, int)) and 0 < alpha <= 0.05):
-        msg = f"{func}: alpha must be a number above 0 and at most 0.05, not {alpha!r}"
-        raise ValueError(msg)
+    check_choice("trend", trend, _PUBLIC_TRENDS, func=func)
+    check_choice("serial", serial, _SERIAL, func=func)
+    check_choice("correction", correction, ("holm", "fdr_bh"), func=func)
+    check_number("alpha", alpha, low=0, high=0.05, low_open=True, func=func)
 
 
 def _one_person(data: pd.DataFrame, subject: object, *, need: Sequence[str], func: str):

@@ -36,6 +36,8 @@ from ._catalogue import CATALOGUE
 __all__ = [
     "AUDIENCES",
     "LANGS",
+    "TAG_KEYS",
+    "VARIABLE_WORDS",
     "Message",
     "check_lang",
     "number",
@@ -46,6 +48,34 @@ __all__ = [
 ]
 
 LANGS = ("en", "nl")
+VARIABLE_WORDS = {
+    "subject": "common.var.subject",
+    "date": "common.var.date",
+    "pain": "common.var.pain",
+    "stress": "common.var.stress",
+    "sleep_hours": "common.var.sleep_hours",
+    "sleep_quality": "common.var.sleep_quality",
+    "steps": "common.var.steps",
+    "active_minutes": "common.var.active_minutes",
+    "mood": "common.var.mood",
+    "watch_stress": "common.var.watch_stress",
+    "tags": "common.var.tags",
+    "notes": "common.var.notes",
+}
+"""The catalogue key of each diary variable's name in running text (``{name!v}``)."""
+TAG_KEYS = {
+    "physiotherapy": "plot.tag.physiotherapy",
+    "heat": "plot.tag.heat",
+    "exercise": "plot.tag.exercise",
+    "medication": "plot.tag.medication",
+    "walking": "plot.tag.walking",
+    "rest": "plot.tag.rest",
+    "work": "plot.tag.work",
+    "massage": "plot.tag.massage",
+    "yoga": "plot.tag.yoga",
+    "swimming": "plot.tag.swimming",
+}
+"""The catalogue key of each tag of the example diaries that has a Dutch word."""
 AUDIENCES = ("python", "cli", "page")
 _DUTCH_MARKS = str.maketrans({",": ".", ".": ","})
 
@@ -113,13 +143,16 @@ def p_value(p: float, lang: str = "en") -> str:
     return number(float(p), "#.2g", lang)
 
 
-class Message(str):
+class Message:
     """A sentence to show: a catalogue key and its parameters.
 
-    A ``Message`` is a ``str`` whose value is the English text, so it prints,
-    compares and searches as before; :meth:`render` gives it in any language.
-    Plain string operations (``+``, f-strings) return a plain ``str`` in
-    English: render first, then combine.
+    A small frozen value, not a ``str``: code that shows it must say in which
+    language, with :meth:`render` (or :func:`render`). ``str(message)`` gives
+    the English text (for tracebacks and logs), but a ``Message`` does not
+    join, search, compare or format as a string: ``"a" + message``,
+    ``"x" in message`` and ``f"{message}"`` raise ``TypeError``, and a
+    ``Message`` never equals a ``str``, so an unrendered sentence cannot
+    reach a page in English unnoticed.
 
     Parameters
     ----------
@@ -133,29 +166,54 @@ class Message(str):
     >>> m = Message("common.var.pain")
     >>> str(m), m.render("nl")
     ('pain', 'pijn')
+    >>> m == "pain", m == Message("common.var.pain")
+    (False, True)
     """
 
+    __slots__ = ("_english", "key", "params")
     key: str
     params: dict[str, Any]
 
-    def __new__(cls, key: str, /, **params: Any) -> Message:
+    def __init__(self, key: str, /, **params: Any) -> None:
         if key not in CATALOGUE:
             msg = f"no text with key {key!r} in the catalogue"
             raise KeyError(msg)
-        self = super().__new__(cls, say(key, "en", **params))
-        self.key = key
-        self.params = params
-        return self
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "params", params)
+        # rendered once: a missing field fails here, where the message is made
+        object.__setattr__(self, "_english", say(key, "en", **params))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        msg = f"a Message is frozen: cannot set {name!r}"
+        raise AttributeError(msg)
 
     def render(self, lang: str = "en", *, audience: str = "python") -> str:
         """The message in ``lang`` (``"en"`` or ``"nl"``) for ``audience``."""
         return say(self.key, lang, audience=audience, **self.params)
 
+    def __str__(self) -> str:
+        return self._english
+
+    def __format__(self, spec: str) -> str:
+        msg = (
+            f"a Message ({self.key!r}) is not text: render it in the reader's language "
+            "with .render(lang), or use str() for English on purpose"
+        )
+        raise TypeError(msg)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return self.key == other.key and self.params == other.params
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.key, self.params))
 
     def __repr__(self) -> str:
-        return f"Message({self.key!r}: {str.__repr__(self)})"
+        return f"Message({self.key!r}: {str(self)!r})"
 
 
 def _rebuild(key: str, params: dict[str, Any]) -> Message:
@@ -214,8 +272,8 @@ class _Formatter(string.Formatter):
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
         if conversion in ("v", "V"):
-            word = _lookup(f"common.var.{value}", self.lang)
-            word = str(value) if word is None else word
+            key = VARIABLE_WORDS.get(str(value))
+            word = str(value) if key is None else _lookup(key, self.lang)
             return word[:1].upper() + word[1:] if conversion == "V" else word
         return super().convert_field(value, conversion)
 

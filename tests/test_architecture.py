@@ -165,6 +165,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "text",
         (
             "backpain.text",
+            "backpain._check",
             "backpain._config",
             "backpain._locale",
             "backpain._catalogue",

@@ -536,7 +536,7 @@ def test_bad_as_of_and_options():
         classify(diary, definition="who")
     with pytest.raises(ValueError, match="acute_max_days < subacute_max_days"):
         duration_class(10, acute_max_days=90)
-    with pytest.raises(ValueError, match="episode_gap_days must be at least 1"):
+    with pytest.raises(ValueError, match="episode_gap_days must be a number of at least 1"):
         classify(diary, episode_gap_days=0)
     with pytest.raises(ValueError, match="flare_min_days"):
         annotate_days(diary, flare_min_days=40)

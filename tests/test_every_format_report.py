@@ -180,6 +180,6 @@ def test_subject_names_a_one_person_file_and_picks_from_a_table(tmp_path):
     assert diary["pain"].tolist() == [5.0]
     assert (report.rows_read, report.rows_kept, report.rows_merged) == (3, 2, 1)
     assert report.balanced
-    assert any("the row counts are for the whole file" in n for n in report.notes)
+    assert any("the row counts are for the whole file" in str(n) for n in report.notes)
     with pytest.raises(DiaryError, match=r"names 2 person\(s\) in its column 'subject'"):
         backpain.read_diary(many, subject="c")

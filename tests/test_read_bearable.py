@@ -54,7 +54,7 @@ def test_old_layout_every_row_accounted_for():
     assert (report.rows_read, report.rows_kept, report.rows_merged) == (26, 3, 16)
     assert (report.rows_ignored, report.rows_rejected) == (4, 3)
     assert report.balanced
-    assert report.ignored == {
+    assert {str(k): v for k, v in report.ignored.items()} == {
         "Symptom (not back pain or stress)": 1,
         "Energy": 1,
         "Gratitudes": 1,
@@ -66,8 +66,8 @@ def test_old_layout_every_row_accounted_for():
     assert "severity={" in rej["reason"][0]
     assert "22nd Sep 2020" in rej["reason"][1]
     assert "1 to 4" in rej["reason"][2]
-    assert any("MAXIMUM" in n for n in report.notes)
-    assert any("note(s) on ignored rows" in n for n in report.notes)
+    assert any("MAXIMUM" in str(n) for n in report.notes)
+    assert any("note(s) on ignored rows" in str(n) for n in report.notes)
 
 
 def test_new_layout_with_date_formatted_column():
@@ -93,7 +93,7 @@ def test_sleep_date_bedtime_moves_nights_not_naps():
     assert sleep["2022-01-05"] == 1.5
     assert sleep["2022-01-06"] == 6.0
     assert report.balanced
-    assert any("bedtime" in n for n in report.notes)
+    assert any("bedtime" in str(n) for n in report.notes)
 
 
 def test_severity_override_changes_the_mapping():
@@ -143,9 +143,12 @@ def test_file_without_back_pain_still_loads_with_empty_pain():
     diary, report = backpain.read_diary(io.BytesIO(csv.encode()), subject="x", return_report=True)
     assert diary["pain"].isna().all()
     assert diary["mood"].tolist() == [4.0]
-    assert report.ignored == {"blank row": 1, "Symptom (not back pain or stress)": 1}
+    assert {str(k): v for k, v in report.ignored.items()} == {
+        "blank row": 1,
+        "Symptom (not back pain or stress)": 1,
+    }
     assert report.balanced
-    assert any("no back-pain" in n for n in report.notes)
+    assert any("no back-pain" in str(n) for n in report.notes)
 
 
 def test_bad_options_raise():

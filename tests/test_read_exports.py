@@ -34,7 +34,7 @@ def test_google_fit_french_daily_summaries():
     assert _counts(report) == (3, 2, 0, 1, 0)
     assert report.balanced
     assert "Nombre de pas" in str(report.columns["steps"])
-    assert any("account's language (fr)" in n for n in report.notes)
+    assert any("account's language (fr)" in str(n) for n in report.notes)
 
 
 def test_google_fit_french_per_day_file_date_from_its_name():
@@ -164,7 +164,7 @@ def test_fitbit_legacy_monthly_csv_sections_day_first_and_thousands():
     assert report.balanced
     assert report.rejected["value"].tolist() == ["veel"]
     assert report.rejected["row"].tolist() == [10]
-    assert any("day-month-year" in n for n in report.notes)
+    assert any("day-month-year" in str(n) for n in report.notes)
 
 
 def test_fitbit_legacy_csv_with_only_ambiguous_dates_asks_for_dayfirst(tmp_path):
@@ -212,8 +212,8 @@ def test_garmin_daily_summaries_steps_and_the_watch_stress_score():
     # 4 records: 3 days kept, '05/04/2024' rejected (not Garmin's date form)
     assert _counts(report) == (4, 3, 0, 0, 1)
     assert report.balanced
-    assert any("not your own rating of stress" in n for n in report.notes)
-    assert any("1 day(s) with a stress value outside 0-100" in n for n in report.notes)
+    assert any("not your own rating of stress" in str(n) for n in report.notes)
+    assert any("1 day(s) with a stress value outside 0-100" in str(n) for n in report.notes)
 
 
 def test_garmin_sleep_file_and_merge_with_a_pain_diary(tmp_path):
@@ -258,7 +258,7 @@ def test_health_auto_export_saved_by_excel_uses_the_shared_date_order():
         "2021-06-13": 7021,
     }
     assert _counts(report) == (4, 4, 0, 0, 0)
-    assert any("month-day-year" in n for n in report.notes)
+    assert any("month-day-year" in str(n) for n in report.notes)
 
 
 def test_health_auto_export_all_ambiguous_after_excel_asks_for_dayfirst(tmp_path):
@@ -360,7 +360,7 @@ def test_samsung_sleep_saved_by_excel_uses_the_shared_date_order():
     # and the nap s03 13:00 -> 13:45 = 0.75 h, both on 13 March: 8.25 h
     assert _by_day(diary, "sleep_hours") == {"2024-03-02": 7.25, "2024-03-13": 8.25}
     assert _counts(report) == (3, 2, 1, 0, 0)
-    assert any("month-day-year" in n for n in report.notes)
+    assert any("month-day-year" in str(n) for n in report.notes)
 
 
 def test_samsung_all_ambiguous_after_excel_asks_for_dayfirst(tmp_path):
@@ -382,7 +382,7 @@ def test_google_fit_daily_saved_by_excel_uses_the_shared_date_order():
     assert _by_day(diary, "steps") == {"2024-03-01": 6120, "2024-03-02": 2050, "2024-03-13": 4480}
     assert _by_day(diary, "active_minutes") == {"2024-03-01": 42, "2024-03-02": 7}
     assert _counts(report) == (3, 3, 0, 0, 0)
-    assert any("month-day-year" in n for n in report.notes)
+    assert any("month-day-year" in str(n) for n in report.notes)
 
 
 def test_google_fit_daily_all_ambiguous_after_excel_asks_for_dayfirst(tmp_path):

@@ -62,7 +62,7 @@ def test_every_row_accounted_for_and_reasons():
     assert (report.rows_read, report.rows_kept, report.rows_merged) == (19, 5, 6)
     assert (report.rows_ignored, report.rows_rejected) == (6, 2)
     assert report.balanced
-    assert report.ignored == {
+    assert {str(k): v for k, v in report.ignored.items()} == {
         "Condition (not back pain)": 2,  # Migraine, Sciatica
         "back pain or stress without a rating": 1,
         "Food": 1,
@@ -72,7 +72,7 @@ def test_every_row_accounted_for_and_reasons():
     assert report.rejected["row"].tolist() == [13, 20]
     assert "0 to 4" in report.rejected["reason"][0]
     assert report.rejected["reason"][1] == "user_id is empty"
-    assert any("privacy" in n for n in report.notes)
+    assert any("privacy" in str(n) for n in report.notes)
 
 
 def test_personal_columns_never_reach_the_diary():
@@ -94,7 +94,9 @@ def test_subject_keeps_one_user_and_never_renames():
     counts = (report.rows_kept, report.rows_merged, report.rows_ignored, report.rows_rejected)
     assert (report.rows_read, *counts) == (19, 2, 2, 14, 1)
     assert report.balanced
-    assert report.ignored["rows of the file's 1 other person(s) (subject='user_b' chosen)"] == 13
+    assert {str(k): v for k, v in report.ignored.items()}[
+        "rows of the file's 1 other person(s) (subject='user_b' chosen)"
+    ] == 13
     # the reader called directly means the same
     direct, _ = read_flaredown(open_source(TWO), subject="user_a")
     assert direct["subject"].unique().tolist() == ["user_a"]
@@ -126,7 +128,7 @@ def test_unknown_trackable_type_is_ignored_by_name():
     text = HEADER + "u1,,,,2018-01-02,1,Mood,happy,3\nu1,,,,2018-01-02,2,Condition,rugpijn,4\n"
     diary, report = backpain.read_diary(io.BytesIO(text.encode()), return_report=True)
     assert diary["pain"].tolist() == [10.0]
-    assert report.ignored == {"trackable_type 'Mood'": 1}
+    assert {str(k): v for k, v in report.ignored.items()} == {"trackable_type 'Mood'": 1}
     assert report.balanced
 
 
@@ -182,8 +184,10 @@ def test_user_export_ratings_scaled_like_the_long_format():
     # a rating of 7 is outside Flaredown's 0-4: rejected, never read as 7 on 0-10
     assert (rejected["row"], rejected["column"], rejected["value"]) == (5, "lower back pain", "7")
     assert "0 to 4" in rejected["reason"]
-    assert any("not read (other conditions and symptoms): ['migraine']" in n for n in report.notes)
-    assert any("treatment column(s) ['ibuprofen'] read as tags" in n for n in report.notes)
+    assert any(
+        "not read (other conditions and symptoms): ['migraine']" in str(n) for n in report.notes
+    )
+    assert any("treatment column(s) ['ibuprofen'] read as tags" in str(n) for n in report.notes)
     summary = report.summary("nl")
     assert "x 2,5" in summary
     assert "kolommen met scores 0-4 die niet gelezen zijn" in summary
@@ -221,8 +225,8 @@ def test_user_export_treatments_taken_become_tags():
     assert counts == (6, 4, 1, 1)
     assert report.balanced
     assert report.rejected["row"].tolist() == [6]
-    assert any("['heat pad', 'ibuprofen', 'kinesist'] read as tags" in n for n in report.notes)
-    assert any("['fatigue', 'vitamin d']" in n for n in report.notes)
+    assert any("['heat pad', 'ibuprofen', 'kinesist'] read as tags" in str(n) for n in report.notes)
+    assert any("['fatigue', 'vitamin d']" in str(n) for n in report.notes)
 
 
 def test_user_export_treatments_option_reads_a_numeric_dose_column():

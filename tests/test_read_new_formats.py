@@ -159,9 +159,9 @@ def test_health_auto_export_watch_stages_when_asleep_is_zero():
     # 4 daily rows, each its own day (the steps keep 05-03 and 05-04)
     assert _counts(report) == (4, 4, 0, 0, 0)
     assert report.balanced
-    [in_bed] = [n for n in report.notes if "time in bed but no asleep time" in n]
-    assert "1 row(s)" in in_bed
-    assert "2024-05-03" in in_bed
+    [in_bed] = [n for n in report.notes if "time in bed but no asleep time" in str(n)]
+    assert "1 row(s)" in str(in_bed)
+    assert "2024-05-03" in str(in_bed)
     assert "niet 0" in report.summary("nl")
 
 

@@ -38,8 +38,8 @@ def test_dutch_semicolon_decimal_comma_dayfirst_cp1252():
     assert report.rows_read == 3
     assert report.rows_kept == 3
     assert report.balanced
-    assert any("cp1252" in n for n in report.notes)
-    assert any("day-month-year" in n for n in report.notes)
+    assert any("cp1252" in str(n) for n in report.notes)
+    assert any("day-month-year" in str(n) for n in report.notes)
 
 
 def test_bom_utf8_english_headers():
@@ -261,7 +261,7 @@ def test_a_row_of_empty_cells_is_blank_whatever_the_column_types():
     data = b"date,tags,pain,extra_0\r\n2026-01-05,20000000000000000000,0,\r\n,,,\r\n2026-01-05,:,0,"
     diary, report = backpain.read_diary(data, return_report=True)
     assert report.rows_rejected == 0
-    assert report.ignored == {"blank row": 1}
+    assert {str(k): v for k, v in report.ignored.items()} == {"blank row": 1}
     assert (report.rows_read, report.rows_kept, report.rows_merged) == (3, 1, 1)
     assert report.balanced
     assert len(diary) == 1
@@ -270,7 +270,7 @@ def test_a_row_of_empty_cells_is_blank_whatever_the_column_types():
 def test_white_space_rows_are_blank_in_every_reader():
     table = b"date,pain,notes\n2026-01-05,4,x\n , ,  \n"
     _, report = backpain.read_diary(table, return_report=True)
-    assert report.ignored == {"blank row": 1}
+    assert {str(k): v for k, v in report.ignored.items()} == {"blank row": 1}
     assert report.rows_rejected == 0
 
 

@@ -37,21 +37,21 @@ def test_parse_numbers_decimal_comma_thousands_and_clock_hours():
 def test_parse_dates_decides_the_order_from_the_column(values, expected, how):
     dates, said = parse_dates(pd.Series(values))
     assert dates.dt.strftime("%Y-%m-%d").tolist() == expected
-    assert how in said
+    assert how in str(said)
 
 
 def test_parse_dates_on_many_rows_parses_distinct_values_once():
     values = pd.Series(["03/04/2026", "13/04/2026"] * 1000)
     dates, how = parse_dates(values)
     assert dates.iloc[0] == pd.Timestamp("2026-04-03")
-    assert "day-month-year" in how
+    assert "day-month-year" in str(how)
 
 
 def test_ambiguous_dates_prefer_dayfirst_or_raise():
     values = pd.Series(["03/04/2026", "05/06/2026"])
     dates, how = parse_dates(values, prefer_dayfirst=True)
     assert dates[0] == pd.Timestamp("2026-04-03")
-    assert "ambiguous" in how
+    assert "ambiguous" in str(how)
     with pytest.raises(DiaryError, match="dayfirst=True"):
         parse_dates(values)
 
@@ -95,7 +95,7 @@ def test_several_entries_per_day_use_the_documented_rules():
     assert first["tags"] == "heat|physiotherapy"  # union, sorted
     assert first["notes"] == "ochtend / avond"  # joined
     assert report.rows_merged == 1
-    assert any("several entries" in n for n in report.notes)
+    assert any("several entries" in str(n) for n in report.notes)
 
 
 def test_data_quality_against_a_hand_count():

@@ -189,7 +189,7 @@ def test_patient_findings_picks_one_subject_and_errors(diary):
         patient_findings(diary, subject="nobody")
     with pytest.raises(ValueError, match="serial must be one of"):
         patient_findings(diary, subject=one, serial="block")
-    with pytest.raises(ValueError, match="correction must be 'holm' or 'fdr_bh'"):
+    with pytest.raises(ValueError, match=r"correction must be one of \['holm', 'fdr_bh'\]"):
         patient_findings(diary, subject=one, correction="bonferroni")
     with pytest.raises(ValueError, match="alpha must be a number above 0"):
         patient_findings(diary, subject=one, alpha=0.2)

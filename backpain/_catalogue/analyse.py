@@ -12,57 +12,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "voorspeller {name!r} heeft geen waarden; overgeslagen",
     ),
     # errors
-    "analyse.mixed.no_x": (
-        "mixed_model: x must name at least one predictor, e.g. x=('stress',)",
-        "mixed_model: x moet minstens één voorspeller noemen, bv. x=('stress',)",
-    ),
-    "analyse.mixed.lag_unknown": (
-        "mixed_model: lag names predictor(s) {names} that are not in x={x}",
-        "mixed_model: lag noemt voorspeller(s) {names} die niet in x={x} staan",
-    ),
-    "analyse.mixed.slopes_unknown": (
-        "{func}: random_slopes names predictor(s) {names} that are not in x={x}; "
-        "pass True, False or a list of predictors from x",
-        "{func}: random_slopes noemt voorspeller(s) {names} die niet in x={x} staan; "
-        "geef True, False of een lijst voorspellers uit x",
-    ),
-    "analyse.mixed.no_rows": (
-        "{func}: no row has {y!r} and every predictor {x} (at their lags)",
-        "{func}: geen enkele rij heeft {y!r} en elke voorspeller {x} (met hun vertraging)",
-    ),
-    "analyse.mixed.few_subjects": (
-        "{func}: a multilevel model needs data from at least 2 persons, but only "
-        "{n} person(s) ({subjects}) have complete rows; for one person use "
-        "backpain.lagged_corr() or backpain.within_corr()",
-        "{func}: een multilevelmodel heeft gegevens van minstens 2 personen nodig, maar "
-        "slechts {n} persoon/personen ({subjects}) hebben volledige rijen; gebruik voor "
-        "één persoon backpain.lagged_corr() of backpain.within_corr()",
-    ),
-    "analyse.mixed.persons_no_subject": (
-        "{func}: persons has no column {subject!r} (columns: {columns}); it must hold one "
-        "row per person with the person's id in {subject!r}",
-        "{func}: persons heeft geen kolom {subject!r} (kolommen: {columns}); het moet één "
-        "rij per persoon bevatten met de id van de persoon in {subject!r}",
-    ),
-    "analyse.mixed.persons_twice": (
-        "{func}: persons has {n} repeated {subject!r} value(s) (first: {first!r}); "
-        "keep one row per person",
-        "{func}: persons heeft {n} herhaalde waarde(n) in {subject!r} (eerste: {first!r}); "
-        "hou één rij per persoon",
-    ),
-    "analyse.mixed.covariate_missing": (
-        "{func}: covariate {name!r} is neither a column of data nor of persons; "
-        "pass persons= (e.g. backpain.cohort_table() output) or merge it into data",
-        "{func}: covariaat {name!r} is geen kolom van data of van persons; "
-        "geef persons= mee (bv. de uitvoer van backpain.cohort_table()) of voeg ze toe aan data",
-    ),
-    "analyse.mixed.covariate_varies": (
-        "{func}: covariate {name!r} takes {n} different values for subject {subject!r}; "
-        "a person-level covariate has one value per person (put a day-level variable in x)",
-        "{func}: covariaat {name!r} heeft {n} verschillende waarden voor deelnemer "
-        "{subject!r}; een covariaat op persoonsniveau heeft één waarde per persoon "
-        "(zet een variabele per dag in x)",
-    ),
     # notes and warnings carried by the result
     "analyse.mixed.no_within": (
         "{name!V} does not vary within any person, so it has no within-person part; "
@@ -111,11 +60,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "p-waarden en 95%-intervallen uit een bootstrap op persoonsniveau: {ok} van "
         "{n_boot} herbemonsteringen van de {n} personen konden geschat worden",
     ),
-    "analyse.mixed.ci_unknown": (
-        "mixed_model: ci must be 'satterthwaite' or 'bootstrap' (resampling persons), not {ci!r}",
-        "mixed_model: ci moet 'satterthwaite' of 'bootstrap' (personen herbemonsteren) "
-        "zijn, niet {ci!r}",
-    ),
     "analyse.mixed.dof_failed": (
         "Satterthwaite degrees of freedom could not be computed (the variance estimates "
         "are at a boundary); p-values and intervals use the normal distribution",
@@ -124,18 +68,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "de normale verdeling",
     ),
     # bootstrap intervals (within_corr)
-    "analyse.boot.ci_unknown": (
-        "{func}: ci must be 'fisher', 'bootstrap' (BCa, resampling persons) or "
-        "'percentile', not {ci!r}",
-        "{func}: ci moet 'fisher', 'bootstrap' (BCa, personen herbemonsteren) of "
-        "'percentile' zijn, niet {ci!r}",
-    ),
-    "analyse.boot.n_boot": (
-        "{func}: n_boot must be a whole number of at least 100 resamples (2000 is usual), "
-        "not {n_boot!r}",
-        "{func}: n_boot moet een geheel getal van minstens 100 herbemonsteringen zijn "
-        "(2000 is gebruikelijk), niet {n_boot!r}",
-    ),
     # the caterpillar plot of person_effects()
     "analyse.caterpillar.xlabel": (
         "Change in {y!v} per point of {x!v}, within a person (95% interval)",
@@ -146,18 +78,4 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Personen, volgens hun eigen helling",
     ),
     "analyse.caterpillar.fixed": ("Everyone together: {slope:.2f}", "Iedereen samen: {slope:.2f}"),
-    "analyse.caterpillar.not_effects": (
-        "effects must be the result of backpain.person_effects() (columns {need}), "
-        "but it has columns {columns}",
-        "effects moet het resultaat van backpain.person_effects() zijn (kolommen {need}), "
-        "maar het heeft kolommen {columns}",
-    ),
-    "analyse.error.between_method": (
-        "between_corr: method must be 'pearson' or 'spearman', not {method!r}",
-        "between_corr: method moet 'pearson' of 'spearman' zijn, niet {method!r}",
-    ),
-    "analyse.error.cohort_serial": (
-        "{func}: serial must be 'none' or 'neff' for a cohort, not {serial!r}",
-        "{func}: serial moet 'none' of 'neff' zijn voor een cohort, niet {serial!r}",
-    ),
 }

@@ -12,11 +12,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{func} needs dask: install it with pip install 'backpain[dask]'",
         "{func} heeft dask nodig: installeer het met pip install 'backpain[dask]'",
     ),
-    "dask.error.source_type": (
-        "read_dask: source must be a folder, a glob pattern, a file or a list of files, not {kind}",
-        "read_dask: source moet een map, een glob-patroon, een bestand of een lijst "
-        "bestanden zijn, geen {kind}",
-    ),
     "dask.error.no_files": (
         "read_dask: {source} matches no file; give a folder, a pattern such as "
         "'diaries/*.csv' or a list of files",
@@ -46,36 +41,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "als één element van de lijst ([..., [{first!r}, {second!r}], ...]) om ze samen "
         "te voegen, of geef elk bestand een eigen deelnemer",
     ),
-    "dask.error.files_per_partition": (
-        "read_dask: files_per_partition must be a whole number >= 1, not {value!r}",
-        "read_dask: files_per_partition moet een geheel getal >= 1 zijn, niet {value!r}",
-    ),
-    "dask.error.subjects_per_file": (
-        "write_cohort_parquet: subjects_per_file must be a whole number >= 1, not {value!r}",
-        "write_cohort_parquet: subjects_per_file moet een geheel getal >= 1 zijn, niet {value!r}",
-    ),
     "dask.error.folder_not_empty": (
         "write_cohort_parquet: {path} already holds Parquet files; write to an empty "
         "folder or pass overwrite=True",
         "write_cohort_parquet: {path} bevat al Parquet-bestanden; schrijf naar een lege "
         "map of geef overwrite=True",
-    ),
-    "dask.error.split_subject": (
-        "the rows of {subject} {name!r} are in more than one partition of the Dask "
-        "DataFrame; the analyses need each person's days in one partition: read the "
-        "cohort with backpain.read_dask(), or regroup it with data.shuffle(on={subject!r})",
-        "de rijen van {subject} {name!r} staan in meer dan één deel van het Dask-"
-        "DataFrame; de analyses hebben de dagen van elke persoon in één deel nodig: lees "
-        "het cohort met backpain.read_dask(), of hergroepeer het met "
-        "data.shuffle(on={subject!r})",
-    ),
-    "dask.error.bootstrap": (
-        "within_corr: ci={ci!r} on a Dask DataFrame is not available; the bootstrap "
-        "resamples persons in memory. Use ci='fisher', or pass the frame's compute() "
-        "(a pandas DataFrame) for a bootstrap interval.",
-        "within_corr: ci={ci!r} op een Dask DataFrame kan niet; de bootstrap trekt personen "
-        "in het geheugen. Gebruik ci='fisher', of geef compute() van het frame (een pandas "
-        "DataFrame) voor een bootstrapinterval.",
     ),
     # notes in results and load reports
     "dask.note.in_files": (

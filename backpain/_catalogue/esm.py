@@ -65,14 +65,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "information screens (columns ending in _basic hold no answer)",
         "informatieschermen (kolommen die op _basic eindigen bevatten geen antwoord)",
     ),
-    "esm.error.scale": (
-        "to_daily: {item} goes up to {high} in the prompts, but the daily diary's {name} is "
-        "0-10; state the prompts' scale, e.g. scales={{'{name}': (0, 100)}}, to rescale it "
-        "linearly to 0-10",
-        "to_daily: {item} gaat tot {high} in de prompts, maar {name} in het dagboek is "
-        "0-10; geef de schaal van de prompts op, bv. scales={{'{name}': (0, 100)}}, om ze "
-        "lineair naar 0-10 om te zetten",
-    ),
     "esm.explain.compliance": (
         "{n_persons} persons answered {answered} of {sent} prompts ({share:.0%}); the median "
         "person answered {median:.0%}. {n_low} persons answered less than {min_share:.0%} "

@@ -70,7 +70,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Colour or fill: the verdict after testing all links together. Bars: 95% range of each link on its own.",
         "Kleur of vulling: het oordeel na het samen toetsen van alle verbanden. Strepen: 95%-bereik van elk verband apart.",
     ),
-    "plot.scatter_title": ("{x!V} and {y!v}, day by day", "{x!V} en {y!v}, van dag tot dag"),
     # lags
     "plot.lag_axis": (
         "Lag (days that {x!v} comes before {y!v})",

@@ -8,12 +8,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "reading the Apple Health export {name}",
         "Apple Health-export {name} lezen",
     ),
-    "progress.cohort": ("analysing the cohort", "het cohort analyseren"),
-    "progress.multilevel": ("fitting the model", "het model schatten"),
     "progress.bootstrap": ("bootstrap", "bootstrap"),
     "progress.unit.item": ("steps", "stappen"),
     "progress.unit.file": ("files", "bestanden"),
     "progress.unit.mb": ("MB", "MB"),
-    "progress.unit.person": ("persons", "personen"),
     "progress.unit.partition": ("parts", "delen"),
 }

@@ -136,23 +136,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "report.same_day": ("the same day", "dezelfde dag"),
     "report.next_day": ("the next day", "de dag erna"),
-    "report.after_k": ("{k} days later", "{k} dagen later"),
-    "report.assoc_up": (
-        "After days when {x} was higher than usual, pain {when} was higher",
-        "Na dagen waarop {x} hoger was dan gewoonlijk, was de pijn {when} hoger",
-    ),
-    "report.assoc_down": (
-        "After days when {x} was higher than usual, pain {when} was lower",
-        "Na dagen waarop {x} hoger was dan gewoonlijk, was de pijn {when} lager",
-    ),
-    "report.assoc_up0": (
-        "On days when {x} was higher than usual, pain was higher",
-        "Op dagen waarop {x} hoger was dan gewoonlijk, was de pijn hoger",
-    ),
-    "report.assoc_down0": (
-        "On days when {x} was higher than usual, pain was lower",
-        "Op dagen waarop {x} hoger was dan gewoonlijk, was de pijn lager",
-    ),
     "report.assoc_none": (
         "No clear link between {x} and pain {when}",
         "Geen duidelijk verband tussen {x} en de pijn {when}",
@@ -203,7 +186,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.weeks": (" ({n} weeks)", " ({n} weken)"),
     "report.note_from": ("{source}: {note}", "{source}: {note}"),
     "report.ignored_count": ("{what}: {n}", "{what}: {n}"),
-    "report.interval": ("{low} .. {high}", "{low} .. {high}"),
     "report.phrase.stress": ("stress", "de stress"),
     "report.phrase.sleep_hours": ("sleep time", "de slaapduur"),
     "report.phrase.sleep_quality": ("sleep quality", "de slaapkwaliteit"),
@@ -261,10 +243,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.progress.reading": ("reading the diary", "het dagboek wordt gelezen"),
     "report.progress.classifying": ("classifying", "de pijnperiode wordt bepaald"),
     "report.progress.associations": ("computing associations", "verbanden worden berekend"),
-    "report.progress.helps": (
-        "comparing days with and without each tag",
-        "dagen met en zonder elk label worden vergeleken",
-    ),
     "report.progress.overview": ("drawing the overview", "het overzicht wordt getekend"),
     "report.progress.done": ("done", "klaar"),
     # one person's findings (backpain.stats.patient_findings), in the diary's units

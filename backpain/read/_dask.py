@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._check import check_type, check_whole
 from .._config import language
 from ..errors import DiaryError
 from ..schema import COLUMNS, KEYS, MOMENTARY_COLUMNS, empty_diary
@@ -59,8 +60,8 @@ def _resolve(source: Any) -> tuple[str, list, str]:
             raise DiaryError(Message("dask.error.no_files", source="[]"))
         groups = [list(s) if isinstance(s, (list, tuple)) else [s] for s in items]
         return "files", groups, str(Message("dask.report.list"))
-    if not isinstance(source, (str, os.PathLike)):
-        raise TypeError(Message("dask.error.source_type", kind=type(source).__name__))
+    what = "a folder, a glob pattern, a file or a list of files"
+    check_type("source", source, (str, os.PathLike), func="read_dask", what=what)
     text = os.fspath(source)
     if glob.has_magic(text):
         found = sorted(p for p in glob.glob(text, recursive=True) if os.path.isfile(p))
@@ -553,12 +554,8 @@ def read_dask(
     """
     _need_dask("read_dask")
     lang = language(lang)
-    if files_per_partition is not None and (
-        isinstance(files_per_partition, bool)
-        or not isinstance(files_per_partition, (int, np.integer))
-        or files_per_partition < 1
-    ):
-        raise ValueError(Message("dask.error.files_per_partition", value=files_per_partition))
+    if files_per_partition is not None:
+        check_whole("files_per_partition", files_per_partition, low=1, func="read_dask")
     kind, items, where = _resolve(source)
     if kind == "parquet":
         data, report = _read_parquet(items, where, lang=lang)
@@ -624,12 +621,7 @@ def write_by_subject(
     """
     from .._progress import track
 
-    if (
-        isinstance(subjects_per_file, bool)
-        or not isinstance(subjects_per_file, (int, np.integer))
-        or subjects_per_file < 1
-    ):
-        raise ValueError(Message("dask.error.subjects_per_file", value=subjects_per_file))
+    check_whole("subjects_per_file", subjects_per_file, low=1, func="write_cohort_parquet")
     folder = Path(path)
     folder.mkdir(parents=True, exist_ok=True)
     old = sorted(folder.glob("*.parquet"))

@@ -66,8 +66,8 @@ class LoadReport:
         and ``message`` (the same as a :class:`~backpain.text.Message`, to
         render in another language).
     ignored : dict
-        Ignored-row counts by category (each a :class:`~backpain.text.Message`,
-        which compares equal to its English text).
+        Ignored-row counts by category (each a :class:`~backpain.text.Message`:
+        ``str(category)`` is its English text, ``category.render(lang)`` any other).
     columns : dict
         Which input column (or source) each canonical column came from.
     notes : list of Message
@@ -279,7 +279,7 @@ _REASONS = {r.value: r for r in Reason}
 def _message(rec: Any) -> Any:
     """The Message of a rejected row (its English reason if it has none)."""
     message = getattr(rec, "message", None)
-    return message if isinstance(message, str) else rec.reason
+    return message if isinstance(message, Message | str) else rec.reason
 
 
 def _say_or(key: str, lang: str, default: str) -> str:

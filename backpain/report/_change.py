@@ -18,8 +18,23 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..plot import CHANGE_BAND_KEYS
 from ..text import say
 from ._words import day_text
+
+# catalogue keys by the codes of backpain.pain_change, written out for a literal search
+_GRADE_KEYS = {
+    "lower": "change.grade.lower",
+    "higher": "change.grade.higher",
+    "none": "change.grade.none",
+    "unclear": "change.grade.unclear",
+}
+_MIC_KEYS = {
+    "improved": "change.mic.improved",
+    "worse": "change.mic.worse",
+    "not_important": "change.mic.not_important",
+    "unclear": "change.mic.unclear",
+}
 
 __all__ = ["ChangeSection", "change_blocks", "change_data"]
 
@@ -112,12 +127,13 @@ def _paragraphs(result: Any, lang: str) -> list[str]:
         pct = say("change.no_percent", lang)
     out.append(f"{levels} {pct}")
     if grade in ("none", "unclear"):
-        words = say(f"change.grade.{grade}", lang)
+        words = say(_GRADE_KEYS[grade], lang)
     elif grade == "no_percent":
         words = ""
     else:
-        words = say(f"change.grade.{s['direction']}", lang, band=say(f"change.band.{grade}", lang))
-    mic = say(f"change.mic.{s['mic']}", lang)
+        band = say(CHANGE_BAND_KEYS[grade], lang)
+        words = say(_GRADE_KEYS[str(s["direction"])], lang, band=band)
+    mic = say(_MIC_KEYS[str(s["mic"])], lang)
     out.append(f"{words} {mic}".strip())
     return out
 

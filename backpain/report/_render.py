@@ -121,17 +121,26 @@ def _period(data: ReportData, lang: str) -> list[Block]:
 # "Flaredown" (chronic illness tracker), Apple Health, "Health Auto Export - JSON+CSV",
 # Samsung Health, Fitbit, Google Fit). A format not listed here is named as read.
 _APPS = {
-    "bearable": ("Bearable", "symptoms"),
-    "daylio": ("Daylio", "mood"),
-    "flaredown": ("Flaredown", "symptoms"),
-    "flaredown_user": ("Flaredown", "symptoms"),
-    "apple_health": ("Apple Health", "health"),
-    "apple_health_csv": ("Apple Health", "health"),
-    "health_auto_export": ("Health Auto Export", "health"),
-    "samsung_health": ("Samsung Health", "health"),
-    "fitbit": ("Fitbit", "health"),
-    "google_fit": ("Google Fit", "health"),
-    "google_fit_daily": ("Google Fit", "health"),
+    "bearable": ("Bearable", "report.source.symptoms"),
+    "daylio": ("Daylio", "report.source.mood"),
+    "flaredown": ("Flaredown", "report.source.symptoms"),
+    "flaredown_user": ("Flaredown", "report.source.symptoms"),
+    "apple_health": ("Apple Health", "report.source.health"),
+    "apple_health_csv": ("Apple Health", "report.source.health"),
+    "health_auto_export": ("Health Auto Export", "report.source.health"),
+    "samsung_health": ("Samsung Health", "report.source.health"),
+    "fitbit": ("Fitbit", "report.source.health"),
+    "google_fit": ("Google Fit", "report.source.health"),
+    "google_fit_daily": ("Google Fit", "report.source.health"),
+}
+
+
+# the worst days' table: the header of each column (report.worst_days), by column
+_WORST_HEADS = {
+    "date": "report.date",
+    "pain": "report.pain",
+    "tags": "report.tags",
+    "notes": "report.notes",
 }
 
 
@@ -145,8 +154,8 @@ def source_words(fmt: str, lang: str) -> str:
     """
     if fmt == "table":
         return say("report.source.table", lang)
-    app, kind = _APPS.get(fmt, (fmt, "other"))
-    return say(f"report.source.{kind}", lang, app=app)
+    app, key = _APPS.get(fmt, (fmt, "report.source.other"))
+    return say(key, lang, app=app)
 
 
 def _parts(load: Any) -> list[Any]:
@@ -240,8 +249,8 @@ def _rejected(load: Any, lang: str) -> list[Block]:
         .reset_index(name="n")
         .sort_values("n", ascending=False)
     )
-    head = [say(f"report.{k}", lang) for k in ("column", "reason", "rows")]
-    first = [say(f"report.{k}", lang) for k in ("row", "column", "value", "reason")]
+    head = [say(k, lang) for k in ("report.column", "report.reason", "report.rows")]
+    first = [say(k, lang) for k in ("report.row", "report.column", "report.value", "report.reason")]
     blocks = [
         {"kind": "h3", "text": say("report.rejected_h", lang)},
         _table(head, counts.to_numpy().tolist(), numeric=(2,)),
@@ -285,8 +294,14 @@ def _monthly(data: ReportData, lang: str) -> list[Block]:
         ]
         for r in m.itertuples()
     ]
-    keys = ("month", "days_filled", "mean_pain", "max_pain", "days_with_pain")
-    return [_table([say(f"report.{k}", lang) for k in keys], rows, numeric=(1, 2, 3, 4))]
+    keys = (
+        "report.month",
+        "report.days_filled",
+        "report.mean_pain",
+        "report.max_pain",
+        "report.days_with_pain",
+    )
+    return [_table([say(k, lang) for k in keys], rows, numeric=(1, 2, 3, 4))]
 
 
 def _overview(data: ReportData, lang: str) -> list[Block]:
@@ -330,7 +345,8 @@ def _worst(data: ReportData, lang: str, note_chars: int | None) -> tuple[str, li
         [words[c](v) for c, v in zip(worst.columns, r, strict=True)]
         for r in worst.itertuples(index=False)
     ]
-    blocks = [_table([say(f"report.{c}", lang) for c in worst.columns], rows, numeric=(1,))]
+    head = [say(_WORST_HEADS[c], lang) for c in worst.columns]
+    blocks = [_table(head, rows, numeric=(1,))]
     low = worst["pain"].min() if len(worst) else None
     shown = int((worst["pain"] == low).sum()) if low is not None else 0
     if data.worst_tied > shown:  # more days tie at the lowest pain shown than fit the table
@@ -407,8 +423,14 @@ def _helps(data: ReportData, lang: str) -> list[Block]:
         ]
         for r in tags.itertuples()
     ]
-    keys = ("tag", "days_with", "days_without", "difference", "verdict")
-    table = _table([say(f"report.{k}", lang) for k in keys], rows, numeric=(1, 2, 3))
+    keys = (
+        "report.tag",
+        "report.days_with",
+        "report.days_without",
+        "report.difference",
+        "report.verdict",
+    )
+    table = _table([say(k, lang) for k in keys], rows, numeric=(1, 2, 3))
     blocks = [explain, table]
     if "helps" in data.figures:
         blocks.append(_img(data.figures["helps"], say("report.helps_alt", lang)))

@@ -28,6 +28,14 @@ MIN_DAYS_FIGURE = 14
 """Shorter diaries get no overview figure (too little to draw)."""
 
 
+_CLASS_ADJECTIVES = {
+    "acute": "report.acute_adj",
+    "subacute": "report.subacute_adj",
+    "chronic": "report.chronic_adj",
+}
+"""The adjective of each duration class in the episode sentence, by class."""
+
+
 def pain_text(value: Any, lang: str) -> str:
     """A pain score in a sentence: ``6``, ``5.5`` (``5,5`` in Dutch); no score said in words."""
     if value is None or pd.isna(value):
@@ -113,7 +121,7 @@ def explain_class(row: Mapping[str, Any] | pd.Series, *, lang: str | None = None
             seen, n_weeks = int(row["weeks_with_entries"]), int(row["weeks_in_duration"])
             parts.append(say("report.class_unknown", lang, seen=seen, n_weeks=n_weeks, **span))
         else:
-            adjective = say(f"report.{cls}_adj", lang)
+            adjective = say(_CLASS_ADJECTIVES[cls], lang)
             parts.append(say("report.episode", lang, cls=adjective, **span))
         if pd.Timestamp(end) < pd.Timestamp(row["as_of"]):
             parts.append(say("report.ends_early", lang, end=day_text(end, lang), as_of=as_of))
