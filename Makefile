@@ -33,14 +33,18 @@ $(VENV)/.app: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.core
 	$(BIN)/backpain demo
 
+# pytest-xdist: one worker per core (at most 4), a test file's tests in one worker
+# (the server, browser and Dask tests share a module's server or cluster)
+PARALLEL := -n auto --maxprocesses=4 --dist loadfile
+
 test: $(VENV)/.full
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 check: $(VENV)/.full
-	$(BIN)/python -m pytest tests backpain -m "not browser and not notebook and not slow"
+	$(BIN)/python -m pytest $(PARALLEL) tests backpain -m "not browser and not notebook and not slow"
 
 thorough: $(VENV)/.full
-	BACKPAIN_THOROUGH=1 $(BIN)/python -m pytest
+	BACKPAIN_THOROUGH=1 $(BIN)/python -m pytest $(PARALLEL)
 
 app: $(VENV)/.app
 	$(BIN)/backpain app $(APP_ARGS)
