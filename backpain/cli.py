@@ -67,6 +67,15 @@ def _moods(value: str) -> list[str]:
     return labels
 
 
+# the reading options the report command gives, by the flag that sets each
+_FLAGS = {
+    "subject": "subject",
+    "pain_scale": "pain-scale",
+    "dayfirst": "dayfirst",
+    "moods": "moods",
+}
+
+
 def _report(args: argparse.Namespace) -> int:
     from .report import write_report
 
@@ -234,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     and what to do, in the language of ``--lang``), 3 an optional extra is
     missing (the message gives the ``pip install`` line).
     """
-    from .errors import DiaryError, SurveyError
+    from .errors import DiaryError, OptionNotTaken, SurveyError
 
     argv = sys.argv[1:] if argv is None else list(argv)
     _LANG[0] = _asked_lang(argv, dict(os.environ))  # help in Dutch with --lang nl or LANG=nl
@@ -247,6 +256,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "demo" and not isinstance(exc, DiaryError | SurveyError):
             raise  # the demo's own data: a bug, shown with its traceback
         message = render_error(exc, lang, audience="cli")
+        print(say("cli.error", lang, message=message), file=sys.stderr)
+        return 2
+    except OptionNotTaken as exc:  # e.g. --moods for a file that is not a Daylio export
+        flags = ", ".join(f"--{_FLAGS.get(o, o)}" for o in exc.options)
+        message = say(
+            "cli.option_not_taken", lang, source=exc.source, flags=flags, format=exc.format
+        )
         print(say("cli.error", lang, message=message), file=sys.stderr)
         return 2
     except ImportError as exc:  # an optional extra is missing; the message says which

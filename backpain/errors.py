@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .text import render
 
-__all__ = ["DiaryError", "SeveralSubjects", "SurveyError"]
+__all__ = ["DiaryError", "OptionNotTaken", "SeveralSubjects", "SurveyError"]
 
 
 class _TextError(ValueError):
@@ -78,3 +78,25 @@ class SeveralSubjects(_TextError):
 
 def _several(message: str, subjects: list[str]) -> SeveralSubjects:
     return SeveralSubjects(message, subjects=subjects)
+
+
+class OptionNotTaken(TypeError):
+    """A reading option was given for a file whose format does not take it.
+
+    A ``TypeError``, as for any keyword a function does not take, with the
+    data a front end needs to say it in its own words (the command line names
+    its flags): :attr:`source`, :attr:`format`, the options given that the
+    format does not take (:attr:`options`) and those it takes (:attr:`taken`).
+    """
+
+    def __init__(self, source: str, format: str, options: list[str], taken: list[str]) -> None:
+        self.source, self.format = source, format
+        self.options, self.taken = list(options), list(taken)
+        text = (
+            f"{source}: option(s) {', '.join(self.options)} are not taken by the {format!r} "
+            f"format, which takes: {', '.join(self.taken) or 'none'}"
+        )
+        super().__init__(text)
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.source, self.format, self.options, self.taken))

@@ -289,6 +289,25 @@ def test_report_moods_needs_two_labels_each_once(value, capsys):
     assert "geef elke stemming van je schaal één keer, van best naar slechtst" in err
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "was read as a 'table' file, which does not use --moods: leave --moods out"),
+        ("nl", "is gelezen als een 'table'-bestand, dat --moods niet gebruikt: laat --moods weg"),
+    ],
+)
+def test_report_moods_for_a_file_that_is_not_daylio_is_refused_without_a_traceback(
+    tmp_path, capsys, lang, said
+):
+    diary = DATA / "table" / "bom_utf8.csv"
+    args = ["report", str(diary), "-o", str(tmp_path / "r.html"), "--lang", lang]
+    assert main([*args, "--moods", "good,bad"]) == 2
+    err = capsys.readouterr().err
+    assert f"{diary.name} {said}" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "r.html").exists()
+
+
 # ------------------------------------------------ every layout of issue #24, en and nl
 ISSUE_24 = [
     "daylio/daylio_german_phone.csv",

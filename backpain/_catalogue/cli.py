@@ -85,6 +85,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "de eigen stemmingen van een Daylio-export, van best naar slechtst, gescheiden "
         'door komma\'s, bv. "Super,Gut,Ok,Schlecht,Lausig"',
     ),
+    "cli.option_not_taken": (
+        "{source} was read as a {format!r} file, which does not use {flags}: "
+        "leave {flags} out for this file",
+        "{source} is gelezen als een {format!r}-bestand, dat {flags} niet gebruikt: "
+        "laat {flags} weg voor dit bestand",
+    ),
     "cli.moods_bad": (
         "--moods {value!r}: give every mood of your scale once, from best to worst, "
         'separated by commas (at least two), e.g. --moods "Super,Gut,Ok,Schlecht,Lausig"',

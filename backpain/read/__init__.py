@@ -15,7 +15,7 @@ import pandas as pd
 
 from .._config import language
 from .._progress import track
-from ..errors import DiaryError
+from ..errors import DiaryError, OptionNotTaken
 from ..text import Message
 from . import (
     apple_health,
@@ -220,12 +220,7 @@ def _options_for(fmt: Format, name: str, options: dict[str, Any]) -> dict[str, A
     """``options`` for one file read alone: each must be one the chosen format takes."""
     unknown = sorted(set(options) - fmt.options)
     if unknown:
-        taken = ", ".join(sorted(fmt.options)) or "none"
-        msg = (
-            f"{name}: option(s) {', '.join(unknown)} are not taken by the {fmt.name!r} "
-            f"format, which takes: {taken}"
-        )
-        raise TypeError(msg)
+        raise OptionNotTaken(name, fmt.name, unknown, sorted(fmt.options))
     return dict(options)
 
 
